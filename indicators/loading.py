@@ -1,0 +1,660 @@
+"""Load the CSV tables, validate them, and keep every valid row.
+
+Load: read each file as text, row by row, remembering the line each row starts on.
+Process: check types and allowed values with pandera, then the rules that span columns,
+tables and report texts. Save nothing: return the valid rows and the list of problems.
+
+Nothing here raises on bad data. A bad row is reported (file, line, column, why) and left
+out; its neighbours still load.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from indicators import schema
+from indicators.dates import window
+from indicators.problems import Problem, sort_key
+from indicators.reports import ReportText, index_reports, locate_quote
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+LINE = "line"  # index name of every loaded table: the line of the file the row starts on
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+MAX_FIELD_CHARS = 20_000  # longer cells are reported instead of loaded
+CHUNK_ROWS = 100_000  # rows converted to compact columns at a time, to bound memory
+
+csv.field_size_limit(64 * 1024 * 1024)
+
+
+@dataclass
+class LoadResult:
+    tables: dict[str, pd.DataFrame]
+    problems: list[Problem] = field(default_factory=list)
+    reports_checked: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+# --------------------------------------------------------------------------- Load
+
+
+def _decode(data: bytes, file: str) -> tuple[str, list[Problem]]:
+    """UTF-8 text of a file; lines that are not UTF-8 are reported and blanked."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    problems = []
+    lines = data.split(b"\n")
+    if lines and lines[0].startswith(b"\xef\xbb\xbf"):
+        lines[0] = lines[0][3:]
+    decoded = []
+    for number, raw_line in enumerate(lines, start=1):
+        try:
+            decoded.append(raw_line.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            problems.append(
+                Problem(
+                    file,
+                    number,
+                    None,
+                    f"not valid UTF-8 (byte 0x{raw_line[error.start]:02x} at position "
+                    f"{error.start + 1}); save the file as UTF-8. The line was skipped.",
+                )
+            )
+            decoded.append("")
+    return "\n".join(decoded), problems
+
+
+def _physical_lines(text: str, first: int, last: int) -> list[str]:
+    return text.split("\n")[first - 1 : last]
+
+
+def read_rows(path: Path, table: schema.Table) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read a CSV file into a frame of text cells indexed by line number.
+
+    Returns None for the frame when nothing can be read (missing or empty file, or a
+    header without the table's required columns).
+    """
+    file = path.name
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(file, None, None, f"file is missing (expected in {path.parent})")]
+    except OSError as error:
+        return None, [Problem(file, None, None, f"cannot be read: {error.strerror}")]
+    if not data.strip():
+        return None, [Problem(file, None, None, "file is empty; expected a header row")]
+
+    text, problems = _decode(data, file)
+    if "\x00" in text:
+        cleaned = []
+        for number, line in enumerate(text.split("\n"), start=1):
+            if "\x00" in line:
+                problems.append(Problem(file, number, None, "contains a NUL byte; the line was skipped"))
+                line = ""
+            cleaned.append(line)
+        text = "\n".join(cleaned)
+
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] | None = None
+    header_line = 0
+    previous_line = 0
+    expected = 0
+    columns: list[list[str]] = []
+    chunks: list[pd.DataFrame] = []
+    line_numbers: list[int] = []
+
+    def flush() -> None:
+        if line_numbers:
+            frame = pd.DataFrame(
+                {name: pd.array(values, dtype="str") for name, values in zip(header, columns)},
+                index=pd.Index(line_numbers, name=LINE),
+            )
+            chunks.append(frame)
+            for values in columns:
+                values.clear()
+            line_numbers.clear()
+
+    def keep(record: list[str], line: int) -> None:
+        for values, cell in zip(columns, record):
+            values.append(cell)
+        line_numbers.append(line)
+        if len(line_numbers) >= CHUNK_ROWS:
+            flush()
+
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            problems.append(Problem(file, reader.line_num, None, f"unreadable CSV: {error}"))
+            previous_line = reader.line_num
+            continue
+        first_line, last_line = previous_line + 1, reader.line_num
+        previous_line = reader.line_num
+        if not record or (len(record) == 1 and not record[0].strip()):
+            continue  # blank line
+        if header is None:
+            header = [name.strip() for name in record]
+            header_line = first_line
+            header_problems, usable = _check_header(file, header_line, header, table)
+            problems.extend(header_problems)
+            if not usable:
+                return None, problems
+            expected = len(header)
+            columns = [[] for _ in header]
+            continue
+        if len(record) == expected:
+            keep(record, first_line)
+            continue
+        # A row with the wrong number of cells. When it spans several lines, an unclosed
+        # quote probably swallowed the rows below it: read those lines one by one.
+        problems.append(
+            Problem(
+                file,
+                first_line,
+                None,
+                f"has {len(record)} cells, the header has {expected}"
+                + (" (an unclosed quote?); the row was skipped" if last_line > first_line else "; the row was skipped"),
+            )
+        )
+        if last_line > first_line:
+            for offset, line in enumerate(_physical_lines(text, first_line + 1, last_line), start=1):
+                try:
+                    cells = next(csv.reader([line]))
+                except (csv.Error, StopIteration):
+                    continue
+                if len(cells) == expected:
+                    keep(cells, first_line + offset)
+
+    if header is None:
+        return None, problems + [Problem(file, None, None, "no header row")]
+    flush()
+    if chunks:
+        frame = pd.concat(chunks) if len(chunks) > 1 else chunks[0]
+    else:
+        frame = pd.DataFrame(
+            {name: pd.array([], dtype="str") for name in header}, index=pd.Index([], name=LINE, dtype="int64")
+        )
+    for column in table.columns:  # optional columns missing from the header: empty
+        if column.name not in frame.columns:
+            frame[column.name] = pd.array([""] * len(frame), dtype="str")
+    return frame, problems
+
+
+def _check_header(
+    file: str, line: int, header: list[str], table: schema.Table
+) -> tuple[list[Problem], bool]:
+    problems = []
+    duplicated = sorted({name for name in header if header.count(name) > 1})
+    for name in duplicated:
+        problems.append(Problem(file, line, name, "column appears more than once in the header"))
+    missing = [column for column in table.columns if column.name not in header]
+    for column in missing:
+        needed = "required; no row can be loaded without it" if column.required else "expected; read as empty"
+        problems.append(Problem(file, line, column.name, f"column is missing from the header ({needed})"))
+    usable = not duplicated and not any(column.required for column in missing)
+    return problems, usable
+
+
+# --------------------------------------------------------------------------- Process
+
+
+def _is_iso_date(series: pd.Series) -> pd.Series:
+    parsed = pd.to_datetime(series, format="%Y-%m-%d", errors="coerce")
+    return parsed.notna() | series.isna()
+
+
+def _pandera_schema(table: schema.Table) -> pa.DataFrameSchema:
+    columns = {}
+    for column in table.columns:
+        checks = []
+        if column.kind == schema.TEXT:
+            dtype = str
+            if column.allowed is not None:
+                checks.append(pa.Check.isin(list(column.allowed), name="allowed"))
+            if column.pattern is not None:
+                checks.append(pa.Check.str_matches(column.pattern, name="pattern"))
+            checks.append(pa.Check(lambda s: s.str.len() <= MAX_FIELD_CHARS, name="too_long"))
+        elif column.kind == schema.NUMBER:
+            dtype = "float64"
+            checks.append(pa.Check(lambda s: ~s.isin([float("inf"), float("-inf")]), name="finite"))
+        elif column.kind == schema.INTEGER:
+            dtype = "Int64"
+        elif column.kind == schema.DATE:
+            dtype = str
+            checks.append(pa.Check.str_matches(ISO_DATE, name="iso_date"))
+            checks.append(pa.Check(_is_iso_date, name="real_date"))
+        elif column.kind == schema.BOOLEAN:
+            dtype = str
+            checks.append(pa.Check.isin(["true", "false"], name="boolean"))
+        else:  # pragma: no cover - the schema module defines every kind
+            raise ValueError(column.kind)
+        if column.minimum is not None:
+            checks.append(pa.Check.ge(column.minimum, name="minimum"))
+        if column.unique:
+            checks.append(pa.Check(lambda s: ~s.duplicated(keep="first"), name="unique"))
+        columns[column.name] = pa.Column(
+            dtype,
+            checks=checks,
+            nullable=not column.required,
+            coerce=column.kind in (schema.NUMBER, schema.INTEGER),
+            required=True,
+        )
+    return pa.DataFrameSchema(columns, strict=False, name=table.name)
+
+
+def _explain(column: schema.Column, check: str, failure: object) -> str:
+    shown = repr(failure) if len(str(failure)) <= 80 else repr(str(failure)[:77] + "...")
+    if check.startswith("coerce_dtype") or check.startswith("dtype"):
+        if column.kind == schema.INTEGER:
+            return f"{shown} is not a whole number"
+        return f"{shown} is not a number"
+    if check == "not_nullable":
+        return "is required but empty"
+    if check == "allowed":
+        return f"{shown} is not one of: {', '.join(column.allowed or ())}"
+    if check == "pattern":
+        return f"{shown} does not match the expected form {column.pattern}"
+    if check == "iso_date":
+        return f"{shown} is not a date written YYYY-MM-DD"
+    if check == "real_date":
+        return f"{shown} is not a real calendar date"
+    if check == "boolean":
+        return f"{shown} must be true, false or empty"
+    if check == "minimum":
+        return f"{shown} must be at least {column.minimum:g}"
+    if check == "unique":
+        return f"{shown} is used by an earlier row; ids must be unique"
+    if check == "too_long":
+        return f"is {len(str(failure))} characters long, more than the {MAX_FIELD_CHARS} allowed"
+    if check == "finite":
+        return f"{shown} is not a finite number"
+    return f"{shown} fails check {check}"
+
+
+def check_types(
+    frame: pd.DataFrame, table: schema.Table, file: str
+) -> tuple[pd.DataFrame, list[Problem], set[int]]:
+    """Convert text cells to their types with pandera; report what does not convert."""
+    frame = frame.replace("", pd.NA) if len(frame) else frame
+    for column in table.columns:  # surrounding spaces are never meaningful in these tables
+        if frame[column.name].dtype == "str" or frame[column.name].dtype == object:
+            frame[column.name] = frame[column.name].str.strip().replace("", pd.NA)
+    problems: list[Problem] = []
+    bad_lines: set[int] = set()
+    pandera_schema = _pandera_schema(table)
+    try:
+        validated = pandera_schema.validate(frame, lazy=True)
+    except SchemaErrors as errors:
+        cases = errors.failure_cases
+        for case in cases.itertuples(index=False):
+            column_name = case.column if isinstance(case.column, str) else None
+            line = case.index
+            if column_name is None or column_name not in table.column_names or pd.isna(line):
+                continue
+            line = int(line)
+            column = table.column(column_name)
+            check = str(case.check)
+            failure = case.failure_case
+            if check == "not_nullable":
+                failure = None
+            problems.append(Problem(file, line, column_name, _explain(column, check, failure)))
+            bad_lines.add(line)
+        good = frame.loc[~frame.index.isin(bad_lines)]
+        validated = _coerce(good, table)
+    return validated, problems, bad_lines
+
+
+def _coerce(frame: pd.DataFrame, table: schema.Table) -> pd.DataFrame:
+    """Types for rows that passed every check (used after a failed lazy validation)."""
+    frame = frame.copy()
+    for column in table.columns:
+        if column.kind == schema.NUMBER:
+            frame[column.name] = pd.to_numeric(frame[column.name]).astype("float64")
+        elif column.kind == schema.INTEGER:
+            frame[column.name] = pd.to_numeric(frame[column.name]).astype("Int64")
+    return frame
+
+
+def _finish_types(frame: pd.DataFrame, table: schema.Table) -> pd.DataFrame:
+    for column in table.columns:
+        if column.kind == schema.DATE:
+            frame[column.name] = pd.to_datetime(frame[column.name], format="%Y-%m-%d")
+        elif column.kind == schema.BOOLEAN:
+            frame[column.name] = frame[column.name].map({"true": True, "false": False}).astype("boolean")
+        elif column.kind == schema.TEXT:
+            frame[column.name] = frame[column.name].astype("str").where(frame[column.name].notna(), "")
+    return frame
+
+
+def _rule(frame: pd.DataFrame, mask: pd.Series, file: str, column: str, message) -> list[Problem]:
+    """One problem per row where mask is true; message is text or a function of the row."""
+    problems = []
+    for line, row in frame.loc[mask.fillna(False).astype(bool)].iterrows():
+        text = message(row) if callable(message) else message
+        problems.append(Problem(file, int(line), column, text))
+    return problems
+
+
+def _contains(haystack: pd.Series, needle: pd.Series) -> pd.Series:
+    """Row-wise, case-insensitive: does haystack contain needle? Empty needle: True."""
+    pairs = zip(haystack.fillna("").str.lower(), needle.fillna("").str.lower())
+    return pd.Series([n in h for h, n in pairs], index=haystack.index, dtype=bool)
+
+
+def _date_rules(frame: pd.DataFrame, file: str, start: str, end: str, start_p: str, end_p: str) -> list[Problem]:
+    problems = []
+    for date_column, precision_column in ((start, start_p), (end, end_p)):
+        problems += _rule(
+            frame,
+            frame[date_column].notna() & (frame[precision_column] == ""),
+            file,
+            precision_column,
+            f"is empty but {date_column} is set; say how precise the date is",
+        )
+        problems += _rule(
+            frame,
+            frame[date_column].isna() & (frame[precision_column] != ""),
+            file,
+            precision_column,
+            f"is set but {date_column} is empty",
+        )
+        problems += _rule(
+            frame,
+            _not_window_start(frame[date_column], frame[precision_column]),
+            file,
+            date_column,
+            lambda row, c=date_column, p=precision_column: (
+                f"{row[c].date()} is not the first day of its {row[p]} window; "
+                f"write {window(row[c].date(), row[p])[0]}"
+            ),
+        )
+    both = frame[start].notna() & frame[end].notna()
+    problems += _rule(
+        frame,
+        both & (frame[end] < frame[start]),
+        file,
+        end,
+        lambda row: f"{row[end].date()} is before {start} {row[start].date()}",
+    )
+    return problems
+
+
+def _not_window_start(dates: pd.Series, precisions: pd.Series) -> pd.Series:
+    day = dates.dt.day
+    month_start = precisions.isin(["month", "early-month"]) & (day != 1)
+    mid = (precisions == "mid-month") & (day != 11)
+    late = (precisions == "late-month") & (day != 21)
+    year = (precisions == "year") & ((day != 1) | (dates.dt.month != 1))
+    return (month_start | mid | late | year) & dates.notna()
+
+
+def _quote_rules(frame: pd.DataFrame, file: str) -> list[Problem]:
+    length = frame["quote"].str.len()
+    problems = _rule(
+        frame,
+        frame["quote_end"].astype("float64") - frame["quote_start"].astype("float64") != length,
+        file,
+        "quote_end",
+        lambda row: (
+            f"quote_end - quote_start is {row['quote_end'] - row['quote_start']} but the quote "
+            f"is {len(row['quote'])} characters long"
+        ),
+    )
+    return problems
+
+
+def check_observation_rules(frame: pd.DataFrame, file: str) -> list[Problem]:
+    problems = _date_rules(frame, file, "period_start", "period_end", "period_precision", "period_precision")
+    problems += _quote_rules(frame, file)
+    problems += _rule(
+        frame,
+        frame["value_low"] > frame["value"],
+        file,
+        "value_low",
+        lambda row: f"{row['value_low']:g} is above the value {row['value']:g}",
+    )
+    problems += _rule(
+        frame,
+        frame["value_high"] < frame["value"],
+        file,
+        "value_high",
+        lambda row: f"{row['value_high']:g} is below the value {row['value']:g}",
+    )
+    problems += _rule(
+        frame,
+        frame["value_high"] < frame["value_low"],
+        file,
+        "value_high",
+        lambda row: f"{row['value_high']:g} is below value_low {row['value_low']:g}",
+    )
+    problems += _rule(
+        frame,
+        ~_contains(frame["quote"], frame["value_as_stated"]),
+        file,
+        "value_as_stated",
+        lambda row: f"{row['value_as_stated']!r} does not appear in the quote",
+    )
+    problems += _rule(
+        frame,
+        ~_contains(frame["quote"], frame["qualifier"]),
+        file,
+        "qualifier",
+        lambda row: f"{row['qualifier']!r} does not appear in the quote",
+    )
+    problems += _rule(
+        frame,
+        ~_contains(frame["quote"], frame["period_as_stated"]),
+        file,
+        "period_as_stated",
+        lambda row: f"{row['period_as_stated']!r} does not appear in the quote",
+    )
+    problems += _rule(
+        frame,
+        ~_contains(frame["quote"], frame["reported_on_as_stated"]),
+        file,
+        "reported_on_as_stated",
+        lambda row: f"{row['reported_on_as_stated']!r} does not appear in the quote",
+    )
+    return problems
+
+
+def check_event_rules(frame: pd.DataFrame, file: str) -> list[Problem]:
+    problems = _date_rules(frame, file, "start", "end", "start_precision", "end_precision")
+    problems += _quote_rules(frame, file)
+    for column in ("start_as_stated", "end_as_stated"):
+        problems += _rule(
+            frame,
+            ~_contains(frame["quote"], frame[column]),
+            file,
+            column,
+            lambda row, c=column: f"{row[c]!r} does not appear in the quote",
+        )
+    problems += _rule(
+        frame,
+        frame["start"].isna() & frame["end"].isna() & (frame["start_as_stated"] == ""),
+        file,
+        "start",
+        "an event needs a start or an end date, or its start in the report's words",
+    )
+    return problems
+
+
+def check_indicator_units(
+    observations: pd.DataFrame, indicators: pd.DataFrame, file: str
+) -> list[Problem]:
+    """Shares stay within 0-100; a 'status' indicator has words, not numbers."""
+    units = observations["indicator_id"].map(indicators.set_index("indicator_id")["unit"])
+    problems = []
+    percent = units == schema.PERCENT_UNIT
+    for column in ("value", "value_low", "value_high"):
+        problems += _rule(
+            observations,
+            percent & ((observations[column] < 0) | (observations[column] > 100)),
+            file,
+            column,
+            lambda row, c=column: f"{row[c]:g} is a share in percent and must be within 0-100",
+        )
+    problems += _rule(
+        observations,
+        (units == "status") & observations["value"].notna(),
+        file,
+        "value",
+        "must be empty for a status indicator (its words go in value_as_stated)",
+    )
+    problems += _rule(
+        observations,
+        units.notna()
+        & (units != "status")
+        & observations["value"].isna()
+        & ~observations["qualifier"].isin(["many", "several", "some"]),
+        file,
+        "value",
+        "is empty; only a vague amount (many, several, some) may leave it empty",
+    )
+    return problems
+
+
+def check_foreign_keys(
+    tables: dict[str, pd.DataFrame], table: schema.Table
+) -> tuple[list[Problem], set[int]]:
+    problems: list[Problem] = []
+    bad: set[int] = set()
+    frame = tables[table.name]
+    for column, other, key in table.foreign_keys:
+        if other not in tables:
+            continue
+        known = set(tables[other][key])
+        missing = ~frame[column].isin(known)
+        for line, value in frame.loc[missing, column].items():
+            problems.append(
+                Problem(table.file_name, int(line), column, f"{value!r} is not in {other}.csv")
+            )
+            bad.add(int(line))
+    return problems, bad
+
+
+def check_quotes_against_reports(
+    tables: dict[str, pd.DataFrame], reports: dict[str, ReportText]
+) -> tuple[list[Problem], dict[str, set[int]]]:
+    """Every quote must stand at its offsets in the report whose hash its source names."""
+    problems: list[Problem] = []
+    bad: dict[str, set[int]] = {}
+    sources = tables.get("sources")
+    if sources is None:
+        return problems, bad
+    text_of_source: dict[str, str] = {}
+    for line, row in sources.iterrows():
+        report = reports.get(row["text_sha256"])
+        if report is None:
+            problems.append(
+                Problem(
+                    "sources.csv",
+                    int(line),
+                    "text_sha256",
+                    "no report file with this SHA-256 was found, so its quotes cannot be checked",
+                )
+            )
+        else:
+            text_of_source[row["source_id"]] = report.text
+    for name in ("observations", "events"):
+        frame = tables.get(name)
+        if frame is None:
+            continue
+        bad[name] = set()
+        for line, source_id, quote, start, end in zip(
+            frame.index, frame["source_id"], frame["quote"], frame["quote_start"], frame["quote_end"]
+        ):
+            text = text_of_source.get(source_id)
+            if text is None:
+                continue
+            if text[start:end] == quote:
+                continue
+            reason = locate_quote(text, quote, int(start), int(end))
+            problems.append(Problem(f"{name}.csv", int(line), "quote", reason))
+            bad[name].add(int(line))
+    return problems, bad
+
+
+# --------------------------------------------------------------------------- Entry point
+
+
+def load_table(path: Path, table: schema.Table) -> tuple[pd.DataFrame, list[Problem]]:
+    """One table's valid rows (typed) and its problems; never raises on bad data."""
+    frame, problems = read_rows(path, table)
+    if frame is None:
+        return empty_table(table), problems
+    typed, type_problems, _ = check_types(frame, table, path.name)
+    typed = _finish_types(typed, table)
+    problems = problems + type_problems
+    rule_problems: list[Problem] = []
+    if table.name == "observations":
+        rule_problems = check_observation_rules(typed, path.name)
+    elif table.name == "events":
+        rule_problems = check_event_rules(typed, path.name)
+    if rule_problems:
+        bad = {problem.line for problem in rule_problems}
+        typed = typed.loc[~typed.index.isin(bad)]
+    return typed, problems + rule_problems
+
+
+def empty_table(table: schema.Table) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {column.name: pd.array([], dtype="str") for column in table.columns},
+        index=pd.Index([], name=LINE, dtype="int64"),
+    )
+    _coerce(frame, table)
+    return _finish_types(_coerce(frame, table), table)
+
+
+def load_tables(data_dir: Path | str = DEFAULT_DATA_DIR, reports_dir: Path | str | None = None) -> LoadResult:
+    """Every table's valid rows plus every problem found, in file and line order."""
+    data_dir = Path(data_dir)
+    tables: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    for table in schema.TABLES.values():
+        frame, table_problems = load_table(data_dir / table.file_name, table)
+        tables[table.name] = frame
+        problems += table_problems
+
+    # Across tables: a row pointing at something that does not exist is left out.
+    for table in schema.TABLES.values():
+        key_problems, bad = check_foreign_keys(tables, table)
+        problems += key_problems
+        if bad:
+            tables[table.name] = tables[table.name].loc[~tables[table.name].index.isin(bad)]
+    unit_problems = check_indicator_units(tables["observations"], tables["indicators"], "observations.csv")
+    problems += unit_problems
+    if unit_problems:
+        bad = {problem.line for problem in unit_problems}
+        tables["observations"] = tables["observations"].loc[~tables["observations"].index.isin(bad)]
+
+    reports_checked = False
+    if reports_dir is not None:
+        reports_dir = Path(reports_dir)
+        if not reports_dir.is_dir():
+            problems.append(Problem(str(reports_dir), None, None, "reports folder does not exist"))
+        else:
+            reports, skipped = index_reports(reports_dir)
+            problems += [Problem(str(reports_dir), None, None, f"skipped {reason}") for reason in skipped]
+            quote_problems, bad_by_table = check_quotes_against_reports(tables, reports)
+            problems += quote_problems
+            for name, bad in bad_by_table.items():
+                tables[name] = tables[name].loc[~tables[name].index.isin(bad)]
+            reports_checked = True
+
+    problems.sort(key=sort_key)
+    return LoadResult(tables=tables, problems=problems, reports_checked=reports_checked)
+

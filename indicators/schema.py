@@ -1,0 +1,240 @@
+"""The tables' contract: every column of every table, its type, meaning and HXL hashtag.
+
+This is the single description that the loader, the validator, the exports (Frictionless
+``datapackage.json``, HXL-tagged CSV) and the README's column tables are built from. Column
+names are a public interface: users download these files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from indicators.dates import PRECISIONS
+
+# Kinds of column. Everything is read as text first; the loader converts each kind.
+TEXT = "text"
+NUMBER = "number"
+INTEGER = "integer"
+DATE = "date"
+BOOLEAN = "boolean"
+
+FRICTIONLESS_TYPES = {TEXT: "string", NUMBER: "number", INTEGER: "integer", DATE: "date", BOOLEAN: "boolean"}
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+
+SOURCE_KINDS = ("news article", "agency statement", "situation report", "press release", "briefing")
+
+QUALIFIERS = (
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "estimated",
+    "over",
+    "more than",
+    "at least",
+    "only",
+    "up to",
+    "close to",
+    "fewer than",
+    "less than",
+    "many",
+    "several",
+)
+# A bound qualifier says on which side of the value the truth lies.
+LOWER_BOUND_QUALIFIERS = ("over", "more than", "at least")
+UPPER_BOUND_QUALIFIERS = ("up to", "fewer than", "less than")
+
+EVENT_KINDS = ("war", "ceasefire", "blockade", "siege", "talks", "diplomacy", "statement")
+
+PERCENT_UNIT = "percent"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str
+    description: str
+    hxl: str
+    required: bool = False
+    allowed: tuple[str, ...] | None = None
+    pattern: str | None = None
+    unique: bool = False
+    minimum: float | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    description: str
+    primary_key: str
+    columns: tuple[Column, ...]
+    # (column, other table, other table's key): values must exist there.
+    foreign_keys: tuple[tuple[str, str, str], ...] = field(default=())
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def column_names(self) -> list[str]:
+        return [column.name for column in self.columns]
+
+    def column(self, name: str) -> Column:
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(name)
+
+
+def _quote_columns(subject: str) -> tuple[Column, ...]:
+    return (
+        Column(
+            "source_id",
+            TEXT,
+            "The report this row is read from (`sources.source_id`).",
+            "#meta+source+id",
+            required=True,
+            pattern=ID_PATTERN,
+        ),
+        Column(
+            "attributed_to",
+            TEXT,
+            f"Who the report credits with the {subject} (an agency, an official); the "
+            "publisher's name when the report states it in its own voice.",
+            "#org+attributed",
+            required=True,
+        ),
+        Column(
+            "quote",
+            TEXT,
+            f"The sentence or clause stating the {subject}, exactly as the report has it.",
+            "#meta+quote",
+            required=True,
+        ),
+        Column(
+            "quote_start",
+            INTEGER,
+            "Character offset where the quote starts in the report text (Python string "
+            "index of the UTF-8 decoded file).",
+            "#meta+quote+start",
+            required=True,
+            minimum=0,
+        ),
+        Column(
+            "quote_end",
+            INTEGER,
+            "Character offset just after the quote: `text[quote_start:quote_end] == quote`.",
+            "#meta+quote+end",
+            required=True,
+            minimum=0,
+        ),
+    )
+
+
+SOURCES = Table(
+    name="sources",
+    title="Sources",
+    description="One row per report that figures are read from.",
+    primary_key="source_id",
+    columns=(
+        Column("source_id", TEXT, "Identifier of the report.", "#meta+source+id", required=True, pattern=ID_PATTERN, unique=True),
+        Column("publisher", TEXT, "Who published the report.", "#org+publisher", required=True),
+        Column("title", TEXT, "The report's headline or title.", "#meta+title", required=True),
+        Column("url", TEXT, "Web address of the report; empty when no address could be verified.", "#meta+url"),
+        Column("published", DATE, "Day the report was published.", "#date+published", required=True),
+        Column("language", TEXT, "Language of the report text (ISO 639-1 code).", "#meta+lang", required=True, pattern=r"^[a-z]{2}$"),
+        Column("kind", TEXT, "What sort of report it is.", "#meta+kind", required=True, allowed=SOURCE_KINDS),
+        Column(
+            "text_sha256",
+            TEXT,
+            "SHA-256 of the report file's bytes that the quotes were checked against.",
+            "#meta+hash",
+            required=True,
+            pattern=r"^[0-9a-f]{64}$",
+        ),
+        Column("notes", TEXT, "What is uncertain or was not verified about this report.", "#meta+notes"),
+    ),
+)
+
+INDICATORS = Table(
+    name="indicators",
+    title="Indicators",
+    description="The catalogue of what is measured.",
+    primary_key="indicator_id",
+    columns=(
+        Column("indicator_id", TEXT, "Identifier of the indicator.", "#indicator+id", required=True, pattern=ID_PATTERN, unique=True),
+        Column("name", TEXT, "Short name shown on charts.", "#indicator+name", required=True),
+        Column(
+            "unit",
+            TEXT,
+            "Unit of `observations.value`: `percent` (0-100), `count`, `days`, `months`, "
+            "or `status` for statements without a number.",
+            "#indicator+unit",
+            required=True,
+        ),
+        Column("definition", TEXT, "What exactly is counted or described.", "#description", required=True),
+        Column("hxl_tag", TEXT, "Humanitarian Exchange Language hashtag for the indicator's values.", "#meta+hxl", required=True, pattern=r"^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$"),
+    ),
+)
+
+OBSERVATIONS = Table(
+    name="observations",
+    title="Observations",
+    description="One row per figure a report states.",
+    primary_key="observation_id",
+    foreign_keys=(("source_id", "sources", "source_id"), ("indicator_id", "indicators", "indicator_id")),
+    columns=(
+        Column("observation_id", TEXT, "Identifier of the observation.", "#meta+observation+id", required=True, pattern=ID_PATTERN, unique=True),
+        Column("indicator_id", TEXT, "What is measured (`indicators.indicator_id`).", "#indicator+id", required=True, pattern=ID_PATTERN),
+        Column("location", TEXT, "The place the figure describes.", "#loc+name", required=True),
+        Column(
+            "value",
+            NUMBER,
+            "The figure in the indicator's unit (a share is a percent, 0-100: \"one in three\" "
+            "is 33.3). Empty for a statement without a number (\"many hospitals\").",
+            "#indicator+value+num",
+        ),
+        Column("value_low", NUMBER, "Lower bound, where the report gives a range or says \"more than\", \"at least\", \"over\".", "#indicator+value+min+num"),
+        Column("value_high", NUMBER, "Upper bound, where the report gives a range or says \"up to\", \"fewer than\", \"less than\".", "#indicator+value+max+num"),
+        Column("qualifier", TEXT, "How the report hedges the figure; empty when it states it plainly.", "#indicator+qualifier", allowed=QUALIFIERS),
+        Column("value_as_stated", TEXT, "The figure in the report's words (\"nearly one in three\").", "#indicator+value+text", required=True),
+        Column("period_start", DATE, "First day of the period the figure describes; empty when the report states none (the figure then describes the day in `reported_on`).", "#date+start"),
+        Column("period_end", DATE, "Start of the window of the period's last day (see `period_precision`).", "#date+end"),
+        Column("period_precision", TEXT, "Precision of the period dates.", "#date+precision", allowed=PRECISIONS),
+        Column("period_as_stated", TEXT, "The period in the report's words (\"between early March and mid-May\").", "#date+text"),
+        Column("reported_on", DATE, "Day the figure was said (the briefing's day, not the article's).", "#date+reported", required=True),
+        Column("reported_on_as_stated", TEXT, "That day in the report's words (\"Wednesday\"); empty when the report does not say.", "#date+reported+text"),
+        *_quote_columns("figure"),
+        Column("provisional", BOOLEAN, "`true` when the report marks the figure as provisional (an asterisk).", "#status+provisional"),
+        Column("notes", TEXT, "How a date or attribution was resolved, and other caveats.", "#meta+notes"),
+    ),
+)
+
+EVENTS = Table(
+    name="events",
+    title="Events",
+    description="Dated intervals and moments: war, ceasefire, aid blockade, talks.",
+    primary_key="event_id",
+    foreign_keys=(("source_id", "sources", "source_id"),),
+    columns=(
+        Column("event_id", TEXT, "Identifier of the event row.", "#event+id", required=True, pattern=ID_PATTERN, unique=True),
+        Column("kind", TEXT, "What sort of event it is.", "#event+type", required=True, allowed=EVENT_KINDS),
+        Column("label", TEXT, "Short description shown on the timeline.", "#event+name", required=True),
+        Column("start", DATE, "Start of the event (first day of its window, see `start_precision`); empty when the report gives no start.", "#date+start"),
+        Column("start_precision", TEXT, "Precision of `start`.", "#date+start+precision", allowed=PRECISIONS),
+        Column("start_as_stated", TEXT, "The start in the report's words (\"early March\").", "#date+start+text"),
+        Column("end", DATE, "End of the event (first day of its window); empty while it goes on or for a moment.", "#date+end"),
+        Column("end_precision", TEXT, "Precision of `end`.", "#date+end+precision", allowed=PRECISIONS),
+        Column("end_as_stated", TEXT, "The end in the report's words (\"mid-May\").", "#date+end+text"),
+        Column("location", TEXT, "Where it happened.", "#loc+name", required=True),
+        *_quote_columns("event"),
+        Column("notes", TEXT, "How a date or attribution was resolved, and other caveats.", "#meta+notes"),
+    ),
+)
+
+TABLES: dict[str, Table] = {table.name: table for table in (SOURCES, INDICATORS, OBSERVATIONS, EVENTS)}
+TABLE_ORDER = tuple(TABLES)
