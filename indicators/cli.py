@@ -21,7 +21,9 @@ def validate_command(args: argparse.Namespace) -> int:
     rows = sum(len(frame) for frame in result.tables.values())
     checked = " and quotes checked against the report texts" if result.reports_checked else ""
     if result.problems:
-        print(f"{len(result.problems)} problem(s) in {args.data_dir}; {rows} valid row(s) loaded{checked}.")
+        print(
+            f"{len(result.problems)} problem(s) in {args.data_dir}; {rows} valid row(s) loaded{checked}."
+        )
         return 1
     counts = ", ".join(f"{len(frame)} {name}" for name, frame in result.tables.items())
     print(f"OK: {args.data_dir} is valid ({counts}){checked}.")
@@ -43,8 +45,16 @@ def build_parser() -> argparse.ArgumentParser:
         "check every quote against the report text it cites. Prints one line per problem "
         "(file:line: [column] reason) and exits 1 if there is any.",
     )
-    validate.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA_DIR, help="folder with the CSV tables (default: the package's data/)")
-    validate.add_argument("--reports", type=Path, metavar="DIR", help="folder with the report texts, found by SHA-256")
+    validate.add_argument(
+        "data_dir",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_DATA_DIR,
+        help="folder with the CSV tables (default: the package's data/)",
+    )
+    validate.add_argument(
+        "--reports", type=Path, metavar="DIR", help="folder with the report texts, found by SHA-256"
+    )
     validate.set_defaults(func=validate_command)
 
     for module_name in COMMAND_MODULES:

@@ -44,7 +44,9 @@ def window(start: date, precision: str) -> tuple[date, date]:
         return start.replace(day=1), _month_end(start)
     if precision == "year":
         return start.replace(month=1, day=1), start.replace(month=12, day=31)
-    raise ValueError(f"unknown date precision {precision!r}; expected one of {', '.join(PRECISIONS)}")
+    raise ValueError(
+        f"unknown date precision {precision!r}; expected one of {', '.join(PRECISIONS)}"
+    )
 
 
 def canonical_start(day: date, precision: str) -> date:

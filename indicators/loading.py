@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
+import pyarrow.csv as pacsv
 from pandera.errors import SchemaErrors
 
 from indicators import schema
@@ -92,15 +94,73 @@ def read_rows(path: Path, table: schema.Table) -> tuple[pd.DataFrame | None, lis
         return None, [Problem(file, None, None, f"file is missing (expected in {path.parent})")]
     except OSError as error:
         return None, [Problem(file, None, None, f"cannot be read: {error.strerror}")]
-    if not data.strip():
+    if not data or data.isspace():
         return None, [Problem(file, None, None, "file is empty; expected a header row")]
+    fast = _read_fast(data, table)
+    if fast is not None:
+        return fast, []
+    return _read_exact(data, file, table)
 
+
+def _read_fast(data: bytes, table: schema.Table) -> pd.DataFrame | None:
+    """Parse a well-formed file with Arrow's multithreaded reader; None if anything is odd.
+
+    Well-formed means: UTF-8, a usable header, one row per line, every row with as many
+    cells as the header, no blank lines and no NUL bytes. Then row i starts on line i + 2.
+    Anything else goes to the exact reader, which explains every problem by line.
+    """
+    if b"\x00" in data:
+        return None
+    header_end = data.find(b"\n")
+    if header_end < 0:
+        return None
+    try:
+        header = next(csv.reader([data[:header_end].decode("utf-8-sig").rstrip("\r")]))
+    except (UnicodeDecodeError, csv.Error, StopIteration):
+        return None
+    header = [name.strip() for name in header]
+    header_problems, usable = _check_header("", 1, header, table)
+    if header_problems or not usable:
+        return None
+    body = memoryview(data)[header_end + 1 :]
+    expected_rows = data.count(b"\n", header_end + 1) + (0 if data.endswith(b"\n") else 1)
+    try:
+        arrow_table = pacsv.read_csv(
+            pyarrow.py_buffer(body),
+            read_options=pacsv.ReadOptions(column_names=header, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(newlines_in_values=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={name: pyarrow.string() for name in header},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pyarrow.ArrowException:  # a row with the wrong cell count, or bytes that are not UTF-8
+        return None
+    if arrow_table.num_rows != expected_rows:  # blank lines were skipped: lines shift
+        return None
+    frame = arrow_table.to_pandas(
+        types_mapper={pyarrow.string(): pd.StringDtype("pyarrow", na_value=float("nan"))}.get
+    )
+    frame.index = pd.RangeIndex(2, arrow_table.num_rows + 2, name=LINE)
+    for column in table.columns:  # optional columns missing from the header: empty
+        if column.name not in frame.columns:
+            frame[column.name] = pd.array([""] * len(frame), dtype="str")
+    return frame
+
+
+def _read_exact(
+    data: bytes, file: str, table: schema.Table
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read row by row with the csv module, knowing the line each row starts on."""
     text, problems = _decode(data, file)
     if "\x00" in text:
         cleaned = []
         for number, line in enumerate(text.split("\n"), start=1):
             if "\x00" in line:
-                problems.append(Problem(file, number, None, "contains a NUL byte; the line was skipped"))
+                problems.append(
+                    Problem(file, number, None, "contains a NUL byte; the line was skipped")
+                )
                 line = ""
             cleaned.append(line)
         text = "\n".join(cleaned)
@@ -155,22 +215,26 @@ def read_rows(path: Path, table: schema.Table) -> tuple[pd.DataFrame | None, lis
             expected = len(header)
             columns = [[] for _ in header]
             continue
-        if len(record) == expected:
+        if len(record) == expected and (
+            last_line == first_line or not _swallowed_rows(text, first_line, last_line, expected)
+        ):
             keep(record, first_line)
             continue
         # A row with the wrong number of cells. When it spans several lines, an unclosed
         # quote probably swallowed the rows below it: read those lines one by one.
-        problems.append(
-            Problem(
-                file,
-                first_line,
-                None,
-                f"has {len(record)} cells, the header has {expected}"
-                + (" (an unclosed quote?); the row was skipped" if last_line > first_line else "; the row was skipped"),
-            )
-        )
+        if len(record) != expected:
+            reason = f"has {len(record)} cells, the header has {expected}"
+        else:
+            reason = "has a quote that is not closed on its line and runs into the rows below"
         if last_line > first_line:
-            for offset, line in enumerate(_physical_lines(text, first_line + 1, last_line), start=1):
+            reason += (
+                f" (it spans lines {first_line}-{last_line}; the rows below were read on their own)"
+            )
+        problems.append(Problem(file, first_line, None, reason + "; the row was skipped"))
+        if last_line > first_line:
+            for offset, line in enumerate(
+                _physical_lines(text, first_line + 1, last_line), start=1
+            ):
                 try:
                     cells = next(csv.reader([line]))
                 except (csv.Error, StopIteration):
@@ -185,12 +249,29 @@ def read_rows(path: Path, table: schema.Table) -> tuple[pd.DataFrame | None, lis
         frame = pd.concat(chunks) if len(chunks) > 1 else chunks[0]
     else:
         frame = pd.DataFrame(
-            {name: pd.array([], dtype="str") for name in header}, index=pd.Index([], name=LINE, dtype="int64")
+            {name: pd.array([], dtype="str") for name in header},
+            index=pd.Index([], name=LINE, dtype="int64"),
         )
     for column in table.columns:  # optional columns missing from the header: empty
         if column.name not in frame.columns:
             frame[column.name] = pd.array([""] * len(frame), dtype="str")
     return frame, problems
+
+
+def _swallowed_rows(text: str, first_line: int, last_line: int, expected: int) -> bool:
+    """Did an unclosed quote on first_line swallow complete rows below it?
+
+    A cell may legitimately hold a line break (a quote from a hard-wrapped report), but
+    then its continuation lines are not whole rows on their own.
+    """
+    for line in _physical_lines(text, first_line + 1, last_line):
+        try:
+            cells = next(csv.reader([line]))
+        except (csv.Error, StopIteration):
+            continue
+        if len(cells) == expected:
+            return True
+    return False
 
 
 def _check_header(
@@ -202,8 +283,14 @@ def _check_header(
         problems.append(Problem(file, line, name, "column appears more than once in the header"))
     missing = [column for column in table.columns if column.name not in header]
     for column in missing:
-        needed = "required; no row can be loaded without it" if column.required else "expected; read as empty"
-        problems.append(Problem(file, line, column.name, f"column is missing from the header ({needed})"))
+        needed = (
+            "required; no row can be loaded without it"
+            if column.required
+            else "expected; read as empty"
+        )
+        problems.append(
+            Problem(file, line, column.name, f"column is missing from the header ({needed})")
+        )
     usable = not duplicated and not any(column.required for column in missing)
     return problems, usable
 
@@ -256,6 +343,13 @@ def _pandera_schema(table: schema.Table) -> pa.DataFrameSchema:
 
 
 def _explain(column: schema.Column, check: str, failure: object) -> str:
+    # pandera names its built-in checks after themselves; map them to what they mean here.
+    if check.startswith("isin"):
+        check = "boolean" if column.kind == schema.BOOLEAN else "allowed"
+    elif check.startswith("str_matches"):
+        check = "iso_date" if column.kind == schema.DATE else "pattern"
+    elif check.startswith("greater_than_or_equal_to"):
+        check = "minimum"
     shown = repr(failure) if len(str(failure)) <= 80 else repr(str(failure)[:77] + "...")
     if check.startswith("coerce_dtype") or check.startswith("dtype"):
         if column.kind == schema.INTEGER:
@@ -266,7 +360,7 @@ def _explain(column: schema.Column, check: str, failure: object) -> str:
     if check == "allowed":
         return f"{shown} is not one of: {', '.join(column.allowed or ())}"
     if check == "pattern":
-        return f"{shown} does not match the expected form {column.pattern}"
+        return f"{shown} is not of the expected form: {column.pattern_hint or column.pattern}"
     if check == "iso_date":
         return f"{shown} is not a date written YYYY-MM-DD"
     if check == "real_date":
@@ -299,6 +393,7 @@ def check_types(
         validated = pandera_schema.validate(frame, lazy=True)
     except SchemaErrors as errors:
         cases = errors.failure_cases
+        seen: set[tuple[int, str]] = set()
         for case in cases.itertuples(index=False):
             column_name = case.column if isinstance(case.column, str) else None
             line = case.index
@@ -310,6 +405,9 @@ def check_types(
             failure = case.failure_case
             if check == "not_nullable":
                 failure = None
+            if (line, column_name) in seen:
+                continue  # one problem per cell: the first check that fails explains it
+            seen.add((line, column_name))
             problems.append(Problem(file, line, column_name, _explain(column, check, failure)))
             bad_lines.add(line)
         good = frame.loc[~frame.index.isin(bad_lines)]
@@ -333,16 +431,23 @@ def _finish_types(frame: pd.DataFrame, table: schema.Table) -> pd.DataFrame:
         if column.kind == schema.DATE:
             frame[column.name] = pd.to_datetime(frame[column.name], format="%Y-%m-%d")
         elif column.kind == schema.BOOLEAN:
-            frame[column.name] = frame[column.name].map({"true": True, "false": False}).astype("boolean")
+            frame[column.name] = (
+                frame[column.name].map({"true": True, "false": False}).astype("boolean")
+            )
         elif column.kind == schema.TEXT:
-            frame[column.name] = frame[column.name].astype("str").where(frame[column.name].notna(), "")
+            frame[column.name] = (
+                frame[column.name].astype("str").where(frame[column.name].notna(), "")
+            )
     return frame
 
 
 def _rule(frame: pd.DataFrame, mask: pd.Series, file: str, column: str, message) -> list[Problem]:
     """One problem per row where mask is true; message is text or a function of the row."""
+    mask = mask.fillna(False).astype(bool)
+    if not mask.any():
+        return []
     problems = []
-    for line, row in frame.loc[mask.fillna(False).astype(bool)].iterrows():
+    for line, row in frame.loc[mask].iterrows():
         text = message(row) if callable(message) else message
         problems.append(Problem(file, int(line), column, text))
     return problems
@@ -350,11 +455,18 @@ def _rule(frame: pd.DataFrame, mask: pd.Series, file: str, column: str, message)
 
 def _contains(haystack: pd.Series, needle: pd.Series) -> pd.Series:
     """Row-wise, case-insensitive: does haystack contain needle? Empty needle: True."""
-    pairs = zip(haystack.fillna("").str.lower(), needle.fillna("").str.lower())
-    return pd.Series([n in h for h, n in pairs], index=haystack.index, dtype=bool)
+    result = pd.Series(True, index=haystack.index)
+    present = needle.fillna("") != ""
+    if present.any():
+        hays = haystack[present].fillna("").str.lower().tolist()
+        needles = needle[present].str.lower().tolist()
+        result[present] = [n in h for h, n in zip(hays, needles)]
+    return result
 
 
-def _date_rules(frame: pd.DataFrame, file: str, start: str, end: str, start_p: str, end_p: str) -> list[Problem]:
+def _date_rules(
+    frame: pd.DataFrame, file: str, start: str, end: str, start_p: str, end_p: str
+) -> list[Problem]:
     problems = []
     for date_column, precision_column in ((start, start_p), (end, end_p)):
         problems += _rule(
@@ -417,7 +529,15 @@ def _quote_rules(frame: pd.DataFrame, file: str) -> list[Problem]:
 
 
 def check_observation_rules(frame: pd.DataFrame, file: str) -> list[Problem]:
-    problems = _date_rules(frame, file, "period_start", "period_end", "period_precision", "period_precision")
+    # period_end_precision is optional: where empty, the end has the start's precision.
+    frame = frame.assign(
+        period_end_precision=frame["period_end_precision"].where(
+            frame["period_end_precision"] != "", frame["period_precision"]
+        )
+    )
+    problems = _date_rules(
+        frame, file, "period_start", "period_end", "period_precision", "period_end_precision"
+    )
     problems += _quote_rules(frame, file)
     problems += _rule(
         frame,
@@ -575,7 +695,11 @@ def check_quotes_against_reports(
             continue
         bad[name] = set()
         for line, source_id, quote, start, end in zip(
-            frame.index, frame["source_id"], frame["quote"], frame["quote_start"], frame["quote_end"]
+            frame.index,
+            frame["source_id"],
+            frame["quote"],
+            frame["quote_start"],
+            frame["quote_end"],
         ):
             text = text_of_source.get(source_id)
             if text is None:
@@ -619,7 +743,9 @@ def empty_table(table: schema.Table) -> pd.DataFrame:
     return _finish_types(_coerce(frame, table), table)
 
 
-def load_tables(data_dir: Path | str = DEFAULT_DATA_DIR, reports_dir: Path | str | None = None) -> LoadResult:
+def load_tables(
+    data_dir: Path | str = DEFAULT_DATA_DIR, reports_dir: Path | str | None = None
+) -> LoadResult:
     """Every table's valid rows plus every problem found, in file and line order."""
     data_dir = Path(data_dir)
     tables: dict[str, pd.DataFrame] = {}
@@ -635,7 +761,9 @@ def load_tables(data_dir: Path | str = DEFAULT_DATA_DIR, reports_dir: Path | str
         problems += key_problems
         if bad:
             tables[table.name] = tables[table.name].loc[~tables[table.name].index.isin(bad)]
-    unit_problems = check_indicator_units(tables["observations"], tables["indicators"], "observations.csv")
+    unit_problems = check_indicator_units(
+        tables["observations"], tables["indicators"], "observations.csv"
+    )
     problems += unit_problems
     if unit_problems:
         bad = {problem.line for problem in unit_problems}
@@ -648,7 +776,9 @@ def load_tables(data_dir: Path | str = DEFAULT_DATA_DIR, reports_dir: Path | str
             problems.append(Problem(str(reports_dir), None, None, "reports folder does not exist"))
         else:
             reports, skipped = index_reports(reports_dir)
-            problems += [Problem(str(reports_dir), None, None, f"skipped {reason}") for reason in skipped]
+            problems += [
+                Problem(str(reports_dir), None, None, f"skipped {reason}") for reason in skipped
+            ]
             quote_problems, bad_by_table = check_quotes_against_reports(tables, reports)
             problems += quote_problems
             for name, bad in bad_by_table.items():
@@ -657,4 +787,3 @@ def load_tables(data_dir: Path | str = DEFAULT_DATA_DIR, reports_dir: Path | str
 
     problems.sort(key=sort_key)
     return LoadResult(tables=tables, problems=problems, reports_checked=reports_checked)
-

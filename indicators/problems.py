@@ -18,7 +18,12 @@ class Problem:
         return f"{where}:{column} {self.message}"
 
     def as_dict(self) -> dict[str, object]:
-        return {"file": self.file, "line": self.line, "column": self.column, "message": self.message}
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
 
 
 def sort_key(problem: Problem) -> tuple:

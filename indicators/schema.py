@@ -18,9 +18,16 @@ INTEGER = "integer"
 DATE = "date"
 BOOLEAN = "boolean"
 
-FRICTIONLESS_TYPES = {TEXT: "string", NUMBER: "number", INTEGER: "integer", DATE: "date", BOOLEAN: "boolean"}
+FRICTIONLESS_TYPES = {
+    TEXT: "string",
+    NUMBER: "number",
+    INTEGER: "integer",
+    DATE: "date",
+    BOOLEAN: "boolean",
+}
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+ID_HINT = "lowercase letters, digits, '_', '-' or '.'"
 
 SOURCE_KINDS = ("news article", "agency statement", "situation report", "press release", "briefing")
 
@@ -63,6 +70,7 @@ class Column:
     pattern: str | None = None
     unique: bool = False
     minimum: float | None = None
+    pattern_hint: str | None = None  # the pattern in words, for error messages
 
 
 @dataclass(frozen=True)
@@ -99,6 +107,7 @@ def _quote_columns(subject: str) -> tuple[Column, ...]:
             "#meta+source+id",
             required=True,
             pattern=ID_PATTERN,
+            pattern_hint=ID_HINT,
         ),
         Column(
             "attributed_to",
@@ -141,13 +150,44 @@ SOURCES = Table(
     description="One row per report that figures are read from.",
     primary_key="source_id",
     columns=(
-        Column("source_id", TEXT, "Identifier of the report.", "#meta+source+id", required=True, pattern=ID_PATTERN, unique=True),
+        Column(
+            "source_id",
+            TEXT,
+            "Identifier of the report.",
+            "#meta+source+id",
+            required=True,
+            pattern=ID_PATTERN,
+            pattern_hint=ID_HINT,
+            unique=True,
+        ),
         Column("publisher", TEXT, "Who published the report.", "#org+publisher", required=True),
         Column("title", TEXT, "The report's headline or title.", "#meta+title", required=True),
-        Column("url", TEXT, "Web address of the report; empty when no address could be verified.", "#meta+url"),
-        Column("published", DATE, "Day the report was published.", "#date+published", required=True),
-        Column("language", TEXT, "Language of the report text (ISO 639-1 code).", "#meta+lang", required=True, pattern=r"^[a-z]{2}$"),
-        Column("kind", TEXT, "What sort of report it is.", "#meta+kind", required=True, allowed=SOURCE_KINDS),
+        Column(
+            "url",
+            TEXT,
+            "Web address of the report; empty when no address could be verified.",
+            "#meta+url",
+        ),
+        Column(
+            "published", DATE, "Day the report was published.", "#date+published", required=True
+        ),
+        Column(
+            "language",
+            TEXT,
+            "Language of the report text (ISO 639-1 code).",
+            "#meta+lang",
+            required=True,
+            pattern=r"^[a-z]{2}$",
+            pattern_hint="a two-letter ISO 639-1 code such as en",
+        ),
+        Column(
+            "kind",
+            TEXT,
+            "What sort of report it is.",
+            "#meta+kind",
+            required=True,
+            allowed=SOURCE_KINDS,
+        ),
         Column(
             "text_sha256",
             TEXT,
@@ -155,8 +195,11 @@ SOURCES = Table(
             "#meta+hash",
             required=True,
             pattern=r"^[0-9a-f]{64}$",
+            pattern_hint="64 lowercase hexadecimal characters",
         ),
-        Column("notes", TEXT, "What is uncertain or was not verified about this report.", "#meta+notes"),
+        Column(
+            "notes", TEXT, "What is uncertain or was not verified about this report.", "#meta+notes"
+        ),
     ),
 )
 
@@ -166,7 +209,16 @@ INDICATORS = Table(
     description="The catalogue of what is measured.",
     primary_key="indicator_id",
     columns=(
-        Column("indicator_id", TEXT, "Identifier of the indicator.", "#indicator+id", required=True, pattern=ID_PATTERN, unique=True),
+        Column(
+            "indicator_id",
+            TEXT,
+            "Identifier of the indicator.",
+            "#indicator+id",
+            required=True,
+            pattern=ID_PATTERN,
+            pattern_hint=ID_HINT,
+            unique=True,
+        ),
         Column("name", TEXT, "Short name shown on charts.", "#indicator+name", required=True),
         Column(
             "unit",
@@ -176,8 +228,22 @@ INDICATORS = Table(
             "#indicator+unit",
             required=True,
         ),
-        Column("definition", TEXT, "What exactly is counted or described.", "#description", required=True),
-        Column("hxl_tag", TEXT, "Humanitarian Exchange Language hashtag for the indicator's values.", "#meta+hxl", required=True, pattern=r"^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$"),
+        Column(
+            "definition",
+            TEXT,
+            "What exactly is counted or described.",
+            "#description",
+            required=True,
+        ),
+        Column(
+            "hxl_tag",
+            TEXT,
+            "Humanitarian Exchange Language hashtag for the indicator's values.",
+            "#meta+hxl",
+            required=True,
+            pattern=r"^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$",
+            pattern_hint="a hashtag with attributes, such as #affected+hh+pct",
+        ),
     ),
 )
 
@@ -186,31 +252,122 @@ OBSERVATIONS = Table(
     title="Observations",
     description="One row per figure a report states.",
     primary_key="observation_id",
-    foreign_keys=(("source_id", "sources", "source_id"), ("indicator_id", "indicators", "indicator_id")),
+    foreign_keys=(
+        ("source_id", "sources", "source_id"),
+        ("indicator_id", "indicators", "indicator_id"),
+    ),
     columns=(
-        Column("observation_id", TEXT, "Identifier of the observation.", "#meta+observation+id", required=True, pattern=ID_PATTERN, unique=True),
-        Column("indicator_id", TEXT, "What is measured (`indicators.indicator_id`).", "#indicator+id", required=True, pattern=ID_PATTERN),
+        Column(
+            "observation_id",
+            TEXT,
+            "Identifier of the observation.",
+            "#meta+observation+id",
+            required=True,
+            pattern=ID_PATTERN,
+            pattern_hint=ID_HINT,
+            unique=True,
+        ),
+        Column(
+            "indicator_id",
+            TEXT,
+            "What is measured (`indicators.indicator_id`).",
+            "#indicator+id",
+            required=True,
+            pattern=ID_PATTERN,
+            pattern_hint=ID_HINT,
+        ),
         Column("location", TEXT, "The place the figure describes.", "#loc+name", required=True),
         Column(
             "value",
             NUMBER,
-            "The figure in the indicator's unit (a share is a percent, 0-100: \"one in three\" "
-            "is 33.3). Empty for a statement without a number (\"many hospitals\").",
+            'The figure in the indicator\'s unit (a share is a percent, 0-100: "one in three" '
+            'is 33.3). Empty for a statement without a number ("many hospitals").',
             "#indicator+value+num",
         ),
-        Column("value_low", NUMBER, "Lower bound, where the report gives a range or says \"more than\", \"at least\", \"over\".", "#indicator+value+min+num"),
-        Column("value_high", NUMBER, "Upper bound, where the report gives a range or says \"up to\", \"fewer than\", \"less than\".", "#indicator+value+max+num"),
-        Column("qualifier", TEXT, "How the report hedges the figure; empty when it states it plainly.", "#indicator+qualifier", allowed=QUALIFIERS),
-        Column("value_as_stated", TEXT, "The figure in the report's words (\"nearly one in three\").", "#indicator+value+text", required=True),
-        Column("period_start", DATE, "First day of the period the figure describes; empty when the report states none (the figure then describes the day in `reported_on`).", "#date+start"),
-        Column("period_end", DATE, "Start of the window of the period's last day (see `period_precision`).", "#date+end"),
-        Column("period_precision", TEXT, "Precision of the period dates.", "#date+precision", allowed=PRECISIONS),
-        Column("period_as_stated", TEXT, "The period in the report's words (\"between early March and mid-May\").", "#date+text"),
-        Column("reported_on", DATE, "Day the figure was said (the briefing's day, not the article's).", "#date+reported", required=True),
-        Column("reported_on_as_stated", TEXT, "That day in the report's words (\"Wednesday\"); empty when the report does not say.", "#date+reported+text"),
+        Column(
+            "value_low",
+            NUMBER,
+            'Lower bound, where the report gives a range or says "more than", "at least", "over".',
+            "#indicator+value+min+num",
+        ),
+        Column(
+            "value_high",
+            NUMBER,
+            'Upper bound, where the report gives a range or says "up to", "fewer than", "less than".',
+            "#indicator+value+max+num",
+        ),
+        Column(
+            "qualifier",
+            TEXT,
+            "How the report hedges the figure; empty when it states it plainly.",
+            "#indicator+qualifier",
+            allowed=QUALIFIERS,
+        ),
+        Column(
+            "value_as_stated",
+            TEXT,
+            'The figure in the report\'s words ("nearly one in three").',
+            "#indicator+value+text",
+            required=True,
+        ),
+        Column(
+            "period_start",
+            DATE,
+            "First day of the period the figure describes; empty when the report states none (the figure then describes the day in `reported_on`).",
+            "#date+start",
+        ),
+        Column(
+            "period_end",
+            DATE,
+            "Start of the window of the period's last day (see `period_precision`).",
+            "#date+end",
+        ),
+        Column(
+            "period_precision",
+            TEXT,
+            "Precision of `period_start`, and of `period_end` unless `period_end_precision` says otherwise.",
+            "#date+precision",
+            allowed=PRECISIONS,
+        ),
+        Column(
+            "period_end_precision",
+            TEXT,
+            'Precision of `period_end` when it differs from `period_precision` ("between early June and mid-July": `early-month`, then `mid-month`); empty otherwise.',
+            "#date+end+precision",
+            allowed=PRECISIONS,
+        ),
+        Column(
+            "period_as_stated",
+            TEXT,
+            'The period in the report\'s words ("between early March and mid-May").',
+            "#date+text",
+        ),
+        Column(
+            "reported_on",
+            DATE,
+            "Day the figure was said (the briefing's day, not the article's).",
+            "#date+reported",
+            required=True,
+        ),
+        Column(
+            "reported_on_as_stated",
+            TEXT,
+            'That day in the report\'s words ("Wednesday"); empty when the report does not say.',
+            "#date+reported+text",
+        ),
         *_quote_columns("figure"),
-        Column("provisional", BOOLEAN, "`true` when the report marks the figure as provisional (an asterisk).", "#status+provisional"),
-        Column("notes", TEXT, "How a date or attribution was resolved, and other caveats.", "#meta+notes"),
+        Column(
+            "provisional",
+            BOOLEAN,
+            "`true` when the report marks the figure as provisional (an asterisk).",
+            "#status+provisional",
+        ),
+        Column(
+            "notes",
+            TEXT,
+            "How a date or attribution was resolved, and other caveats.",
+            "#meta+notes",
+        ),
     ),
 )
 
@@ -221,20 +378,88 @@ EVENTS = Table(
     primary_key="event_id",
     foreign_keys=(("source_id", "sources", "source_id"),),
     columns=(
-        Column("event_id", TEXT, "Identifier of the event row.", "#event+id", required=True, pattern=ID_PATTERN, unique=True),
-        Column("kind", TEXT, "What sort of event it is.", "#event+type", required=True, allowed=EVENT_KINDS),
-        Column("label", TEXT, "Short description shown on the timeline.", "#event+name", required=True),
-        Column("start", DATE, "Start of the event (first day of its window, see `start_precision`); empty when the report gives no start.", "#date+start"),
-        Column("start_precision", TEXT, "Precision of `start`.", "#date+start+precision", allowed=PRECISIONS),
-        Column("start_as_stated", TEXT, "The start in the report's words (\"early March\").", "#date+start+text"),
-        Column("end", DATE, "End of the event (first day of its window); empty while it goes on or for a moment.", "#date+end"),
-        Column("end_precision", TEXT, "Precision of `end`.", "#date+end+precision", allowed=PRECISIONS),
-        Column("end_as_stated", TEXT, "The end in the report's words (\"mid-May\").", "#date+end+text"),
+        Column(
+            "event_id",
+            TEXT,
+            "Identifier of the event row.",
+            "#event+id",
+            required=True,
+            pattern=ID_PATTERN,
+            pattern_hint=ID_HINT,
+            unique=True,
+        ),
+        Column(
+            "kind",
+            TEXT,
+            "What sort of event it is.",
+            "#event+type",
+            required=True,
+            allowed=EVENT_KINDS,
+        ),
+        Column(
+            "label", TEXT, "Short description shown on the timeline.", "#event+name", required=True
+        ),
+        Column(
+            "start",
+            DATE,
+            "Start of the event (first day of its window, see `start_precision`); empty when the report gives no start.",
+            "#date+start",
+        ),
+        Column(
+            "start_precision",
+            TEXT,
+            "Precision of `start`.",
+            "#date+start+precision",
+            allowed=PRECISIONS,
+        ),
+        Column(
+            "start_as_stated",
+            TEXT,
+            'The start in the report\'s words ("early March").',
+            "#date+start+text",
+        ),
+        Column(
+            "end",
+            DATE,
+            "End of the event (first day of its window); empty while it goes on or for a moment.",
+            "#date+end",
+        ),
+        Column(
+            "end_precision", TEXT, "Precision of `end`.", "#date+end+precision", allowed=PRECISIONS
+        ),
+        Column(
+            "end_as_stated", TEXT, 'The end in the report\'s words ("mid-May").', "#date+end+text"
+        ),
         Column("location", TEXT, "Where it happened.", "#loc+name", required=True),
         *_quote_columns("event"),
-        Column("notes", TEXT, "How a date or attribution was resolved, and other caveats.", "#meta+notes"),
+        Column(
+            "notes",
+            TEXT,
+            "How a date or attribution was resolved, and other caveats.",
+            "#meta+notes",
+        ),
     ),
 )
 
-TABLES: dict[str, Table] = {table.name: table for table in (SOURCES, INDICATORS, OBSERVATIONS, EVENTS)}
+TABLES: dict[str, Table] = {
+    table.name: table for table in (SOURCES, INDICATORS, OBSERVATIONS, EVENTS)
+}
 TABLE_ORDER = tuple(TABLES)
+
+
+def column_reference_markdown(table: Table) -> str:
+    """The column-by-column description of a table, as a Markdown table (README, bundle)."""
+    lines = [
+        "| column | type | required | HXL | meaning |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for column in table.columns:
+        meaning = column.description
+        if column.allowed:
+            meaning += " One of: " + ", ".join(f"`{value}`" for value in column.allowed) + "."
+        required = "yes" if column.required else ""
+        lines.append(
+            f"| `{column.name}` | {FRICTIONLESS_TYPES[column.kind]} | {required} | "
+            f"`{column.hxl}` | {meaning} |"
+        )
+    return "\n".join(lines)

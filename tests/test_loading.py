@@ -1,0 +1,196 @@
+"""Loader and validator: golden files under tests/fixtures/tables, and one case per failure kind."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from indicators import schema
+from indicators.loading import load_tables
+from tests.conftest import FIXTURES
+
+TABLES_DIR = FIXTURES / "tables"
+GOOD = TABLES_DIR / "good"
+BROKEN = TABLES_DIR / "broken"
+REPORTS = TABLES_DIR / "reports"
+
+
+@pytest.fixture
+def good_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(GOOD, target)
+    return target
+
+
+def problem_lines(result) -> list[str]:
+    return [str(problem) for problem in result.problems]
+
+
+def test_good_tables_load_without_problems_and_typed():
+    result = load_tables(GOOD, REPORTS)
+    assert problem_lines(result) == []
+    assert result.reports_checked
+    observations = result.tables["observations"]
+    assert list(observations["observation_id"]) == ["nu-o1", "nu-o2", "nu-o3"]
+    assert observations["value"].dtype == "float64"
+    assert pd.api.types.is_datetime64_any_dtype(observations["reported_on"])
+    assert observations.loc[observations["observation_id"] == "nu-o3", "value"].item() == 25
+    # The index is the CSV line each row starts on, so problems and rows can be matched.
+    assert list(observations.index) == [2, 3, 4]
+    for name, table in schema.TABLES.items():
+        assert list(result.tables[name].columns) == table.column_names
+
+
+def test_broken_tables_match_golden_problems_exactly():
+    result = load_tables(BROKEN, REPORTS)
+    expected = (BROKEN / "expected_problems.txt").read_text("utf-8").splitlines()
+    assert problem_lines(result) == expected
+
+
+def test_broken_tables_keep_every_good_row():
+    result = load_tables(BROKEN, REPORTS)
+    observations = result.tables["observations"]
+    # nu-o3 sits right below an unclosed quote; it must not be swallowed.
+    assert sorted(observations["observation_id"]) == ["nu-o1", "nu-o2", "nu-o3"]
+    assert list(result.tables["events"]["event_id"]) == ["nu-e1"]
+    assert list(result.tables["sources"].index) == [2]
+    assert len(result.tables["indicators"]) == 3
+
+
+def test_without_reports_a_misplaced_quote_is_not_detected_but_everything_else_is():
+    result = load_tables(BROKEN)
+    assert not result.reports_checked
+    assert not any(problem.column == "quote" for problem in result.problems)
+    assert "nu-o7" in set(result.tables["observations"]["observation_id"])
+
+
+def test_missing_file_is_one_problem_and_other_tables_load(good_copy: Path):
+    (good_copy / "events.csv").unlink()
+    result = load_tables(good_copy)
+    assert problem_lines(result) == [f"events.csv: file is missing (expected in {good_copy})"]
+    assert len(result.tables["events"]) == 0
+    assert list(result.tables["events"].columns) == schema.EVENTS.column_names
+    assert len(result.tables["observations"]) == 3
+
+
+def test_empty_file(good_copy: Path):
+    (good_copy / "events.csv").write_bytes(b"")
+    result = load_tables(good_copy)
+    assert problem_lines(result) == ["events.csv: file is empty; expected a header row"]
+    assert len(result.tables["observations"]) == 3
+
+
+def test_header_without_a_required_column_loads_no_rows_of_that_table(good_copy: Path):
+    path = good_copy / "events.csv"
+    path.write_text(path.read_text("utf-8").replace("label,", "title,", 1), "utf-8")
+    result = load_tables(good_copy)
+    assert problem_lines(result) == [
+        "events.csv:1: [label] column is missing from the header (required; no row can be loaded without it)"
+    ]
+    assert len(result.tables["events"]) == 0
+    assert len(result.tables["sources"]) == 1
+
+
+def test_missing_optional_column_is_reported_and_rows_still_load(good_copy: Path):
+    path = good_copy / "sources.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns=["notes"])
+    frame.to_csv(path, index=False)
+    result = load_tables(good_copy)
+    assert problem_lines(result) == [
+        "sources.csv:1: [notes] column is missing from the header (expected; read as empty)"
+    ]
+    assert list(result.tables["sources"]["notes"]) == [""]
+
+
+def test_columns_in_another_order_and_extra_columns_are_accepted(good_copy: Path):
+    path = good_copy / "indicators.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame = frame[list(reversed(frame.columns))]
+    frame["reviewer_note"] = "checked"
+    frame.to_csv(path, index=False)
+    result = load_tables(good_copy)
+    assert problem_lines(result) == []
+    assert list(result.tables["indicators"]["reviewer_note"]) == ["checked"] * 3
+
+
+def test_file_in_another_encoding_reports_each_bad_line(good_copy: Path):
+    path = good_copy / "indicators.csv"
+    text = path.read_text("utf-8")
+    lines = text.splitlines()
+    lines[2] = lines[2].replace("Wells damaged", "Puits endommagés")
+    path.write_bytes(("\n".join(lines) + "\n").encode("latin-1"))
+    result = load_tables(good_copy)
+    assert problem_lines(result) == [
+        "indicators.csv:3: not valid UTF-8 (byte 0xe9 at position 35); save the file as UTF-8. "
+        "The line was skipped.",
+        "observations.csv:3: [indicator_id] 'share_wells_damaged' is not in indicators.csv",
+    ]
+    assert len(result.tables["indicators"]) == 2
+
+
+def test_bom_and_windows_line_endings_are_read(good_copy: Path):
+    for path in good_copy.glob("*.csv"):
+        text = path.read_text("utf-8").replace("\n", "\r\n")
+        path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    result = load_tables(good_copy, REPORTS)
+    assert problem_lines(result) == []
+    assert list(result.tables["observations"].index) == [2, 3, 4]
+
+
+def test_truncated_file_keeps_the_complete_rows(good_copy: Path):
+    path = good_copy / "observations.csv"
+    data = path.read_bytes()
+    path.write_bytes(data[: data.rindex(b"UNICEF")])  # cut inside the last row's quote
+    result = load_tables(good_copy)
+    assert [problem.line for problem in result.problems] == [4]
+    assert list(result.tables["observations"]["observation_id"]) == ["nu-o1", "nu-o2"]
+
+
+def test_fuzzy_date_must_be_the_first_day_of_its_window(good_copy: Path):
+    path = good_copy / "events.csv"
+    path.write_text(
+        path.read_text("utf-8").replace("2024-07-03,day", "2024-07-03,mid-month"), "utf-8"
+    )
+    result = load_tables(good_copy)
+    assert problem_lines(result) == [
+        "events.csv:2: [start] 2024-07-03 is not the first day of its mid-month window; write 2024-07-11"
+    ]
+
+
+def test_blank_lines_are_ignored(good_copy: Path):
+    path = good_copy / "observations.csv"
+    lines = path.read_text("utf-8").splitlines()
+    path.write_text("\n".join([lines[0], "", lines[1], "", lines[2], lines[3]]) + "\n\n", "utf-8")
+    result = load_tables(good_copy)
+    assert problem_lines(result) == []
+    assert list(result.tables["observations"].index) == [3, 5, 6]
+
+
+def test_status_indicator_must_not_carry_a_number(good_copy: Path):
+    path = good_copy / "indicators.csv"
+    path.write_text(path.read_text("utf-8").replace(",count,", ",status,"), "utf-8")
+    result = load_tables(good_copy)
+    assert problem_lines(result) == [
+        "observations.csv:2: [value] must be empty for a status indicator (its words go in value_as_stated)"
+    ]
+
+
+def test_reports_folder_missing_is_reported():
+    result = load_tables(GOOD, TABLES_DIR / "no-such-folder")
+    assert [problem.message for problem in result.problems] == ["reports folder does not exist"]
+    assert not result.reports_checked
+
+
+def test_report_with_another_hash_is_reported(good_copy: Path, tmp_path: Path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    text = (REPORTS / "northern-update.txt").read_text("utf-8")
+    (reports / "northern-update.txt").write_text(text + "Edited later.\n", "utf-8")
+    result = load_tables(good_copy, reports)
+    assert problem_lines(result) == [
+        "sources.csv:2: [text_sha256] no report file with this SHA-256 was found, so its quotes "
+        "cannot be checked"
+    ]
