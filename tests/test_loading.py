@@ -194,3 +194,28 @@ def test_report_with_another_hash_is_reported(good_copy: Path, tmp_path: Path):
         "sources.csv:2: [text_sha256] no report file with this SHA-256 was found, so its quotes "
         "cannot be checked"
     ]
+
+
+def test_fast_and_exact_readers_agree_on_a_well_formed_file():
+    from indicators.loading import _read_exact, _read_fast
+
+    for table in schema.TABLES.values():
+        data = (GOOD / table.file_name).read_bytes()
+        fast = _read_fast(data, table)
+        exact, problems = _read_exact(data, table.file_name, table)
+        assert fast is not None, table.name  # a well-formed file takes the fast path
+        assert problems == []
+        pd.testing.assert_frame_equal(fast, exact, check_index_type=False)
+
+
+def test_a_cell_with_a_line_break_is_kept_and_later_rows_keep_their_line_numbers(good_copy: Path):
+    path = good_copy / "events.csv"
+    original = path.read_text("utf-8")
+    second_row = original.splitlines()[1].replace("nu-e1", "nu-e2")
+    text = original.replace("Aid convoys suspended", '"Aid convoys\nsuspended"')
+    path.write_text(text + second_row + "\n", "utf-8")
+    result = load_tables(good_copy)
+    assert problem_lines(result) == []
+    events = result.tables["events"]
+    assert list(events["label"]) == ["Aid convoys\nsuspended", "Aid convoys suspended"]
+    assert list(events.index) == [2, 4]
