@@ -1,0 +1,205 @@
+"""What every page shares: the page context and the pieces that show data safely.
+
+Text from the tables reaches the screen only through `st.text`, `st.dataframe`, Plotly
+(escaped in `indicators.charts`) or Markdown escaped by `indicators.citations`; nothing
+here passes `unsafe_allow_html`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard_pages.data_access import DataKey
+from indicators import citations, summaries
+from indicators.loading import LoadResult
+from indicators.problems import Problem
+from indicators.views import ViewOptions, ViewState
+
+DISPLAY_ROWS = 1_000  # rows drawn in a table on screen; the downloads hold every row
+CHART_POINTS = 500  # figures drawn in one chart (the latest); the table and download hold all
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+}
+CSV_MIME = "text/csv"
+EXPORTS_AVAILABLE = importlib.util.find_spec("indicators.exports") is not None
+
+
+@dataclass
+class PageContext:
+    """What a page needs: the data, the current view and the filtered rows."""
+
+    key: DataKey
+    load: LoadResult
+    prepared: summaries.Prepared
+    options: ViewOptions
+    state: ViewState
+    filters: summaries.Filters
+    view: summaries.Prepared
+    today: date
+    pages: dict[str, st.Page] = field(default_factory=dict)
+
+
+PROBLEMS_LISTED = 500
+
+
+def show_problems(problems: list[Problem]) -> None:
+    """The loader's problems as a warning with the list one click away; valid rows still show."""
+    if not problems:
+        return
+    count = len(problems)
+    st.warning(
+        f"{count:,} {'problem was' if count == 1 else 'problems were'} found in the tables. The rows "
+        "concerned are left out; everything valid is shown.",
+        icon=":material/warning:",
+    )
+    with st.expander("The problems, by file and line"):
+        st.code("\n".join(str(problem) for problem in problems[:PROBLEMS_LISTED]), language=None)
+        if count > PROBLEMS_LISTED:
+            st.caption(
+                f"The first {PROBLEMS_LISTED} of {count:,}; `python -m indicators validate` lists them all."
+            )
+
+
+# --------------------------------------------------------------------------- Citations
+
+
+def show_quote(quote: str, label: str = "Exact words from the report") -> None:
+    """The verbatim sentence, one click away, shown as plain text."""
+    with st.expander(label):
+        st.text(f"“{quote}”")
+
+
+def show_citation(row: pd.Series) -> None:
+    """Publisher, linked title, publication date and attribution, as one small line."""
+    st.caption(
+        citations.citation_markdown(
+            row["source_publisher"],
+            row["source_title"],
+            row["source_url"],
+            row["source_published"],
+            row["attributed_to"],
+        )
+    )
+
+
+def figure_card(row: pd.Series, label: str | None = None) -> None:
+    """A figure as a metric card: value with its qualifier, when it holds, its citation."""
+    with st.container(border=True):
+        st.metric(
+            label=citations.escape_markdown(label or row["indicator_name"]),
+            value=citations.escape_markdown(row["value_shown"]),
+        )
+        dated = f"{row['as_of_text']} · stated {citations.format_day(row['reported_on'])}"
+        if row["location"]:
+            dated = f"{row['location']} · {dated}"
+        st.caption(citations.escape_markdown(dated))
+        show_citation(row)
+        show_quote(row["quote"])
+
+
+def event_line(row: pd.Series) -> str:
+    """'24 July 2025 (“Thursday”): US pulls out of the ceasefire talks' as inert Markdown."""
+    when = row["start_text"] or row["end_text"]
+    return f"**{citations.escape_markdown(row['label'])}** — {citations.escape_markdown(when)}"
+
+
+def source_caption(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
+    return citations.source_caption(summaries.reports_cited(frame, sources))
+
+
+# --------------------------------------------------------------------------- Charts and tables
+
+
+def show_chart(figure: go.Figure, alt: str, caption: str, key: str) -> None:
+    """A Plotly chart with its text alternative and its 'Source: ...' caption."""
+    st.plotly_chart(figure, width="stretch", config=PLOTLY_CONFIG, alt=alt, key=key)
+    st.caption(caption)
+    st.caption(citations.escape_markdown(f"In words: {alt}"))
+
+
+DATE_FORMAT = "YYYY-MM-DD"
+
+
+def show_table(frame: pd.DataFrame, key: str, what: str = "rows") -> None:
+    """A table on screen, at most DISPLAY_ROWS rows; say so when there are more."""
+    shown = frame.head(DISPLAY_ROWS)
+    date_columns = {
+        column: st.column_config.DateColumn(format=DATE_FORMAT)
+        for column in shown.columns
+        if pd.api.types.is_datetime64_any_dtype(shown[column])
+    }
+    st.dataframe(shown, key=key, column_config=date_columns, hide_index=shown.index.name != "line")
+    if len(frame) > DISPLAY_ROWS:
+        st.caption(
+            f"Showing the first {DISPLAY_ROWS:,} of {len(frame):,} {what}; the CSV download holds them all."
+        )
+
+
+# --------------------------------------------------------------------------- Downloads
+
+
+def _exports():
+    from indicators import exports  # imported on click: its formats are its own concern
+
+    return exports
+
+
+def _download(
+    label: str, make: Callable[[], bytes], file_name: str, mime: str, key: str, help: str
+) -> None:
+    if not EXPORTS_AVAILABLE:
+        st.button(
+            label, key=key, disabled=True, help="Downloads are not available in this installation."
+        )
+        return
+    # The bytes are made only when the button is clicked, so a rerun costs nothing.
+    st.download_button(
+        label, data=make, file_name=file_name, mime=mime, key=key, help=help, on_click="ignore"
+    )
+
+
+def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str, help: str = "") -> None:
+    """A CSV of exactly the rows and columns of `frame` (the index is left out)."""
+    _download(
+        label,
+        lambda: _exports().to_csv_bytes(frame),
+        file_name,
+        CSV_MIME,
+        key,
+        help
+        or f"{len(frame):,} rows, UTF-8 with a byte-order mark, safe to open in a spreadsheet.",
+    )
+
+
+def hxl_download(
+    label: str, frame: pd.DataFrame, table_name: str, file_name: str, key: str
+) -> None:
+    _download(
+        label,
+        lambda: _exports().to_hxl_csv_bytes(frame, table_name),
+        file_name,
+        CSV_MIME,
+        key,
+        "The same CSV with a row of HXL hashtags under the header.",
+    )
+
+
+def bundle_download(tables: dict[str, pd.DataFrame], today: date, key: str) -> None:
+    _download(
+        "Download everything (zip)",
+        lambda: _exports().build_bundle(tables, today),
+        f"humanitarian-indicators-{today.isoformat()}.zip",
+        "application/zip",
+        key,
+        "All tables, a Frictionless datapackage.json, a README on how to cite them, and "
+        "HXL-tagged copies.",
+    )

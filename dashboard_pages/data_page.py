@@ -1,0 +1,69 @@
+"""Data: the tables themselves, filtered by the view, each with its downloads."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard_pages import common, data_access, state
+from indicators import schema
+
+DATA_INDICATOR_KEY = "data_indicator_choice"
+ALL_INDICATORS = ""
+
+
+def render(context: common.PageContext) -> None:
+    st.title("Data")
+    st.caption(
+        "The tables as loaded, after the sidebar's filters. Each can be downloaded as shown or "
+        "whole; the zip holds everything with its metadata and how to cite it."
+    )
+    common.bundle_download(context.load.tables, context.today, key="bundle_zip")
+
+    catalogue = context.prepared.indicators.set_index("indicator_id")
+    choices = (ALL_INDICATORS, *context.prepared.indicator_ids)
+    indicator = state.choose(
+        "Indicator",
+        DATA_INDICATOR_KEY,
+        choices,
+        context.state.indicator or ALL_INDICATORS,
+        format_func=lambda value: str(catalogue.at[value, "name"]) if value else "All indicators",
+        help="Narrows the observations and indicators tables.",
+    )
+    if indicator:
+        context.state = context.state.with_changes(indicator=indicator)
+
+    views = data_access.table_views(context.key, context.filters, indicator or None)
+    tabs = st.tabs(
+        [f"{schema.TABLES[name].title} ({len(frame):,})" for name, frame in views.items()]
+    )
+    for tab, (name, frame) in zip(tabs, views.items(), strict=True):
+        table = schema.TABLES[name]
+        full = context.load.tables[name]
+        with tab:
+            st.caption(
+                f"{table.description} File: {table.file_name}; the index is the line in that file."
+            )
+            common.show_table(frame, key=f"data_{name}", what="rows")
+            first, second, third = st.columns(3)
+            with first:
+                common.csv_download(
+                    f"This view ({len(frame):,} rows, CSV)",
+                    frame,
+                    f"{name}-view.csv",
+                    key=f"data_{name}_view_csv",
+                )
+            with second:
+                common.csv_download(
+                    f"Whole table ({len(full):,} rows, CSV)",
+                    full,
+                    table.file_name,
+                    key=f"data_{name}_full_csv",
+                )
+            with third:
+                common.hxl_download(
+                    "Whole table, HXL-tagged (CSV)",
+                    full,
+                    name,
+                    f"{name}-hxl.csv",
+                    key=f"data_{name}_hxl_csv",
+                )

@@ -1,0 +1,579 @@
+"""Match a stated figure to an indicator of the catalogue by the words around it.
+
+Each indicator's id gives its key words (`share_households_severe_water_shortage` ->
+household, severe, water, shortage); its name and definition add supporting words. A figure
+matches an indicator of a compatible unit when most key words occur in its clause; the best
+covered indicator wins. Otherwise a new id is proposed from the words after the figure
+("six convoys are waiting" -> `convoys_waiting`).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indicators.extract import numbers
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "they",
+        "them",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "who",
+        "which",
+        "what",
+        "when",
+        "where",
+        "than",
+        "then",
+        "so",
+        "such",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "around",
+        "some",
+        "any",
+        "all",
+        "each",
+        "every",
+        "per",
+        "not",
+        "only",
+        "also",
+        "still",
+        "now",
+        "more",
+        "most",
+        "less",
+        "least",
+        "many",
+        "much",
+        "very",
+        "just",
+        "up",
+        "down",
+        "out",
+        "off",
+        "new",
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+        "would",
+        "could",
+        "should",
+        "will",
+        "may",
+        "might",
+        "can",
+        "must",
+        "whether",
+        "how",
+        "number",
+        "share",
+        "percent",
+        "percentage",
+        "rate",
+        "amount",
+        "total",
+        "level",
+        "status",
+        "people's",
+        "whose",
+        "while",
+        "after",
+        "before",
+        "since",
+        "until",
+        "during",
+        "between",
+        "across",
+        "within",
+        "without_",
+        "because",
+        "due",
+        "including",
+        "like",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "nearly",
+        "almost",
+        "roughly",
+        "estimated",
+        "least",
+        "close",
+        "fewer",
+        "average",
+        "across",
+        "around",
+        "other",
+        "another",
+        "same",
+        "own",
+        "among",
+        "against",
+        "via",
+        "through",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "our",
+        "your",
+        "my",
+    ]
+)
+NEGATIONS = frozenset(("not", "no", "without", "non", "lack", "lacking", "unable"))
+# Words that mean the same for matching purposes, after the plural is taken off.
+SYNONYMS = {
+    "functional": "function",
+    "functioning": "function",
+    "operational": "function",
+    "operating": "function",
+    "operate": "function",
+    "working": "function",
+    "death": "kill",
+    "dead": "kill",
+    "died": "kill",
+    "die": "kill",
+    "killed": "kill",
+    "killing": "kill",
+    "fatality": "kill",
+    "fled": "displace",
+    "flee": "displace",
+    "fleeing": "displace",
+    "displaced": "displace",
+    "displacement": "displace",
+    "uprooted": "displace",
+    "abandoned": "displace",
+    "idp": "displace",
+    "injured": "injure",
+    "injury": "injure",
+    "wounded": "injure",
+    "eating": "eat",
+    "ate": "eat",
+    "meal": "eat",
+    "shortage": "shortage",
+    "scarcity": "shortage",
+    "malnourished": "malnutrition",
+    "malnourishment": "malnutrition",
+    "wasting": "malnutrition",
+    "sam": "malnutrition",
+    "insecure": "insecurity",
+    "hungry": "hunger",
+    "centre": "facility",
+    "center": "facility",
+    "clinic": "facility",
+    "funded": "fund",
+    "funding": "fund",
+    "appeal": "fund",
+    "plan": "fund",
+    "required": "need",
+    "needs": "need",
+    "needed": "need",
+    "truck": "truck",
+    "lorry": "truck",
+    "evacuated": "evacuate",
+    "evacuation": "evacuate",
+    "admitted": "admission",
+    "admit": "admission",
+    "hospitalised": "admission",
+    "notified": "case",
+    "war": "war",
+    "fighting": "war",
+    "conflict": "war",
+    "invasion": "war",
+    "hostilities": "war",
+    "longer": "",
+    "entered": "enter",
+    "entering": "enter",
+    "entry": "enter",
+    "crossed": "enter",
+    "allowed": "allow",
+    "let": "allow",
+    "damaged": "damage",
+    "destroyed": "damage",
+    "looted": "damage",
+    "price": "price",
+    "prices": "price",
+    "rose": "change",
+    "increased": "change",
+    "risen": "change",
+    "fell": "change",
+    "electricity": "power",
+    "outage": "power",
+    "blackout": "power",
+    "shelter": "shelter",
+    "sheltering": "shelter",
+    "hosting": "shelter",
+    "school": "school",
+    "learning": "school",
+    "education": "school",
+    "resident": "population",
+    "residents": "population",
+    "inhabitant": "population",
+    "inhabitants": "population",
+    "seek": "need",
+    "seeks": "need",
+    "seeking": "need",
+    "requirement": "need",
+    "requires": "need",
+    "request": "need",
+    "cannot": "not",
+}
+# Words of an id that say what kind of figure it is, not what is counted.
+UNIT_WORDS = frozenset(
+    (
+        "share",
+        "per",
+        "day",
+        "week",
+        "month",
+        "year",
+        "duration",
+        "status",
+        "count",
+        "number",
+        "total",
+        "rate",
+        "pct",
+        "percent",
+    )
+)
+
+WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise(word: str) -> str:
+    """Lower case, without possessive, plural or -ing/-ed ending, mapped through SYNONYMS:
+    'arriving', 'arrive' and 'arrived' all become 'arriv'."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if word in SYNONYMS:
+        return SYNONYMS[word]
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if word in SYNONYMS:
+        return SYNONYMS[word]
+    if len(word) > 5 and word.endswith("ing"):
+        word = word[:-3]
+    elif len(word) > 5 and word.endswith("ed"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return SYNONYMS.get(word, word)
+
+
+def content_words(text: str) -> list[str]:
+    return list(_content_words(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _content_words(text: str) -> tuple[str, ...]:
+    out = []
+    for raw in WORD.findall(text.replace("-", " ")):
+        lower = raw.lower()
+        if lower in ("no", "not", "without", "non", "unable", "lack", "lacking"):
+            out.append("not")
+            continue
+        if lower in STOPWORDS:
+            continue
+        word = normalise(raw)
+        if word == "not" or (word and word not in STOPWORDS):
+            out.append(word)
+    return tuple(out)
+
+
+@dataclass
+class Indicator:
+    indicator_id: str
+    name: str
+    unit: str
+    definition: str = ""
+    hxl_tag: str = ""
+    keys: frozenset[str] = field(default_factory=frozenset)
+    support: frozenset[str] = field(default_factory=frozenset)
+    ordered_keys: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        id_words = [w for w in self.indicator_id.split("_") if w not in UNIT_WORDS]
+        keys = content_words(" ".join(id_words))
+        if len(keys) > 1:
+            keys = [
+                k for k in keys if k != normalise("people")
+            ]  # the default population says little
+        self.ordered_keys = tuple(keys)
+        self.keys = frozenset(self.ordered_keys)
+        self.support = frozenset(content_words(f"{self.name} {self.definition}")) - self.keys
+
+
+def unit_family(unit: str) -> str:
+    unit = unit.strip().lower()
+    if unit in ("percent", "%", "percentage"):
+        return "percent"
+    if unit in ("hours", "days", "weeks", "months", "years"):
+        return "duration"
+    if unit in ("usd", "eur", "gbp", "chf") or unit.startswith("us$"):
+        return "money"
+    if unit == "status":
+        return "status"
+    if unit.startswith("per ") or " per " in unit or unit.endswith(("/day", "/week", "/month")):
+        return (
+            "rate:" + unit.split("per")[-1].strip().split()[-1].rstrip("s")
+            if "per" in unit
+            else "rate"
+        )
+    return "count"
+
+
+def figure_family(kind: str, unit: str, rate: str = "") -> str:
+    if rate:
+        return "rate:" + rate
+    if kind == numbers.SHARE:
+        return "percent"
+    if kind == numbers.DURATION:
+        return "duration"
+    if kind == numbers.MONEY:
+        return "money"
+    return "count"
+
+
+class Catalogue:
+    def __init__(self, indicators: list[Indicator]) -> None:
+        self.indicators = indicators
+        self.by_id = {indicator.indicator_id: indicator for indicator in indicators}
+        self.status = [i for i in indicators if unit_family(i.unit) == "status"]
+        self.families = {i.indicator_id: unit_family(i.unit) for i in indicators}
+        self.family_sizes: dict[str, int] = {}
+        for family in self.families.values():
+            self.family_sizes[family] = self.family_sizes.get(family, 0) + 1
+
+    @classmethod
+    def from_csv(cls, *paths: Path) -> Catalogue:
+        indicators: list[Indicator] = []
+        seen: set[str] = set()
+        for path in paths:
+            if not Path(path).is_file():
+                continue
+            with open(path, encoding="utf-8-sig", newline="") as handle:
+                for row in csv.DictReader(handle):
+                    indicator_id = (row.get("indicator_id") or "").strip()
+                    if not indicator_id or indicator_id in seen:
+                        continue
+                    seen.add(indicator_id)
+                    indicators.append(
+                        Indicator(
+                            indicator_id,
+                            (row.get("name") or "").strip(),
+                            (row.get("unit") or "").strip(),
+                            (row.get("definition") or "").strip(),
+                            (row.get("hxl_tag") or "").strip(),
+                        )
+                    )
+        return cls(indicators)
+
+    def family_size(self, family: str) -> int:
+        return self.family_sizes.get(family, 0)
+
+    def match(
+        self,
+        family: str,
+        focus: list[str],
+        clause: list[str],
+        qualitative: bool = False,
+        distances: dict[str, int] | None = None,
+        paragraph: list[str] | None = None,
+    ) -> Indicator | None:
+        """The indicator whose key words the figure's clause covers best, or None.
+
+        Ties go to the indicator whose key words stand nearest the figure (`distances`: word ->
+        words away), then to the one the whole paragraph covers best."""
+        focus_set = set(focus)
+        clause_set = set(clause) | focus_set
+        paragraph_set = set(paragraph or ()) | clause_set
+        distances = distances or {}
+        negated = "not" in focus_set
+        best: tuple | None = None
+        chosen = None
+        for indicator in self.indicators:
+            indicator_family = self.families[indicator.indicator_id]
+            if qualitative:
+                if indicator_family not in ("count", "status") and not indicator_family.startswith(
+                    "rate"
+                ):
+                    continue
+            elif indicator_family != family and not (
+                family == "count" and indicator_family.startswith("rate")
+            ):
+                continue
+            keys = indicator.keys
+            if not keys:
+                continue
+            covered = len(keys & clause_set) / len(keys)
+            in_focus = len(keys & focus_set)
+            # the only indicator of its unit needs less evidence (one money indicator, say)
+            threshold = 0.5 if self.family_size(indicator_family) == 1 else 0.6
+            if covered < threshold or in_focus == 0:
+                continue
+            if ("not" in keys) != negated:
+                covered -= 0.3
+                if covered < threshold:
+                    continue
+            if family == "count" and indicator_family.startswith("rate"):
+                covered -= 0.2  # a plain count may still be a rate stated elsewhere
+                if covered < threshold:
+                    continue
+            near = [distances[k] for k in keys if k in distances]
+            nearness = -sum(near) / len(near) if near else -99.0
+            paragraph_cover = len(keys & paragraph_set) / len(keys)
+            support = len(indicator.support & clause_set) / max(1, len(indicator.support))
+            score = (round(covered, 2), round(paragraph_cover, 2), len(keys), nearness, support)
+            if best is None or score > best:
+                best, chosen = score, indicator
+        return chosen
+
+
+PROPOSAL_STOP = frozenset(
+    [
+        "people's",
+        "their",
+        "its",
+        "were",
+        "was",
+        "are",
+        "is",
+        "have",
+        "has",
+        "had",
+        "been",
+        "be",
+        "being",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "reported",
+        "recorded",
+        "said",
+        "estimated",
+        "according",
+        "now",
+        "still",
+        "currently",
+        "also",
+        "already",
+    ]
+)
+
+
+def propose(
+    kind: str, unit: str, words_after: str, rate: str = "", words_before: str = ""
+) -> tuple[str, str]:
+    """A new snake_case id and a readable name from the words that say what is counted."""
+    tokens = [w.lower() for w in WORD.findall(words_after.replace("-", " "))]
+    picked: list[str] = []
+    for token in tokens:
+        if rate and token in (
+            "day",
+            "days",
+            "week",
+            "weeks",
+            "month",
+            "months",
+            "daily",
+            "weekly",
+            "monthly",
+        ):
+            continue  # the rate goes at the end: trucks_per_day
+        if token in STOPWORDS or token in PROPOSAL_STOP or len(token) < 3:
+            if picked and token in ("were", "are", "have", "has", "was", "is", "had", "been"):
+                continue
+            if picked and token in ("in", "at", "on", "from", "to", "by", "with", "for"):
+                break
+            continue
+        picked.append(token.replace("’", "").replace("'", ""))
+        if len(picked) == 3:
+            break
+    if not picked:
+        picked = [w.lower() for w in WORD.findall(words_before)][-2:] or ["figure"]
+    base = "_".join(picked)
+    if kind == numbers.SHARE:
+        indicator_id, name = f"share_{base}", "Share: " + " ".join(picked)
+    elif kind == numbers.DURATION:
+        indicator_id, name = f"{base}_duration", "Duration: " + " ".join(picked)
+    elif kind == numbers.MONEY:
+        indicator_id, name = f"{base}_{unit}", " ".join(picked).capitalize() + f" ({unit.upper()})"
+    else:
+        indicator_id, name = base, " ".join(picked).capitalize()
+    if rate:
+        indicator_id += f"_per_{rate}"
+        name += f" per {rate}"
+    indicator_id = re.sub(r"[^a-z0-9_]", "", indicator_id) or "figure"
+    return indicator_id, name[0].upper() + name[1:]

@@ -1,0 +1,497 @@
+"""Date phrases in report text: fuzzy ("early March"), relative ("Wednesday", "last week"),
+ranges ("between the mornings of 3 and 6 June") and anaphoric ("since then").
+
+`find_date_phrases` finds every phrase of a text in one regex pass; `resolve` turns one phrase
+into dates with precisions (see `indicators.dates`) against the report's publication day.
+A month or weekday without a year is the latest one on or before that day, unless the
+sentence speaks of the future ("will", "expected", "by late August ... could").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from indicators.dates import canonical_start
+from indicators.extract.numbers import parse_number, trie_pattern
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sept", "Sep"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    "Monday": MO,
+    "Tuesday": TU,
+    "Wednesday": WE,
+    "Thursday": TH,
+    "Friday": FR,
+    "Saturday": SA,
+    "Sunday": SU,
+}
+UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+
+_FULL_MONTHS = [name for name in MONTHS if len(name) > 4 or name in ("May", "June", "July")]
+_SHORT_MONTHS = [name for name in MONTHS if name not in _FULL_MONTHS]
+_MONTH = (
+    r"(?:(?:" + "|".join(sorted(_FULL_MONTHS, key=len, reverse=True)) + r")\b"
+    r"|(?:" + "|".join(sorted(_SHORT_MONTHS, key=len, reverse=True)) + r")(?:\.|\b))"
+)
+_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")\b"
+_YEAR = r"(?:19|20)\d{2}(?!\d|,\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+_NUMWORD = r"(?:\d+|a\s+few|a\s+couple\s+of|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple\s+of)"
+_UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
+_FUZZY = (
+    r"(?:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of|the\s+(?:first|second|third|last)"
+    r"\s+(?:week|half)\s+of|(?i:the\s+(?:beginning|start|middle|end)\s+of))"
+)
+
+# An atom is one date; each alternative is tried in this order at a position.
+ATOM = rf"""(?:
+    \d{{4}}-\d{{2}}-\d{{2}}
+  | {_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?
+  | {_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?
+  | {_FUZZY}[\s-]+{_MONTH}(?:,?\s+{_YEAR})?
+  | (?:early|mid|late)[\s-]+{_YEAR}
+  | {_MONTH}(?:,?\s+{_YEAR})?
+  | (?:(?i:last|this|next)\s+)?{_WEEKDAY}(?:\s+{_PART_OF_DAY})?
+  | (?i:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))
+  | (?i:(?:earlier|later)\s+this\s+(?:week|month|year))
+  | (?i:(?:at\s+)?the\s+(?:start|beginning|end)\s+of\s+(?:the|this|last)\s+year)
+  | (?i:the\s+(?:week|day|month)\s+before|the\s+previous\s+(?:week|day|month))
+  | (?i:{_NUMWORD}\s+{_UNIT}\s+(?:ago|earlier))
+  | (?i:(?:last|this|next|past)\s+(?:week|month|year|weekend))
+  | (?i:the\s+(?:past|last|previous)\s+(?:{_NUMWORD}\s+)?{_UNIT})
+  | (?i:hours\s+(?:before|after))\s+[A-Z][\w-]+(?:’s|'s)\s+(?:statement|announcement|remarks|speech|briefing)
+  | {_YEAR}
+)"""
+BARE_DAY = rf"{_DAY}"
+
+# A phrase is an atom with the words that give it a role: a range, a start, an end, a point.
+DATE_PHRASE = re.compile(
+    rf"""(?<![\w-])(?:
+    (?P<range>(?i:between)\s+(?:the\s+{_PART_OF_DAY}s?\s+of\s+)?
+        (?P<range_a>{ATOM}|{BARE_DAY})\s+and\s+(?:the\s+{_PART_OF_DAY}\s+of\s+)?(?P<range_b>{ATOM}))
+  | (?P<from_range>(?i:from)\s+(?P<from_a>{ATOM}|{BARE_DAY})\s+(?i:to|until|till|through)\s+(?P<from_b>{ATOM}))
+  | (?P<dash_range>(?P<dash_a>{_DAY})\s?[-–]\s?(?P<dash_b>{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?))
+  | (?P<month_dash>(?P<md_month>{_MONTH})\s+(?P<md_a>{_DAY})\s?[-–]\s?(?P<md_b>{_DAY})(?:,?\s+(?P<md_year>{_YEAR}))?)
+  | (?P<since_event>(?i:(?:ever\s+)?since)\s+the\s+(?:[\w’'-]+\s+){{1,6}}?(?i:began|started|erupted|broke\s+out|struck)
+        \s+(?:(?i:on|in)\s+)?(?P<since_event_a>{ATOM}))
+  | (?P<since>(?i:(?:ever\s+)?since|starting(?:\s+on)?|beginning(?:\s+on)?)\s+(?P<since_a>(?i:then)|{ATOM}))
+  | (?P<so_far>(?i:so\s+far\s+this\s+(?:week|month|year)|so\s+far\s+in\s+{_YEAR}))
+  | (?P<until>(?i:by|until|till|through)\s+(?P<until_a>{ATOM}))
+  | (?P<point>(?:(?i:in|on|during|as\s+of|at|of|for|over)\s+)?(?P<point_a>{ATOM}))
+)(?![\w-])""",
+    re.VERBOSE,
+)
+
+# Lower case only ("May" is a month); "could not afford" speaks of the past, so modal verbs
+# other than "will" do not count.
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_BARE_DAY = re.compile(BARE_DAY)
+_DAY_MONTH = re.compile(rf"({_DAY}) (?:of )?({_MONTH})(?:,? ({_YEAR}))?")
+_MONTH_DAY = re.compile(rf"({_MONTH}) ({_DAY})(?:,? ({_YEAR}))?")
+_FUZZY_MONTH = re.compile(rf"(.+?)[ -]({_MONTH})(?:,? ({_YEAR}))?")
+_FUZZY_YEAR = re.compile(rf"(?:early|mid|late)[ -]({_YEAR})")
+_MONTH_ONLY = re.compile(rf"({_MONTH})(?:,? ({_YEAR}))?")
+_YEAR_ONLY = re.compile(_YEAR)
+_WEEKDAY_ATOM = re.compile(rf"(?:(last|this|next) )?({_WEEKDAY})(?: {_PART_OF_DAY})?", re.I)
+
+FUTURE_WORDS = re.compile(
+    r"\b(?:will|expected|projected|forecast|next|planned|set\s+to|due\s+to)\b"
+)
+
+
+@dataclass(slots=True)
+class DateAtom:
+    day: date
+    precision: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class DatePhrase:
+    start: int
+    end: int
+    text: str
+    role: str  # range, since, until, point
+    first: DateAtom | None = None  # start of the period
+    last: DateAtom | None = None  # end of the period (the same atom for a point)
+    anchor_name: str = ""  # "hours before Witkoff's statement": whose statement
+    relative_to_previous: bool = False  # "since then", "the week before"
+
+
+_ANCHOR_WORDS = (
+    list(MONTHS)
+    + list(WEEKDAYS)
+    + [
+        w.capitalize()
+        for w in ("today", "yesterday", "tonight", "since", "between", "from", "hours")
+    ]
+    + [
+        "today",
+        "yesterday",
+        "tonight",
+        "night",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "ago",
+        "earlier",
+        "since",
+        "between",
+        "from",
+        "hours",
+    ]
+    + ["So far", "so far"]
+)
+# Where a date phrase can be: a digit or one of these words. The phrase pattern is tried at
+# the anchor and up to five words before it ("at the start of the year").
+DATE_ANCHOR = re.compile(r"\d|\b(?=[a-zA-Z])" + trie_pattern(set(_ANCHOR_WORDS)) + r"\b")
+
+
+def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    from indicators.extract.numbers import candidate_starts
+
+    end = len(text) if end is None else end
+    found: list[re.Match] = []
+    position = start
+    for anchor in DATE_ANCHOR.finditer(text, start, end):
+        if anchor.start() < position:
+            continue
+        for candidate in candidate_starts(text, anchor.start(), position, 5):
+            match = DATE_PHRASE.match(text, candidate, end)
+            if match is not None and match.end() > anchor.start():
+                found.append(match)
+                position = match.end()
+                break
+    return found
+
+
+class DateResolver:
+    """Resolves phrases in document order, remembering the last date for "since then"."""
+
+    def __init__(self, published: date) -> None:
+        self.published = published
+        self.last_date: DateAtom | None = None
+
+    def resolve(self, match: re.Match, future: bool = False) -> DatePhrase | None:
+        try:
+            phrase = self._resolve(match, future)
+        except (ValueError, OverflowError):
+            return None  # "31 February" and the like
+        if phrase is not None:
+            remembered = phrase.first or phrase.last
+            if remembered is not None and not phrase.relative_to_previous:
+                self.last_date = phrase.last or phrase.first
+        return phrase
+
+    def _resolve(self, match: re.Match, future: bool) -> DatePhrase | None:
+        role = match.lastgroup
+        phrase = DatePhrase(match.start(), match.end(), match.group(), role)
+        if role == "range":
+            last = self._atom(match, "range_b", future)
+            first = self._atom(match, "range_a", future, reference=last)
+            return self._range(phrase, first, last)
+        if role == "from_range":
+            last = self._atom(match, "from_b", future)
+            first = self._atom(match, "from_a", future, reference=last)
+            return self._range(phrase, first, last)
+        if role == "dash_range":
+            last = self._atom(match, "dash_b", future)
+            first = self._atom(match, "dash_a", future, reference=last)
+            return self._range(phrase, first, last)
+        if role == "month_dash":
+            return self._month_dash(match, phrase, future)
+        if role == "since":
+            phrase.role = "since"
+            if match.group("since_a").lower() == "then":
+                if self.last_date is None:
+                    return None
+                previous = self.last_date
+                phrase.first = DateAtom(
+                    previous.day, previous.precision, match.group(), *match.span()
+                )
+                phrase.relative_to_previous = True
+                return phrase
+            phrase.first = self._atom(match, "since_a", future=False)
+            return phrase if phrase.first else None
+        if role == "since_event":  # "since the offensive began in late January"
+            phrase.role = "since"
+            phrase.first = self._atom(match, "since_event_a", future=False)
+            return phrase if phrase.first else None
+        if role == "so_far":
+            phrase.role = "since"
+            unit = match.group().split()[-1].lower()
+            phrase.first = self._period_atom(unit, match)
+            return phrase
+        if role == "until":
+            # "by late August", "until the end of June": the nearest such day, past or future
+            past = self._atom(match, "until_a", future=False)
+            coming = self._atom(match, "until_a", future=True)
+            candidates = [atom for atom in (past, coming) if atom is not None]
+            if not candidates:
+                return None
+            phrase.last = min(candidates, key=lambda a: abs((a.day - self.published).days))
+            return phrase
+        atom_text = match.group("point_a")
+        if re.match(r"(?i)the\s+(?:past|last)\s+", atom_text):
+            return self._trailing_window(match, phrase)
+        atom = self._atom(match, "point_a", future)
+        if atom is None:
+            return None
+        phrase.first = phrase.last = atom
+        if re.match(r"(?i)hours\s+(?:before|after)", atom_text):
+            phrase.anchor_name = re.search(r"([A-Z][\w-]+)(?:’s|'s)", atom_text).group(1)
+        if re.match(r"(?i)the\s+(?:week|day|month)\s+before|the\s+previous", atom_text):
+            phrase.relative_to_previous = True
+        return phrase
+
+    def _range(self, phrase: DatePhrase, first: DateAtom | None, last: DateAtom | None):
+        if first is None or last is None:
+            return None
+        if first.day > last.day and first.precision != "day":
+            first.day = first.day.replace(year=first.day.year - 1)
+        if first.day > last.day:
+            return None
+        phrase.role = "range"
+        phrase.first, phrase.last = first, last
+        return phrase
+
+    def _month_dash(self, match: re.Match, phrase: DatePhrase, future: bool):
+        month = MONTHS[match.group("md_month").rstrip(".")]
+        year_text = match.group("md_year")
+        days = [int(re.match(r"\d+", match.group(g)).group()) for g in ("md_a", "md_b")]
+        year = int(year_text) if year_text else self._infer_year(month, days[1], future)
+        first = DateAtom(
+            date(year, month, days[0]), "day", match.group("md_a"), *match.span("md_a")
+        )
+        last = DateAtom(date(year, month, days[1]), "day", match.group("md_b"), *match.span("md_b"))
+        return self._range(phrase, first, last)
+
+    def _trailing_window(self, match: re.Match, phrase: DatePhrase) -> DatePhrase:
+        """'in the past 24 hours', 'over the last three weeks': up to the publication day."""
+        words = match.group("point_a").lower().split()
+        unit = words[-1].rstrip("s")
+        count = parse_number(words[-2]) if len(words) > 3 else 1.0
+        if count is None:
+            count = 7.0 if words[-2] in ("few", "several") else 1.0
+        days = max(1, round(count * UNIT_DAYS[unit]))
+        start_day = self.published - timedelta(days=days)
+        phrase.role = "range"
+        phrase.first = DateAtom(start_day, "day", phrase.text, phrase.start, phrase.end)
+        phrase.last = DateAtom(self.published, "day", phrase.text, phrase.start, phrase.end)
+        return phrase
+
+    def _atom(
+        self, match: re.Match, group: str, future: bool, reference: DateAtom | None = None
+    ) -> DateAtom | None:
+        text = match.group(group)
+        start, end = match.span(group)
+        parsed = self.parse_atom(text, future, reference)
+        if parsed is None:
+            return None
+        day, precision = parsed
+        return DateAtom(canonical_start(day, precision), precision, text, start, end)
+
+    def _period_atom(self, unit: str, match: re.Match) -> DateAtom:
+        precision = {"week": "week", "month": "month", "year": "year"}[unit]
+        day = self.published
+        if unit == "week":
+            day = day + relativedelta(weekday=MO(-1))
+        return DateAtom(canonical_start(day, precision), precision, match.group(), *match.span())
+
+    # ---------------------------------------------------------------- one atom
+
+    def parse_atom(
+        self, text: str, future: bool = False, reference: DateAtom | None = None
+    ) -> tuple[date, str] | None:
+        """('early March', ...) -> (date(2025, 3, 1), 'early-month')."""
+        text = re.sub(r"\s+", " ", text.strip())
+        lower = text.lower()
+        published = self.published
+        iso = _ISO.fullmatch(text)
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3])), "day"
+        if reference is not None and _BARE_DAY.fullmatch(text):
+            day_number = int(re.match(r"\d+", text).group())
+            return reference.day.replace(day=day_number), "day"
+        day_month = _DAY_MONTH.fullmatch(text)
+        month_day = _MONTH_DAY.fullmatch(text) if day_month is None else None
+        if day_month or month_day:
+            if day_month:
+                day_text, month_text, year_text = day_month.groups()
+            else:
+                month_text, day_text, year_text = month_day.groups()
+            month = MONTHS[month_text.rstrip(".")]
+            day_number = int(re.match(r"\d+", day_text).group())
+            year = (
+                int(year_text)
+                if year_text
+                else self._infer_year(month, day_number, future, reference)
+            )
+            return date(year, month, day_number), "day"
+        fuzzy = _FUZZY_MONTH.fullmatch(text)
+        if fuzzy and fuzzy.group(1).lower() in FUZZY_PRECISIONS:
+            precision, day_number = FUZZY_PRECISIONS[fuzzy.group(1).lower()]
+            month = MONTHS[fuzzy.group(2).rstrip(".")]
+            year = (
+                int(fuzzy.group(3))
+                if fuzzy.group(3)
+                else self._infer_year(month, 1, future, reference)
+            )
+            return date(year, month, day_number), precision
+        fuzzy_year = _FUZZY_YEAR.fullmatch(lower)
+        if fuzzy_year:
+            return date(int(fuzzy_year.group(1)), 1, 1), "year"
+        month_only = _MONTH_ONLY.fullmatch(text)
+        if month_only:
+            month = MONTHS[month_only.group(1).rstrip(".")]
+            year = (
+                int(month_only.group(2))
+                if month_only.group(2)
+                else self._infer_year(month, 1, future, reference)
+            )
+            return date(year, month, 1), "month"
+        if _YEAR_ONLY.fullmatch(text):
+            return date(int(text), 1, 1), "year"
+        weekday = _WEEKDAY_ATOM.fullmatch(text)
+        if weekday and weekday.group(2).capitalize() in WEEKDAYS:
+            which = (weekday.group(1) or "").lower()
+            rule = WEEKDAYS[weekday.group(2).capitalize()]
+            if which == "next" or (future and which != "last"):
+                return published + relativedelta(days=1, weekday=rule(+1)), "day"
+            if which == "last":
+                return published + relativedelta(days=-1, weekday=rule(-1)), "day"
+            return published + relativedelta(weekday=rule(-1)), "day"
+        return self._relative(lower, future)
+
+    def _relative(self, lower: str, future: bool) -> tuple[date, str] | None:
+        published = self.published
+        if (
+            lower in ("today", "tonight")
+            or lower.startswith("this ")
+            and lower.split()[1]
+            in (
+                "morning",
+                "afternoon",
+                "evening",
+            )
+        ):
+            return published, "day"
+        if lower in ("yesterday", "last night"):
+            return published - timedelta(days=1), "day"
+        match = re.fullmatch(
+            r"(?:earlier |later )?(last|this|next|past) (week|month|year|weekend)", lower
+        )
+        if match:
+            which, unit = match.groups()
+            shift = {"last": -1, "past": -1, "this": 0, "next": 1}[which]
+            if unit in ("week", "weekend"):
+                monday = published + relativedelta(weekday=MO(-1)) + timedelta(weeks=shift)
+                if unit == "weekend":
+                    return monday + timedelta(days=5), "day"
+                return monday, "week"
+            if unit == "month":
+                return (published + relativedelta(months=shift)).replace(day=1), "month"
+            return date(published.year + shift, 1, 1), "year"
+        match = re.fullmatch(r"(?:at )?the (start|beginning|end) of (the|this|last) year", lower)
+        if match:
+            year = published.year - (1 if match.group(2) == "last" else 0)
+            if match.group(1) == "end":
+                return date(year, 12, 21), "late-month"
+            return date(year, 1, 1), "early-month"
+        match = re.fullmatch(rf"({_NUMWORD}) ({_UNIT}) (?:ago|earlier)", lower)
+        if match:
+            count_text, unit = match.groups()
+            unit = unit.rstrip("s")
+            count_text = re.sub(r"^a ", "", count_text)
+            if count_text in ("few", "several", "couple of"):
+                # "a few days earlier": read as the week before the report
+                if unit in ("day", "hour"):
+                    return published - timedelta(days=7), "week"
+                count = 3.0
+            else:
+                count = parse_number(count_text) if count_text not in ("a", "one") else 1.0
+            if count is None:
+                return None
+            if unit == "hour":
+                return published, "day"
+            if unit == "day":
+                return published - timedelta(days=int(count)), "day"
+            if unit == "week":
+                day = published - timedelta(weeks=int(count))
+                return day + relativedelta(weekday=MO(-1)), "week"
+            if unit == "month":
+                return (published - relativedelta(months=int(count))).replace(day=1), "month"
+            return date(published.year - int(count), 1, 1), "year"
+        if re.fullmatch(
+            r"(?:the (?:week|day|month) before|the previous (?:week|day|month))", lower
+        ):
+            unit = next(word for word in lower.split() if word in ("week", "day", "month"))
+            anchor = self.last_date.day if self.last_date is not None else published
+            if unit == "week":
+                return anchor - timedelta(weeks=1) + relativedelta(weekday=MO(-1)), "week"
+            if unit == "day":
+                return anchor - timedelta(days=1), "day"
+            return (anchor - relativedelta(months=1)).replace(day=1), "month"
+        if lower.startswith("hours "):
+            return published, "day"  # the pipeline replaces it with the anchor's day
+        return None
+
+    def _infer_year(
+        self, month: int, day: int, future: bool, reference: DateAtom | None = None
+    ) -> int:
+        """The year that puts a month (and day) nearest before the report, or after it."""
+        anchor = reference.day if reference is not None else self.published
+        year = anchor.year
+        if reference is not None:
+            return year - 1 if (month, day) > (anchor.month, anchor.day) else year
+        if future:
+            return year + 1 if (month, day) < (anchor.month, anchor.day) else year
+        return year - 1 if (month, day) > (anchor.month, anchor.day) else year
+
+
+FUZZY_PRECISIONS = {
+    "early": ("early-month", 1),
+    "mid": ("mid-month", 11),
+    "late": ("late-month", 21),
+    "the beginning of": ("early-month", 1),
+    "the start of": ("early-month", 1),
+    "the middle of": ("mid-month", 11),
+    "the end of": ("late-month", 21),
+    "the first week of": ("week", 1),
+    "the second week of": ("week", 8),
+    "the third week of": ("week", 15),
+    "the last week of": ("late-month", 21),
+    "the first half of": ("month", 1),
+    "the second half of": ("month", 1),
+}
+
+
+def is_future(sentence: str) -> bool:
+    return FUTURE_WORDS.search(sentence) is not None

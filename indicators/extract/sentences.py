@@ -1,0 +1,199 @@
+"""Split a report into sentences with their offsets, leaving out the document's boilerplate.
+
+Boilerplate is what a web page or a press office wraps around the report: navigation and
+language switchers, headlines and section headings (short lines without a full stop),
+bylines and time stamps, photo captions, share/follow links, contact lines, publication
+schedules ("The next update will be issued on ..."). None of it states a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LINE = re.compile(r"[^\n\r]+")
+# A sentence ends at . ! ? (and any closing quotes or brackets) before a space and a capital,
+# a digit or an opening quote.
+BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+    r"|Sep|Sept|Oct|Nov|Dec|approx|est|vs|etc|e\.g|i\.e|Inc|Ltd|Co|Fig|para)|\b[A-Z](?:\.[A-Z])*)\.\Z"
+)
+BULLET = re.compile(r"^(?:[•●▪◦‣∙·–—-]|\d{1,2}[.)]|A:)\s+")
+# A dateline opens wire stories: "GENEVA, 12 June (Reuters) -", "MOGADISHU —".
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z’'.-]+(?:[ /][A-Z][A-Z’'.-]+)*)(?:,\s*[^–—\-(]{0,40}?)?\s*(?:\([^)]{1,40}\)\s*)?[–—-]{1,2}\s+"
+)
+# Words that open a boilerplate line when the line is short or the word takes a colon.
+BOILERPLATE_LINE = re.compile(
+    r"""^(?:
+        (?:share|follow|subscribe|sign\s+up|read\s+more|read\s+also|see\s+also|related|advertisement
+          |tweet|print|email|copy\s+link|comments?|tags|topics|more\s+on|back\s+to\s+top|skip\s+to
+          |home|menu|search|cookies?|photo|image|caption|credit|video|watch|listen|download|click
+          |published|posted|updated|last\s+updated|reporting\s+by|editing\s+by|written\s+by
+          |contacts?|media\s+contacts?|for\s+(?:further|more)\s+information|notes\s+to\s+editors
+          |about\s+(?:us|the\s+\w+|[A-Z]\w+)|copyright|all\s+rights|our\s+standards)\b
+      | by\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s*$   # byline
+      | (?:source|sources|speaker|speakers|tags|topics|q|note|notes)\s*:  # labelled metadata
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+STRUCTURAL_LINE = re.compile(
+    r"""^(?:
+        (?:[a-z]{2}\s+){1,5}[a-z]{2}$            # language switcher: "ua en ru"
+      | [^.!?]*\|[^.!?]*$                       # navigation or metadata: "Home | News", "5 May | Geneva"
+      | [#*=_~-]{3,}                             # separators
+      | \*\s                                     # footnote: "* Provisional figure"
+      | ©
+    )""",
+    re.VERBOSE,
+)
+NOT_A_DATELINE = frozenset(
+    [
+        "WHO",
+        "WFP",
+        "UNICEF",
+        "UNHCR",
+        "OCHA",
+        "UNRWA",
+        "IOM",
+        "FAO",
+        "ICRC",
+        "IFRC",
+        "MSF",
+        "IPC",
+        "UN",
+        "US",
+        "EU",
+        "NATO",
+        "AU",
+        "UK",
+        "UNFPA",
+    ]
+)
+BOILERPLATE_ANYWHERE = re.compile(
+    r"""(?:\(photo:|photo:\s|©|getty\s+images|/afp\b|\bvia\s+reuters\b|\bcontributed\s+to\s+this\s+report
+      |\ball\s+rights\s+reserved|@\w+\.\w+|\bwww\.|https?://|\bnext\s+(?:situation\s+)?(?:update|report|briefing|edition|issue)\b
+      |\bwill\s+be\s+(?:published|issued|released|updated)\b|\bpublished\s+(?:every|weekly|daily|monthly|on\s+a)\b
+      |\bfollow\s+(?:us|\w+)\s+on\b|\bshare\s+(?:this|on)\b|\bsubscribe\b|\bclick\s+here\b|\bsign\s+up\b
+      |\bfor\s+(?:further|more)\s+information\b|\btel(?:ephone)?[.:]\s*\+?\d|\+\d{2,3}\s\d)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+TERMINAL_CHARS = frozenset('.!?:;"”’)')
+# Cheap substring tests before the boilerplate pattern (a long case-insensitive alternation
+# is slow to run on every sentence).
+BOILERPLATE_HINTS = (
+    "photo",
+    "©",
+    "getty",
+    "/afp",
+    "reuters",
+    "contributed",
+    "rights reserved",
+    "@",
+    "www.",
+    "http",
+    "next",
+    "will be",
+    "published",
+    "follow",
+    "share",
+    "subscribe",
+    "click",
+    "sign up",
+    "information",
+    "tel",
+    "+",
+)
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int  # index of the line it belongs to
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of the report's body, each stripped, with offsets into `text`."""
+    sentences: list[Sentence] = []
+    for paragraph, line in enumerate(LINE.finditer(text)):
+        line_text = line.group()
+        stripped = line_text.strip()
+        if not stripped or is_boilerplate_line(stripped):
+            continue
+        offset = line.start() + (len(line_text) - len(line_text.lstrip()))
+        body = stripped
+        bullet = BULLET.match(body)
+        if bullet:
+            offset += bullet.end()
+            body = body[bullet.end() :]
+        dateline = DATELINE.match(body)
+        if (
+            dateline
+            and dateline.end() < len(body)
+            and body.split()[0].strip(",") not in NOT_A_DATELINE
+        ):
+            offset += dateline.end()
+            body = body[dateline.end() :]
+        for start, end in _sentence_spans(body):
+            sentence_text = body[start:end]
+            lower = sentence_text.lower()
+            if any(hint in lower for hint in BOILERPLATE_HINTS) and BOILERPLATE_ANYWHERE.search(
+                sentence_text
+            ):
+                continue
+            sentences.append(Sentence(offset + start, offset + end, sentence_text, paragraph))
+    return sentences
+
+
+def is_boilerplate_line(line: str) -> bool:
+    if STRUCTURAL_LINE.match(line):
+        return True
+    keyword = BOILERPLATE_LINE.match(line)
+    if keyword and (
+        len(line.split()) <= 12 or line[keyword.end() : keyword.end() + 2].strip().startswith(":")
+    ):
+        return True
+    bulleted = BULLET.match(line) is not None
+    # a headline, a section heading, a byline: short and without a full stop
+    return not bulleted and line.rstrip()[-1:] not in TERMINAL_CHARS and len(line.split()) <= 16
+
+
+MAX_SENTENCE = 1200  # longer "sentences" (tables, run-ons) are cut at spaces so work stays linear
+
+
+def _sentence_spans(body: str) -> list[tuple[int, int]]:
+    spans = []
+    for start, end in _raw_sentence_spans(body):
+        while end - start > MAX_SENTENCE:
+            cut = body.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            cut = cut if cut > start else start + MAX_SENTENCE
+            piece = body[start:cut].rstrip()
+            if piece:
+                spans.append((start, start + len(piece)))
+            start = cut
+            while start < end and body[start].isspace():
+                start += 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def _raw_sentence_spans(body: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in BOUNDARY.finditer(body):
+        candidate_end = match.start() + 1
+        if ABBREVIATION.search(body[max(start, candidate_end - 12) : candidate_end]):
+            continue
+        end = match.end()
+        piece = body[start:end].rstrip()
+        if piece:
+            spans.append((start, start + len(piece)))
+        start = end
+    piece = body[start:].rstrip()
+    if piece:
+        spans.append((start, start + len(piece)))
+    return spans

@@ -1,0 +1,213 @@
+"""The state of a view, kept in the URL's query parameters so a link reproduces it.
+
+`parse_view` reads query parameters into a `ViewState`, checking each one against what
+the data holds; anything unknown or malformed falls back to its default and leaves a
+notice in words, never an exception. `view_query` and `share_url` write a state back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+PAGES = ("overview", "timeline", "indicators", "sources", "data")
+DEFAULT_PAGE = PAGES[0]
+
+# Query parameter names: part of every shared link, so they stay stable.
+PAGE = "page"
+INDICATOR = "indicator"
+LOCATION = "location"
+DATE_FROM = "from"
+DATE_TO = "to"
+SOURCES = "sources"
+PARAMETERS = (PAGE, INDICATOR, LOCATION, DATE_FROM, DATE_TO, SOURCES)
+
+MAX_SHOWN_CHARS = 40  # a hostile URL must not flood the page with its notice
+SOURCE_SEPARATOR = ","
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    """What a view may select: the pages, and the values the loaded data holds."""
+
+    pages: tuple[str, ...] = PAGES
+    indicators: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """One view of the dashboard. None or () means 'the default': all, or the page's choice."""
+
+    page: str = DEFAULT_PAGE
+    indicator: str | None = None
+    location: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    sources: tuple[str, ...] = field(default=())
+
+    def with_changes(self, **changes: object) -> ViewState:
+        return replace(self, **changes)
+
+
+def _shown(value: str) -> str:
+    value = value if len(value) <= MAX_SHOWN_CHARS else value[: MAX_SHOWN_CHARS - 1] + "…"
+    return repr(value)
+
+
+def _single(params: Mapping[str, str | list[str]], name: str) -> str | None:
+    """The last value given for a parameter (as browsers and Streamlit read repeats)."""
+    value = params.get(name)
+    if isinstance(value, list | tuple):
+        value = value[-1] if value else None
+    return value if isinstance(value, str) else None
+
+
+def _all_values(params: Mapping[str, str | list[str]], name: str) -> list[str]:
+    value = params.get(name)
+    values = (
+        list(value)
+        if isinstance(value, list | tuple)
+        else [value]
+        if isinstance(value, str)
+        else []
+    )
+    parts = []
+    for text in values:
+        parts.extend(part.strip() for part in str(text).split(SOURCE_SEPARATOR))
+    return [part for part in parts if part]
+
+
+def _parse_date(text: str | None, name: str, notices: list[str]) -> date | None:
+    if text is None or not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        notices.append(
+            f"The date {name}={_shown(text)} is not a date written YYYY-MM-DD; it was ignored."
+        )
+        return None
+
+
+def parse_view(
+    params: Mapping[str, str | list[str]], options: ViewOptions
+) -> tuple[ViewState, list[str]]:
+    """The view a URL asks for, and a notice for every parameter that could not be used."""
+    notices: list[str] = []
+    for name in params:
+        if name not in PARAMETERS:
+            notices.append(
+                f"The link has an unknown parameter {_shown(str(name))}; it was ignored."
+            )
+
+    page = _single(params, PAGE)
+    if page is not None and page not in options.pages:
+        notices.append(f"There is no page {_shown(page)}; showing the {DEFAULT_PAGE} instead.")
+        page = None
+
+    indicator = _single(params, INDICATOR) or None
+    if indicator is not None and indicator not in options.indicators:
+        notices.append(
+            f"There is no indicator {_shown(indicator)} in the data; showing the default."
+        )
+        indicator = None
+
+    location = _single(params, LOCATION) or None
+    if location is not None and location not in options.locations:
+        notices.append(
+            f"There is no location {_shown(location)} in the data; showing all locations."
+        )
+        location = None
+
+    date_from = _parse_date(_single(params, DATE_FROM), DATE_FROM, notices)
+    date_to = _parse_date(_single(params, DATE_TO), DATE_TO, notices)
+    if date_from and date_to and date_from > date_to:
+        notices.append(
+            f"The date range starts ({date_from.isoformat()}) after it ends ({date_to.isoformat()}); "
+            "showing all dates."
+        )
+        date_from = date_to = None
+
+    requested = _all_values(params, SOURCES)
+    unknown = [source for source in requested if source not in options.sources]
+    for source in unknown:
+        notices.append(
+            f"There is no source {_shown(source)} in the data; it was left out of the selection."
+        )
+    # Keep the data's order so equal selections give equal links.
+    sources = tuple(source for source in options.sources if source in requested)
+    if requested and not sources:
+        notices.append("None of the requested sources is in the data; showing all sources.")
+
+    state = ViewState(
+        page=page or DEFAULT_PAGE,
+        indicator=indicator,
+        location=location,
+        date_from=date_from,
+        date_to=date_to,
+        sources=sources,
+    )
+    return state, notices
+
+
+def view_query(state: ViewState) -> dict[str, str]:
+    """The query parameters that reproduce a state; defaults are left out to keep links short."""
+    query = {PAGE: state.page}
+    if state.indicator:
+        query[INDICATOR] = state.indicator
+    if state.location:
+        query[LOCATION] = state.location
+    if state.date_from:
+        query[DATE_FROM] = state.date_from.isoformat()
+    if state.date_to:
+        query[DATE_TO] = state.date_to.isoformat()
+    if state.sources:
+        query[SOURCES] = SOURCE_SEPARATOR.join(state.sources)
+    return query
+
+
+def app_root(url: str | None, page: str = DEFAULT_PAGE, base_path: str = "") -> str | None:
+    """The app's own address from the address of `page`: query, fragment and page path removed.
+
+    `base_path` is the path the app is served under (`--server.baseUrlPath`); when it is
+    set, only the scheme and host are taken from `url`, so a base path that happens to end
+    like a page name is kept whole. Links then work behind a reverse proxy.
+    """
+    if not url:
+        return None
+    scheme, netloc, path, _, _ = urlsplit(url)
+    base_path = base_path.strip("/")
+    if base_path:
+        return urlunsplit((scheme, netloc, f"/{base_path}/", "", ""))
+    path = path.rstrip("/")
+    head, _, last = path.rpartition("/")
+    if page != DEFAULT_PAGE and last == page:
+        path = head
+    return urlunsplit((scheme, netloc, path + "/", "", ""))
+
+
+def share_url(root: str | None, state: ViewState) -> str:
+    """The link to copy: the page's address under the app's root, with the state as query.
+
+    The page is in the path, where Streamlit's navigation reads it, and in the query, where
+    the dashboard does; the default page lives at the root itself. Without a known root (as
+    in tests) the link is relative, which still reproduces the view on the same host.
+    """
+    query = urlencode(view_query(state))
+    page_path = "" if state.page == DEFAULT_PAGE else state.page
+    if not root:
+        return f"./{page_path}?{query}"
+    scheme, netloc, path, _, _ = urlsplit(root)
+    path = path if path.endswith("/") else path + "/"
+    return urlunsplit((scheme, netloc, path + page_path, query, ""))
+
+
+def sanitise_sources(selected: Iterable[str], options: ViewOptions) -> tuple[str, ...]:
+    """A selection in the data's order; selecting every source is the same as selecting none."""
+    chosen = set(selected)
+    ordered = tuple(source for source in options.sources if source in chosen)
+    return () if len(ordered) == len(options.sources) else ordered

@@ -1,0 +1,239 @@
+"""How figures are worded and cited, and how data text is kept inert."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from indicators import citations
+from indicators.schema import LOWER_BOUND_QUALIFIERS, QUALIFIERS, UPPER_BOUND_QUALIFIERS
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "**bold**",
+    "[x](javascript:alert(1))",
+    "![img](https://example.org/x.png)",
+    ":red[coloured] :material/home: $x^2$",
+    "line one\n# heading\n- item\n    code",
+    "a@b.example and www.example.org",
+    "`code` ~~strike~~ | table | cell |",
+]
+SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:@&^=")
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def bare_specials(escaped: str) -> set[str]:
+    """Special characters in `escaped` that no backslash protects."""
+    return {character for character in re.sub(r"\\.", "", escaped) if character in SPECIAL}
+
+
+# --------------------------------------------------------------------------- escape_markdown
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escape_markdown_leaves_no_markup_active(text):
+    escaped = citations.escape_markdown(text)
+    assert bare_specials(escaped) == set()
+    assert "\n" not in escaped
+    assert unescape(escaped) == " ".join(text.split())
+
+
+@given(st.text(max_size=200))
+def test_escape_markdown_round_trips_any_text(text):
+    escaped = citations.escape_markdown(text)
+    assert bare_specials(escaped) == set()
+    assert unescape(escaped) == " ".join(text.split())
+
+
+@pytest.mark.parametrize("empty", [None, float("nan"), ""])
+def test_escape_markdown_of_nothing_is_empty(empty):
+    assert citations.escape_markdown(empty) == ""
+
+
+# --------------------------------------------------------------------------- links
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://newsukraine.rbc.ua/news/trump-officials-explain-why-us-pulled-out-1753417703.html",
+        "http://example.org/report?id=3#section",
+        "HTTPS://EXAMPLE.ORG/",
+    ],
+)
+def test_http_urls_are_linkable(url):
+    assert citations.safe_link_url(url) == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "mailto:someone@example.org",
+        "ftp://example.org/file",
+        "//example.org/no-scheme",
+        "/relative/path",
+        "http:///no-host",
+        "https://example.org/with space",
+        'https://example.org/"quoted"',
+        "https://example.org/<tag>",
+        "",
+        None,
+        42,
+    ],
+)
+def test_other_urls_are_refused(url):
+    assert citations.safe_link_url(url) is None
+
+
+def test_parentheses_in_a_url_cannot_end_the_link_early():
+    url = citations.safe_link_url("https://example.org/a_(b)")
+    assert url is not None and "(" not in url and ")" not in url
+
+
+def test_markdown_link_only_for_safe_urls():
+    linked = citations.markdown_link("Report [1]", "https://example.org/r")
+    assert linked == "[Report \\[1\\]](https://example.org/r)"
+    refused = citations.markdown_link("Report", "javascript:alert(1)")
+    assert "](" not in refused and "javascript" not in refused
+
+
+# --------------------------------------------------------------------------- values
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "unit", "stated", "low", "high", "expected"),
+    [
+        (33.3, "nearly", "percent", "nearly one in three", None, None, "nearly 33%"),
+        (95.0, "", "percent", "95 percent", None, None, "95%"),
+        (2.5, "about", "percent", "about 2.5 percent", None, None, "about 2.5%"),
+        (None, "many", "count", "many", None, None, "many"),
+        (None, "", "status", "nowhere near enough", None, None, "nowhere near enough"),
+        (21.0, "", "months", "21 months", None, None, "21 months"),
+        (1.0, "", "months", "one month", None, None, "1 month"),
+        (61200.0, "some", "count", "Some 61,200", None, None, "some 61,200"),
+        (None, "more than", "percent", "more than 10 percent", 10.0, None, "more than 10%"),
+        (None, "up to", "count", "up to 500", None, 500.0, "up to 500"),
+        (None, "", "percent", "between 10 and 20 percent", 10.0, 20.0, "between 10% and 20%"),
+        (None, "", "count", "at least 40", 40.0, None, "at least 40"),
+    ],
+)
+def test_format_value_keeps_the_hedge(value, qualifier, unit, stated, low, high, expected):
+    assert citations.format_value(value, qualifier, unit, stated, low, high) == expected
+
+
+@given(
+    value=st.floats(min_value=0, max_value=100, allow_nan=False),
+    qualifier=st.sampled_from([q for q in QUALIFIERS if q not in ("many", "several", "some")]),
+)
+def test_a_qualified_share_is_never_shown_bare(value, qualifier):
+    shown = citations.format_value(value, qualifier, "percent", "as stated")
+    assert shown.startswith(f"{qualifier} ")
+    assert shown.endswith("%")
+
+
+@pytest.mark.parametrize("qualifier", LOWER_BOUND_QUALIFIERS + UPPER_BOUND_QUALIFIERS)
+def test_bound_qualifiers_are_kept_on_a_bound(qualifier):
+    low, high = (10.0, None) if qualifier in LOWER_BOUND_QUALIFIERS else (None, 10.0)
+    assert citations.format_value(None, qualifier, "count", "", low, high) == f"{qualifier} 10"
+
+
+def test_missing_values_from_pandas_count_as_missing():
+    shown = citations.format_value(float("nan"), "several", "count", "several", pd.NA, float("nan"))
+    assert shown == "several"
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_as_of_uses_the_day_stated_when_there_is_no_period():
+    assert (
+        citations.as_of_text(pd.NaT, pd.NaT, "", pd.Timestamp("2025-07-20")) == "as of 20 July 2025"
+    )
+
+
+def test_as_of_gives_the_fuzzy_period_when_there_is_one():
+    text = citations.as_of_text(
+        pd.Timestamp("2025-03-01"),
+        pd.Timestamp("2025-05-11"),
+        "early-month",
+        pd.Timestamp("2025-07-24"),
+        "mid-month",
+    )
+    assert text == "for early March 2025 to mid May 2025"
+
+
+def test_a_single_window_period_is_named_once():
+    assert citations.period_text(date(2025, 7, 1), date(2025, 7, 1), "month") == "July 2025"
+
+
+@pytest.mark.parametrize("value", [None, pd.NaT, float("nan"), "", "2025-07-24", date(2025, 7, 24)])
+def test_as_date_accepts_every_form_the_tables_use(value):
+    result = citations.as_date(value)
+    assert result is None or result == date(2025, 7, 24)
+
+
+def test_format_day():
+    assert citations.format_day(pd.Timestamp("2025-07-04")) == "4 July 2025"
+    assert citations.format_day(None) == ""
+
+
+# --------------------------------------------------------------------------- citations
+
+
+def test_citation_markdown_names_everything_and_links_only_http():
+    line = citations.citation_markdown(
+        "RBC-Ukraine",
+        "Trump officials explain",
+        "https://example.org/r",
+        pd.Timestamp("2025-07-25"),
+        "Steve Witkoff",
+    )
+    assert "RBC\\-Ukraine" in line
+    assert "](https://example.org/r)" in line
+    assert "published 25 July 2025" in line
+    assert line.endswith("attributed to Steve Witkoff")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_citation_markdown_keeps_hostile_text_inert(text):
+    line = citations.citation_markdown(text, text, "javascript:alert(1)", date(2025, 1, 1), text)
+    inert = citations.escape_markdown(text)
+    # The only Markdown is the line's own: bold publisher, italic title, and no link.
+    assert line == f"**{inert}**, *{inert}*, published 1 January 2025 · attributed to {inert}"
+
+
+def test_citation_text_is_plain():
+    text = citations.citation_text("Politico", "Title", date(2025, 7, 24), "United Nations")
+    assert text == "Politico, “Title”, published 24 July 2025; attributed to United Nations"
+
+
+def test_source_caption_names_each_report():
+    caption = citations.source_caption(
+        [("Politico", "A", date(2025, 7, 24)), ("RBC-Ukraine", "B", date(2025, 7, 25))]
+    )
+    assert caption.startswith("Sources: ")
+    assert "Politico, “A” (24 July 2025)" in caption
+    assert "RBC\\-Ukraine, “B” (25 July 2025)" in caption
+    assert citations.source_caption([("Politico", "A", None)]).startswith("Source: ")
+
+
+def test_citation_gaps_lists_what_is_missing():
+    assert citations.citation_gaps("P", "T", date(2025, 1, 1), "A", "Q") == []
+    assert citations.citation_gaps("", "T", None, " ", "") == [
+        "publisher",
+        "publication date",
+        "who it is attributed to",
+        "quote",
+    ]

@@ -1,0 +1,130 @@
+"""`python -m indicators extract`: formats, folders and clear errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+
+import pytest
+
+from indicators.extract.commands import register
+from tests.conftest import REPO_ROOT
+
+REPORTS = REPO_ROOT / "tests" / "fixtures" / "reports"
+
+
+def run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="indicators")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+def test_json_output_carries_the_table_columns(capsys):
+    code = run(
+        [
+            "extract",
+            str(REPORTS / "gaza_wire_story.txt"),
+            "--published",
+            "2025-06-10",
+            "--publisher",
+            "Levant Wire",
+            "--format",
+            "json",
+        ]
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert set(data) == {"source", "observations", "events"}
+    assert (
+        data["source"]["source_id"] == "levant-wire-2025-06-10"
+        and len(data["source"]["text_sha256"]) == 64
+    )
+    first = data["observations"][0]
+    for column in (
+        "observation_id",
+        "indicator_id",
+        "value",
+        "qualifier",
+        "value_low",
+        "value_high",
+        "value_as_stated",
+        "period_start",
+        "period_end",
+        "period_precision",
+        "reported_on",
+        "attributed_to",
+        "location",
+        "quote",
+        "quote_start",
+        "quote_end",
+        "unit",
+        "indicator_name",
+    ):
+        assert column in first
+    assert {e["kind"] for e in data["events"]} == {"blockade", "talks"}
+
+
+def test_table_and_csv_output(capsys):
+    assert (
+        run(
+            [
+                "extract",
+                str(REPORTS / "yemen_wfp_briefing.txt"),
+                "--published",
+                "2025-05-16",
+                "--format",
+                "csv",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith(
+        "candidate_id,indicator_name,indicator_is_new,unit,observation_id"
+    )
+    assert (
+        run(["extract", str(REPORTS / "yemen_wfp_briefing.txt"), "--published", "2025-05-16"]) == 0
+    )
+    table = capsys.readouterr().out
+    assert "“more than 17 million”" in table and "o1" in table
+
+
+def test_folder_gets_a_progress_bar_and_a_summary(tmp_path, capsys):
+    for name in ("haiti_wire_story.txt", "somalia_news_article.txt"):
+        shutil.copy(REPORTS / name, tmp_path / name)
+    (tmp_path / "notes.md").write_text("not a report", "utf-8")
+    assert run(["extract", str(tmp_path), "--published", "2025-07-18"]) == 0
+    captured = capsys.readouterr()
+    assert (
+        "== haiti_wire_story.txt" in captured.out and "== somalia_news_article.txt" in captured.out
+    )
+    assert "2/2" in captured.err and "2 report(s) read, 0 failed" in captured.err
+
+
+@pytest.mark.parametrize(
+    "argv_tail, message",
+    [
+        (["missing.txt", "--published", "2025-07-24"], "missing.txt: no such file"),
+        (["REPORT", "--published", "24/07/2025"], "--published '24/07/2025' is not a date"),
+    ],
+)
+def test_bad_input_gives_a_clear_error(tmp_path, capsys, argv_tail, message):
+    argv_tail = [
+        str(tmp_path / a)
+        if a == "missing.txt"
+        else str(REPORTS / "haiti_wire_story.txt")
+        if a == "REPORT"
+        else a
+        for a in argv_tail
+    ]
+    assert run(["extract", *argv_tail]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_file_that_is_not_utf8_is_named_in_the_error(tmp_path, capsys):
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Caf\xe9 95 percent".encode("latin-1"))
+    assert run(["extract", str(bad), "--published", "2025-07-24"]) == 2
+    assert f"{bad}: not valid UTF-8" in capsys.readouterr().err

@@ -1,0 +1,103 @@
+"""Date phrases resolved against a publication day given as a parameter."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from indicators.extract.dates import DateResolver, find_date_phrases
+
+THURSDAY = date(2025, 7, 24)
+
+
+def resolve(text: str, published: date = THURSDAY, future: bool = False):
+    resolver = DateResolver(published)
+    out = []
+    for match in find_date_phrases(text):
+        phrase = resolver.resolve(match, future)
+        if phrase is None:
+            continue
+        first = (phrase.first.day.isoformat(), phrase.first.precision) if phrase.first else None
+        last = (phrase.last.day.isoformat(), phrase.last.precision) if phrase.last else None
+        out.append((phrase.text, phrase.role, first, last))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, role, first, last",
+    [
+        (
+            "Between early March and mid-May, no aid",
+            "range",
+            ("2025-03-01", "early-month"),
+            ("2025-05-11", "mid-month"),
+        ),
+        (
+            "between the mornings of 3 and 6 June",
+            "range",
+            ("2025-06-03", "day"),
+            ("2025-06-06", "day"),
+        ),
+        ("from 1 to 7 June", "range", ("2025-06-01", "day"), ("2025-06-07", "day")),
+        ("1–7 June", "range", ("2025-06-01", "day"), ("2025-06-07", "day")),
+        (
+            "Between late December and mid-February",
+            "range",
+            ("2024-12-21", "late-month"),
+            ("2025-02-11", "mid-month"),
+        ),
+        ("since 9 October", "since", ("2024-10-09", "day"), None),
+        ("since early May 2024", "since", ("2024-05-01", "early-month"), None),
+        ("since the offensive began in late January", "since", ("2025-01-21", "late-month"), None),
+        ("so far this month", "since", ("2025-07-01", "month"), None),
+        ("by late August", "until", None, ("2025-08-21", "late-month")),
+        ("until the end of June", "until", None, ("2025-06-21", "late-month")),
+        ("in March", "point", ("2025-03-01", "month"), ("2025-03-01", "month")),
+        ("said Wednesday", "point", ("2025-07-23", "day"), ("2025-07-23", "day")),
+        ("said Thursday", "point", ("2025-07-24", "day"), ("2025-07-24", "day")),
+        ("yesterday", "point", ("2025-07-23", "day"), ("2025-07-23", "day")),
+        ("today", "point", ("2025-07-24", "day"), ("2025-07-24", "day")),
+        ("last week", "point", ("2025-07-14", "week"), ("2025-07-14", "week")),
+        ("three days ago", "point", ("2025-07-21", "day"), ("2025-07-21", "day")),
+        ("A few days earlier", "point", ("2025-07-17", "week"), ("2025-07-17", "week")),
+        ("this month", "point", ("2025-07-01", "month"), ("2025-07-01", "month")),
+        ("this year", "point", ("2025-01-01", "year"), ("2025-01-01", "year")),
+        (
+            "at the start of the year",
+            "point",
+            ("2025-01-01", "early-month"),
+            ("2025-01-01", "early-month"),
+        ),
+        ("on 24 February 2022", "point", ("2022-02-24", "day"), ("2022-02-24", "day")),
+        ("in the past 24 hours", "range", ("2025-07-23", "day"), ("2025-07-24", "day")),
+    ],
+)
+def test_phrase_resolves_to_its_window(text, role, first, last):
+    (found,) = resolve(text)
+    assert found[1:] == (role, first, last)
+
+
+def test_relative_words_follow_the_publication_day():
+    friday = date(2025, 7, 25)
+    assert resolve("yesterday", friday)[0][2] == ("2025-07-24", "day")
+    assert resolve("Friday morning", friday)[0][2] == ("2025-07-25", "day")
+    assert resolve("A few days earlier", friday)[0][2] == ("2025-07-18", "week")
+
+
+def test_a_month_after_the_publication_month_is_last_year_unless_the_future_is_meant():
+    assert resolve("in September", THURSDAY)[0][2] == ("2024-09-01", "month")
+    assert resolve("in September", THURSDAY, future=True)[0][2] == ("2025-09-01", "month")
+
+
+def test_since_then_takes_the_last_date_of_the_document():
+    resolver = DateResolver(THURSDAY)
+    text = "a deal that collapsed in March. Israel has placed Gaza under siege since then."
+    phrases = [resolver.resolve(m) for m in find_date_phrases(text)]
+    assert phrases[-1].text == "since then"
+    assert (phrases[-1].first.day, phrases[-1].first.precision) == (date(2025, 3, 1), "month")
+
+
+def test_the_modal_may_is_not_the_month():
+    assert resolve("Aid may resume, officials said.") == []
+    assert resolve("In May, 300 trucks entered.")[0][2] == ("2025-05-01", "month")
