@@ -128,3 +128,27 @@ def test_a_file_that_is_not_utf8_is_named_in_the_error(tmp_path, capsys):
     bad.write_bytes("Caf\xe9 95 percent".encode("latin-1"))
     assert run(["extract", str(bad), "--published", "2025-07-24"]) == 2
     assert f"{bad}: not valid UTF-8" in capsys.readouterr().err
+
+
+def test_a_folder_read_by_several_processes_gives_the_same_output(tmp_path, capsys):
+    names = ("haiti_wire_story.txt", "somalia_news_article.txt", "yemen_wfp_briefing.txt")
+    for name in names:
+        shutil.copy(REPORTS / name, tmp_path / name)
+    (tmp_path / "broken.txt").write_bytes("Caf\xe9 95 percent".encode("latin-1"))
+    outputs = []
+    for jobs in ("1", "2"):
+        argv = ["extract", str(tmp_path), "--published", "2025-07-18", "--format", "json"]
+        assert run([*argv, "--jobs", jobs]) == 1  # the broken file fails, the others are read
+        captured = capsys.readouterr()
+        assert "3 report(s) read, 1 failed" in captured.err and "not valid UTF-8" in captured.err
+        outputs.append(captured.out)
+    assert outputs[0] == outputs[1]
+    assert [json.loads(line)["source"]["title"] for line in outputs[0].splitlines()] == [
+        name.removesuffix(".txt") for name in names
+    ]
+
+
+def test_a_negative_number_of_jobs_is_refused(tmp_path, capsys):
+    shutil.copy(REPORTS / "haiti_wire_story.txt", tmp_path / "haiti_wire_story.txt")
+    assert run(["extract", str(tmp_path), "--published", "2025-07-18", "--jobs", "-1"]) == 2
+    assert "--jobs -1" in capsys.readouterr().err

@@ -101,3 +101,33 @@ def test_since_then_takes_the_last_date_of_the_document():
 def test_the_modal_may_is_not_the_month():
     assert resolve("Aid may resume, officials said.") == []
     assert resolve("In May, 300 trucks entered.")[0][2] == ("2025-05-01", "month")
+
+
+@pytest.mark.parametrize(
+    "text, stated",
+    [
+        ("talks on June 15 stalled", "on June 15"),
+        ("talks on Sept. 5 stalled", "on Sept. 5"),
+        ("talks on June  15 stalled", "on June  15"),
+        ("from 1 to 7 June", "from 1 to 7 June"),
+        ("on 3rd of June", "on 3rd of June"),
+        ("between 3 and 6 June", "between 3 and 6 June"),
+        ("15–20 June", "15–20 June"),
+        ("June 3 - 6", "June 3 - 6"),
+        ("on 2024-05-01", "on 2024-05-01"),
+        ("since mid-2024", "since mid-2024"),
+        ("100 days ago", "100 days ago"),
+        ("in the past 24 hours", "in the past 24 hours"),
+        ("SINCE the 2 sides began in March", "SINCE the 2 sides began in March"),
+    ],
+)
+def test_digits_that_can_be_part_of_a_date_are_read_as_one(text, stated):
+    # digit runs are tried as dates only where a date can hold them; these all can
+    assert [m.group() for m in find_date_phrases(text)] == [stated]
+
+
+@pytest.mark.parametrize(
+    "text", ["some 146 aid workers", "45% of households", "1,200 people", "10,704 trucks"]
+)
+def test_counts_and_shares_are_not_dates(text):
+    assert find_date_phrases(text) == []

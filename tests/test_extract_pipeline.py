@@ -183,3 +183,28 @@ def test_empty_huge_line_and_random_bytes_are_handled():
     assert result.observations and all(o.quote_end <= len(huge) for o in result.observations)
     noise = bytes(range(256)).decode("latin-1") * 50
     extract(noise, date(2025, 7, 24))
+
+
+def _candidates(text: str) -> tuple[list[tuple], list[tuple]]:
+    result = extract(text, date(2025, 7, 24), publisher="P", catalogue=CATALOGUE)
+    observations = [
+        (o.indicator_id, o.value, o.qualifier, o.value_as_stated, o.period_start, o.quote_start)
+        for o in result.observations
+    ]
+    events = [(e.kind, e.start, e.end, e.start_as_stated, e.quote_start) for e in result.events]
+    return observations, events
+
+
+def test_letters_with_unusual_case_rules_do_not_change_what_is_found():
+    # Keywords are matched on the lower-cased text, except in a report with a letter such as
+    # "İ" whose lower case is longer: the same candidates must come out either way.
+    text = (
+        "The Blockade began in early March, the UN said. After TWENTY-ONE MONTHS OF WAR, "
+        "Talks in Doha COLLAPSED on Thursday. Food deliveries are Far Below what is needed, "
+        "WFP said. Nearly 40 percent of households face severe water shortages."
+    )
+    plain = _candidates(text)
+    assert plain[1], "the text should yield events"
+    for letter in ("İ", "ı", "ſ"):
+        observations, events = _candidates(text + f" A convoy reached {letter}zmir.")
+        assert (observations, events) == plain

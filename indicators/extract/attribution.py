@@ -14,8 +14,11 @@ agency" / "the ministry" refer back to the last speaker of that sort in the docu
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+from indicators.extract.numbers import trie_pattern
 
 PERSON = "person"
 ORG = "org"
@@ -153,11 +156,13 @@ SPEECH_VERBS = (
     r"|noted|notes|added|adds|announced|announces|stated|states|confirmed|confirms|recorded"
     r"|records|documented|registered|counted|explained|wrote|writes|quoted|cited|claimed|claims"
 )
-SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+# The verbs as a trie ("s(?:a(?:id|ys?)|...)"), several times faster to scan than the list.
+_SPEECH_VERBS_TRIE = trie_pattern(set(SPEECH_VERBS.split("|")))
+SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS_TRIE})\b")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+")
 # Inverted order, after a comma or a closing quote mark: '..., said Panikoff'.
 INVERTED = re.compile(
-    rf"(?:[,”\"]\s*)(?P<verb>{SPEECH_VERBS})\s+(?P<who>[^,;.“”\"]+?(?:,\s+[^,;.“”\"]+?)?)\s*(?=[,;.]|$)"
+    rf"(?:[,”\"]\s*)(?P<verb>{_SPEECH_VERBS_TRIE})\s+(?P<who>[^,;.“”\"]+?(?:,\s+[^,;.“”\"]+?)?)\s*(?=[,;.]|$)"
 )
 
 ROLE_WORDS = frozenset(
@@ -378,19 +383,18 @@ class Speakers:
     @property
     def last_agency(self) -> str:
         for sentence in reversed(self.recent):
-            for name, kind, pattern in _GAZETTEER:
-                if kind == ORG and name != "United Nations" and pattern.search(sentence):
-                    return name
+            name = _agency_named_in(sentence)
+            if name:
+                return name
         return self._last_agency
 
     @property
     def last_ministry(self) -> str:
         for sentence in reversed(self.recent):
             if "inistry" in sentence:
-                for match in MINISTRY_PATTERN.finditer(sentence):
-                    name = canonical_ministry(match)
-                    if name:
-                        return name
+                name = _ministry_named_in(sentence)
+                if name:
+                    return name
         return self._last_ministry
 
     def remember(self, speaker: str, kind: str) -> None:
@@ -413,6 +417,25 @@ class Speakers:
         self.recent.append(sentence)
         if len(self.recent) > 8:
             del self.recent[0]
+
+
+@functools.lru_cache(maxsize=1024)
+def _agency_named_in(sentence: str) -> str:
+    """The first agency of the gazetteer (not the UN as a whole) a sentence names, or ''.
+    Cached: 'the agency' looks back over the same recent sentences again and again."""
+    for name, kind, pattern in _GAZETTEER:
+        if kind == ORG and name != "United Nations" and pattern.search(sentence):
+            return name
+    return ""
+
+
+@functools.lru_cache(maxsize=1024)
+def _ministry_named_in(sentence: str) -> str:
+    for match in MINISTRY_PATTERN.finditer(sentence):
+        name = canonical_ministry(match)
+        if name:
+            return name
+    return ""
 
 
 def canonical_ministry(match: re.Match) -> str:
@@ -476,44 +499,63 @@ MINISTRY_TOPICS = frozenset(
 
 def canonical_speaker(phrase: str, speakers: Speakers) -> tuple[str, str]:
     """(canonical name, kind) of a speaker phrase; ('', '') when it names no one."""
+    name, kind, refers_to, surname = _read_speaker(phrase)
+    if refers_to == PERSON:
+        return speakers.last_person, PERSON
+    if refers_to == ORG:
+        return speakers.last_org or speakers.last_person, ORG
+    if refers_to == "agency":
+        return speakers.last_agency or speakers.last_org, ORG
+    if refers_to == MINISTRY:
+        return speakers.last_ministry or "Ministry", MINISTRY
+    if surname:  # "Etefa said" after "spokesperson Abeer Etefa"
+        for known in speakers.people:
+            if known.split()[-1] == surname:
+                return known, PERSON
+    return name, kind
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_speaker(phrase: str) -> tuple[str, str, str, str]:
+    """What a speaker phrase says by itself, cached since reports repeat their speakers:
+    (name, kind, what it refers back to, a lone surname to look up among known people).
+    'he', 'it', 'the agency', 'the ministry' refer back to the document's last speaker of
+    that sort; the name is then left to `canonical_speaker`."""
     phrase = re.sub(r"\s+", " ", phrase.strip(" ,“”\"'"))
     if not phrase:
-        return "", ""
+        return "", "", "", ""
     lower = phrase.lower()
     if lower in PRONOUN_PERSON:
-        return speakers.last_person, PERSON
+        return "", "", PERSON, ""
     if lower in PRONOUN_ORG:
-        return speakers.last_org or speakers.last_person, ORG
+        return "", "", ORG, ""
     if re.fullmatch(r"the (?:agency|organi[sz]ation|un agency|body|group)", lower):
-        return speakers.last_agency or speakers.last_org, ORG
+        return "", "", "agency", ""
     if re.fullmatch(r"the (?:\w+ )?ministry", lower) and "ministry of" not in lower:
         ministry = MINISTRY_PATTERN.search(phrase)
         named = canonical_ministry(ministry) if ministry else ""
         if named and named != "Ministry" and not re.fullmatch(r"the ministry", lower):
-            return named, MINISTRY
-        return speakers.last_ministry or "Ministry", MINISTRY
+            return named, MINISTRY, "", ""
+        return "", "", MINISTRY, ""
     for name, kind, pattern in _GAZETTEER:
         if kind == PERSON and pattern.search(phrase):
-            return name, PERSON
+            return name, PERSON, "", ""
     if "inistry" in phrase:
         ministry = MINISTRY_PATTERN.search(phrase)
         if ministry and canonical_ministry(ministry):
-            return canonical_ministry(ministry), MINISTRY
+            return canonical_ministry(ministry), MINISTRY, "", ""
     person = person_name(phrase)
     lone = re.fullmatch(r"(?:Dr\.?\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?([A-Z][\w’'-]+)", phrase)
-    if lone:  # "Etefa said" after "spokesperson Abeer Etefa"
-        for known in speakers.people:
-            if known.split()[-1] == lone.group(1):
-                return known, PERSON
+    surname = lone.group(1) if lone else ""
     if person:
-        return person, PERSON
+        return person, PERSON, "", surname
     if "inistry" in phrase:
         ministry = MINISTRY_PATTERN.search(phrase)
         if ministry:
-            return canonical_ministry(ministry), MINISTRY
+            return canonical_ministry(ministry), MINISTRY, "", surname
     for name, kind, pattern in _GAZETTEER:
         if kind != PERSON and pattern.search(phrase):
-            return name, kind
+            return name, kind, "", surname
     words = phrase.split()
     while words and words[0].lower() in DETERMINERS:
         words.pop(0)
@@ -527,9 +569,9 @@ def canonical_speaker(phrase: str, speakers: Speakers) -> tuple[str, str]:
     ):
         words.pop(0)
     if not words:
-        return "", ""
+        return "", "", "", surname
     text = " ".join(words)
-    return text[0].upper() + text[1:], ORG
+    return text[0].upper() + text[1:], ORG, "", surname
 
 
 def person_name(phrase: str) -> str:
@@ -602,28 +644,78 @@ DATE_WORDS = frozenset(
 )
 
 
+# Words the patterns above end with: a head that does not end with one cannot match them, and
+# the patterns, searched from every position of a long head, are not tried on it.
+_AUXILIARY_ENDINGS = (
+    "has",
+    "have",
+    "had",
+    "also",
+    "previously",
+    "earlier",
+    "repeatedly",
+    "reportedly",
+    "then",
+    "later",
+)
+_PASSIVE_ENDINGS = ("is", "are", "was", "were", "been", "being", "be")
+_LEAD = re.compile(r"\s*(?:(?:and|but|while|whereas|as|so|then)\s+)*")
+_DIGIT = re.compile(r"\d")
+_CAPITAL_WORD = re.compile(r"\b[A-Z]")
+_CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|will|would|could|that|which|who)\b")
+
+
 def _speaker_before(sentence: str, verb_start: int) -> tuple[int, str, tuple[int, int] | None]:
     """The subject of a speech verb: (start, phrase, aside skipped) or (-1, '', None)."""
-    head = PASSIVE_OR_AUXILIARY.sub("", sentence[:verb_start])
-    if PASSIVE.search(head):
+    head = sentence[:verb_start]
+    if head.rstrip().endswith(_AUXILIARY_ENDINGS):
+        head = PASSIVE_OR_AUXILIARY.sub("", head)
+    if head.rstrip().endswith(_PASSIVE_ENDINGS) and PASSIVE.search(head):
         return -1, "", None  # "cases were reported": no one is credited
-    participial = PARTICIPIAL_SOURCE.search(head)
-    if participial:
-        return participial.start("np"), participial.group("np"), None
-    cut = max(head.rfind(mark) for mark in (",", "“", "”", '"', ";", ":", "—", "–", "("))
-    segment = head[cut + 1 :]
-    lead = re.match(r"\s*(?:(?:and|but|while|whereas|as|so|then)\s+)*", segment)
+    if (
+        "briefed" in head
+        or "familiar" in head
+        or "close" in head
+        or "involved" in head
+        or "knowledge" in head
+    ):
+        participial = PARTICIPIAL_SOURCE.search(head)
+        if participial:
+            return participial.start("np"), participial.group("np"), None
+    cut = max(
+        head.rfind(","),
+        head.rfind("“"),
+        head.rfind("”"),
+        head.rfind('"'),
+        head.rfind(";"),
+        head.rfind(":"),
+        head.rfind("—"),
+        head.rfind("–"),
+        head.rfind("("),
+    )
+    subject = _subject_after_cut(head[cut + 1 :])
+    if subject is not None:
+        return cut + 1 + subject[0], subject[1], None
+    return _walk_back(head)
+
+
+@functools.lru_cache(maxsize=8192)
+def _subject_after_cut(segment: str) -> tuple[int, str] | None:
+    """The words after the last comma, quote or dash before a speech verb, when they read as
+    its subject ("the Health Cluster"): (offset in the segment, phrase). Cached, since
+    reports repeat their speakers."""
+    lead = _LEAD.match(segment)
     phrase = segment[lead.end() :].strip()
     words = phrase.split()
     if (
         1 <= len(words) <= 8
-        and not re.search(r"\d", phrase)
+        and not _DIGIT.search(phrase)
         and not any(w.lower().strip(".,") in DATE_WORDS for w in words)
-        and (re.search(r"\b[A-Z]", phrase) or SUBJECT_NOUNS.search(phrase))
-        and not re.search(r"\b(?:is|are|was|were|will|would|could|that|which|who)\b", phrase)
+        and (_CAPITAL_WORD.search(phrase) or SUBJECT_NOUNS.search(phrase))
+        and not _CLAUSE_WORD.search(phrase)
     ):
-        return cut + 1 + lead.end(), phrase, None
-    return _walk_back(head)
+        return lead.end(), phrase
+    return None
 
 
 def _walk_back(head: str) -> tuple[int, str, tuple[int, int] | None]:
@@ -678,22 +770,23 @@ def _skip_aside(tokens: list[re.Match], comma_index: int) -> int | None:
     return None
 
 
-def find_attributions(text: str, start: int, end: int, speakers: Speakers) -> list[Attribution]:
-    """Every attribution in the sentence text[start:end], with the span each one covers."""
+def find_attributions(
+    text: str, start: int, end: int, speakers: Speakers, verbs: list[re.Match] | None = None
+) -> list[Attribution]:
+    """Every attribution in the sentence text[start:end], with the span each one covers.
+    `verbs`, when the caller has them, are the SPEECH_VERB matches in the sentence text."""
     sentence = text[start:end]
     found: list[Attribution] = []
-    for match in ACCORDING_TO.finditer(sentence):
+    for match in ACCORDING_TO.finditer(sentence) if "ccording" in sentence else ():
         rest = sentence[match.end() :]
-        who = re.match(
-            r"[^,;.“”\"()]+?(?=\s*(?:[,;.“”\"()]|$|\s(?:that|which|who|as|and\s+the)\b))", rest
-        )
+        who = _ACCORDING_WHO.match(rest)
         if not who:
             continue
         name, kind = canonical_speaker(who.group(), speakers)
         if not name:
             continue
         phrase_end = match.end() + who.end()
-        trailing = re.match(r"\s*(?:[.;!?]|$)", sentence[phrase_end:]) is not None
+        trailing = _ENDS_SENTENCE.match(sentence, phrase_end) is not None
         if trailing:
             scope = (_clause_start(sentence, match.start()), match.start())
         else:
@@ -718,8 +811,7 @@ def find_attributions(text: str, start: int, end: int, speakers: Speakers) -> li
         name, kind = canonical_speaker(_main_phrase(who), speakers)
         if not name:
             continue
-        tail = sentence[match.end() :]
-        outer = re.match(r"\s*[.!?]?\s*[”\"]?\s*$", tail) is not None
+        outer = _ENDS_QUOTE.match(sentence, match.end()) is not None
         scope = (_clause_start(sentence, match.start()), match.start())
         found.append(
             Attribution(
@@ -734,7 +826,7 @@ def find_attributions(text: str, start: int, end: int, speakers: Speakers) -> li
                 phrase=who,
             )
         )
-    for match in SPEECH_VERB.finditer(sentence):
+    for match in SPEECH_VERB.finditer(sentence) if verbs is None else verbs:
         if any(a.start - start <= match.start() < a.end - start for a in found):
             continue
         speaker_start, phrase, aside = _speaker_before(sentence, match.start())
@@ -744,11 +836,7 @@ def find_attributions(text: str, start: int, end: int, speakers: Speakers) -> li
         if not name:
             continue
         after = sentence[match.end() :]
-        finishes = re.match(
-            r"(?:\s+(?:on\s+)?(?:\w+day|yesterday|today|last\s+week|in\s+a\s+(?:statement|report|briefing)|"
-            r"reporters|journalists|the\s+\w+(?:\s+\w+)?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)){0,3}\s*(?P<end>[.;!?]|$|,\s*(?P<adding>adding|saying|noting|warning)?)",
-            after,
-        )
+        finishes = _FINISHES.match(after)
         if (
             finishes is not None
             and finishes.group("end")
@@ -757,9 +845,7 @@ def find_attributions(text: str, start: int, end: int, speakers: Speakers) -> li
         ):
             scope = (_clause_start(sentence, speaker_start), speaker_start)
             comma = finishes.group("end").startswith(",")
-            outer = (
-                re.match(r"\s*[.!?]?\s*$", after[finishes.end("end") :]) is not None and not comma
-            )
+            outer = _ENDS_PLAIN.match(after, finishes.end("end")) is not None and not comma
             if comma and speaker_start > 0:
                 # "..., Etefa said, compared with 25 in March": the aside goes on with them
                 scope = (_clause_start(sentence, speaker_start), _clause_end(sentence, match.end()))
@@ -785,6 +871,21 @@ def find_attributions(text: str, start: int, end: int, speakers: Speakers) -> li
         )
     found.sort(key=lambda a: a.start)
     return found
+
+
+_ACCORDING_WHO = re.compile(
+    r"[^,;.“”\"()]+?(?=\s*(?:[,;.“”\"()]|$|\s(?:that|which|who|as|and\s+the)\b))"
+)
+_ENDS_SENTENCE = re.compile(r"\s*(?:[.;!?]|$)")
+_ENDS_QUOTE = re.compile(r"\s*[.!?]?\s*[”\"]?\s*$")
+_ENDS_PLAIN = re.compile(r"\s*[.!?]?\s*$")
+# What may follow the verb of a speaker-first attribution that ends the clause: "said on
+# Thursday.", "told reporters in a statement,", "said, adding ...".
+_FINISHES = re.compile(
+    r"(?:\s+(?:on\s+)?(?:\w+day|yesterday|today|last\s+week|in\s+a\s+(?:statement|report|briefing)|"
+    r"reporters|journalists|the\s+\w+(?:\s+\w+)?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)){0,3}\s*"
+    r"(?P<end>[.;!?]|$|,\s*(?P<adding>adding|saying|noting|warning)?)"
+)
 
 
 def looks_like_speaker(phrase: str) -> bool:

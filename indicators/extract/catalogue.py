@@ -330,23 +330,36 @@ def normalise(word: str) -> str:
 
 
 def content_words(text: str) -> list[str]:
-    return list(_content_words(text))
+    return list(content_word_tuple(text))
 
 
 @functools.lru_cache(maxsize=8192)
-def _content_words(text: str) -> tuple[str, ...]:
-    out = []
-    for raw in WORD.findall(text.replace("-", " ")):
-        lower = raw.lower()
-        if lower in ("no", "not", "without", "non", "unable", "lack", "lacking"):
-            out.append("not")
-            continue
-        if lower in STOPWORDS:
-            continue
-        word = normalise(raw)
-        if word == "not" or (word and word not in STOPWORDS):
-            out.append(word)
-    return tuple(out)
+def content_word_tuple(text: str) -> tuple[str, ...]:
+    """`content_words` as a cached tuple, for callers that only read it."""
+    word_content = _word_content
+    return tuple(
+        content
+        for content in map(word_content, WORD.findall(text.replace("-", " ")))
+        if content is not None
+    )
+
+
+NEGATION_WORDS = frozenset(("no", "not", "without", "non", "unable", "lack", "lacking"))
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_content(raw: str) -> str | None:
+    """What one word contributes to `content_words`: 'not' for a negation, its normal form,
+    or None for a stop word."""
+    lower = raw.lower()
+    if lower in NEGATION_WORDS:
+        return "not"
+    if lower in STOPWORDS:
+        return None
+    word = normalise(raw)
+    if word == "not" or (word and word not in STOPWORDS):
+        return word
+    return None
 
 
 @dataclass
@@ -412,6 +425,34 @@ class Catalogue:
         self.family_sizes: dict[str, int] = {}
         for family in self.families.values():
             self.family_sizes[family] = self.family_sizes.get(family, 0) + 1
+        self.thresholds = [
+            # the only indicator of its unit needs less evidence (one money indicator, say)
+            0.5 if self.family_sizes[self.families[i.indicator_id]] == 1 else 0.6
+            for i in indicators
+        ]
+        # A figure is compared only with the indicators of a compatible unit that one of its
+        # focus words names: (family, qualitative) -> key word -> positions in the catalogue.
+        self._key_index: dict[tuple[str, bool], dict[str, list[int]]] = {}
+
+    def _candidates(self, family: str, qualitative: bool) -> dict[str, list[int]]:
+        index = self._key_index.get((family, qualitative))
+        if index is None:
+            index = {}
+            for position, indicator in enumerate(self.indicators):
+                indicator_family = self.families[indicator.indicator_id]
+                if qualitative:
+                    if indicator_family not in ("count", "status") and not (
+                        indicator_family.startswith("rate")
+                    ):
+                        continue
+                elif indicator_family != family and not (
+                    family == "count" and indicator_family.startswith("rate")
+                ):
+                    continue
+                for key in indicator.keys:
+                    index.setdefault(key, []).append(position)
+            self._key_index[(family, qualitative)] = index
+        return index
 
     @classmethod
     def from_csv(cls, *paths: Path) -> Catalogue:
@@ -454,48 +495,55 @@ class Catalogue:
         Ties go to the indicator whose key words stand nearest the figure (`distances`: word ->
         words away), then to the one the whole paragraph covers best."""
         focus_set = set(focus)
+        # An indicator none of whose key words is in focus never matches (in_focus == 0).
+        index = self._candidates(family, qualitative)
+        positions = {p for word in focus_set for p in index.get(word, ())}
+        if not positions:
+            return None
         clause_set = set(clause) | focus_set
-        paragraph_set = set(paragraph or ()) | clause_set
-        distances = distances or {}
+        if not isinstance(paragraph, (set, frozenset)):
+            paragraph = set(paragraph or ())
         negated = "not" in focus_set
+        # Scores compare as (covered, paragraph cover, number of keys, nearness, support); the
+        # last two are worked out only to break a tie of the first three.
         best: tuple | None = None
+        best_tail: tuple | None = None
         chosen = None
-        for indicator in self.indicators:
-            indicator_family = self.families[indicator.indicator_id]
-            if qualitative:
-                if indicator_family not in ("count", "status") and not indicator_family.startswith(
-                    "rate"
-                ):
-                    continue
-            elif indicator_family != family and not (
-                family == "count" and indicator_family.startswith("rate")
-            ):
-                continue
+        for position in sorted(positions) if len(positions) > 1 else positions:
+            indicator = self.indicators[position]
             keys = indicator.keys
-            if not keys:
-                continue
             covered = len(keys & clause_set) / len(keys)
-            in_focus = len(keys & focus_set)
-            # the only indicator of its unit needs less evidence (one money indicator, say)
-            threshold = 0.5 if self.family_size(indicator_family) == 1 else 0.6
-            if covered < threshold or in_focus == 0:
+            threshold = self.thresholds[position]
+            if covered < threshold:
                 continue
             if ("not" in keys) != negated:
                 covered -= 0.3
                 if covered < threshold:
                     continue
-            if family == "count" and indicator_family.startswith("rate"):
+            if family == "count" and self.families[indicator.indicator_id].startswith("rate"):
                 covered -= 0.2  # a plain count may still be a rate stated elsewhere
                 if covered < threshold:
                     continue
-            near = [distances[k] for k in keys if k in distances]
-            nearness = -sum(near) / len(near) if near else -99.0
-            paragraph_cover = len(keys & paragraph_set) / len(keys)
-            support = len(indicator.support & clause_set) / max(1, len(indicator.support))
-            score = (round(covered, 2), round(paragraph_cover, 2), len(keys), nearness, support)
-            if best is None or score > best:
-                best, chosen = score, indicator
+            paragraph_cover = sum(k in clause_set or k in paragraph for k in keys) / len(keys)
+            head = (round(covered, 2), round(paragraph_cover, 2), len(keys))
+            if best is None or head > best:
+                best, best_tail, chosen = head, None, indicator
+            elif head == best:
+                if best_tail is None:
+                    best_tail = self._tie_breaker(chosen, clause_set, distances)
+                tail = self._tie_breaker(indicator, clause_set, distances)
+                if tail > best_tail:
+                    best_tail, chosen = tail, indicator
         return chosen
+
+    @staticmethod
+    def _tie_breaker(indicator: Indicator, clause_set: set[str], distances) -> tuple:
+        """(nearness, support): key words nearer the figure, then more of the name and
+        definition in the clause."""
+        near = [distances[k] for k in indicator.keys if k in distances] if distances else []
+        nearness = -sum(near) / len(near) if near else -99.0
+        support = len(indicator.support & clause_set) / max(1, len(indicator.support))
+        return nearness, support
 
 
 PROPOSAL_STOP = frozenset(

@@ -11,10 +11,12 @@ import argparse
 import csv
 import io
 import json
+import os
 import shutil
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -63,6 +65,13 @@ def register(subparsers) -> None:
         type=Path,
         default=DEFAULT_DATA_DIR,
         help="tables whose indicators.csv is the catalogue",
+    )
+    extract_parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="given a folder, read its reports in this many processes at once "
+        "(0: one per processor; default: 1)",
     )
     extract_parser.set_defaults(func=extract_command)
 
@@ -174,15 +183,15 @@ def _extract_folder(args, catalogue: Catalogue) -> int:
     files = sorted(p for p in args.report.iterdir() if p.suffix == ".txt" and p.is_file())
     if not files:
         raise CommandError(f"{args.report}: no .txt files in this folder")
+    jobs = _job_count(getattr(args, "jobs", 1), len(files))
     totals = {"reports": 0, "observations": 0, "events": 0, "failed": 0}
     started = time.perf_counter()
     size = 0
-    for number, path in enumerate(files, start=1):
+    outcomes = _folder_extractions(files, args, catalogue, jobs)
+    for number, (path, extraction) in enumerate(zip(files, outcomes), start=1):
         _progress(number, len(files), path.name)
-        try:
-            extraction = run_extraction(path, args, catalogue)
-        except CommandError as error:
-            print(f"\nerror: {error}", file=sys.stderr)
+        if isinstance(extraction, CommandError):
+            print(f"\nerror: {extraction}", file=sys.stderr)
             totals["failed"] += 1
             continue
         size += path.stat().st_size
@@ -195,13 +204,52 @@ def _extract_folder(args, catalogue: Catalogue) -> int:
             sys.stdout.write(f"== {path.name}\n" + render(extraction, args.format) + "\n")
     elapsed = time.perf_counter() - started
     print(file=sys.stderr)
+    processes = f", {jobs} processes" if jobs > 1 else ""
     print(
         f"{totals['reports']} report(s) read, {totals['failed']} failed: "
         f"{totals['observations']} observation(s), {totals['events']} event(s) "
-        f"in {elapsed:.2f} s ({size / 1e6 / max(elapsed, 1e-9):.1f} MB/s)",
+        f"in {elapsed:.2f} s ({size / 1e6 / max(elapsed, 1e-9):.1f} MB/s{processes})",
         file=sys.stderr,
     )
     return 1 if totals["failed"] else 0
+
+
+def _job_count(requested: int, files: int) -> int:
+    if requested < 0:
+        raise CommandError(f"--jobs {requested}: give 0 (one per processor) or more")
+    available = os.cpu_count() or 1
+    return max(1, min(requested or available, available, files))
+
+
+def _folder_extractions(files: list[Path], args, catalogue: Catalogue, jobs: int):
+    """Each report's extraction, or the CommandError that stopped it, in the order of `files`.
+    With several jobs, worker processes read the reports; results still come in order."""
+    if jobs == 1:
+        for path in files:
+            yield _extraction_or_error(path, args, catalogue)
+        return
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(args, catalogue)
+    ) as pool:
+        yield from pool.map(_extract_in_worker, files)
+
+
+_worker: dict = {}
+
+
+def _start_worker(args, catalogue: Catalogue) -> None:
+    _worker.update(args=args, catalogue=catalogue)
+
+
+def _extract_in_worker(path: Path):
+    return _extraction_or_error(path, _worker["args"], _worker["catalogue"])
+
+
+def _extraction_or_error(path: Path, args, catalogue: Catalogue):
+    try:
+        return run_extraction(path, args, catalogue)
+    except CommandError as error:
+        return error
 
 
 def _progress(done: int, total: int, name: str) -> None:

@@ -9,6 +9,7 @@ sentence speaks of the future ("will", "expected", "by late August ... could").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -16,7 +17,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from indicators.dates import canonical_start
-from indicators.extract.numbers import parse_number, trie_pattern
+from indicators.extract.numbers import candidate_starts, parse_number, starts_pattern, trie_pattern
 
 MONTHS = {
     name: number
@@ -118,6 +119,13 @@ _MONTH_ONLY = re.compile(rf"({_MONTH})(?:,? ({_YEAR}))?")
 _YEAR_ONLY = re.compile(_YEAR)
 _WEEKDAY_ATOM = re.compile(rf"(?:(last|this|next) )?({_WEEKDAY})(?: {_PART_OF_DAY})?", re.I)
 
+_TRAILING_WINDOW = re.compile(r"(?i)the\s+(?:past|last)\s+")
+_HOURS_AROUND = re.compile(r"(?i)hours\s+(?:before|after)")
+_POSSESSOR = re.compile(r"([A-Z][\w-]+)(?:’s|'s)")
+_BEFORE_PREVIOUS = re.compile(r"(?i)the\s+(?:week|day|month)\s+before|the\s+previous")
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+
 FUTURE_WORDS = re.compile(
     r"\b(?:will|expected|projected|forecast|next|planned|set\s+to|due\s+to)\b"
 )
@@ -169,27 +177,89 @@ _ANCHOR_WORDS = (
     ]
     + ["So far", "so far"]
 )
+
+
+def _by_length(words: list[str]) -> dict[int, list[str]]:
+    grouped: dict[int, list[str]] = {}
+    for word in words:
+        grouped.setdefault(len(word), []).append(word)
+    return grouped
+
+
+# Where a digit run can be part of a date phrase: inside a word or after a dash (a name, the
+# parts of "2024-05-01" or "3-6 June"), after a month ("June 15"), as four digits (a year),
+# before a unit ("ten days ago", "the past 24 hours"), or as one or two digits before a month,
+# a dash, "and" or "to" (a day). Tested at the run's first digit, after consuming it.
+_DATE_DIGITS = (
+    r"(?=\d?(?!\d)(?:st|nd|rd|th)?(?:\s+(?:of\s+)?"
+    + _MONTH
+    + r"|\s?[-–]|\s+(?i:and|to|until|till|through)\b))"
+    r"|(?=\d{3}(?!\d))"
+    r"|(?=\d*\s+(?i:hours?|days?|weeks?|months?|years?)\b)"
+    r"|(?<=(?:[^\W\d]|[-–])\d)|(?<=[-–]\s\d)|(?<=\s\s\d)|"
+    # one lookbehind per length of "June ", "Sept. ", ...: a lookbehind has a fixed width
+    + "|".join(
+        "(?<=(?:" + "|".join(re.escape(form) for form in sorted(forms)) + r")\s\d)"
+        for forms in _by_length(list(MONTHS) + [f"{month}." for month in _SHORT_MONTHS]).values()
+    )
+)
 # Where a date phrase can be: a digit or one of these words. The phrase pattern is tried at
-# the anchor and up to five words before it ("at the start of the year").
-DATE_ANCHOR = re.compile(r"\d|\b(?=[a-zA-Z])" + trie_pattern(set(_ANCHOR_WORDS)) + r"\b")
+# the anchor and up to five words before it ("at the start of the year"). Only the first
+# digit of a run is an anchor: a phrase cannot start inside a number. Group `datelike` says
+# whether the digits can be part of a date (see _DATE_DIGITS).
+DATE_ANCHOR = re.compile(
+    rf"(?P<digit>\d(?<!\d\d))(?P<datelike>{_DATE_DIGITS})?|\b(?=[a-zA-Z])"
+    + trie_pattern(set(_ANCHOR_WORDS))
+    + r"\b"
+)
+# The words DATE_PHRASE can begin with (any case): its role words, the first words of its
+# atoms, a digit, a month or a weekday. Other words before an anchor are not tried.
+_DATE_STARTS = starts_pattern(
+    r"\d|(?:"
+    + trie_pattern(
+        {"between", "from", "ever", "since", "starting", "beginning", "so", "by", "until"}
+        | {"till", "through", "in", "on", "during", "as", "at", "of", "for", "over", "the"}
+        | {"last", "this", "next", "past", "earlier", "later", "a", "few", "several", "couple"}
+        | {"hours", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+        | {"ten", "eleven", "twelve"}
+    )
+    + r")\s|(?:early|mid|late)[\s-]|yesterday|today|tonight|"
+    + trie_pattern({name[:3].lower() for name in MONTHS} | {d.lower() for d in WEEKDAYS}),
+    re.IGNORECASE,
+)
 
 
 def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
-    from indicators.extract.numbers import candidate_starts
-
     end = len(text) if end is None else end
     found: list[re.Match] = []
     position = start
     for anchor in DATE_ANCHOR.finditer(text, start, end):
         if anchor.start() < position:
             continue
-        for candidate in candidate_starts(text, anchor.start(), position, 5):
+        if (
+            anchor.group("digit")
+            and anchor.group("datelike") is None
+            and not _since_before(text, anchor.start(), position)
+        ):
+            continue  # "146 aid workers", "45%": no date phrase holds these digits
+        for candidate in candidate_starts(text, anchor.start(), position, 5, _DATE_STARTS):
             match = DATE_PHRASE.match(text, candidate, end)
             if match is not None and match.end() > anchor.start():
                 found.append(match)
                 position = match.end()
                 break
     return found
+
+
+_SINCE = re.compile(r"since", re.IGNORECASE)
+
+
+def _since_before(text: str, anchor: int, floor: int) -> bool:
+    """Is there a "since" in reach of the anchor (where `candidate_starts` looks)? Any words,
+    digits too, may stand between "since the" and "began" ("since the 2 sides began in March")."""
+    window = max(floor, anchor - 60)
+    window = max(window, text.rfind("\n", window, anchor) + 1)
+    return _SINCE.search(text, window, anchor) is not None
 
 
 class DateResolver:
@@ -259,15 +329,15 @@ class DateResolver:
             phrase.last = min(candidates, key=lambda a: abs((a.day - self.published).days))
             return phrase
         atom_text = match.group("point_a")
-        if re.match(r"(?i)the\s+(?:past|last)\s+", atom_text):
+        if _TRAILING_WINDOW.match(atom_text):
             return self._trailing_window(match, phrase)
         atom = self._atom(match, "point_a", future)
         if atom is None:
             return None
         phrase.first = phrase.last = atom
-        if re.match(r"(?i)hours\s+(?:before|after)", atom_text):
-            phrase.anchor_name = re.search(r"([A-Z][\w-]+)(?:’s|'s)", atom_text).group(1)
-        if re.match(r"(?i)the\s+(?:week|day|month)\s+before|the\s+previous", atom_text):
+        if _HOURS_AROUND.match(atom_text):
+            phrase.anchor_name = _POSSESSOR.search(atom_text).group(1)
+        if _BEFORE_PREVIOUS.match(atom_text):
             phrase.relative_to_previous = True
         return phrase
 
@@ -285,7 +355,7 @@ class DateResolver:
     def _month_dash(self, match: re.Match, phrase: DatePhrase, future: bool):
         month = MONTHS[match.group("md_month").rstrip(".")]
         year_text = match.group("md_year")
-        days = [int(re.match(r"\d+", match.group(g)).group()) for g in ("md_a", "md_b")]
+        days = [int(_DIGITS.match(match.group(g)).group()) for g in ("md_a", "md_b")]
         year = int(year_text) if year_text else self._infer_year(month, days[1], future)
         first = DateAtom(
             date(year, month, days[0]), "day", match.group("md_a"), *match.span("md_a")
@@ -312,11 +382,18 @@ class DateResolver:
     ) -> DateAtom | None:
         text = match.group(group)
         start, end = match.span(group)
-        parsed = self.parse_atom(text, future, reference)
-        if parsed is None:
+        if _RELATIVE_TO_PREVIOUS.search(text):
+            parsed = self.parse_atom(text, future, reference)
+            if parsed is None:
+                return None
+            day, precision = parsed
+            return DateAtom(canonical_start(day, precision), precision, text, start, end)
+        found = _canonical_atom(
+            self.published, text, future, reference.day if reference is not None else None
+        )
+        if found is None:
             return None
-        day, precision = parsed
-        return DateAtom(canonical_start(day, precision), precision, text, start, end)
+        return DateAtom(found[0], found[1], text, start, end)
 
     def _period_atom(self, unit: str, match: re.Match) -> DateAtom:
         precision = {"week": "week", "month": "month", "year": "year"}[unit]
@@ -331,14 +408,14 @@ class DateResolver:
         self, text: str, future: bool = False, reference: DateAtom | None = None
     ) -> tuple[date, str] | None:
         """('early March', ...) -> (date(2025, 3, 1), 'early-month')."""
-        text = re.sub(r"\s+", " ", text.strip())
+        text = _SPACES.sub(" ", text.strip())
         lower = text.lower()
         published = self.published
         iso = _ISO.fullmatch(text)
         if iso:
             return date(int(iso[1]), int(iso[2]), int(iso[3])), "day"
         if reference is not None and _BARE_DAY.fullmatch(text):
-            day_number = int(re.match(r"\d+", text).group())
+            day_number = int(_DIGITS.match(text).group())
             return reference.day.replace(day=day_number), "day"
         day_month = _DAY_MONTH.fullmatch(text)
         month_day = _MONTH_DAY.fullmatch(text) if day_month is None else None
@@ -348,7 +425,7 @@ class DateResolver:
             else:
                 month_text, day_text, year_text = month_day.groups()
             month = MONTHS[month_text.rstrip(".")]
-            day_number = int(re.match(r"\d+", day_text).group())
+            day_number = int(_DIGITS.match(day_text).group())
             year = (
                 int(year_text)
                 if year_text
@@ -476,6 +553,26 @@ class DateResolver:
         return year - 1 if (month, day) > (anchor.month, anchor.day) else year
 
 
+# "the week before": the only atoms whose day depends on the dates read before them.
+_RELATIVE_TO_PREVIOUS = re.compile(
+    r"(?i)\bthe\s+(?:(?:week|day|month)\s+before|previous\s+(?:week|day|month))"
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def _canonical_atom(
+    published: date, text: str, future: bool, reference_day: date | None
+) -> tuple[date, str] | None:
+    """(stored day, precision) of an atom that does not depend on earlier dates; reports
+    repeat their dates ("Tuesday", "June 2024"), so each is parsed once."""
+    reference = DateAtom(reference_day, "day", "", 0, 0) if reference_day is not None else None
+    parsed = DateResolver(published).parse_atom(text, future, reference)
+    if parsed is None:
+        return None
+    day, precision = parsed
+    return canonical_start(day, precision), precision
+
+
 FUZZY_PRECISIONS = {
     "early": ("early-month", 1),
     "mid": ("mid-month", 11),
@@ -493,5 +590,11 @@ FUZZY_PRECISIONS = {
 }
 
 
+_FUTURE_HINTS = ("will", "expected", "projected", "forecast", "next", "planned", "set", "due")
+
+
 def is_future(sentence: str) -> bool:
-    return FUTURE_WORDS.search(sentence) is not None
+    # most sentences hold none of the words: a few substring tests spare the regex scan
+    return any(hint in sentence for hint in _FUTURE_HINTS) and (
+        FUTURE_WORDS.search(sentence) is not None
+    )

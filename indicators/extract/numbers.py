@@ -186,6 +186,13 @@ class NumberMention:
     note: str = ""
 
 
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f\u2009]")
+_SPACES = re.compile(r"\s+")
+_UNIT_AFTER_RATIO = re.compile(
+    r"[\s-]*(?:hours?|days?|weeks?|months?|years?|million|billion)\b", re.IGNORECASE
+)
+
+
 def words_to_number(words: str) -> float | None:
     """'two hundred and fifty thousand' -> 250000; None when it is not a cardinal."""
     cleaned = re.sub(r"\s+", " ", words.lower().replace("-", " ")).strip()
@@ -201,7 +208,7 @@ def parse_number(token: str) -> float | None:
     if not token:
         return None
     if token[0].isdigit():
-        digits = re.sub(r"[,\s\u00a0\u202f\u2009]", "", token)
+        digits = _SEPARATORS.sub("", token)
         try:
             return float(digits)
         except ValueError:
@@ -242,23 +249,48 @@ def _cased(words) -> str:
 
 # Where a figure can be: a digit, a currency sign, a number, fraction or ordinal word. The big
 # pattern is tried only at these anchors (and a word or two before them), which keeps the scan
-# fast: a case-insensitive alternation run at every position of a text is slow.
+# fast: a case-insensitive alternation run at every position of a text is slow. Only the first
+# digit of a run is an anchor: a phrase cannot start inside a number.
 NUMBER_ANCHOR = re.compile(
-    r"[\d$€£]|US\$|\b(?=[a-zA-Z])"
+    r"\d(?<!\d\d)|[$€£]|US\$|\b(?=[a-zA-Z])"
     + _cased(CARDINALS + list(FRACTIONS) + list(ORDINALS) + ["million", "billion"])
     + r"\b"
 )
 _WORD_START = re.compile(r"(?<![\w’'$-])[\w$]")
 
 
-def candidate_starts(text: str, anchor: int, floor: int, words_back: int) -> list[int]:
+def starts_pattern(starters: str, flags: int = 0) -> re.Pattern:
+    """Word starts, with group `starter` set where the word may open a phrase (`starters`, a
+    pattern matched just after the word start); words that cannot are skipped without trying
+    the phrase pattern there."""
+    return re.compile(rf"(?<![\w’'$-])(?:(?P<starter>(?={starters})[\w$])|[\w$])", flags)
+
+
+# What NUMBER_PATTERN can begin with: a digit or currency, a number or fraction word, or the
+# article, "its" or "the" of a fraction, a scaled fraction or an ordinal duration.
+_NUMBER_STARTS = starts_pattern(
+    r"[\d$]|us\$|usd|eur|an?[\s-]|its\s|the\s|"
+    + trie_pattern(set(CARDINALS) | set(FRACTIONS) | {"half"}),
+    re.IGNORECASE,
+)
+
+
+def candidate_starts(
+    text: str, anchor: int, floor: int, words_back: int, starts: re.Pattern | None = None
+) -> list[int]:
     """Where a phrase that contains the anchor may begin: up to `words_back` word starts
-    before it (earliest first), then the anchor itself."""
+    before it (earliest first), then the anchor itself. With `starts` (see `starts_pattern`),
+    the word starts that cannot open a phrase are left out."""
     window_start = max(floor, anchor - 12 * words_back)
     line_start = text.rfind("\n", window_start, anchor) + 1
     window_start = max(window_start, line_start)
-    starts = [m.start() for m in _WORD_START.finditer(text, window_start, anchor)][-words_back:]
-    return starts + [anchor]
+    if starts is None:
+        found = [m.start() for m in _WORD_START.finditer(text, window_start, anchor)]
+        return found[-words_back:] + [anchor]
+    # The text from the anchor on is left out: a starter is tested on its word and the
+    # character after it, and the word ends before the anchor.
+    words = list(starts.finditer(text, window_start, anchor))[-words_back:]
+    return [m.start() for m in words if m.lastgroup] + [anchor]
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
@@ -270,7 +302,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         if anchor.start() < position:
             continue
         match = None
-        for candidate in candidate_starts(text, anchor.start(), position, 2):
+        for candidate in candidate_starts(text, anchor.start(), position, 2, _NUMBER_STARTS):
             found = NUMBER_PATTERN.match(text, candidate, end)
             if found is not None and found.end() > anchor.start():
                 match = found
@@ -297,7 +329,7 @@ def _mention_from_match(text: str, match: re.Match) -> NumberMention | None:
         if not numerator or not denominator or numerator >= denominator:
             return None
         after = text[span_end : span_end + 12]
-        if re.match(r"[\s-]*(?:hours?|days?|weeks?|months?|years?|million|billion)\b", after, re.I):
+        if _UNIT_AFTER_RATIO.match(after):
             return None  # "one in two days", "two of three million"
         return NumberMention(
             span_start,
@@ -388,7 +420,7 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     if value is None:
         return None
     before = text[max(0, span_start - 24) : span_start]
-    if LABEL_BEFORE.search(before):
+    if _may_end_with_label(before) and LABEL_BEFORE.search(before):
         return None
     is_word = not token[0].isdigit()
     if match.group("percent"):
@@ -434,15 +466,9 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
             )
             mention.provisional = bool(match.group("star"))
             return mention
-    if DETERMINER_BEFORE.search(before) and value < 100:
+    if value < 100 and DETERMINER_BEFORE.search(before):
         return None  # "the two sides", "its three hospitals": a known set, not a figure
-    if (
-        is_word
-        and value == 1
-        and not re.search(
-            r"\b(?:only|just|at\s+least|about|nearly|some)\s+\Z", before, re.IGNORECASE
-        )
-    ):
+    if is_word and value == 1 and not _ONE_HEDGED.search(before):
         return None  # "one" is mostly a pronoun
     return NumberMention(
         span_start,
@@ -456,21 +482,112 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     )
 
 
+_ONE_HEDGED = re.compile(r"\b(?:only|just|at\s+least|about|nearly|some)\s+\Z", re.IGNORECASE)
+_COUNTED_AFTER_YEAR = re.compile(r"\s+(?:people|persons|families|households|children|cases)\b")
+# The last characters LABEL_BEFORE and QUALIFIER_BEFORE can match (lower case; a digit before
+# a final "n" is "H5N1"): a cheap test before searching a window with a long alternation.
+_LABEL_ENDINGS = (
+    "phase",
+    "phases",
+    "resolution",
+    "no.",
+    "number",
+    "article",
+    "section",
+    "page",
+    "update",
+    "report",
+    "route",
+    "road",
+    "highway",
+    "level",
+    "grade",
+    "category",
+    "chapter",
+    "paragraph",
+    "item",
+    "version",
+    "vol.",
+    "flight",
+    "unit",
+    "block",
+    "zone",
+    "sector",
+    "camp",
+    "building",
+    "platform",
+    "line",
+    "gate",
+    "aged",
+    "ages",
+    "under",
+    "below",
+    "over",
+    "of",
+    "covid",
+    "-",
+    "–",
+    "to",
+    "#",
+    "№",
+)
+_QUALIFIER_ENDINGS = (
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "estimated",
+    "over",
+    "than",
+    "least",
+    "only",
+    "just",
+    "to",
+    "as",
+    "approximately",
+    "of",
+    "under",
+    "below",
+)
+
+
+# Letters that re's case-insensitive matching pairs with an ASCII letter other than their lower
+# case ("ſ" ~ "s"), or whose lower case is longer ("İ"): a lower-cased test is not enough there.
+UNUSUAL_CASE_LETTERS = ("İ", "ı", "ſ")
+
+
+def _unusual_case(text: str) -> bool:
+    return "İ" in text or "ı" in text or "ſ" in text
+
+
+def _may_end_with_label(before: str) -> bool:
+    tail = before.rstrip().lower()
+    return (
+        tail.endswith(_LABEL_ENDINGS)
+        or (tail[-1:] == "n" and tail[-2:-1].isdigit())
+        or _unusual_case(before)
+    )
+
+
 def _looks_like_year(token: str, value: float, text: str, end: int) -> bool:
     if len(token) != 4 or not token.isdigit() or not 1900 <= value <= 2099:
         return False
-    return not re.match(
-        r"\s+(?:people|persons|families|households|children|cases)\b", text[end : end + 16]
-    )
+    return not _COUNTED_AFTER_YEAR.match(text, end, end + 16)
 
 
 def _attach_qualifier(text: str, mention: NumberMention, floor: int) -> None:
     if mention.qualifier:  # ordinal durations carry their own
         return
     before = text[max(floor, mention.start - 24) : mention.start]
-    match = QUALIFIER_BEFORE.search(before)
+    match = None
+    if before[-1:].isspace() and (
+        before.rstrip().lower().endswith(_QUALIFIER_ENDINGS) or _unusual_case(before)
+    ):
+        match = QUALIFIER_BEFORE.search(before)
     if match is not None:
-        hedge = re.sub(r"\s+", " ", match.group("qualifier").lower())
+        hedge = _SPACES.sub(" ", match.group("qualifier").lower())
         mention.start -= len(before) - match.start("qualifier")
         if hedge in BOUND_ONLY:
             side = BOUND_ONLY[hedge]
@@ -482,8 +599,7 @@ def _attach_qualifier(text: str, mention: NumberMention, floor: int) -> None:
             return
         qualifier = QUALIFIER_CANONICAL.get(hedge, hedge)
         mention.qualifier = qualifier
-    elif re.match(r"\s*(?:\+|or\s+more\b)", text[mention.end : mention.end + 10]):
-        plus = re.match(r"\s*(?:\+|or\s+more\b)", text[mention.end : mention.end + 10])
+    elif plus := _OR_MORE.match(text[mention.end : mention.end + 10]):
         mention.end += plus.end()
         mention.value_low = mention.value
         mention.note = "stated with “or more”"
@@ -494,6 +610,7 @@ def _attach_qualifier(text: str, mention: NumberMention, floor: int) -> None:
         mention.value_high = mention.value
 
 
+_OR_MORE = re.compile(r"\s*(?:\+|or\s+more\b)")
 RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and)\s*\Z", re.IGNORECASE)
 
 

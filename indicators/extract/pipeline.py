@@ -1,9 +1,12 @@
 """Report text in, candidate observations and events out.
 
-The text is split into sentences once; numbers, date phrases and event words are found by
-one regex pass each over the whole text and handed to the sentence they fall in. Each
-sentence then decides, clause by clause, what each figure measures, when, and who said it.
-Every candidate quotes the sentence it comes from, at its offsets in the text.
+The text is split into sentences once; numbers and date phrases are found by one pass each
+over the whole text and handed to the sentence they fall in, and the hint words that say a
+sentence may hold an event or a status are found by one str.find pass per hint. Each
+sentence then decides, clause by clause, what each figure measures, when, and who said it;
+what several figures of a sentence look up (clause boundaries, words, places) is worked out
+once per sentence (`_SentenceView`). Every candidate quotes the sentence it comes from, at its
+offsets in the text.
 """
 
 from __future__ import annotations
@@ -18,13 +21,20 @@ from dateutil.relativedelta import relativedelta
 
 from indicators.extract import numbers as num
 from indicators.extract.attribution import (
+    SPEECH_VERB,
     STRONG_BOUNDARY,
     Attribution,
     Speakers,
     find_attributions,
     speaker_for,
 )
-from indicators.extract.catalogue import Catalogue, content_words, figure_family, propose
+from indicators.extract.catalogue import (
+    Catalogue,
+    content_word_tuple,
+    content_words,
+    figure_family,
+    propose,
+)
 from indicators.extract.dates import DatePhrase, DateResolver, find_date_phrases, is_future
 from indicators.extract.sentences import Sentence, split_sentences
 
@@ -71,6 +81,27 @@ EVENT_FIELDS = [
     "notes",
 ]
 
+
+class _Caseless:
+    """A case-insensitive pattern, also compiled case-sensitive for the lower-cased sentence:
+    Python's re compares a case-insensitive alternation letter by letter, several times slower.
+    The pattern's letters are lower case. `on(view)` gives the pattern and the text to run it
+    on; positions are the same in both texts."""
+
+    __slots__ = ("ignoring_case", "lower")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        if re.search(r"(?<!\\)(?<!\(\?)[A-Z]", pattern):  # escapes (\b) and (?P<name>) aside
+            raise ValueError(f"a _Caseless pattern is written in lower case: {pattern}")
+        self.ignoring_case = re.compile(pattern, flags | re.IGNORECASE)
+        self.lower = re.compile(pattern, flags)
+
+    def on(self, view: _SentenceView) -> tuple[re.Pattern, str]:
+        if view.plain_case:
+            return self.lower, view.lower
+        return self.ignoring_case, view.sentence.text
+
+
 # Lower case on purpose: "Horn Daily" is a newspaper, not a rate.
 RATE_AFTER = re.compile(
     r"\b(?:(?:a|per|each|every)\s+(?P<unit>day|week|month)|(?P<adverb>daily|weekly|monthly))\b"
@@ -85,6 +116,16 @@ EVENT_VERB_BEFORE = re.compile(
     re.I,
 )
 ADVERB_UNIT = {"daily": "day", "weekly": "week", "monthly": "month"}
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
+# A figure followed by a noun ("40 villages", "95 percent of households") names what it counts;
+# one followed by a verb or preposition ("12 entered", "300 a day") may take it from before.
+NOUN_AFTER = re.compile(
+    r"\s*(?:\*\s*)?(?:(?:percent|per\s+cent|%)\s+)?(?:of\s+(?:the\s+|its\s+|their\s+)?)?[A-Za-z]"
+)
+NOT_A_NOUN_AFTER = re.compile(
+    r"\s*(?:entered|arrived|died|were|was|are|is|in|on|at|by|from|to|a\s+day|per|each|every|this"
+    r"|last|compared|since|during)\b"
+)
 # A clause boundary for dates and figures: the strong ones plus asides set off by commas.
 ASIDE = re.compile(r",\s+(?:who|which|a\s+deal\s+that)\b[^,]*,?")
 QUALITATIVE = re.compile(
@@ -93,13 +134,23 @@ QUALITATIVE = re.compile(
     r"|markets|homes|buildings|convoys|trucks|crossings|roads|bridges|facilities|patients|aid\s+workers"
     r"|staff|camps|districts|neighbou?rhoods|areas|children|people)\b)"
 )
-EVALUATIVE = re.compile(
+EVALUATIVE = _Caseless(
     r"\b(?:(?:far\s+)?below|nowhere\s+near|not\s+enough|insufficient|inadequate|sufficient|enough"
     r"|far\s+short|short\s+of|resumed|halted|suspended|intermittent(?:ly)?|limited|restricted"
-    r"|deteriorat\w+|worsen\w+|improv\w+|collapsed|unchanged|critical|catastrophic|dire)\b",
-    re.I,
+    r"|deteriorat\w+|worsen\w+|improv\w+|collapsed|unchanged|critical|catastrophic|dire)\b"
 )
+_COMMA_OR_THAT = re.compile(r"[,;]|\bthat\b")
+_COMMA = re.compile(r"\s*,\s*")
+_LEAD_IN_STATEMENT = re.compile(
+    r"\s*(?:[Ii]n\s+a\s+(?:statement|report|briefing)(?:\s+(?:released|issued|published))?\s*)?"
+)
+_IN_A_STATEMENT_ON = re.compile(
+    r"[Ii]n\s+a\s+(?:statement|report|briefing)\s+(?:released|issued|published)\s*(?:on\s*)?$"
+)
+_OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained)\b(?:\s+been)?\s+")
+_IT_OR_THEY = re.compile(r"\b(?:it|they)\b")
+_PREDICATE_END = re.compile(r"[,;.“”\"]|\s[—–]\s")
 
 EVENT_KEYWORDS: tuple[tuple[str, re.Pattern], ...] = (
     (
@@ -138,25 +189,29 @@ EVENT_KEYWORDS: tuple[tuple[str, re.Pattern], ...] = (
     ),
 )
 KIND_PRIORITY = {kind: rank for rank, (kind, _) in enumerate(EVENT_KEYWORDS)}
-# All event words in one pass: one group per kind.
-EVENT_WORDS = re.compile(
-    "|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in EVENT_KEYWORDS), re.I
+# All event words in one pass: one group per kind. Every kind's pattern opens with \b, taken
+# out in front so that the alternatives are tried only at word boundaries.
+EVENT_WORDS = _Caseless(
+    r"\b(?:"
+    + "|".join(
+        f"(?P<{kind}>{pattern.pattern.removeprefix(chr(92) + 'b')})"
+        for kind, pattern in EVENT_KEYWORDS
+    )
+    + ")"
 )
 # Verbs that say an event changed state; an undated event needs one.
-CHANGE_VERB = re.compile(
+CHANGE_VERB = _Caseless(
     r"\b(?:suspend(?:s|ed|ing)|pull(?:s|ed|ing)\s+(?:\w+\s+){0,3}out|withdr(?:ew|awing|awn)|collapsed"
     r"|broke\s+down|ended|resumed|halted|began|started|erupted|broke\s+out|took\s+effect"
-    r"|came\s+into\s+(?:effect|force)|imposed|lifted|reopened|launched)\b",
-    re.I,
+    r"|came\s+into\s+(?:effect|force)|imposed|lifted|reopened|launched)\b"
 )
 END_VERB = re.compile(
     r"\b(?:collapsed|broke\s+down|ended|expired|lifted|reopened|was\s+over)\b", re.I
 )
-MODAL = re.compile(r"\b(?:could|would|might|may|will|if)\b", re.I)
-DURATION_OF_EVENT = re.compile(
+MODAL = _Caseless(r"\b(?:could|would|might|may|will|if)\b")
+DURATION_OF_EVENT = _Caseless(
     r"\b(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
-    r"\s+(?P<unit>days|weeks|months|years)\s+of\s+(?P<what>war|fighting|talks|negotiations|siege|blockade|conflict)\b",
-    re.I,
+    r"\s+(?P<unit>days|weeks|months|years)\s+of\s+(?P<what>war|fighting|talks|negotiations|siege|blockade|conflict)\b"
 )
 EVENT_WORD_KIND = {
     "war": "war",
@@ -177,9 +232,11 @@ KNOWN_PLACES = (
     "|Pakistan|Bangladesh|Cox's Bazar|Myanmar|Rakhine|Iraq|Libya|Mozambique|Cabo Delgado|Venezuela|Colombia|Qatar|Doha|Cairo|Egypt"
     "|Europe|United States|Hodeidah|Taiz|Aden|Sanaa|Marib|Lahj|Djibo|Ouagadougou|Mirebalais|Tigray|Jordan|Iran|Turkey"
 )
-KNOWN_PLACE = re.compile(rf"\b(?:{KNOWN_PLACES})\b")
+# A trie of the names (see `num.trie_pattern`) prefers the longer of two names that start
+# alike ("Gaza Strip" over "Gaza"), as the list does.
+KNOWN_PLACE = re.compile(rf"\b(?:{num.trie_pattern(set(KNOWN_PLACES.split('|')))})\b")
 PLACE_AFTER_PREPOSITION = re.compile(
-    r"\b(?:in|across|into|near|inside|throughout)\s+(?:the\s+)?"
+    r"\b(?:i(?:n(?:side|to)?)|across|near|throughout)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][a-zé’'-]+(?:[ -](?:[A-Z][a-zé’'-]+|al|el|de|du))*(?:\s(?:region|province|governorate|district|state|city|camp))?)"
 )
 NOT_PLACES = frozenset(
@@ -377,9 +434,23 @@ class _Run:
         self.default_place = ""
         self.carried: Attribution | None = None
         self.paragraph = -1
-        self.paragraph_words: list[str] = []
+        # content words of the paragraph so far; its sentences are read when a figure needs them
+        self.paragraph_words: set[str] = set()
         self.paragraph_sentences: list[str] = []
         self.figure_positions: list[int] = []
+        self.view: _SentenceView | None = None
+        # `_Caseless` patterns may run on lower-cased sentences unless a letter of the report
+        # matches case-insensitively otherwise than by its lower case
+        self.plain_case = not any(letter in text for letter in num.UNUSUAL_CASE_LETTERS)
+        self.hinted: dict[str, set[int]] | None = None
+        self.index = -1
+
+    def _view(self, sentence: Sentence) -> _SentenceView:
+        """What is worked out once per sentence (clause boundaries, words, places)."""
+        if self.view is None or self.view.sentence is not sentence:
+            known = [(m.start(), m.end(), m.group()) for m in KNOWN_PLACE.finditer(sentence.text)]
+            self.view = _SentenceView(sentence, known, self.plain_case, "")
+        return self.view
 
     def carried_for(self, sentence: Sentence) -> Attribution:
         """A report drawing on a news agency ('According to the Associated Press, ...') goes on
@@ -405,13 +476,32 @@ class _Run:
         mentions = num.merge_ranges(text, num.find_numbers(text))
         numbers_by_sentence = _bucket(starts, sentences, mentions, lambda m: m.number_start)
         dates_by_sentence = _bucket(starts, sentences, find_date_phrases(text), lambda m: m.start())
-        places = Counter(
-            PLACE_CANONICAL.get(m.group(), m.group())
+        known_places = [
+            [(m.start(), m.end(), m.group()) for m in KNOWN_PLACE.finditer(s.text)]
             for s in sentences
-            for m in KNOWN_PLACE.finditer(s.text)
+        ]
+        places = Counter(
+            PLACE_CANONICAL.get(name, name) for found in known_places for _, _, name in found
         )
         self.default_place = places.most_common(1)[0][0] if places else ""
+        lower_text = text.lower()
+        if len(lower_text) != len(text):  # "İ": offsets of the lower-cased text would shift
+            lower_text, self.plain_case = "", False
+        # the sentences that contain a hint word, by one search of the text for each hint
+        self.hinted = (
+            {
+                "event": _sentences_with(lower_text, EVENT_HINTS, sentences, starts),
+                "qualitative": _sentences_with(lower_text, ("many", "everal"), sentences, starts),
+                "status": _sentences_with(lower_text, EVALUATIVE_HINTS, sentences, starts)
+                if self.catalogue.status
+                else set(),
+            }
+            if lower_text
+            else None
+        )
         for index, sentence in enumerate(sentences):
+            self.view = _SentenceView(sentence, known_places[index], self.plain_case, lower_text)
+            self.index = index
             self._sentence(sentence, numbers_by_sentence[index], dates_by_sentence[index])
         self._finish()
 
@@ -421,32 +511,46 @@ class _Run:
         text = self.text
         if sentence.paragraph != self.paragraph:
             self.paragraph, self.paragraph_sentences = sentence.paragraph, []
+            self.paragraph_words = set()
         self.paragraph_sentences.append(sentence.text)
-        lower = sentence.text.lower()
-        event_hint = any(hint in lower for hint in EVENT_HINTS)
-        qualitative_hint = "many" in lower or "everal" in lower
-        status_hint = bool(self.catalogue.status) and any(
-            hint in lower for hint in EVALUATIVE_HINTS
+        if self.hinted is not None and self.view is not None and self.view.sentence is sentence:
+            event_hint = self.index in self.hinted["event"]
+            qualitative_hint = self.index in self.hinted["qualitative"]
+            status_hint = self.index in self.hinted["status"]
+        else:
+            lower = sentence.text.lower()
+            event_hint = any(hint in lower for hint in EVENT_HINTS)
+            qualitative_hint = "many" in lower or "everal" in lower
+            status_hint = bool(self.catalogue.status) and any(
+                hint in lower for hint in EVALUATIVE_HINTS
+            )
+        # speech verbs, found once for the hint and for `find_attributions`
+        verbs = list(SPEECH_VERB.finditer(sentence.text))
+        speech_hint = "ccording" in sentence.text or any(
+            verb.group() in SPEECH_HINT_VERBS for verb in verbs
         )
-        speech_hint = "ccording" in sentence.text or _SPEECH_HINT.search(sentence.text) is not None
         if not (mentions or date_matches or event_hint or qualitative_hint or status_hint):
             # nothing to extract here; only keep track of who speaks, for "he" and "it" later
             if speech_hint:
                 for attribution in find_attributions(
-                    text, sentence.start, sentence.end, self.speakers
+                    text, sentence.start, sentence.end, self.speakers, verbs
                 ):
                     self.speakers.remember(attribution.speaker, attribution.kind)
             self.speakers.notice_mentions(sentence.text)
             self.carried = None
             return
-        self.paragraph_words = [w for s in self.paragraph_sentences for w in content_words(s)]
+        for paragraph_sentence in self.paragraph_sentences:
+            self.paragraph_words.update(content_word_tuple(paragraph_sentence))
+        self.paragraph_sentences = []
         future = is_future(sentence.text)
         phrases = [
             p for p in (self.resolver.resolve(m, future) for m in date_matches) if p is not None
         ]
         attributions: list[Attribution] = []
         if speech_hint:
-            attributions = find_attributions(text, sentence.start, sentence.end, self.speakers)
+            attributions = find_attributions(
+                text, sentence.start, sentence.end, self.speakers, verbs
+            )
         speech = self._speech_dates(sentence, attributions, phrases)
         for attribution in attributions:
             self.speakers.remember(attribution.speaker, attribution.kind)
@@ -519,28 +623,27 @@ class _Run:
                     continue
                 if 0 <= phrase.start - attribution.verb_end <= 40:
                     gap = text[attribution.verb_end : phrase.start]
-                    if not re.search(r"[,;]|\bthat\b", gap):
+                    if not _COMMA_OR_THAT.search(gap):
                         found[id(attribution)] = phrase
                         break
                 if phrase.end <= attribution.start:
                     gap = text[phrase.end : attribution.start]
                     lead = text[sentence.start : phrase.start]
-                    if re.fullmatch(r"\s*,\s*", gap) and re.fullmatch(
-                        r"\s*(?:[Ii]n\s+a\s+(?:statement|report|briefing)(?:\s+(?:released|issued|published))?\s*)?",
-                        lead,
-                    ):
+                    if _COMMA.fullmatch(gap) and _LEAD_IN_STATEMENT.fullmatch(lead):
                         found[id(attribution)] = phrase
                         break
-                    if re.search(
-                        r"[Ii]n\s+a\s+(?:statement|report|briefing)\s+(?:released|issued|published)\s*(?:on\s*)?$",
-                        lead,
-                    ):
+                    if _IN_A_STATEMENT_ON.search(lead):
                         found[id(attribution)] = phrase
                         break
         return found
 
-    def _attribution(self, position: int, attributions: list[Attribution], speech: dict):
-        covering = speaker_for(position, attributions)
+    def _attribution(
+        self, position: int, attributions: list[Attribution], speech: dict, covering=False
+    ):
+        """(speaker, reported on, as stated, ''); `covering`, when known, is the attribution
+        covering the position (None for none)."""
+        if covering is False:
+            covering = speaker_for(position, attributions)
         if covering is None:
             return self.publisher, self.published.isoformat(), "", ""
         when = speech.get(id(covering))
@@ -552,20 +655,21 @@ class _Run:
         """The clause around a position: between strong boundaries (';', ', while', ', with').
         With `asides`, a relative clause set off by commas (', who ...,') is a clause too."""
         relative = position - sentence.start
+        view = self._view(sentence)
         start, end = 0, len(sentence.text)
-        for match in STRONG_BOUNDARY.finditer(sentence.text):
-            if match.end() <= relative:
-                start = match.end()
-            elif match.start() >= relative:
-                end = match.start()
+        for boundary_start, boundary_end in view.boundaries():
+            if boundary_end <= relative:
+                start = boundary_end
+            elif boundary_start >= relative:
+                end = boundary_start
                 break
-        for match in ASIDE.finditer(sentence.text) if asides else ():
-            if match.start() <= relative < match.end():
-                return sentence.start + match.start(), sentence.start + match.end()
-            if match.end() <= relative:
-                start = max(start, match.end())
-            elif match.start() > relative:
-                end = min(end, match.start())
+        for aside_start, aside_end in view.asides() if asides else ():
+            if aside_start <= relative < aside_end:
+                return sentence.start + aside_start, sentence.start + aside_end
+            if aside_end <= relative:
+                start = max(start, aside_end)
+            elif aside_start > relative:
+                end = min(end, aside_start)
         return sentence.start + start, sentence.start + end
 
     def _period_for(
@@ -619,7 +723,7 @@ class _Run:
         rate = ""
         kind, unit, value = mention.kind, mention.unit, mention.value
         if kind in (num.COUNT, num.DURATION) and unit in ("count", "hours"):
-            window = re.split(r"[,;:]", after[:60], maxsplit=1)[0]
+            window = _CLAUSE_PUNCTUATION.split(after[:60], maxsplit=1)[0]
             rate_match = RATE_AFTER.search(window) or RATE_BEFORE.search(
                 text[max(clause[0], mention.start - 40) : mention.start]
             )
@@ -627,18 +731,10 @@ class _Run:
                 rate = rate_match.group("unit") or ADVERB_UNIT[rate_match.group("adverb").lower()]
                 if kind == num.DURATION:
                     kind, unit = num.COUNT, "hours"
-        has_noun = bool(
-            re.match(
-                r"\s*(?:\*\s*)?(?:(?:percent|per\s+cent|%)\s+)?(?:of\s+(?:the\s+|its\s+|their\s+)?)?[A-Za-z]",
-                after,
-            )
-        ) and not re.match(
-            r"\s*(?:entered|arrived|died|were|was|are|is|in|on|at|by|from|to|a\s+day|per|each|every|this|last|compared|since|during)\b",
-            after,
-        )
+        has_noun = bool(NOUN_AFTER.match(after)) and not NOT_A_NOUN_AFTER.match(after)
         focus_text = before[-45:] + " " + after[:70]
-        focus = content_words(focus_text)
-        clause_words = content_words(text[clause[0] : clause[1]])
+        focus = content_word_tuple(focus_text)
+        clause_words = content_word_tuple(text[clause[0] : clause[1]])
         family = figure_family(kind, unit, rate)
         indicator = None
         inherited = None
@@ -665,7 +761,7 @@ class _Run:
                 indicator = self.catalogue.match(
                     family,
                     focus,
-                    content_words(sentence.text),
+                    content_word_tuple(sentence.text),
                     distances=distances,
                     paragraph=self.paragraph_words,
                 )
@@ -680,10 +776,10 @@ class _Run:
         value, low, high = _convert(
             value, mention.value_low, mention.value_high, mention.unit, unit, notes
         )
-        speaker, reported_on, reported_as_stated, _ = self._attribution(
-            mention.number_start, attributions, speech
-        )
         covering = speaker_for(mention.number_start, attributions)
+        speaker, reported_on, reported_as_stated, _ = self._attribution(
+            mention.number_start, attributions, speech, covering
+        )
         period = self._period_for(
             mention.number_start, clause, periods, covering, self.figure_positions
         )
@@ -721,20 +817,11 @@ class _Run:
 
     def _is_base(self, position: int, other: int) -> bool:
         between = self.text[position:other]
-        return re.search(r"\bof\s+(?:the\s+)?\Z", between) is not None
+        return _OF_THE_END.search(between) is not None
 
-    def _distances(self, sentence: Sentence, position: int) -> dict[str, int]:
+    def _distances(self, sentence: Sentence, position: int) -> _Distances:
         """How many words each content word of the sentence stands from a position."""
-        words = [(m.start(), m.group()) for m in _WORD.finditer(sentence.text)]
-        relative = position - sentence.start
-        here = bisect.bisect_left([start for start, _ in words], relative)
-        distances: dict[str, int] = {}
-        for index, (_, word) in enumerate(words):
-            for normal in content_words(word):
-                distance = abs(index - here)
-                if distance < distances.get(normal, 10**6):
-                    distances[normal] = distance
-        return distances
+        return _Distances(self._view(sentence), position - sentence.start)
 
     def _qualitative(self, sentence, attributions, speech, periods, figures) -> list[_Figure]:
         found = []
@@ -780,9 +867,9 @@ class _Run:
     def _status(self, sentence, attributions, speech) -> list[_Figure]:
         """Statements in words about a tracked situation: 'food deliveries ... remain far below
         what is needed', 'aid ... is nowhere near enough'."""
-        if not self.catalogue.status or not EVALUATIVE.search(sentence.text):
+        if not self.catalogue.status or not self._view(sentence).search(EVALUATIVE):
             return []
-        words = set(content_words(sentence.text))
+        words = set(content_word_tuple(sentence.text))
         found = []
         for indicator in self.catalogue.status:
             subject = [
@@ -827,21 +914,18 @@ class _Run:
 
     def _status_predicate(self, sentence: Sentence, subject: list[str]) -> tuple[int, int] | None:
         body = sentence.text
-        candidates = []
-        for match in re.finditer(r"[A-Za-z][A-Za-z’'-]*", body):
-            if content_words(match.group()) and content_words(match.group())[0] == subject[-1]:
-                candidates.append(match.end())
-        pronouns = [m.end() for m in re.finditer(r"\b(?:it|they)\b", body)]
+        # the ends of the words whose first content word is the subject's head, then pronouns
+        candidates = list(self._view(sentence).words()[2].get(subject[-1], ()))
         if candidates:
-            candidates += [p for p in pronouns if p > candidates[0]]
+            candidates += [m.end() for m in _IT_OR_THEY.finditer(body) if m.end() > candidates[0]]
         for position in candidates:
             auxiliary = AUXILIARY.match(body, position + 1) if position < len(body) else None
             if auxiliary is None:
                 continue
-            stop = re.search(r"[,;.“”\"]|\s[—–]\s", body[auxiliary.end() :])
-            end = auxiliary.end() + (stop.start() if stop else len(body) - auxiliary.end())
+            stop = _PREDICATE_END.search(body, auxiliary.end())
+            end = stop.start() if stop else len(body)
             predicate = body[auxiliary.end() : end].strip()
-            if predicate and EVALUATIVE.search(predicate):
+            if predicate and EVALUATIVE.ignoring_case.search(predicate):
                 return sentence.start + auxiliary.end(), sentence.start + auxiliary.end() + len(
                     predicate
                 )
@@ -850,8 +934,10 @@ class _Run:
     # ------------------------------------------------------------------ events
 
     def _events(self, sentence, attributions, speech, periods) -> None:
+        view = self._view(sentence)
         keywords = []
-        for match in EVENT_WORDS.finditer(sentence.text):
+        pattern, body = EVENT_WORDS.on(view)
+        for match in pattern.finditer(body):
             position = sentence.start + match.start()
             if any(_in_atom(position, p) for p in periods) or any(
                 a.covers_words(position) for a in attributions
@@ -865,7 +951,8 @@ class _Run:
             else k
             for k in keywords
         ]  # "talks on a new ceasefire", "ceasefire negotiations" are talks
-        durations = list(DURATION_OF_EVENT.finditer(sentence.text))
+        pattern, body = DURATION_OF_EVENT.on(view)
+        durations = list(pattern.finditer(body))
         if not keywords and not durations:
             return
         made = False
@@ -889,8 +976,11 @@ class _Run:
                 began = began.replace(day=1) if precision == "month" else began
                 began = began.replace(month=1, day=1) if precision == "year" else began
                 start = began.isoformat()
+            words = sentence.text  # as written, not lower-cased
             stated = (
-                duration.group() if count else f"{duration.group('count')} {duration.group('unit')}"
+                words[duration.start() : duration.end()]
+                if count
+                else f"{words[slice(*duration.span('count'))]} {words[slice(*duration.span('unit'))]}"
             )
             self._add_event(
                 sentence,
@@ -927,7 +1017,7 @@ class _Run:
                 continue
             if (
                 kind in ("ceasefire", "war")
-                and not CHANGE_VERB.search(sentence.text)
+                and not view.search(CHANGE_VERB)
                 and phrase.role == "point"
             ):
                 continue
@@ -957,8 +1047,8 @@ class _Run:
                 "",
             )
             return
-        changed = CHANGE_VERB.search(sentence.text)
-        if keywords and changed and not MODAL.search(sentence.text):
+        changed = view.search(CHANGE_VERB)
+        if keywords and changed and not view.search(MODAL):
             kind, position, _ = min(keywords, key=lambda k: (KIND_PRIORITY[k[0]], k[1]))
             if kind in ("statement", "diplomacy") or any(e.kind == kind for e in self.events):
                 return
@@ -1062,17 +1152,20 @@ class _Run:
     # ------------------------------------------------------------------ helpers
 
     def _location(self, sentence: Sentence, clause: tuple[int, int]) -> str:
+        view = self._view(sentence)
         for start, end in (clause, (sentence.start, sentence.end)):
-            segment = self.text[start:end]
-            if ANAPHORIC_PLACE.search(segment) and self.default_place:
+            # the sentence's places in this part of it (no place name spans a clause boundary)
+            start, end = start - sentence.start, end - sentence.start
+            if self.default_place and any(
+                start <= s and e <= end for s, e in view.anaphoric_places()
+            ):
                 return self.default_place
-            known = KNOWN_PLACE.findall(segment)
+            known = [name for s, e, name in view.known_places if start <= s and e <= end]
             if known:
                 longest = max(known, key=len)
                 return PLACE_CANONICAL.get(longest, longest)
-            for match in PLACE_AFTER_PREPOSITION.finditer(segment):
-                place = match.group("place")
-                if place.split()[0] not in NOT_PLACES and not place.isupper():
+            for s, e, place in view.places_after_preposition():
+                if start <= s and e <= end:
                     return place
         return self.default_place or "Unknown"
 
@@ -1168,10 +1261,144 @@ EVALUATIVE_HINTS = (
     "dire",
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*")
-_SPEECH_HINT = re.compile(
-    r"\b(?:said|says|say|told|tells|report|reports|reported|estimate[sd]?|warn(?:s|ed)|noted|added|announced"
-    r"|states|stated|confirmed|recorded|records|documented|registered|counted|claimed|wrote)\b"
+# The speech verbs (of SPEECH_VERB) that make a sentence worth reading for attributions.
+SPEECH_HINT_VERBS = frozenset(
+    {"said", "says", "say", "told", "tells", "report", "reports", "reported", "estimate"}
+    | {"estimates", "estimated", "warns", "warned", "noted", "added", "announced", "states"}
+    | {"stated", "confirmed", "recorded", "records", "documented", "registered", "counted"}
+    | {"claimed", "wrote"}
 )
+
+
+class _SentenceView:
+    """Parts of one sentence that several figures and events of it look up: clause
+    boundaries, words and their content words, place names. Each is found on first use;
+    positions are relative to the sentence."""
+
+    __slots__ = ("sentence", "known_places", "plain_case", "_lower_text", "_lower")
+    __slots__ += ("_boundaries", "_asides", "_words", "_anaphoric", "_after_preposition")
+
+    def __init__(
+        self,
+        sentence: Sentence,
+        known_places: list[tuple[int, int, str]],
+        plain_case: bool,
+        lower_text: str,
+    ) -> None:
+        self.sentence = sentence
+        self.known_places = known_places
+        self.plain_case = plain_case  # may `_Caseless` patterns run on `lower`?
+        self._lower_text = lower_text  # the whole text lower-cased, if its offsets hold
+        self._lower: str | None = None
+        self._boundaries = self._asides = self._words = None
+        self._anaphoric = self._after_preposition = None
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            sentence = self.sentence
+            self._lower = (
+                self._lower_text[sentence.start : sentence.end]
+                if self._lower_text
+                else sentence.text.lower()
+            )
+        return self._lower
+
+    def search(self, pattern: _Caseless) -> re.Match | None:
+        compiled, body = pattern.on(self)
+        return compiled.search(body)
+
+    def boundaries(self) -> list[tuple[int, int]]:
+        if self._boundaries is None:
+            self._boundaries = [m.span() for m in STRONG_BOUNDARY.finditer(self.sentence.text)]
+        return self._boundaries
+
+    def asides(self) -> list[tuple[int, int]]:
+        if self._asides is None:
+            self._asides = [m.span() for m in ASIDE.finditer(self.sentence.text)]
+        return self._asides
+
+    def words(self) -> tuple[list[int], dict[str, list[int]], dict[str, list[int]]]:
+        """Where each word starts; for each content word, the indexes of the words that
+        carry it; and the ends of the words whose first content word it is."""
+        if self._words is None:
+            starts: list[int] = []
+            indexes: dict[str, list[int]] = {}
+            ends: dict[str, list[int]] = {}
+            for index, match in enumerate(_WORD.finditer(self.sentence.text)):
+                starts.append(match.start())
+                normals = content_word_tuple(match.group())
+                for normal in normals:
+                    indexes.setdefault(normal, []).append(index)
+                if normals:
+                    ends.setdefault(normals[0], []).append(match.end())
+            self._words = (starts, indexes, ends)
+        return self._words
+
+    def anaphoric_places(self) -> list[tuple[int, int]]:
+        if self._anaphoric is None:
+            text = self.sentence.text
+            self._anaphoric = (
+                [m.span() for m in ANAPHORIC_PLACE.finditer(text)]
+                if "enclave" in text or "Strip" in text or "territory" in text
+                else []
+            )
+        return self._anaphoric
+
+    def places_after_preposition(self) -> list[tuple[int, int, str]]:
+        """'in Tawila', 'across North Kordofan region': capitalised words after a preposition
+        that are not a title, a month or an acronym."""
+        if self._after_preposition is None:
+            self._after_preposition = []
+            for match in PLACE_AFTER_PREPOSITION.finditer(self.sentence.text):
+                place = match.group("place")
+                if place.split()[0] not in NOT_PLACES and not place.isupper():
+                    self._after_preposition.append((*match.span("place"), place))
+        return self._after_preposition
+
+
+class _Distances:
+    """Content word -> how many words it stands from a figure (the nearest occurrence).
+    Only a tie between indicators asks, so the sentence's words are read on first use."""
+
+    __slots__ = ("view", "relative", "_here")
+
+    def __init__(self, view: _SentenceView, relative: int) -> None:
+        self.view = view
+        self.relative = relative
+        self._here = -1
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.view.words()[1]
+
+    def __getitem__(self, word: str) -> int:
+        word_starts, indexes, _ = self.view.words()
+        if self._here < 0:
+            self._here = bisect.bisect_left(word_starts, self.relative)
+        here = self._here
+        return min(abs(index - here) for index in indexes[word])
+
+
+def _sentences_with(
+    lower_text: str, hints: tuple[str, ...], sentences: list[Sentence], starts: list[int]
+) -> set[int]:
+    """Indexes of the sentences that contain one of the hints (lower case), found with
+    str.find over the whole lower-cased text: one fast search per hint, not per sentence."""
+    found: set[int] = set()
+    for hint in hints:
+        position = lower_text.find(hint)
+        while position >= 0:
+            index = bisect.bisect_right(starts, position) - 1
+            sentence = sentences[index] if index >= 0 else None
+            if sentence is not None and position + len(hint) <= sentence.end:
+                found.add(index)
+                position = lower_text.find(hint, sentence.end)
+            else:
+                position = lower_text.find(hint, position + 1)
+    return found
 
 
 def _bucket(starts: list[int], sentences: list[Sentence], items, position_of) -> list[list]:

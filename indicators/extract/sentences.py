@@ -8,6 +8,7 @@ schedules ("The next update will be issued on ..."). None of it states a figure.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -118,6 +119,7 @@ class Sentence:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of the report's body, each stripped, with offsets into `text`."""
     sentences: list[Sentence] = []
+    hints = _HintIndex(text)
     for paragraph, line in enumerate(LINE.finditer(text)):
         line_text = line.group()
         stripped = line_text.strip()
@@ -139,13 +141,45 @@ def split_sentences(text: str) -> list[Sentence]:
             body = body[dateline.end() :]
         for start, end in _sentence_spans(body):
             sentence_text = body[start:end]
-            lower = sentence_text.lower()
-            if any(hint in lower for hint in BOILERPLATE_HINTS) and BOILERPLATE_ANYWHERE.search(
+            if hints.within(offset + start, offset + end) and BOILERPLATE_ANYWHERE.search(
                 sentence_text
             ):
                 continue
             sentences.append(Sentence(offset + start, offset + end, sentence_text, paragraph))
     return sentences
+
+
+class _HintIndex:
+    """Where the boilerplate hints occur in the lower-cased text, found by one fast str.find
+    pass per hint instead of a test of every hint on every sentence."""
+
+    def __init__(self, text: str) -> None:
+        lower = text.lower()
+        self.text = text
+        self.spans: list[tuple[int, int]] | None = None
+        if len(lower) != len(text):  # "İ": offsets of the lower-cased text would shift
+            return
+        spans = []
+        for hint in BOILERPLATE_HINTS:
+            position = lower.find(hint)
+            while position >= 0:
+                spans.append((position, position + len(hint)))
+                position = lower.find(hint, position + 1)
+        spans.sort()
+        self.spans = spans
+
+    def within(self, start: int, end: int) -> bool:
+        """Does text[start:end] hold a hint?"""
+        if self.spans is None:
+            lower = self.text[start:end].lower()
+            return any(hint in lower for hint in BOILERPLATE_HINTS)
+        spans = self.spans
+        index = bisect.bisect_left(spans, (start, -1))
+        while index < len(spans) and spans[index][0] < end:
+            if spans[index][1] <= end:
+                return True
+            index += 1
+        return False
 
 
 def is_boilerplate_line(line: str) -> bool:
