@@ -7,6 +7,8 @@ import streamlit as st
 from dashboard_pages import common, data_access
 from indicators import citations
 
+UNPLACED_CARDS = 20  # cards for undated events; each is several elements, so keep reruns quick
+
 
 def render(context: common.PageContext) -> None:
     st.title("Timeline")
@@ -26,11 +28,16 @@ def render(context: common.PageContext) -> None:
 
     if not unplaced.empty:
         st.subheader("Not placed on the timeline: dates not stated")
-        for _, row in unplaced.head(common.DISPLAY_ROWS).iterrows():
+        for _, row in unplaced.head(UNPLACED_CARDS).iterrows():
             with st.container(border=True):
                 st.markdown(common.event_line(row))
                 common.show_citation(row)
                 common.show_quote(row["quote"])
+        if len(unplaced) > UNPLACED_CARDS:
+            st.caption(
+                f"Showing {UNPLACED_CARDS} of {len(unplaced):,} events without a stated date; "
+                "the table below lists them all."
+            )
 
     st.subheader("The events as a table")
     common.show_table(table, key="timeline_table", what="events")

@@ -58,6 +58,9 @@ FUZZY_OPACITY = 0.35
 FUZZY_PATTERN = "/"
 HOVER_WIDTH = 60  # characters per hover line
 ROW_HEIGHT = 46  # pixels per event on the timeline: its label above, its bar below
+# A timeline with thousands of rows is neither readable nor quick to draw: beyond this many
+# dated events it shows the latest ones and says so on the chart; the table beneath has all.
+TIMELINE_ROWS = 60
 FONT = "Source Sans Pro, Arial, sans-serif"
 DAY = pd.Timedelta(days=1)
 
@@ -157,15 +160,23 @@ EVENT_HOVER = (
 )
 
 
-def timeline_figure(events: pd.DataFrame) -> go.Figure:
+def _placed_events(events: pd.DataFrame) -> pd.DataFrame:
+    return events[events["shape"] != "unplaced"].sort_values(
+        ["drawn_first", "drawn_last"], kind="stable"
+    )
+
+
+def timeline_figure(events: pd.DataFrame, max_rows: int = TIMELINE_ROWS) -> go.Figure:
     """The dated events as bars and diamonds; uncertain windows hatched and pale.
 
     `events` is `summaries.prepare(...).events` (or a filtered part of it). Events with no
-    stated date are left out here; the page lists them beneath the chart.
+    stated date are left out here; the page lists them beneath the chart. Beyond `max_rows`
+    dated events, only the latest are drawn, with a note on the chart.
     """
-    placed = events[events["shape"] != "unplaced"].sort_values(
-        ["drawn_first", "drawn_last"], kind="stable"
-    )
+    placed = _placed_events(events)
+    left_out = max(len(placed) - max_rows, 0)
+    if left_out:
+        placed = placed.tail(max_rows)
     figure = go.Figure()
     if placed.empty:
         _base_layout(figure, 200)
@@ -286,6 +297,22 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
             font={"size": 12, "color": "#333333"},
             align="left",
         )
+    if left_out:
+        figure.add_annotation(
+            text=plotly_text(
+                f"Showing the {len(placed)} latest of {len(placed) + left_out:,} dated events; "
+                "narrow the filters to see others. The table beneath lists them all."
+            ),
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            yshift=28,
+            showarrow=False,
+            font={"size": 12, "color": "#8B0000"},
+        )
     _base_layout(figure, 160 + ROW_HEIGHT * len(placed))
     figure.update_layout(
         barmode="overlay",
@@ -315,10 +342,13 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
     return figure
 
 
-def timeline_alt(events: pd.DataFrame) -> str:
+def timeline_alt(events: pd.DataFrame, max_rows: int = TIMELINE_ROWS) -> str:
     """One sentence on what the timeline shows."""
-    placed = events[events["shape"] != "unplaced"].sort_values(
-        ["drawn_first", "drawn_last"], kind="stable"
+    placed = _placed_events(events)
+    drawn = (
+        f" (the chart draws the latest {max_rows}; the table lists all)"
+        if len(placed) > max_rows
+        else ""
     )
     unplaced = int((events["shape"] == "unplaced").sum())
     undated = (
@@ -330,7 +360,7 @@ def timeline_alt(events: pd.DataFrame) -> str:
     return (
         f"Timeline of {_count(len(placed), 'dated event')} from {citations.format_day(placed['drawn_first'].min())} "
         f"to {citations.format_day(placed['drawn_last'].max())}, the first being “{first['label']}” "
-        f"({first['start_text']}) and the last “{last['label']}” ({last['start_text']}){undated}."
+        f"({first['start_text']}) and the last “{last['label']}” ({last['start_text']}){drawn}{undated}."
     )
 
 

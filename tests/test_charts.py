@@ -301,3 +301,18 @@ def test_every_builder_has_a_one_sentence_alternative(shipped):
         charts.figures_per_source_alt(counts),
     ):
         assert alt.endswith(".") and "\n" not in alt and len(alt) > 20
+
+
+def test_timeline_draws_only_the_latest_events_and_says_so(shipped):
+    dated = shipped.events[shipped.events["shape"] != "unplaced"]
+    figure = charts.timeline_figure(shipped.events, max_rows=3)
+    drawn = set().union(*(set(trace.y or ()) for trace in figure.data)) - {None}
+    latest = set(dated.sort_values(["drawn_first", "drawn_last"]).tail(3)["event_id"])
+    assert drawn == latest
+    notes = [a.text for a in figure.layout.annotations if "latest of" in (a.text or "")]
+    assert notes == [
+        f"Showing the 3 latest of {len(dated)} dated events; narrow the filters to see others. "
+        "The table beneath lists them all."
+    ]
+    assert "the chart draws the latest 3" in charts.timeline_alt(shipped.events, max_rows=3)
+    assert "latest of" not in str(charts.timeline_figure(shipped.events).layout.annotations)
