@@ -10,6 +10,9 @@ from indicators import citations
 from indicators.schema import PERCENT_UNIT
 
 INDICATOR_KEY = "indicator_choice"
+# Cards are several elements each: a handful keeps reruns quick, the table holds the rest.
+LATEST_CARDS = 12
+DISAGREEMENTS_SHOWN = 10
 
 
 def render(context: common.PageContext) -> None:
@@ -69,15 +72,20 @@ def render(context: common.PageContext) -> None:
         st.subheader("Latest figure from each source")
         latest = tables["latest"]
         columns = st.columns(2)
-        for position, (_, row) in enumerate(latest.iterrows()):
+        for position, (_, row) in enumerate(latest.head(LATEST_CARDS).iterrows()):
             with columns[position % 2]:
                 common.figure_card(row, label=f"{row['source_publisher']}, {row['location']}")
+        if len(latest) > LATEST_CARDS:
+            st.caption(
+                f"Showing {LATEST_CARDS} of {len(latest):,} sources; the table below holds "
+                "every figure."
+            )
     else:
         st.subheader("In the reports' words")
         st.caption(
             "This indicator is stated in words, not numbers; each statement is shown with its source."
         )
-        for _, row in tables["statements"].iterrows():
+        for _, row in tables["statements"].head(LATEST_CARDS).iterrows():
             common.figure_card(row)
 
     disagreements: pd.DataFrame = charts["disagreements"]
@@ -100,7 +108,11 @@ def _show_disagreements(disagreements: pd.DataFrame) -> None:
         "They are shown side by side, never averaged.",
         icon=":material/compare_arrows:",
     )
-    for _, group in list(disagreements.groupby("group", sort=True))[:10]:
+    shown_groups = sorted(disagreements["group"].unique())[:DISAGREEMENTS_SHOWN]
+    shown = disagreements[disagreements["group"].isin(shown_groups)]
+    if groups > DISAGREEMENTS_SHOWN:
+        st.caption(f"Showing {DISAGREEMENTS_SHOWN} of {groups:,}; the table below holds them all.")
+    for _, group in shown.groupby("group", sort=True):
         first = group.iloc[0]
         st.markdown(citations.escape_markdown(f"{first['location']}, {first['as_of_text']}"))
         columns = st.columns(min(len(group), 3))
