@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic tables at scale, timings against a bare Streamlit floor, load."""

@@ -1,0 +1,76 @@
+"""Extraction throughput: MB of report text turned into candidates per second.
+
+    python -m benchmarks.extraction DATASET_DIR [--megabytes 2] [--repeats 3]
+
+Reads the synthetic reports of a dataset (`benchmarks.synthetic`), in source order, until
+`--megabytes` of UTF-8 text are gathered, and runs the extractor on each with its
+publication date and the dataset's indicator catalogue. Reading the files is not timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import time
+from datetime import date
+from pathlib import Path
+
+from benchmarks.common import emit, median
+
+
+def gather_reports(dataset: Path, megabytes: float) -> list[tuple[str, date, str]]:
+    """(text, published, publisher) of the first reports making up `megabytes` of text."""
+    with (dataset / "data" / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        sources = list(csv.DictReader(handle))
+    reports = []
+    gathered = 0
+    for source in sources:
+        path = dataset / "reports" / f"{source['source_id']}.txt"
+        data = path.read_bytes()
+        reports.append(
+            (data.decode("utf-8"), date.fromisoformat(source["published"]), source["publisher"])
+        )
+        gathered += len(data)
+        if gathered >= megabytes * 1e6:
+            break
+    return reports
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dataset", type=Path)
+    parser.add_argument("--megabytes", type=float, default=2.0)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args(argv)
+    try:
+        from indicators.extract.catalogue import Catalogue
+        from indicators.extract.pipeline import extract
+    except ImportError as error:
+        emit({"error": f"the extractor is not available: {error}"})
+        return 0
+    catalogue = Catalogue.from_csv(args.dataset / "data" / "indicators.csv")
+    reports = gather_reports(args.dataset, args.megabytes)
+    size = sum(len(text.encode("utf-8")) for text, _, _ in reports)
+    seconds = []
+    candidates = 0
+    for _ in range(args.repeats):
+        began = time.perf_counter()
+        candidates = 0
+        for text, published, publisher in reports:
+            result = extract(text, published, publisher=publisher, catalogue=catalogue)
+            candidates += len(result.observations) + len(result.events)
+        seconds.append(time.perf_counter() - began)
+    emit(
+        {
+            "megabytes": size / 1e6,
+            "reports": len(reports),
+            "candidates": candidates,
+            "seconds": median(seconds),
+            "mb_per_second": size / 1e6 / median(seconds),
+        }
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
