@@ -588,10 +588,11 @@ def _quote_rules(frame: pd.DataFrame, file: str) -> list[Problem]:
 
 
 def check_observation_rules(frame: pd.DataFrame, file: str) -> list[Problem]:
-    # period_end_precision is optional: where empty, the end has the start's precision.
+    # period_end_precision is optional: where empty, a stated end has the start's precision.
+    inherit = (frame["period_end_precision"] == "") & frame["period_end"].notna()
     frame = frame.assign(
         period_end_precision=frame["period_end_precision"].where(
-            frame["period_end_precision"] != "", frame["period_precision"]
+            ~inherit, frame["period_precision"]
         )
     )
     problems = _date_rules(

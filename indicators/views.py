@@ -185,7 +185,7 @@ def app_root(url: str | None, page: str = DEFAULT_PAGE, base_path: str = "") -> 
         return urlunsplit((scheme, netloc, f"/{base_path}/", "", ""))
     path = path.rstrip("/")
     head, _, last = path.rpartition("/")
-    if page != DEFAULT_PAGE and last == page:
+    if last == page:  # the default page can be reached at its own path too
         path = head
     return urlunsplit((scheme, netloc, path + "/", "", ""))
 

@@ -219,3 +219,17 @@ def test_a_cell_with_a_line_break_is_kept_and_later_rows_keep_their_line_numbers
     events = result.tables["events"]
     assert list(events["label"]) == ["Aid convoys\nsuspended", "Aid convoys suspended"]
     assert list(events.index) == [2, 4]
+
+
+def test_a_period_with_a_start_and_no_end_is_valid(good_copy: Path):
+    path = good_copy / "observations.csv"
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "2024-06-01,2024-07-11,early-month,mid-month", "2024-06-01,,early-month,"
+        ),
+        "utf-8",
+    )
+    result = load_tables(good_copy)
+    assert problem_lines(result) == []
+    first = result.tables["observations"].iloc[0]
+    assert pd.isna(first["period_end"]) and first["period_precision"] == "early-month"

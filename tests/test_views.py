@@ -141,6 +141,7 @@ def test_defaults_are_left_out_of_the_query():
     [
         ("http://localhost:8501/timeline", "timeline", "http://localhost:8501/"),
         ("http://localhost:8501/", "overview", "http://localhost:8501/"),
+        ("http://localhost:8501/overview", "overview", "http://localhost:8501/"),
         ("http://localhost:8501", "overview", "http://localhost:8501/"),
         ("https://example.org/indicators/data?x=1#top", "data", "https://example.org/indicators/"),
         # Served under a base path that happens to share a page's name: only the page goes.
