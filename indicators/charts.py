@@ -309,7 +309,7 @@ def timeline_figure(events: pd.DataFrame, max_rows: int = TIMELINE_ROWS) -> go.F
             y=1,
             yref="paper",
             yanchor="bottom",
-            yshift=28,
+            yshift=30,
             showarrow=False,
             font={"size": 12, "color": "#8B0000"},
         )
@@ -317,7 +317,7 @@ def timeline_figure(events: pd.DataFrame, max_rows: int = TIMELINE_ROWS) -> go.F
     figure.update_layout(
         barmode="overlay",
         bargap=0.3,
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        margin={"l": 10, "r": 10, "t": 70 if left_out else 40, "b": 10},
         legend={"orientation": "h", "yanchor": "top", "y": -0.04, "xanchor": "left", "x": 0},
     )
     figure.update_xaxes(
