@@ -13,19 +13,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 
-from benchmarks.common import emit, median
+from benchmarks.common import CHROMIUM, CHROMIUM_FLAGS, emit, median
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 VIEWPORT = {"width": 1280, "height": 900}
 
 # Drawn: at least `charts` plotly graphs laid out, the app's main block present and no

@@ -16,6 +16,20 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+# Debian's Chromium, started as tests and benchmarks need it here: headless, as root, and
+# without the background connections a closed network refuses.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OUTPUT_DIR = REPO_ROOT / "benchmarks" / "output"  # git-ignored
 DASHBOARD = REPO_ROOT / "dashboard.py"
