@@ -79,7 +79,10 @@ current = st.navigation(list(pages.values()), position="top")
 current_key = next(page_key for page_key, page in pages.items() if page is current)
 state.follow_requested_page(view_state, current_key, pages)
 
-context.state = state.sidebar_filters(view_state, prepared, options).with_changes(page=current_key)
+labels = data_access.source_labels(key)
+context.state = state.sidebar_filters(view_state, prepared, options, labels).with_changes(
+    page=current_key
+)
 context.filters = state.filters_of(context.state)
 context.view = data_access.filtered(key, context.filters)
 share_slot = st.sidebar.empty()

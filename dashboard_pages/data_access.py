@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from indicators import charts, schema, summaries
+from indicators import charts, citations, schema, summaries
 from indicators.loading import LoadResult, load_tables
 
 FILTERED_VIEWS_KEPT = 32  # distinct filter combinations kept per data key
@@ -50,6 +50,18 @@ def loaded(key: DataKey) -> LoadResult:
 @st.cache_resource(show_spinner=False, max_entries=2)
 def prepared(key: DataKey) -> summaries.Prepared:
     return summaries.prepare(loaded(key).tables)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def source_labels(key: DataKey) -> dict[str, str]:
+    """'Publisher, 24 July 2025' for every source, as the sidebar's source filter shows it."""
+    sources = prepared(key).sources
+    return {
+        source_id: f"{publisher}, {citations.format_day(published)}"
+        for source_id, publisher, published in zip(
+            sources["source_id"], sources["publisher"], sources["published"], strict=True
+        )
+    }
 
 
 @st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT)

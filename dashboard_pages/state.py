@@ -69,17 +69,14 @@ def _start(key: str, value: object, valid: bool = True) -> None:
         st.session_state[key] = value
 
 
-def sidebar_filters(state: ViewState, prepared: Prepared, options: ViewOptions) -> ViewState:
-    """Location, dates and sources in the sidebar; returns the state they select."""
-    source_labels = {
-        source_id: f"{publisher}, {citations.format_day(published)}"
-        for source_id, publisher, published in zip(
-            prepared.sources["source_id"],
-            prepared.sources["publisher"],
-            prepared.sources["published"],
-            strict=True,
-        )
-    }
+def sidebar_filters(
+    state: ViewState, prepared: Prepared, options: ViewOptions, source_labels: dict[str, str]
+) -> ViewState:
+    """Location, dates and sources in the sidebar; returns the state they select.
+
+    `source_labels` comes from a cached loader: with thousands of sources, formatting them
+    on every rerun would cost more than drawing the sidebar.
+    """
     with st.sidebar:
         st.header("Filters")
         location_choices = (ALL, *options.locations)
