@@ -13,17 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard_pages.data_access import DataKey
-from indicators import citations, summaries
+from indicators import page_models, summaries
 from indicators.loading import LoadResult
 from indicators.problems import Problem
 from indicators.views import ViewOptions, ViewState
 
-DISPLAY_ROWS = 1_000  # rows drawn in a table on screen; the downloads hold every row
-CHART_POINTS = 500  # figures drawn in one chart (the latest); the table and download hold all
 PLOTLY_CONFIG = {
     "displaylogo": False,
     "responsive": True,
@@ -69,78 +66,57 @@ def show_problems(problems: list[Problem]) -> None:
             )
 
 
-# --------------------------------------------------------------------------- Citations
+# --------------------------------------------------------------------------- Cards
 
 
 def show_quote(quote: str, label: str = "Exact words from the report") -> None:
     """The verbatim sentence, one click away, shown as plain text."""
     with st.expander(label):
-        st.text(f"“{quote}”")
+        st.text(quote)
 
 
-def show_citation(row: pd.Series) -> None:
-    """Publisher, linked title, publication date and attribution, as one small line."""
-    st.caption(
-        citations.citation_markdown(
-            row["source_publisher"],
-            row["source_title"],
-            row["source_url"],
-            row["source_published"],
-            row["attributed_to"],
-        )
-    )
-
-
-def figure_card(row: pd.Series, label: str | None = None) -> None:
+def show_card(card: page_models.Card, help: str | None = None) -> None:
     """A figure as a metric card: value with its qualifier, when it holds, its citation."""
     with st.container(border=True):
-        st.metric(
-            label=citations.escape_markdown(label or row["indicator_name"]),
-            value=citations.escape_markdown(row["value_shown"]),
-        )
-        dated = f"{row['as_of_text']} · stated {citations.format_day(row['reported_on'])}"
-        if row["location"]:
-            dated = f"{row['location']} · {dated}"
-        st.caption(citations.escape_markdown(dated))
-        show_citation(row)
-        show_quote(row["quote"])
+        st.metric(label=card.label, value=card.value, help=help)
+        st.caption(card.dated)
+        st.caption(card.citation)
+        show_quote(card.quote)
 
 
-def event_line(row: pd.Series) -> str:
-    """'24 July 2025 (“Thursday”): US pulls out of the ceasefire talks' as inert Markdown."""
-    when = row["start_text"] or row["end_text"]
-    return f"**{citations.escape_markdown(row['label'])}** — {citations.escape_markdown(when)}"
-
-
-def source_caption(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
-    return citations.source_caption(summaries.reports_cited(frame, sources))
+def show_event_line(event: page_models.EventLine, quote: bool = True) -> None:
+    st.markdown(event.line)
+    st.caption(event.citation)
+    if quote:
+        show_quote(event.quote)
 
 
 # --------------------------------------------------------------------------- Charts and tables
 
 
-def show_chart(figure: go.Figure, alt: str, caption: str, key: str) -> None:
+def show_chart(chart: page_models.Chart, key: str) -> None:
     """A Plotly chart with its text alternative and its 'Source: ...' caption."""
-    st.plotly_chart(figure, width="stretch", config=PLOTLY_CONFIG, alt=alt, key=key)
-    st.caption(caption)
-    st.caption(citations.escape_markdown(f"In words: {alt}"))
+    st.plotly_chart(chart.figure, width="stretch", config=PLOTLY_CONFIG, alt=chart.alt, key=key)
+    st.caption(chart.caption)
+    st.caption(chart.in_words)
 
 
 DATE_FORMAT = "YYYY-MM-DD"
 
 
-def show_table(frame: pd.DataFrame, key: str, what: str = "rows") -> None:
+def show_table(table: page_models.DisplayTable, key: str, what: str = "rows") -> None:
     """A table on screen, at most DISPLAY_ROWS rows; say so when there are more."""
-    shown = frame.head(DISPLAY_ROWS)
-    date_columns = {
-        column: st.column_config.DateColumn(format=DATE_FORMAT)
-        for column in shown.columns
-        if pd.api.types.is_datetime64_any_dtype(shown[column])
-    }
-    st.dataframe(shown, key=key, column_config=date_columns, hide_index=shown.index.name != "line")
-    if len(frame) > DISPLAY_ROWS:
+    st.dataframe(
+        table.shown,
+        key=key,
+        column_config={
+            column: st.column_config.DateColumn(format=DATE_FORMAT) for column in table.date_columns
+        },
+    )
+    if table.truncated:
         st.caption(
-            f"Showing the first {DISPLAY_ROWS:,} of {len(frame):,} {what}; the CSV download holds them all."
+            f"Showing the first {table.shown.num_rows:,} of {table.rows:,} {what}; the CSV "
+            "download holds them all."
         )
 
 

@@ -1,23 +1,24 @@
 """Cached access to the tables and everything derived from them.
 
-The loaded tables, their prepared form, each filtered view and each figure are built once
-and shared by every rerun and every session: `st.cache_resource` hands back the same
-objects without copying them, which matters at a million rows. Treat them as read-only.
-A data key names the folder and the size and modification time of each table file, so an
-edited table is loaded afresh.
+The loaded tables, their prepared form, each filtered view and each page's model
+(`indicators.page_models`: its words, cards, tables and figures) are built once and shared
+by every rerun and every session: `st.cache_resource` hands back the same objects without
+copying them, which matters at a million rows. Treat them as read-only. A data key names
+the folder and the size and modification time of each table file, so an edited table is
+loaded afresh.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
+from functools import cached_property
 from pathlib import Path
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from indicators import charts, citations, schema, summaries
+from indicators import citations, page_models, schema, summaries
 from indicators.loading import LoadResult, load_tables
+from indicators.views import ViewOptions
 
 FILTERED_VIEWS_KEPT = 32  # distinct filter combinations kept per data key
 
@@ -27,6 +28,21 @@ class DataKey:
     data_dir: str
     reports_dir: str | None
     files: tuple[tuple[str, int, int], ...]  # (file name, size, modification time in ns)
+
+    @cached_property
+    def token(self) -> str:
+        """The key as one string, so that each cache lookup hashes a string."""
+        return repr((self.data_dir, self.reports_dir, self.files))
+
+
+def _filters_token(filters: summaries.Filters) -> str:
+    return repr(astuple(filters))
+
+
+# Streamlit hashes a cached function's arguments on every call, walking a dataclass field
+# by field; handing it one string per argument makes each of the many lookups a rerun does
+# cheap.
+_HASHERS = {DataKey: lambda key: key.token, summaries.Filters: _filters_token}
 
 
 def data_key(data_dir: Path, reports_dir: Path | None) -> DataKey:
@@ -42,17 +58,17 @@ def data_key(data_dir: Path, reports_dir: Path | None) -> DataKey:
     return DataKey(str(data_dir), str(reports_dir) if reports_dir else None, tuple(files))
 
 
-@st.cache_resource(show_spinner="Loading the tables…", max_entries=2)
+@st.cache_resource(show_spinner="Loading the tables…", max_entries=2, hash_funcs=_HASHERS)
 def loaded(key: DataKey) -> LoadResult:
     return load_tables(key.data_dir, key.reports_dir)
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2, hash_funcs=_HASHERS)
 def prepared(key: DataKey) -> summaries.Prepared:
     return summaries.prepare(loaded(key).tables)
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2, hash_funcs=_HASHERS)
 def source_labels(key: DataKey) -> dict[str, str]:
     """'Publisher, 24 July 2025' for every source, as the sidebar's source filter shows it."""
     sources = prepared(key).sources
@@ -64,134 +80,81 @@ def source_labels(key: DataKey) -> dict[str, str]:
     }
 
 
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT)
+@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)
 def filtered(key: DataKey, filters: summaries.Filters) -> summaries.Prepared:
     return summaries.filter_prepared(prepared(key), filters)
 
 
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT)
-def timeline_chart(key: DataKey, filters: summaries.Filters) -> tuple[go.Figure, str]:
-    events = filtered(key, filters).events
-    return charts.timeline_figure(events), charts.timeline_alt(events)
+@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)
+def overview(key: DataKey, filters: summaries.Filters) -> page_models.OverviewModel:
+    return page_models.overview_model(filtered(key, filters))
 
 
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT)
-def indicator_figures(key: DataKey, filters: summaries.Filters, indicator_id: str) -> pd.DataFrame:
-    observations = filtered(key, filters).observations
-    return observations[observations["indicator_id"] == indicator_id]
+@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)
+def timeline(key: DataKey, filters: summaries.Filters) -> page_models.TimelineModel:
+    return page_models.timeline_model(filtered(key, filters), prepared(key).sources)
 
 
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT)
-def indicator_charts(
-    key: DataKey, filters: summaries.Filters, indicator_id: str, chart_points: int
-) -> dict[str, object]:
-    """The indicator page's figures, alt texts and the rows they draw."""
-    figures = indicator_figures(key, filters, indicator_id)
-    catalogue = prepared(key).indicators.set_index("indicator_id")
-    name = (
-        str(catalogue.at[indicator_id, "name"]) if indicator_id in catalogue.index else indicator_id
-    )
-    unit = str(catalogue.at[indicator_id, "unit"]) if indicator_id in catalogue.index else ""
-    drawn = (
-        summaries.numeric_figures(figures)
-        .sort_values("as_of_last", kind="stable")
-        .tail(chart_points)
-    )
-    colours = charts.source_colours(prepared(key).source_ids)
-    result: dict[str, object] = {
-        "drawn": drawn,
-        "values_figure": charts.values_figure(drawn, unit, colours=colours),
-        "values_alt": charts.values_alt(drawn, name),
-        "disagreements": summaries.disagreements(figures),
-    }
-    if unit == schema.PERCENT_UNIT:
-        latest_per_source = summaries.latest_per_source(drawn)
-        result["waffle_rows"] = latest_per_source
-        result["waffle_figure"] = charts.waffle_figure(latest_per_source, colours=colours)
-        result["waffle_alt"] = charts.waffle_alt(latest_per_source)
-    return result
+@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)
+def indicator(
+    key: DataKey, filters: summaries.Filters, indicator_id: str
+) -> page_models.IndicatorModel:
+    return page_models.indicator_model(filtered(key, filters), prepared(key), indicator_id)
 
 
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT)
-def sources_chart(key: DataKey, filters: summaries.Filters) -> tuple[pd.DataFrame, go.Figure, str]:
-    counts = summaries.figures_per_source(filtered(key, filters))
-    return counts, charts.figures_per_source_figure(counts), charts.figures_per_source_alt(counts)
+@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)
+def sources(key: DataKey, filters: summaries.Filters) -> page_models.SourcesModel:
+    return page_models.sources_model(filtered(key, filters), prepared(key))
 
 
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT)
-def overview(key: DataKey, filters: summaries.Filters) -> dict[str, object]:
-    view = filtered(key, filters)
-    return {
-        "headlines": summaries.headline_figures(view),
-        "blockade": summaries.blockade_length(view.events),
-        "talks": summaries.talks_events(view.events),
-    }
+@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)
+def source_detail(
+    key: DataKey, filters: summaries.Filters, source_id: str
+) -> page_models.SourceDetail | None:
+    return page_models.source_detail(filtered(key, filters), source_id)
 
 
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT)
+@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)
 def table_views(
     key: DataKey, filters: summaries.Filters, indicator_id: str | None
-) -> dict[str, pd.DataFrame]:
-    """Each table's rows in a view, with the columns it was loaded with (the Data page)."""
-    view = filtered(key, filters)
-    tables = loaded(key).tables
-    frames = {
-        "sources": view.sources,
-        "indicators": view.indicators,
-        "observations": view.observations,
-        "events": view.events,
-    }
-    if indicator_id:
-        frames["indicators"] = frames["indicators"][
-            frames["indicators"]["indicator_id"] == indicator_id
-        ]
-        frames["observations"] = frames["observations"][
-            frames["observations"]["indicator_id"] == indicator_id
-        ]
-    return {name: frame[list(tables[name].columns)] for name, frame in frames.items()}
+) -> dict[str, page_models.DisplayTable]:
+    return page_models.table_views(filtered(key, filters), loaded(key).tables, indicator_id)
 
 
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT)
-def timeline_tables(key: DataKey, filters: summaries.Filters) -> dict[str, pd.DataFrame]:
-    """The timeline page's rows: placed on the chart, not placed, and the table of all."""
-    events = filtered(key, filters).events
+@st.cache_resource(show_spinner=False, max_entries=2, hash_funcs=_HASHERS)
+def indicator_names(key: DataKey) -> dict[str, str]:
+    """Each indicator's name by its id, for the indicator pickers."""
+    indicators = prepared(key).indicators
+    return dict(zip(indicators["indicator_id"], indicators["name"].astype(str), strict=True))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=_HASHERS)
+def find_sources(key: DataKey, query: str, limit: int) -> tuple[str, ...]:
+    """The first `limit` sources whose label or title holds every word of `query`."""
+    words = query.casefold().split()
+    found = []
+    for source_id, text in _source_search_texts(key).items():
+        if all(word in text for word in words):
+            found.append(source_id)
+            if len(found) == limit:
+                break
+    return tuple(found)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2, hash_funcs=_HASHERS)
+def _source_search_texts(key: DataKey) -> dict[str, str]:
+    sources = prepared(key).sources
+    labels = source_labels(key)
     return {
-        "placed": events[events["shape"] != "unplaced"],
-        "unplaced": events[events["shape"] == "unplaced"],
-        "table": summaries.event_table(events),
+        source_id: f"{labels[source_id]} {title} {source_id}".casefold()
+        for source_id, title in zip(sources["source_id"], sources["title"], strict=True)
     }
 
 
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT)
-def indicator_tables(
-    key: DataKey, filters: summaries.Filters, indicator_id: str, chart_points: int
-) -> dict[str, object]:
-    """The indicator page's table, its latest figures per source and how many have numbers."""
-    figures = indicator_figures(key, filters, indicator_id)
-    drawn = indicator_charts(key, filters, indicator_id, chart_points)["drawn"]
-    return {
-        "table": summaries.figure_table(figures),
-        "numeric_count": len(summaries.numeric_figures(figures)),
-        "latest": summaries.latest_per_source(drawn).iloc[::-1],
-        "statements": figures.head(20),
-    }
-
-
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT)
-def source_tables(
-    key: DataKey, filters: summaries.Filters, limit: int
-) -> dict[str, tuple[pd.DataFrame, pd.DataFrame]]:
-    """For each of the first `limit` sources: the figures and the events taken from it."""
-    view = filtered(key, filters)
-    shown = list(view.sources["source_id"].head(limit))
-    observations = view.observations[view.observations["source_id"].isin(shown)]
-    events = view.events[view.events["source_id"].isin(shown)]
-    figures_by_source = dict(tuple(observations.groupby("source_id", sort=False)))
-    events_by_source = dict(tuple(events.groupby("source_id", sort=False)))
-    return {
-        source_id: (
-            summaries.figure_table(figures_by_source.get(source_id, observations.iloc[0:0])),
-            summaries.event_table(events_by_source.get(source_id, events.iloc[0:0])),
-        )
-        for source_id in shown
-    }
+@st.cache_resource(show_spinner=False, max_entries=2, hash_funcs=_HASHERS)
+def view_options(key: DataKey) -> ViewOptions:
+    """What a view may choose from: every indicator, place and source."""
+    data = prepared(key)
+    return ViewOptions(
+        indicators=data.indicator_ids, locations=data.locations, sources=data.source_ids
+    )

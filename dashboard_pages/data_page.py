@@ -19,14 +19,14 @@ def render(context: common.PageContext) -> None:
     )
     common.bundle_download(context.load.tables, context.today, key="bundle_zip")
 
-    catalogue = context.prepared.indicators.set_index("indicator_id")
+    names = data_access.indicator_names(context.key)
     choices = (ALL_INDICATORS, *context.prepared.indicator_ids)
     indicator = state.choose(
         "Indicator",
         DATA_INDICATOR_KEY,
         choices,
         context.state.indicator or ALL_INDICATORS,
-        format_func=lambda value: str(catalogue.at[value, "name"]) if value else "All indicators",
+        format_func=lambda value: names.get(value, value) if value else "All indicators",
         help="Narrows the observations and indicators tables.",
     )
     if indicator:
@@ -34,21 +34,22 @@ def render(context: common.PageContext) -> None:
 
     views = data_access.table_views(context.key, context.filters, indicator or None)
     tabs = st.tabs(
-        [f"{schema.TABLES[name].title} ({len(frame):,})" for name, frame in views.items()]
+        [f"{schema.TABLES[name].title} ({table.rows:,})" for name, table in views.items()]
     )
-    for tab, (name, frame) in zip(tabs, views.items(), strict=True):
-        table = schema.TABLES[name]
+    for tab, (name, table) in zip(tabs, views.items(), strict=True):
+        spec = schema.TABLES[name]
         full = context.load.tables[name]
         with tab:
             st.caption(
-                f"{table.description} File: {table.file_name}; the index is the line in that file."
+                f"{spec.description} File: {spec.file_name}; the line column is the line in "
+                "that file."
             )
-            common.show_table(frame, key=f"data_{name}", what="rows")
+            common.show_table(table, key=f"data_{name}", what="rows")
             first, second, third = st.columns(3)
             with first:
                 common.csv_download(
-                    f"This view ({len(frame):,} rows, CSV)",
-                    frame,
+                    f"This view ({table.rows:,} rows, CSV)",
+                    table.frame,
                     f"{name}-view.csv",
                     key=f"data_{name}_view_csv",
                 )
@@ -56,7 +57,7 @@ def render(context: common.PageContext) -> None:
                 common.csv_download(
                     f"Whole table ({len(full):,} rows, CSV)",
                     full,
-                    table.file_name,
+                    spec.file_name,
                     key=f"data_{name}_full_csv",
                 )
             with third:

@@ -1,74 +1,74 @@
-"""Sources: every report with its metadata and the figures and events taken from it."""
+"""Sources: every report with its metadata and counts, and one report in full."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard_pages import common, data_access
-from indicators import citations
+from dashboard_pages import common, data_access, state
 
-SOURCES_DETAILED = 20  # reports shown in full; the chart and the Data page cover the rest
+DETAIL_KEY = "source_detail"
+DETAIL_CHOICES = 1_000  # reports offered in the picker; the sidebar's filter reaches the rest
 
 
 def render(context: common.PageContext) -> None:
     st.title("Sources")
     st.caption("Every report the figures are read from, and what was taken from each.")
-    sources = context.view.sources
-    if sources.empty:
+    if context.view.sources.empty:
         st.info("No report in this selection. Widen the filters in the sidebar.")
         return
-    counts, figure, alt = data_access.sources_chart(context.key, context.filters)
-    common.show_chart(
-        figure, alt, common.source_caption(counts, context.prepared.sources), key="sources_chart"
-    )
+    model = data_access.sources(context.key, context.filters)
+    common.show_chart(model.chart, key="sources_chart")
+
+    st.subheader("The reports")
+    common.show_table(model.listing, key="sources_listing", what="reports")
     common.csv_download(
-        "Download these counts (CSV)", counts, "rows-per-source.csv", key="sources_counts_csv"
+        "Download this list with its counts (CSV)",
+        model.listing.frame,
+        "reports.csv",
+        key="sources_listing_csv",
     )
 
-    tables = data_access.source_tables(context.key, context.filters, SOURCES_DETAILED)
-    for _, source in sources.head(SOURCES_DETAILED).iterrows():
-        source_id = source["source_id"]
-        st.divider()
-        st.subheader(citations.escape_markdown(source["publisher"]))
-        st.markdown(f"*{citations.markdown_link(source['title'], source['url'])}*")
-        facts = [
-            f"published {citations.format_day(source['published'])}",
-            f"{source['kind']}",
-            f"language: {source['language']}",
-        ]
-        st.caption(citations.escape_markdown(" · ".join(facts)))
-        if not citations.safe_link_url(source["url"]):
-            st.caption("No web address could be verified for this report.")
-        if source["notes"]:
-            st.caption("Notes")
-            st.text(source["notes"])
+    st.subheader("One report in full")
+    choices = tuple(model.labels)[:DETAIL_CHOICES]
+    source_id = state.choose(
+        "Report",
+        DETAIL_KEY,
+        choices,
+        choices[0],
+        format_func=lambda value: model.labels.get(value, value),
+    )
+    if len(model.labels) > DETAIL_CHOICES:
         st.caption(
-            citations.escape_markdown(
-                f"SHA-256 of the text the quotes were checked against: {source['text_sha256']}"
-            )
+            f"The first {DETAIL_CHOICES:,} of {len(model.labels):,} reports can be picked here; "
+            "pick others with the sidebar's Sources filter."
         )
+    detail = data_access.source_detail(context.key, context.filters, source_id)
+    if detail is not None:
+        _show_detail(detail)
 
-        own_figures, own_events = tables[source_id]
-        st.markdown(f"**Figures taken from this report ({len(own_figures):,})**")
-        if not own_figures.empty:
-            common.show_table(own_figures, key=f"source_figures_{source_id}", what="figures")
-            common.csv_download(
-                "Download these figures (CSV)",
-                own_figures,
-                f"{source_id}-figures.csv",
-                key=f"source_figures_csv_{source_id}",
-            )
-        st.markdown(f"**Events taken from this report ({len(own_events):,})**")
-        if not own_events.empty:
-            common.show_table(own_events, key=f"source_events_{source_id}", what="events")
-            common.csv_download(
-                "Download these events (CSV)",
-                own_events,
-                f"{source_id}-events.csv",
-                key=f"source_events_csv_{source_id}",
-            )
-    if len(sources) > SOURCES_DETAILED:
-        st.caption(
-            f"The first {SOURCES_DETAILED} of {len(sources):,} reports are shown in full; pick sources "
-            "in the sidebar, or see them all on the Data page."
-        )
+
+def _show_detail(detail) -> None:
+    with st.container(border=True):
+        st.subheader(detail.heading, anchor=False)
+        st.markdown(detail.title)
+        st.caption(detail.facts)
+        if not detail.has_url:
+            st.caption("No web address could be verified for this report.")
+        if detail.notes:
+            st.caption("Notes")
+            st.text(detail.notes)
+        st.caption(detail.checksum)
+
+        for what, table, key in (
+            ("Figures", detail.figures, "figures"),
+            ("Events", detail.events, "events"),
+        ):
+            st.markdown(f"**{what} taken from this report ({table.rows:,})**")
+            if table.rows:
+                common.show_table(table, key=f"source_{key}", what=what.lower())
+                common.csv_download(
+                    f"Download these {what.lower()} (CSV)",
+                    table.frame,
+                    f"{detail.source_id}-{key}.csv",
+                    key=f"source_{key}_csv",
+                )

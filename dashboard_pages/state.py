@@ -7,6 +7,7 @@ reproduces the view.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
@@ -18,17 +19,11 @@ from indicators.views import ViewOptions, ViewState
 LOCATION_KEY = "filter_location"
 DATES_KEY = "filter_dates"
 SOURCES_KEY = "filter_sources"
+SOURCE_SEARCH_KEY = "filter_sources_search"
+SOURCE_CHOICES = 200  # sources the filter lists at once; past this, a search box narrows them
 NOTICES_KEY = "view_notices"
 STARTED_KEY = "view_started"
 ALL = ""  # the widgets' choice for 'no filter'
-
-
-def view_options(prepared: Prepared) -> ViewOptions:
-    return ViewOptions(
-        indicators=prepared.indicator_ids,
-        locations=prepared.locations,
-        sources=prepared.source_ids,
-    )
 
 
 def state_from_url(options: ViewOptions) -> ViewState:
@@ -70,12 +65,17 @@ def _start(key: str, value: object, valid: bool = True) -> None:
 
 
 def sidebar_filters(
-    state: ViewState, prepared: Prepared, options: ViewOptions, source_labels: dict[str, str]
+    state: ViewState,
+    prepared: Prepared,
+    options: ViewOptions,
+    source_labels: dict[str, str],
+    find_sources: Callable[[str, int], tuple[str, ...]] | None = None,
 ) -> ViewState:
     """Location, dates and sources in the sidebar; returns the state they select.
 
     `source_labels` comes from a cached loader: with thousands of sources, formatting them
-    on every rerun would cost more than drawing the sidebar.
+    on every rerun would cost more than drawing the sidebar. Past SOURCE_CHOICES sources,
+    `find_sources(query, limit)` gives the ones a search box offers.
     """
     with st.sidebar:
         st.header("Filters")
@@ -113,9 +113,23 @@ def sidebar_filters(
         _start(
             SOURCES_KEY, list(state.sources), all(source in options.sources for source in current)
         )
+        source_choices = options.sources
+        if find_sources is not None and len(options.sources) > SOURCE_CHOICES:
+            # Thousands of reports make a list no one can scroll, sent on every rerun: offer
+            # the ones a search finds, and always the ones already chosen.
+            query = st.text_input(
+                "Find sources",
+                key=SOURCE_SEARCH_KEY,
+                placeholder="Publisher, title or date",
+                help=f"{len(options.sources):,} reports; the list below offers the first "
+                f"{SOURCE_CHOICES} that match.",
+            )
+            chosen_now = tuple(st.session_state.get(SOURCES_KEY, ()))
+            found = find_sources(query, SOURCE_CHOICES)
+            source_choices = tuple(dict.fromkeys((*chosen_now, *found)))
         chosen_sources = st.multiselect(
             "Sources",
-            options.sources,
+            source_choices,
             key=SOURCES_KEY,
             format_func=lambda source_id: source_labels.get(source_id, source_id),
             placeholder="All sources",

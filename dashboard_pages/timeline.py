@@ -5,9 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard_pages import common, data_access
-from indicators import citations
-
-UNPLACED_CARDS = 20  # cards for undated events; each is several elements, so keep reruns quick
 
 
 def render(context: common.PageContext) -> None:
@@ -19,37 +16,23 @@ def render(context: common.PageContext) -> None:
         "report's words, the quote and the source; drag across the chart to zoom in, "
         "double-click to zoom out."
     )
-    figure, alt = data_access.timeline_chart(context.key, context.filters)
-    rows = data_access.timeline_tables(context.key, context.filters)
-    placed, unplaced, table = rows["placed"], rows["unplaced"], rows["table"]
-    common.show_chart(
-        figure, alt, common.source_caption(placed, context.prepared.sources), key="timeline_chart"
-    )
+    model = data_access.timeline(context.key, context.filters)
+    common.show_chart(model.chart, key="timeline_chart")
 
-    if not unplaced.empty:
+    if model.unplaced:
         st.subheader("Not placed on the timeline: dates not stated")
-        for _, row in unplaced.head(UNPLACED_CARDS).iterrows():
-            with st.container(border=True):
-                st.markdown(common.event_line(row))
-                common.show_citation(row)
-                common.show_quote(row["quote"])
-        if len(unplaced) > UNPLACED_CARDS:
-            st.caption(
-                f"Showing {UNPLACED_CARDS} of {len(unplaced):,} events without a stated date; "
-                "the table below lists them all."
-            )
+        # One list, not a card each: the same words in one element, quick to send.
+        st.markdown(model.unplaced_markdown)
+        if model.unplaced_note:
+            st.caption(model.unplaced_note)
 
     st.subheader("The events as a table")
-    common.show_table(table, key="timeline_table", what="events")
+    common.show_table(model.table, key="timeline_table", what="events")
     common.csv_download(
         "Download the events on this timeline (CSV)",
-        table,
+        model.table.frame,
         "timeline-events.csv",
         key="timeline_csv",
     )
-    if table.empty:
-        st.info(
-            citations.escape_markdown(
-                "No event in this selection. Widen the filters in the sidebar."
-            )
-        )
+    if model.table.frame.empty:
+        st.info("No event in this selection. Widen the filters in the sidebar.")

@@ -10,12 +10,14 @@ HTML-escaped before it reaches Plotly, which would otherwise read tags in it.
 from __future__ import annotations
 
 import html
+import json
 import math
 import textwrap
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from indicators import citations
@@ -61,8 +63,36 @@ ROW_HEIGHT = 46  # pixels per event on the timeline: its label above, its bar be
 # A timeline with thousands of rows is neither readable nor quick to draw: beyond this many
 # dated events it shows the latest ones and says so on the chart; the table beneath has all.
 TIMELINE_ROWS = 60
+SOURCE_BARS = 25  # reports drawn on the rows-per-report chart; the table beneath lists all
+SERIES_SHOWN = 7  # sources given their own colour on the values chart; the rest share grey
+OTHER_SOURCES_COLOUR = "#9E9E9E"
+LABELLED_POINTS = 40  # past this many figures, the values chart labels none (hover has them)
 FONT = "Source Sans Pro, Arial, sans-serif"
 DAY = pd.Timedelta(days=1)
+
+
+class FrozenFigure(go.Figure):
+    """A finished figure that many reruns draw: its plain dict form is made once.
+
+    Streamlit asks a figure for `to_dict()` (a deep copy) and encodes the result to JSON on
+    every rerun. A cached figure never changes, so it hands over the same dict of plain
+    JSON values each time, which the encoder takes as it is. Do not change it after
+    `frozen` made it.
+    """
+
+    def to_dict(self) -> dict:
+        plain = self.__dict__.get("_plain_dict")
+        if plain is None:
+            plain = json.loads(pio.to_json(super().to_dict(), validate=False))
+            self.__dict__["_plain_dict"] = plain
+        return plain
+
+
+def frozen(figure: go.Figure) -> FrozenFigure:
+    """The figure as a FrozenFigure, its dict form made now (for a cache to hand out)."""
+    result = FrozenFigure(figure)
+    result.to_dict()
+    return result
 
 
 def plotly_text(text: object, width: int | None = None) -> str:
@@ -471,22 +501,48 @@ def waffle_alt(figures: pd.DataFrame) -> str:
 # --------------------------------------------------------------------------- Values over time
 
 
+def _series(numeric: pd.DataFrame, colours: dict[str, str]) -> list[tuple[pd.DataFrame, str, str]]:
+    """(rows, colour, legend name) per source; past SERIES_SHOWN sources, the ones with the
+    most figures keep their colour and the rest share one grey series."""
+    source_ids = list(dict.fromkeys(numeric["source_id"]))
+    if len(source_ids) <= SERIES_SHOWN:
+        kept, rest = source_ids, []
+    else:
+        ranked = numeric["source_id"].value_counts(sort=True).index[: SERIES_SHOWN - 1]
+        kept = [source_id for source_id in source_ids if source_id in set(ranked)]
+        rest = [source_id for source_id in source_ids if source_id not in set(ranked)]
+    by_source = dict(tuple(numeric.groupby("source_id", sort=False)))
+    series = [
+        (
+            by_source[source_id],
+            colours.get(source_id, OKABE_ITO["black"]),
+            str(by_source[source_id]["source_publisher"].iloc[0]),
+        )
+        for source_id in kept
+    ]
+    if rest:
+        others = numeric[numeric["source_id"].isin(rest)]
+        series.append((others, OTHER_SOURCES_COLOUR, f"{len(rest):,} other reports"))
+    return series
+
+
 def values_figure(
     figures: pd.DataFrame, unit: str, title: str = "", colours: dict[str, str] | None = None
 ) -> go.Figure:
     """Each figure of one indicator at the date it holds for, one colour per source.
 
     A figure for a period is drawn as a line across the period; a range ('up to', 'between')
-    as an error bar. The label beside each point is the figure with its qualifier.
+    as an error bar. The label beside each point is the figure with its qualifier (up to
+    LABELLED_POINTS figures; the hover always has it). Past SERIES_SHOWN sources, the ones
+    with the most figures keep their colour and the others share one grey series.
     """
     figure = go.Figure()
     numeric = figures[figures[["value", "value_low", "value_high"]].notna().any(axis=1)]
     colours = colours or source_colours(numeric["source_id"])
     several_places = numeric["location"].nunique() > 1  # then each label names its place
-    for position, source_id in enumerate(dict.fromkeys(numeric["source_id"])):
-        rows = numeric[numeric["source_id"] == source_id].sort_values("as_of_last", kind="stable")
-        colour = colours.get(source_id, OKABE_ITO["black"])
-        publisher = rows["source_publisher"].iloc[0]
+    labelled = len(numeric) <= LABELLED_POINTS  # past this, labels would hide the points
+    for position, (rows, colour, name) in enumerate(_series(numeric, colours)):
+        rows = rows.sort_values("as_of_last", kind="stable")
         central = rows["value"].fillna(rows["value_low"]).fillna(rows["value_high"])
         upper = (rows["value_high"] - central).clip(lower=0).fillna(0)
         lower = (central - rows["value_low"]).clip(lower=0).fillna(0)
@@ -499,14 +555,16 @@ def values_figure(
                     plotly_text(citations.format_day(said)),
                     plotly_text(attributed, HOVER_WIDTH),
                     plotly_text(f"“{quote}”", HOVER_WIDTH),
+                    plotly_text(publisher),
                 ]
-                for shown, stated, as_of, said, attributed, quote in zip(
+                for shown, stated, as_of, said, attributed, quote, publisher in zip(
                     rows["value_shown"],
                     rows["value_as_stated"],
                     rows["as_of_text"],
                     rows["reported_on"],
                     rows["attributed_to"],
                     rows["quote"],
+                    rows["source_publisher"],
                     strict=True,
                 )
             ],
@@ -516,15 +574,18 @@ def values_figure(
             go.Scatter(
                 x=rows["as_of_last"].dt.strftime("%Y-%m-%d").tolist(),
                 y=central.tolist(),
-                mode="markers+text",
+                mode="markers+text" if labelled else "markers",
                 text=[
                     plotly_text(f"{shown} ({place})" if several_places else shown)
                     for shown, place in zip(rows["value_shown"], rows["location"], strict=True)
-                ],
+                ]
+                if labelled
+                else None,
                 textposition="middle right",
                 marker={
-                    "size": 11,
+                    "size": 11 if labelled else 7,
                     "color": colour,
+                    "opacity": 1 if labelled else 0.7,
                     "symbol": ["circle", "square", "diamond"][position % 3],
                 },
                 error_y={
@@ -537,11 +598,10 @@ def values_figure(
                 customdata=hover,
                 hovertemplate=(
                     "<b>%{customdata[0]}</b> %{customdata[2]}<br>As stated: %{customdata[1]}<br>"
-                    "Stated on %{customdata[3]} by %{customdata[4]}<br><br>%{customdata[5]}<extra>"
-                    + plotly_text(publisher)
-                    + "</extra>"
+                    "Stated on %{customdata[3]} by %{customdata[4]}<br><br>%{customdata[5]}"
+                    "<extra>%{customdata[6]}</extra>"
                 ),
-                name=plotly_text(publisher),
+                name=plotly_text(name),
             )
         )
         periods = rows[rows["as_of_last"] > rows["as_of_first"]]
@@ -558,10 +618,11 @@ def values_figure(
                     x=xs,
                     y=ys,
                     mode="lines",
-                    line={"color": colour, "width": 3},
+                    line={"color": colour, "width": 3 if labelled else 1.5},
+                    opacity=1 if labelled else 0.4,
                     hoverinfo="skip",
                     showlegend=False,
-                    legendgroup=publisher,
+                    legendgroup=name,
                 )
             )
     _base_layout(figure, 360)
@@ -618,8 +679,24 @@ def values_alt(figures: pd.DataFrame, indicator_name: str) -> str:
 # --------------------------------------------------------------------------- Sources
 
 
-def figures_per_source_figure(counts: pd.DataFrame) -> go.Figure:
-    """Figures and events taken from each report, as grouped horizontal bars."""
+def _most_used_sources(counts: pd.DataFrame, max_bars: int) -> pd.DataFrame:
+    """The `max_bars` reports with the most rows, in the table's order; all when fewer."""
+    if len(counts) <= max_bars:
+        return counts
+    rows = counts["figures"] + counts["events"]
+    return counts.loc[
+        rows.sort_values(ascending=False, kind="stable").index[:max_bars]
+    ].sort_index()
+
+
+def figures_per_source_figure(counts: pd.DataFrame, max_bars: int = SOURCE_BARS) -> go.Figure:
+    """Figures and events taken from each report, as grouped horizontal bars.
+
+    Beyond `max_bars` reports, the ones with the most rows are drawn, with a note on the
+    chart; the page's table lists every report.
+    """
+    total = len(counts)
+    counts = _most_used_sources(counts, max_bars)
     figure = go.Figure()
     labels = [
         plotly_text(f"{publisher}, {citations.format_day(published)}", 30)
@@ -652,12 +729,36 @@ def figures_per_source_figure(counts: pd.DataFrame) -> go.Figure:
         automargin=True,
     )
     figure.update_xaxes(title_text="rows taken from the report", rangemode="tozero")
+    if total > len(counts):
+        figure.update_layout(margin={"t": 110})
+        figure.add_annotation(
+            text=plotly_text(
+                f"Showing the {len(counts)} reports with the most rows, of {total:,}; the "
+                "table beneath lists them all."
+            ),
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            yshift=64,  # above the legend
+            showarrow=False,
+            font={"size": 12, "color": "#8B0000"},
+        )
     return figure
 
 
-def figures_per_source_alt(counts: pd.DataFrame) -> str:
+def figures_per_source_alt(counts: pd.DataFrame, max_bars: int = SOURCE_BARS) -> str:
     if counts.empty:
         return "No report in this selection."
+    total = len(counts)
+    counts = _most_used_sources(counts, max_bars)
+    drawn = (
+        f" (the chart draws the {len(counts)} with the most rows, of {total:,} reports)"
+        if total > len(counts)
+        else ""
+    )
     parts = [
         f"{publisher} ({citations.format_day(published)}): {_count(int(figures), 'figure')} and {_count(int(events), 'event')}"
         for publisher, published, figures, events in zip(
@@ -668,4 +769,4 @@ def figures_per_source_alt(counts: pd.DataFrame) -> str:
             strict=True,
         )
     ]
-    return "Rows taken from each report: " + "; ".join(parts) + "."
+    return "Rows taken from each report" + drawn + ": " + "; ".join(parts) + "."

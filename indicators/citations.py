@@ -27,19 +27,34 @@ COUNT_UNIT = "count"
 # lets any ASCII punctuation be backslash-escaped, so escaping them all is always safe.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:@&^=])")
 _WHITESPACE = re.compile(r"\s+")
+# Streamlit's Markdown (remark-gfm) also turns bare "http://", "https://" and "www." hosts
+# and "name@host.tld" addresses into links. It finds them in the text after backslash
+# escapes are resolved, so escaping cannot stop it; an invisible WORD JOINER inside each
+# pattern does (checked in Chromium: no link, and nothing visible is added).
+WORD_JOINER = "\u2060"
+_AUTOLINK_PREFIX = re.compile(r"(https?(?=://)|www(?=\.))", re.IGNORECASE)
 _URL_SAFE_CHARACTERS = ":/?#@!$&'*+,;=%~-._"
 
 
 def escape_markdown(text: object) -> str:
-    """Text that Markdown shows exactly as written, on one line.
+    """Text that Markdown shows exactly as written, on one line, with no link in it.
 
     Line breaks are folded into spaces: a new line could otherwise start a heading, a
-    list or a code block.
+    list or a code block. Bare web and e-mail addresses get an invisible word joiner
+    (`break_autolinks`), so they show as plain text.
     """
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
     one_line = _WHITESPACE.sub(" ", str(text)).strip()
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", one_line)
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", break_autolinks(one_line))
+
+
+def break_autolinks(text: str) -> str:
+    """`text` with a WORD JOINER after each "http"/"https" that starts "://", after each
+    "www" before a dot and before each "@", which is where GitHub-flavoured Markdown's
+    bare-address links need two characters side by side."""
+    text = _AUTOLINK_PREFIX.sub(r"\1" + WORD_JOINER, text)
+    return text.replace("@", WORD_JOINER + "@")
 
 
 def safe_link_url(url: object) -> str | None:
@@ -231,13 +246,19 @@ def citation_markdown(
     return line
 
 
-def source_caption(reports: Iterable[tuple[str, str, object]]) -> str:
+def source_caption(reports: Iterable[tuple[str, str, object]], limit: int = 5) -> str:
     """'Source: Politico, “Title” (24 July 2025); ...' as inert Markdown, for a chart caption.
 
-    `reports` holds (publisher, title, published) for each report the chart draws on.
+    `reports` holds (publisher, title, published) for each report the chart draws on. Past
+    `limit` reports the caption names the first ones and counts the rest: a chart drawn from
+    thousands of reports cannot list them under it, and the Sources page lists them all.
     """
     cited = []
+    count = 0
     for publisher, title, published in reports:
+        count += 1
+        if count > limit:
+            continue
         day = format_day(published)
         cited.append(
             f"{escape_markdown(publisher)}, “{escape_markdown(title)}”"
@@ -245,7 +266,12 @@ def source_caption(reports: Iterable[tuple[str, str, object]]) -> str:
         )
     if not cited:
         return "Source: no report (nothing to show for this selection)."
-    label = "Source" if len(cited) == 1 else "Sources"
+    label = "Source" if count == 1 else "Sources"
+    more = count - len(cited)
+    if more:
+        cited.append(
+            f"and {more:,} other {'report' if more == 1 else 'reports'} (all on the Sources page)"
+        )
     return f"{label}: " + "; ".join(cited)
 
 

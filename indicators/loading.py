@@ -1,6 +1,8 @@
 """Load the CSV tables, validate them, and keep every valid row.
 
-Load: read each file as text, row by row, remembering the line each row starts on.
+Load: read each file as text, row by row, remembering the line each row starts on. All
+tables come from the same committed change of the folder, even one a writer left half-way
+(`indicators.store`), and nothing is written to the folder.
 Process: check types and allowed values with pandera, then the rules that span columns,
 tables and report texts. Save nothing: return the valid rows and the list of problems.
 
@@ -10,10 +12,12 @@ out; its neighbours still load.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -22,7 +26,7 @@ import pyarrow
 import pyarrow.csv as pacsv
 from pandera.errors import SchemaErrors
 
-from indicators import schema
+from indicators import schema, store
 from indicators.dates import window
 from indicators.problems import Problem, sort_key
 from indicators.reports import ReportText, index_reports, locate_quote
@@ -90,14 +94,29 @@ def read_rows(path: Path, table: schema.Table) -> tuple[pd.DataFrame | None, lis
     Returns None for the frame when nothing can be read (missing or empty file, or a
     header without the table's required columns).
     """
-    file = path.name
     try:
-        fast = _read_fast(path, table)
+        handle = path.open("rb")
+    except OSError as error:
+        return _read_opened(error, path.name, path.parent, table)
+    with handle:
+        return _read_opened(handle, path.name, path.parent, table)
+
+
+def _read_opened(
+    opened: BinaryIO | OSError, file: str, folder: Path, table: schema.Table
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """`read_rows` of a file already opened (or the error opening it gave), reported as
+    `file`: the handle may be a temporary file that holds the table's next content."""
+    try:
+        if isinstance(opened, OSError):
+            raise opened
+        fast = _read_fast(opened, table)
         if fast is not None:
             return fast, []
-        data = path.read_bytes()
+        opened.seek(0)
+        data = opened.read()
     except FileNotFoundError:
-        return None, [Problem(file, None, None, f"file is missing (expected in {path.parent})")]
+        return None, [Problem(file, None, None, f"file is missing (expected in {folder})")]
     except OSError as error:
         return None, [Problem(file, None, None, f"cannot be read: {error.strerror}")]
     if not data or data.isspace():
@@ -105,7 +124,7 @@ def read_rows(path: Path, table: schema.Table) -> tuple[pd.DataFrame | None, lis
     return _read_exact(data, file, table)
 
 
-def _scan(source: bytes | Path) -> tuple[bytes, int] | None:
+def _scan(source: bytes | BinaryIO) -> tuple[bytes, int] | None:
     """The header line and the number of lines below it; None if a NUL byte or no header.
 
     A file is read in blocks, so a large one is never held in memory as bytes beside its
@@ -117,27 +136,44 @@ def _scan(source: bytes | Path) -> tuple[bytes, int] | None:
             return None
         lines = source.count(b"\n", header_end + 1)
         return source[: header_end + 1], lines + (0 if source.endswith(b"\n") else 1)
-    with source.open("rb") as handle:
-        header_line = handle.readline()
-        if not header_line.endswith(b"\n") or b"\x00" in header_line:
+    source.seek(0)
+    header_line = source.readline()
+    if not header_line.endswith(b"\n") or b"\x00" in header_line:
+        return None
+    lines = 0
+    last = b""
+    while block := source.read(SCAN_BYTES):
+        if b"\x00" in block:
             return None
-        lines = 0
-        last = b""
-        while block := handle.read(SCAN_BYTES):
-            if b"\x00" in block:
-                return None
-            lines += block.count(b"\n")
-            last = block
+        lines += block.count(b"\n")
+        last = block
     return header_line, lines + (0 if not last or last.endswith(b"\n") else 1)
 
 
-def _read_fast(source: bytes | Path, table: schema.Table) -> pd.DataFrame | None:
+@contextlib.contextmanager
+def _arrow_file(source: BinaryIO):
+    """The open file as Arrow's own file: through /dev/fd, the very file already opened
+    (even if it was renamed over since), read without Python in the loop; where /dev/fd is
+    not available, the Python file object itself."""
+    try:
+        handle = pyarrow.OSFile(f"/dev/fd/{source.fileno()}")
+    except (OSError, AttributeError, ValueError, pyarrow.ArrowException):
+        yield source
+        return
+    with handle:
+        yield handle
+
+
+def _read_fast(source: bytes | BinaryIO | Path, table: schema.Table) -> pd.DataFrame | None:
     """Parse a well-formed file with Arrow's CSV reader; None if anything is odd.
 
     Well-formed means: UTF-8, a usable header, one row per line, every row with as many
     cells as the header, no blank lines and no NUL bytes. Then row i starts on line i + 2.
     Anything else goes to the exact reader, which explains every problem by line.
     """
+    if isinstance(source, Path):
+        with source.open("rb") as handle:
+            return _read_fast(handle, table)
     scanned = _scan(source)
     if scanned is None:
         return None
@@ -169,7 +205,7 @@ def _read_fast(source: bytes | Path, table: schema.Table) -> pd.DataFrame | None
             body = pyarrow.py_buffer(memoryview(source)[len(header_line) :])
             arrow_table = pacsv.read_csv(body, **options)
         else:
-            with pyarrow.OSFile(str(source)) as handle:
+            with _arrow_file(source) as handle:
                 handle.seek(len(header_line))
                 arrow_table = pacsv.read_csv(handle, **options)
     except pyarrow.ArrowException:  # a row with the wrong cell count, or bytes that are not UTF-8
@@ -781,18 +817,30 @@ def check_quotes_against_reports(
 
 def load_table(path: Path, table: schema.Table) -> tuple[pd.DataFrame, list[Problem]]:
     """One table's valid rows (typed) and its problems; never raises on bad data."""
-    frame, problems = read_rows(path, table)
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        return _load_opened(error, path.name, path.parent, table)
+    with handle:
+        return _load_opened(handle, path.name, path.parent, table)
+
+
+def _load_opened(
+    opened: BinaryIO | OSError, file: str, folder: Path, table: schema.Table
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """`load_table` of a file already opened (or the error opening it gave), as `file`."""
+    frame, problems = _read_opened(opened, file, folder, table)
     if frame is None:
         return empty_table(table), problems
-    typed, type_problems, _ = check_types(frame, table, path.name)
+    typed, type_problems, _ = check_types(frame, table, file)
     del frame  # its text columns are replaced below; holding them would double the memory
     typed = _finish_types(typed, table)
     problems = problems + type_problems
     rule_problems: list[Problem] = []
     if table.name == "observations":
-        rule_problems = check_observation_rules(typed, path.name)
+        rule_problems = check_observation_rules(typed, file)
     elif table.name == "events":
-        rule_problems = check_event_rules(typed, path.name)
+        rule_problems = check_event_rules(typed, file)
     if rule_problems:
         bad = {problem.line for problem in rule_problems}
         typed = typed.loc[~typed.index.isin(bad)]
@@ -808,17 +856,74 @@ def empty_table(table: schema.Table) -> pd.DataFrame:
     return _finish_types(_coerce(frame, table), table)
 
 
+def _open_tables(
+    data_dir: Path, open_files: contextlib.ExitStack
+) -> tuple[dict[str, BinaryIO | OSError], list[Problem]]:
+    """Open every table file (or note why it could not be), all as of one committed change.
+
+    The store only ever changes a table by renaming a new file over it, so a file once
+    open keeps its content to the end. Opening every table under the store's shared lock,
+    where no writer is half-way through its renames, thus pins one consistent version,
+    while the lock is held only for the moment the opening takes. A folder without a lock
+    file (never written through the store) is opened without it; nothing is created.
+
+    A journal means a writer died after its commit point (or, without the lock, is
+    renaming right now): the tables it names are opened from their temporary files, which
+    is what the next writer's roll-forward will make of the folder, without writing
+    anything here. A journal that cannot be read is reported, and the committed files
+    are read.
+    """
+    problems: list[Problem] = []
+    opened: dict[str, BinaryIO | OSError] = {}
+    with store.shared_lock_if_possible(data_dir):
+        try:
+            pending = store.pending_files(data_dir)
+        except store.StoreError as error:
+            pending = {}
+            problems.append(
+                Problem(
+                    store.JOURNAL_NAME,
+                    None,
+                    None,
+                    f"the journal of an unfinished change cannot be read ({error}); the tables "
+                    "were loaded as last committed. Repair or remove the journal by hand: "
+                    "writes to this folder are refused until then.",
+                )
+            )
+        for table in schema.TABLES.values():
+            final = data_dir / table.file_name
+            path = data_dir / pending.get(table.file_name, table.file_name)
+            try:
+                try:
+                    opened[table.name] = open_files.enter_context(path.open("rb"))
+                except FileNotFoundError:
+                    if path == final:
+                        raise
+                    # Its rename was done already: the final file is the new one.
+                    opened[table.name] = open_files.enter_context(final.open("rb"))
+            except OSError as error:
+                opened[table.name] = error
+    return opened, problems
+
+
 def load_tables(
     data_dir: Path | str = DEFAULT_DATA_DIR, reports_dir: Path | str | None = None
 ) -> LoadResult:
-    """Every table's valid rows plus every problem found, in file and line order."""
+    """Every table's valid rows plus every problem found, in file and line order.
+
+    The tables are read as of one committed change of the folder (see `_open_tables`).
+    Nothing is written to it."""
     data_dir = Path(data_dir)
     tables: dict[str, pd.DataFrame] = {}
-    problems: list[Problem] = []
-    for table in schema.TABLES.values():
-        frame, table_problems = load_table(data_dir / table.file_name, table)
-        tables[table.name] = frame
-        problems += table_problems
+    with contextlib.ExitStack() as open_files:
+        opened, problems = _open_tables(data_dir, open_files)
+        for table in schema.TABLES.values():
+            handle = opened[table.name]
+            frame, table_problems = _load_opened(handle, table.file_name, data_dir, table)
+            if not isinstance(handle, OSError):
+                handle.close()  # frees a replaced file's disk space sooner
+            tables[table.name] = frame
+            problems += table_problems
 
     # Across tables: a row pointing at something that does not exist is left out.
     for table in schema.TABLES.values():

@@ -15,7 +15,10 @@ since it only ever changes by an atomic rename. If the process dies before step 
 journal does not exist and the change is simply dropped (leftover temporary files are
 deleted later). If it dies after step 4, the next reader or writer that takes the lock
 finds the journal and finishes the renames ("rolls forward"). Readers that want all tables
-from the same change use `read_tables`, which takes the lock in shared mode.
+from the same change use `read_tables`, which takes the lock in shared mode. A reader that
+must not write (the loader, which may run on a read-only folder) takes the shared lock when
+it can (`shared_lock_if_possible`) and, if a journal is waiting, reads the new tables from
+the temporary files it names (`pending_files`) instead of rolling forward.
 """
 
 from __future__ import annotations
@@ -68,6 +71,79 @@ def locked(directory: Path | str, shared: bool = False) -> Iterator[Path]:
         os.close(fd)
 
 
+def journal_renames(journal: Path) -> list[tuple[str, str]]:
+    """The (temporary, final) file names a journal lists. Raises OSError when the file
+    cannot be read (FileNotFoundError when there is none) and StoreError, with the reason,
+    when its content is not a list of renames between plain file names."""
+    data = journal.read_bytes()
+    try:
+        content = json.loads(data.decode("utf-8"))
+    except ValueError as error:  # also bytes that are not UTF-8
+        raise StoreError(f"not valid JSON: {error}") from error
+    renames = content.get("renames") if isinstance(content, dict) else None
+    if not isinstance(renames, list):
+        raise StoreError("it holds no list of renames")
+    checked = []
+    for entry in renames:
+        # Plain names only: a damaged journal must not move or expose files elsewhere.
+        if (
+            not isinstance(entry, list)
+            or len(entry) != 2
+            or not all(isinstance(name, str) and _is_plain_name(name) for name in entry)
+        ):
+            raise StoreError(f"{entry!r} is not a rename between two file names")
+        checked.append((entry[0], entry[1]))
+    return checked
+
+
+def _is_plain_name(name: str) -> bool:
+    return Path(name).name == name and name not in ("", ".", "..")
+
+
+def pending_files(directory: Path | str) -> dict[str, str]:
+    """What the folder's tables will be once a writer's unfinished change is rolled forward:
+    final file name -> temporary file name that holds its new content. Empty when no
+    journal is waiting. Writes nothing, so it works on a read-only folder. Raises
+    StoreError (with the reason) when the journal cannot be read.
+
+    A temporary file named here may be gone already (its rename was done before the crash,
+    or a live writer is renaming it now); its final file then holds the new content."""
+    journal = Path(directory) / JOURNAL_NAME
+    try:
+        renames = journal_renames(journal)
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        raise StoreError(f"cannot be read: {error.strerror}") from error
+    return {final: temporary for temporary, final in renames}
+
+
+@contextlib.contextmanager
+def shared_lock_if_possible(directory: Path | str) -> Iterator[bool]:
+    """Hold the folder's lock in shared mode for a reader, when the folder has one; yields
+    whether it is held. A reader writes nothing: it opens an existing `.lock` read-only
+    (flock needs no write access) and never creates one. A folder without `.lock` has never
+    been written through the store, and a first writer's half-done change is still read
+    whole through its journal. Do not call it while this process holds the exclusive lock:
+    it would wait for itself."""
+    try:
+        descriptor: int | None = os.open(Path(directory) / LOCK_NAME, os.O_RDONLY)
+    except OSError:
+        descriptor = None
+    if descriptor is not None:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_SH)
+        except OSError:  # a file system without locks
+            os.close(descriptor)
+            descriptor = None
+    try:
+        yield descriptor is not None
+    finally:
+        if descriptor is not None:
+            fcntl.flock(descriptor, fcntl.LOCK_UN)
+            os.close(descriptor)
+
+
 def recover(directory: Path | str) -> bool:
     """Finish or drop a change a crashed writer left. Call with the exclusive lock held.
     Returns True when a journal was rolled forward."""
@@ -76,8 +152,8 @@ def recover(directory: Path | str) -> bool:
     rolled = False
     if journal.exists():
         try:
-            renames = json.loads(journal.read_text("utf-8"))["renames"]
-        except (ValueError, KeyError, OSError) as error:
+            renames = journal_renames(journal)
+        except (StoreError, OSError) as error:
             raise StoreError(f"{journal}: unreadable journal ({error}); fix it by hand") from error
         for temporary, final in renames:
             source = directory / temporary

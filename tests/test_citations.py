@@ -27,7 +27,13 @@ SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:@&^=")
 
 
 def unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
+    """What a reader sees of escaped text: no backslashes, no (invisible) word joiners."""
+    return re.sub(r"\\(.)", r"\1", text).replace(citations.WORD_JOINER, "")
+
+
+def shown(text: str) -> str:
+    """What a reader should see of `text`: on one line, word joiners being invisible."""
+    return " ".join(text.split()).replace(citations.WORD_JOINER, "")
 
 
 def bare_specials(escaped: str) -> set[str]:
@@ -43,19 +49,76 @@ def test_escape_markdown_leaves_no_markup_active(text):
     escaped = citations.escape_markdown(text)
     assert bare_specials(escaped) == set()
     assert "\n" not in escaped
-    assert unescape(escaped) == " ".join(text.split())
+    assert unescape(escaped) == shown(text)
 
 
 @given(st.text(max_size=200))
 def test_escape_markdown_round_trips_any_text(text):
     escaped = citations.escape_markdown(text)
     assert bare_specials(escaped) == set()
-    assert unescape(escaped) == " ".join(text.split())
+    assert unescape(escaped) == shown(text)
 
 
 @pytest.mark.parametrize("empty", [None, float("nan"), ""])
 def test_escape_markdown_of_nothing_is_empty(empty):
     assert citations.escape_markdown(empty) == ""
+
+
+# What remark-gfm (Streamlit's Markdown) needs to make a link of a bare address, looked
+# for in the text after escapes are resolved, as remark-gfm does: "http(s)://" or "www."
+# anywhere (it also wants a word boundary before them), or an e-mail local part character
+# right before "@".
+BARE_WEB_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
+BARE_EMAIL_ADDRESS = re.compile(r"[-.\w+]@", re.ASCII)
+ADDRESSES = [
+    "https://evil.example/a?b=1",
+    "see http://example.org/report.",
+    "HTTPS://EXAMPLE.ORG and Http://example.org",
+    "(https://www.example.org/a_(b))",
+    "www.example.org",
+    "visit WWW.Example.org/path or wwww.example.org",
+    "press@example.org",
+    "write to first.last+news@mail.example.co.uk.",
+    "mailto:someone@example.org",
+    '=HYPERLINK("https://evil.example/H7","click")',
+]
+
+
+def resolved(escaped: str) -> str:
+    """The text remark-gfm searches for addresses: escapes resolved, joiners kept."""
+    return re.sub(r"\\(.)", r"\1", escaped)
+
+
+def test_the_address_checks_catch_bare_addresses():
+    for text in ADDRESSES:
+        assert BARE_WEB_ADDRESS.search(text) or BARE_EMAIL_ADDRESS.search(text), text
+
+
+@pytest.mark.parametrize("text", ADDRESSES)
+def test_escape_markdown_leaves_no_bare_address_to_link(text):
+    escaped = citations.escape_markdown(text)
+    assert not BARE_WEB_ADDRESS.search(resolved(escaped))
+    assert not BARE_EMAIL_ADDRESS.search(resolved(escaped))
+    assert unescape(escaped) == text  # the reader sees the address as written
+    assert bare_specials(escaped) == set()
+
+
+def test_only_word_joiners_are_added_and_only_inside_addresses():
+    escaped = citations.escape_markdown("Mail press@example.org or see https://x.org, www.x.org")
+    assert resolved(escaped) == (
+        f"Mail press{citations.WORD_JOINER}@example.org or see "
+        f"https{citations.WORD_JOINER}://x.org, www{citations.WORD_JOINER}.x.org"
+    )
+    plain = "Gaza: 95% of households (UN, 24 July 2025) - http or www alone"
+    assert citations.WORD_JOINER not in citations.escape_markdown(plain)
+
+
+@given(st.text(alphabet="htpsHTPSwW:/.@+-_ a1", max_size=40))
+def test_escape_markdown_never_leaves_a_bare_address(text):
+    escaped = citations.escape_markdown(text)
+    assert not BARE_WEB_ADDRESS.search(resolved(escaped)), escaped
+    assert not BARE_EMAIL_ADDRESS.search(resolved(escaped)), escaped
+    assert unescape(escaped) == shown(text)
 
 
 # --------------------------------------------------------------------------- links
@@ -227,6 +290,16 @@ def test_source_caption_names_each_report():
     assert "Politico, “A” (24 July 2025)" in caption
     assert "RBC\\-Ukraine, “B” (25 July 2025)" in caption
     assert citations.source_caption([("Politico", "A", None)]).startswith("Source: ")
+
+
+def test_source_caption_counts_the_reports_past_its_limit():
+    reports = [(f"Agency {number}", f"Report {number}", None) for number in range(1, 1_235)]
+    caption = citations.source_caption(reports, limit=3)
+    assert "Agency 3" in caption and "Agency 4," not in caption
+    assert caption.endswith("and 1,231 other reports (all on the Sources page)")
+    one_more = citations.source_caption(reports[:4], limit=3)
+    assert one_more.endswith("and 1 other report (all on the Sources page)")
+    assert citations.source_caption(reports[:3], limit=3).count("other") == 0
 
 
 def test_citation_gaps_lists_what_is_missing():

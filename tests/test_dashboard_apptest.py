@@ -186,6 +186,38 @@ def test_only_http_report_links_become_links(use_shipped):
 # --------------------------------------------------------------------------- sharing
 
 
+def test_many_sources_are_found_by_search_and_chosen_ones_stay(use_fixture, monkeypatch):
+    from dashboard_pages import state
+
+    monkeypatch.setattr(state, "SOURCE_CHOICES", 1)  # the fixture's two reports are 'many'
+    app = run({"page": "data", "sources": "agency-b-2025-06-03"})
+    sources = app.sidebar.multiselect(key=state.SOURCES_KEY)
+    assert sources.value == ["agency-b-2025-06-03"]  # the link's choice is offered and kept
+    # What is chosen, then the first SOURCE_CHOICES reports that match the (empty) search.
+    assert [option.split(",")[0] for option in sources.options] == ["Agency B **bold**", "Agency A"]
+    assert "sources=agency-b-2025-06-03" in app.sidebar.code[0].value
+
+    app.sidebar.text_input(key=state.SOURCE_SEARCH_KEY).input("SECOND report").run()
+    assert len(app.sidebar.multiselect(key=state.SOURCES_KEY).options) == 1
+
+    app.sidebar.text_input(key=state.SOURCE_SEARCH_KEY).input("agency a").run()
+    sources = app.sidebar.multiselect(key=state.SOURCES_KEY)
+    assert len(sources.options) == 2 and sources.options[1].startswith("Agency A, ")
+    sources.select("agency-a-2025-06-01").run()
+    assert app.sidebar.multiselect(key=state.SOURCES_KEY).value == [
+        "agency-b-2025-06-03",
+        "agency-a-2025-06-01",
+    ]
+    app.sidebar.text_input(key=state.SOURCE_SEARCH_KEY).input("no such words").run()
+    assert not app.exception
+    # What is chosen stays chosen (and offered) whatever the search finds.
+    assert app.sidebar.multiselect(key=state.SOURCES_KEY).value == [
+        "agency-b-2025-06-03",
+        "agency-a-2025-06-01",
+    ]
+    assert len(app.sidebar.multiselect(key=state.SOURCES_KEY).options) == 2
+
+
 def test_query_parameters_restore_the_view(use_shipped):
     params = {
         "page": "indicators",
@@ -361,10 +393,24 @@ def test_timeline_lists_events_without_dates(use_shipped):
         assert label in markdown
 
 
-def test_sources_page_lists_each_report_with_its_figures(use_shipped):
+def test_sources_page_lists_each_report_and_opens_one_in_full(use_shipped):
     app = run({"page": "sources"})
-    sources = load_tables(DEFAULT_DATA_DIR).tables["sources"]
-    headers = [plain(header.value) for header in app.subheader]
-    for publisher in sources["publisher"]:
-        assert publisher in headers
-    assert len(app.dataframe) >= len(sources)
+    tables = load_tables(DEFAULT_DATA_DIR).tables
+    sources, observations = tables["sources"], tables["observations"]
+    listing = app.dataframe[0].value
+    assert list(listing["Publisher"]) == list(sources["publisher"])
+    counts = observations["source_id"].value_counts()
+    assert list(listing["Figures"]) == [
+        int(counts.get(source, 0)) for source in sources["source_id"]
+    ]
+
+    # The picker opens each report with its own figures, and only those.
+    for source_id, publisher in zip(sources["source_id"], sources["publisher"], strict=True):
+        app.selectbox(key="source_detail").set_value(source_id).run()
+        assert publisher in [plain(header.value) for header in app.subheader]
+        own = observations[observations["source_id"] == source_id]
+        shown = app.dataframe[1].value
+        assert sorted(shown["Observation"]) == sorted(own["observation_id"])
+        assert f"Figures taken from this report ({len(own)})" in [
+            plain(element.value) for element in app.markdown
+        ]

@@ -45,6 +45,8 @@ JAVASCRIPT_URL = "javascript:alert('H3')"
 MARKDOWN_LINK = '[read more H4](javascript:alert("H4"))'
 MARKDOWN_IMAGE = "![H5](https://evil.example/pixel-H5.png)"
 RAW_LINK = "<a href=\"javascript:alert('H6')\">H6</a>"
+BARE_WWW = "www.evil.example/H6b"  # addresses Markdown would link if left bare
+BARE_EMAIL = "press@evil.example"
 FORMULAS = (
     '=HYPERLINK("https://evil.example/H7","click")',
     "+cmd|' /C calc'!A0 H8",
@@ -87,7 +89,7 @@ def hostile_data(tmp_path_factory) -> Path:
         "source_id",
         {
             first_source: {
-                "title": f"{SCRIPT} {MARKDOWN_LINK} **bold** {FORMULAS[0]}",
+                "title": f"{SCRIPT} {MARKDOWN_LINK} **bold** {FORMULAS[0]} {BARE_WWW} {BARE_EMAIL}",
                 "publisher": f"{IMAGE_TAG} Politico",
                 "url": JAVASCRIPT_URL,
                 "notes": FORMULAS[3],
@@ -347,13 +349,13 @@ def test_real_browser_runs_no_hostile_markup(browser_run):
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(
-    strict=True,
-    reason="Streamlit's Markdown turns a bare https:// address inside escaped text (a report "
-    "title here) into a link; indicators.citations.escape_markdown does not prevent it yet",
-)
 def test_real_browser_makes_no_link_from_addresses_inside_text(browser_run):
+    """Bare https://, www. and e-mail addresses in data text (GitHub-flavoured Markdown
+    would link them) stay plain text, and are still shown as written."""
     assert browser_run["data_links"] == {page: [] for page in PAGES}
+    text = browser_run["text"].replace("\u2060", "")  # the invisible joiners that break them
+    for address in ("https://evil.example/H7", BARE_WWW, BARE_EMAIL):
+        assert address in text, address
 
 
 # --------------------------------------------------------------------------- Exports

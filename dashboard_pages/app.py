@@ -1,0 +1,95 @@
+"""The page arrangement: find the data, read the view from the URL, draw the sidebar
+filters, hand over to the page. `dashboard.py` calls `main` on every rerun; keeping the
+arrangement here, in an imported module, means it is compiled once per process."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard_pages import (
+    common,
+    data_access,
+    data_page,
+    indicators_page,
+    overview,
+    sources_page,
+    state,
+    timeline,
+)
+from indicators.views import DEFAULT_PAGE
+
+# Page key (also the URL path and the `page` query parameter), title, icon, renderer.
+PAGES = (
+    ("overview", "Overview", ":material/dashboard:", overview.render),
+    ("timeline", "Timeline", ":material/timeline:", timeline.render),
+    ("indicators", "Indicators", ":material/monitoring:", indicators_page.render),
+    ("sources", "Sources", ":material/description:", sources_page.render),
+    ("data", "Data", ":material/table:", data_page.render),
+)
+
+
+def main(app_dir: Path) -> None:
+    """One run of the dashboard; `app_dir` holds the default `data/` folder."""
+    data_dir = Path(os.environ.get("INDICATORS_DATA_DIR") or app_dir / "data")
+    reports_dir = (
+        Path(os.environ["INDICATORS_REPORTS_DIR"])
+        if os.environ.get("INDICATORS_REPORTS_DIR")
+        else None
+    )
+    st.set_page_config(
+        page_title="Humanitarian indicators, cited",
+        page_icon=":material/fact_check:",
+        layout="wide",
+    )
+
+    key = data_access.data_key(data_dir, reports_dir)
+    load = data_access.loaded(key)
+    prepared = data_access.prepared(key)
+    options = data_access.view_options(key)
+    view_state = state.state_from_url(options)
+
+    context = common.PageContext(
+        key=key,
+        load=load,
+        prepared=prepared,
+        options=options,
+        state=view_state,
+        filters=state.filters_of(view_state),
+        view=prepared,
+        today=date.today(),
+    )
+    pages = {
+        page_key: st.Page(
+            partial(render, context),
+            title=title,
+            icon=icon,
+            url_path=page_key,
+            default=page_key == DEFAULT_PAGE,
+        )
+        for page_key, title, icon, render in PAGES
+    }
+    context.pages = pages
+    current = st.navigation(list(pages.values()), position="top")
+    current_key = next(page_key for page_key, page in pages.items() if page is current)
+    state.follow_requested_page(view_state, current_key, pages)
+
+    labels = data_access.source_labels(key)
+    context.state = state.sidebar_filters(
+        view_state, prepared, options, labels, partial(data_access.find_sources, key)
+    ).with_changes(page=current_key)
+    context.filters = state.filters_of(context.state)
+    context.view = data_access.filtered(key, context.filters)
+    share_slot = st.sidebar.empty()
+
+    state.show_notices()
+    common.show_problems(load.problems)
+
+    current.run()
+
+    state.sync_url(context.state)
+    state.show_share_link(context.state, share_slot)
