@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from indicators.extract.numbers import trie_pattern
+from indicators.extract.numbers import bounded_trie_pattern, trie_pattern
 
 PERSON = "person"
 ORG = "org"
@@ -158,7 +158,8 @@ SPEECH_VERBS = (
 )
 # The verbs as a trie ("s(?:a(?:id|ys?)|...)"), several times faster to scan than the list.
 _SPEECH_VERBS_TRIE = trie_pattern(set(SPEECH_VERBS.split("|")))
-SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH_VERBS_TRIE})\b")
+# As \b(?:trie)\b, written to open with a letter (see `bounded_trie_pattern`): faster to scan.
+SPEECH_VERB = re.compile(bounded_trie_pattern(set(SPEECH_VERBS.split("|"))))
 ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+")
 # Inverted order, after a comma or a closing quote mark: '..., said Panikoff'.
 INVERTED = re.compile(
@@ -827,7 +828,7 @@ def find_attributions(
             )
         )
     for match in SPEECH_VERB.finditer(sentence) if verbs is None else verbs:
-        if any(a.start - start <= match.start() < a.end - start for a in found):
+        if found and any(a.start - start <= match.start() < a.end - start for a in found):
             continue
         speaker_start, phrase, aside = _speaker_before(sentence, match.start())
         if speaker_start < 0:

@@ -326,12 +326,8 @@ def content_words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=8192)
 def content_word_tuple(text: str) -> tuple[str, ...]:
     """`content_words` as a cached tuple, for callers that only read it."""
-    word_content = _word_content
-    return tuple(
-        content
-        for content in map(word_content, WORD.findall(text.replace("-", " ")))
-        if content is not None
-    )
+    # `_word_content` gives a word or None, never "": filter(None, ...) drops just the Nones
+    return tuple(filter(None, map(_word_content, WORD.findall(text.replace("-", " ")))))
 
 
 @functools.lru_cache(maxsize=65536)

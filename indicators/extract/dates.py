@@ -17,7 +17,14 @@ from datetime import date, timedelta
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from indicators.dates import canonical_start
-from indicators.extract.numbers import candidate_starts, parse_number, starts_pattern, trie_pattern
+from indicators.extract.numbers import (
+    bounded_trie_pattern,
+    candidate_starts,
+    lowered,
+    parse_number,
+    starts_pattern,
+    trie_pattern,
+)
 
 MONTHS = {
     name: number
@@ -212,9 +219,28 @@ DATE_ANCHOR = re.compile(
     + trie_pattern(set(_ANCHOR_WORDS))
     + r"\b"
 )
+# DATE_ANCHOR as two patterns that each open with a character set, which re scans for at C
+# speed: digits, then the words (see `date_anchors`).
+_DIGIT_ANCHOR = re.compile(rf"\d(?<!\d\d)(?P<datelike>{_DATE_DIGITS})?")
+_WORD_ANCHOR = re.compile(bounded_trie_pattern(set(_ANCHOR_WORDS)))
+
+
+def date_anchors(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, bool]]:
+    """Where DATE_ANCHOR matches in text[start:end], in order, each with whether it is a digit
+    that cannot be part of a date (group `digit` set, `datelike` not). The two kinds never
+    overlap: a digit anchor is one digit, and the words hold none."""
+    end = len(text) if end is None else end
+    found = [
+        (m.start(), m.group("datelike") is None) for m in _DIGIT_ANCHOR.finditer(text, start, end)
+    ]
+    found += [(m.start(), False) for m in _WORD_ANCHOR.finditer(text, start, end)]
+    found.sort()
+    return found
+
+
 # The words DATE_PHRASE can begin with (any case): its role words, the first words of its
 # atoms, a digit, a month or a weekday. Other words before an anchor are not tried.
-_DATE_STARTS = starts_pattern(
+_DATE_STARTERS = (
     r"\d|(?:"
     + trie_pattern(
         {"between", "from", "ever", "since", "starting", "beginning", "so", "by", "until"}
@@ -224,27 +250,27 @@ _DATE_STARTS = starts_pattern(
         | {"ten", "eleven", "twelve"}
     )
     + r")\s|(?:early|mid|late)[\s-]|yesterday|today|tonight|"
-    + trie_pattern({name[:3].lower() for name in MONTHS} | {d.lower() for d in WEEKDAYS}),
-    re.IGNORECASE,
+    + trie_pattern({name[:3].lower() for name in MONTHS} | {d.lower() for d in WEEKDAYS})
 )
+_DATE_STARTS = starts_pattern(_DATE_STARTERS, re.IGNORECASE)
+_DATE_STARTS_LOWER = starts_pattern(_DATE_STARTERS)  # for the lower-cased text
 
 
 def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     end = len(text) if end is None else end
     found: list[re.Match] = []
     position = start
-    for anchor in DATE_ANCHOR.finditer(text, start, end):
-        if anchor.start() < position:
+    # word starts are looked up in the lower-cased text when its offsets hold
+    lower = lowered(text[:end])
+    starts_text, starts = (text, _DATE_STARTS) if lower is None else (lower, _DATE_STARTS_LOWER)
+    for anchor, plain_digits in date_anchors(text, start, end):
+        if anchor < position:
             continue
-        if (
-            anchor.group("digit")
-            and anchor.group("datelike") is None
-            and not _since_before(text, anchor.start(), position)
-        ):
+        if plain_digits and not _since_before(text, anchor, position, lower):
             continue  # "146 aid workers", "45%": no date phrase holds these digits
-        for candidate in candidate_starts(text, anchor.start(), position, 5, _DATE_STARTS):
+        for candidate in candidate_starts(starts_text, anchor, position, 5, starts):
             match = DATE_PHRASE.match(text, candidate, end)
-            if match is not None and match.end() > anchor.start():
+            if match is not None and match.end() > anchor:
                 found.append(match)
                 position = match.end()
                 break
@@ -254,11 +280,14 @@ def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list
 _SINCE = re.compile(r"since", re.IGNORECASE)
 
 
-def _since_before(text: str, anchor: int, floor: int) -> bool:
+def _since_before(text: str, anchor: int, floor: int, lower: str | None = None) -> bool:
     """Is there a "since" in reach of the anchor (where `candidate_starts` looks)? Any words,
-    digits too, may stand between "since the" and "began" ("since the 2 sides began in March")."""
+    digits too, may stand between "since the" and "began" ("since the 2 sides began in March").
+    `lower`, the `lowered` text when there is one, is searched with str.find."""
     window = max(floor, anchor - 60)
     window = max(window, text.rfind("\n", window, anchor) + 1)
+    if lower is not None:
+        return lower.find("since", window, anchor) >= 0
     return _SINCE.search(text, window, anchor) is not None
 
 
@@ -595,6 +624,7 @@ _FUTURE_HINTS = ("will", "expected", "projected", "forecast", "next", "planned",
 
 def is_future(sentence: str) -> bool:
     # most sentences hold none of the words: a few substring tests spare the regex scan
-    return any(hint in sentence for hint in _FUTURE_HINTS) and (
-        FUTURE_WORDS.search(sentence) is not None
-    )
+    for hint in _FUTURE_HINTS:
+        if hint in sentence:
+            return FUTURE_WORDS.search(sentence) is not None
+    return False

@@ -96,8 +96,7 @@ _FRACTION = "(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + ")"
 _PERCENT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s?pc\b)"
 _MONEY_PREFIX = r"(?:US\$|\$|USD|€|EUR|£)"
 
-NUMBER_PATTERN = re.compile(
-    rf"""(?<![\w.$£€/])(?<![A-Za-z]-)(?:
+_NUMBER_PATTERN_SOURCE = rf"""(?<![\w.$£€/])(?<![A-Za-z]-)(?:
       (?P<and_half>(?P<ah_whole>{_CARD}|\d+)\s+and\s+a\s+half\s+(?P<ah_scale>million|billion)\b)
     | (?P<ratio>(?P<ratio_num>{_NUM})(?:\s+(?P<ratio_noun>[a-z]+))?\s+(?:in|out\s+of)\s+
           (?:every\s+)?(?P<ratio_den>{_NUM})\b)
@@ -113,9 +112,23 @@ NUMBER_PATTERN = re.compile(
             |\s(?P<scale>million|billion)\b(?:\s(?P<money_words>(?:US\s)?dollars)\b)?)?)
     | (?P<ordinal_span>\b(?:its|the|a)\s+(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))
           \s+(?P<ordinal_unit>day|week|month|year)\b)
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
+    )"""
+NUMBER_PATTERN = re.compile(_NUMBER_PATTERN_SOURCE, re.IGNORECASE | re.VERBOSE)
+
+
+def lower_case_pattern(source: str) -> str:
+    """A pattern's letters in lower case, escapes (\\S) and group names aside: compiled without
+    IGNORECASE and run on `lowered` text, it finds what the pattern finds case-insensitively."""
+    return re.sub(
+        r"\\.|\(\?P<\w+>|[A-Z]",
+        lambda m: m.group().lower() if len(m.group()) == 1 else m.group(),
+        source,
+    )
+
+
+# NUMBER_PATTERN for the lower-cased text (see `lowered`): several times faster than
+# IGNORECASE. The groups then hold lower-cased text; what is quoted is read from the text.
+_NUMBER_PATTERN_LOWER = re.compile(lower_case_pattern(_NUMBER_PATTERN_SOURCE), re.VERBOSE)
 
 QUALIFIER_BEFORE = re.compile(
     r"""(?:^|(?<=[\s(“"‘]))(?P<qualifier>nearly|almost|about|around|roughly|some|an\s+estimated|estimated
@@ -243,6 +256,31 @@ def trie_pattern(words) -> str:
     return build(trie)
 
 
+def bounded_trie_pattern(words) -> str:
+    r"""`trie_pattern` for whole words: at a word's end, a boundary, and a look back over the
+    word ((?<!\w.{n}) for n characters) that it began at one. The same matches as
+    \b(?:trie)\b, but the pattern opens with a letter, not a test: re then skips the characters
+    that cannot begin a word of the list at C speed instead of trying the pattern there."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict, depth: int) -> str:
+        branches = [
+            re.escape(char) + build(child, depth + 1)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if "" in node:  # after the longer words, as in `trie_pattern`
+            branches.append(rf"\b(?<!\w(?s:.){{{depth}}})")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie, 0)
+
+
 def _cased(words) -> str:
     return trie_pattern({w for word in words for w in (word, word.capitalize())})
 
@@ -256,6 +294,31 @@ NUMBER_ANCHOR = re.compile(
     + _cased(CARDINALS + list(FRACTIONS) + list(ORDINALS) + ["million", "billion"])
     + r"\b"
 )
+# NUMBER_ANCHOR as two patterns that each open with a character set, which re scans for at C
+# speed (an alternation that opens with tests is tried at every position): digits and
+# currency signs, then the words. Their matches are NUMBER_ANCHOR's (see `number_anchors`).
+_SIGN_ANCHOR = re.compile(r"[\d$€£U](?:(?<=\d)(?<!\d\d)|(?<=[$€£])|(?<=U)S\$)")
+_WORD_ANCHOR = re.compile(
+    bounded_trie_pattern(
+        {
+            cased
+            for word in CARDINALS + list(FRACTIONS) + list(ORDINALS) + ["million", "billion"]
+            for cased in (word, word.capitalize())
+        }
+    )
+)
+
+
+def number_anchors(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where NUMBER_ANCHOR matches in text[start:end], in order: the two kinds of anchor
+    never overlap, as no number word starts with "U" or holds a digit or sign."""
+    end = len(text) if end is None else end
+    found = [m.start() for m in _SIGN_ANCHOR.finditer(text, start, end)]
+    found += [m.start() for m in _WORD_ANCHOR.finditer(text, start, end)]
+    found.sort()
+    return found
+
+
 _WORD_START = re.compile(r"(?<![\w’'$-])[\w$]")
 
 
@@ -266,24 +329,50 @@ def starts_pattern(starters: str, flags: int = 0) -> re.Pattern:
     return re.compile(rf"(?<![\w’'$-])(?:(?P<starter>(?={starters})[\w$])|[\w$])", flags)
 
 
+def starters_only_pattern(starters: str, flags: int = 0) -> re.Pattern:
+    """The word starts of `starts_pattern` whose word may open a phrase, alone."""
+    return re.compile(rf"(?<![\w’'$-])(?={starters})[\w$]", flags)
+
+
+def lowered(text: str) -> str | None:
+    """The text lower-cased, when a case-sensitive pattern written in lower case finds in it
+    what the same pattern, case-insensitive, finds in the text, at the same offsets (no letter
+    changes length or matches otherwise than by its lower case); else None. Case-insensitive
+    patterns are several times slower to run."""
+    lower = text.lower()
+    if len(lower) != len(text) or _unusual_case(text):
+        return None
+    return lower
+
+
 # What NUMBER_PATTERN can begin with: a digit or currency, a number or fraction word, or the
 # article, "its" or "the" of a fraction, a scaled fraction or an ordinal duration.
-_NUMBER_STARTS = starts_pattern(
-    r"[\d$]|us\$|usd|eur|an?[\s-]|its\s|the\s|"
-    + trie_pattern(set(CARDINALS) | set(FRACTIONS) | {"half"}),
-    re.IGNORECASE,
+_NUMBER_STARTERS = r"[\d$]|us\$|usd|eur|an?[\s-]|its\s|the\s|" + trie_pattern(
+    set(CARDINALS) | set(FRACTIONS) | {"half"}
 )
+_NUMBER_STARTS = starts_pattern(_NUMBER_STARTERS, re.IGNORECASE)
+_NUMBER_STARTS_LOWER = starts_pattern(_NUMBER_STARTERS)  # for the lower-cased text
+_NUMBER_STARTERS_ONLY = starters_only_pattern(_NUMBER_STARTERS, re.IGNORECASE)
+_NUMBER_STARTERS_ONLY_LOWER = starters_only_pattern(_NUMBER_STARTERS)
 
 
 def candidate_starts(
-    text: str, anchor: int, floor: int, words_back: int, starts: re.Pattern | None = None
+    text: str,
+    anchor: int,
+    floor: int,
+    words_back: int,
+    starts: re.Pattern | None = None,
+    starters_only: re.Pattern | None = None,
 ) -> list[int]:
     """Where a phrase that contains the anchor may begin: up to `words_back` word starts
     before it (earliest first), then the anchor itself. With `starts` (see `starts_pattern`),
-    the word starts that cannot open a phrase are left out."""
+    the word starts that cannot open a phrase are left out; `starters_only`, the same starts
+    alone (`starters_only_pattern`), is a quicker first test where most windows hold none."""
     window_start = max(floor, anchor - 12 * words_back)
     line_start = text.rfind("\n", window_start, anchor) + 1
     window_start = max(window_start, line_start)
+    if starters_only is not None and starters_only.search(text, window_start, anchor) is None:
+        return [anchor]
     if starts is None:
         found = [m.start() for m in _WORD_START.finditer(text, window_start, anchor)]
         return found[-words_back:] + [anchor]
@@ -298,13 +387,21 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     end = len(text) if end is None else end
     mentions = []
     position = start
-    for anchor in NUMBER_ANCHOR.finditer(text, start, end):
-        if anchor.start() < position:
+    # word starts are looked up in the lower-cased text when its offsets hold
+    lower = lowered(text[:end])
+    if lower is None:
+        scanned, pattern = text, NUMBER_PATTERN
+        starts, starters_only = _NUMBER_STARTS, _NUMBER_STARTERS_ONLY
+    else:
+        scanned, pattern = lower, _NUMBER_PATTERN_LOWER
+        starts, starters_only = _NUMBER_STARTS_LOWER, _NUMBER_STARTERS_ONLY_LOWER
+    for anchor in number_anchors(text, start, end):
+        if anchor < position:
             continue
         match = None
-        for candidate in candidate_starts(text, anchor.start(), position, 2, _NUMBER_STARTS):
-            found = NUMBER_PATTERN.match(text, candidate, end)
-            if found is not None and found.end() > anchor.start():
+        for candidate in candidate_starts(scanned, anchor, position, 2, starts, starters_only):
+            found = pattern.match(scanned, candidate, end)
+            if found is not None and found.end() > anchor:
                 match = found
                 break
         if match is None:
@@ -368,7 +465,7 @@ def _mention_from_match(text: str, match: re.Match) -> NumberMention | None:
     if group == "fraction":
         return _fraction_mention(text, match)
     if group == "ordinal_span":
-        return _ordinal_duration(match)
+        return _ordinal_duration(text, match)
     return _plain_number(text, match)
 
 
@@ -391,7 +488,7 @@ def _fraction_mention(text: str, match: re.Match) -> NumberMention | None:
     return NumberMention(span_start, span_end, span_start, span_end, value, SHARE, "percent")
 
 
-def _ordinal_duration(match: re.Match) -> NumberMention | None:
+def _ordinal_duration(text: str, match: re.Match) -> NumberMention | None:
     """'enters its third month': more than two months have passed."""
     ordinal = match.group("ordinal").lower()
     number = ORDINALS.get(ordinal)
@@ -407,9 +504,10 @@ def _ordinal_duration(match: re.Match) -> NumberMention | None:
     )
     # "its third month": more than two have passed. No hedge word to quote, so only the bound.
     mention.value_low = mention.value
-    mention.note = (
-        f"“{match.group('ordinal')} {match.group('ordinal_unit')}”: more than {number - 1} {unit}"
-    )
+    # as written: the match may be on the lower-cased text
+    ordinal_as_stated = text[slice(*match.span("ordinal"))]
+    unit_as_stated = text[slice(*match.span("ordinal_unit"))]
+    mention.note = f"“{ordinal_as_stated} {unit_as_stated}”: more than {number - 1} {unit}"
     return mention
 
 

@@ -1,0 +1,257 @@
+"""The quick scans that decide where the extractor looks find what plainer tests find.
+
+The extractor reads a sentence closely only where a whole-text scan found something to read
+(a figure, a date, a hint word for an event, a vague amount or a status), tries its phrase
+patterns only at anchors, and runs its case-insensitive patterns as lower-case patterns on
+the lower-cased text. Each quick scan is held here to its plain reference, on the fixture and
+seed reports and on generated texts:
+- reading every sentence gives the same candidates, so the scan skips none that yields one;
+- the hint index gives the sentences a substring test of each sentence gives;
+- the two-pattern anchor scans find what the one-pattern anchors find;
+- `bounded_trie_pattern` matches what \\b(?:trie)\\b matches;
+- figures, dates and boilerplate found in the lower-cased text are those found
+  case-insensitively in the text as written;
+- the quick test for a word that may open a figure leaves the candidate starts unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import astuple
+from datetime import date
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from indicators.extract import attribution, dates, numbers, pipeline, sentences
+from indicators.extract.catalogue import Catalogue
+from tests.conftest import FIXTURES, REPO_ROOT, SEEDS_DIR
+
+REPORTS = FIXTURES / "reports"
+REPORT_PATHS = sorted(REPORTS.glob("*.txt")) + (
+    sorted(SEEDS_DIR.glob("*.txt")) if SEEDS_DIR.is_dir() else []
+)
+PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Words the scans look for, in both cases, with the letters whose case folding is unusual
+# ("ı", "ſ", "İ", the Kelvin sign) and a non-ASCII digit, joined by the separators that
+# decide word boundaries.
+VOCABULARY_LINES = (
+    "one two Three third Third half Half million Billion US$ us$ usd EUR € £ $ 5 12 1,200 3.5",
+    "2024 3rd 21st % percent per cent pc * and in of out every its the a an between to from",
+    "since Since So far so far June june Sept. Monday 15 May week weeks year years days hours",
+    "ago old early mid late past next last Gaza Strip South Sudan Port-au-Prince Cox's Bazar",
+    "said says told reported estimates Getty Images photo: www. next update ı ſ İ \u212a ٣",
+    "ſix ſeven thırd ſince ıts ın fİve tons tone warned statement war many several below enough",
+)
+VOCABULARY = [word for line in VOCABULARY_LINES for word in line.split(" ")]
+SEPARATORS = ["", " ", "  ", "-", "–", "\n", ", ", ". ", "’", "_", "x", "(", "“"]
+WORDY_TEXT = st.lists(
+    st.tuples(st.sampled_from(VOCABULARY), st.sampled_from(SEPARATORS)), max_size=30
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+ANY_TEXT = st.one_of(WORDY_TEXT, WORDY_TEXT, st.text(max_size=120))
+
+
+def _report_texts() -> list[str]:
+    return [path.read_bytes().decode("utf-8") for path in REPORT_PATHS]
+
+
+def _catalogue() -> Catalogue:
+    return Catalogue.from_csv(REPO_ROOT / "data" / "indicators.csv", REPORTS / "indicators.csv")
+
+
+def _every_sentence(lower_text, hints, found_sentences, starts) -> set[int]:
+    return set(range(len(found_sentences)))
+
+
+@pytest.mark.parametrize("path", REPORT_PATHS, ids=lambda path: path.name)
+def test_reading_every_sentence_gives_the_same_candidates(path: Path):
+    text = path.read_bytes().decode("utf-8")
+    catalogue = _catalogue()
+    scanned = pipeline.extract(text, date(2025, 7, 24), "Publisher", catalogue=catalogue)
+    with mock.patch.object(pipeline, "_sentences_with", _every_sentence):
+        read_all = pipeline.extract(text, date(2025, 7, 24), "Publisher", catalogue=catalogue)
+    assert scanned.observations, "a report with figures is needed to compare"
+    assert scanned.as_dict() == read_all.as_dict()
+
+
+def _assert_hint_index_matches_substring_test(text: str) -> None:
+    found = sentences.split_sentences(text)
+    starts = [sentence.start for sentence in found]
+    lower = text.lower()
+    if len(lower) != len(text):
+        return  # the pipeline tests each sentence itself then
+    for hints in (pipeline.EVENT_HINTS, pipeline.EVALUATIVE_HINTS, ("many", "everal")):
+        expected = {
+            index
+            for index, sentence in enumerate(found)
+            if any(hint in sentence.text.lower() for hint in hints)
+        }
+        assert pipeline._sentences_with(lower, hints, found, starts) == expected
+
+
+@pytest.mark.parametrize("path", REPORT_PATHS, ids=lambda path: path.name)
+def test_hint_index_finds_the_sentences_a_substring_test_finds(path: Path):
+    _assert_hint_index_matches_substring_test(path.read_bytes().decode("utf-8"))
+
+
+@PROPERTY
+@given(ANY_TEXT)
+def test_hint_index_on_generated_texts(text: str):
+    _assert_hint_index_matches_substring_test(text + ". Many said the war and talks went on.")
+
+
+def _assert_anchors_match(text: str) -> None:
+    for start, end in ((0, len(text)), (min(3, len(text)), max(0, len(text) - 2))):
+        expected = [m.start() for m in numbers.NUMBER_ANCHOR.finditer(text, start, end)]
+        assert numbers.number_anchors(text, start, end) == expected
+        expected_dates = [
+            (m.start(), bool(m.group("digit")) and m.group("datelike") is None)
+            for m in dates.DATE_ANCHOR.finditer(text, start, end)
+        ]
+        assert dates.date_anchors(text, start, end) == expected_dates
+
+
+def test_anchor_scans_on_the_reports():
+    for text in _report_texts():
+        _assert_anchors_match(text)
+
+
+@PROPERTY
+@given(ANY_TEXT)
+def test_anchor_scans_on_generated_texts(text: str):
+    _assert_anchors_match(text)
+
+
+PLACE_NAMES = set(pipeline.KNOWN_PLACES.split("|"))
+SPEECH_VERBS = set(attribution.SPEECH_VERBS.split("|"))
+PLAIN_PLACE = re.compile(rf"\b(?:{numbers.trie_pattern(PLACE_NAMES)})\b")
+PLAIN_SPEECH_VERB = re.compile(rf"\b(?:{numbers.trie_pattern(SPEECH_VERBS)})\b")
+NAMES_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(sorted(PLACE_NAMES | SPEECH_VERBS | {"Gazan", "saidx", "Strip", "é"})),
+        st.sampled_from(SEPARATORS),
+    ),
+    max_size=12,
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+
+
+@PROPERTY
+@given(st.one_of(NAMES_TEXT, ANY_TEXT))
+def test_bounded_trie_matches_what_a_trie_between_word_boundaries_matches(text: str):
+    for fast, plain in (
+        (pipeline.KNOWN_PLACE, PLAIN_PLACE),
+        (attribution.SPEECH_VERB, PLAIN_SPEECH_VERB),
+    ):
+        for start, end in ((0, len(text)), (min(2, len(text)), max(0, len(text) - 1))):
+            assert [m.span() for m in fast.finditer(text, start, end)] == [
+                m.span() for m in plain.finditer(text, start, end)
+            ]
+
+
+def _found(text: str) -> tuple[list, list]:
+    figures = [astuple(mention) for mention in numbers.find_numbers(text)]
+    phrases = [(m.span(), m.lastgroup, m.groups()) for m in dates.find_date_phrases(text)]
+    return figures, phrases
+
+
+def _assert_lower_cased_scans_match(text: str) -> None:
+    fast = _found(text)
+    with (
+        mock.patch.object(numbers, "lowered", lambda text: None),
+        mock.patch.object(dates, "lowered", lambda text: None),
+    ):
+        assert _found(text) == fast
+
+
+# Letters that case-insensitive matching pairs with an ASCII letter other than by lower case
+# ("ſ" ~ "s", "ı" ~ "i") or whose lower case is longer ("İ"), next to figures and dates.
+UNUSUAL_CASE_TEXTS = [
+    "ſix in 10 people fled",
+    "ıts third month began; Its Third Month",
+    "İstanbul sent 5 trucks, a thırd of them on ſunday 3 May",
+    "ſince 2020, 12 clinics closed; since 3 May 2024, 40 more",
+    "US$5 million, us$5, USD 7 and EUR 9",
+]
+
+
+def test_lower_cased_scans_on_the_reports():
+    for text in _report_texts() + UNUSUAL_CASE_TEXTS:
+        _assert_lower_cased_scans_match(text)
+        _assert_lower_cased_scans_match(text.upper())
+
+
+@PROPERTY
+@given(ANY_TEXT)
+def test_lower_cased_scans_on_generated_texts(text: str):
+    _assert_lower_cased_scans_match(text)
+
+
+def test_a_figure_stated_in_capitals_keeps_its_case_in_the_note():
+    (mention,) = numbers.find_numbers("The siege entered its Third Month on Monday.")
+    assert mention.note.startswith("“Third Month”")
+
+
+BOILERPLATE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Photo: AFP",
+            "(PHOTO: X)",
+            "Getty Images",
+            "via Reuters",
+            "WWW.example",
+            "https://x",
+            "The next situation update",
+            "will be PUBLISHED",
+            "Follow us on",
+            "Subscribe",
+            "Tel. +41",
+            "+41 22",
+            "ſubscribe",
+            "İ",
+            "ı",
+            "words",
+            " ",
+            "\n",
+            ".",
+        ]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@PROPERTY
+@given(st.one_of(BOILERPLATE_TEXT, ANY_TEXT))
+def test_boilerplate_found_in_the_lower_cased_text_is_found_in_the_text(text: str):
+    hints = sentences._HintIndex(text)
+    for start, end in ((0, len(text)), (min(2, len(text)), max(0, len(text) - 3))):
+        piece = text[start:end]
+        expected = sentences.BOILERPLATE_ANYWHERE.search(piece) is not None
+        assert hints.boilerplate(piece, start, end) == expected
+
+
+def _assert_starters_only_changes_nothing(text: str) -> None:
+    lower = text.lower()
+    scanned, starts, starters = text, numbers._NUMBER_STARTS, numbers._NUMBER_STARTERS_ONLY
+    if numbers.lowered(text) is not None:
+        scanned = lower
+        starts, starters = numbers._NUMBER_STARTS_LOWER, numbers._NUMBER_STARTERS_ONLY_LOWER
+    for anchor in numbers.number_anchors(text):
+        for floor in (0, max(0, anchor - 5)):
+            assert numbers.candidate_starts(
+                scanned, anchor, floor, 2, starts, starters
+            ) == numbers.candidate_starts(scanned, anchor, floor, 2, starts)
+
+
+def test_starters_test_on_the_reports():
+    for text in _report_texts():
+        _assert_starters_only_changes_nothing(text)
+
+
+@PROPERTY
+@given(ANY_TEXT)
+def test_starters_test_on_generated_texts(text: str):
+    _assert_starters_only_changes_nothing(text)
