@@ -76,11 +76,8 @@ def _show_disagreements(model) -> None:
         icon=":material/compare_arrows:",
     )
     for disagreement in model.disagreements:
-        st.markdown(disagreement.heading)
-        columns = st.columns(min(len(disagreement.cards), 3))
-        for position, card in enumerate(disagreement.cards):
-            with columns[position % len(columns)]:
-                common.show_card(card)
+        # One table per place and period: each report's figure in a row of its own.
+        st.markdown(f"**{disagreement.heading}**\n\n{disagreement.table}")
     if groups > len(model.disagreements):
         st.caption(
             f"Showing {len(model.disagreements)} of {groups:,} side by side; this table holds "

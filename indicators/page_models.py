@@ -20,7 +20,7 @@ from indicators import charts, citations, schema, summaries
 DISPLAY_ROWS = 1_000  # rows drawn in a table on screen; the downloads hold every row
 CHART_POINTS = 500  # figures drawn in one chart (the latest); the table and download hold all
 LATEST_CARDS = 4  # 'latest figure from each source' cards, the same figures the waffle draws
-DISAGREEMENTS_SHOWN = 3  # groups of disagreeing figures drawn side by side; a table has all
+DISAGREEMENTS_SHOWN = 5  # disagreements shown side by side, a table each; one table has all
 FIGURES_PER_DISAGREEMENT = 6
 UNPLACED_CARDS = 20  # undated events listed under the timeline
 CAPTION_REPORTS = 5  # reports named under a chart before the rest are counted
@@ -257,8 +257,26 @@ def timeline_model(view: summaries.Prepared, sources: pd.DataFrame) -> TimelineM
 
 @dataclass(frozen=True)
 class Disagreement:
+    """One place and period where reports give different figures, as one Markdown table:
+    a row per report (never an average), with its citation and its exact words."""
+
     heading: str  # Markdown: 'Gaza, as of 20 July 2025'
-    cards: tuple[Card, ...]
+    table: str  # Markdown
+    figures: int
+
+
+DISAGREEMENT_HEADER = "| Report | Figure | Stated on | Exact words |\n| --- | --- | --- | --- |"
+
+
+def disagreement_table(group: pd.DataFrame) -> str:
+    """The figures of one disagreement side by side, a Markdown table row each."""
+    rows = [
+        f"| {citation_of(row)} | **{citations.escape_markdown(row['value_shown'])}** | "
+        f"{citations.escape_markdown(citations.format_day(row['reported_on']))} | "
+        f"{citations.escape_markdown('“' + str(row['quote']) + '”')} |"
+        for _, row in group.iterrows()
+    ]
+    return "\n".join([DISAGREEMENT_HEADER, *rows])
 
 
 @dataclass(frozen=True)
@@ -344,10 +362,8 @@ def indicator_model(
             heading=citations.escape_markdown(
                 f"{group.iloc[0]['location']}, {group.iloc[0]['as_of_text']}"
             ),
-            cards=tuple(
-                figure_card(row, label=f"{row['source_publisher']} says")
-                for _, row in group.head(FIGURES_PER_DISAGREEMENT).iterrows()
-            ),
+            table=disagreement_table(group.head(FIGURES_PER_DISAGREEMENT)),
+            figures=len(group),
         )
         for _, group in shown.groupby("group", sort=True)
     )

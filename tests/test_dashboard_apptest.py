@@ -377,9 +377,16 @@ def test_loader_problems_are_listed_and_valid_rows_still_shown(use_fixture):
 def test_disagreeing_sources_are_flagged_side_by_side(use_fixture):
     app = run({"page": "indicators", "indicator": "share_water"})
     assert any("reports give different figures" in warning.value for warning in app.warning)
-    says = {plain(metric.label): plain(metric.value) for metric in app.metric}
-    assert says["Agency A says"] == "about 40%"
-    assert says["Agency B **bold** says"] == "55%"
+    # Side by side: one row per report, each with its own figure, never an average.
+    table = next(
+        element.value for element in app.markdown if "| Report | Figure |" in element.value
+    )
+    rows = {
+        plain(line.split(" | ")[0]): plain(line.split(" | ")[1]) for line in table.splitlines()[2:]
+    }
+    says = {report.split(",")[0].lstrip("| "): figure for report, figure in rows.items()}
+    assert says["Agency A"] == "about 40%"
+    assert says["Agency B **bold**"] == "55%"
 
 
 def test_timeline_lists_events_without_dates(use_shipped):

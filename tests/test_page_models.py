@@ -193,3 +193,23 @@ def test_undated_events_are_listed_with_citation_and_exact_words(shipped):
         assert citations.escape_markdown(row["label"]) in item
         assert citations.escape_markdown(row["quote"]) in item
         assert "published" in item
+
+
+def test_each_disagreement_is_a_table_of_its_reports_with_their_words(fixture):
+    model = page_models.indicator_model(fixture, fixture, "share_water")
+    conflicting = summaries.disagreements(
+        fixture.observations[fixture.observations["indicator_id"] == "share_water"]
+    )
+    assert len(model.disagreements) == min(
+        conflicting["group"].nunique(), page_models.DISAGREEMENTS_SHOWN
+    )
+    first = model.disagreements[0]
+    group = conflicting[conflicting["group"] == conflicting["group"].min()]
+    lines = first.table.splitlines()
+    assert lines[0] == "| Report | Figure | Stated on | Exact words |"
+    assert len(lines) == 2 + len(group) == 2 + first.figures
+    for line, (_, row) in zip(lines[2:], group.iterrows(), strict=True):
+        cells = re.split(r"(?<!\\)\|", line)[1:-1]  # escaped pipes in the data stay inside
+        assert len(cells) == 4
+        assert citations.escape_markdown(row["value_shown"]) in cells[1]
+        assert citations.escape_markdown(row["quote"]) in cells[3]
