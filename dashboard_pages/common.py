@@ -79,16 +79,9 @@ def show_card(card: page_models.Card, help: str | None = None) -> None:
     """A figure as a metric card: value with its qualifier, when it holds, its citation."""
     with st.container(border=True):
         st.metric(label=card.label, value=card.value, help=help)
-        st.caption(card.dated)
-        st.caption(card.citation)
+        # One caption, two lines: each element is a message to the browser on every rerun.
+        st.caption(f"{card.dated}  \n{card.citation}")
         show_quote(card.quote)
-
-
-def show_event_line(event: page_models.EventLine, quote: bool = True) -> None:
-    st.markdown(event.line)
-    st.caption(event.citation)
-    if quote:
-        show_quote(event.quote)
 
 
 # --------------------------------------------------------------------------- Charts and tables

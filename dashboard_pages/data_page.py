@@ -6,8 +6,10 @@ import streamlit as st
 
 from dashboard_pages import common, data_access, state
 from indicators import schema
+from indicators.views import DEFAULT_TABLE
 
 DATA_INDICATOR_KEY = "data_indicator_choice"
+DATA_TABLE_KEY = "data_table_choice"
 ALL_INDICATORS = ""
 
 
@@ -33,16 +35,19 @@ def render(context: common.PageContext) -> None:
         context.state = context.state.with_changes(indicator=indicator)
 
     views = data_access.table_views(context.key, context.filters, indicator or None)
-    tabs = st.tabs(
-        [f"{schema.TABLES[name].title} ({table.rows:,})" for name, table in views.items()]
-    )
-    for tab, (name, table) in zip(tabs, views.items(), strict=True):
+    # One table at a time: only the open tab is drawn, so a rerun sends one grid, not four.
+    titles = {name: schema.TABLES[name].title for name in views}
+    for name, tab in state.choose_tab(titles, DATA_TABLE_KEY, context.state.table or DEFAULT_TABLE):
+        if not tab.open:
+            continue
+        context.state = context.state.with_changes(table=None if name == DEFAULT_TABLE else name)
+        table = views[name]
         spec = schema.TABLES[name]
         full = context.load.tables[name]
         with tab:
             st.caption(
-                f"{spec.description} File: {spec.file_name}; the line column is the line in "
-                "that file."
+                f"{table.rows:,} rows in this view, of {len(full):,}. {spec.description} "
+                f"File: {spec.file_name}; the line column is the line in that file."
             )
             common.show_table(table, key=f"data_{name}", what="rows")
             first, second, third = st.columns(3)

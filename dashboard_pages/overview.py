@@ -69,10 +69,7 @@ def _talks_card(talks) -> None:
         # Not a metric: an event's label is a sentence and must wrap, not be cut short.
         st.caption(latest.label)
         st.subheader(latest.value, anchor=False)
-        st.caption(latest.dated)
-        st.caption(latest.citation)
+        st.caption(f"{latest.dated}  \n{latest.citation}")
         common.show_quote(latest.quote)
         if talks.earlier:
-            st.markdown("**Before that**")
-            for event in talks.earlier:
-                common.show_event_line(event, quote=False)
+            st.caption(talks.earlier_markdown)  # the earlier events, in smaller type

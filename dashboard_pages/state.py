@@ -167,6 +167,17 @@ def choose(
     return st.selectbox(label, options, key=key, format_func=format_func, **kwargs)
 
 
+def choose_tab(labels: dict[str, str], key: str, wanted: str) -> list[tuple[str, object]]:
+    """Tabs that start at the URL's choice and run only the open one's content.
+
+    `labels` maps each tab's name to its label. Returns (name, tab) pairs; each tab's
+    `open` says whether it is the one to draw.
+    """
+    _start(key, labels[wanted], st.session_state.get(key) in labels.values())
+    tabs = st.tabs(list(labels.values()), key=key, on_change="rerun")
+    return list(zip(labels, tabs, strict=True))
+
+
 def sync_url(state: ViewState) -> None:
     """Write the state into the address bar, only when it changed."""
     query = views.view_query(state)

@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from indicators import charts, citations, schema, summaries
 
-DISPLAY_ROWS = 1_000  # rows drawn in a table on screen; the downloads hold every row
+DISPLAY_ROWS = 200  # rows drawn in a table on screen (sent on every rerun); downloads hold all
 CHART_POINTS = 500  # figures drawn in one chart (the latest); the table and download hold all
 LATEST_CARDS = 4  # 'latest figure from each source' cards, the same figures the waffle draws
 DISAGREEMENTS_SHOWN = 5  # disagreements shown side by side, a table each; one table has all
@@ -152,6 +152,12 @@ def count_note(shown: int, total: int, what: str, where: str) -> str:
 class TalksCard:
     latest: Card
     earlier: tuple[EventLine, ...]
+
+    @property
+    def earlier_markdown(self) -> str:
+        """'Before that' and the earlier events as one Markdown list, each with its citation."""
+        items = "\n".join(f"- {event.line}  \n  {event.citation}" for event in self.earlier)
+        return f"**Before that**\n\n{items}"
 
 
 @dataclass(frozen=True)

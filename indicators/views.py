@@ -23,7 +23,12 @@ LOCATION = "location"
 DATE_FROM = "from"
 DATE_TO = "to"
 SOURCES = "sources"
-PARAMETERS = (PAGE, INDICATOR, LOCATION, DATE_FROM, DATE_TO, SOURCES)
+TABLE = "table"
+PARAMETERS = (PAGE, INDICATOR, LOCATION, DATE_FROM, DATE_TO, SOURCES, TABLE)
+
+# The tables the Data page shows, one at a time.
+TABLES = ("sources", "indicators", "observations", "events")
+DEFAULT_TABLE = "observations"
 
 MAX_SHOWN_CHARS = 40  # a hostile URL must not flood the page with its notice
 SOURCE_SEPARATOR = ","
@@ -55,6 +60,7 @@ class ViewState:
     date_from: date | None = None
     date_to: date | None = None
     sources: tuple[str, ...] = field(default=())
+    table: str | None = None  # the Data page's table; None is DEFAULT_TABLE
 
     def with_changes(self, **changes: object) -> ViewState:
         return replace(self, **changes)
@@ -150,6 +156,11 @@ def parse_view(
     if requested and not sources:
         notices.append("None of the requested sources is in the data; showing all sources.")
 
+    table = _single(params, TABLE) or None
+    if table is not None and table not in TABLES:
+        notices.append(f"There is no table {_shown(table)}; showing the {DEFAULT_TABLE}.")
+        table = None
+
     state = ViewState(
         page=page or DEFAULT_PAGE,
         indicator=indicator,
@@ -157,6 +168,7 @@ def parse_view(
         date_from=date_from,
         date_to=date_to,
         sources=sources,
+        table=None if table == DEFAULT_TABLE else table,
     )
     return state, notices
 
@@ -174,6 +186,8 @@ def view_query(state: ViewState) -> dict[str, str]:
         query[DATE_TO] = state.date_to.isoformat()
     if state.sources:
         query[SOURCES] = SOURCE_SEPARATOR.join(state.sources)
+    if state.table and state.table != DEFAULT_TABLE:
+        query[TABLE] = state.table
     return query
 
 

@@ -157,7 +157,8 @@ def test_overview_shows_hedged_headlines_with_dates_and_citations(use_shipped):
     talks = summaries.talks_events(prepared.events)
     assert talks.iloc[0]["label"] in [plain(header.value) for header in app.subheader]
 
-    captions = [plain(caption.value) for caption in app.caption]
+    # A card's caption holds two lines: when the figure holds, then its citation.
+    captions = [plain(line) for caption in app.caption for line in caption.value.split("  \n")]
     assert any("as of 20 July 2025" in caption for caption in captions)
     assert any(
         caption.startswith("Politico, US leaves Gaza ceasefire talks")
@@ -300,7 +301,7 @@ def test_data_view_download_holds_exactly_the_filtered_rows(use_fixture, media):
 
 
 def test_full_table_downloads_hold_every_valid_row(use_fixture, media):
-    app = run({"page": "data", "location": "Town X"})
+    app = run({"page": "data", "location": "Town X", "table": "events"})
     tables = load_tables(FIXTURE_DIR).tables
     events = tables["events"]
     full = read_csv(download_bytes(app, media, f"Whole table ({len(events)} rows, CSV)"))
@@ -350,6 +351,22 @@ def test_overview_downloads_are_the_cards_shown(use_shipped, media):
     assert "blockade" in set(events["Kind"]) and "talks" in set(events["Kind"])
 
 
+def test_data_page_draws_only_the_open_table_and_the_link_names_it(use_fixture):
+    app = run({"page": "data", "table": "events"})
+    events = load_tables(FIXTURE_DIR).tables["events"]
+    assert len(app.dataframe) == 1  # one grid per rerun, not four
+    assert sorted(app.dataframe[0].value["event_id"]) == sorted(events["event_id"])
+    assert "table=events" in app.sidebar.code[0].value
+
+    app.session_state["data_table_choice"] = "Sources"  # the reader opens another tab
+    app.run()
+    assert list(app.dataframe[0].value.columns)[1] == "source_id"
+    assert "table=sources" in app.sidebar.code[0].value
+    app.session_state["data_table_choice"] = "Observations"  # the default: not in the link
+    app.run()
+    assert "table=" not in app.sidebar.code[0].value
+
+
 # --------------------------------------------------------------------------- safety and problems
 
 
@@ -371,7 +388,9 @@ def test_loader_problems_are_listed_and_valid_rows_still_shown(use_fixture):
     listed = " ".join(code.value for code in app.code)
     assert "observations.csv:6: [value] 'abc' is not a number" in listed
     valid = load_tables(FIXTURE_DIR).tables["observations"]
-    assert f"Observations ({len(valid)})" in [tab.label for tab in app.tabs]
+    assert [tab.label for tab in app.tabs] == ["Sources", "Indicators", "Observations", "Events"]
+    assert app.dataframe[0].value.shape[0] == len(valid)  # the valid rows are all shown
+    assert any(f"{len(valid)} rows in this view" in caption.value for caption in app.caption)
 
 
 def test_disagreeing_sources_are_flagged_side_by_side(use_fixture):

@@ -34,6 +34,7 @@ def test_every_parameter_is_read():
             "from": "2025-03-01",
             "to": "2025-07-31",
             "sources": "rbc-ukraine-2025-07-25",
+            "table": "events",
         },
         OPTIONS,
     )
@@ -45,6 +46,7 @@ def test_every_parameter_is_read():
         date_from=date(2025, 3, 1),
         date_to=date(2025, 7, 31),
         sources=("rbc-ukraine-2025-07-25",),
+        table="events",
     )
 
 
@@ -56,6 +58,7 @@ states = st.builds(
     date_from=st.none() | st.dates(min_value=date(2000, 1, 1), max_value=date(2024, 12, 31)),
     date_to=st.none() | st.dates(min_value=date(2025, 1, 1), max_value=date(2030, 12, 31)),
     sources=st.sampled_from([(), OPTIONS.sources[:1], OPTIONS.sources[1:], OPTIONS.sources]),
+    table=st.none() | st.sampled_from([t for t in views.TABLES if t != views.DEFAULT_TABLE]),
 )
 
 
@@ -86,6 +89,7 @@ def test_a_share_url_carries_the_state(state):
         ({"from": "2025-13-01"}, "date_from", "not a date"),
         ({"to": "yesterday"}, "date_to", "not a date"),
         ({"sources": "nobody"}, "sources", "no source"),
+        ({"table": "secrets"}, "table", "no table"),
         ({"utm_source": "x"}, None, "unknown parameter"),
     ],
 )
@@ -129,11 +133,14 @@ def test_any_parameters_give_a_valid_state_and_never_raise(params):
     assert state.indicator in (None, *OPTIONS.indicators)
     assert state.location in (None, *OPTIONS.locations)
     assert set(state.sources) <= set(OPTIONS.sources)
+    assert state.table in (None, *views.TABLES)
     assert isinstance(notices, list)
 
 
 def test_defaults_are_left_out_of_the_query():
     assert views.view_query(ViewState()) == {"page": "overview"}
+    assert views.view_query(ViewState(table=views.DEFAULT_TABLE)) == {"page": "overview"}
+    assert views.parse_view({"table": views.DEFAULT_TABLE}, OPTIONS)[0].table is None
 
 
 @pytest.mark.parametrize(
