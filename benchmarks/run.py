@@ -212,29 +212,45 @@ def bench_builders(sizes, repeats, timeout, results, out) -> None:
 
 
 def bench_extraction(size, repeats, timeout, results, out) -> None:
+    """One process, then one per processor (as `extract DIR --jobs 0` does)."""
     dataset = dataset_for(size)
-    found, failure = run_worker(
-        "benchmarks.extraction",
-        [str(dataset.folder), "--megabytes", "2", "--repeats", str(max(1, min(repeats, 3)))],
-        timeout=timeout,
-    )
-    results["extraction"] = {"result": found, "failure": failure}
-    if found and "mb_per_second" in found[0]:
-        item = found[0]
-        row = [
-            f"{item['megabytes']:.2f} MB ({item['reports']} reports)",
-            item["candidates"],
-            seconds(item["seconds"]),
-            f"{item['mb_per_second']:.2f}",
-            f"≥{EXTRACTION_TARGET} " + verdict(item["mb_per_second"] >= EXTRACTION_TARGET),
-        ]
-    else:
-        row = ["—", "—", "—", "—", (found[0].get("error") if found else failure) or "—"]
+    rows = []
+    results["extraction"] = {}
+    for jobs in dict.fromkeys((1, os.cpu_count() or 1)):
+        found, failure = run_worker(
+            "benchmarks.extraction",
+            [
+                str(dataset.folder),
+                "--megabytes",
+                "2",
+                "--repeats",
+                str(max(1, min(repeats, 3))),
+                "--jobs",
+                str(jobs),
+            ],
+            timeout=timeout,
+        )
+        results["extraction"][jobs] = {"result": found, "failure": failure}
+        if found and "mb_per_second" in found[0]:
+            item = found[0]
+            rows.append(
+                [
+                    f"{item['megabytes']:.2f} MB ({item['reports']} reports)",
+                    jobs,
+                    item["candidates"],
+                    seconds(item["seconds"]),
+                    f"{item['mb_per_second']:.2f}",
+                    f"≥{EXTRACTION_TARGET} " + verdict(item["mb_per_second"] >= EXTRACTION_TARGET),
+                ]
+            )
+        else:
+            error = (found[0].get("error") if found else failure) or "—"
+            rows.append(["—", jobs, "—", "—", "—", error])
     out(
         table(
             "Extraction throughput (indicators.extract.pipeline.extract)",
-            ["text", "candidates", "s", "MB/s", "target"],
-            [row],
+            ["text", "processes", "candidates", "s", "MB/s", "target"],
+            rows,
         )
     )
 
