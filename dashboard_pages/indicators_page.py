@@ -40,10 +40,7 @@ def render(context: common.PageContext) -> None:
         if model.drawn_note:
             st.caption(model.drawn_note)
         st.subheader("Latest figure from each source")
-        columns = st.columns(2)
-        for position, card in enumerate(model.latest_cards):
-            with columns[position % 2]:
-                common.show_card(card)
+        st.markdown(model.latest_markdown)
         if model.latest_note:
             st.caption(model.latest_note)
     else:
@@ -51,8 +48,7 @@ def render(context: common.PageContext) -> None:
         st.caption(
             "This indicator is stated in words, not numbers; each statement is shown with its source."
         )
-        for card in model.statements:
-            common.show_card(card)
+        st.markdown(model.statements_markdown)
 
     if model.disagreements:
         _show_disagreements(model)

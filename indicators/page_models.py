@@ -113,6 +113,18 @@ def figure_card(row: pd.Series, label: str | None = None) -> Card:
     )
 
 
+def cards_markdown(cards: tuple[Card, ...]) -> str:
+    """Cards as one Markdown list: figure, when it holds, citation and the exact words.
+
+    One element instead of five per card, where a chart beside it already draws the values.
+    """
+    return "\n".join(
+        f"- **{card.label}: {card.value}**  \n  {card.dated}  \n  {card.citation}  \n  "
+        f"*{citations.escape_markdown(card.quote)}*"
+        for card in cards
+    )
+
+
 def citation_of(row: pd.Series) -> str:
     """Publisher, linked title, publication date and attribution, as one Markdown line."""
     return citations.citation_markdown(
@@ -295,8 +307,10 @@ class IndicatorModel:
     values: Chart | None
     drawn_note: str
     latest_cards: tuple[Card, ...]
+    latest_markdown: str  # the same, as one list
     latest_note: str
     statements: tuple[Card, ...]  # figures stated only in words
+    statements_markdown: str
     disagreement_groups: int
     disagreements: tuple[Disagreement, ...]
     disagreement_table: DisplayTable  # every disagreeing figure, numbered by group
@@ -386,8 +400,10 @@ def indicator_model(
             else ""
         ),
         latest_cards=latest_cards,
+        latest_markdown=cards_markdown(latest_cards),
         latest_note=latest_note,
         statements=statements,
+        statements_markdown=cards_markdown(statements),
         disagreement_groups=len(group_ids),
         disagreements=disagreements,
         disagreement_table=display_table(

@@ -213,3 +213,15 @@ def test_each_disagreement_is_a_table_of_its_reports_with_their_words(fixture):
         assert len(cells) == 4
         assert citations.escape_markdown(row["value_shown"]) in cells[1]
         assert citations.escape_markdown(row["quote"]) in cells[3]
+
+
+def test_latest_figures_are_listed_with_dates_citation_and_exact_words(fixture):
+    model = page_models.indicator_model(fixture, fixture, "share_water")
+    items = model.latest_markdown.split("\n- ")
+    assert len(items) == len(model.latest_cards) > 0
+    for item, card in zip(items, model.latest_cards, strict=True):
+        assert f"**{card.label}: {card.value}**" in item
+        assert card.dated in item and card.citation in item
+        # The exact words are escaped: markup in a quote shows as text.
+        assert citations.escape_markdown(card.quote) in item
+    assert "<script" not in model.latest_markdown.replace("\\<script", "")
