@@ -1,4 +1,8 @@
-"""Sources: every report with its metadata and counts, and one report in full."""
+"""Sources: every report with its metadata and counts, and what was taken from each.
+
+A handful of reports are shown in full one after the other; past SHOWN_IN_FULL, a picker
+opens one at a time, so a rerun never draws thousands of tables.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from dashboard_pages import common, data_access, state
 
 DETAIL_KEY = "source_detail"
 DETAIL_CHOICES = 1_000  # reports offered in the picker; the sidebar's filter reaches the rest
+SHOWN_IN_FULL = 5  # up to this many reports in a view, each is shown in full without a picker
 
 
 def render(context: common.PageContext) -> None:
@@ -27,6 +32,14 @@ def render(context: common.PageContext) -> None:
         "reports.csv",
         key="sources_listing_csv",
     )
+
+    if len(model.labels) <= SHOWN_IN_FULL:
+        st.subheader("Each report in full")
+        for source_id in model.labels:
+            detail = data_access.source_detail(context.key, context.filters, source_id)
+            if detail is not None:
+                _show_detail(detail)
+        return
 
     st.subheader("One report in full")
     choices = tuple(model.labels)[:DETAIL_CHOICES]
@@ -65,10 +78,10 @@ def _show_detail(detail) -> None:
         ):
             st.markdown(f"**{what} taken from this report ({table.rows:,})**")
             if table.rows:
-                common.show_table(table, key=f"source_{key}", what=what.lower())
+                common.show_table(table, key=f"source_{key}_{detail.source_id}", what=what.lower())
                 common.csv_download(
                     f"Download these {what.lower()} (CSV)",
                     table.frame,
                     f"{detail.source_id}-{key}.csv",
-                    key=f"source_{key}_csv",
+                    key=f"source_{key}_csv_{detail.source_id}",
                 )

@@ -419,7 +419,7 @@ def test_timeline_lists_events_without_dates(use_shipped):
         assert label in markdown
 
 
-def test_sources_page_lists_each_report_and_opens_one_in_full(use_shipped):
+def test_sources_page_lists_each_report_with_its_figures(use_shipped):
     app = run({"page": "sources"})
     tables = load_tables(DEFAULT_DATA_DIR).tables
     sources, observations = tables["sources"], tables["observations"]
@@ -429,14 +429,33 @@ def test_sources_page_lists_each_report_and_opens_one_in_full(use_shipped):
     assert list(listing["Figures"]) == [
         int(counts.get(source, 0)) for source in sources["source_id"]
     ]
+    # A handful of reports: each in full, with the figures taken from it.
+    headers = [plain(header.value) for header in app.subheader]
+    shown = [plain(element.value) for element in app.markdown]
+    for source_id, publisher in zip(sources["source_id"], sources["publisher"], strict=True):
+        assert publisher in headers
+        own = observations[observations["source_id"] == source_id]
+        assert f"Figures taken from this report ({len(own)})" in shown
+    figure_ids = {
+        observation
+        for table in app.dataframe[1:]
+        if "Observation" in table.value.columns
+        for observation in table.value["Observation"]
+    }
+    assert figure_ids == set(observations["observation_id"])
 
-    # The picker opens each report with its own figures, and only those.
+
+def test_many_reports_are_opened_one_at_a_time(use_shipped, monkeypatch):
+    from dashboard_pages import sources_page
+
+    monkeypatch.setattr(sources_page, "SHOWN_IN_FULL", 1)
+    app = run({"page": "sources"})
+    tables = load_tables(DEFAULT_DATA_DIR).tables
+    sources, observations = tables["sources"], tables["observations"]
     for source_id, publisher in zip(sources["source_id"], sources["publisher"], strict=True):
         app.selectbox(key="source_detail").set_value(source_id).run()
-        assert publisher in [plain(header.value) for header in app.subheader]
+        headers = [plain(header.value) for header in app.subheader]
+        assert publisher in headers
+        assert not (set(sources["publisher"]) - {publisher}) & set(headers)  # only that one
         own = observations[observations["source_id"] == source_id]
-        shown = app.dataframe[1].value
-        assert sorted(shown["Observation"]) == sorted(own["observation_id"])
-        assert f"Figures taken from this report ({len(own)})" in [
-            plain(element.value) for element in app.markdown
-        ]
+        assert sorted(app.dataframe[1].value["Observation"]) == sorted(own["observation_id"])
