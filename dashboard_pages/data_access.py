@@ -16,7 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from indicators import citations, page_models, schema, summaries
+from indicators import page_models, schema, summaries
 from indicators.loading import LoadResult, load_tables
 from indicators.views import ViewOptions
 
@@ -71,13 +71,7 @@ def prepared(key: DataKey) -> summaries.Prepared:
 @st.cache_resource(show_spinner=False, max_entries=2, hash_funcs=_HASHERS)
 def source_labels(key: DataKey) -> dict[str, str]:
     """'Publisher, 24 July 2025' for every source, as the sidebar's source filter shows it."""
-    sources = prepared(key).sources
-    return {
-        source_id: f"{publisher}, {citations.format_day(published)}"
-        for source_id, publisher, published in zip(
-            sources["source_id"], sources["publisher"], sources["published"], strict=True
-        )
-    }
+    return page_models.source_labels(prepared(key).sources)
 
 
 @st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)

@@ -6,6 +6,8 @@ opens one at a time, so a rerun never draws thousands of tables.
 
 from __future__ import annotations
 
+from itertools import islice
+
 import streamlit as st
 
 from dashboard_pages import common, data_access, state
@@ -42,7 +44,7 @@ def render(context: common.PageContext) -> None:
         return
 
     st.subheader("One report in full")
-    choices = tuple(model.labels)[:DETAIL_CHOICES]
+    choices = tuple(islice(model.labels, DETAIL_CHOICES))
     source_id = state.choose(
         "Report",
         DETAIL_KEY,

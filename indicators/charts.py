@@ -120,6 +120,27 @@ def _base_layout(figure: go.Figure, height: int) -> None:
     )
 
 
+def _note_above(figure: go.Figure, text: str, yshift: int) -> None:
+    """A note over the plot, flush left, in dark red: what the chart leaves out."""
+    figure.add_annotation(
+        text=plotly_text(text),
+        x=0,
+        xref="paper",
+        xanchor="left",
+        y=1,
+        yref="paper",
+        yanchor="bottom",
+        yshift=yshift,
+        showarrow=False,
+        font={"size": 12, "color": "#8B0000"},
+    )
+
+
+def _note_centred(figure: go.Figure, text: str) -> None:
+    """A message in the middle of an empty chart."""
+    figure.add_annotation(text=text, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
@@ -210,14 +231,7 @@ def timeline_figure(events: pd.DataFrame, max_rows: int = TIMELINE_ROWS) -> go.F
     figure = go.Figure()
     if placed.empty:
         _base_layout(figure, 200)
-        figure.add_annotation(
-            text="No dated events in this selection",
-            showarrow=False,
-            x=0.5,
-            y=0.5,
-            xref="paper",
-            yref="paper",
-        )
+        _note_centred(figure, "No dated events in this selection")
         figure.update_xaxes(visible=False)
         figure.update_yaxes(visible=False)
         return figure
@@ -328,20 +342,11 @@ def timeline_figure(events: pd.DataFrame, max_rows: int = TIMELINE_ROWS) -> go.F
             align="left",
         )
     if left_out:
-        figure.add_annotation(
-            text=plotly_text(
-                f"Showing the {len(placed)} latest of {len(placed) + left_out:,} dated events; "
-                "narrow the filters to see others. The table beneath lists them all."
-            ),
-            x=0,
-            xref="paper",
-            xanchor="left",
-            y=1,
-            yref="paper",
-            yanchor="bottom",
+        _note_above(
+            figure,
+            f"Showing the {len(placed)} latest of {len(placed) + left_out:,} dated events; "
+            "narrow the filters to see others. The table beneath lists them all.",
             yshift=30,
-            showarrow=False,
-            font={"size": 12, "color": "#8B0000"},
         )
     _base_layout(figure, 160 + ROW_HEIGHT * len(placed))
     figure.update_layout(
@@ -508,9 +513,9 @@ def _series(numeric: pd.DataFrame, colours: dict[str, str]) -> list[tuple[pd.Dat
     if len(source_ids) <= SERIES_SHOWN:
         kept, rest = source_ids, []
     else:
-        ranked = numeric["source_id"].value_counts(sort=True).index[: SERIES_SHOWN - 1]
-        kept = [source_id for source_id in source_ids if source_id in set(ranked)]
-        rest = [source_id for source_id in source_ids if source_id not in set(ranked)]
+        ranked = set(numeric["source_id"].value_counts(sort=True).index[: SERIES_SHOWN - 1])
+        kept = [source_id for source_id in source_ids if source_id in ranked]
+        rest = [source_id for source_id in source_ids if source_id not in ranked]
     by_source = dict(tuple(numeric.groupby("source_id", sort=False)))
     series = [
         (
@@ -650,14 +655,7 @@ def values_figure(
     else:
         figure.update_yaxes(title_text=plotly_text(unit), rangemode="tozero")
     if numeric.empty:
-        figure.add_annotation(
-            text="No figure with a number in this selection",
-            showarrow=False,
-            x=0.5,
-            y=0.5,
-            xref="paper",
-            yref="paper",
-        )
+        _note_centred(figure, "No figure with a number in this selection")
     return figure
 
 
@@ -731,20 +729,11 @@ def figures_per_source_figure(counts: pd.DataFrame, max_bars: int = SOURCE_BARS)
     figure.update_xaxes(title_text="rows taken from the report", rangemode="tozero")
     if total > len(counts):
         figure.update_layout(margin={"t": 110})
-        figure.add_annotation(
-            text=plotly_text(
-                f"Showing the {len(counts)} reports with the most rows, of {total:,}; the "
-                "table beneath lists them all."
-            ),
-            x=0,
-            xref="paper",
-            xanchor="left",
-            y=1,
-            yref="paper",
-            yanchor="bottom",
+        _note_above(
+            figure,
+            f"Showing the {len(counts)} reports with the most rows, of {total:,}; the "
+            "table beneath lists them all.",
             yshift=64,  # above the legend
-            showarrow=False,
-            font={"size": 12, "color": "#8B0000"},
         )
     return figure
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -94,12 +95,20 @@ def read_rows(path: Path, table: schema.Table) -> tuple[pd.DataFrame | None, lis
     Returns None for the frame when nothing can be read (missing or empty file, or a
     header without the table's required columns).
     """
+    with _opened(path) as opened:
+        return _read_opened(opened, path.name, path.parent, table)
+
+
+@contextlib.contextmanager
+def _opened(path: Path) -> Iterator[BinaryIO | OSError]:
+    """The file open for reading, or the error opening it gave (the readers report it)."""
     try:
         handle = path.open("rb")
     except OSError as error:
-        return _read_opened(error, path.name, path.parent, table)
+        yield error
+        return
     with handle:
-        return _read_opened(handle, path.name, path.parent, table)
+        yield handle
 
 
 def _read_opened(
@@ -817,12 +826,8 @@ def check_quotes_against_reports(
 
 def load_table(path: Path, table: schema.Table) -> tuple[pd.DataFrame, list[Problem]]:
     """One table's valid rows (typed) and its problems; never raises on bad data."""
-    try:
-        handle = path.open("rb")
-    except OSError as error:
-        return _load_opened(error, path.name, path.parent, table)
-    with handle:
-        return _load_opened(handle, path.name, path.parent, table)
+    with _opened(path) as opened:
+        return _load_opened(opened, path.name, path.parent, table)
 
 
 def _load_opened(

@@ -164,12 +164,12 @@ def count_note(shown: int, total: int, what: str, where: str) -> str:
 class TalksCard:
     latest: Card
     earlier: tuple[EventLine, ...]
+    # 'Before that' and the earlier events as one Markdown list, each with its citation.
+    earlier_markdown: str = field(init=False)
 
-    @property
-    def earlier_markdown(self) -> str:
-        """'Before that' and the earlier events as one Markdown list, each with its citation."""
+    def __post_init__(self) -> None:
         items = "\n".join(f"- {event.line}  \n  {event.citation}" for event in self.earlier)
-        return f"**Before that**\n\n{items}"
+        object.__setattr__(self, "earlier_markdown", f"**Before that**\n\n{items}")
 
 
 @dataclass(frozen=True)
@@ -332,12 +332,9 @@ def indicator_model(
     definition = str(catalogue.at[indicator_id, "definition"]) if known else ""
     observations = view.observations
     figures = observations[observations["indicator_id"] == indicator_id]
-    drawn = (
-        summaries.numeric_figures(figures)
-        .sort_values("as_of_last", kind="stable")
-        .tail(chart_points)
-    )
-    numeric_count = len(summaries.numeric_figures(figures))
+    numeric = summaries.numeric_figures(figures)
+    drawn = numeric.sort_values("as_of_last", kind="stable").tail(chart_points)
+    numeric_count = len(numeric)
     colours = charts.source_colours(prepared.source_ids)
     sources = prepared.sources
 
@@ -454,20 +451,21 @@ LISTING_COLUMNS = {
 }
 
 
+def source_labels(sources: pd.DataFrame) -> dict[str, str]:
+    """'Publisher, 24 July 2025' for each source id, as the pickers show a report."""
+    return {
+        source_id: f"{publisher}, {citations.format_day(published)}"
+        for source_id, publisher, published in zip(
+            sources["source_id"], sources["publisher"], sources["published"], strict=True
+        )
+    }
+
+
 def sources_model(view: summaries.Prepared, prepared: summaries.Prepared) -> SourcesModel:
     counts = summaries.figures_per_source(view)
     listing = counts.merge(
         view.sources[["source_id", "kind", "language", "url"]], on="source_id", how="left"
     )[list(LISTING_COLUMNS)].rename(columns=LISTING_COLUMNS)
-    labels = {
-        source_id: f"{publisher}, {citations.format_day(published)}"
-        for source_id, publisher, published in zip(
-            view.sources["source_id"],
-            view.sources["publisher"],
-            view.sources["published"],
-            strict=True,
-        )
-    }
     return SourcesModel(
         chart=Chart(
             charts.figures_per_source_figure(counts),
@@ -476,7 +474,7 @@ def sources_model(view: summaries.Prepared, prepared: summaries.Prepared) -> Sou
         ),
         counts=counts,
         listing=display_table(listing),
-        labels=labels,
+        labels=source_labels(view.sources),
     )
 
 

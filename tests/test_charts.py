@@ -7,23 +7,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import pytest
 
 from indicators import charts, summaries
-from indicators.loading import DEFAULT_DATA_DIR, load_tables
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "dashboard"
 DAY_MS = 24 * 3600 * 1000
-
-
-@pytest.fixture(scope="module")
-def shipped() -> summaries.Prepared:
-    return summaries.prepare(load_tables(DEFAULT_DATA_DIR).tables)
-
-
-@pytest.fixture(scope="module")
-def fixture() -> summaries.Prepared:
-    return summaries.prepare(load_tables(FIXTURE_DIR).tables)
 
 
 def all_text(figure: go.Figure) -> str:

@@ -13,19 +13,9 @@ import pytest
 
 from benchmarks import synthetic
 from indicators import charts, citations, page_models, summaries
-from indicators.loading import DEFAULT_DATA_DIR, load_tables
+from indicators.loading import load_tables
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "dashboard"
-
-
-@pytest.fixture(scope="module")
-def shipped() -> summaries.Prepared:
-    return summaries.prepare(load_tables(DEFAULT_DATA_DIR).tables)
-
-
-@pytest.fixture(scope="module")
-def fixture() -> summaries.Prepared:
-    return summaries.prepare(load_tables(FIXTURE_DIR).tables)
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,16 +14,6 @@ from indicators.loading import DEFAULT_DATA_DIR, load_tables
 from indicators.schema import PERCENT_UNIT
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "dashboard"
-
-
-@pytest.fixture(scope="module")
-def shipped() -> summaries.Prepared:
-    return summaries.prepare(load_tables(DEFAULT_DATA_DIR).tables)
-
-
-@pytest.fixture(scope="module")
-def fixture() -> summaries.Prepared:
-    return summaries.prepare(load_tables(FIXTURE_DIR).tables)
 
 
 # --------------------------------------------------------------------------- windows
