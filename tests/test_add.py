@@ -9,8 +9,9 @@ import sys
 
 import pytest
 
-from indicators.extract import commands
-from indicators.extract.commands import register
+from indicators import adding as commands
+from indicators.adding import register as register_add
+from indicators.extract.commands import register as register_extract
 from indicators.loading import load_tables
 from tests.conftest import REPO_ROOT
 
@@ -20,7 +21,9 @@ SOURCE = ["--published", "2025-06-10", "--publisher", "Levant Wire"]
 
 def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="indicators")
-    register(parser.add_subparsers(dest="command", required=True))
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    register_extract(subparsers)
+    register_add(subparsers)
     args = parser.parse_args(argv)
     return args.func(args)
 

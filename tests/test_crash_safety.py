@@ -31,7 +31,7 @@ from indicators.loading import load_tables
 from tests.conftest import REPO_ROOT
 
 pytest.importorskip("indicators.store")
-pytest.importorskip("indicators.extract.commands")
+pytest.importorskip("indicators.adding")
 
 KILLS = 100
 TABLE_FILES = [table.file_name for table in schema.TABLES.values()]
