@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import traceback
 from pathlib import Path
 
 from indicators import __version__
@@ -12,6 +13,9 @@ from indicators.loading import DEFAULT_DATA_DIR, load_tables
 
 # Modules that add their own subcommands through register(subparsers).
 COMMAND_MODULES = ("indicators.extract.commands", "indicators.adding", "indicators.exports")
+# Exit codes: 0 done (or valid), 1 problems found in the data, 2 a wrong command line
+# (argparse), INTERNAL_ERROR a fault in this program, never to be read as "problems found".
+INTERNAL_ERROR = 70
 
 
 def validate_command(args: argparse.Namespace) -> int:
@@ -78,6 +82,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception:
+        traceback.print_exc()
+        print(
+            f"internal error in `{args.command}` (a fault of this program, not a problem found "
+            f"in the data); exit code {INTERNAL_ERROR}",
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR
 
 
 if __name__ == "__main__":

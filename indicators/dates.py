@@ -65,7 +65,7 @@ def interval_length_days(
     start_first, start_last = window(start, start_precision)
     end_first, end_last = window(end, end_precision)
     shortest = max((end_first - start_last).days, 0)
-    longest = (end_last - start_first).days
+    longest = max((end_last - start_first).days, 0)  # an end before the start: no length
     return shortest, longest
 
 

@@ -197,12 +197,12 @@ def test_report_with_another_hash_is_reported(good_copy: Path, tmp_path: Path):
 
 
 def test_fast_and_exact_readers_agree_on_a_well_formed_file():
-    from indicators.loading import _read_exact, _read_fast
+    from indicators.csv_reading import read_exact, read_fast
 
     for table in schema.TABLES.values():
         data = (GOOD / table.file_name).read_bytes()
-        fast = _read_fast(data, table)
-        exact, problems = _read_exact(data, table.file_name, table)
+        fast = read_fast(data, table)
+        exact, problems = read_exact(data, table.file_name, table)
         assert fast is not None, table.name  # a well-formed file takes the fast path
         assert problems == []
         pd.testing.assert_frame_equal(fast, exact, check_index_type=False)

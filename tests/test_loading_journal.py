@@ -277,6 +277,13 @@ def test_the_loader_waits_for_a_live_writer_to_finish_its_renames(tmp_path, vers
 def test_a_folder_that_does_not_exist_is_reported_not_created(tmp_path):
     missing = tmp_path / "nowhere"
     result = load_tables(missing)
-    assert {problem.file for problem in result.problems} == set(TABLE_FILES)
-    assert all("missing" in problem.message for problem in result.problems)
+    assert [str(problem) for problem in result.problems] == [f"{missing}: folder does not exist"]
+    assert all(frame.empty for frame in result.tables.values())
     assert not missing.exists()
+
+
+def test_a_file_in_place_of_the_folder_is_reported(tmp_path):
+    not_a_folder = tmp_path / "tables.csv"
+    not_a_folder.write_text("source_id\n", "utf-8")
+    result = load_tables(not_a_folder)
+    assert [str(problem) for problem in result.problems] == [f"{not_a_folder}: is not a folder"]
