@@ -30,7 +30,13 @@ PARAMETERS = (PAGE, INDICATOR, LOCATION, DATE_FROM, DATE_TO, SOURCES, TABLE)
 TABLES = ("sources", "indicators", "observations", "events")
 DEFAULT_TABLE = "observations"
 
-MAX_SHOWN_CHARS = 40  # a hostile URL must not flood the page with its notice
+# A link comes from anyone: what it may carry, and what a notice repeats of it, is bounded,
+# so a crafted address cannot make a long notice that each rerun sends again.
+MAX_SHOWN_CHARS = 40  # characters of one value a notice repeats
+MAX_SHOWN_VALUES = 3  # values a notice names before "and N more"
+MAX_SOURCES = 1_000  # sources a link may select; the rest are left out, with a notice
+MAX_NOTICES = 10
+MAX_NOTICE_CHARS = 2_000  # all notices of one link together
 SOURCE_SEPARATOR = ","
 
 
@@ -79,19 +85,52 @@ def _single(params: Mapping[str, str | list[str]], name: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _all_values(params: Mapping[str, str | list[str]], name: str) -> list[str]:
+def _all_values(
+    params: Mapping[str, str | list[str]], name: str, limit: int
+) -> tuple[list[str], bool]:
+    """Up to `limit` non-empty values of a parameter (comma-separated or repeated), and
+    whether it has more. A huge value is never split whole: only what is kept is read."""
     value = params.get(name)
-    values = (
-        list(value)
-        if isinstance(value, list | tuple)
-        else [value]
-        if isinstance(value, str)
-        else []
-    )
-    parts = []
-    for text in values:
-        parts.extend(part.strip() for part in str(text).split(SOURCE_SEPARATOR))
-    return [part for part in parts if part]
+    texts = value if isinstance(value, list | tuple) else [value] if isinstance(value, str) else []
+    parts: list[str] = []
+    for text in texts:
+        if not isinstance(text, str):
+            continue
+        if len(parts) == limit:
+            if text.strip(SOURCE_SEPARATOR + " "):
+                return parts, True
+            continue
+        pieces = text.split(SOURCE_SEPARATOR, limit - len(parts))
+        rest = pieces.pop() if len(pieces) > limit - len(parts) else ""
+        parts.extend(part.strip() for part in pieces if part.strip())
+        while rest.strip(SOURCE_SEPARATOR + " ") and len(parts) < limit:  # blanks were skipped
+            piece, _, rest = rest.partition(SOURCE_SEPARATOR)
+            if piece.strip():
+                parts.append(piece.strip())
+        if rest.strip(SOURCE_SEPARATOR + " "):
+            return parts, True
+    return parts, False
+
+
+def _shown_values(values: list[str]) -> str:
+    """'a', 'b', 'c' and 997 more: the first few values, each shortened."""
+    shown = ", ".join(_shown(value) for value in values[:MAX_SHOWN_VALUES])
+    more = len(values) - MAX_SHOWN_VALUES
+    return f"{shown} and {more:,} more" if more > 0 else shown
+
+
+def _bounded(notices: list[str]) -> list[str]:
+    """At most MAX_NOTICES notices of at most MAX_NOTICE_CHARS together."""
+    kept: list[str] = []
+    used = 0
+    for notice in notices[:MAX_NOTICES]:
+        if used + len(notice) > MAX_NOTICE_CHARS:
+            break
+        kept.append(notice)
+        used += len(notice)
+    if len(kept) < len(notices):
+        kept.append(f"{len(notices) - len(kept):,} more problems with this link are not shown.")
+    return kept
 
 
 def _parse_date(text: str | None, name: str, notices: list[str]) -> date | None:
@@ -111,11 +150,15 @@ def parse_view(
 ) -> tuple[ViewState, list[str]]:
     """The view a URL asks for, and a notice for every parameter that could not be used."""
     notices: list[str] = []
-    for name in params:
-        if name not in PARAMETERS:
-            notices.append(
-                f"The link has an unknown parameter {_shown(str(name))}; it was ignored."
-            )
+    unknown_names = [str(name) for name in params if name not in PARAMETERS]
+    if len(unknown_names) == 1:
+        notices.append(
+            f"The link has an unknown parameter {_shown(unknown_names[0])}; it was ignored."
+        )
+    elif unknown_names:
+        notices.append(
+            f"The link has unknown parameters {_shown_values(unknown_names)}; they were ignored."
+        )
 
     page = _single(params, PAGE)
     if page is not None and page not in options.pages:
@@ -145,11 +188,21 @@ def parse_view(
         )
         date_from = date_to = None
 
-    requested = _all_values(params, SOURCES)
-    unknown = [source for source in requested if source not in options.source_positions]
-    for source in unknown:
+    requested, more = _all_values(params, SOURCES, MAX_SOURCES)
+    if more:
         notices.append(
-            f"There is no source {_shown(source)} in the data; it was left out of the selection."
+            f"The link selects more than {MAX_SOURCES:,} sources; only the first "
+            f"{MAX_SOURCES:,} were read."
+        )
+    unknown = [source for source in requested if source not in options.source_positions]
+    if len(unknown) == 1:
+        notices.append(
+            f"There is no source {_shown(unknown[0])} in the data; it was left out of the selection."
+        )
+    elif unknown:
+        notices.append(
+            f"There are no sources {_shown_values(unknown)} in the data; they were left out of "
+            "the selection."
         )
     # Keep the data's order so equal selections give equal links.
     sources = _in_data_order(requested, options) if requested else ()
@@ -170,7 +223,7 @@ def parse_view(
         sources=sources,
         table=None if table == DEFAULT_TABLE else table,
     )
-    return state, notices
+    return state, _bounded(notices)
 
 
 def view_query(state: ViewState) -> dict[str, str]:

@@ -188,3 +188,48 @@ def test_selecting_every_source_means_all():
     assert views.sanitise_sources(["rbc-ukraine-2025-07-25", "nobody"], OPTIONS) == (
         "rbc-ukraine-2025-07-25",
     )
+
+
+HOSTILE_TEXT = st.one_of(
+    st.text(max_size=80),
+    st.builds(lambda part, n: part * n, st.text(min_size=1, max_size=8), st.integers(1, 20_000)),
+    st.builds(
+        lambda n: ",".join(f"src-{i}" for i in range(n)), st.integers(0, 12_000)
+    ),  # the shape of a scripted link naming thousands of sources
+)
+
+
+@given(
+    st.dictionaries(
+        st.one_of(st.sampled_from(views.PARAMETERS), st.text(max_size=30)),
+        HOSTILE_TEXT | st.lists(HOSTILE_TEXT, max_size=4),
+        max_size=40,
+    )
+    | st.builds(lambda n: {f"p{i}": "x" for i in range(n)}, st.integers(0, 5_000))
+)
+def test_a_hostile_link_of_any_length_gives_bounded_notices(params):
+    state, notices = views.parse_view(params, OPTIONS)
+    assert len(notices) <= views.MAX_NOTICES + 1
+    assert sum(len(notice) for notice in notices) <= views.MAX_NOTICE_CHARS + 100
+    assert all(len(notice) < 400 for notice in notices)
+    assert len(state.sources) <= views.MAX_SOURCES
+    assert set(state.sources) <= set(OPTIONS.sources)
+
+
+def test_a_link_naming_ten_thousand_sources_gives_two_short_notices():
+    many = ViewOptions(sources=tuple(f"src-{i}" for i in range(5)))
+    link = {"sources": ",".join(f"src-{i}" for i in range(10_001))}
+    state, notices = views.parse_view(link, many)
+    assert state.sources == many.sources
+    assert notices == [
+        "The link selects more than 1,000 sources; only the first 1,000 were read.",
+        "There are no sources 'src-5', 'src-6', 'src-7' and 992 more in the data; they were "
+        "left out of the selection.",
+    ]
+
+
+def test_many_unknown_parameters_make_one_notice():
+    _, notices = views.parse_view({f"utm_{i}": "x" for i in range(500)}, OPTIONS)
+    assert notices == [
+        "The link has unknown parameters 'utm_0', 'utm_1', 'utm_2' and 497 more; they were ignored."
+    ]
