@@ -16,7 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from indicators import page_models, schema, summaries
+from indicators import citations, page_models, schema, summaries
 from indicators.loading import LoadResult, load_tables
 from indicators.views import ViewOptions
 
@@ -117,9 +117,11 @@ def table_views(
 
 @st.cache_resource(show_spinner=False, max_entries=2, hash_funcs=_HASHERS)
 def indicator_names(key: DataKey) -> dict[str, str]:
-    """Each indicator's name by its id, for the indicator pickers."""
+    """Each indicator's name by its id, as the indicator pickers show it (a picker draws
+    icon shortcodes: `citations.plain_text` keeps them as written)."""
     indicators = prepared(key).indicators
-    return dict(zip(indicators["indicator_id"], indicators["name"].astype(str), strict=True))
+    names = (citations.plain_text(name) for name in indicators["name"].astype(str))
+    return dict(zip(indicators["indicator_id"], names, strict=True))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=_HASHERS)

@@ -89,7 +89,7 @@ def sidebar_filters(
             "Location",
             location_choices,
             key=LOCATION_KEY,
-            format_func=lambda value: value or "All locations",
+            format_func=lambda value: citations.plain_text(value) if value else "All locations",
         )
 
         date_from, date_to = state.date_from, state.date_to

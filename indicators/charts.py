@@ -99,7 +99,7 @@ def plotly_text(text: object, width: int | None = None) -> str:
     """Data text made safe for Plotly labels and hovers, optionally wrapped into lines."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    plain = " ".join(str(text).split())
+    plain = " ".join(citations.without_bidi_controls(str(text)).split())
     lines = textwrap.wrap(plain, width) if width else [plain]
     return "<br>".join(html.escape(line, quote=False) for line in lines)
 

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from urllib.parse import quote, urlsplit
 
+import pandas as pd
+
 from indicators import dates
 from indicators.schema import LOWER_BOUND_QUALIFIERS, PERCENT_UNIT, UPPER_BOUND_QUALIFIERS
 
@@ -34,6 +36,43 @@ _WHITESPACE = re.compile(r"\s+")
 WORD_JOINER = "\u2060"
 _AUTOLINK_PREFIX = re.compile(r"(https?(?=://)|www(?=\.))", re.IGNORECASE)
 _URL_SAFE_CHARACTERS = ":/?#@!$&'*+,;=%~-._"
+# Streamlit draws ":material/verified:", ":streamlit:" and emoji shortcodes as icons in
+# Markdown, and also in labels and select options that show no other Markdown, even when
+# the colons are backslash-escaped. A WORD JOINER right after the colon keeps them as
+# written (checked in Chromium for markdown, captions, subheaders, metric labels and
+# values, expander and tab labels, select options).
+_SHORTCODE_COLON = re.compile(r":(?=\S)")
+# Bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069)
+# reorder the text drawn after them: a title could make the reader see another order.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def without_bidi_controls(text: str) -> str:
+    return _BIDI_CONTROLS.sub("", text)
+
+
+def shown_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table as the screen shows it: bidi controls removed from its text cells (a grid
+    draws no Markdown and no shortcodes, so nothing else needs changing)."""
+    changed = {}
+    for name in frame.columns:
+        cells = frame[name]
+        if pd.api.types.is_string_dtype(cells.dtype) or cells.dtype == object:
+            text = cells.astype("str")
+            has_controls = text.str.contains(_BIDI_CONTROLS.pattern, regex=True, na=False)
+            if has_controls.any():
+                changed[name] = cells.where(
+                    ~has_controls, text.str.replace(_BIDI_CONTROLS.pattern, "", regex=True)
+                )
+    return frame.assign(**changed) if changed else frame
+
+
+def plain_text(text: object) -> str:
+    """Data text for a place that draws no Markdown but does draw icon shortcodes (select
+    options, format_func labels): shortcodes shown as written, bidi controls removed."""
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return ""
+    return _SHORTCODE_COLON.sub(":" + WORD_JOINER, without_bidi_controls(str(text)))
 
 
 def escape_markdown(text: object) -> str:
@@ -41,12 +80,13 @@ def escape_markdown(text: object) -> str:
 
     Line breaks are folded into spaces: a new line could otherwise start a heading, a
     list or a code block. Bare web and e-mail addresses get an invisible word joiner
-    (`break_autolinks`), so they show as plain text.
+    (`break_autolinks`), so they show as plain text; so do icon shortcodes, and bidi
+    controls are removed (`plain_text`).
     """
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
     one_line = _WHITESPACE.sub(" ", str(text)).strip()
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", break_autolinks(one_line))
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", plain_text(break_autolinks(one_line)))
 
 
 def break_autolinks(text: str) -> str:

@@ -91,6 +91,7 @@ def display_table(frame: pd.DataFrame, limit: int = DISPLAY_ROWS) -> DisplayTabl
     head = frame.head(limit)
     if head.index.name == "line":
         head = head.reset_index()
+    head = citations.shown_frame(head)
     shown = pa.Table.from_pandas(head, preserve_index=False)
     date_columns = tuple(
         column for column in head.columns if pd.api.types.is_datetime64_any_dtype(head[column])
@@ -108,7 +109,7 @@ def figure_card(row: pd.Series, label: str | None = None) -> Card:
         value=citations.escape_markdown(row["value_shown"]),
         dated=citations.escape_markdown(dated),
         citation=citation_of(row),
-        quote=f"“{row['quote']}”",
+        quote=citations.without_bidi_controls(f"“{row['quote']}”"),
         disputed=bool(row.get("disputed", False)),
     )
 
@@ -142,7 +143,7 @@ def event_line(row: pd.Series) -> EventLine:
     return EventLine(
         line=f"**{citations.escape_markdown(row['label'])}** — {citations.escape_markdown(when)}",
         citation=citation_of(row),
-        quote=f"“{row['quote']}”",
+        quote=citations.without_bidi_controls(f"“{row['quote']}”"),
     )
 
 
@@ -203,7 +204,7 @@ def overview_model(view: summaries.Prepared) -> OverviewModel:
                 f"{until} · approximate"
             ),
             citation=citation_of(event),
-            quote=f"“{event['quote']}”",
+            quote=citations.without_bidi_controls(f"“{event['quote']}”"),
         )
         events.insert(0, event.to_frame().T)
 
@@ -216,7 +217,7 @@ def overview_model(view: summaries.Prepared) -> OverviewModel:
                 value=citations.escape_markdown(latest["label"]),
                 dated=citations.escape_markdown(f"{latest['location']} · {latest['start_text']}"),
                 citation=citation_of(latest),
-                quote=f"“{latest['quote']}”",
+                quote=citations.without_bidi_controls(f"“{latest['quote']}”"),
             ),
             earlier=tuple(event_line(row) for _, row in talks.iloc[1:].iterrows()),
         )
@@ -454,7 +455,7 @@ LISTING_COLUMNS = {
 def source_labels(sources: pd.DataFrame) -> dict[str, str]:
     """'Publisher, 24 July 2025' for each source id, as the pickers show a report."""
     return {
-        source_id: f"{publisher}, {citations.format_day(published)}"
+        source_id: f"{citations.plain_text(publisher)}, {citations.format_day(published)}"
         for source_id, publisher, published in zip(
             sources["source_id"], sources["publisher"], sources["published"], strict=True
         )
@@ -497,7 +498,7 @@ def source_detail(view: summaries.Prepared, source_id: str) -> SourceDetail | No
         title=f"*{citations.markdown_link(source['title'], source['url'])}*",
         facts=citations.escape_markdown(" · ".join(facts)),
         has_url=citations.safe_link_url(source["url"]) is not None,
-        notes=str(source["notes"] or ""),
+        notes=citations.without_bidi_controls(str(source["notes"] or "")),
         checksum=citations.escape_markdown(
             f"SHA-256 of the text the quotes were checked against: {source['text_sha256']}"
         ),

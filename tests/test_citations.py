@@ -26,14 +26,20 @@ HOSTILE = [
 SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:@&^=")
 
 
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# A shortcode Streamlit would draw as an icon: a colon right before a name and a colon.
+SHORTCODE = re.compile(r":[^\s:\u2060\\][^\s:]*\\?:")
+
+
 def unescape(text: str) -> str:
     """What a reader sees of escaped text: no backslashes, no (invisible) word joiners."""
     return re.sub(r"\\(.)", r"\1", text).replace(citations.WORD_JOINER, "")
 
 
 def shown(text: str) -> str:
-    """What a reader should see of `text`: on one line, word joiners being invisible."""
-    return " ".join(text.split()).replace(citations.WORD_JOINER, "")
+    """What a reader should see of `text`: on one line, word joiners being invisible, bidi
+    controls removed."""
+    return BIDI_CONTROLS.sub("", " ".join(text.split()).replace(citations.WORD_JOINER, ""))
 
 
 def bare_specials(escaped: str) -> set[str]:
@@ -107,7 +113,8 @@ def test_only_word_joiners_are_added_and_only_inside_addresses():
     escaped = citations.escape_markdown("Mail press@example.org or see https://x.org, www.x.org")
     assert resolved(escaped) == (
         f"Mail press{citations.WORD_JOINER}@example.org or see "
-        f"https{citations.WORD_JOINER}://x.org, www{citations.WORD_JOINER}.x.org"
+        f"https{citations.WORD_JOINER}:{citations.WORD_JOINER}//x.org, "
+        f"www{citations.WORD_JOINER}.x.org"
     )
     plain = "Gaza: 95% of households (UN, 24 July 2025) - http or www alone"
     assert citations.WORD_JOINER not in citations.escape_markdown(plain)
@@ -310,3 +317,45 @@ def test_citation_gaps_lists_what_is_missing():
         "who it is attributed to",
         "quote",
     ]
+
+
+# --------------------------------------------------------------------------- shortcodes, bidi
+
+SHORTCODES = [
+    ":material/verified:",
+    ":streamlit:",
+    ":smile:",
+    ":+1:",
+    ":100:",
+    ":red[fake badge]",
+    ":material/check_circle: Verified by OCHA",
+]
+
+
+@pytest.mark.parametrize("text", SHORTCODES)
+def test_icon_shortcodes_stay_as_written(text):
+    for shown_text in (citations.escape_markdown(text), citations.plain_text(text)):
+        assert not SHORTCODE.search(resolved(shown_text)), shown_text
+        assert unescape(shown_text) == text or shown_text.replace(citations.WORD_JOINER, "") == text
+
+
+def test_bidi_controls_are_removed_from_shown_text():
+    title = "Report \u202eetadpu\u202c \u2066isolated\u2069 \u202a\u202b\u202d\u2067\u2068"
+    for shown_text in (citations.escape_markdown(title), citations.plain_text(title)):
+        assert not BIDI_CONTROLS.search(shown_text)
+    assert citations.plain_text(title) == "Report etadpu isolated "
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            list(":/_ abc1+-[]\\") + ["material/", "streamlit", "\u202e", "\u2066", "\u2069"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_no_text_makes_an_icon_or_reorders_what_follows(text):
+    for shown_text in (citations.escape_markdown(text), citations.plain_text(text)):
+        assert not SHORTCODE.search(resolved(shown_text)), shown_text
+        assert not BIDI_CONTROLS.search(shown_text)
+    assert unescape(citations.escape_markdown(text)) == shown(text)
