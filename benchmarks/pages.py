@@ -39,8 +39,11 @@ def _timed_run(app) -> float:
 def _clear_caches() -> None:
     import streamlit as st
 
+    from dashboard_pages import data_access
+
     st.cache_data.clear()
     st.cache_resource.clear()
+    data_access.clear_views()
 
 
 def measure_page(page: str, repeats: int, cold_repeats: int) -> dict[str, object]:

@@ -1,26 +1,34 @@
 """Cached access to the tables and everything derived from them.
 
-The loaded tables, their prepared form, each filtered view and each page's model
-(`indicators.page_models`: its words, cards, tables and figures) are built once and shared
-by every rerun and every session: `st.cache_resource` hands back the same objects without
-copying them, which matters at a million rows. Treat them as read-only. A data key names
-the folder and the size and modification time of each table file, so an edited table is
-loaded afresh.
+The loaded tables and their prepared form are built once per data key and shared by every
+rerun and every session (`st.cache_resource` hands back the same objects without copying
+them, which matters at a million rows). Each filtered view and each page's model
+(`indicators.page_models`: its words, cards, tables and figures) is kept in one cache for
+all sessions whose bound is the memory the views hold (`view_cache`), so any number of
+distinct links keeps the process within a known size. Treat them all as read-only. A data
+key names the folder and the size and modification time of each table file, so an edited
+table is loaded afresh.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import astuple, dataclass
 from functools import cached_property
 from pathlib import Path
 
 import streamlit as st
 
+from dashboard_pages.view_cache import SizeBoundedCache
 from indicators import citations, page_models, schema, summaries
 from indicators.loading import LoadResult, load_tables
 from indicators.views import ViewOptions
 
-FILTERED_VIEWS_KEPT = 32  # distinct filter combinations kept per data key
+# The filtered views and page models of all sessions together hold at most this much memory
+# (an estimate that errs on the heavy side); INDICATORS_VIEW_CACHE_MB sets another budget.
+DEFAULT_VIEW_CACHE_MB = 160
+VIEW_CACHE_ENV = "INDICATORS_VIEW_CACHE_MB"
+MAX_SEARCH_CHARS = 200  # of a source search: longer queries are cut (each one is a cache key)
 
 
 @dataclass(frozen=True)
@@ -74,45 +82,108 @@ def source_labels(key: DataKey) -> dict[str, str]:
     return page_models.source_labels(prepared(key).sources)
 
 
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)
+def _view_cache_budget() -> int:
+    try:
+        megabytes = float(os.environ.get(VIEW_CACHE_ENV, "") or DEFAULT_VIEW_CACHE_MB)
+    except ValueError:
+        megabytes = DEFAULT_VIEW_CACHE_MB
+    return int(max(megabytes, 0) * (1 << 20))
+
+
+# Every filter combination and page model, for every session, in one budget of memory.
+VIEWS = SizeBoundedCache(_view_cache_budget())
+
+
+def _held_anyway(key: DataKey):
+    """What a view may share with the data it is cut from, kept by `loaded`/`prepared`."""
+    data = prepared(key)
+    return (
+        *loaded(key).tables.values(),
+        data.sources,
+        data.indicators,
+        data.observations,
+        data.events,
+    )
+
+
+def _view(kind: str, key: DataKey, filters: summaries.Filters, *extra: object, make):
+    cache_key = (kind, key.token, _filters_token(filters), *extra)
+    return VIEWS.get(cache_key, make, lambda: _held_anyway(key))
+
+
+def clear_views() -> None:
+    """Forget every cached view (the benchmarks' cold runs)."""
+    VIEWS.clear()
+
+
 def filtered(key: DataKey, filters: summaries.Filters) -> summaries.Prepared:
-    return summaries.filter_prepared(prepared(key), filters)
+    return _view(
+        "filtered", key, filters, make=lambda: summaries.filter_prepared(prepared(key), filters)
+    )
 
 
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)
 def overview(key: DataKey, filters: summaries.Filters) -> page_models.OverviewModel:
-    return page_models.overview_model(filtered(key, filters))
+    return _view(
+        "overview", key, filters, make=lambda: page_models.overview_model(filtered(key, filters))
+    )
 
 
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)
 def timeline(key: DataKey, filters: summaries.Filters) -> page_models.TimelineModel:
-    return page_models.timeline_model(filtered(key, filters), prepared(key).sources)
+    return _view(
+        "timeline",
+        key,
+        filters,
+        make=lambda: page_models.timeline_model(filtered(key, filters), prepared(key).sources),
+    )
 
 
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)
 def indicator(
     key: DataKey, filters: summaries.Filters, indicator_id: str
 ) -> page_models.IndicatorModel:
-    return page_models.indicator_model(filtered(key, filters), prepared(key), indicator_id)
+    return _view(
+        "indicator",
+        key,
+        filters,
+        indicator_id,
+        make=lambda: page_models.indicator_model(
+            filtered(key, filters), prepared(key), indicator_id
+        ),
+    )
 
 
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)
 def sources(key: DataKey, filters: summaries.Filters) -> page_models.SourcesModel:
-    return page_models.sources_model(filtered(key, filters), prepared(key))
+    return _view(
+        "sources",
+        key,
+        filters,
+        make=lambda: page_models.sources_model(filtered(key, filters), prepared(key)),
+    )
 
 
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)
 def source_detail(
     key: DataKey, filters: summaries.Filters, source_id: str
 ) -> page_models.SourceDetail | None:
-    return page_models.source_detail(filtered(key, filters), source_id)
+    return _view(
+        "source_detail",
+        key,
+        filters,
+        source_id,
+        make=lambda: page_models.source_detail(filtered(key, filters), source_id),
+    )
 
 
-@st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)
 def table_views(
     key: DataKey, filters: summaries.Filters, indicator_id: str | None
 ) -> dict[str, page_models.DisplayTable]:
-    return page_models.table_views(filtered(key, filters), loaded(key).tables, indicator_id)
+    return _view(
+        "table_views",
+        key,
+        filters,
+        indicator_id,
+        make=lambda: page_models.table_views(
+            filtered(key, filters), loaded(key).tables, indicator_id
+        ),
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=2, hash_funcs=_HASHERS)
@@ -124,9 +195,13 @@ def indicator_names(key: DataKey) -> dict[str, str]:
     return dict(zip(indicators["indicator_id"], names, strict=True))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=_HASHERS)
 def find_sources(key: DataKey, query: str, limit: int) -> tuple[str, ...]:
     """The first `limit` sources whose label or title holds every word of `query`."""
+    return _find_sources(key, query[:MAX_SEARCH_CHARS], limit)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=_HASHERS)
+def _find_sources(key: DataKey, query: str, limit: int) -> tuple[str, ...]:
     words = query.casefold().split()
     found = []
     for source_id, text in _source_search_texts(key).items():
