@@ -11,17 +11,18 @@ import hashlib
 import json
 from datetime import date
 
-from indicators import __version__, schema
+from indicators import __version__, release, schema
 from indicators.dates import PRECISION_DESCRIPTIONS, PRECISIONS
 
 DATA_FOLDER = "data"
 HXL_FOLDER = "hxl"
 DESCRIPTOR_NAME = "datapackage.json"
 README_NAME = "README.md"
+HDX_NAME = "hdx_dataset.json"  # the HDX dataset metadata (see indicators.hdx_metadata)
 ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark, as every CSV in the bundle is written
 
 PACKAGE_NAME = "cited-humanitarian-indicators"
-PACKAGE_TITLE = "Cited humanitarian indicators"
+PACKAGE_TITLE = release.PACKAGE_TITLE
 PACKAGE_DESCRIPTION = (
     "Figures and dated events read from humanitarian reports and news articles. Every row "
     "names the report it comes from (publisher, title, date, link), whom the report "
@@ -140,20 +141,22 @@ def datapackage_descriptor(
     today: date,
     *,
     sources_note: str | None = None,
+    this: release.Release | None = None,
 ) -> dict:
     """The descriptor of the bundle's CSV files (`data_files`: table name -> file bytes).
 
-    `source_rows` holds the sources table's publisher, title, url and published as text.
+    `source_rows` holds the sources table's publisher, title, url and published as text;
+    `this` the tables' content version (without it, the software's version is given).
     """
     description = PACKAGE_DESCRIPTION
     if sources_note:
         description += f"\n\n{sources_note}"
-    return {
+    descriptor = {
         "profile": "tabular-data-package",
         "name": PACKAGE_NAME,
         "title": PACKAGE_TITLE,
         "description": description,
-        "version": __version__,
+        "version": this.version if this else __version__,
         "created": f"{today.isoformat()}T00:00:00Z",
         "keywords": KEYWORDS,
         "licenses": [{"name": LICENSE_NAME, "path": LICENSE_URL, "title": LICENSE_SCOPE}],
@@ -162,6 +165,9 @@ def datapackage_descriptor(
             resource_descriptor(table, data_files[table.name]) for table in schema.TABLES.values()
         ],
     }
+    if this is not None:
+        descriptor["citation"] = release.citation(this)  # a custom property, kept by readers
+    return descriptor
 
 
 def datapackage_json(
@@ -170,8 +176,11 @@ def datapackage_json(
     today: date,
     *,
     sources_note: str | None = None,
+    this: release.Release | None = None,
 ) -> bytes:
-    descriptor = datapackage_descriptor(data_files, source_rows, today, sources_note=sources_note)
+    descriptor = datapackage_descriptor(
+        data_files, source_rows, today, sources_note=sources_note, this=this
+    )
     return (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -240,9 +249,19 @@ def readme_markdown(
     today: date,
     *,
     sources_note: str | None = None,
+    this: release.Release | None = None,
 ) -> bytes:
     """What the data is, how to cite it, its licence, its caveats and every column."""
     exported = today.isoformat()
+    if this is None:
+        version_line = f"Version {__version__}, exported {exported}."
+        cite = f"> {PACKAGE_TITLE}, version {__version__}, exported {exported}."
+    else:
+        version_line = (
+            f"Version {this.version} (derived from the tables' content), newest report "
+            f"{this.newest_report_text}, exported {exported}."
+        )
+        cite = f"> {release.citation(this)}"
     precisions = "; ".join(f"`{name}`: {PRECISION_DESCRIPTIONS[name]}" for name in PRECISIONS)
     lower = ", ".join(f"“{word}”" for word in schema.LOWER_BOUND_QUALIFIERS)
     upper = ", ".join(f"“{word}”" for word in schema.UPPER_BOUND_QUALIFIERS)
@@ -253,7 +272,7 @@ def readme_markdown(
     lines = [
         f"# {PACKAGE_TITLE}",
         "",
-        f"Version {__version__}, exported {exported}.",
+        version_line,
         "",
         PACKAGE_DESCRIPTION,
         "",
@@ -266,6 +285,8 @@ def readme_markdown(
         "(Humanitarian Exchange Language) under the header. |",
         f"| `{DESCRIPTOR_NAME}` | | Frictionless Data Package descriptor: column types, "
         "constraints, keys, sources and licence. |",
+        f"| `{HDX_NAME}` | | The dataset metadata HDX (the Humanitarian Data Exchange) asks "
+        "for at upload, under HDX's own field names; fill in `owner_org` and `maintainer`. |",
         "",
         "Every CSV file is UTF-8 with a byte-order mark, comma-separated, with CRLF line ends. "
         "Dates are written YYYY-MM-DD, booleans `true` or `false`; an empty cell means no "
@@ -288,7 +309,12 @@ def readme_markdown(
     lines += [
         "## How to cite",
         "",
-        f"> {PACKAGE_TITLE}, version {__version__}, exported {exported}.",
+        cite,
+        "",
+        "The version identifies these tables' content: the same tables always give the same "
+        "version, and any changed row gives another. The date is that of the newest report. "
+        "The dataset has no address of its own: put where you obtained this copy in place of "
+        "the bracketed placeholder.",
         "",
         "Every figure must also be cited to its original report: its publisher, title and "
         "date (`sources.publisher`, `sources.title`, `sources.published`, joined on "

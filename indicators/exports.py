@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from indicators import bundle, schema
+from indicators import bundle, hdx_metadata, release, schema, snapshot
 from indicators.loading import DEFAULT_DATA_DIR, load_tables
 
 BOM = "\ufeff"
@@ -229,7 +229,8 @@ def _zip(files: dict[str, bytes], today: date) -> bytes:
 def build_bundle(
     tables: dict[str, pd.DataFrame], today: date, *, sources_note: str | None = None
 ) -> bytes:
-    """The whole dataset as one zip: safe CSVs, HXL copies, datapackage.json and README.md.
+    """The whole dataset as one zip: safe CSVs, HXL copies, datapackage.json, README.md and
+    the HDX dataset metadata (hdx_dataset.json), all stating the tables' content version.
 
     Each table is written with the schema's columns in the schema's order. `today` is the
     export date written into the metadata and the zip entries, so the same tables and the
@@ -253,13 +254,30 @@ def build_bundle(
     source_rows = pd.DataFrame(
         {name: format_column(sources[name]) for name in ("publisher", "title", "url", "published")}
     ).to_dict("records")
+    this = release.release_of(tables)
     files[bundle.DESCRIPTOR_NAME] = bundle.datapackage_json(
-        data_files, source_rows, today, sources_note=sources_note
+        data_files, source_rows, today, sources_note=sources_note, this=this
     )
     files[bundle.README_NAME] = bundle.readme_markdown(
-        row_counts, source_rows, today, sources_note=sources_note
+        row_counts, source_rows, today, sources_note=sources_note, this=this
     )
+    files[bundle.HDX_NAME] = hdx_metadata.hdx_dataset_json(tables, this)
     return _zip(files, today)
+
+
+def write_snapshot(folder: Path, tables: dict[str, pd.DataFrame], today: date) -> dict[str, bytes]:
+    """Write the JSON snapshot into `folder` (made if missing): the tables first, the index
+    last, each file atomically, so a reader that finds the index finds its files."""
+    licence = {
+        "name": bundle.LICENSE_NAME,
+        "path": bundle.LICENSE_URL,
+        "title": bundle.LICENSE_SCOPE,
+    }
+    files = snapshot.build_snapshot(tables, today, licence=licence)
+    folder.mkdir(exist_ok=True)
+    for name in sorted(files, key=lambda name: name == snapshot.INDEX_NAME):
+        write_atomically(folder / name, files[name])
+    return files
 
 
 # --------------------------------------------------------------------------- Command
@@ -298,11 +316,14 @@ def _fail(message: str, code: int) -> int:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    if args.format == "bundle":
+    if args.format in ("bundle", "json"):
         if args.table:
             return _fail("--table goes with --format csv or --format hxl", 2)
         if args.out is None:
-            return _fail("--out PATH.zip is required for the bundle", 2)
+            what = "PATH.zip" if args.format == "bundle" else "DIR"
+            return _fail(f"--out {what} is required for --format {args.format}", 2)
+        if args.format == "json" and args.out.exists() and not args.out.is_dir():
+            return _fail(f"cannot write the snapshot into {args.out}: it is not a folder", 2)
     elif not args.table:
         return _fail(f"--format {args.format} needs --table NAME", 2)
     if args.out is not None and not args.out.parent.is_dir():
@@ -339,7 +360,19 @@ def export_command(args: argparse.Namespace) -> int:
         today = args.today or date.today()
         data = build_bundle(result.tables, today, sources_note=" ".join(notes) or None)
         counts = ", ".join(f"{len(frame)} {name}" for name, frame in result.tables.items())
-        what = f"{counts}; with datapackage.json, README.md and HXL copies"
+        what = f"{counts}; with datapackage.json, README.md, hdx_dataset.json and HXL copies"
+    elif args.format == "json":
+        today = args.today or date.today()
+        try:
+            files = write_snapshot(args.out, result.tables, today)
+        except OSError as error:
+            return _fail(f"cannot write into {args.out}: {error.strerror or error}", 1)
+        counts = ", ".join(f"{len(frame)} {name}" for name, frame in result.tables.items())
+        size = sum(len(data) for data in files.values())
+        print(
+            f"Wrote {len(files)} files to {args.out} ({size:,} bytes): {counts}; with index.json."
+        )
+        return 0
     else:
         table = schema.TABLES[args.table]
         frame = result.tables[table.name][table.column_names]
@@ -378,16 +411,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--out", type=Path, metavar="PATH", help="file to write")
     export.add_argument(
         "--format",
-        choices=("bundle", "csv", "hxl"),
+        choices=("bundle", "csv", "hxl", "json"),
         default="bundle",
-        help="bundle (default): the zip; csv or hxl: the one table named by --table",
+        help="bundle (default): the zip; json: the JSON snapshot, one file per table and an "
+        "index.json, into the folder --out; csv or hxl: the one table named by --table",
     )
     export.add_argument("--table", choices=schema.TABLE_ORDER, help="table for csv or hxl")
     export.add_argument(
         "--today",
         type=_iso_date,
         metavar="YYYY-MM-DD",
-        help="export date written into the bundle (default: today)",
+        help="export date written into the bundle or snapshot (default: today)",
     )
     export.add_argument(
         "--reports", type=Path, metavar="DIR", help="check every quote against these report texts"

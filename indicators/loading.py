@@ -27,7 +27,7 @@ import pyarrow
 import pyarrow.csv as pacsv
 from pandera.errors import SchemaErrors
 
-from indicators import schema, store
+from indicators import places, schema, store
 from indicators.dates import window
 from indicators.problems import Problem, sort_key
 from indicators.reports import ReportText, index_reports, locate_quote
@@ -363,7 +363,7 @@ def _check_header(
     duplicated = sorted({name for name in header if header.count(name) > 1})
     for name in duplicated:
         problems.append(Problem(file, line, name, "column appears more than once in the header"))
-    missing = [column for column in table.columns if column.name not in header]
+    missing = [c for c in table.columns if c.name not in header and not c.may_be_absent]
     for column in missing:
         needed = (
             "required; no row can be loaded without it"
@@ -846,6 +846,8 @@ def _load_opened(
         rule_problems = check_observation_rules(typed, file)
     elif table.name == "events":
         rule_problems = check_event_rules(typed, file)
+    if "country_code" in table.column_names:  # a real code that agrees with the place
+        rule_problems += places.country_code_problems(typed, file)
     if rule_problems:
         bad = {problem.line for problem in rule_problems}
         typed = typed.loc[~typed.index.isin(bad)]

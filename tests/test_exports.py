@@ -234,7 +234,7 @@ def test_golden_hxl_of_hostile_cells():
 
 def test_bundle_holds_every_table_twice_and_its_metadata(shipped_bundle):
     names = list(unzip(shipped_bundle))
-    expected = {"README.md", "datapackage.json"}
+    expected = {"README.md", "datapackage.json", "hdx_dataset.json"}
     for table in schema.TABLES.values():
         expected |= {f"data/{table.file_name}", f"hxl/{table.file_name}"}
     assert set(names) == expected
