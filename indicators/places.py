@@ -2,16 +2,15 @@
 
 The codes and the names and aliases they are found by come from the country data that
 hdx-python-country ships (OCHA's Countries & Territories Taxonomy), read offline from the
-package, never from the web. A place is matched in three steps, stopping at the first that
-names exactly one country:
+package, never from the web. A place is matched in two steps:
 
 1. the whole text as a country name or code ("Qatar", "occupied Palestinian territory");
-2. each comma-separated part as a country name ("Doha, Qatar");
-3. the taxonomy's own alias patterns ("Gaza Strip" and "West Bank" are the State of
-   Palestine, PSE; "eastern DRC" is COD).
+2. each comma-separated part as a country name ("Doha, Qatar"), else by the taxonomy's own
+   alias patterns ("Gaza Strip" and "West Bank" are the State of Palestine, PSE; "eastern
+   DRC" is COD).
 
-A place that names no country, or more than one ("Europe", "Israel and Gaza"), has no code.
-The library's looser word-by-word matching is not used: it reads "El Fasher" (Sudan) as El
+A place that names no country, or more than one ("Europe", "Israel and Gaza", "Israel, Gaza
+Strip"), has no code. The library's looser word-by-word matching is not used: it reads "El Fasher" (Sudan) as El
 Salvador.
 """
 
@@ -19,7 +18,6 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
 from functools import lru_cache
 
 import pandas as pd
@@ -52,9 +50,13 @@ def _exact(text: str) -> str | None:
     return Country.get_iso3_country_code(text, use_live=False)
 
 
-def _single(codes: Iterable[str | None]) -> str | None:
-    found = {code for code in codes if code}
-    return found.pop() if len(found) == 1 else None
+def _codes_named(part: str) -> set[str]:
+    """Every country one part of a place names: by name or code, else by alias pattern."""
+    code = _exact(part)
+    if code:
+        return {code}
+    aliases: dict[str, re.Pattern] = _country_data()["aliases"]
+    return {iso3 for iso3, pattern in aliases.items() if pattern.search(part)}
 
 
 @lru_cache(maxsize=4096)
@@ -66,13 +68,11 @@ def country_code_for(place: str) -> str | None:
     code = _exact(text)
     if code:
         return code
-    parts = [part.strip() for part in text.split(",") if part.strip()]
-    if len(parts) > 1:
-        code = _single(_exact(part) for part in parts)
-        if code:
-            return code
-    aliases: dict[str, re.Pattern] = _country_data()["aliases"]
-    return _single(iso3 for iso3, pattern in aliases.items() if pattern.search(text))
+    named: set[str] = set()
+    for part in text.split(","):
+        if part.strip():
+            named |= _codes_named(part.strip())
+    return named.pop() if len(named) == 1 else None
 
 
 def is_valid_country_code(code: str) -> bool:
