@@ -181,11 +181,13 @@ def citation(release: Release, url: str | None = None) -> str:
     )
 
 
+CITATION_NOTE = (
+    "The version is derived from the tables' content (the same tables always give the same "
+    "version) and the date is that of the newest report in it. Cite each figure also to its "
+    "original report: publisher, title and date, and to whom the report attributes it."
+)
+
+
 def how_to_cite(release: Release, url: str | None = None) -> str:
     """The "How to cite" text: the dataset's citation, then how to cite one figure."""
-    return (
-        f"Cite this dataset as: {citation(release, url)} The version is derived from the "
-        "tables' content (the same tables always give the same version) and the date is that "
-        "of the newest report in it. Cite each figure also to its original report: publisher, "
-        "title and date, and to whom the report attributes it."
-    )
+    return f"Cite this dataset as: {citation(release, url)} {CITATION_NOTE}"
