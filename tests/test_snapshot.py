@@ -288,3 +288,11 @@ def test_snapshot_bytes_depend_only_on_the_tables_and_today(tables, tmp_path: Pa
     first = snapshot.build_snapshot(tables, TODAY)
     assert snapshot.build_snapshot(load_tables(REPO_ROOT / "data").tables, TODAY) == first
     assert snapshot.build_snapshot(tables, date(2025, 8, 1))["events.json"] == first["events.json"]
+
+
+def test_the_readme_documents_the_snapshot_the_version_and_the_placeholder():
+    readme = (REPO_ROOT / "README.md").read_text("utf-8")
+    assert "--format json --out" in readme
+    assert release.URL_PLACEHOLDER in readme
+    assert f"first {release.VERSION_LENGTH}" in readme
+    assert snapshot.INDEX_NAME in readme and bundle.HDX_NAME in readme
