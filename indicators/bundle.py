@@ -297,7 +297,9 @@ def readme_markdown(
         "",
         "In the HXL copies, the `value` column of the observations carries the generic tag "
         "`#indicator+value+num` on every row, since HXL gives one tag per column; each "
-        "indicator's own tag is in `indicators.hxl_tag` (join on `indicator_id`).",
+        "indicator's own tag is in `indicators.hxl_tag` (join on `indicator_id`). Only dates "
+        "are under `#date`: a date in the report's words is under `#description` and a "
+        "precision under `#meta`, so the copies pass the HXL library's default validation.",
         "",
         "## Sources",
         "",
@@ -343,6 +345,9 @@ def readme_markdown(
         "`*_as_stated` columns.",
         "- Sources that disagree are kept side by side, one row each; figures are never "
         "averaged or merged.",
+        "- `country_code` is the ISO 3166-1 alpha-3 code of the place, from the country data "
+        "of hdx-python-country; a place that is not within one country (a region such as "
+        "Europe) has none.",
         "- The quotes are short excerpts of copyrighted articles and reports, quoted for "
         "citation; `quote_start` and `quote_end` locate them in the report text.",
         "",
