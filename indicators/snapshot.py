@@ -107,19 +107,31 @@ def _typed(records: list[dict], table: schema.Table, file: str) -> pd.DataFrame:
     columns = {}
     for column in table.columns:
         values = [record.get(column.name) for record in records]
-        if column.kind == schema.TEXT:
-            columns[column.name] = pd.Series(
-                ["" if value is None else value for value in values], dtype="str"
-            )
-        elif column.kind == schema.NUMBER:
-            columns[column.name] = pd.Series(values, dtype="float64")
-        elif column.kind == schema.INTEGER:
-            columns[column.name] = pd.Series(values, dtype="Int64")
-        elif column.kind == schema.DATE:
-            columns[column.name] = pd.to_datetime(pd.Series(values, dtype="str"), format="%Y-%m-%d")
-        elif column.kind == schema.BOOLEAN:
-            columns[column.name] = pd.Series(values, dtype="boolean")
+        try:
+            columns[column.name] = _typed_column(values, column)
+        except (TypeError, ValueError, OverflowError) as error:
+            raise SnapshotError(
+                f"{file}: field {column.name} holds a value that is not a {column.kind} ({error})"
+            ) from None
     return pd.DataFrame(columns)
+
+
+def _typed_column(values: list, column: schema.Column) -> pd.Series:
+    if column.kind == schema.TEXT:
+        if any(not isinstance(value, str | None) for value in values):
+            raise TypeError("not text")
+        return pd.Series(["" if value is None else value for value in values], dtype="str")
+    if column.kind == schema.NUMBER:
+        if any(isinstance(value, bool | str) for value in values):
+            raise TypeError("not a number")
+        return pd.Series(values, dtype="float64")
+    if column.kind == schema.INTEGER:
+        if any(isinstance(value, bool) or not isinstance(value, int | None) for value in values):
+            raise TypeError("not a whole number")
+        return pd.Series(values, dtype="Int64")
+    if column.kind == schema.DATE:
+        return pd.to_datetime(pd.Series(values, dtype="str"), format="%Y-%m-%d")
+    return pd.Series(values, dtype="boolean")
 
 
 def _load_json(path: Path) -> object:

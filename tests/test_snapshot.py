@@ -296,3 +296,25 @@ def test_the_readme_documents_the_snapshot_the_version_and_the_placeholder():
     assert release.URL_PLACEHOLDER in readme
     assert f"first {release.VERSION_LENGTH}" in readme
     assert snapshot.INDEX_NAME in readme and bundle.HDX_NAME in readme
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("quote_start", "12"), ("quote_start", 1.5), ("start", "July"), ("label", 7), ("end", 3)],
+)
+def test_a_snapshot_value_of_the_wrong_kind_is_refused_with_its_file_and_field(
+    tmp_path, tables, field, value
+):
+    exports.write_snapshot(tmp_path, tables, TODAY)
+    path = tmp_path / "events.json"
+    records = json.loads(path.read_text("utf-8"))
+    records[0][field] = value
+    data = json.dumps(records).encode("utf-8")
+    path.write_bytes(data)
+    index = json.loads((tmp_path / "index.json").read_text("utf-8"))
+    for entry in index["files"]:
+        if entry["path"] == "events.json":
+            entry["sha256"] = hashlib.sha256(data).hexdigest()
+    (tmp_path / "index.json").write_text(json.dumps(index), "utf-8")
+    with pytest.raises(snapshot.SnapshotError, match=f"events.json: field {field} holds"):
+        snapshot.read_snapshot(tmp_path)
