@@ -11,7 +11,7 @@ from indicators import __version__
 from indicators.loading import DEFAULT_DATA_DIR, load_tables
 
 # Modules that add their own subcommands through register(subparsers).
-COMMAND_MODULES = ("indicators.extract.commands", "indicators.adding", "indicators.exports")
+COMMAND_MODULES = ("indicators.extract.commands", "indicators.adding", "indicators.export_command")
 
 
 def validate_command(args: argparse.Namespace) -> int:
