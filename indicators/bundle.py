@@ -11,7 +11,7 @@ import hashlib
 import json
 from datetime import date
 
-from indicators import __version__, release, schema
+from indicators import release, schema
 from indicators.dates import PRECISION_DESCRIPTIONS, PRECISIONS
 
 DATA_FOLDER = "data"
@@ -140,23 +140,23 @@ def datapackage_descriptor(
     source_rows: list[dict[str, str]],
     today: date,
     *,
+    this: release.Release,
     sources_note: str | None = None,
-    this: release.Release | None = None,
 ) -> dict:
     """The descriptor of the bundle's CSV files (`data_files`: table name -> file bytes).
 
     `source_rows` holds the sources table's publisher, title, url and published as text;
-    `this` the tables' content version (without it, the software's version is given).
+    `this` is the tables' content version, which is the package's `version`.
     """
     description = PACKAGE_DESCRIPTION
     if sources_note:
         description += f"\n\n{sources_note}"
-    descriptor = {
+    return {
         "profile": "tabular-data-package",
         "name": PACKAGE_NAME,
         "title": PACKAGE_TITLE,
         "description": description,
-        "version": this.version if this else __version__,
+        "version": this.version,
         "created": f"{today.isoformat()}T00:00:00Z",
         "keywords": KEYWORDS,
         "licenses": [{"name": LICENSE_NAME, "path": LICENSE_URL, "title": LICENSE_SCOPE}],
@@ -164,10 +164,8 @@ def datapackage_descriptor(
         "resources": [
             resource_descriptor(table, data_files[table.name]) for table in schema.TABLES.values()
         ],
+        "citation": release.citation(this),  # a custom property; readers keep it
     }
-    if this is not None:
-        descriptor["citation"] = release.citation(this)  # a custom property, kept by readers
-    return descriptor
 
 
 def datapackage_json(
@@ -175,11 +173,11 @@ def datapackage_json(
     source_rows: list[dict[str, str]],
     today: date,
     *,
+    this: release.Release,
     sources_note: str | None = None,
-    this: release.Release | None = None,
 ) -> bytes:
     descriptor = datapackage_descriptor(
-        data_files, source_rows, today, sources_note=sources_note, this=this
+        data_files, source_rows, today, this=this, sources_note=sources_note
     )
     return (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -248,20 +246,11 @@ def readme_markdown(
     source_rows: list[dict[str, str]],
     today: date,
     *,
+    this: release.Release,
     sources_note: str | None = None,
-    this: release.Release | None = None,
 ) -> bytes:
     """What the data is, how to cite it, its licence, its caveats and every column."""
     exported = today.isoformat()
-    if this is None:
-        version_line = f"Version {__version__}, exported {exported}."
-        cite = f"> {PACKAGE_TITLE}, version {__version__}, exported {exported}."
-    else:
-        version_line = (
-            f"Version {this.version} (derived from the tables' content), newest report "
-            f"{this.newest_report_text}, exported {exported}."
-        )
-        cite = f"> {release.citation(this)}"
     precisions = "; ".join(f"`{name}`: {PRECISION_DESCRIPTIONS[name]}" for name in PRECISIONS)
     lower = ", ".join(f"“{word}”" for word in schema.LOWER_BOUND_QUALIFIERS)
     upper = ", ".join(f"“{word}”" for word in schema.UPPER_BOUND_QUALIFIERS)
@@ -272,7 +261,8 @@ def readme_markdown(
     lines = [
         f"# {PACKAGE_TITLE}",
         "",
-        version_line,
+        f"Version {this.version} (derived from the tables' content), newest report "
+        f"{this.newest_report_text}, exported {exported}.",
         "",
         PACKAGE_DESCRIPTION,
         "",
@@ -311,7 +301,7 @@ def readme_markdown(
     lines += [
         "## How to cite",
         "",
-        cite,
+        f"> {release.citation(this)}",
         "",
         "The version identifies these tables' content: the same tables always give the same "
         "version, and any changed row gives another. The date is that of the newest report. "
