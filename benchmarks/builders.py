@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args(argv)
 
-    from indicators import charts, exports, schema, summaries
+    from indicators import charts, exports, schema, snapshot, summaries
     from indicators.loading import load_tables
 
     tables = load_tables(args.data_dir).tables
@@ -104,6 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     measure(
         "bundle (zip of every table)",
         lambda: exports.build_bundle(tables, EXPORT_DAY),
+        sum(len(frame) for frame in tables.values()),
+    )
+    measure(
+        "JSON snapshot (every table and index.json)",
+        lambda: snapshot.build_snapshot(tables, EXPORT_DAY),
         sum(len(frame) for frame in tables.values()),
     )
     # Last: at many events it is the slowest, and the caller's timeout may stop it.

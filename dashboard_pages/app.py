@@ -80,7 +80,12 @@ def main(app_dir: Path) -> None:
 
     labels = data_access.source_labels(key)
     context.state = state.sidebar_filters(
-        view_state, prepared, options, labels, partial(data_access.find_sources, key)
+        view_state,
+        prepared,
+        options,
+        labels,
+        partial(data_access.find_sources, key),
+        location_codes=data_access.location_codes(key),
     ).with_changes(page=current_key)
     context.filters = state.filters_of(context.state)
     context.view = data_access.filtered(key, context.filters)

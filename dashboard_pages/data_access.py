@@ -20,7 +20,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard_pages.view_cache import SizeBoundedCache
-from indicators import citations, page_models, schema, summaries
+from indicators import citations, page_models, places, release, schema, summaries
 from indicators.loading import LoadResult, load_tables
 from indicators.views import ViewOptions
 
@@ -74,6 +74,19 @@ def loaded(key: DataKey) -> LoadResult:
 @st.cache_resource(show_spinner=False, max_entries=2, hash_funcs=_HASHERS)
 def prepared(key: DataKey) -> summaries.Prepared:
     return summaries.prepare(loaded(key).tables)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2, hash_funcs=_HASHERS)
+def data_release(key: DataKey) -> release.Release:
+    """The content version of the tables served, and the day of the newest report."""
+    return release.release_of(loaded(key).tables)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2, hash_funcs=_HASHERS)
+def location_codes(key: DataKey) -> dict[str, str]:
+    """Each place's country code, as the sidebar's location filter shows it."""
+    tables = loaded(key).tables
+    return places.location_codes(tables["observations"], tables["events"])
 
 
 @st.cache_resource(show_spinner=False, max_entries=2, hash_funcs=_HASHERS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard_pages import common, data_access, state
-from indicators import schema
+from indicators import citations, release, schema
 from indicators.views import DEFAULT_TABLE
 
 DATA_INDICATOR_KEY = "data_indicator_choice"
@@ -20,6 +20,11 @@ def render(context: common.PageContext) -> None:
         "whole; the zip holds everything with its metadata and how to cite it."
     )
     common.bundle_download(context.load.tables, context.today, key="bundle_zip")
+    this = data_access.data_release(context.key)
+    st.caption(f"Version {this.version}, newest report {this.newest_report_text}.")
+    with st.expander("How to cite"):
+        st.code(release.citation(this), language=None, wrap_lines=True)
+        st.caption(citations.escape_markdown(release.CITATION_NOTE))
 
     names = data_access.indicator_names(context.key)
     choices = (ALL_INDICATORS, *context.prepared.indicator_ids)

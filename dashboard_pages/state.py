@@ -70,13 +70,16 @@ def sidebar_filters(
     options: ViewOptions,
     source_labels: dict[str, str],
     find_sources: Callable[[str, int], tuple[str, ...]] | None = None,
+    location_codes: dict[str, str] | None = None,
 ) -> ViewState:
     """Location, dates and sources in the sidebar; returns the state they select.
 
     `source_labels` comes from a cached loader: with thousands of sources, formatting them
     on every rerun would cost more than drawing the sidebar. Past SOURCE_CHOICES sources,
-    `find_sources(query, limit)` gives the ones a search box offers.
+    `find_sources(query, limit)` gives the ones a search box offers. `location_codes` gives
+    each place's country code, shown beside it ("Gaza Strip (PSE)").
     """
+    codes = location_codes or {}
     with st.sidebar:
         st.header("Filters")
         location_choices = (ALL, *options.locations)
@@ -89,7 +92,10 @@ def sidebar_filters(
             "Location",
             location_choices,
             key=LOCATION_KEY,
-            format_func=lambda value: citations.plain_text(value) if value else "All locations",
+            format_func=lambda value: (
+                citations.plain_text(f"{value} ({codes[value]})" if value in codes else value)
+                or "All locations"
+            ),
         )
 
         date_from, date_to = state.date_from, state.date_to

@@ -11,17 +11,18 @@ import hashlib
 import json
 from datetime import date
 
-from indicators import __version__, schema
+from indicators import release, schema
 from indicators.dates import PRECISION_DESCRIPTIONS, PRECISIONS
 
 DATA_FOLDER = "data"
 HXL_FOLDER = "hxl"
 DESCRIPTOR_NAME = "datapackage.json"
 README_NAME = "README.md"
+HDX_NAME = "hdx_dataset.json"  # the HDX dataset metadata (see indicators.hdx_metadata)
 ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark, as every CSV in the bundle is written
 
 PACKAGE_NAME = "cited-humanitarian-indicators"
-PACKAGE_TITLE = "Cited humanitarian indicators"
+PACKAGE_TITLE = release.PACKAGE_TITLE
 PACKAGE_DESCRIPTION = (
     "Figures and dated events read from humanitarian reports and news articles. Every row "
     "names the report it comes from (publisher, title, date, link), whom the report "
@@ -139,11 +140,13 @@ def datapackage_descriptor(
     source_rows: list[dict[str, str]],
     today: date,
     *,
+    this: release.Release,
     sources_note: str | None = None,
 ) -> dict:
     """The descriptor of the bundle's CSV files (`data_files`: table name -> file bytes).
 
-    `source_rows` holds the sources table's publisher, title, url and published as text.
+    `source_rows` holds the sources table's publisher, title, url and published as text;
+    `this` is the tables' content version, which is the package's `version`.
     """
     description = PACKAGE_DESCRIPTION
     if sources_note:
@@ -153,7 +156,7 @@ def datapackage_descriptor(
         "name": PACKAGE_NAME,
         "title": PACKAGE_TITLE,
         "description": description,
-        "version": __version__,
+        "version": this.version,
         "created": f"{today.isoformat()}T00:00:00Z",
         "keywords": KEYWORDS,
         "licenses": [{"name": LICENSE_NAME, "path": LICENSE_URL, "title": LICENSE_SCOPE}],
@@ -161,6 +164,7 @@ def datapackage_descriptor(
         "resources": [
             resource_descriptor(table, data_files[table.name]) for table in schema.TABLES.values()
         ],
+        "citation": release.citation(this),  # a custom property; readers keep it
     }
 
 
@@ -169,9 +173,12 @@ def datapackage_json(
     source_rows: list[dict[str, str]],
     today: date,
     *,
+    this: release.Release,
     sources_note: str | None = None,
 ) -> bytes:
-    descriptor = datapackage_descriptor(data_files, source_rows, today, sources_note=sources_note)
+    descriptor = datapackage_descriptor(
+        data_files, source_rows, today, this=this, sources_note=sources_note
+    )
     return (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -239,6 +246,7 @@ def readme_markdown(
     source_rows: list[dict[str, str]],
     today: date,
     *,
+    this: release.Release,
     sources_note: str | None = None,
 ) -> bytes:
     """What the data is, how to cite it, its licence, its caveats and every column."""
@@ -253,7 +261,8 @@ def readme_markdown(
     lines = [
         f"# {PACKAGE_TITLE}",
         "",
-        f"Version {__version__}, exported {exported}.",
+        f"Version {this.version} (derived from the tables' content), newest report "
+        f"{this.newest_report_text}, exported {exported}.",
         "",
         PACKAGE_DESCRIPTION,
         "",
@@ -266,6 +275,8 @@ def readme_markdown(
         "(Humanitarian Exchange Language) under the header. |",
         f"| `{DESCRIPTOR_NAME}` | | Frictionless Data Package descriptor: column types, "
         "constraints, keys, sources and licence. |",
+        f"| `{HDX_NAME}` | | The dataset metadata HDX (the Humanitarian Data Exchange) asks "
+        "for at upload, under HDX's own field names; fill in `owner_org` and `maintainer`. |",
         "",
         "Every CSV file is UTF-8 with a byte-order mark, comma-separated, with CRLF line ends. "
         "Dates are written YYYY-MM-DD, booleans `true` or `false`; an empty cell means no "
@@ -276,7 +287,9 @@ def readme_markdown(
         "",
         "In the HXL copies, the `value` column of the observations carries the generic tag "
         "`#indicator+value+num` on every row, since HXL gives one tag per column; each "
-        "indicator's own tag is in `indicators.hxl_tag` (join on `indicator_id`).",
+        "indicator's own tag is in `indicators.hxl_tag` (join on `indicator_id`). Only dates "
+        "are under `#date`: a date in the report's words is under `#description` and a "
+        "precision under `#meta`, so the copies pass the HXL library's default validation.",
         "",
         "## Sources",
         "",
@@ -288,7 +301,12 @@ def readme_markdown(
     lines += [
         "## How to cite",
         "",
-        f"> {PACKAGE_TITLE}, version {__version__}, exported {exported}.",
+        f"> {release.citation(this)}",
+        "",
+        "The version identifies these tables' content: the same tables always give the same "
+        "version, and any changed row gives another. The date is that of the newest report. "
+        "The dataset has no address of its own: put where you obtained this copy in place of "
+        "the bracketed placeholder.",
         "",
         "Every figure must also be cited to its original report: its publisher, title and "
         "date (`sources.publisher`, `sources.title`, `sources.published`, joined on "
@@ -317,6 +335,9 @@ def readme_markdown(
         "`*_as_stated` columns.",
         "- Sources that disagree are kept side by side, one row each; figures are never "
         "averaged or merged.",
+        "- `country_code` is the ISO 3166-1 alpha-3 code of the place, from the country data "
+        "of hdx-python-country; a place that is not within one country (a region such as "
+        "Europe) has none.",
         "- The quotes are short excerpts of copyrighted articles and reports, quoted for "
         "citation; `quote_start` and `quote_end` locate them in the report text.",
         "",

@@ -12,7 +12,7 @@ from indicators import __version__
 from indicators.loading import DEFAULT_DATA_DIR, load_tables
 
 # Modules that add their own subcommands through register(subparsers).
-COMMAND_MODULES = ("indicators.extract.commands", "indicators.adding", "indicators.exports")
+COMMAND_MODULES = ("indicators.extract.commands", "indicators.adding", "indicators.export_command")
 # Exit codes: 0 done (or valid), 1 problems found in the data, 2 a wrong command line
 # (argparse), INTERNAL_ERROR a fault in this program, never to be read as "problems found".
 INTERNAL_ERROR = 70

@@ -378,7 +378,7 @@ def _check_header(
     duplicated = sorted({name for name in header if header.count(name) > 1})
     for name in duplicated:
         problems.append(Problem(file, line, name, "column appears more than once in the header"))
-    missing = [column for column in table.columns if column.name not in header]
+    missing = [c for c in table.columns if c.name not in header and not c.may_be_absent]
     for column in missing:
         needed = (
             "required; no row can be loaded without it"

@@ -1,4 +1,6 @@
-"""Downloads: safe CSV, HXL-tagged CSV, the whole dataset as one zip, and `export` command.
+"""Downloads: safe CSV, HXL-tagged CSV, the whole dataset as one zip, the JSON snapshot.
+
+The `export` command that writes them is in `indicators.export_command`.
 
 Every CSV written here is UTF-8 with a byte-order mark (so spreadsheet programs read curly
 quotes and non-Latin text correctly), comma-separated, with CRLF line ends (RFC 4180).
@@ -13,12 +15,10 @@ formula. Cells of numeric, date and boolean columns are never changed, so -3 sta
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import os
 import secrets
-import sys
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -26,8 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from indicators import bundle, schema
-from indicators.loading import DEFAULT_DATA_DIR, load_tables
+from indicators import bundle, hdx_metadata, release, schema, snapshot
 
 BOM = "\ufeff"
 LINE_END = "\r\n"
@@ -229,7 +228,8 @@ def _zip(files: dict[str, bytes], today: date) -> bytes:
 def build_bundle(
     tables: dict[str, pd.DataFrame], today: date, *, sources_note: str | None = None
 ) -> bytes:
-    """The whole dataset as one zip: safe CSVs, HXL copies, datapackage.json and README.md.
+    """The whole dataset as one zip: safe CSVs, HXL copies, datapackage.json, README.md and
+    the HDX dataset metadata (hdx_dataset.json), all stating the tables' content version.
 
     Each table is written with the schema's columns in the schema's order. `today` is the
     export date written into the metadata and the zip entries, so the same tables and the
@@ -253,16 +253,33 @@ def build_bundle(
     source_rows = pd.DataFrame(
         {name: format_column(sources[name]) for name in ("publisher", "title", "url", "published")}
     ).to_dict("records")
+    this = release.release_of(tables)
     files[bundle.DESCRIPTOR_NAME] = bundle.datapackage_json(
-        data_files, source_rows, today, sources_note=sources_note
+        data_files, source_rows, today, sources_note=sources_note, this=this
     )
     files[bundle.README_NAME] = bundle.readme_markdown(
-        row_counts, source_rows, today, sources_note=sources_note
+        row_counts, source_rows, today, sources_note=sources_note, this=this
     )
+    files[bundle.HDX_NAME] = hdx_metadata.hdx_dataset_json(tables, this)
     return _zip(files, today)
 
 
-# --------------------------------------------------------------------------- Command
+def write_snapshot(folder: Path, tables: dict[str, pd.DataFrame], today: date) -> dict[str, bytes]:
+    """Write the JSON snapshot into `folder` (made if missing): the tables first, the index
+    last, each file atomically, so a reader that finds the index finds its files."""
+    licence = {
+        "name": bundle.LICENSE_NAME,
+        "path": bundle.LICENSE_URL,
+        "title": bundle.LICENSE_SCOPE,
+    }
+    files = snapshot.build_snapshot(tables, today, licence=licence)
+    folder.mkdir(exist_ok=True)
+    for name in sorted(files, key=lambda name: name == snapshot.INDEX_NAME):
+        write_atomically(folder / name, files[name])
+    return files
+
+
+# --------------------------------------------------------------------------- Writing
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -283,118 +300,3 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
-
-
-def _fail(message: str, code: int) -> int:
-    print(f"export: {message}", file=sys.stderr)
-    return code
-
-
-def export_command(args: argparse.Namespace) -> int:
-    if args.format == "bundle":
-        if args.table:
-            return _fail("--table goes with --format csv or --format hxl", 2)
-        if args.out is None:
-            return _fail("--out PATH.zip is required for the bundle", 2)
-    elif not args.table:
-        return _fail(f"--format {args.format} needs --table NAME", 2)
-    if args.out is not None and not args.out.parent.is_dir():
-        return _fail(f"cannot write {args.out}: folder {args.out.parent} does not exist", 2)
-
-    result = load_tables(args.data_dir, args.reports)
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
-    notes = []
-    if result.reports_checked:
-        notes.append(
-            "Every quote was checked, at its offsets, against the report text whose SHA-256 "
-            "is in `sources.text_sha256`."
-        )
-    if result.problems:
-        count = len(result.problems)
-        if not args.allow_problems:
-            return _fail(
-                f"{count} problem(s) in {args.data_dir}; nothing was written. Fix them (see "
-                "`python -m indicators validate`) or pass --allow-problems to export the "
-                "valid rows only.",
-                1,
-            )
-        print(
-            f"export: {count} problem(s) in {args.data_dir}; the rows they concern are left out.",
-            file=sys.stderr,
-        )
-        notes.append(
-            f"{count} problem(s) were found when this export was made; the rows they concern "
-            "are left out of it."
-        )
-
-    if args.format == "bundle":
-        today = args.today or date.today()
-        data = build_bundle(result.tables, today, sources_note=" ".join(notes) or None)
-        counts = ", ".join(f"{len(frame)} {name}" for name, frame in result.tables.items())
-        what = f"{counts}; with datapackage.json, README.md and HXL copies"
-    else:
-        table = schema.TABLES[args.table]
-        frame = result.tables[table.name][table.column_names]
-        data = to_hxl_csv_bytes(frame, table.name) if args.format == "hxl" else to_csv_bytes(frame)
-        what = f"{len(frame)} {table.name}"
-        if args.out is None:
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-            return 0
-    try:
-        write_atomically(args.out, data)
-    except OSError as error:
-        return _fail(f"cannot write {args.out}: {error.strerror or error}", 1)
-    print(f"Wrote {args.out} ({len(data):,} bytes): {what}.")
-    return 0
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    export = subparsers.add_parser(
-        "export",
-        help="write the tables as a zip bundle, or one table as CSV or HXL",
-        description="Write the whole dataset as one zip (data/ and hxl/ CSVs, a Frictionless "
-        "datapackage.json, README.md), or one table as CSV or HXL-tagged CSV to --out or "
-        "standard output. Problems are printed to standard error; if there is any, nothing "
-        "is written and the exit status is 1, unless --allow-problems, which exports the "
-        "valid rows. Files are written atomically: a temporary file beside the target is "
-        "renamed over it. Exit status 2 is a usage error.",
-    )
-    export.add_argument(
-        "data_dir",
-        nargs="?",
-        type=Path,
-        default=DEFAULT_DATA_DIR,
-        help="folder with the CSV tables (default: the package's data/)",
-    )
-    export.add_argument("--out", type=Path, metavar="PATH", help="file to write")
-    export.add_argument(
-        "--format",
-        choices=("bundle", "csv", "hxl"),
-        default="bundle",
-        help="bundle (default): the zip; csv or hxl: the one table named by --table",
-    )
-    export.add_argument("--table", choices=schema.TABLE_ORDER, help="table for csv or hxl")
-    export.add_argument(
-        "--today",
-        type=_iso_date,
-        metavar="YYYY-MM-DD",
-        help="export date written into the bundle (default: today)",
-    )
-    export.add_argument(
-        "--reports", type=Path, metavar="DIR", help="check every quote against these report texts"
-    )
-    export.add_argument(
-        "--allow-problems",
-        action="store_true",
-        help="export the valid rows even when some rows have problems (exit status 0)",
-    )
-    export.set_defaults(func=export_command)

@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 import pandas as pd
 
-from indicators import schema, store
+from indicators import places, schema, store
 from indicators.csv_reading import (  # noqa: F401 - part of this module's interface
     LINE,
     open_table_file,
@@ -74,6 +74,8 @@ def _load_opened(
         rule_problems = check_observation_rules(typed, file)
     elif table.name == "events":
         rule_problems = check_event_rules(typed, file)
+    if "country_code" in table.column_names:  # a real code that agrees with the place
+        rule_problems += places.country_code_problems(typed, file)
     if rule_problems:
         bad = {problem.line for problem in rule_problems}
         typed = typed.loc[~typed.index.isin(bad)]

@@ -58,6 +58,8 @@ EVENT_KINDS = ("war", "ceasefire", "blockade", "siege", "talks", "diplomacy", "s
 
 PERCENT_UNIT = "percent"
 
+COUNTRY_CODE_PATTERN = r"^[A-Z]{3}$"
+
 
 @dataclass(frozen=True)
 class Column:
@@ -71,6 +73,9 @@ class Column:
     unique: bool = False
     minimum: float | None = None
     pattern_hint: str | None = None  # the pattern in words, for error messages
+    # A column added after tables were first written: a file without it is read as if
+    # it were empty, with no problem reported (tables edited by hand keep loading).
+    may_be_absent: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,20 @@ class Table:
             if column.name == name:
                 return column
         raise KeyError(name)
+
+
+def _country_code_column() -> Column:
+    return Column(
+        "country_code",
+        TEXT,
+        "ISO 3166-1 alpha-3 code of the country or territory of `location` (`PSE` for the Gaza "
+        "Strip), as the country data of hdx-python-country gives it; empty when the place is "
+        'not within one country ("Europe").',
+        "#country+code",
+        pattern=COUNTRY_CODE_PATTERN,
+        pattern_hint="three capital letters, an ISO 3166-1 alpha-3 code such as PSE",
+        may_be_absent=True,
+    )
 
 
 def _quote_columns(subject: str) -> tuple[Column, ...]:
@@ -277,6 +296,7 @@ OBSERVATIONS = Table(
             pattern_hint=ID_HINT,
         ),
         Column("location", TEXT, "The place the figure describes.", "#loc+name", required=True),
+        _country_code_column(),
         Column(
             "value",
             NUMBER,
@@ -326,21 +346,21 @@ OBSERVATIONS = Table(
             "period_precision",
             TEXT,
             "Precision of `period_start`, and of `period_end` unless `period_end_precision` says otherwise.",
-            "#date+precision",
+            "#meta+period+precision",
             allowed=PRECISIONS,
         ),
         Column(
             "period_end_precision",
             TEXT,
             'Precision of `period_end` when it differs from `period_precision` ("between early June and mid-July": `early-month`, then `mid-month`); empty otherwise.',
-            "#date+end+precision",
+            "#meta+period+end+precision",
             allowed=PRECISIONS,
         ),
         Column(
             "period_as_stated",
             TEXT,
             'The period in the report\'s words ("between early March and mid-May").',
-            "#date+text",
+            "#description+period",
         ),
         Column(
             "reported_on",
@@ -353,7 +373,7 @@ OBSERVATIONS = Table(
             "reported_on_as_stated",
             TEXT,
             'That day in the report\'s words ("Wednesday"); empty when the report does not say.',
-            "#date+reported+text",
+            "#description+reported",
         ),
         *_quote_columns("figure"),
         Column(
@@ -409,14 +429,14 @@ EVENTS = Table(
             "start_precision",
             TEXT,
             "Precision of `start`.",
-            "#date+start+precision",
+            "#meta+start+precision",
             allowed=PRECISIONS,
         ),
         Column(
             "start_as_stated",
             TEXT,
             'The start in the report\'s words ("early March").',
-            "#date+start+text",
+            "#description+start",
         ),
         Column(
             "end",
@@ -425,12 +445,13 @@ EVENTS = Table(
             "#date+end",
         ),
         Column(
-            "end_precision", TEXT, "Precision of `end`.", "#date+end+precision", allowed=PRECISIONS
+            "end_precision", TEXT, "Precision of `end`.", "#meta+end+precision", allowed=PRECISIONS
         ),
         Column(
-            "end_as_stated", TEXT, 'The end in the report\'s words ("mid-May").', "#date+end+text"
+            "end_as_stated", TEXT, 'The end in the report\'s words ("mid-May").', "#description+end"
         ),
         Column("location", TEXT, "Where it happened.", "#loc+name", required=True),
+        _country_code_column(),
         *_quote_columns("event"),
         Column(
             "notes",

@@ -282,7 +282,7 @@ def test_a_copied_share_link_restores_the_view(browser, shipped_app):
     page = open_page(browser, f"{shipped_app}/?page=indicators")
     try:
         select_option(page, '[data-testid="stMain"]', "Indicator", "Duration of the war")
-        select_option(page, '[data-testid="stSidebar"]', "Location", "Gaza Strip")
+        select_option(page, '[data-testid="stSidebar"]', "Location", "Gaza Strip (PSE)")
         wait_for_charts(page, 1)
         link = share_link(page)
         assert "indicator=war_duration" in link and "location=Gaza+Strip" in link
@@ -297,7 +297,7 @@ def test_a_copied_share_link_restores_the_view(browser, shipped_app):
         main = restored.locator('[data-testid="stMain"]')
         assert main.get_by_role("combobox", name="Indicator").input_value() == "Duration of the war"
         sidebar = restored.locator('[data-testid="stSidebar"]')
-        assert sidebar.get_by_role("combobox", name="Location").input_value() == "Gaza Strip"
+        assert sidebar.get_by_role("combobox", name="Location").input_value() == "Gaza Strip (PSE)"
         assert share_link(restored) == link
         assert "21 months" in main_text(restored)
     finally:

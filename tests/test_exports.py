@@ -234,7 +234,7 @@ def test_golden_hxl_of_hostile_cells():
 
 def test_bundle_holds_every_table_twice_and_its_metadata(shipped_bundle):
     names = list(unzip(shipped_bundle))
-    expected = {"README.md", "datapackage.json"}
+    expected = {"README.md", "datapackage.json", "hdx_dataset.json"}
     for table in schema.TABLES.values():
         expected |= {f"data/{table.file_name}", f"hxl/{table.file_name}"}
     assert set(names) == expected
@@ -315,11 +315,81 @@ def test_frictionless_finds_the_bundle_valid(tmp_path, shipped_bundle):
     frictionless = pytest.importorskip("frictionless")
     with zipfile.ZipFile(io.BytesIO(shipped_bundle)) as archive:
         archive.extractall(tmp_path)
+    assert (tmp_path / bundle.HDX_NAME).is_file()  # the HDX metadata sits beside the package
     report = frictionless.validate(str(tmp_path / "datapackage.json"))
     assert report.valid, report.flatten(["title", "message"])
     assert [task.stats["rows"] for task in report.tasks] == [
         len(load_tables(REPO_ROOT / "data").tables[name]) for name in schema.TABLES
     ]
+
+
+# The fields hdx-python-api requires of a dataset before it creates one on HDX.
+HDX_REQUIRED = (
+    "name",
+    "private",
+    "title",
+    "notes",
+    "dataset_source",
+    "owner_org",
+    "maintainer",
+    "dataset_date",
+    "data_update_frequency",
+    "groups",
+    "license_id",
+    "methodology",
+    "tags",
+)
+HDX_FREQUENCIES = {"-2", "-1", "0", "1", "7", "14", "30", "90", "180", "365"}
+
+
+def hdx_of(tables) -> dict:
+    return json.loads(unzip(exports.build_bundle(tables, TODAY))[bundle.HDX_NAME])
+
+
+def test_hdx_metadata_has_every_field_hdx_requires_derived_from_the_tables(shipped_tables):
+    hdx = hdx_of(shipped_tables)
+    assert set(HDX_REQUIRED) <= set(hdx)
+    assert hdx["title"] == bundle.PACKAGE_TITLE
+    codes = set(shipped_tables["observations"]["country_code"]) | set(
+        shipped_tables["events"]["country_code"]
+    )
+    assert hdx["groups"] == [{"name": code.lower()} for code in sorted(codes - {""})]
+    assert hdx["groups"] == [{"name": "pse"}, {"name": "qat"}, {"name": "usa"}]
+    publishers = sorted(set(shipped_tables["sources"]["publisher"]))
+    assert hdx["dataset_source"] == "; ".join(publishers)
+    # The earliest day any figure or event can describe, to the last (fuzzy windows whole):
+    # the war's start month (October 2023) to the end of "this month" (July 2025).
+    assert hdx["dataset_date"] == "[2023-10-01T00:00:00 TO 2025-07-31T23:59:59]"
+    assert hdx["data_update_frequency"] in HDX_FREQUENCIES
+    assert hdx["methodology"] == "Other" and hdx["methodology_other"]
+    assert hdx["tags"] and all(set(tag) == {"name"} for tag in hdx["tags"])
+    assert hdx["owner_org"] == "" and hdx["maintainer"] == ""  # the uploader's own
+    assert [resource["name"] for resource in hdx["resources"]] == [
+        table.file_name for table in schema.TABLES.values()
+    ]
+
+
+def test_hdx_licence_says_what_is_offered_under_cc_by_and_what_is_not(shipped_tables):
+    hdx = hdx_of(shipped_tables)
+    assert hdx["license_id"] == "hdx-other"  # CC BY 4.0 covers only part of the content
+    licence = hdx["license_other"]
+    assert "structure and metadata are licensed under Creative Commons Attribution 4.0" in licence
+    assert "quoted sentences" in licence and "remain the work of their publishers" in licence
+    assert bundle.LICENSE_URL in licence
+    assert "not covered by the dataset's licence" in hdx["caveats"]
+
+
+def test_hdx_metadata_follows_the_tables(shipped_tables):
+    tables = dict(shipped_tables)
+    tables["events"] = tables["events"].loc[tables["events"]["country_code"] != "USA"]
+    tables["sources"] = tables["sources"].assign(
+        publisher=["Politico", "Another Publisher"][: len(tables["sources"])]
+    )
+    hdx = hdx_of(tables)
+    assert {"name": "usa"} not in hdx["groups"]
+    assert hdx["dataset_source"] == "Another Publisher; Politico"
+    assert hdx["version"] != hdx_of(shipped_tables)["version"]
+    assert "1 row names a place not within one country" in hdx["caveats"]
 
 
 def test_frictionless_catches_a_broken_foreign_key_through_the_descriptor(tmp_path, shipped_tables):
