@@ -86,7 +86,7 @@ def overview(key: DataKey, filters: summaries.Filters) -> page_models.OverviewMo
 
 @st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)
 def timeline(key: DataKey, filters: summaries.Filters) -> page_models.TimelineModel:
-    return page_models.timeline_model(filtered(key, filters), prepared(key).sources)
+    return page_models.timeline_model(filtered(key, filters), prepared(key).sources, filters)
 
 
 @st.cache_resource(show_spinner=False, max_entries=FILTERED_VIEWS_KEPT, hash_funcs=_HASHERS)

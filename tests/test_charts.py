@@ -260,7 +260,7 @@ def test_a_period_is_drawn_as_a_line_across_it(shipped):
 def test_values_alt_lists_the_figures(fixture):
     figures = fixture.observations[fixture.observations["indicator_id"] == "share_water"]
     alt = charts.values_alt(figures, "Households short of water")
-    assert alt.startswith("Households short of water: 3 figures")
+    assert alt.startswith("Households short of water, 3 figures")
     assert "about 40%" in alt and "55%" in alt
     assert "No figure" in charts.values_alt(figures.iloc[0:0], "X")
 

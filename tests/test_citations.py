@@ -234,7 +234,7 @@ def test_as_of_gives_the_fuzzy_period_when_there_is_one():
         pd.Timestamp("2025-07-24"),
         "mid-month",
     )
-    assert text == "for early March 2025 to mid May 2025"
+    assert text == "for early March 2025 to mid-May 2025"
 
 
 def test_a_single_window_period_is_named_once():

@@ -75,12 +75,12 @@ def test_overview_model_on_the_shipped_tables(shipped):
     assert [card.value for card in model.figure_cards] == [
         citations.escape_markdown(value) for value in headlines["value_shown"]
     ]
-    assert model.blockade is not None and model.blockade.value == "about 62–80 days"
+    assert model.blockade is not None and model.blockade.value == "62–80 days"
     assert model.talks is not None
     assert set(model.events["Kind"]) >= {"blockade", "talks"}
-    assert list(model.figures["Observation"]) == list(headlines["observation_id"])
+    assert list(model.figures["observation_id"]) == list(headlines["observation_id"])
     for card in (*model.figure_cards, model.blockade):
-        assert card.quote.startswith("“") and card.quote.endswith("”")
+        assert card.quote.startswith("“") and card.quote.count("““") == 0
         assert "published" in card.citation
 
 
