@@ -185,10 +185,12 @@ def cite(figure: go.Figure, title: str, source: str, data_note: str) -> go.Figur
             font={"size": 11, "color": "#555555"},
             name="source",
         )
+    new_height = height + title_room + source_room
     figure.update_layout(
-        height=height + title_room + source_room,
-        margin={"t": top + title_room, "b": bottom + source_room},
+        height=new_height, margin={"t": top + title_room, "b": bottom + source_room}
     )
+    if figure.layout.legend.yref == "container" and figure.layout.legend.yanchor == "top":
+        figure.update_layout(legend_y=1 - (title_room + 4) / new_height)  # under the title
     return figure
 
 
@@ -519,7 +521,7 @@ def timeline_figure(
     heights = [ROW_HEIGHT * len(placed) + 30, ROW_HEIGHT * len(cluster) + 30][:panels]
     gap = PANEL_GAP if panels == 2 else 0
     # Above the plot: the legend (up to four lines on a phone) and the first panel's title.
-    top, bottom = 150 + (30 if left_out else 0), 40
+    top, bottom = 125 + (30 if left_out else 0), 40
     height = top + sum(heights) + gap + bottom
     figure = make_subplots(
         rows=panels,
@@ -574,18 +576,20 @@ def timeline_figure(
             figure,
             f"Showing the {len(placed)} latest of {len(placed) + left_out:,} dated events; "
             "narrow the filters to see others. The table beneath lists them all.",
-            yshift=110,
+            yshift=30,
         )
     _base_layout(figure, height)
     figure.update_layout(
         barmode="overlay",
         bargap=0.3,
         margin={"l": 10, "r": 10, "t": top, "b": bottom},
-        # Its foot a title's height above the plot, growing upwards as it wraps.
+        # At the top of the figure, under its title (see `cite`), growing downwards as it
+        # wraps on a narrow screen, into the room kept above the first panel.
         legend={
             "orientation": "h",
-            "yanchor": "bottom",
-            "y": 1 + 30 / (height - top - bottom),
+            "yref": "container",
+            "yanchor": "top",
+            "y": 1,
             "xanchor": "left",
             "x": 0,
             "font": {"size": 12},
@@ -745,8 +749,8 @@ def waffle_figure(
             row=(axis_number - 1) // columns + 1,
             col=(axis_number - 1) % columns + 1,
         )
-    _base_layout(figure, 300 * grid_rows + 40)
-    figure.update_layout(margin={"t": 70})
+    _base_layout(figure, 300 * grid_rows + 20)
+    figure.update_layout(margin={"t": 50})
     figure.update_annotations(font={"size": 13})
     return figure
 

@@ -268,7 +268,7 @@ def _prepare_events(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
     )
     ongoing = frame[D.SHAPE] == D.ONGOING
     frame.loc[ongoing, D.END_TEXT] = [
-        f"still going on as of {citations.format_day(published)}, the report's date"
+        f"ongoing as of {citations.format_day(published)}"
         for published in frame.loc[ongoing, D.SOURCE_PUBLISHED]
     ]
     # Where the event is drawn: from its earliest to its latest possible day. An ongoing
