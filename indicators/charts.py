@@ -810,7 +810,8 @@ def values_figure(
     colours = colours or source_colours(numeric["source_id"])
     several_places = numeric["location"].nunique() > 1  # then each label names its place
     labelled = len(numeric) <= LABELLED_POINTS  # past this, labels would hide the points
-    for position, (rows, colour, name) in enumerate(_series(numeric, colours)):
+    series = _series(numeric, colours)
+    for position, (rows, colour, name) in enumerate(series):
         rows = rows.sort_values(D.AS_OF_LAST, kind="stable")
         central = rows["value"].fillna(rows["value_low"]).fillna(rows["value_high"])
         upper = (rows["value_high"] - central).clip(lower=0).fillna(0)
@@ -897,7 +898,8 @@ def values_figure(
     _base_layout(figure, 360)
     # A fixed room for the values and the axis title, so the source line beneath the chart
     # can start at the figure's left edge (automargin still widens it for long numbers).
-    figure.update_layout(margin={"l": 64, "r": 10, "t": 40, "b": 60})
+    # Room above the plot for the legend only when there is more than one source to tell apart.
+    figure.update_layout(margin={"l": 64, "r": 10, "t": 40 if len(series) > 1 else 16, "b": 60})
     if title:
         figure.update_layout(title={"text": plotly_text(title), "font": {"size": 15}})
         figure.update_layout(margin={"t": 80})

@@ -155,38 +155,38 @@ def display_table(
 # Columns each table shows on screen, with their widths in pixels: together they fit the
 # page at desktop width (a phone scrolls them sideways). The downloads hold every column.
 EVENT_SCREEN = {
-    "Event": 250,
-    "Kind": 75,
-    "From": 210,
-    "Until": 200,
-    "Location": 100,
+    "Event": 260,
+    "Kind": 70,
+    "From": 235,
+    "Until": 175,
+    "Location": 95,
     "Publisher": 95,
 }
 # Inside a report's bordered box: a little narrower, and its publisher goes without saying.
 SOURCE_EVENT_SCREEN = {
     "Event": 240,
-    "Kind": 75,
-    "From": 200,
-    "Until": 170,
+    "Kind": 70,
+    "From": 220,
+    "Until": 165,
     "Location": 90,
-    "Attributed to": 100,
+    "Attributed to": 105,
 }
 FIGURE_SCREEN = {
-    "Location": 100,
+    "Location": 90,
     "Value": 170,
-    "As stated": 160,
-    "Holds": 170,
-    "Stated on": 95,
-    "Publisher": 95,
-    "Attributed to": 130,
+    "As stated": 170,
+    "Holds": 140,
+    "Stated on": 85,
+    "Publisher": 90,
+    "Attributed to": 185,
 }
 SOURCE_FIGURE_SCREEN = {
-    "Indicator": 230,
-    "Location": 90,
-    "Value": 160,
-    "Holds": 150,
-    "Stated on": 95,
-    "Attributed to": 150,
+    "Indicator": 250,
+    "Location": 85,
+    "Value": 165,
+    "Holds": 125,
+    "Stated on": 85,
+    "Attributed to": 170,
 }
 DISAGREEMENT_SCREEN = {
     "Disagreement": 95,
