@@ -82,7 +82,7 @@ def test_event_shapes(shipped):
     ongoing = events[events["shape"] == "ongoing"]
     assert ongoing["kind"].isin(summaries.DURATION_KINDS).all()
     assert (ongoing["drawn_last"] == ongoing["source_published"]).all()
-    assert ongoing["end_text"].str.startswith("still going on").all()
+    assert ongoing["end_text"].str.startswith("ongoing as of").all()
     # Both bounds: an interval from the first day of its start window to the last of its end.
     both = events[events["start"].notna() & events["end"].notna()]
     assert (both["shape"] == "interval").all()
