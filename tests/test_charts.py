@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
+from datetime import timedelta
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hyp
 
+from benchmarks import synthetic
 from indicators import charts, summaries
+from indicators.loading import load_tables
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "dashboard"
 DAY_MS = 24 * 3600 * 1000
@@ -472,3 +479,64 @@ def test_chart_alternatives_nest_no_brackets_and_stack_no_colons(shipped):
     ):
         assert _bracket_depth(alt) <= 1, alt
         assert ":" not in alt, alt  # the caption puts 'In words:' before it
+
+
+# --------------------------------------------------------------------------- any timeline
+
+# Each example builds a whole timeline figure: a quarter of the suite's examples.
+TIMELINE_EXAMPLES = max(int(os.environ.get("PROPERTY_EXAMPLES", "100")) // 4, 10)
+
+
+@pytest.fixture(scope="module")
+def synthetic_events(tmp_path_factory) -> summaries.Prepared:
+    """Synthetic tables with a few hundred events over two years, many in the same weeks."""
+    dataset = synthetic.generate(tmp_path_factory.mktemp("timeline"), 600, events=240, seed=3)
+    return summaries.prepare(load_tables(dataset.data_dir).tables)
+
+
+@settings(
+    max_examples=TIMELINE_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=hyp.data())
+def test_any_timeline_keeps_its_axis_labels_and_rows_in_order(synthetic_events, data):
+    first, last = synthetic_events.date_range
+    days = (last - first).days
+    start = data.draw(hyp.none() | hyp.integers(0, days), label="from")
+    length = data.draw(hyp.none() | hyp.integers(1, days), label="length")
+    date_from = first + timedelta(days=start) if start is not None else None
+    date_to = (date_from or first) + timedelta(days=length) if length is not None else None
+    filters = summaries.Filters(date_from=date_from, date_to=date_to)
+    events = summaries.filter_prepared(synthetic_events, filters).events
+    rows = data.draw(hyp.integers(1, 80), label="max_rows")
+    figure = charts.timeline_figure(events, max_rows=rows, date_from=date_from, date_to=date_to)
+    placed = events[events["shape"] != "unplaced"]
+    if placed.empty:
+        assert "No dated events" in figure.layout.annotations[0].text
+        return
+    low, high = _axis_range(figure)
+    if date_from:
+        assert low == pd.Timestamp(date_from)
+    if date_to:
+        assert high == pd.Timestamp(date_to) + pd.Timedelta(days=1)
+    by_id = placed.set_index("event_id")
+    panels = 2 if "yaxis2" in figure.layout.to_plotly_json() else 1
+    for panel in range(1, panels + 1):
+        axis = figure.layout["yaxis" if panel == 1 else f"yaxis{panel}"]
+        shown = list(axis.categoryarray)
+        assert len(shown) == len(set(shown)) <= rows  # one row per event
+        labels = _labels(figure, panel)
+        assert sorted(note.y for note in labels) == sorted(shown)  # one label per row
+        panel_low, panel_high = _axis_range(figure, panel)
+        span = panel_high - panel_low
+        for note in labels:
+            event = by_id.loc[note.y]
+            x = pd.Timestamp(note.x)
+            mark_first = max(event["drawn_first"], panel_low)
+            mark_last = min(event["drawn_last"] + pd.Timedelta(days=2), panel_high)
+            assert mark_first - span * 0.01 <= x <= mark_last + span * 0.01
+    if panels == 2:
+        zoom_low, zoom_high = _axis_range(figure, 2)
+        assert zoom_high - zoom_low <= pd.Timedelta(days=charts.ZOOM_DAYS + 3)
+        assert len(figure.layout.yaxis2.categoryarray) >= charts.ZOOM_MIN_EVENTS
