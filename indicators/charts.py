@@ -301,7 +301,11 @@ def timeline_range(
     """
     first = placed[D.DRAWN_FIRST].min()
     last = placed[D.DRAWN_LAST].max() + DAY
-    padding = max((last - first) * 0.03, DAY)
+    if date_from:
+        first = max(first, pd.Timestamp(date_from))
+    if date_to:
+        last = min(last, pd.Timestamp(date_to) + DAY)
+    padding = max((last - first) * 0.03, DAY)  # of the span shown, not of the events'
     low = pd.Timestamp(date_from) if date_from else first - padding
     high = pd.Timestamp(date_to) + DAY if date_to else last + padding
     return low, max(high, low + DAY)
@@ -521,7 +525,8 @@ def timeline_figure(
     heights = [ROW_HEIGHT * len(placed) + 30, ROW_HEIGHT * len(cluster) + 30][:panels]
     gap = PANEL_GAP if panels == 2 else 0
     # Above the plot: the legend (up to four lines on a phone) and the first panel's title.
-    top, bottom = 125 + (30 if left_out else 0), 40
+    top = (125 if panels == 2 else 100) + (30 if left_out else 0)
+    bottom = 40
     height = top + sum(heights) + gap + bottom
     figure = make_subplots(
         rows=panels,
