@@ -5,6 +5,7 @@ arrangement here, in an imported module, means it is compiled once per process."
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -21,9 +22,15 @@ from dashboard_pages import (
     state,
     timeline,
 )
-from indicators.views import DEFAULT_PAGE
+from indicators.views import DEFAULT_PAGE, ViewState
+
+# The page icon is a file served by the app itself: a Material or emoji icon would make
+# every reader's browser fetch the image from a third-party host.
+PAGE_ICON = Path(__file__).with_name("icon.png")
 
 # Page key (also the URL path and the `page` query parameter), title, icon, renderer.
+# A renderer takes the PageContext and returns the view state after its own choices (an
+# indicator picked, a tab opened), which becomes the URL and the share link.
 PAGES = (
     ("overview", "Overview", ":material/dashboard:", overview.render),
     ("timeline", "Timeline", ":material/timeline:", timeline.render),
@@ -43,7 +50,7 @@ def main(app_dir: Path) -> None:
     )
     st.set_page_config(
         page_title="Humanitarian indicators, cited",
-        page_icon=":material/fact_check:",
+        page_icon=str(PAGE_ICON),
         layout="wide",
     )
 
@@ -63,9 +70,10 @@ def main(app_dir: Path) -> None:
         view=prepared,
         today=date.today(),
     )
+    outcome: dict[str, ViewState] = {}
     pages = {
         page_key: st.Page(
-            partial(render, context),
+            partial(_run_page, render, context, outcome),
             title=title,
             icon=icon,
             url_path=page_key,
@@ -95,6 +103,16 @@ def main(app_dir: Path) -> None:
     common.show_problems(load.problems)
 
     current.run()
+    final_state = outcome.get("state") or context.state
 
-    state.sync_url(context.state)
-    state.show_share_link(context.state, share_slot)
+    state.sync_url(final_state)
+    state.show_share_link(final_state, share_slot)
+
+
+def _run_page(
+    render: Callable[[common.PageContext], ViewState | None],
+    context: common.PageContext,
+    outcome: dict[str, ViewState],
+) -> None:
+    """Run a page and keep the state it hands back, for the URL and the share link."""
+    outcome["state"] = render(context) or context.state

@@ -8,6 +8,7 @@ here passes `unsafe_allow_html`.
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,8 +25,17 @@ from indicators.views import ViewOptions, ViewState
 PLOTLY_CONFIG = {
     "displaylogo": False,
     "responsive": True,
+    "scrollZoom": False,  # a wheel or a swipe over a chart scrolls the page
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
 }
+# Charts with nothing to zoom into keep only the camera.
+ZOOM_BUTTONS = ["zoom2d", "pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"]
+# Phones and tablets: Plotly shows its toolbar all the time where there is no hover, over
+# the chart's labels and legend, so these screens get none.
+TOUCH_AGENTS = re.compile(r"Mobi|Android|iPhone|iPad|iPod", re.IGNORECASE)
+TABLE_ROWS_TALL = 15  # past this many rows a table scrolls within a fixed height
+WIDE_TABLE_COLUMNS = 8  # past this many columns a table is wider than any page
+ROW_PIXELS = 35  # Streamlit's row height: a table's height is whole rows, none cut in half
 CSV_MIME = "text/csv"
 EXPORTS_AVAILABLE = importlib.util.find_spec("indicators.exports") is not None
 
@@ -43,6 +53,15 @@ class PageContext:
     view: summaries.Prepared
     today: date
     pages: dict[str, st.Page] = field(default_factory=dict)
+
+
+def on_touch_screen() -> bool:
+    """Whether the reader's browser says it is a phone or a tablet."""
+    try:
+        agent = st.context.headers.get("User-Agent") or ""
+    except (AttributeError, RuntimeError):
+        return False
+    return bool(TOUCH_AGENTS.search(agent))
 
 
 PROBLEMS_LISTED = 500
@@ -69,10 +88,17 @@ def show_problems(problems: list[Problem]) -> None:
 # --------------------------------------------------------------------------- Cards
 
 
-def show_quote(quote: str, label: str = "Exact words from the report") -> None:
-    """The verbatim sentence, one click away, shown as plain text."""
+def show_quote(quote: str, note: str = "") -> None:
+    """The verbatim sentence, one click away, shown as plain text; with it, the note on how
+    a date the report does not give was worked out."""
+    label = (
+        "Exact words, and how the date was worked out" if note else "Exact words from the report"
+    )
     with st.expander(label):
         st.text(quote)
+        if note:
+            st.caption("How the date was worked out")
+            st.text(note)
 
 
 def show_card(card: page_models.Card, help: str | None = None) -> None:
@@ -81,31 +107,75 @@ def show_card(card: page_models.Card, help: str | None = None) -> None:
         st.metric(label=card.label, value=card.value, help=help)
         # One caption, two lines: each element is a message to the browser on every rerun.
         st.caption(f"{card.dated}  \n{card.citation}")
-        show_quote(card.quote)
+        show_quote(card.quote, card.note)
 
 
 # --------------------------------------------------------------------------- Charts and tables
 
 
+def chart_config(chart: page_models.Chart, touch: bool) -> dict:
+    """Plotly's options for a chart: its saved image's name, and which buttons it offers."""
+    remove = [*PLOTLY_CONFIG["modeBarButtonsToRemove"], *([] if chart.zoomable else ZOOM_BUTTONS)]
+    return {
+        **PLOTLY_CONFIG,
+        "displayModeBar": not touch and "hover",
+        "modeBarButtonsToRemove": remove,
+        "toImageButtonOptions": {"format": "png", "filename": chart.file_name, "scale": 2},
+    }
+
+
 def show_chart(chart: page_models.Chart, key: str) -> None:
-    """A Plotly chart with its text alternative and its 'Source: ...' caption."""
-    st.plotly_chart(chart.figure, width="stretch", config=PLOTLY_CONFIG, alt=chart.alt, key=key)
-    st.caption(chart.caption)
+    """A Plotly chart, titled and cited inside itself, with its text alternative beneath."""
+    st.plotly_chart(
+        chart.figure,
+        width="stretch",
+        config=chart_config(chart, on_touch_screen()),
+        alt=chart.aria_label,
+        key=key,
+    )
     st.caption(chart.in_words)
 
 
 DATE_FORMAT = "YYYY-MM-DD"
 
 
+def _column(table: page_models.DisplayTable, name: str):
+    width = table.widths.get(name)
+    if name in table.date_columns:
+        return st.column_config.DateColumn(format=DATE_FORMAT, width=width)
+    if name == "Address":
+        return st.column_config.LinkColumn(width=width, display_text="open")
+    return st.column_config.Column(width=width)
+
+
 def show_table(table: page_models.DisplayTable, key: str, what: str = "rows") -> None:
-    """A table on screen, at most DISPLAY_ROWS rows; say so when there are more."""
+    """A table on screen, at most DISPLAY_ROWS rows; say so when there are more.
+
+    Empty cells stay empty ('not stated'), and the height is whole rows, so the last one
+    shown is never cut in half.
+    """
+    shown_rows = table.shown.num_rows
     st.dataframe(
         table.shown,
         key=key,
+        hide_index=True,
+        placeholder="",
+        height="content"
+        if shown_rows <= TABLE_ROWS_TALL
+        else ROW_PIXELS * (TABLE_ROWS_TALL + 1) + 3,
         column_config={
-            column: st.column_config.DateColumn(format=DATE_FORMAT) for column in table.date_columns
+            name: _column(table, name)
+            for name in table.shown.column_names
+            if name in table.date_columns or name in table.widths
         },
     )
+    if table.shown.num_columns > WIDE_TABLE_COLUMNS or (
+        on_touch_screen() and table.shown.num_columns > 2
+    ):
+        st.caption(
+            f"{table.shown.num_columns} columns: scroll the table sideways (swipe, on a "
+            "touch screen) to see them all."
+        )
     if table.truncated:
         st.caption(
             f"Showing the first {table.shown.num_rows:,} of {table.rows:,} {what}; the CSV "

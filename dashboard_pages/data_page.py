@@ -6,14 +6,14 @@ import streamlit as st
 
 from dashboard_pages import common, data_access, state
 from indicators import citations, release, schema
-from indicators.views import DEFAULT_TABLE
+from indicators.views import DEFAULT_TABLE, ViewState
 
 DATA_INDICATOR_KEY = "data_indicator_choice"
 DATA_TABLE_KEY = "data_table_choice"
 ALL_INDICATORS = ""
 
 
-def render(context: common.PageContext) -> None:
+def render(context: common.PageContext) -> ViewState:
     st.title("Data")
     st.caption(
         "The tables as loaded, after the sidebar's filters. Each can be downloaded as shown or "
@@ -36,8 +36,7 @@ def render(context: common.PageContext) -> None:
         format_func=lambda value: names.get(value, value) if value else "All indicators",
         help="Narrows the observations and indicators tables.",
     )
-    if indicator:
-        context.state = context.state.with_changes(indicator=indicator)
+    chosen = context.state.with_changes(indicator=indicator) if indicator else context.state
 
     views = data_access.table_views(context.key, context.filters, indicator or None)
     # One table at a time: only the open tab is drawn, so a rerun sends one grid, not four.
@@ -45,7 +44,7 @@ def render(context: common.PageContext) -> None:
     for name, tab in state.choose_tab(titles, DATA_TABLE_KEY, context.state.table or DEFAULT_TABLE):
         if not tab.open:
             continue
-        context.state = context.state.with_changes(table=None if name == DEFAULT_TABLE else name)
+        chosen = chosen.with_changes(table=None if name == DEFAULT_TABLE else name)
         table = views[name]
         spec = schema.TABLES[name]
         full = context.load.tables[name]
@@ -78,3 +77,4 @@ def render(context: common.PageContext) -> None:
                     f"{name}-hxl.csv",
                     key=f"data_{name}_hxl_csv",
                 )
+    return chosen

@@ -5,16 +5,17 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard_pages import common, data_access, state
+from indicators.views import ViewState
 
 INDICATOR_KEY = "indicator_choice"
 
 
-def render(context: common.PageContext) -> None:
+def render(context: common.PageContext) -> ViewState:
     st.title("Indicators")
     indicator_ids = context.prepared.indicator_ids
     if not indicator_ids:
         st.info("The indicators table is empty.")
-        return
+        return context.state
     names = data_access.indicator_names(context.key)
     indicator_id = state.choose(
         "Indicator",
@@ -23,19 +24,18 @@ def render(context: common.PageContext) -> None:
         context.state.indicator or indicator_ids[0],
         format_func=lambda value: names.get(value, value),
     )
-    context.state = context.state.with_changes(indicator=indicator_id)
+    chosen = context.state.with_changes(indicator=indicator_id)
     model = data_access.indicator(context.key, context.filters, indicator_id)
     st.caption(model.description)
     if not model.has_figures:
         st.info("No figure for this indicator in this selection. Widen the filters in the sidebar.")
-        return
+        return chosen
 
+    # Each chart carries its own title (so does an image saved from it).
     if model.waffle is not None:
-        st.subheader("Out of every 100")
         common.show_chart(model.waffle, key="waffle_chart")
 
     if model.values is not None:
-        st.subheader("Over time, by source")
         common.show_chart(model.values, key="values_chart")
         if model.drawn_note:
             st.caption(model.drawn_note)
@@ -57,10 +57,11 @@ def render(context: common.PageContext) -> None:
     common.show_table(model.table, key="indicator_table", what="figures")
     common.csv_download(
         "Download this table (CSV)",
-        model.table.frame,
+        model.table.download,
         f"{indicator_id}-figures.csv",
         key="indicator_csv",
     )
+    return chosen
 
 
 def _show_disagreements(model) -> None:
@@ -82,7 +83,7 @@ def _show_disagreements(model) -> None:
         common.show_table(model.disagreement_table, key="disagreement_table", what="figures")
         common.csv_download(
             "Download the disagreeing figures (CSV)",
-            model.disagreement_table.frame,
+            model.disagreement_table.download,
             f"{model.indicator_id}-disagreements.csv",
             key="disagreement_csv",
         )

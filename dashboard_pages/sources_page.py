@@ -11,18 +11,19 @@ from itertools import islice
 import streamlit as st
 
 from dashboard_pages import common, data_access, state
+from indicators.views import ViewState
 
 DETAIL_KEY = "source_detail"
 DETAIL_CHOICES = 1_000  # reports offered in the picker; the sidebar's filter reaches the rest
 SHOWN_IN_FULL = 5  # up to this many reports in a view, each is shown in full without a picker
 
 
-def render(context: common.PageContext) -> None:
+def render(context: common.PageContext) -> ViewState:
     st.title("Sources")
     st.caption("Every report the figures are read from, and what was taken from each.")
     if context.view.sources.empty:
         st.info("No report in this selection. Widen the filters in the sidebar.")
-        return
+        return context.state
     model = data_access.sources(context.key, context.filters)
     common.show_chart(model.chart, key="sources_chart")
 
@@ -30,7 +31,7 @@ def render(context: common.PageContext) -> None:
     common.show_table(model.listing, key="sources_listing", what="reports")
     common.csv_download(
         "Download this list with its counts (CSV)",
-        model.listing.frame,
+        model.listing.download,
         "reports.csv",
         key="sources_listing_csv",
     )
@@ -41,7 +42,7 @@ def render(context: common.PageContext) -> None:
             detail = data_access.source_detail(context.key, context.filters, source_id)
             if detail is not None:
                 _show_detail(detail)
-        return
+        return context.state
 
     st.subheader("One report in full")
     choices = tuple(islice(model.labels, DETAIL_CHOICES))
@@ -60,6 +61,7 @@ def render(context: common.PageContext) -> None:
     detail = data_access.source_detail(context.key, context.filters, source_id)
     if detail is not None:
         _show_detail(detail)
+    return context.state
 
 
 def _show_detail(detail) -> None:
@@ -83,7 +85,7 @@ def _show_detail(detail) -> None:
                 common.show_table(table, key=f"source_{key}_{detail.source_id}", what=what.lower())
                 common.csv_download(
                     f"Download these {what.lower()} (CSV)",
-                    table.frame,
+                    table.download,
                     f"{detail.source_id}-{key}.csv",
                     key=f"source_{key}_csv_{detail.source_id}",
                 )

@@ -13,6 +13,7 @@ import html
 import json
 import math
 import textwrap
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -21,6 +22,7 @@ import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from indicators import citations
+from indicators import derived as D
 from indicators.schema import PERCENT_UNIT
 
 # Okabe & Ito (2008), "Color Universal Design".
@@ -63,11 +65,20 @@ ROW_HEIGHT = 46  # pixels per event on the timeline: its label above, its bar be
 # A timeline with thousands of rows is neither readable nor quick to draw: beyond this many
 # dated events it shows the latest ones and says so on the chart; the table beneath has all.
 TIMELINE_ROWS = 60
+ZOOM_DAYS = 28  # the zoomed panel: the events that start in the axis's latest four weeks
+ZOOM_WHEN_SPAN_OVER = 120  # days; a shorter axis shows its days legibly without a zoom
+ZOOM_MIN_EVENTS = 3
+PANEL_GAP = 90  # pixels between the timeline's panels: the first one's dates, the next title
+LABEL_WIDTH = 34  # characters per line of an event's label on the timeline
+LABEL_ROOM = 0.4  # share of the axis that must be free beside a mark to hold its label
 SOURCE_BARS = 25  # reports drawn on the rows-per-report chart; the table beneath lists all
 SERIES_SHOWN = 7  # sources given their own colour on the values chart; the rest share grey
 OTHER_SOURCES_COLOUR = "#9E9E9E"
 LABELLED_POINTS = 40  # past this many figures, the values chart labels none (hover has them)
 FONT = "Source Sans Pro, Arial, sans-serif"
+TITLE_WIDTH = 44  # characters per line of a chart's title: it must fit a phone
+SOURCE_WIDTH = 64  # characters per line of the source line beneath a chart
+SOURCE_LINE = 15  # pixels per line of it
 DAY = pd.Timedelta(days=1)
 
 
@@ -115,9 +126,72 @@ def _base_layout(figure: go.Figure, height: int) -> None:
         height=height,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         font={"family": FONT, "size": 13},
-        hoverlabel={"align": "left"},
+        # Dark text on white in every hover box, whatever the colour of the mark under it.
+        hoverlabel={
+            "align": "left",
+            "bgcolor": "white",
+            "bordercolor": "#555555",
+            "font": {"color": "#1A1A1A", "family": FONT, "size": 13},
+        },
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        # A finger dragging over a chart scrolls the page instead of zooming into the chart;
+        # zooming is done with the toolbar's + and − buttons.
+        dragmode=False,
     )
+
+
+def cite(figure: go.Figure, title: str, source: str, data_note: str) -> go.Figure:
+    """Title above the chart, source line and data date beneath it, inside the figure.
+
+    A chart saved as an image (the toolbar's camera) then still says what it shows, which
+    reports it is drawn from and how recent they are. Room is added to the figure's height
+    for both, above and below what the builder laid out.
+    """
+    margin = figure.layout.margin
+    top, bottom, left = margin.t or 0, margin.b or 0, margin.l or 0
+    height = figure.layout.height or 450
+    title_lines = plotly_text(title, TITLE_WIDTH).split("<br>") if title else []
+    below = [*plotly_text(source, SOURCE_WIDTH).split("<br>"), plotly_text(data_note)]
+    below = [line for line in below if line]
+    title_room = 22 * len(title_lines) + (12 if title_lines else 0)
+    source_room = SOURCE_LINE * len(below) + 10
+    if title_lines:
+        figure.update_layout(
+            title={
+                "text": "<br>".join(f"<b>{line}</b>" for line in title_lines),
+                "x": 0,
+                "xref": "container",
+                "xanchor": "left",
+                "y": 1,
+                "yref": "container",
+                "yanchor": "top",
+                "pad": {"t": 10, "l": 10},
+                "font": {"size": 16, "color": "#1A1A1A"},
+            }
+        )
+    if below:
+        figure.add_annotation(
+            text="<br>".join(below),
+            x=0,
+            xref="paper",
+            xanchor="left",
+            xshift=-max(left - 10, 0),
+            y=0,
+            yref="paper",
+            yanchor="top",
+            yshift=-(bottom - 4),
+            showarrow=False,
+            align="left",
+            font={"size": 11, "color": "#555555"},
+            name="source",
+        )
+    new_height = height + title_room + source_room
+    figure.update_layout(
+        height=new_height, margin={"t": top + title_room, "b": bottom + source_room}
+    )
+    if figure.layout.legend.yref == "container" and figure.layout.legend.yanchor == "top":
+        figure.update_layout(legend_y=1 - (title_room + 4) / new_height)  # under the title
+    return figure
 
 
 def _note_above(figure: go.Figure, text: str, yshift: int) -> None:
@@ -153,29 +227,29 @@ def _segments(events: pd.DataFrame) -> pd.DataFrame:
 
     Columns: event row index, part, begin, finish (exclusive). Built column-wise.
     """
-    placed = events[events["shape"] != "unplaced"]
-    start_fuzzy = placed["start_last"] > placed["start_first"]
-    end_fuzzy = placed["end_last"] > placed["end_first"]
-    lasting = placed["shape"].isin(["interval", "ongoing"])
+    placed = events[events[D.SHAPE] != D.UNPLACED]
+    start_fuzzy = placed[D.START_LAST] > placed[D.START_FIRST]
+    end_fuzzy = placed[D.END_LAST] > placed[D.END_FIRST]
+    lasting = placed[D.SHAPE].isin([D.INTERVAL, D.ONGOING])
 
-    core_begin = (placed["start_last"] + DAY).where(start_fuzzy, placed["start_first"])
-    core_finish = placed["end_first"].where(end_fuzzy, placed["end_last"] + DAY)
-    core_finish = core_finish.where(placed["shape"] != "ongoing", placed["drawn_last"] + DAY)
+    core_begin = (placed[D.START_LAST] + DAY).where(start_fuzzy, placed[D.START_FIRST])
+    core_finish = placed[D.END_FIRST].where(end_fuzzy, placed[D.END_LAST] + DAY)
+    core_finish = core_finish.where(placed[D.SHAPE] != D.ONGOING, placed[D.DRAWN_LAST] + DAY)
 
     pieces = [
         pd.DataFrame(
-            {"part": "fuzzy", "begin": placed["start_first"], "finish": placed["start_last"] + DAY}
+            {"part": "fuzzy", "begin": placed[D.START_FIRST], "finish": placed[D.START_LAST] + DAY}
         )[lasting & start_fuzzy],
         pd.DataFrame({"part": "core", "begin": core_begin, "finish": core_finish})[
             lasting & (core_finish > core_begin)
         ],
         pd.DataFrame(
-            {"part": "fuzzy", "begin": placed["end_first"], "finish": placed["end_last"] + DAY}
-        )[(placed["shape"] == "interval") & end_fuzzy],
+            {"part": "fuzzy", "begin": placed[D.END_FIRST], "finish": placed[D.END_LAST] + DAY}
+        )[(placed[D.SHAPE] == D.INTERVAL) & end_fuzzy],
         # A moment known only to within a window (a week, "this month") is that window, hatched.
         pd.DataFrame(
-            {"part": "fuzzy", "begin": placed["drawn_first"], "finish": placed["drawn_last"] + DAY}
-        )[(placed["shape"] == "moment") & (placed["drawn_last"] > placed["drawn_first"])],
+            {"part": "fuzzy", "begin": placed[D.DRAWN_FIRST], "finish": placed[D.DRAWN_LAST] + DAY}
+        )[(placed[D.SHAPE] == D.MOMENT) & (placed[D.DRAWN_LAST] > placed[D.DRAWN_FIRST])],
     ]
     segments = pd.concat(pieces)
     segments.index.name = "row"
@@ -186,9 +260,9 @@ def _event_hover(events: pd.DataFrame) -> np.ndarray:
     citation = [
         citations.citation_text(publisher, title, published, attributed)
         for publisher, title, published, attributed in zip(
-            events["source_publisher"],
-            events["source_title"],
-            events["source_published"],
+            events[D.SOURCE_PUBLISHER],
+            events[D.SOURCE_TITLE],
+            events[D.SOURCE_PUBLISHED],
             events["attributed_to"],
             strict=True,
         )
@@ -196,9 +270,9 @@ def _event_hover(events: pd.DataFrame) -> np.ndarray:
     columns = [
         [plotly_text(text, HOVER_WIDTH) for text in events["label"]],
         [plotly_text(text) for text in events["kind"]],
-        [plotly_text(text, HOVER_WIDTH) for text in events["start_text"]],
-        [plotly_text(text or "—", HOVER_WIDTH) for text in events["end_text"]],
-        [plotly_text(f"“{text}”", HOVER_WIDTH) for text in events["quote"]],
+        [plotly_text(text, HOVER_WIDTH) for text in events[D.START_TEXT]],
+        [plotly_text(text or "—", HOVER_WIDTH) for text in events[D.END_TEXT]],
+        [plotly_text(citations.quoted(text), HOVER_WIDTH) for text in events["quote"]],
         [plotly_text(text, HOVER_WIDTH) for text in citation],
     ]
     return np.array(columns, dtype=object).T
@@ -212,39 +286,79 @@ EVENT_HOVER = (
 
 
 def _placed_events(events: pd.DataFrame) -> pd.DataFrame:
-    return events[events["shape"] != "unplaced"].sort_values(
-        ["drawn_first", "drawn_last"], kind="stable"
+    return events[events[D.SHAPE] != D.UNPLACED].sort_values(
+        [D.DRAWN_FIRST, D.DRAWN_LAST], kind="stable"
     )
 
 
-def timeline_figure(events: pd.DataFrame, max_rows: int = TIMELINE_ROWS) -> go.Figure:
-    """The dated events as bars and diamonds; uncertain windows hatched and pale.
+def timeline_range(
+    placed: pd.DataFrame, date_from: object = None, date_to: object = None
+) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The dates the timeline's axis spans: the date filter's, or the events' own, padded.
 
-    `events` is `summaries.prepare(...).events` (or a filtered part of it). Events with no
-    stated date are left out here; the page lists them beneath the chart. Beyond `max_rows`
-    dated events, only the latest are drawn, with a note on the chart.
+    An event reaching outside a filter's range (a war since 2023 seen from July 2025) is cut
+    at the axis, so the axis shows the chosen dates and not the whole of the event.
     """
-    placed = _placed_events(events)
-    left_out = max(len(placed) - max_rows, 0)
-    if left_out:
-        placed = placed.tail(max_rows)
-    figure = go.Figure()
-    if placed.empty:
-        _base_layout(figure, 200)
-        _note_centred(figure, "No dated events in this selection")
-        figure.update_xaxes(visible=False)
-        figure.update_yaxes(visible=False)
-        return figure
+    first = placed[D.DRAWN_FIRST].min()
+    last = placed[D.DRAWN_LAST].max() + DAY
+    if date_from:
+        first = max(first, pd.Timestamp(date_from))
+    if date_to:
+        last = min(last, pd.Timestamp(date_to) + DAY)
+    padding = max((last - first) * 0.03, DAY)  # of the span shown, not of the events'
+    low = pd.Timestamp(date_from) if date_from else first - padding
+    high = pd.Timestamp(date_to) + DAY if date_to else last + padding
+    return low, max(high, low + DAY)
 
-    hover = pd.DataFrame(_event_hover(placed).tolist(), index=placed.index)
+
+def latest_cluster(placed: pd.DataFrame, low: pd.Timestamp, high: pd.Timestamp) -> pd.DataFrame:
+    """The events starting in the latest ZOOM_DAYS of a long axis, when they are many.
+
+    On an axis of months or years, events a few days apart are drawn on top of one another;
+    a second panel shows these latest weeks at the scale of days. Empty when not needed.
+    """
+    if high - low <= pd.Timedelta(days=ZOOM_WHEN_SPAN_OVER):
+        return placed.iloc[0:0]
+    end = min(high, placed[D.DRAWN_LAST].max() + DAY)  # the latest drawn day, not the padding
+    recent = placed[
+        (placed[D.DRAWN_FIRST] >= end - pd.Timedelta(days=ZOOM_DAYS))
+        & (placed[D.DRAWN_FIRST] < high)
+    ]
+    if len(recent) < ZOOM_MIN_EVENTS or len(recent) == len(placed):
+        return placed.iloc[0:0]
+    return recent
+
+
+def _zoom_range(cluster: pd.DataFrame, high: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    return cluster[D.DRAWN_FIRST].min() - DAY, min(cluster[D.DRAWN_LAST].max() + 2 * DAY, high)
+
+
+def _label_place(
+    begin: pd.Timestamp, finish: pd.Timestamp, low: pd.Timestamp, high: pd.Timestamp
+) -> tuple[pd.Timestamp, str, int, int]:
+    """Where an event's label goes: (x, xanchor, xshift, yshift) beside its mark.
+
+    Right of the mark when there is room there, else left of it, else above a long bar.
+    """
+    span = high - low
+    begin, finish = max(begin, low), min(finish, high)
+    if (high - finish) / span >= LABEL_ROOM:
+        return finish, "left", 8, 0
+    if (begin - low) / span >= LABEL_ROOM:
+        return begin, "right", -8, 0
+    return begin, "left", 0, 13
+
+
+def _draw_events(
+    figure: go.Figure,
+    placed: pd.DataFrame,
+    hover: pd.DataFrame,
+    segments: pd.DataFrame,
+    panel: int,
+    legend: Callable[[str], bool],
+) -> None:
+    """Bars, diamonds and arrows of `placed` in the timeline's panel number `panel`."""
     rows = placed["event_id"]
-    segments = _segments(placed)
-    in_legend: set[str] = set()
-
-    def legend(kind: str) -> bool:
-        shown = kind not in in_legend
-        in_legend.add(kind)
-        return shown
 
     def add_bars(kind: str, colour: str, pieces: pd.DataFrame, fuzzy: bool) -> None:
         if pieces.empty:
@@ -271,7 +385,9 @@ def timeline_figure(events: pd.DataFrame, max_rows: int = TIMELINE_ROWS) -> go.F
                     "line": {"width": 0},
                 },
                 width=0.35,
-            )
+            ),
+            row=panel,
+            col=1,
         )
 
     def add_markers(
@@ -295,9 +411,12 @@ def timeline_figure(events: pd.DataFrame, max_rows: int = TIMELINE_ROWS) -> go.F
                 name=kind,
                 legendgroup=kind,
                 showlegend=legend(kind),
-            )
+            ),
+            row=panel,
+            col=1,
         )
 
+    segments = segments[segments["row"].isin(placed.index)]
     # Per kind: what is certain first (so the legend shows it), the uncertain windows last.
     for kind in dict.fromkeys(placed["kind"]):
         colour = KIND_COLOURS.get(kind, OKABE_ITO["black"])
@@ -305,12 +424,142 @@ def timeline_figure(events: pd.DataFrame, max_rows: int = TIMELINE_ROWS) -> go.F
         add_bars(kind, colour, of_kind[of_kind["part"] == "core"], fuzzy=False)
         same_kind = placed[placed["kind"] == kind]
         moments = same_kind[
-            (same_kind["shape"] == "moment") & (same_kind["drawn_last"] == same_kind["drawn_first"])
+            (same_kind[D.SHAPE] == D.MOMENT) & (same_kind[D.DRAWN_LAST] == same_kind[D.DRAWN_FIRST])
         ]
-        add_markers(kind, colour, moments, moments["drawn_first"] + DAY / 2, "diamond")
-        ongoing = same_kind[same_kind["shape"] == "ongoing"]
-        add_markers(kind, colour, ongoing, ongoing["drawn_last"] + DAY, "triangle-right")
+        add_markers(kind, colour, moments, moments[D.DRAWN_FIRST] + DAY / 2, "diamond")
+        ongoing = same_kind[same_kind[D.SHAPE] == D.ONGOING]
+        add_markers(kind, colour, ongoing, ongoing[D.DRAWN_LAST] + DAY, "triangle-right")
         add_bars(kind, colour, of_kind[of_kind["part"] == "fuzzy"], fuzzy=True)
+
+
+def _label_events(
+    figure: go.Figure, placed: pd.DataFrame, panel: int, low: pd.Timestamp, high: pd.Timestamp
+) -> None:
+    """Each event's label beside its mark, in its own row, so no two labels meet."""
+    suffix = "" if panel == 1 else str(panel)
+    for event_id, label, first, last, shape in zip(
+        placed["event_id"],
+        placed["label"],
+        placed[D.DRAWN_FIRST],
+        placed[D.DRAWN_LAST],
+        placed[D.SHAPE],
+        strict=True,
+    ):
+        finish = last + (2 * DAY if shape == D.ONGOING else DAY)  # past an ongoing arrow
+        x, anchor, xshift, yshift = _label_place(first, finish, low, high)
+        figure.add_annotation(
+            x=x.strftime("%Y-%m-%d %H:%M"),
+            xref=f"x{suffix}",
+            xanchor=anchor,
+            xshift=xshift,
+            y=event_id,
+            yref=f"y{suffix}",
+            yanchor="bottom" if yshift else "middle",
+            yshift=yshift,
+            text=plotly_text(label, LABEL_WIDTH),
+            showarrow=False,
+            font={"size": 12, "color": "#333333"},
+            align="right" if anchor == "right" else "left",
+        )
+
+
+def _timeline_panel_title(figure: go.Figure, panel: int, text: str) -> None:
+    domain = figure.layout[f"yaxis{'' if panel == 1 else panel}"].domain
+    figure.add_annotation(
+        text=f"<b>{plotly_text(text)}</b>",
+        x=0,
+        xref="paper",
+        xanchor="left",
+        y=domain[1],
+        yref="paper",
+        yanchor="bottom",
+        yshift=6,
+        showarrow=False,
+        font={"size": 13, "color": "#1A1A1A"},
+    )
+
+
+def span_words(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """Two days as a short span: '17–26 July 2025', '3 June – 2 July 2025', '2023–2025'."""
+    first, last = first.normalize(), last.normalize()
+    if (last - first).days > 366:
+        return f"{first:%B %Y} to {last:%B %Y}"
+    if first == last:
+        return citations.format_day(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{citations.format_day(last)}"
+    if first.year == last.year:
+        return f"{first.day} {first:%B} – {citations.format_day(last)}"
+    return f"{citations.format_day(first)} – {citations.format_day(last)}"
+
+
+def timeline_figure(
+    events: pd.DataFrame,
+    max_rows: int = TIMELINE_ROWS,
+    date_from: object = None,
+    date_to: object = None,
+) -> go.Figure:
+    """The dated events as bars and diamonds; uncertain windows hatched and pale.
+
+    `events` is `summaries.prepare(...).events` (or a filtered part of it). Events with no
+    stated date are left out here; the page lists them beneath the chart. Beyond `max_rows`
+    dated events, only the latest are drawn, with a note on the chart. The axis spans
+    `date_from`..`date_to` when given. On a long axis with several events in its latest
+    weeks, a second panel beneath shows those weeks day by day.
+    """
+    placed = _placed_events(events)
+    left_out = max(len(placed) - max_rows, 0)
+    if left_out:
+        placed = placed.tail(max_rows)
+    if placed.empty:
+        figure = go.Figure()
+        _base_layout(figure, 200)
+        _note_centred(figure, "No dated events in this selection")
+        figure.update_xaxes(visible=False)
+        figure.update_yaxes(visible=False)
+        return figure
+
+    low, high = timeline_range(placed, date_from, date_to)
+    cluster = latest_cluster(placed, low, high)
+    panels = 2 if len(cluster) else 1
+    heights = [ROW_HEIGHT * len(placed) + 30, ROW_HEIGHT * len(cluster) + 30][:panels]
+    gap = PANEL_GAP if panels == 2 else 0
+    # Above the plot: the legend (up to four lines on a phone) and the first panel's title.
+    top = (125 if panels == 2 else 100) + (30 if left_out else 0)
+    bottom = 40
+    height = top + sum(heights) + gap + bottom
+    figure = make_subplots(
+        rows=panels,
+        cols=1,
+        row_heights=heights,
+        vertical_spacing=gap / (height - top - bottom),
+    )
+    hover = pd.DataFrame(_event_hover(placed).tolist(), index=placed.index)
+    segments = _segments(placed)
+    in_legend: set[str] = set()
+
+    def legend(kind: str) -> bool:
+        shown = kind not in in_legend
+        in_legend.add(kind)
+        return shown
+
+    ranges = [(low, high)]
+    _draw_events(figure, placed, hover, segments, 1, legend)
+    _label_events(figure, placed, 1, low, high)
+    if panels == 2:
+        zoom_low, zoom_high = _zoom_range(cluster, high)
+        ranges.append((zoom_low, zoom_high))
+        _draw_events(figure, cluster, hover, segments, 2, legend)
+        _label_events(figure, cluster, 2, zoom_low, zoom_high)
+        whole = span_words(
+            max(low, placed[D.DRAWN_FIRST].min()), min(high - DAY, placed[D.DRAWN_LAST].max())
+        )
+        _timeline_panel_title(figure, 1, f"All dated events, {whole}")
+        _timeline_panel_title(
+            figure,
+            2,
+            f"The latest weeks, {span_words(zoom_low + DAY, cluster[D.DRAWN_LAST].max())}",
+        )
     # A legend entry for the hatch, in neutral grey, so it is read as 'uncertain' for any kind.
     figure.add_trace(
         go.Bar(
@@ -323,24 +572,10 @@ def timeline_figure(events: pd.DataFrame, max_rows: int = TIMELINE_ROWS) -> go.F
                 "pattern": {"shape": FUZZY_PATTERN, "fgcolor": "#666666", "solidity": 0.25},
             },
             hoverinfo="skip",
-        )
+        ),
+        row=1,
+        col=1,
     )
-    # Each label sits above its bar, inside the plot, so narrow screens keep the full width
-    # for the dates instead of giving half of it to a column of labels.
-    for event_id, label in zip(rows, placed["label"], strict=True):
-        figure.add_annotation(
-            x=0,
-            xref="paper",
-            xanchor="left",
-            y=event_id,
-            yref="y",
-            yanchor="bottom",
-            yshift=11,
-            text=plotly_text(label),
-            showarrow=False,
-            font={"size": 12, "color": "#333333"},
-            align="left",
-        )
     if left_out:
         _note_above(
             figure,
@@ -348,54 +583,85 @@ def timeline_figure(events: pd.DataFrame, max_rows: int = TIMELINE_ROWS) -> go.F
             "narrow the filters to see others. The table beneath lists them all.",
             yshift=30,
         )
-    _base_layout(figure, 160 + ROW_HEIGHT * len(placed))
+    _base_layout(figure, height)
     figure.update_layout(
         barmode="overlay",
         bargap=0.3,
-        margin={"l": 10, "r": 10, "t": 70 if left_out else 40, "b": 10},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.04, "xanchor": "left", "x": 0},
+        margin={"l": 10, "r": 10, "t": top, "b": bottom},
+        # At the top of the figure, under its title (see `cite`), growing downwards as it
+        # wraps on a narrow screen, into the room kept above the first panel.
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "yanchor": "top",
+            "y": 1,
+            "xanchor": "left",
+            "x": 0,
+            "font": {"size": 12},
+        },
     )
-    figure.update_xaxes(
-        type="date",
-        showgrid=True,
-        gridcolor="#EEEEEE",
-        side="top",
-        # One line per date label: days when zoomed in, months otherwise.
-        tickformatstops=[
-            {"dtickrange": [None, 20 * 86_400_000], "value": "%-d %b %Y"},
-            {"dtickrange": [20 * 86_400_000, None], "value": "%b %Y"},
-        ],
-    )
-    figure.update_yaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=rows.tolist(),
-        showticklabels=False,
-        autorange="reversed",
-        range=[len(placed) - 0.5, -0.9],  # room above the first bar for its label
-    )
+    for panel, (panel_low, panel_high), shown in zip(
+        range(1, panels + 1), ranges, (placed, cluster), strict=False
+    ):
+        figure.update_xaxes(
+            type="date",
+            range=[panel_low.strftime("%Y-%m-%d %H:%M"), panel_high.strftime("%Y-%m-%d %H:%M")],
+            showgrid=True,
+            gridcolor="#EEEEEE",
+            # One line per date label: days when zoomed in, months otherwise.
+            tickformatstops=[
+                {"dtickrange": [None, 20 * 86_400_000], "value": "%-d %b"},
+                {"dtickrange": [20 * 86_400_000, None], "value": "%b %Y"},
+            ],
+            row=panel,
+            col=1,
+        )
+        figure.update_yaxes(
+            type="category",
+            categoryorder="array",
+            categoryarray=shown["event_id"].tolist(),
+            showticklabels=False,
+            autorange=False,
+            range=[len(shown) - 0.5, -0.9],  # first row on top, room above it for a label
+            row=panel,
+            col=1,
+        )
     return figure
 
 
-def timeline_alt(events: pd.DataFrame, max_rows: int = TIMELINE_ROWS) -> str:
+def timeline_alt(
+    events: pd.DataFrame,
+    max_rows: int = TIMELINE_ROWS,
+    date_from: object = None,
+    date_to: object = None,
+) -> str:
     """One sentence on what the timeline shows."""
     placed = _placed_events(events)
     drawn = (
-        f" (the chart draws the latest {max_rows}; the table lists all)"
+        f", of which the chart draws the latest {max_rows} and the table lists all"
         if len(placed) > max_rows
         else ""
     )
-    unplaced = int((events["shape"] == "unplaced").sum())
+    unplaced = int((events[D.SHAPE] == D.UNPLACED).sum())
     undated = (
         f"; {_count(unplaced, 'event')} without a stated date listed beneath" if unplaced else ""
     )
     if placed.empty:
         return f"Timeline with no dated events in this selection{undated}."
-    first, last = placed.iloc[0], placed.sort_values("drawn_last", kind="stable").iloc[-1]
+    low, high = timeline_range(placed.tail(max_rows), date_from, date_to)
+    cluster = latest_cluster(placed.tail(max_rows), low, high)
+    zoom = (
+        f"; a second panel zooms in on the latest weeks, with {_count(len(cluster), 'event')}"
+        if len(cluster)
+        else ""
+    )
+    first, last = placed.iloc[0], placed.sort_values(D.DRAWN_LAST, kind="stable").iloc[-1]
     return (
-        f"Timeline of {_count(len(placed), 'dated event')} from {citations.format_day(placed['drawn_first'].min())} "
-        f"to {citations.format_day(placed['drawn_last'].max())}, the first being “{first['label']}” "
-        f"({first['start_text']}) and the last “{last['label']}” ({last['start_text']}){drawn}{undated}."
+        f"Timeline of {_count(len(placed), 'dated event')} from "
+        f"{citations.format_day(placed[D.DRAWN_FIRST].min())} to "
+        f"{citations.format_day(placed[D.DRAWN_LAST].max())}{drawn}, the first being "
+        f"“{first['label']}”, {first[D.START_TEXT]}, and the last “{last['label']}”, "
+        f"{last[D.START_TEXT]}{zoom}{undated}."
     )
 
 
@@ -411,8 +677,8 @@ def _share_of_hundred(row: pd.Series) -> float | None:
 
 def _panel_title(row: pd.Series) -> str:
     return (
-        f"<b>{plotly_text(row['value_shown'])}</b> · {plotly_text(row['location'])}<br>"
-        f"{plotly_text(row['source_publisher'])}, {plotly_text(row['as_of_text'])}"
+        f"<b>{plotly_text(row[D.VALUE_SHOWN])}</b> · {plotly_text(row['location'])}<br>"
+        f"{plotly_text(row[D.SOURCE_PUBLISHER])}, {plotly_text(row[D.AS_OF_TEXT])}"
     )
 
 
@@ -454,7 +720,7 @@ def waffle_figure(
         grid = (cells < filled).astype(int).reshape(10, 10)
         hover = np.where(
             grid == 1,
-            f"one of the {filled} in 100 ({plotly_text(row['value_shown'])})",
+            f"one of the {filled} in 100 ({plotly_text(row[D.VALUE_SHOWN])})",
             f"one of the other {100 - filled} in 100",
         )
         figure.add_trace(
@@ -477,30 +743,33 @@ def waffle_figure(
             row=position // columns + 1,
             col=position % columns + 1,
         )
-    figure.update_xaxes(visible=False, constrain="domain")
-    figure.update_yaxes(visible=False, autorange="reversed", scaleanchor="x", constrain="domain")
+    # A grid of 100 squares has nothing to zoom into: its axes are fixed.
+    figure.update_xaxes(visible=False, constrain="domain", fixedrange=True)
+    figure.update_yaxes(
+        visible=False, autorange="reversed", scaleanchor="x", constrain="domain", fixedrange=True
+    )
     for axis_number in range(2, panels + 1):
         figure.update_yaxes(
             scaleanchor=f"x{axis_number}",
             row=(axis_number - 1) // columns + 1,
             col=(axis_number - 1) % columns + 1,
         )
-    _base_layout(figure, 300 * grid_rows + 40)
-    figure.update_layout(margin={"t": 70})
+    _base_layout(figure, 300 * grid_rows + 20)
+    figure.update_layout(margin={"t": 50})
     figure.update_annotations(font={"size": 13})
     return figure
 
 
 def waffle_alt(figures: pd.DataFrame) -> str:
     parts = [
-        f"{row['source_publisher']}: {row['value_shown']} (“{row['value_as_stated']}”) in "
-        f"{row['location']} {row['as_of_text']}"
+        f"{row[D.VALUE_SHOWN]} (“{row['value_as_stated']}”) in {row['location']} "
+        f"{row[D.AS_OF_TEXT]}, from {row[D.SOURCE_PUBLISHER]}"
         for _, row in figures.iterrows()
         if _share_of_hundred(row) is not None
     ]
     if not parts:
         return "No share to draw in this selection."
-    return "Grids of 100 squares with one square filled per percent: " + "; ".join(parts) + "."
+    return "Grids of 100 squares with one square filled per percent, " + "; ".join(parts) + "."
 
 
 # --------------------------------------------------------------------------- Values over time
@@ -521,7 +790,7 @@ def _series(numeric: pd.DataFrame, colours: dict[str, str]) -> list[tuple[pd.Dat
         (
             by_source[source_id],
             colours.get(source_id, OKABE_ITO["black"]),
-            str(by_source[source_id]["source_publisher"].iloc[0]),
+            str(by_source[source_id][D.SOURCE_PUBLISHER].iloc[0]),
         )
         for source_id in kept
     ]
@@ -546,8 +815,9 @@ def values_figure(
     colours = colours or source_colours(numeric["source_id"])
     several_places = numeric["location"].nunique() > 1  # then each label names its place
     labelled = len(numeric) <= LABELLED_POINTS  # past this, labels would hide the points
-    for position, (rows, colour, name) in enumerate(_series(numeric, colours)):
-        rows = rows.sort_values("as_of_last", kind="stable")
+    series = _series(numeric, colours)
+    for position, (rows, colour, name) in enumerate(series):
+        rows = rows.sort_values(D.AS_OF_LAST, kind="stable")
         central = rows["value"].fillna(rows["value_low"]).fillna(rows["value_high"])
         upper = (rows["value_high"] - central).clip(lower=0).fillna(0)
         lower = (central - rows["value_low"]).clip(lower=0).fillna(0)
@@ -555,21 +825,21 @@ def values_figure(
             [
                 [
                     plotly_text(shown),
-                    plotly_text(f"“{stated}”"),
+                    plotly_text(citations.quoted(stated)),
                     plotly_text(as_of),
                     plotly_text(citations.format_day(said)),
                     plotly_text(attributed, HOVER_WIDTH),
-                    plotly_text(f"“{quote}”", HOVER_WIDTH),
+                    plotly_text(citations.quoted(quote), HOVER_WIDTH),
                     plotly_text(publisher),
                 ]
                 for shown, stated, as_of, said, attributed, quote, publisher in zip(
-                    rows["value_shown"],
+                    rows[D.VALUE_SHOWN],
                     rows["value_as_stated"],
-                    rows["as_of_text"],
+                    rows[D.AS_OF_TEXT],
                     rows["reported_on"],
                     rows["attributed_to"],
                     rows["quote"],
-                    rows["source_publisher"],
+                    rows[D.SOURCE_PUBLISHER],
                     strict=True,
                 )
             ],
@@ -577,12 +847,12 @@ def values_figure(
         )
         figure.add_trace(
             go.Scatter(
-                x=rows["as_of_last"].dt.strftime("%Y-%m-%d").tolist(),
+                x=rows[D.AS_OF_LAST].dt.strftime("%Y-%m-%d").tolist(),
                 y=central.tolist(),
                 mode="markers+text" if labelled else "markers",
                 text=[
                     plotly_text(f"{shown} ({place})" if several_places else shown)
-                    for shown, place in zip(rows["value_shown"], rows["location"], strict=True)
+                    for shown, place in zip(rows[D.VALUE_SHOWN], rows["location"], strict=True)
                 ]
                 if labelled
                 else None,
@@ -609,12 +879,12 @@ def values_figure(
                 name=plotly_text(name),
             )
         )
-        periods = rows[rows["as_of_last"] > rows["as_of_first"]]
+        periods = rows[rows[D.AS_OF_LAST] > rows[D.AS_OF_FIRST]]
         if not periods.empty:
             xs: list[object] = []
             ys: list[object] = []
             for first, last, value in zip(
-                periods["as_of_first"], periods["as_of_last"], central[periods.index], strict=True
+                periods[D.AS_OF_FIRST], periods[D.AS_OF_LAST], central[periods.index], strict=True
             ):
                 xs += [first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d"), None]
                 ys += [value, value, None]
@@ -631,11 +901,16 @@ def values_figure(
                 )
             )
     _base_layout(figure, 360)
+    # A fixed room for the values and the axis title, so the source line beneath the chart
+    # can start at the figure's left edge (automargin still widens it for long numbers).
+    # Room above the plot for the legend only when there is more than one source to tell apart.
+    figure.update_layout(margin={"l": 64, "r": 10, "t": 40 if len(series) > 1 else 16, "b": 60})
     if title:
         figure.update_layout(title={"text": plotly_text(title), "font": {"size": 15}})
         figure.update_layout(margin={"t": 80})
     figure.update_xaxes(
         type="date",
+        automargin=True,
         title_text="date the figure holds for",
         showgrid=True,
         gridcolor="#EEEEEE",
@@ -646,12 +921,16 @@ def values_figure(
         padding = pd.Timedelta(days=10)
         figure.update_xaxes(
             range=[
-                (numeric["as_of_first"].min() - padding).strftime("%Y-%m-%d"),
-                (numeric["as_of_last"].max() + padding).strftime("%Y-%m-%d"),
+                (numeric[D.AS_OF_FIRST].min() - padding).strftime("%Y-%m-%d"),
+                (numeric[D.AS_OF_LAST].max() + padding).strftime("%Y-%m-%d"),
             ]
         )
+    # The axis title gets its own room (automargin), so it is never cut at a narrow width.
+    figure.update_yaxes(automargin=True, title_standoff=8)
     if unit == PERCENT_UNIT:
-        figure.update_yaxes(range=[0, 105], ticksuffix="%", title_text="share (percent)")
+        figure.update_yaxes(range=value_range(numeric, unit), ticksuffix="%", title_text="percent")
+    elif len(_central(numeric).unique()) == 1:
+        figure.update_yaxes(title_text=plotly_text(unit), range=value_range(numeric, unit))
     else:
         figure.update_yaxes(title_text=plotly_text(unit), rangemode="tozero")
     if numeric.empty:
@@ -659,19 +938,39 @@ def values_figure(
     return figure
 
 
+def _central(numeric: pd.DataFrame) -> pd.Series:
+    return numeric["value"].fillna(numeric["value_low"]).fillna(numeric["value_high"])
+
+
+def value_range(numeric: pd.DataFrame, unit: str) -> list[float]:
+    """The values axis: 0-100% for shares with several values, and around the value, not
+    over the whole of 0-100%, when there is one value only (it would look empty)."""
+    values = pd.concat([_central(numeric), numeric["value_low"], numeric["value_high"]]).dropna()
+    if values.empty:
+        return [0, 105] if unit == PERCENT_UNIT else [0, 1]
+    low, high = float(values.min()), float(values.max())
+    if unit == PERCENT_UNIT and _central(numeric).nunique() > 1:
+        return [0, 105]
+    padding = max(abs(high) * 0.25, (high - low) * 0.25, 1.0)
+    low, high = low - padding, high + padding
+    if unit == PERCENT_UNIT:
+        return [max(low, 0.0), min(high, 102.0)]
+    return [min(max(low, 0.0), float(values.min())), high]
+
+
 def values_alt(figures: pd.DataFrame, indicator_name: str) -> str:
     numeric = figures[figures[["value", "value_low", "value_high"]].notna().any(axis=1)]
     if numeric.empty:
         return f"No figure with a number for {indicator_name} in this selection."
-    ordered = numeric.sort_values("as_of_last", kind="stable")
+    ordered = numeric.sort_values(D.AS_OF_LAST, kind="stable")
     parts = [
-        f"{shown} {as_of} ({publisher})"
+        f"{shown} {as_of} from {publisher}"
         for shown, as_of, publisher in zip(
-            ordered["value_shown"], ordered["as_of_text"], ordered["source_publisher"], strict=True
+            ordered[D.VALUE_SHOWN], ordered[D.AS_OF_TEXT], ordered[D.SOURCE_PUBLISHER], strict=True
         )
     ]
     shown = "; ".join(parts[:5]) + (f"; and {len(parts) - 5} more" if len(parts) > 5 else "")
-    return f"{indicator_name}: {_count(len(numeric), 'figure')} over time by source: {shown}."
+    return f"{indicator_name}, {_count(len(numeric), 'figure')} over time by source, {shown}."
 
 
 # --------------------------------------------------------------------------- Sources
@@ -697,7 +996,7 @@ def figures_per_source_figure(counts: pd.DataFrame, max_bars: int = SOURCE_BARS)
     counts = _most_used_sources(counts, max_bars)
     figure = go.Figure()
     labels = [
-        plotly_text(f"{publisher}, {citations.format_day(published)}", 30)
+        f"{plotly_text(publisher, 18)}<br>{plotly_text(citations.format_day(published))}"
         for publisher, published in zip(counts["publisher"], counts["published"], strict=True)
     ]
     for position, (column, name) in enumerate((("figures", "figures"), ("events", "events"))):
@@ -709,24 +1008,27 @@ def figures_per_source_figure(counts: pd.DataFrame, max_bars: int = SOURCE_BARS)
                 name=name,
                 text=counts[column].tolist(),
                 textposition="outside",
-                marker={
-                    "color": SERIES_COLOURS[position],
-                    "pattern": {"shape": ["", "."][position]},
-                },
+                # Solid fills in two colours that stay apart for colour-blind readers; the
+                # legend and the count beside each bar say which is which.
+                marker={"color": (OKABE_ITO["blue"], OKABE_ITO["orange"])[position]},
                 customdata=np.array([[label] for label in labels], dtype=object),
                 hovertemplate="%{customdata[0]}: %{x} " + name + "<extra></extra>",
             )
         )
-    _base_layout(figure, 120 + 70 * max(len(counts), 1))
-    figure.update_layout(barmode="group")
+    _base_layout(figure, 160 + 70 * max(len(counts), 1))
+    # A fixed room for the reports' names (wrapped to fit it), so the source line beneath
+    # the chart starts at the figure's left edge.
+    figure.update_layout(barmode="group", margin={"l": 120, "r": 20, "t": 40, "b": 60})
     figure.update_yaxes(
         type="category",
         tickvals=counts["source_id"].tolist(),
         ticktext=labels,
         autorange="reversed",
-        automargin=True,
+        automargin=False,
     )
-    figure.update_xaxes(title_text="rows taken from the report", rangemode="tozero")
+    figure.update_xaxes(
+        title_text="rows taken from the report", rangemode="tozero", automargin=True
+    )
     if total > len(counts):
         figure.update_layout(margin={"t": 110})
         _note_above(
@@ -744,12 +1046,12 @@ def figures_per_source_alt(counts: pd.DataFrame, max_bars: int = SOURCE_BARS) ->
     total = len(counts)
     counts = _most_used_sources(counts, max_bars)
     drawn = (
-        f" (the chart draws the {len(counts)} with the most rows, of {total:,} reports)"
+        f", of which the chart draws the {len(counts)} with the most rows of {total:,} reports"
         if total > len(counts)
         else ""
     )
     parts = [
-        f"{publisher} ({citations.format_day(published)}): {_count(int(figures), 'figure')} and {_count(int(events), 'event')}"
+        f"{publisher} of {citations.format_day(published)} with {_count(int(figures), 'figure')} and {_count(int(events), 'event')}"
         for publisher, published, figures, events in zip(
             counts["publisher"],
             counts["published"],
@@ -758,4 +1060,4 @@ def figures_per_source_alt(counts: pd.DataFrame, max_bars: int = SOURCE_BARS) ->
             strict=True,
         )
     ]
-    return "Rows taken from each report" + drawn + ": " + "; ".join(parts) + "."
+    return "Rows taken from each report" + drawn + ", " + "; ".join(parts) + "."

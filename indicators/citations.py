@@ -10,8 +10,8 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from collections.abc import Iterable
-from datetime import date, datetime
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta
 from urllib.parse import quote, urlsplit
 
 import pandas as pd
@@ -157,6 +157,60 @@ def format_day(value: object) -> str:
     return f"{day.day} {calendar.month_name[day.month]} {day.year}"
 
 
+def describe_date(day: date | None, precision: str | None) -> str:
+    """A fuzzy date in words, hyphenated as people write it: 'mid-May 2025', 'early March 2025'."""
+    if precision == "week" and day is not None:
+        last = day + timedelta(days=6)
+        if (day.year, day.month) == (last.year, last.month):
+            return f"week of {day.day}–{format_day(last)}"
+    words = dates.describe(day, precision)
+    return "mid-" + words[len("mid ") :] if words.startswith("mid ") else words
+
+
+def with_stated_words(words: str, stated: str) -> str:
+    """'23 July 2025 (“Wednesday”)'; the report's words are left out where `words` already
+    say them ('mid-May 2025', not 'mid-May 2025 (“mid-May”)')."""
+    stated = " ".join((stated or "").split())
+    if not stated:
+        return words
+    if not words:
+        return f"“{stated}”"
+    folded = words.casefold().replace("-", " ")
+    if stated.casefold().replace("-", " ") in folded:
+        return words
+    return f"{words} (“{stated}”)"
+
+
+def quoted(text: object) -> str:
+    """The report's words in quotation marks, unless they already open with one: a quote
+    that starts inside a quotation ('“Food deliveries …,” he said') keeps its own marks."""
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return ""
+    words = str(text).strip()
+    if not words:
+        return ""
+    if words[0] in OPENING_QUOTES:
+        return words
+    return f"“{words}”"
+
+
+OPENING_QUOTES = "“‘\"'«„‚‹「『"
+
+
+def language_name(code: object) -> str:
+    """'English' for 'en' (ISO 639-1, via pycountry); the code itself when it is unknown."""
+    text = str(code or "").strip()
+    if not text:
+        return ""
+    try:
+        import pycountry
+
+        language = pycountry.languages.get(alpha_2=text.lower())
+    except (ImportError, KeyError, LookupError):
+        language = None
+    return getattr(language, "name", None) or text
+
+
 def period_text(start: object, end: object, precision: str, end_precision: str = "") -> str:
     """The period a figure describes: 'early March 2025 to mid-May 2025', or one window.
 
@@ -167,10 +221,10 @@ def period_text(start: object, end: object, precision: str, end_precision: str =
     if first is None:
         return ""
     end_precision = end_precision or precision
-    start_words = dates.describe(first, precision)
+    start_words = describe_date(first, precision)
     if last is None or (last == first and end_precision == precision):
         return start_words
-    return f"{start_words} to {dates.describe(last, end_precision)}"
+    return f"{start_words} to {describe_date(last, end_precision)}"
 
 
 def as_of_text(
@@ -260,7 +314,7 @@ def citation_text(publisher: str, title: str, published: object, attributed_to: 
     """One plain line: 'Politico, "US leaves ...", published 24 July 2025; attributed to X'."""
     parts = [publisher.strip()] if publisher and publisher.strip() else []
     if title and title.strip():
-        parts.append(f"“{title.strip()}”")
+        parts.append(quoted(title))
     published_text = format_day(published)
     if published_text:
         parts.append(f"published {published_text}")
@@ -286,13 +340,9 @@ def citation_markdown(
     return line
 
 
-def source_caption(reports: Iterable[tuple[str, str, object]], limit: int = 5) -> str:
-    """'Source: Politico, “Title” (24 July 2025); ...' as inert Markdown, for a chart caption.
-
-    `reports` holds (publisher, title, published) for each report the chart draws on. Past
-    `limit` reports the caption names the first ones and counts the rest: a chart drawn from
-    thousands of reports cannot list them under it, and the Sources page lists them all.
-    """
+def _source_list(
+    reports: Iterable[tuple[str, str, object]], limit: int, inert: Callable[[object], str]
+) -> str:
     cited = []
     count = 0
     for publisher, title, published in reports:
@@ -301,8 +351,7 @@ def source_caption(reports: Iterable[tuple[str, str, object]], limit: int = 5) -
             continue
         day = format_day(published)
         cited.append(
-            f"{escape_markdown(publisher)}, “{escape_markdown(title)}”"
-            + (f" ({escape_markdown(day)})" if day else "")
+            f"{inert(publisher)}, {quoted(inert(title))}" + (f" ({inert(day)})" if day else "")
         )
     if not cited:
         return "Source: no report (nothing to show for this selection)."
@@ -313,6 +362,25 @@ def source_caption(reports: Iterable[tuple[str, str, object]], limit: int = 5) -
             f"and {more:,} other {'report' if more == 1 else 'reports'} (all on the Sources page)"
         )
     return f"{label}: " + "; ".join(cited)
+
+
+def _plain(text: object) -> str:
+    return " ".join(str(text or "").split())
+
+
+def source_line(reports: Iterable[tuple[str, str, object]], limit: int = 5) -> str:
+    """'Sources: Politico, “Title” (24 July 2025); ...' as plain text, drawn into a chart.
+
+    `reports` holds (publisher, title, published) for each report the chart draws on. Past
+    `limit` reports the line names the first ones and counts the rest: a chart drawn from
+    thousands of reports cannot list them under it, and the Sources page lists them all.
+    """
+    return _source_list(reports, limit, _plain)
+
+
+def source_caption(reports: Iterable[tuple[str, str, object]], limit: int = 5) -> str:
+    """`source_line` as inert Markdown, for a caption."""
+    return _source_list(reports, limit, escape_markdown)
 
 
 def citation_gaps(

@@ -14,8 +14,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from indicators import citations
-from indicators.dates import describe, interval_length_days
+from indicators import citations, schema
+from indicators import derived as D
+from indicators.dates import interval_length_days
 from indicators.schema import PERCENT_UNIT
 
 # Events of these kinds last; without an end they were still going on when reported.
@@ -25,23 +26,45 @@ TALKS_KINDS = ("talks",)
 
 # Columns joined from the sources table onto figures and events.
 SOURCE_COLUMNS = {
-    "publisher": "source_publisher",
-    "title": "source_title",
-    "url": "source_url",
-    "published": "source_published",
+    "publisher": D.SOURCE_PUBLISHER,
+    "title": D.SOURCE_TITLE,
+    "url": D.SOURCE_URL,
+    "published": D.SOURCE_PUBLISHED,
+}
+# What a download of figures or events holds besides the table's own columns: the report
+# it comes from and the dashboard's wording, so a reused file still cites its source.
+DOWNLOAD_EXTRAS = {
+    "observations": (
+        D.INDICATOR_NAME,
+        D.UNIT,
+        D.SOURCE_PUBLISHER,
+        D.SOURCE_TITLE,
+        D.SOURCE_URL,
+        D.SOURCE_PUBLISHED,
+        D.VALUE_SHOWN,
+        D.AS_OF_TEXT,
+    ),
+    "events": (
+        D.SOURCE_PUBLISHER,
+        D.SOURCE_TITLE,
+        D.SOURCE_URL,
+        D.SOURCE_PUBLISHED,
+        D.START_TEXT,
+        D.END_TEXT,
+    ),
 }
 
 # What a table of figures shows, in order, with its headings. Downloads use the same frame.
 FIGURE_TABLE_COLUMNS = {
-    "indicator_name": "Indicator",
+    D.INDICATOR_NAME: "Indicator",
     "location": "Location",
-    "value_shown": "Value",
+    D.VALUE_SHOWN: "Value",
     "value_as_stated": "As stated",
-    "as_of_text": "Holds",
+    D.AS_OF_TEXT: "Holds",
     "reported_on": "Stated on",
-    "source_publisher": "Publisher",
-    "source_title": "Report",
-    "source_published": "Published",
+    D.SOURCE_PUBLISHER: "Publisher",
+    D.SOURCE_TITLE: "Report",
+    D.SOURCE_PUBLISHED: "Published",
     "attributed_to": "Attributed to",
     "quote": "Quote",
     "observation_id": "Observation",
@@ -50,12 +73,12 @@ FIGURE_TABLE_COLUMNS = {
 EVENT_TABLE_COLUMNS = {
     "label": "Event",
     "kind": "Kind",
-    "start_text": "From",
-    "end_text": "Until",
+    D.START_TEXT: "From",
+    D.END_TEXT: "Until",
     "location": "Location",
-    "source_publisher": "Publisher",
-    "source_title": "Report",
-    "source_published": "Published",
+    D.SOURCE_PUBLISHER: "Publisher",
+    D.SOURCE_TITLE: "Report",
+    D.SOURCE_PUBLISHED: "Published",
     "attributed_to": "Attributed to",
     "quote": "Quote",
     "event_id": "Event id",
@@ -135,10 +158,10 @@ def _describe_column(days: pd.Series, precisions: pd.Series, as_stated: pd.Serie
 
 def _describe_one(day: object, precision: str, stated: str) -> str:
     normalised = citations.as_date(day)
-    text = describe(normalised, precision or "day") if normalised else ""
-    if stated and text:
-        return f"{text} (“{stated}”)"
-    return text or (f"“{stated}” (date not stated)" if stated else "")
+    text = citations.describe_date(normalised, precision or "day") if normalised else ""
+    if text:
+        return citations.with_stated_words(text, stated)
+    return f"“{stated}”, date not stated" if stated else ""
 
 
 # --------------------------------------------------------------------------- Prepare
@@ -185,7 +208,7 @@ def _prepare_observations(
     observations: pd.DataFrame, indicators: pd.DataFrame, sources: pd.DataFrame
 ) -> pd.DataFrame:
     frame = _join_sources(observations, sources)
-    for column, new_name in (("name", "indicator_name"), ("unit", "unit")):
+    for column, new_name in (("name", D.INDICATOR_NAME), ("unit", "unit")):
         values = _lookup(frame["indicator_id"], indicators, "indicator_id", column)
         frame[new_name] = pd.Series(values, index=frame.index).fillna("").astype("str")
     # The period's end has its own precision only where the table says so.
@@ -199,15 +222,22 @@ def _prepare_observations(
     period_first, _ = window_bounds(frame["period_start"], frame["period_precision"])
     period_end = frame["period_end"].fillna(frame["period_start"])
     _, period_last = window_bounds(period_end, frame["end_precision"])
-    frame["as_of_first"] = period_first.where(has_period, frame["reported_on"])
-    frame["as_of_last"] = period_last.where(has_period, frame["reported_on"])
+    frame[D.AS_OF_FIRST] = period_first.where(has_period, frame["reported_on"])
+    frame[D.AS_OF_LAST] = period_last.where(has_period, frame["reported_on"])
+    # A day the report does not put into words, other than its own publication day, was
+    # worked out (from another source, or the briefing's day); the row's notes say how.
+    stated_words = frame.get("reported_on_as_stated", pd.Series("", index=frame.index))
+    frame[D.REPORTED_ON_INFERRED] = (stated_words.fillna("").astype(str).str.strip() == "") & (
+        frame["reported_on"].notna()
+        & (frame["reported_on"] != frame[D.SOURCE_PUBLISHED].dt.normalize())
+    )
 
-    frame["value_shown"] = _word_each_distinct(
+    frame[D.VALUE_SHOWN] = _word_each_distinct(
         frame,
         ["value", "qualifier", "unit", "value_as_stated", "value_low", "value_high"],
         citations.format_value,
     )
-    frame["as_of_text"] = _word_each_distinct(
+    frame[D.AS_OF_TEXT] = _word_each_distinct(
         frame,
         ["period_start", "period_end", "period_precision", "reported_on", "end_precision"],
         citations.as_of_text,
@@ -217,44 +247,44 @@ def _prepare_observations(
 
 def _prepare_events(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     frame = _join_sources(events, sources)
-    frame["start_first"], frame["start_last"] = window_bounds(
+    frame[D.START_FIRST], frame[D.START_LAST] = window_bounds(
         frame["start"], frame["start_precision"]
     )
-    frame["end_first"], frame["end_last"] = window_bounds(frame["end"], frame["end_precision"])
+    frame[D.END_FIRST], frame[D.END_LAST] = window_bounds(frame["end"], frame["end_precision"])
     has_start = frame["start"].notna()
     has_end = frame["end"].notna()
     lasting = frame["kind"].isin(DURATION_KINDS)
     shape = np.select(
         [has_start & has_end, has_start & lasting, has_start | has_end],
-        ["interval", "ongoing", "moment"],
-        default="unplaced",
+        [D.INTERVAL, D.ONGOING, D.MOMENT],
+        default=D.UNPLACED,
     )
-    frame["shape"] = pd.Series(shape, index=frame.index, dtype="str")
-    frame["start_text"] = _describe_column(
+    frame[D.SHAPE] = pd.Series(shape, index=frame.index, dtype="str")
+    frame[D.START_TEXT] = _describe_column(
         frame["start"], frame["start_precision"], frame["start_as_stated"]
     )
-    frame["end_text"] = _describe_column(
+    frame[D.END_TEXT] = _describe_column(
         frame["end"], frame["end_precision"], frame["end_as_stated"]
     )
-    ongoing = frame["shape"] == "ongoing"
-    frame.loc[ongoing, "end_text"] = [
-        f"still going on when reported (published {citations.format_day(published)})"
-        for published in frame.loc[ongoing, "source_published"]
+    ongoing = frame[D.SHAPE] == D.ONGOING
+    frame.loc[ongoing, D.END_TEXT] = [
+        f"ongoing as of {citations.format_day(published)}"
+        for published in frame.loc[ongoing, D.SOURCE_PUBLISHED]
     ]
     # Where the event is drawn: from its earliest to its latest possible day. An ongoing
     # event is drawn up to the day its report was published, and no further.
-    frame["drawn_first"] = frame["start_first"].fillna(frame["end_first"])
-    drawn_last = frame["end_last"].where(has_end, frame["start_last"])
-    frame["drawn_last"] = drawn_last.mask(ongoing, frame["source_published"])
+    frame[D.DRAWN_FIRST] = frame[D.START_FIRST].fillna(frame[D.END_FIRST])
+    drawn_last = frame[D.END_LAST].where(has_end, frame[D.START_LAST])
+    frame[D.DRAWN_LAST] = drawn_last.mask(ongoing, frame[D.SOURCE_PUBLISHED])
     return frame
 
 
 def _date_range(observations: pd.DataFrame, events: pd.DataFrame) -> tuple[date, date] | None:
     candidates = [
-        observations["as_of_first"],
-        observations["as_of_last"],
-        events["drawn_first"],
-        events["drawn_last"],
+        observations[D.AS_OF_FIRST],
+        observations[D.AS_OF_LAST],
+        events[D.DRAWN_FIRST],
+        events[D.DRAWN_LAST],
     ]
     lows = [series.min() for series in candidates if series.notna().any()]
     highs = [series.max() for series in candidates if series.notna().any()]
@@ -297,12 +327,12 @@ def filter_prepared(prepared: Prepared, filters: Filters) -> Prepared:
         sources = sources[sources["source_id"].isin(filters.sources)]
     if filters.date_from:
         start = pd.Timestamp(filters.date_from)
-        observations = observations[observations["as_of_last"] >= start]
-        events = events[(events["drawn_last"] >= start) | events["drawn_last"].isna()]
+        observations = observations[observations[D.AS_OF_LAST] >= start]
+        events = events[(events[D.DRAWN_LAST] >= start) | events[D.DRAWN_LAST].isna()]
     if filters.date_to:
         end = pd.Timestamp(filters.date_to)
-        observations = observations[observations["as_of_first"] <= end]
-        events = events[(events["drawn_first"] <= end) | events["drawn_first"].isna()]
+        observations = observations[observations[D.AS_OF_FIRST] <= end]
+        events = events[(events[D.DRAWN_FIRST] <= end) | events[D.DRAWN_FIRST].isna()]
     return replace(prepared, sources=sources, observations=observations, events=events)
 
 
@@ -315,6 +345,18 @@ def figure_table(observations: pd.DataFrame) -> pd.DataFrame:
 def event_table(events: pd.DataFrame) -> pd.DataFrame:
     table = events[list(EVENT_TABLE_COLUMNS)].rename(columns=EVENT_TABLE_COLUMNS)
     return table.reset_index(drop=True)
+
+
+def tidy_download(frame: pd.DataFrame, table_name: str) -> pd.DataFrame:
+    """Rows of a prepared table as people reuse them: the table's own columns (numbers as
+    numbers, dates as dates, written ISO by the CSV export), then the report each row
+    comes from and the dashboard's wording as extra columns."""
+    columns = [
+        name
+        for name in (*schema.TABLES[table_name].column_names, *DOWNLOAD_EXTRAS.get(table_name, ()))
+        if name in frame.columns
+    ]
+    return frame[columns].reset_index(drop=True)
 
 
 def reports_cited(frame: pd.DataFrame, sources: pd.DataFrame) -> list[tuple[str, str, object]]:
@@ -332,7 +374,7 @@ def latest_per_indicator(observations: pd.DataFrame) -> pd.DataFrame:
     if observations.empty:
         return observations
     ordered = observations.sort_values(
-        ["as_of_last", "reported_on", "source_published"], kind="stable", na_position="first"
+        [D.AS_OF_LAST, "reported_on", D.SOURCE_PUBLISHED], kind="stable", na_position="first"
     )
     return ordered.groupby("indicator_id", sort=False).tail(1)
 
@@ -341,7 +383,7 @@ def latest_per_source(observations: pd.DataFrame, limit: int = 4) -> pd.DataFram
     """Each source's most recent figure per place, for up to `limit` of them, newest last."""
     if observations.empty:
         return observations
-    ordered = observations.sort_values(["as_of_last", "reported_on"], kind="stable")
+    ordered = observations.sort_values([D.AS_OF_LAST, "reported_on"], kind="stable")
     return ordered.groupby(["source_id", "location"], sort=False).tail(1).tail(limit)
 
 
@@ -373,12 +415,13 @@ class BlockadeLength:
 
     @property
     def text(self) -> str:
-        """'about 62–80 days': the bounds are fuzzy, so the length is approximate."""
+        """'62–80 days': the shortest and longest span the fuzzy bounds allow, no hedge word
+        added (the card says it is approximate and why)."""
+        if self.ongoing:
+            return f"at least {self.shortest_days} days"
         if self.shortest_days == self.longest_days:
-            days = f"{self.shortest_days} days"
-        else:
-            days = f"{self.shortest_days}–{self.longest_days} days"
-        return f"at least {self.shortest_days} days" if self.ongoing else f"about {days}"
+            return f"{self.shortest_days} days"
+        return f"{self.shortest_days}–{self.longest_days} days"
 
 
 def blockade_length(events: pd.DataFrame) -> BlockadeLength | None:
@@ -386,7 +429,7 @@ def blockade_length(events: pd.DataFrame) -> BlockadeLength | None:
     blockades = events[(events["kind"] == "blockade") & events["start"].notna()]
     if blockades.empty:
         return None
-    event = blockades.sort_values(["start_first", "source_published"], kind="stable").iloc[-1]
+    event = blockades.sort_values([D.START_FIRST, D.SOURCE_PUBLISHED], kind="stable").iloc[-1]
     start = event["start"].date()
     if pd.notna(event["end"]):
         shortest, longest = interval_length_days(
@@ -394,16 +437,16 @@ def blockade_length(events: pd.DataFrame) -> BlockadeLength | None:
         )
         return BlockadeLength(event, shortest, longest, ongoing=False)
     # Still going on when reported: it had lasted at least until the report was published.
-    published = event["source_published"].date()
+    published = event[D.SOURCE_PUBLISHED].date()
     shortest, longest = interval_length_days(start, event["start_precision"], published, "day")
     return BlockadeLength(event, shortest, longest, ongoing=True)
 
 
 def talks_events(events: pd.DataFrame, limit: int = 3) -> pd.DataFrame:
     """The most recent dated talks events, newest first (by the earliest day each can be)."""
-    talks = events[events["kind"].isin(TALKS_KINDS) & events["drawn_first"].notna()]
+    talks = events[events["kind"].isin(TALKS_KINDS) & events[D.DRAWN_FIRST].notna()]
     ordered = talks.sort_values(
-        ["drawn_first", "drawn_last", "source_published"], ascending=False, kind="stable"
+        [D.DRAWN_FIRST, D.DRAWN_LAST, D.SOURCE_PUBLISHED], ascending=False, kind="stable"
     )
     return ordered.head(limit)
 
@@ -430,7 +473,7 @@ def disagreements(observations: pd.DataFrame) -> pd.DataFrame:
     """
     if observations.empty:
         return observations.assign(group=pd.Series(dtype="int64"))
-    keys = ["indicator_id", "location", "as_of_first", "as_of_last"]
+    keys = ["indicator_id", "location", D.AS_OF_FIRST, D.AS_OF_LAST]
     frame = observations.assign(_value_key=_value_key(observations))
     grouped = frame.groupby(keys, sort=False, dropna=False)
     conflicting = (grouped["source_id"].transform("nunique") > 1) & (
@@ -440,7 +483,7 @@ def disagreements(observations: pd.DataFrame) -> pd.DataFrame:
     if result.empty:
         return result.drop(columns="_value_key").assign(group=pd.Series(dtype="int64"))
     group = result.groupby(keys, sort=False, dropna=False).ngroup()
-    result = result.assign(group=group).sort_values(["group", "source_published"], kind="stable")
+    result = result.assign(group=group).sort_values(["group", D.SOURCE_PUBLISHED], kind="stable")
     return result.drop(columns="_value_key")
 
 

@@ -31,8 +31,18 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "dashboard"
 SCREENSHOTS = REPO_ROOT / "test-output" / "screenshots"
 CHROMIUM = Path(CHROMIUM_PATH)
-DESKTOP = {"width": 1280, "height": 900}
+DESKTOP = {"width": 1400, "height": 900}
 PHONE = {"width": 390, "height": 844}
+# A phone as the browser presents itself: a touch screen, and a phone's user agent.
+TOUCH_PHONE = {
+    "viewport": PHONE,
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": (
+        "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "Chrome/126.0 Mobile Safari/537.36"
+    ),
+}
 TIMEOUT_MS = 60_000
 # Elements some pages draw after their first paint: wait for them before reading the text.
 READY_SELECTORS = {
@@ -153,11 +163,14 @@ def shipped_app() -> Iterator[str]:
         yield url
 
 
-def open_page(browser, url: str, viewport: dict[str, int] = DESKTOP):
-    context = browser.new_context(viewport=viewport)
+def open_page(browser, url: str, viewport: dict[str, int] = DESKTOP, **options):
+    context = browser.new_context(**({"viewport": viewport} | options))
     page = context.new_page()
     dialogs: list[str] = []
+    requests: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: requests.append(request.url))
+    page.requests = requests
     page.goto(url)
     page.wait_for_selector("h1", timeout=TIMEOUT_MS)
     page.wait_for_function(
@@ -243,10 +256,13 @@ def test_each_page_renders_its_charts_and_citations(browser, shipped_app, page_k
         if page_key in ("overview", "indicators"):
             assert "attributed to" in text and "published 24 July 2025" in text
         if charts:
-            assert "Source: " in text or "Sources: " in text
+            # Each chart's title and source line are drawn inside it.
+            notes = page.locator(".js-plotly-plot .annotation-text").all_text_contents()
+            assert sum(note.startswith(("Source: ", "Sources: ")) for note in notes) >= charts
+            assert page.locator(".js-plotly-plot .gtitle").count() >= charts
             assert "In words: " in text
         if page_key == "overview":
-            assert "nearly 33%" in text and "about 62–80 days" in text
+            assert "nearly 33%" in text and "62–80 days" in text
         if page_key in ("sources", "data"):
             assert page.locator('[data-testid="stDataFrame"]').count() >= 1
         if page_key == "sources":
@@ -356,3 +372,176 @@ def test_served_under_a_base_path_behind_a_proxy(browser):
             assert title_of(restored) == "Timeline"
         finally:
             restored.context.close()
+
+
+# --------------------------------------------------------------------------- phones and touch
+
+SCROLLED = (
+    "() => Math.max(window.scrollY, ...[...document.querySelectorAll('*')].map(e => e.scrollTop))"
+)
+
+
+def swipe_up(page, x: float, y: float, distance: float = 300, steps: int = 10) -> None:
+    """One finger on the screen at (x, y), moved up by `distance` pixels, then lifted."""
+    touch = page.context.new_cdp_session(page)
+    touch.send(
+        "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]}
+    )
+    for step in range(1, steps + 1):
+        point = {"x": x, "y": y - distance * step / steps}
+        touch.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+    touch.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.wait_for_timeout(800)
+
+
+@pytest.mark.parametrize("page_key", ["timeline", "indicators", "sources"])
+def test_a_swipe_over_a_chart_scrolls_the_page_on_a_phone(browser, shipped_app, page_key):
+    page = open_page(browser, f"{shipped_app}/?page={page_key}", **TOUCH_PHONE)
+    try:
+        wait_for_charts(page, 1)
+        page.wait_for_timeout(1000)
+        chart = page.locator(".js-plotly-plot").first
+        chart.scroll_into_view_if_needed()
+        box = chart.bounding_box()
+        x, y = box["x"] + box["width"] / 2, min(box["y"] + box["height"] / 2, 700)
+        # The finger lands on the chart's drawing area, where Plotly would start a zoom.
+        under = page.evaluate(
+            f"() => document.elementFromPoint({x}, {y}).closest('.js-plotly-plot') !== null"
+        )
+        assert under
+        before = page.evaluate(SCROLLED)
+        swipe_up(page, x, y)
+        assert page.evaluate(SCROLLED) >= before + 100, "a swipe over the chart did not scroll"
+    finally:
+        page.context.close()
+
+
+def test_the_chart_toolbar_stays_out_of_the_way(browser, shipped_app):
+    phone = open_page(browser, f"{shipped_app}/?page=indicators", **TOUCH_PHONE)
+    try:
+        wait_for_charts(phone, 2)
+        phone.wait_for_timeout(1000)
+        # Plotly shows its toolbar at all times where there is no hover: none on a phone.
+        assert phone.locator(".js-plotly-plot .modebar").count() == 0
+    finally:
+        phone.context.close()
+    desktop = open_page(browser, f"{shipped_app}/?page=indicators")
+    try:
+        wait_for_charts(desktop, 2)
+        desktop.wait_for_timeout(1000)
+        toolbars = desktop.locator(".js-plotly-plot .modebar")
+        assert toolbars.count() >= 2
+        hidden = desktop.evaluate(
+            "() => [...document.querySelectorAll('.modebar-group')].every("
+            "group => getComputedStyle(group).opacity === '0')"
+        )
+        assert hidden  # until the pointer is over the chart
+        # The camera saves an image named after the chart; the waffle offers no zoom.
+        waffle_buttons = desktop.locator(".js-plotly-plot").first.locator(".modebar-btn")
+        names = [
+            waffle_buttons.nth(i).get_attribute("data-title") for i in range(waffle_buttons.count())
+        ]
+        assert any("png" in (name or "").lower() for name in names)
+        assert not any("zoom" in (name or "").lower() for name in names)
+    finally:
+        desktop.context.close()
+
+
+def test_choosing_a_page_on_a_phone_closes_the_menu(browser, shipped_app):
+    page = open_page(browser, f"{shipped_app}/?page=overview", **TOUCH_PHONE)
+    try:
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        page.locator('[data-testid="stExpandSidebarButton"]').click()
+        page.wait_for_timeout(800)
+        assert sidebar.bounding_box()["width"] > 0
+        page.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Sources").first.click()
+        page.wait_for_function("() => document.querySelector('h1')?.innerText.trim() === 'Sources'")
+        page.wait_for_timeout(800)
+        box = sidebar.bounding_box()
+        assert box["width"] == 0 or box["x"] + box["width"] <= 0  # closed, off the screen
+    finally:
+        page.context.close()
+
+
+def test_the_axis_title_and_cards_read_right_on_a_phone(browser, shipped_app):
+    page = open_page(
+        browser,
+        f"{shipped_app}/?page=indicators&indicator=share_people_days_without_eating",
+        **TOUCH_PHONE,
+    )
+    try:
+        wait_for_charts(page, 2)
+        page.wait_for_timeout(1000)
+        cut = page.evaluate(
+            "() => [...document.querySelectorAll('.js-plotly-plot')].filter(plot => {"
+            " const title = plot.querySelector('.g-ytitle'); if (!title) return false;"
+            " return title.getBoundingClientRect().left < plot.getBoundingClientRect().left - 0.5; })"
+            ".length"
+        )
+        assert cut == 0  # "percent", not "rcent"
+    finally:
+        page.context.close()
+
+    def card_order(page) -> list[str]:
+        page.wait_for_selector('[data-testid="stMetricLabel"]', timeout=TIMEOUT_MS)
+        page.wait_for_timeout(1000)
+        return page.evaluate(
+            "() => [...document.querySelectorAll('[data-testid=stMetricLabel]')]"
+            ".map(label => [label.getBoundingClientRect(), label.innerText.trim()])"
+            ".sort((a, b) => (a[0].top - b[0].top) || (a[0].left - b[0].left))"
+            ".map(pair => pair[1])"
+        )
+
+    desktop = open_page(browser, shipped_app)
+    phone = open_page(browser, shipped_app, **TOUCH_PHONE)
+    try:
+        # Read left to right, then down: the same order on a wide screen and a phone.
+        wide = card_order(desktop)
+        assert len(wide) >= 3 and card_order(phone) == wide
+    finally:
+        desktop.context.close()
+        phone.context.close()
+
+
+@pytest.mark.parametrize("page_key", ["timeline", "indicators", "sources"])
+def test_tables_show_every_column_and_whole_rows_on_a_desktop(browser, shipped_app, page_key):
+    page = open_page(browser, f"{shipped_app}/?page={page_key}")
+    try:
+        page.wait_for_selector('[data-testid="stDataFrame"] .dvn-scroller', timeout=TIMEOUT_MS)
+        page.wait_for_timeout(1500)
+        sizes = page.evaluate(
+            "() => [...document.querySelectorAll('[data-testid=stDataFrame] .dvn-scroller')]"
+            ".map(grid => [grid.scrollWidth - grid.clientWidth, grid.scrollHeight - grid.clientHeight])"
+        )
+        assert sizes
+        for wider, taller in sizes:
+            assert wider <= 1, f"a table on {page_key} hides columns past its right edge"
+            assert taller <= 1, f"a table on {page_key} cuts its last rows"
+    finally:
+        page.context.close()
+
+
+def test_tables_on_a_phone_say_they_scroll(browser, shipped_app):
+    page = open_page(browser, f"{shipped_app}/?page=timeline", **TOUCH_PHONE)
+    try:
+        page.wait_for_selector('[data-testid="stDataFrame"]', timeout=TIMEOUT_MS)
+        assert "scroll the table sideways" in main_text(page)
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_every_request_goes_to_the_apps_own_origin(browser, shipped_app, width):
+    options = TOUCH_PHONE if width == "phone" else {}
+    outside: list[str] = []
+    for page_key, (_, charts) in PAGES.items():
+        page = open_page(browser, f"{shipped_app}/?page={page_key}", **options)
+        try:
+            wait_for_charts(page, charts)
+            page.wait_for_timeout(1500)
+            outside += [
+                url for url in page.requests if not url.startswith((shipped_app, "data:", "blob:"))
+            ]
+        finally:
+            page.context.close()
+    assert outside == [], f"requests to other hosts: {sorted(set(outside))}"

@@ -241,7 +241,7 @@ def test_as_of_gives_the_fuzzy_period_when_there_is_one():
         pd.Timestamp("2025-07-24"),
         "mid-month",
     )
-    assert text == "for early March 2025 to mid May 2025"
+    assert text == "for early March 2025 to mid-May 2025"
 
 
 def test_a_single_window_period_is_named_once():
@@ -359,3 +359,55 @@ def test_no_text_makes_an_icon_or_reorders_what_follows(text):
         assert not SHORTCODE.search(resolved(shown_text)), shown_text
         assert not BIDI_CONTROLS.search(shown_text)
     assert unescape(citations.escape_markdown(text)) == shown(text)
+
+
+# --------------------------------------------------------------------------- display wording
+
+OPENERS = st.sampled_from(list(citations.OPENING_QUOTES))
+
+
+@given(st.text(min_size=1), OPENERS)
+def test_a_quote_is_never_wrapped_in_a_second_pair_of_marks(words, opener):
+    already = citations.quoted(opener + words)
+    assert already == (opener + words).strip()  # its own marks are kept, none added
+    wrapped = citations.quoted(words)
+    if words.strip() and words.strip()[0] not in citations.OPENING_QUOTES:
+        assert wrapped == f"“{words.strip()}”"
+
+
+def test_quoted_leaves_empty_text_empty():
+    assert citations.quoted(None) == "" and citations.quoted("  ") == ""
+
+
+@given(
+    st.sampled_from(["early-month", "mid-month", "late-month", "month", "day", "week"]),
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 1)),
+)
+def test_fuzzy_dates_are_hyphenated_one_way_and_the_reports_words_not_repeated(precision, day):
+    words = citations.describe_date(day, precision)
+    assert not words.startswith("mid ")
+    if precision == "mid-month":
+        stated = words.rsplit(" ", 1)[0]  # "mid-May", as a report writes it
+        assert citations.with_stated_words(words, stated) == words
+        assert citations.with_stated_words(words, stated.replace("-", " ")) == words
+
+
+def test_stated_words_are_kept_where_they_add_something():
+    assert citations.with_stated_words("23 July 2025", "Wednesday") == "23 July 2025 (“Wednesday”)"
+    assert citations.with_stated_words("23 July 2025", "") == "23 July 2025"
+
+
+def test_a_week_is_one_span():
+    assert citations.describe_date(date(2025, 7, 18), "week") == "week of 18–24 July 2025"
+
+
+def test_languages_are_named_in_words():
+    assert citations.language_name("en") == "English"
+    assert citations.language_name("fr") == "French"
+    assert citations.language_name("zz-unknown") == "zz-unknown"
+    assert citations.language_name(None) == ""
+
+
+def test_source_line_is_plain_text():
+    line = citations.source_line([("RBC-Ukraine", "B*", date(2025, 7, 25))])
+    assert line == "Source: RBC-Ukraine, “B*” (25 July 2025)"

@@ -7,6 +7,7 @@ disagreeing sources, one broken row and hostile text in titles, labels and quote
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from datetime import date
@@ -133,12 +134,25 @@ def test_each_page_runs_on_the_fixture(use_fixture, page):
 
 
 @pytest.mark.parametrize("page", ["timeline", "indicators", "sources"])
-def test_every_chart_has_a_source_caption(use_shipped, page):
+def test_every_chart_carries_its_title_source_and_date_inside(use_shipped, page):
     app = run({"page": page, "indicator": "share_people_days_without_eating"})
     charts = app.get("plotly_chart")
     assert charts
+    for chart in charts:
+        layout = json.loads(chart.proto.spec)["layout"]
+        config = json.loads(chart.proto.config)
+        # Inside the figure, so a saved image keeps them: title, source line, data date.
+        assert layout["title"]["text"].strip("<b>/")
+        source = next(note for note in layout["annotations"] if note.get("name") == "source")
+        assert source["text"].startswith(("Source: ", "Sources: "))
+        assert "published 2" in source["text"] and "2025" in source["text"]
+        assert re.fullmatch(
+            r"[a-z0-9_-]+-2025-07-2[45]", config["toImageButtonOptions"]["filename"]
+        )
+        # A swipe over the chart scrolls the page; zooming is the toolbar's job.
+        assert layout["dragmode"] is False and config["scrollZoom"] is False
+        assert "Source" in chart.proto.alt
     captions = [plain(caption.value) for caption in app.caption]
-    assert sum(caption.startswith(("Source: ", "Sources: ")) for caption in captions) >= len(charts)
     assert sum(caption.startswith("In words: ") for caption in captions) >= len(charts)
 
 
@@ -153,13 +167,13 @@ def test_overview_shows_hedged_headlines_with_dates_and_citations(use_shipped):
     for row in summaries.headline_figures(prepared).itertuples():
         assert values[row.indicator_name] == row.value_shown
     assert values["People going days without eating"] == "nearly 33%"  # never a bare 33%
-    assert values["Length of the total aid blockade"] == "about 62–80 days"
+    assert values["Length of the total aid blockade"] == "62–80 days"
     talks = summaries.talks_events(prepared.events)
     assert talks.iloc[0]["label"] in [plain(header.value) for header in app.subheader]
 
     # A card's caption holds two lines: when the figure holds, then its citation.
     captions = [plain(line) for caption in app.caption for line in caption.value.split("  \n")]
-    assert any("as of 20 July 2025" in caption for caption in captions)
+    assert any("as of 20 July 2025" in caption and "inferred" in caption for caption in captions)
     assert any(
         caption.startswith("Politico, US leaves Gaza ceasefire talks")
         and "published 24 July 2025" in caption
@@ -172,7 +186,15 @@ def test_overview_shows_hedged_headlines_with_dates_and_citations(use_shipped):
         prepared.observations["qualifier"] == "nearly", "quote"
     ].iloc[0]
     assert f"“{nearly}”" in quotes
-    assert all(expander.label == "Exact words from the report" for expander in app.expander)
+    # Its day is not in the report: the note saying how it was worked out is beside the quote.
+    note = prepared.observations.loc[prepared.observations["qualifier"] == "nearly", "notes"]
+    assert " ".join(note.iloc[0].split()) in quotes
+    labels = [expander.label for expander in app.expander]
+    assert labels.count("Exact words, and how the date was worked out") == 1
+    assert set(labels) == {
+        "Exact words from the report",
+        "Exact words, and how the date was worked out",
+    }
 
 
 def test_only_http_report_links_become_links(use_shipped):
@@ -314,22 +336,22 @@ def test_download_cells_cannot_run_as_formulas(use_fixture, media):
     app = run({"page": "indicators", "indicator": "clinics_status"})
     data = download_bytes(app, media, "Download this table (CSV)")
     table = read_csv(data)
-    assert table["As stated"].str.startswith("=").sum() == 0
-    assert any("HYPERLINK" in cell for cell in table["As stated"])
+    assert table["value_as_stated"].str.startswith("=").sum() == 0
+    assert any("HYPERLINK" in cell for cell in table["value_as_stated"])
 
 
 def test_indicator_table_download_is_the_table_shown(use_fixture, media):
     app = run({"page": "indicators", "indicator": "share_water", "location": "Town X"})
     prepared = summaries.prepare(load_tables(FIXTURE_DIR).tables)
-    shown = summaries.figure_table(
-        summaries.filter_prepared(
-            prepared, summaries.Filters(location="Town X")
-        ).observations.query("indicator_id == 'share_water'")
-    )
+    rows = summaries.filter_prepared(
+        prepared, summaries.Filters(location="Town X")
+    ).observations.query("indicator_id == 'share_water'")
     downloaded = read_csv(download_bytes(app, media, "Download this table (CSV)"))
-    assert list(downloaded.columns) == list(shown.columns)
-    assert list(downloaded["Observation"]) == list(shown["Observation"])
-    assert list(downloaded["Value"]) == list(shown["Value"])
+    assert list(downloaded.columns) == list(summaries.tidy_download(rows, "observations").columns)
+    assert list(downloaded["observation_id"]) == list(rows["observation_id"])
+    assert list(downloaded["value_shown"]) == list(rows["value_shown"])
+    shown = app.dataframe[-1].value
+    assert list(shown["Value"]) == list(rows["value_shown"])  # the rows shown, in order
 
 
 def test_bundle_download_is_the_whole_dataset(use_shipped, media):
@@ -346,9 +368,9 @@ def test_overview_downloads_are_the_cards_shown(use_shipped, media):
     app = run()
     figures = read_csv(download_bytes(app, media, "Download these figures (CSV)"))
     metric_values = {plain(metric.value) for metric in app.metric}
-    assert set(figures["Value"]) <= metric_values
+    assert set(figures["value_shown"]) <= metric_values
     events = read_csv(download_bytes(app, media, "Download these events (CSV)"))
-    assert "blockade" in set(events["Kind"]) and "talks" in set(events["Kind"])
+    assert "blockade" in set(events["kind"]) and "talks" in set(events["kind"])
 
 
 def test_data_page_draws_only_the_open_table_and_the_link_names_it(use_fixture):
@@ -436,13 +458,14 @@ def test_sources_page_lists_each_report_with_its_figures(use_shipped):
         assert publisher in headers
         own = observations[observations["source_id"] == source_id]
         assert f"Figures taken from this report ({len(own)})" in shown
-    figure_ids = {
-        observation
+    names = load_tables(DEFAULT_DATA_DIR).tables["indicators"].set_index("indicator_id")["name"]
+    figure_names = sorted(
+        name
         for table in app.dataframe[1:]
-        if "Observation" in table.value.columns
-        for observation in table.value["Observation"]
-    }
-    assert figure_ids == set(observations["observation_id"])
+        if "Indicator" in table.value.columns
+        for name in table.value["Indicator"]
+    )
+    assert figure_names == sorted(names[observations["indicator_id"]])
 
 
 def test_many_reports_are_opened_one_at_a_time(use_shipped, monkeypatch):
@@ -458,4 +481,84 @@ def test_many_reports_are_opened_one_at_a_time(use_shipped, monkeypatch):
         assert publisher in headers
         assert not (set(sources["publisher"]) - {publisher}) & set(headers)  # only that one
         own = observations[observations["source_id"] == source_id]
-        assert sorted(app.dataframe[1].value["Observation"]) == sorted(own["observation_id"])
+        assert len(app.dataframe[1].value) == len(own)
+
+
+# --------------------------------------------------------------------------- what a reader reads
+
+
+def _all_text(app: AppTest) -> str:
+    return " ".join([*map(plain, shown_markdown(app)), *(text.value for text in app.text)])
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_wording_says_each_thing_once_and_plainly(use_shipped, page):
+    text = _all_text(run({"page": page, "indicator": "share_people_days_without_eating"}))
+    assert "““" not in text and "””" not in text  # no quote wrapped in a second pair of marks
+    assert "about 62–80" not in text  # no hedge of the app's own beside the report's words
+    assert "Gaza Strip · Gaza Strip" not in text
+    assert "mid May" not in text and "(“mid-May”)" not in text
+    assert not re.search(r"as of (\d+ \w+ \d{4}) · stated \1", text)
+    assert "language: " not in text
+    for caption in (plain(caption.value) for caption in run({"page": page}).caption):
+        if caption.startswith("In words: "):
+            assert caption.count(":") == 1 and "((" not in caption.replace(" ", "")
+
+
+def test_a_reports_language_is_written_out(use_shipped):
+    text = _all_text(run({"page": "sources"}))
+    assert "in English" in text
+
+
+def test_tables_show_empty_cells_empty_and_fit_whole_rows(use_shipped):
+    app = run({"page": "data"})
+    table = app.dataframe[0]
+    assert table.proto.HasField("placeholder") and table.proto.placeholder == ""
+    assert table.value["value_low"].isna().any()  # there are empty cells to show empty
+    timeline = run({"page": "timeline"}).dataframe[0]
+    events = load_tables(DEFAULT_DATA_DIR).tables["events"]
+    assert len(timeline.value) == len(events)
+    # Its height is that of its rows ("content"), so none is cut in half.
+    assert timeline.proto.placeholder == ""
+
+
+def test_wide_tables_say_they_scroll(use_shipped):
+    captions = [plain(caption.value) for caption in run({"page": "data"}).caption]
+    assert any("scroll the table sideways" in caption for caption in captions)
+
+
+def test_page_downloads_are_tidy(use_shipped, media):
+    app = run({"page": "timeline"})
+    events = read_csv(download_bytes(app, media, "Download the events on this timeline (CSV)"))
+    stored = load_tables(DEFAULT_DATA_DIR).tables["events"]
+    assert list(events.columns[: len(stored.columns)]) == list(stored.columns)
+    for column in ("start", "end"):
+        assert events[column].str.fullmatch(r"(\d{4}-\d{2}-\d{2})?").all()  # ISO or empty
+    assert "start_text" in events and "source_title" in events
+    app = run({"page": "indicators", "indicator": "share_people_days_without_eating"})
+    figures = read_csv(download_bytes(app, media, "Download this table (CSV)"))
+    assert float(figures["value"].iloc[0]) == 33.3 and figures["unit"].iloc[0] == "percent"
+    assert (
+        figures["qualifier"].iloc[0] == "nearly" and figures["value_shown"].iloc[0] == "nearly 33%"
+    )
+    assert figures["reported_on"].iloc[0] == "2025-07-20"
+    app = run({"page": "sources"})
+    reports = read_csv(download_bytes(app, media, "Download this list with its counts (CSV)"))
+    assert {"url", "published", "language", "figures", "events"} <= set(reports)
+    assert set(reports["language"]) == {"en"}
+
+
+def test_a_page_hands_back_the_choice_it_made(use_shipped):
+    app = run({"page": "indicators"})
+    app.selectbox(key="indicator_choice").set_value("war_duration").run()
+    assert "indicator=war_duration" in app.sidebar.code[0].value
+    app = run({"page": "data"})
+    app.selectbox(key="data_indicator_choice").set_value("war_duration").run()
+    assert "indicator=war_duration" in app.sidebar.code[0].value
+
+
+def test_the_page_icon_is_served_by_the_app():
+    from dashboard_pages import app as dashboard_app
+
+    assert dashboard_app.PAGE_ICON.is_file()
+    assert dashboard_app.PAGE_ICON.read_bytes().startswith(b"\x89PNG")

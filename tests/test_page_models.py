@@ -12,7 +12,7 @@ import plotly.io as pio
 import pytest
 
 from benchmarks import synthetic
-from indicators import charts, citations, page_models, summaries
+from indicators import charts, citations, page_models, schema, summaries
 from indicators.loading import load_tables
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "dashboard"
@@ -75,12 +75,12 @@ def test_overview_model_on_the_shipped_tables(shipped):
     assert [card.value for card in model.figure_cards] == [
         citations.escape_markdown(value) for value in headlines["value_shown"]
     ]
-    assert model.blockade is not None and model.blockade.value == "about 62–80 days"
+    assert model.blockade is not None and model.blockade.value == "62–80 days"
     assert model.talks is not None
-    assert set(model.events["Kind"]) >= {"blockade", "talks"}
-    assert list(model.figures["Observation"]) == list(headlines["observation_id"])
+    assert set(model.events["kind"]) >= {"blockade", "talks"}
+    assert list(model.figures["observation_id"]) == list(headlines["observation_id"])
     for card in (*model.figure_cards, model.blockade):
-        assert card.quote.startswith("“") and card.quote.endswith("”")
+        assert card.quote.startswith("“") and card.quote.count("““") == 0
         assert "published" in card.citation
 
 
@@ -215,3 +215,96 @@ def test_latest_figures_are_listed_with_dates_citation_and_exact_words(fixture):
         # The exact words are escaped: markup in a quote shows as text.
         assert citations.escape_markdown(card.quote) in item
     assert "<script" not in model.latest_markdown.replace("\\<script", "")
+
+
+# --------------------------------------------------------------------------- what a reader reads
+
+
+def test_an_inferred_day_looks_inferred_and_its_note_is_at_hand(shipped):
+    model = page_models.overview_model(shipped)
+    hunger = next(card for card in model.figure_cards if card.value == "nearly 33%")
+    plain = re.sub(r"\\(.)", r"\1", hunger.dated)
+    assert "20 July 2025" in plain and "inferred" in plain
+    row = shipped.observations[shipped.observations["value"] == 33.3].iloc[0]
+    assert hunger.note == " ".join(row["notes"].split())
+    water = next(card for card in model.figure_cards if card.value == "95%")
+    assert "inferred" not in water.dated and water.note == ""  # "Wednesday": stated
+
+
+def test_cards_say_each_date_and_place_once(shipped):
+    model = page_models.overview_model(shipped)
+    for card in (*model.figure_cards, model.blockade, model.talks.latest):
+        plain = re.sub(r"\\(.)", r"\1", card.dated)
+        for day in re.findall(r"\d{1,2} \w+ \d{4}", plain):
+            assert plain.count(day) == 1, plain
+    blockade = re.sub(r"\\(.)", r"\1", model.blockade.dated)
+    assert blockade.count("Gaza Strip") == 1 and "mid-May 2025" in blockade
+    assert "mid May" not in blockade and "(“mid-May”)" not in blockade
+
+
+def test_quotes_that_open_with_a_quotation_mark_get_no_second_one(shipped):
+    model = page_models.overview_model(shipped)
+    water = next(card for card in model.figure_cards if card.value == "95%")
+    assert water.quote.startswith("“Food deliveries") and not water.quote.startswith("““")
+
+
+def test_page_downloads_are_tidy_with_the_wording_beside(shipped):
+    model = page_models.overview_model(shipped)
+    figures = model.figures
+    assert list(figures.columns[: len(schema.OBSERVATIONS.column_names)]) == list(
+        schema.OBSERVATIONS.column_names
+    )
+    assert pd.api.types.is_float_dtype(figures["value"])
+    assert pd.api.types.is_datetime64_any_dtype(figures["reported_on"])
+    assert {"value_shown", "as_of_text", "unit", "source_url", "source_title"} <= set(figures)
+    assert "start" in model.events and "start_text" in model.events
+    timeline = page_models.timeline_model(shipped, shipped.sources)
+    assert list(timeline.table.download["event_id"]) == list(shipped.events["event_id"])
+    listing = page_models.sources_model(shipped, shipped).listing.download
+    assert {"url", "published", "figures", "events", "language"} <= set(listing)
+    assert listing["figures"].dtype.kind == "i"
+
+
+def test_screen_tables_fit_a_desktop_page():
+    for widths in (
+        page_models.EVENT_SCREEN,
+        page_models.FIGURE_SCREEN,
+        page_models.LISTING_SCREEN,
+        page_models.DISAGREEMENT_SCREEN,
+    ):
+        assert sum(widths.values()) <= 940  # the main column's width at 1400 px
+    for widths in (page_models.SOURCE_EVENT_SCREEN, page_models.SOURCE_FIGURE_SCREEN):
+        assert sum(widths.values()) <= 890  # inside a report's bordered box
+
+
+def test_screen_tables_show_their_columns_and_downloads_keep_all(shipped):
+    detail = page_models.source_detail(shipped, shipped.sources["source_id"].iloc[0])
+    assert detail.figures.shown.column_names == list(page_models.SOURCE_FIGURE_SCREEN)
+    assert "quote" in detail.figures.download and "notes" in detail.figures.download
+
+
+def test_a_report_says_its_language_in_words(shipped):
+    detail = page_models.source_detail(shipped, shipped.sources["source_id"].iloc[0])
+    plain = re.sub(r"\\(.)", r"\1", detail.facts)
+    assert "in English" in plain and "language:" not in plain
+
+
+def test_charts_name_their_title_and_image_file(shipped):
+    timeline = page_models.timeline_model(shipped, shipped.sources)
+    chart = timeline.chart
+    assert chart.file_name == "timeline-2025-07-25"
+    assert chart.title in chart.figure.layout.title.text
+    assert chart.source.line.startswith("Sources: Politico")
+    assert "Reports published 24–25 July 2025" in chart.source.data_note
+    assert chart.source.line in chart.aria_label
+    waffle = page_models.indicator_model(
+        shipped, shipped, "share_households_severe_water_shortage"
+    ).waffle
+    assert waffle is not None and not waffle.zoomable
+
+
+def test_the_timeline_follows_the_filters_dates(shipped):
+    filters = summaries.Filters(date_from=pd.Timestamp("2025-07-15").date())
+    view = summaries.filter_prepared(shipped, filters)
+    chart = page_models.timeline_model(view, shipped.sources, filters).chart
+    assert pd.Timestamp(chart.figure.layout.xaxis.range[0]) == pd.Timestamp("2025-07-15")

@@ -82,7 +82,7 @@ def test_event_shapes(shipped):
     ongoing = events[events["shape"] == "ongoing"]
     assert ongoing["kind"].isin(summaries.DURATION_KINDS).all()
     assert (ongoing["drawn_last"] == ongoing["source_published"]).all()
-    assert ongoing["end_text"].str.startswith("still going on").all()
+    assert ongoing["end_text"].str.startswith("ongoing as of").all()
     # Both bounds: an interval from the first day of its start window to the last of its end.
     both = events[events["start"].notna() & events["end"].notna()]
     assert (both["shape"] == "interval").all()
@@ -122,7 +122,7 @@ def test_blockade_length_from_its_fuzzy_bounds(shipped):
     )
     assert (length.shortest_days, length.longest_days) == expected
     # "Between early March and mid-May": 10 March to 11 May at least, 1 March to 20 May at most.
-    assert length.text == "about 62–80 days"
+    assert length.text == "62–80 days"
     assert not length.ongoing
 
 
@@ -277,3 +277,26 @@ def test_prepare_scales_without_row_loops_on_bigger_tables(shipped):
     prepared = summaries.prepare({**tables, "observations": big})
     assert len(prepared.observations) == len(big)
     assert pd.Timestamp.now() - started < timedelta(seconds=10)
+
+
+def test_prepare_makes_every_derived_column_it_declares():
+    from indicators import derived
+
+    prepared = summaries.prepare(load_tables(DEFAULT_DATA_DIR).tables)
+    assert set(derived.names(derived.OBSERVATION_COLUMNS)) <= set(prepared.observations.columns)
+    assert set(derived.names(derived.EVENT_COLUMNS)) <= set(prepared.events.columns)
+    assert set(prepared.events[derived.SHAPE]) <= set(derived.SHAPES)
+    # Nothing is added that the declaration does not name.
+    stored_and_derived = {
+        *load_tables(DEFAULT_DATA_DIR).tables["observations"].columns,
+        *derived.names(derived.OBSERVATION_COLUMNS),
+    }
+    assert set(prepared.observations.columns) <= stored_and_derived
+
+
+def test_a_day_the_report_does_not_give_is_marked_inferred():
+    prepared = summaries.prepare(load_tables(DEFAULT_DATA_DIR).tables)
+    observations = prepared.observations.set_index("observation_id")
+    assert observations.at["politico-2025-07-24-o1", "reported_on_inferred"]  # no words for it
+    assert not observations.at["politico-2025-07-24-o2", "reported_on_inferred"]  # "Wednesday"
+    assert not observations.at["rbc-ukraine-2025-07-25-o1", "reported_on_inferred"]  # its own day
