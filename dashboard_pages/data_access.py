@@ -146,7 +146,9 @@ def timeline(key: DataKey, filters: summaries.Filters) -> page_models.TimelineMo
         "timeline",
         key,
         filters,
-        make=lambda: page_models.timeline_model(filtered(key, filters), prepared(key).sources, filters),
+        make=lambda: page_models.timeline_model(
+            filtered(key, filters), prepared(key).sources, filters
+        ),
     )
 
 
