@@ -89,7 +89,12 @@ def main(app_dir: Path) -> None:
     state.show_notices()
     common.show_problems(load.problems)
 
-    current.run()
+    try:
+        current.run()
+    finally:
+        # The session keeps its pages, and so this context, until it expires: it must not
+        # keep its filtered view too, which the views cache bounds and may have dropped.
+        context.view = prepared
 
     state.sync_url(context.state)
     state.show_share_link(context.state, share_slot)
