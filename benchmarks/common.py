@@ -114,6 +114,24 @@ def streamlit_server(
     script: Path, *, env: dict | None = None, startup_timeout: float = 60
 ) -> Iterator[int]:
     """`streamlit run script` on a free port; yields the port, stops the server after."""
+    with streamlit_process(script, env=env, startup_timeout=startup_timeout) as (port, _):
+        yield port
+
+
+def resident_bytes(pid: int) -> tuple[int, int]:
+    """(resident set size now, its peak so far) of a process, in bytes, from /proc."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        fields[name] = value.split()
+    return int(fields["VmRSS"][0]) * 1024, int(fields["VmHWM"][0]) * 1024
+
+
+@contextlib.contextmanager
+def streamlit_process(
+    script: Path, *, env: dict | None = None, startup_timeout: float = 60
+) -> Iterator[tuple[int, int]]:
+    """`streamlit run script` on a free port; yields (port, process id), stops it after."""
     port = free_port()
     log = OUTPUT_DIR / f"server-{script.stem}-{port}.log"
     OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
@@ -151,7 +169,7 @@ def streamlit_server(
             if time.monotonic() > deadline:
                 raise RuntimeError(f"streamlit did not start within {startup_timeout} s; see {log}")
             time.sleep(0.2)
-        yield port
+        yield port, process.pid
         succeeded = True
     finally:
         with contextlib.suppress(ProcessLookupError):

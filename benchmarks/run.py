@@ -38,6 +38,7 @@ EXTRACTION_TARGET = 5.0  # MB of text per second
 WARM_RATIO_SMALL = 1.0  # at 10^3 observations: no slower than the floor
 WARM_RATIO_LARGE = 1.5  # at 10^6 observations
 LOAD_P95_RATIO = 1.5
+MEMORY_GROWTH_TARGET = 300 * MIB  # RSS that 200 distinct views may add at 10^5 observations
 
 
 def dataset_for(size: int) -> synthetic.Dataset:
@@ -323,6 +324,55 @@ def bench_load(size, sessions_list, runs, timeout, results, out) -> dict[str, in
     return page_charts
 
 
+def bench_memory(size, views, timeout, results, out) -> None:
+    """The served dashboard's RSS under many distinct links (benchmarks/memory_views.py)."""
+    dataset = dataset_for(size)
+    found, failure = run_worker(
+        "benchmarks.memory_views",
+        [str(dataset.data_dir), "--views", str(views)],
+        timeout=max(timeout, 1800),
+    )
+    results["memory"] = {"size": size, "runs": found, "failure": failure}
+    rows = []
+    for run in found:
+        met = run["growth"] < MEMORY_GROWTH_TARGET and not run["errors"]
+        rows.append(
+            [
+                size_label(size),
+                run["views"],
+                run["parallel"],
+                f"{run['baseline_rss'] / MIB:,.0f}",
+                f"{run['final_rss'] / MIB:,.0f}",
+                f"+{run['growth'] / MIB:,.0f}",
+                f"{run['peak_rss'] / MIB:,.0f} (+{run['peak_growth'] / MIB:,.0f})",
+                seconds(run["median_view_seconds"]),
+                run["errors"],
+                verdict(met),
+            ]
+        )
+    if failure:
+        rows.append([size_label(size), views, "—", "—", "—", "—", "—", "—", "—", failure])
+    out(
+        table(
+            f"Memory: {views} distinct links, each in a new websocket session "
+            f"(served dashboard, {size_label(size)} observations)",
+            [
+                "observations",
+                "views",
+                "at once",
+                "RSS MiB before",
+                "after",
+                "added",
+                "highest meanwhile",
+                "median s per view",
+                "errors",
+                f"added < {MEMORY_GROWTH_TARGET // MIB} MiB",
+            ],
+            rows,
+        )
+    )
+
+
 def bench_browser(size, page_charts, repeats, timeout, results, out) -> None:
     from benchmarks.browser_timing import time_pages
 
@@ -379,8 +429,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--skip",
         default="",
-        help="sections to leave out: loading,pages,builders,extraction,load,browser",
+        help="sections to leave out: loading,pages,builders,extraction,load,memory,browser",
     )
+    parser.add_argument(
+        "--memory-size", type=int, default=100_000, help="data size for the memory section"
+    )
+    parser.add_argument("--views", type=int, default=200, help="distinct links for memory")
     parser.add_argument("--load-size", type=int, default=1000, help="data size for load, browser")
     parser.add_argument("--sessions", default="1,10,50", help="concurrent websocket sessions")
     parser.add_argument("--runs", type=int, default=5, help="script runs per session")
@@ -388,6 +442,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.repeats, args.sessions, args.runs = "1000", 3, "1,10", 3
+        args.memory_size, args.views = 1000, 50
     sizes = [int(size) for size in args.sizes.split(",") if size]
     sessions = [int(number) for number in args.sessions.split(",") if number]
     skip = {name.strip() for name in args.skip.split(",") if name.strip()}
@@ -407,7 +462,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.repeats} repeats"
     )
     rows = []
-    for size in sorted(set(sizes + [args.load_size])):
+    memory_sizes = [] if "memory" in skip else [args.memory_size]
+    for size in sorted(set(sizes + [args.load_size] + memory_sizes)):
         dataset = dataset_for(size)
         rows.append(
             [
@@ -437,6 +493,8 @@ def main(argv: list[str] | None = None) -> int:
     page_charts: dict[str, int] = {}
     if "load" not in skip:
         page_charts = bench_load(args.load_size, sessions, args.runs, args.timeout, results, out)
+    if "memory" not in skip:
+        bench_memory(args.memory_size, args.views, args.timeout, results, out)
     if "browser" not in skip:
         if not page_charts:
             from benchmarks.load_ws import charts_on_page

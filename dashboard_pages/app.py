@@ -102,7 +102,12 @@ def main(app_dir: Path) -> None:
     state.show_notices()
     common.show_problems(load.problems)
 
-    current.run()
+    try:
+        current.run()
+    finally:
+        # The session keeps its pages, and so this context, until it expires: it must not
+        # keep its filtered view too, which the views cache bounds and may have dropped.
+        context.view = prepared
     final_state = outcome.get("state") or context.state
 
     state.sync_url(final_state)

@@ -16,6 +16,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from dashboard_pages import data_access
 from dashboard_pages.data_access import DataKey
 from indicators import page_models, summaries
 from indicators.loading import LoadResult
@@ -208,9 +209,10 @@ def _download(
 
 def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str, help: str = "") -> None:
     """A CSV of exactly the rows and columns of `frame` (the index is left out)."""
+    source = data_access.frame_source(frame)  # the button must not keep the frame alive
     _download(
         label,
-        lambda: _exports().to_csv_bytes(frame),
+        lambda: _exports().to_csv_bytes(source()),
         file_name,
         CSV_MIME,
         key,
@@ -222,9 +224,10 @@ def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str, help
 def hxl_download(
     label: str, frame: pd.DataFrame, table_name: str, file_name: str, key: str
 ) -> None:
+    source = data_access.frame_source(frame)  # the button must not keep the frame alive
     _download(
         label,
-        lambda: _exports().to_hxl_csv_bytes(frame, table_name),
+        lambda: _exports().to_hxl_csv_bytes(source(), table_name),
         file_name,
         CSV_MIME,
         key,

@@ -19,14 +19,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard_pages.view_cache import SizeBoundedCache
+from dashboard_pages.view_cache import FrameSources, SizeBoundedCache
 from indicators import citations, page_models, places, release, schema, summaries
 from indicators.loading import LoadResult, load_tables
 from indicators.views import ViewOptions
 
 # The filtered views and page models of all sessions together hold at most this much memory
 # (an estimate that errs on the heavy side); INDICATORS_VIEW_CACHE_MB sets another budget.
-DEFAULT_VIEW_CACHE_MB = 160
+DEFAULT_VIEW_CACHE_MB = 128
 VIEW_CACHE_ENV = "INDICATORS_VIEW_CACHE_MB"
 MAX_SEARCH_CHARS = 200  # of a source search: longer queries are cut (each one is a cache key)
 
@@ -119,9 +119,27 @@ def _held_anyway(key: DataKey):
     )
 
 
+# Where the frames of cached views can be found again when a download is clicked.
+FRAMES = FrameSources()
+
+
+def frame_source(frame):
+    """A function giving `frame` at download time that does not keep it alive meanwhile."""
+    return FRAMES.source(frame)
+
+
 def _view(kind: str, key: DataKey, filters: summaries.Filters, *extra: object, make):
     cache_key = (kind, key.token, _filters_token(filters), *extra)
-    return VIEWS.get(cache_key, make, lambda: _held_anyway(key))
+
+    def fetch():
+        return VIEWS.get(cache_key, made, lambda: _held_anyway(key))
+
+    def made():
+        value = make()
+        FRAMES.register(value, fetch)
+        return value
+
+    return fetch()
 
 
 def clear_views() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard_pages.view_cache import SizeBoundedCache, approximate_bytes
+from dashboard_pages.view_cache import FrameSources, SizeBoundedCache, approximate_bytes
 
 MIB = 1 << 20
 
@@ -98,3 +99,59 @@ def test_a_failing_make_leaves_nothing_behind():
             cache.get("view", broken)
     assert len(cache) == 0 and cache._making == {}
     assert cache.get("view", lambda: 5) == 5
+
+
+def test_a_value_made_while_making_another_does_not_wait_for_itself():
+    cache = SizeBoundedCache(10 * MIB, builders=1)
+    inner = lambda: cache.get("filtered", lambda: frame_of(0.1))  # noqa: E731
+    model = cache.get("model", lambda: {"view": inner()})
+    assert model["view"] is cache.get("filtered", lambda: None)
+
+
+def test_at_most_the_given_number_of_values_are_made_at_once():
+    cache = SizeBoundedCache(10 * MIB, builders=2)
+    running, most = [], []
+    lock = threading.Lock()
+
+    def make():
+        with lock:
+            running.append(1)
+            most.append(len(running))
+        time.sleep(0.05)
+        with lock:
+            running.pop()
+        return 1
+
+    threads = [threading.Thread(target=cache.get, args=(n, make)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert max(most) == 2 and len(cache) == 8
+
+
+def test_a_download_finds_its_frame_again_without_keeping_it():
+    cache = SizeBoundedCache(int(1.5 * MIB))
+    sources = FrameSources()
+    made = []
+
+    def fetch(name):
+        def make():
+            made.append(name)
+            value = {"table": frame_of(1).assign(name=name)}
+            sources.register(value, lambda: cache.get(name, make))
+            return value
+
+        return cache.get(name, make)
+
+    download = sources.source(fetch("a")["table"])
+    fetch("b")  # pushes "a" out of the cache: nothing else holds its frame
+    gc.collect()
+    assert made == ["a", "b"]
+    again = download()  # made again, equal to what the button showed
+    assert made == ["a", "b", "a"] and set(again["name"]) == {"a"}
+
+
+def test_a_frame_held_elsewhere_is_handed_out_as_it_is():
+    frame = frame_of(0.01)
+    assert FrameSources().source(frame)() is frame
