@@ -364,7 +364,7 @@ def _check_header(
     for name in duplicated:
         problems.append(Problem(file, line, name, "column appears more than once in the header"))
     missing = [column for column in table.columns if column.name not in header]
-    for column in missing:
+    for column in (column for column in missing if not column.may_be_absent):
         needed = (
             "required; no row can be loaded without it"
             if column.required

@@ -8,6 +8,8 @@ import re
 
 from indicators.ingest.documents import IngestError, tidy
 
+MIN_WORDS = 5
+
 
 def html_text(data: bytes, shown: str) -> tuple[str, dict[str, str]]:
     import trafilatura
@@ -29,7 +31,9 @@ def html_text(data: bytes, shown: str) -> tuple[str, dict[str, str]]:
             f"{shown}: the web page could not be read ({type(error).__name__}); save it "
             "again or paste its text"
         ) from error
-    if not text or not text.strip():
+    # Without a main text trafilatura falls back to whatever the page holds ("Home");
+    # a few words are no report.
+    if not text or len(text.split()) < MIN_WORDS:
         raise IngestError(
             f"{shown}: no main text found in the web page (it may be empty or built by "
             "scripts); paste the report's text instead"
