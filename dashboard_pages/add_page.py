@@ -28,6 +28,7 @@ from indicators.ingest import FORMATS, IngestError, document_from_bytes
 from indicators.ingest.documents import document_from_text, stated_in_text
 
 NEW_INDICATOR = "(a new indicator)"
+FORWARDING_HEADERS = ("X-Forwarded-For", "X-Forwarded-Host", "Forwarded")
 LANGUAGES = ("en", "fr", "es", "ar", "pt", "ru", "uk", "de", "it")
 OBSERVATION_FIELDS = (
     ("location", "Place"),
@@ -55,6 +56,7 @@ def access() -> editing.Access:
         secrets_editors = list(st.secrets.get("editing", {}).get("editors", []))
     except Exception:  # no secrets.toml: a local copy
         sign_in, secrets_editors = False, []
+    headers = st.context.headers
     signed_in = bool(sign_in and st.user.is_logged_in)
     email = st.user.get("email") if signed_in else None
     return editing.editing_access(
@@ -63,7 +65,8 @@ def access() -> editing.Access:
         signed_in,
         email,
         editing.allow_list(os.environ, secrets_editors),
-        st.context.headers.get("Host") if st.context.headers else None,
+        headers.get("Host") if headers else None,
+        any(name in headers for name in FORWARDING_HEADERS) if headers else False,
     )
 
 
@@ -98,7 +101,12 @@ def render(context: common.PageContext) -> None:
         st.info("No figure or dated event was found in this text.")
         return
 
-    st.checkbox("Accept all candidates", value=False, key="accept_all")
+    st.checkbox(
+        "Accept all candidates",
+        key="accept_all",
+        on_change=_accept_all,
+        args=([row["candidate_id"] for row in candidates],),
+    )
     text_column, list_column = st.columns([1, 1], gap="medium")
     with list_column:
         st.subheader(f"{len(candidates)} candidates", anchor=False)
@@ -215,9 +223,8 @@ def _extraction(data_dir: Path, document, details: SourceDetails):
 
 
 def _label(row: dict) -> str:
-    if "indicator_id" in row:
-        qualifier = f"{row['qualifier']} " if row.get("qualifier") else ""
-        return f"{row['candidate_id']} · {row['indicator_id']}: {qualifier}{row['value_as_stated']}"
+    if "indicator_id" in row:  # the words as stated carry the qualifier ("more than 1,400")
+        return f"{row['candidate_id']} · {row['indicator_id']}: {row['value_as_stated']}"
     return f"{row['candidate_id']} · {row['kind']}: {row['label']}"
 
 
@@ -229,12 +236,16 @@ def _text(value) -> str:
     return str(value)
 
 
+def _accept_all(candidate_ids: list[str]) -> None:
+    for cid in candidate_ids:
+        st.session_state[f"accept_{cid}"] = bool(st.session_state.get("accept_all"))
+
+
 def _review(row: dict, indicator_ids: list[str]) -> tuple[bool, dict]:
     cid = row["candidate_id"]
     with st.container(border=True):
-        keep = st.checkbox(
-            _label(row), value=bool(st.session_state.get("accept_all")), key=f"accept_{cid}"
-        )
+        st.session_state.setdefault(f"accept_{cid}", bool(st.session_state.get("accept_all")))
+        keep = st.checkbox(_label(row), key=f"accept_{cid}")
         st.caption(f"“{row['quote']}”")
         change: dict = {}
         with st.expander("Correct this candidate"):

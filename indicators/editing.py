@@ -46,9 +46,12 @@ def editing_access(
     email: str | None,
     editors: set[str],
     host: str | None,
+    forwarded: bool = False,
 ) -> Access:
     """Whether this visitor may add reports. `host` is the Host header the browser sent
-    (None where there is no browser, as in tests of the script)."""
+    (None where there is no browser, as in tests of the script); `forwarded` says that a
+    proxy passed the request on (an X-Forwarded-For, X-Forwarded-Host or Forwarded header),
+    so the visitor is not on this machine whatever the Host says."""
     if environ.get(EDIT_VARIABLE, "").strip() != "1":
         return Access(False, reason=f"editing is off ({EDIT_VARIABLE} is not 1)")
     if sign_in_configured:
@@ -57,7 +60,7 @@ def editing_access(
         if not email or email.strip().casefold() not in editors:
             return Access(False, reason="signed in, but not on the list of editors")
         return Access(True)
-    if host is not None and _host_name(host) not in LOCAL_HOSTS:
+    if forwarded or (host is not None and _host_name(host) not in LOCAL_HOSTS):
         return Access(
             False,
             reason="editing without sign-in is for a local copy; this page was opened from "

@@ -8,15 +8,21 @@ from pathlib import Path
 from benchmarks.common import CHROMIUM, CHROMIUM_FLAGS
 
 
-def html_to_pdf(html: str, target: Path) -> Path:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+def html_to_pdf(html: str, target: Path, browser=None) -> Path:
+    """Print `html` to `target`, in `browser` (a Playwright browser) or a new one."""
+    if browser is not None:
+        page = browser.new_page()
         try:
-            page = browser.new_page()
             page.set_content(html, wait_until="load")
             target.write_bytes(page.pdf(format="A4", print_background=True))
         finally:
-            browser.close()
-    return target
+            page.close()
+        return target
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            return html_to_pdf(html, target, launched)
+        finally:
+            launched.close()

@@ -77,6 +77,8 @@ def test_with_editing_off_there_is_no_add_page_and_nothing_writes(data, monkeypa
 def test_without_sign_in_only_a_local_copy_may_edit(environ, signed_in, email, host, allowed):
     access = editing.editing_access(environ, False, signed_in, email, set(), host)
     assert access.allowed is allowed
+    # Behind a proxy the visitor is elsewhere, whatever Host the proxy sends.
+    assert not editing.editing_access(environ, False, signed_in, email, set(), host, True).allowed
 
 
 def test_on_a_shared_host_only_a_signed_in_editor_on_the_list_may_edit():
