@@ -129,14 +129,25 @@ def render(context: common.PageContext) -> None:
         _show_text(document.text, candidates, chosen)
 
     st.divider()
-    if st.button(
-        f"Save {len(accepted)} accepted candidate(s)",
-        key="report_save",
-        type="primary",
-        disabled=not accepted,
-        icon=":material/save:",
-    ):
-        _save(data_dir, document, details, extraction, accepted, corrections)
+    check_column, save_column = st.columns(2)
+    with check_column:
+        check = st.button(
+            "Check the accepted candidates",
+            key="report_check",
+            disabled=not accepted,
+            icon=":material/rule:",
+            help="Validates them with the tables as they are, as `validate` would; writes nothing.",
+        )
+    with save_column:
+        save = st.button(
+            f"Save {len(accepted)} accepted candidate(s)",
+            key="report_save",
+            type="primary",
+            disabled=not accepted,
+            icon=":material/save:",
+        )
+    if check or save:
+        _save(data_dir, document, details, extraction, accepted, corrections, dry_run=check)
 
 
 def data_access_indicators(data_dir: Path) -> list[str]:
@@ -334,14 +345,19 @@ def _js_string(value: str) -> str:
     return json.dumps(value).replace("<", "\\u003c")
 
 
-def _save(data_dir, document, details, extraction, accepted, corrections) -> None:
+def _save(data_dir, document, details, extraction, accepted, corrections, dry_run) -> None:
     if not access().allowed:
         st.error("Adding reports is not allowed here.")
         return
     try:
-        result = add_report(data_dir, document, details, extraction, accepted, corrections)
+        result = add_report(
+            data_dir, document, details, extraction, accepted, corrections, dry_run=dry_run
+        )
     except AddError as error:
-        st.error(f"Nothing was saved: {error}", icon=":material/error:")
+        st.error(
+            f"{'These candidates would not be saved' if dry_run else 'Nothing was saved'}: {error}",
+            icon=":material/error:",
+        )
         return
     if result.already_added:
         st.info(
@@ -351,6 +367,13 @@ def _save(data_dir, document, details, extraction, accepted, corrections) -> Non
         return
     figures = len(result.added.get("observations.csv", []))
     events = len(result.added.get("events.csv", []))
+    if dry_run:
+        st.success(
+            f"{figures} figure(s) and {events} event(s) would be added as source "
+            f"{result.source_id}; they validate with the tables as they are.",
+            icon=":material/check:",
+        )
+        return
     st.success(
         f"Saved {figures} figure(s) and {events} event(s) from source {result.source_id}. "
         "Every page shows them now.",

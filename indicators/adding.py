@@ -129,13 +129,15 @@ def add_report(
     extraction: Extraction,
     accepted: Iterable[str] | None = None,
     corrections: Mapping[str, Mapping[str, object]] | None = None,
+    dry_run: bool = False,
 ) -> AddResult:
     """Add the accepted candidates of `extraction` (candidate ids; None: all of them),
     each changed as `corrections[candidate_id]` says, with the report's source row and
     any new indicator they use, in one atomic change. A report whose text is in the
     tables already is left alone (`AddResult.already_added`). Raises AddError, with
     nothing written, when the details, a choice or a correction is unusable, when the
-    tables would not validate, or when the system refuses the write."""
+    tables would not validate, or when the system refuses the write. A dry run makes
+    every check, under the lock, and writes nothing (`AddResult.added`: what it would add)."""
     data_dir = Path(data_dir)
     if not (data_dir / "sources.csv").is_file():
         raise AddError(f"{data_dir}: no sources.csv here; is this the tables folder?")
@@ -174,6 +176,7 @@ def add_report(
             KEYS,
             check=_validator(data_dir),
             attachments={report_file: document.text_bytes},
+            dry_run=dry_run,
         )
     except StoreError as error:
         raise AddError(f"nothing was added: {error}") from error
@@ -212,6 +215,8 @@ def _chosen(
     if accepted is None:
         return observations, events
     wanted = [item.strip().lower() for item in accepted if item.strip()]
+    if not wanted:
+        raise AddError(f"{name}: no candidate was chosen; accept at least one")
     known = {row["candidate_id"] for row in observations + events}
     unknown = [item for item in wanted if item not in known]
     if unknown:
@@ -310,6 +315,7 @@ def _validator(data_dir: Path):
     from indicators.loading import load_tables
 
     def check(contents: dict[str, bytes]) -> None:
+        row_names: dict[tuple[str, int], str] = {}
         with tempfile.TemporaryDirectory(prefix="indicators-check-") as folder:
             before_dir, after_dir = Path(folder, "before"), Path(folder, "after")
             before_dir.mkdir()
@@ -320,6 +326,8 @@ def _validator(data_dir: Path):
                 (before_dir / name).write_bytes(old)
                 (after_dir / name).write_bytes(data)
                 first_new_line[name] = old.count(b"\n") + 1 if data != old else None
+                if data != old:
+                    row_names.update(_new_row_lines(name, old, data))
             before = {(p.file, p.column, p.message) for p in load_tables(before_dir).problems}
             problems = load_tables(after_dir).problems
         new = [
@@ -333,7 +341,7 @@ def _validator(data_dir: Path):
             )
         ]
         if new:
-            listed = "; ".join(str(problem) for problem in new[:10])
+            listed = "; ".join(_named(problem, row_names) for problem in new[:10])
             raise StoreError(f"the new rows would not validate: {listed}")
 
     return check
@@ -344,3 +352,27 @@ def register(subparsers) -> None:
     from indicators.add_command import register as register_command
 
     register_command(subparsers)
+
+
+def _new_row_lines(name: str, old: bytes, data: bytes) -> dict[tuple[str, int], str]:
+    """(file, line) -> id of each appended row, so a problem can name the candidate."""
+    first_line = old.count(b"\n") + 1
+    text = data[len(old) :].decode("utf-8", errors="replace")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    found = {}
+    if not old.strip():  # the file was created: its first line is the header
+        next(reader, None)
+    start = reader.line_num
+    for row in reader:
+        if row:
+            found[(name, first_line + start)] = row[0]
+        start = reader.line_num
+    return found
+
+
+def _named(problem, row_names: dict[tuple[str, int], str]) -> str:
+    row_id = row_names.get((problem.file, problem.line))
+    if row_id is None:
+        return str(problem)
+    column = f" [{problem.column}]" if problem.column else ""
+    return f"{row_id} ({problem.file}:{problem.line}){column} {problem.message}"

@@ -396,6 +396,7 @@ def append_rows(
     key_columns: Mapping[str, Sequence[str]],
     check=None,
     attachments: Mapping[str, bytes] | None = None,
+    dry_run: bool = False,
 ) -> Appended:
     """Append rows to several CSV files as one change, skipping rows whose key is present.
 
@@ -407,7 +408,8 @@ def append_rows(
     sees the would-be contents of every file and may raise StoreError to cancel the
     change. `attachments` (path one folder down -> bytes, see `write_attachment`) are
     saved before the tables' commit point, and only when some row is added. Returns the
-    rows added to each file, with any warning from after the commit point."""
+    rows added to each file, with any warning from after the commit point. A dry run
+    plans and checks the change, then writes nothing; it returns the rows it would add."""
     directory = Path(directory)
     added = Appended()
     with locked(directory) as folder:
@@ -443,6 +445,8 @@ def append_rows(
             return added
         if check is not None:
             check({name: contents.get(name, current[name]) for name in headers})
+        if dry_run:
+            return added
         for relative, data in (attachments or {}).items():
             write_attachment(folder, relative, data)
         added.warnings += _commit(folder, contents)

@@ -148,3 +148,27 @@ def test_paste_accept_some_correct_one_save_and_every_page_shows_them(data, monk
         c.value for c in overview.caption
     )
     assert "Coastal Relief Monitor" in shown and "92%" in shown
+
+
+def test_a_bad_correction_is_named_by_candidate_and_nothing_is_written(data, monkeypatch):
+    monkeypatch.setenv(editing.EDIT_VARIABLE, "1")
+    app = started("add")
+    app.text_area(key="report_text").input(REPORT).run()
+    app.text_input(key="report_publisher").input("Coastal Relief Monitor").run()
+    app.checkbox(key="accept_all").check().run()
+    assert all(box.value for box in app.checkbox if box.key.startswith("accept_o"))
+    app.text_input(key="fix_o2_value").input("half").run()
+    before = snapshot(data)
+    app.button(key="report_check").click().run()
+    errors = " ".join(error.value for error in app.error)
+    assert f"{SOURCE_ID}-o2 (observations.csv:" in errors and "'half' is not a number" in errors
+    app.button(key="report_save").click().run()
+    assert "Nothing was saved" in " ".join(error.value for error in app.error)
+    after = snapshot(data)
+    after.pop(".lock", None)
+    assert after == before
+    app.text_input(key="fix_o2_value").input("50").run()
+    app.button(key="report_check").click().run()
+    assert any("would be added" in s.value for s in app.success)
+    app.button(key="report_save").click().run()
+    assert any("Saved 3 figure(s)" in s.value for s in app.success), [e.value for e in app.error]
