@@ -94,7 +94,12 @@ def render(context: common.PageContext) -> None:
     details = _details(document)
     if details is None:
         return
-    extraction = _extraction(data_dir, document, details)
+    try:
+        extraction = _extraction(data_dir, document, details)
+        indicator_ids = sorted({item.indicator_id for item in catalogue_of(data_dir).indicators})
+    except (AddError, OSError) as error:
+        st.error(f"The figures cannot be read: {error}", icon=":material/error:")
+        return
     observations, events = _candidate_dicts(extraction)
     candidates = observations + events
     if not candidates:
@@ -116,7 +121,6 @@ def render(context: common.PageContext) -> None:
             format_func=lambda cid: _label(next(r for r in candidates if r["candidate_id"] == cid)),
             key="report_candidate",
         )
-        indicator_ids = sorted(set(data_access_indicators(data_dir)))
         accepted, corrections = [], {}
         for row in candidates:
             keep, change = _review(row, indicator_ids)
@@ -148,10 +152,6 @@ def render(context: common.PageContext) -> None:
         )
     if check or save:
         _save(data_dir, document, details, extraction, accepted, corrections, dry_run=check)
-
-
-def data_access_indicators(data_dir: Path) -> list[str]:
-    return [item.indicator_id for item in catalogue_of(data_dir).indicators]
 
 
 def _document():

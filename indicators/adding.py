@@ -119,7 +119,16 @@ def extract_candidates(
 
 
 def catalogue_of(data_dir: Path | str) -> Catalogue:
-    return Catalogue.from_csv(Path(data_dir) / "indicators.csv")
+    """The catalogue the candidates are matched against. Raises AddError when
+    indicators.csv cannot be read as one (OSError when the file cannot be opened)."""
+    path = Path(data_dir) / "indicators.csv"
+    try:
+        return Catalogue.from_csv(path)
+    except (UnicodeDecodeError, csv.Error, ValueError, KeyError) as error:
+        raise AddError(
+            f"nothing was added: {path} cannot be read as the catalogue of indicators "
+            f"({type(error).__name__}: {error}); run `python -m indicators validate` and fix it"
+        ) from error
 
 
 def add_report(

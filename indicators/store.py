@@ -421,16 +421,22 @@ def append_rows(
             data = current[name]
             header = list(headers[name])
             ending = _line_ending(data)
-            if not data.strip():
-                data = _rows_to_bytes(header, [dict(zip(header, header))], ending)
-            elif not data.endswith(b"\n"):
-                data += ending.encode()
-            else:
-                first_line = data.decode("utf-8-sig").splitlines()[0]
-                present = next(csv.reader([first_line]))
-                if present != header:
-                    header = present  # write in the file's own column order
-            keys = existing_keys(data, key_columns[name])
+            try:
+                if not data.strip():
+                    data = _rows_to_bytes(header, [dict(zip(header, header))], ending)
+                elif not data.endswith(b"\n"):
+                    data += ending.encode()
+                else:
+                    first_line = data.decode("utf-8-sig").splitlines()[0]
+                    present = next(csv.reader([first_line]))
+                    if present != header:
+                        header = present  # write in the file's own column order
+                keys = existing_keys(data, key_columns[name])
+            except (UnicodeDecodeError, csv.Error) as error:
+                raise StoreError(
+                    f"{folder / name} cannot be read as CSV ({error}), so nothing was changed; "
+                    "run `python -m indicators validate` and fix it first"
+                ) from error
             fresh = []
             for row in rows:
                 key = tuple(_cell(row.get(column)) for column in key_columns[name])

@@ -320,3 +320,34 @@ def test_a_line_break_in_the_publisher_or_title_is_refused_up_front(
     assert err.startswith(f"error: {option}: the ") and "line break" in err
     assert err.count("\n") == 1
     assert tables(data) == before and not (data / "reports").exists()
+
+
+# ------------------------------------------------------------------ damaged tables
+
+
+@settings(max_examples=max(10, EXAMPLES // 5), **SETTINGS)
+@given(
+    name=st.sampled_from(TABLE_FILES),
+    damage=st.one_of(
+        st.binary(max_size=200),
+        st.text(max_size=200).map(lambda text: text.encode("utf-8")),
+        st.sampled_from([b"", b"\xff\xfe", b'"unclosed', b"a,b\r\n1", b"\x00\x00"]),
+    ),
+    keep_header=st.booleans(),
+)
+def test_add_on_damaged_tables_ends_in_a_message_never_a_traceback(
+    tmp_path, capsys, name, damage, keep_header
+):
+    data = fresh_data(tmp_path / "data")
+    original = (data / name).read_bytes()
+    header = original.split(b"\n", 1)[0] + b"\n" if keep_header else b""
+    (data / name).write_bytes(header + damage)
+    before = tables(data)
+    status = run([*add_args(REPORTS[3]), str(data)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    if status == 0:
+        assert "Added to" in out
+    else:
+        assert status in (1, 2) and err.startswith("error: ") and err.count("\n") == 1, err
+        assert tables(data) == before

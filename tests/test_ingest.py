@@ -47,6 +47,7 @@ def test_a_web_page_loses_its_menus_banners_share_links_and_footer():
         "title": "Floods in eastern Chad leave camps cut off",
         "author": "Sahel Relief Bulletin",
         "published": "2025-08-14",
+        "language": "en",
     }
 
 

@@ -9,6 +9,7 @@ import re
 from indicators.ingest.documents import IngestError, tidy
 
 MIN_WORDS = 5
+_LANG = re.compile(rb"<html[^>]*?\slang=[\"']?([A-Za-z]{2})\b", re.IGNORECASE)
 
 
 def html_text(data: bytes, shown: str) -> tuple[str, dict[str, str]]:
@@ -41,7 +42,11 @@ def html_text(data: bytes, shown: str) -> tuple[str, dict[str, str]]:
     # trafilatura puts one paragraph on each line; the report text keeps a blank line
     # between paragraphs, as the extractor's sentence splitter reads paragraphs.
     text = tidy("\n\n".join(text.splitlines()))
-    return text, _metadata(document)
+    metadata = _metadata(document)
+    language = _LANG.search(data[:4096])
+    if language and "language" not in metadata:
+        metadata["language"] = language.group(1).decode("ascii").lower()
+    return text, metadata
 
 
 def _decoded(data: bytes) -> str:
