@@ -57,7 +57,7 @@ def access() -> editing.Access:
     except Exception:  # no secrets.toml: a local copy
         sign_in, secrets_editors = False, []
     headers = st.context.headers
-    signed_in = bool(sign_in and st.user.is_logged_in)
+    signed_in = bool(sign_in and st.user.get("is_logged_in", False))
     email = st.user.get("email") if signed_in else None
     return editing.editing_access(
         os.environ,

@@ -172,3 +172,25 @@ def test_a_bad_correction_is_named_by_candidate_and_nothing_is_written(data, mon
     assert any("would be added" in s.value for s in app.success)
     app.button(key="report_save").click().run()
     assert any("Saved 3 figure(s)" in s.value for s in app.success), [e.value for e in app.error]
+
+
+def test_with_sign_in_set_up_a_visitor_not_signed_in_gets_no_page_and_a_sign_in_button(
+    data, monkeypatch
+):
+    monkeypatch.setenv(editing.EDIT_VARIABLE, "1")
+    monkeypatch.setenv(editing.EDITORS_VARIABLE, "analyst@example.org")
+    before = snapshot(data)
+    app = AppTest.from_file(APP, default_timeout=90)
+    app.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "not a real secret",
+        "client_id": "client",
+        "client_secret": "secret",
+        "server_metadata_url": "https://provider.example.org/.well-known/openid-configuration",
+    }
+    app.query_params["page"] = "add"
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.title[0].value == "Overview"
+    assert [button.label for button in app.sidebar.button] == ["Sign in to add reports"]
+    assert snapshot(data) == before
