@@ -51,6 +51,8 @@ EVENT_FIELDS = (
 
 def access() -> editing.Access:
     """Whether this visitor may add reports: the flag, and sign-in where it is set up."""
+    if os.environ.get(editing.EDIT_VARIABLE, "").strip() != "1":  # the usual case: no work
+        return editing.editing_access(os.environ, False, False, None, set(), None)
     try:
         sign_in = "auth" in st.secrets
         secrets_editors = list(st.secrets.get("editing", {}).get("editors", []))
