@@ -302,6 +302,29 @@ def _review(row: dict, indicator_ids: list[str]) -> tuple[bool, dict]:
                     change["period_precision"] = precision
                 fields = OBSERVATION_FIELDS
             else:
+                kinds = schema.EVENT_KINDS
+                kind = st.selectbox(
+                    "Kind of event",
+                    kinds,
+                    index=kinds.index(row["kind"]) if row["kind"] in kinds else 0,
+                    key=f"fix_{cid}_kind",
+                )
+                if kind != row["kind"]:
+                    change["kind"] = kind
+                for field, label in (
+                    ("start_precision", "Start precision"),
+                    ("end_precision", "End precision"),
+                ):
+                    precisions = ("", *PRECISIONS)
+                    current = row.get(field) or ""
+                    chosen = st.selectbox(
+                        label,
+                        precisions,
+                        index=precisions.index(current) if current in precisions else 0,
+                        key=f"fix_{cid}_{field}",
+                    )
+                    if chosen != current:
+                        change[field] = chosen
                 fields = EVENT_FIELDS
             for field, label in fields:
                 original = _text(row.get(field))

@@ -194,3 +194,26 @@ def test_with_sign_in_set_up_a_visitor_not_signed_in_gets_no_page_and_a_sign_in_
     assert app.title[0].value == "Overview"
     assert [button.label for button in app.sidebar.button] == ["Sign in to add reports"]
     assert snapshot(data) == before
+
+
+def test_an_event_can_be_corrected_and_saved(data, monkeypatch):
+    monkeypatch.setenv(editing.EDIT_VARIABLE, "1")
+    report = (REPO_ROOT / "tests" / "fixtures" / "reports" / "gaza_wire_story.txt").read_text()
+    app = started("add")
+    app.text_area(key="report_text").input(report).run()
+    app.text_input(key="report_publisher").input("Levant Wire").run()
+    app.date_input(key="report_published").set_value(date(2025, 6, 10)).run()
+    app.checkbox(key="accept_e2").check()
+    app.selectbox(key="fix_e2_kind").select("diplomacy")
+    app.text_input(key="fix_e2_location").input("Cairo")
+    app.run()
+    app.button(key="report_save").click().run()
+    assert any("Saved 0 figure(s) and 1 event(s)" in s.value for s in app.success), [
+        e.value for e in app.error
+    ]
+    with open(data / "events.csv", encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["source_id"] == "levant-wire-2025-06-10"]
+    assert [(r["event_id"], r["kind"], r["location"]) for r in rows] == [
+        ("levant-wire-2025-06-10-e2", "diplomacy", "Cairo")
+    ]
+    assert report[int(rows[0]["quote_start"]) : int(rows[0]["quote_end"])] == rows[0]["quote"]
