@@ -360,8 +360,14 @@ def _show_text(text: str, candidates: list[dict], chosen: str) -> None:
         f"<div>{''.join(parts)}</div>"
         f"<script>const el=document.getElementById({_js_string('q-' + chosen)});"
         "if(el){el.scrollIntoView({block:'center'});}</script>",
-        height=520,
+        height=_text_height(text),
     )
+
+
+def _text_height(text: str) -> int:
+    """Room for a short report whole; a long one scrolls inside 560 pixels."""
+    lines = sum(len(line) // 50 + 1 for line in text.splitlines())
+    return max(160, min(560, 24 + 23 * lines))
 
 
 def _js_string(value: str) -> str:
