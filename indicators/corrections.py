@@ -10,11 +10,13 @@ applies.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from indicators import schema
 from indicators.extract.pipeline import Extraction
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 FIXED = ("quote", "quote_start", "quote_end", "source_id", "observation_id", "event_id")
 # What a correction may name for a new indicator, beside its id.
 NEW_INDICATOR_FIELDS = ("indicator_name", "unit", "definition")
@@ -90,4 +92,10 @@ def _refuse_fixed_or_unknown(candidate_id: str, change: dict, allowed, name: str
         if key not in allowed:
             raise AddError(
                 f"{name}: candidate {candidate_id}: there is no field {key!r} to correct"
+            )
+        value = change[key]
+        if isinstance(value, str) and _CONTROL.search(value):
+            raise AddError(
+                f"{name}: candidate {candidate_id}: the {key} holds a line break or another "
+                "control character; give it on one line"
             )
