@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard_pages import (
+    add_page,
     common,
     data_access,
     data_page,
@@ -22,7 +24,7 @@ from dashboard_pages import (
     state,
     timeline,
 )
-from indicators.views import DEFAULT_PAGE, ViewState
+from indicators.views import ADD_PAGE, DEFAULT_PAGE, ViewState
 
 # The page icon is a file served by the app itself: a Material or emoji icon would make
 # every reader's browser fetch the image from a third-party host.
@@ -38,6 +40,8 @@ PAGES = (
     ("sources", "Sources", ":material/description:", sources_page.render),
     ("data", "Data", ":material/table:", data_page.render),
 )
+# Only where editing is allowed (`add_page.access`): elsewhere the page does not exist.
+EDIT_PAGES = ((ADD_PAGE, "Add a report", ":material/note_add:", add_page.render),)
 
 
 def main(app_dir: Path) -> None:
@@ -58,6 +62,11 @@ def main(app_dir: Path) -> None:
     load = data_access.loaded(key)
     prepared = data_access.prepared(key)
     options = data_access.view_options(key)
+    editable = add_page.access()
+    if editable.allowed:
+        options = replace(options, pages=options.pages + (ADD_PAGE,))
+    elif editable.offer_sign_in:
+        add_page.offer_sign_in()
     view_state = state.state_from_url(options)
 
     context = common.PageContext(
@@ -79,7 +88,7 @@ def main(app_dir: Path) -> None:
             url_path=page_key,
             default=page_key == DEFAULT_PAGE,
         )
-        for page_key, title, icon, render in PAGES
+        for page_key, title, icon, render in PAGES + (EDIT_PAGES if editable.allowed else ())
     }
     context.pages = pages
     current = st.navigation(list(pages.values()), position="top")

@@ -19,7 +19,14 @@ def sha256_of_bytes(data: bytes) -> str:
 
 
 def read_report(path: Path) -> ReportText:
-    """Read one report file. Raises ValueError naming the file if it is not UTF-8."""
+    """Read one report file. Raises ValueError naming the file if it is not UTF-8.
+    A web page or PDF gives the text taken out of it (`indicators.ingest`), and `sha256`
+    is then that text's, as `sources.text_sha256` records it."""
+    if Path(path).suffix.lower() in (".pdf", ".html", ".htm"):
+        from indicators.ingest import read_document
+
+        document = read_document(path)
+        return ReportText(path=Path(path), sha256=document.text_sha256, text=document.text)
     data = Path(path).read_bytes()
     try:
         text = data.decode("utf-8")

@@ -210,7 +210,8 @@ SOURCES = Table(
         Column(
             "text_sha256",
             TEXT,
-            "SHA-256 of the report file's bytes that the quotes were checked against.",
+            "SHA-256 of the report text's UTF-8 bytes that the quotes were checked against: the "
+            "report file itself, or the text taken out of a PDF or web page.",
             "#meta+hash",
             required=True,
             pattern=r"^[0-9a-f]{64}$",
@@ -218,6 +219,16 @@ SOURCES = Table(
         ),
         Column(
             "notes", TEXT, "What is uncertain or was not verified about this report.", "#meta+notes"
+        ),
+        Column(
+            "original_sha256",
+            TEXT,
+            "SHA-256 of the file the report came as (a PDF or web page) when its text was "
+            "taken out of it; empty when the report file is the text itself.",
+            "#meta+hash+original",
+            pattern=r"^[0-9a-f]{64}$",
+            pattern_hint="64 lowercase hexadecimal characters",
+            may_be_absent=True,
         ),
     ),
 )

@@ -19,17 +19,25 @@ from the same change use `read_tables`, which takes the lock in shared mode. A r
 must not write (the loader, which may run on a read-only folder) takes the shared lock when
 it can (`shared_lock_if_possible`) and, if a journal is waiting, reads the new tables from
 the temporary files it names (`pending_files`) instead of rolling forward.
+
+When the system refuses a step (a full disk, an input/output error, a read-only folder),
+the writer says so in one sentence and cleans up after itself: before the commit point it
+removes the temporary files it wrote and raises `StoreError` (nothing changed); after it,
+the change is made, and the failure of a later step is returned as a warning (`Appended.
+warnings`), since every reader already sees the new tables through the journal and the
+next writer finishes the renames.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import fcntl
 import io
 import json
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 LOCK_NAME = ".lock"
@@ -42,6 +50,58 @@ class StoreError(Exception):
     """A change could not be made; the tables are as they were."""
 
 
+class Appended(dict):
+    """The rows added to each file (file name -> rows), and what went wrong after the
+    commit point, when something did: the change is made all the same."""
+
+    def __init__(self, added=(), warnings=()):
+        super().__init__(added)
+        self.warnings: list[str] = list(warnings)
+
+
+# What a refused system call means to the person running the command, and what to do.
+_CAUSES = {
+    errno.ENOSPC: ("the disk is full", "free some space, then try again"),
+    errno.EDQUOT: ("the disk quota is used up", "free some space, then try again"),
+    errno.EIO: (
+        "the disk reported an input/output error",
+        "check the disk or network drive, then try again",
+    ),
+    errno.EROFS: (
+        "the folder is on a read-only file system",
+        "work on a writable copy of the tables",
+    ),
+    errno.EACCES: (
+        "permission to write there was denied",
+        "run as a user who may write to the folder, or work on a copy",
+    ),
+    errno.EPERM: (
+        "the system did not permit the write",
+        "run as a user who may write to the folder, or work on a copy",
+    ),
+}
+
+
+def explain_os_error(error: OSError) -> tuple[str, str]:
+    """(what happened, what to do) for a refused system call, in plain words."""
+    cause, advice = _CAUSES.get(
+        error.errno, (error.strerror or str(error), "fix the cause, then try again")
+    )
+    where = f" at {error.filename}" if error.filename else ""
+    return f"{cause}{where}", advice
+
+
+def _refused(error: OSError, doing: str, leftovers: Sequence[Path] = ()) -> StoreError:
+    cause, advice = explain_os_error(error)
+    left = (
+        f" (the temporary file {', '.join(str(path) for path in leftovers)} could not be "
+        "removed; the next write removes it)"
+        if leftovers
+        else ""
+    )
+    return StoreError(f"{cause} while {doing}{left}; {advice}")
+
+
 def _fsync_dir(directory: Path) -> None:
     fd = os.open(directory, os.O_RDONLY)
     try:
@@ -51,18 +111,36 @@ def _fsync_dir(directory: Path) -> None:
 
 
 def _write_durably(path: Path, data: bytes) -> None:
-    with open(path, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _remove_all(paths: Sequence[Path]) -> list[Path]:
+    """Delete files a failed write left; returns those that could not be deleted."""
+    kept = []
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            kept.append(path)
+    return kept
 
 
 @contextlib.contextmanager
 def locked(directory: Path | str, shared: bool = False) -> Iterator[Path]:
     """Hold the folder's lock: exclusive for writers, shared for readers."""
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    fd = os.open(directory / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd = os.open(directory / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise _refused(error, f"taking the lock of {directory}") from error
     try:
         fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
         yield directory
@@ -146,61 +224,126 @@ def shared_lock_if_possible(directory: Path | str) -> Iterator[bool]:
 
 def recover(directory: Path | str) -> bool:
     """Finish or drop a change a crashed writer left. Call with the exclusive lock held.
-    Returns True when a journal was rolled forward."""
+    Returns True when a journal was rolled forward. Raises StoreError (with the reason and
+    what to do) when the system refuses a step; what was done by then stays done, and a
+    later call goes on from there."""
     directory = Path(directory)
     journal = directory / JOURNAL_NAME
     rolled = False
-    if journal.exists():
-        try:
-            renames = journal_renames(journal)
-        except (StoreError, OSError) as error:
-            raise StoreError(f"{journal}: unreadable journal ({error}); fix it by hand") from error
-        for temporary, final in renames:
-            source = directory / temporary
-            if source.exists():
-                os.replace(source, directory / final)
-        _fsync_dir(directory)
-        journal.unlink()
-        _fsync_dir(directory)
-        rolled = True
-    for leftover in directory.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
-        leftover.unlink(missing_ok=True)  # a change that never reached its commit point
-    (directory / (JOURNAL_NAME + TEMP_SUFFIX)).unlink(missing_ok=True)
+    try:
+        if journal.exists():
+            try:
+                renames = journal_renames(journal)
+            except (StoreError, OSError) as error:
+                raise StoreError(
+                    f"{journal}: unreadable journal ({error}); fix it by hand"
+                ) from error
+            for temporary, final in renames:
+                source = directory / temporary
+                if source.exists():
+                    os.replace(source, directory / final)
+            _fsync_dir(directory)
+            journal.unlink()
+            _fsync_dir(directory)
+            rolled = True
+        for leftover in _temporary_files(directory):
+            leftover.unlink(missing_ok=True)  # a change that never reached its commit point
+        (directory / (JOURNAL_NAME + TEMP_SUFFIX)).unlink(missing_ok=True)
+    except OSError as error:
+        raise _refused(
+            error, f"finishing an earlier change of {directory} (it stays as it was)"
+        ) from error
     return rolled
 
 
-def _commit(directory: Path, contents: Mapping[str, bytes]) -> None:
-    """Steps 3-5 above; the caller holds the exclusive lock and has recovered."""
-    renames = []
-    for name, data in contents.items():
+def _temporary_files(directory: Path) -> list[Path]:
+    """Temporary files of unfinished writes: the tables' and their attachments' (one
+    folder down, such as the saved report texts)."""
+    found = list(directory.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))
+    found += directory.glob(f"*/{TEMP_PREFIX}*{TEMP_SUFFIX}")
+    return found
+
+
+def _commit(directory: Path, contents: Mapping[str, bytes]) -> list[str]:
+    """Steps 3-5 above; the caller holds the exclusive lock and has recovered.
+
+    A refused step before the commit point removes the temporary files written so far and
+    raises StoreError: nothing changed. A refused step after it is returned as a warning:
+    the change is made (readers see it through the journal; the next writer finishes it)."""
+    for name in contents:
         if Path(name).name != name or name.startswith("."):
             raise StoreError(f"{name!r} is not a plain file name in {directory}")
-        temporary = f"{TEMP_PREFIX}{os.getpid()}-{name}{TEMP_SUFFIX}"
-        _write_durably(directory / temporary, data)
-        renames.append([temporary, name])
+    renames: list[list[str]] = []
     journal_temporary = directory / (JOURNAL_NAME + TEMP_SUFFIX)
-    _write_durably(journal_temporary, json.dumps({"renames": renames}).encode("utf-8"))
-    os.replace(journal_temporary, directory / JOURNAL_NAME)  # the commit point
-    _fsync_dir(directory)
-    for temporary, final in renames:
-        os.replace(directory / temporary, directory / final)
-    _fsync_dir(directory)
-    (directory / JOURNAL_NAME).unlink()
-    _fsync_dir(directory)
+    written: list[Path] = []
+    try:
+        for name, data in contents.items():
+            temporary = f"{TEMP_PREFIX}{os.getpid()}-{name}{TEMP_SUFFIX}"
+            written.append(directory / temporary)
+            _write_durably(directory / temporary, data)
+            renames.append([temporary, name])
+        written.append(journal_temporary)
+        _write_durably(journal_temporary, json.dumps({"renames": renames}).encode("utf-8"))
+        os.replace(journal_temporary, directory / JOURNAL_NAME)  # the commit point
+    except OSError as error:
+        leftovers = _remove_all(written)
+        raise _refused(
+            error, f"writing the new tables to {directory} (nothing was changed)", leftovers
+        ) from error
+    try:
+        _fsync_dir(directory)
+        for temporary, final in renames:
+            os.replace(directory / temporary, directory / final)
+        _fsync_dir(directory)
+        (directory / JOURNAL_NAME).unlink()
+        _fsync_dir(directory)
+    except OSError as error:
+        cause, _ = explain_os_error(error)
+        return [
+            f"the change is made and every reader sees it, but {cause} while finishing it; "
+            f"its journal stays in {directory} and the next write there completes it"
+        ]
+    return []
 
 
-def write_tables(directory: Path | str, contents: Mapping[str, bytes]) -> None:
-    """Replace several files of a folder in one all-or-nothing change."""
+def write_attachment(directory: Path, relative: str, data: bytes) -> bool:
+    """Put a file one folder below the tables (such as `reports/<sha256>.txt`) atomically
+    and durably; the caller holds the exclusive lock. A file already there with the same
+    bytes is left alone; returns whether the file was written. Attachments are named by
+    their content, so one without a row pointing at it (the change was then refused) is
+    harmless. Raises StoreError when the system refuses a step; nothing is left behind."""
+    folder_name, _, name = relative.partition("/")
+    if not (_is_plain_name(folder_name) and _is_plain_name(name)) or name.startswith("."):
+        raise StoreError(f"{relative!r} is not a file name in a folder of {directory}")
+    folder = directory / folder_name
+    final = folder / name
+    temporary = folder / f"{TEMP_PREFIX}{os.getpid()}-{name}{TEMP_SUFFIX}"
+    try:
+        if final.is_file() and final.read_bytes() == data:
+            return False
+        folder.mkdir(exist_ok=True)
+        _write_durably(temporary, data)
+        os.replace(temporary, final)
+        _fsync_dir(folder)
+    except OSError as error:
+        leftovers = _remove_all([temporary])
+        raise _refused(error, f"saving {final} (nothing was changed)", leftovers) from error
+    return True
+
+
+def write_tables(directory: Path | str, contents: Mapping[str, bytes]) -> list[str]:
+    """Replace several files of a folder in one all-or-nothing change. Returns warnings
+    about steps refused after the commit point (the change is made all the same)."""
     with locked(directory) as folder:
         recover(folder)
-        _commit(folder, contents)
+        return _commit(folder, contents)
 
 
 def read_tables(directory: Path | str, names: Sequence[str]) -> dict[str, bytes]:
     """The current bytes of several files, all from the same committed change. A missing
     file reads as empty bytes."""
     directory = Path(directory)
-    if (directory / JOURNAL_NAME).exists() or any(directory.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}")):
+    if (directory / JOURNAL_NAME).exists() or _temporary_files(directory):
         with locked(directory) as folder:  # a writer died: finish or drop its change first
             recover(folder)
     with locked(directory, shared=True) as folder:
@@ -248,37 +391,52 @@ def existing_keys(data: bytes, key_columns: Sequence[str]) -> set[tuple[str, ...
 
 def append_rows(
     directory: Path | str,
-    rows_by_file: Mapping[str, Sequence[Mapping[str, object]]],
+    rows_by_file: Mapping[str, Sequence[Mapping[str, object]]] | Callable[..., Mapping],
     headers: Mapping[str, Sequence[str]],
     key_columns: Mapping[str, Sequence[str]],
     check=None,
-) -> dict[str, list]:
+    attachments: Mapping[str, bytes] | None = None,
+    dry_run: bool = False,
+) -> Appended:
     """Append rows to several CSV files as one change, skipping rows whose key is present.
 
-    The existing bytes of each file are kept as they are; new rows are added at the end in
-    the file's column order. `check(contents)`, if given, sees the would-be contents of every
-    file (name -> bytes) and may raise StoreError to cancel the change. Returns the rows added
-    to each file."""
+    Everything that depends on the tables happens under the exclusive lock, on the tables
+    as they are then: `rows_by_file` may be a function of the current bytes of every file
+    in `headers` (name -> bytes, empty when missing) returning the rows to append; it may
+    raise to cancel the change. The existing bytes of each file are kept as they are; new
+    rows are added at the end in the file's column order. `check(contents)`, if given,
+    sees the would-be contents of every file and may raise StoreError to cancel the
+    change. `attachments` (path one folder down -> bytes, see `write_attachment`) are
+    saved before the tables' commit point, and only when some row is added. Returns the
+    rows added to each file, with any warning from after the commit point. A dry run
+    plans and checks the change, then writes nothing; it returns the rows it would add."""
     directory = Path(directory)
-    added: dict[str, list] = {}
+    added = Appended()
     with locked(directory) as folder:
         recover(folder)
+        current = _read_current(folder, headers)
+        planned = rows_by_file(dict(current)) if callable(rows_by_file) else rows_by_file
         contents: dict[str, bytes] = {}
-        for name, rows in rows_by_file.items():
-            path = folder / name
-            data = path.read_bytes() if path.exists() else b""
+        for name, rows in planned.items():
+            data = current[name]
             header = list(headers[name])
             ending = _line_ending(data)
-            if not data.strip():
-                data = _rows_to_bytes(header, [dict(zip(header, header))], ending)
-            elif not data.endswith(b"\n"):
-                data += ending.encode()
-            else:
-                first_line = data.decode("utf-8-sig").splitlines()[0]
-                present = next(csv.reader([first_line]))
-                if present != header:
-                    header = present  # write in the file's own column order
-            keys = existing_keys(data, key_columns[name])
+            try:
+                if not data.strip():
+                    data = _rows_to_bytes(header, [dict(zip(header, header))], ending)
+                elif not data.endswith(b"\n"):
+                    data += ending.encode()
+                else:
+                    first_line = data.decode("utf-8-sig").splitlines()[0]
+                    present = next(csv.reader([first_line]))
+                    if present != header:
+                        header = present  # write in the file's own column order
+                keys = existing_keys(data, key_columns[name])
+            except (UnicodeDecodeError, csv.Error) as error:
+                raise StoreError(
+                    f"{folder / name} cannot be read as CSV ({error}), so nothing was changed; "
+                    "run `python -m indicators validate` and fix it first"
+                ) from error
             fresh = []
             for row in rows:
                 key = tuple(_cell(row.get(column)) for column in key_columns[name])
@@ -292,10 +450,21 @@ def append_rows(
         if not contents:
             return added
         if check is not None:
-            current = {}
-            for name in headers:
-                path = folder / name
-                current[name] = contents.get(name, path.read_bytes() if path.exists() else b"")
-            check(current)
-        _commit(folder, contents)
+            check({name: contents.get(name, current[name]) for name in headers})
+        if dry_run:
+            return added
+        for relative, data in (attachments or {}).items():
+            write_attachment(folder, relative, data)
+        added.warnings += _commit(folder, contents)
     return added
+
+
+def _read_current(folder: Path, names) -> dict[str, bytes]:
+    current = {}
+    for name in names:
+        path = folder / name
+        try:
+            current[name] = path.read_bytes() if path.exists() else b""
+        except OSError as error:
+            raise _refused(error, f"reading {path} (nothing was changed)") from error
+    return current

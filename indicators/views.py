@@ -15,6 +15,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 PAGES = ("overview", "timeline", "indicators", "sources", "data")
 DEFAULT_PAGE = PAGES[0]
+ADD_PAGE = "add"  # "Add a report": a page only where editing is allowed (indicators.editing)
 
 # Query parameter names: part of every shared link, so they stay stable.
 PAGE = "page"

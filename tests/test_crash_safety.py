@@ -73,6 +73,7 @@ KILLER = textwrap.dedent(
         for path in live.iterdir():
             if path.name.startswith((".pending", ".journal")):
                 path.unlink()
+        shutil.rmtree(live / "reports", ignore_errors=True)  # the saved report text too
         for name in names:
             (live / name).write_bytes(old[name])
 
@@ -123,7 +124,9 @@ KILLER = textwrap.dedent(
             store.recover(live)  # this process still holds the lock the child took
             after_recovery = {name: version(data, name) for name, data in contents().items()}
             leftovers = sorted(
-                path.name for path in live.iterdir() if path.name.startswith((".pending", ".journal"))
+                path.name
+                for path in [*live.iterdir(), *live.glob("reports/*")]
+                if path.name.startswith((".pending", ".journal"))
             )
             result = {"trial": trial, "step": step, "killed": killed, "after_kill": after_kill}
             result.update(after_recovery=after_recovery, leftovers=leftovers)

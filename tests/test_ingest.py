@@ -1,0 +1,169 @@
+"""Report files in: the text taken out of web pages and PDFs (golden files), the clear
+message for each file that gives no usable text, and `extract`/`add` reading them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indicators import ingest
+from indicators.ingest import IngestError, document_from_bytes, read_document
+from indicators.loading import load_tables
+from tests.conftest import FIXTURES, REPO_ROOT
+
+INGEST = FIXTURES / "ingest"
+EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
+BOILERPLATE = ("cookies", "Share on", "Most read", "All rights reserved", "Donate", "Subscribe")
+
+
+@pytest.mark.parametrize("name", ["chad_flood_update.html", "chad_flood_update.pdf"])
+def test_the_text_of_a_report_file_matches_its_golden_file(name):
+    document = read_document(INGEST / name)
+    expected = (INGEST / f"{name}.expected.txt").read_text("utf-8")
+    assert document.text == expected
+    assert read_document(INGEST / name) == document  # the same file, the same text
+    assert document.text_sha256 == ingest.documents.sha256_hex(expected.encode("utf-8"))
+    assert document.original_sha256 == ingest.documents.sha256_hex((INGEST / name).read_bytes())
+    # A sentence wrapped over lines in the PDF reads as one line of the text.
+    assert (
+        "More than 2,300 cases of acute watery diarrhoea were recorded in the first week of "
+        "August, the World Health Organization said, up from 600 in late July." in document.text
+    )
+
+
+def test_a_web_page_loses_its_menus_banners_share_links_and_footer():
+    document = read_document(INGEST / "chad_flood_update.html")
+    for words in BOILERPLATE:
+        assert words not in document.text, words
+    assert document.metadata == {
+        "title": "Floods in eastern Chad leave camps cut off",
+        "author": "Sahel Relief Bulletin",
+        "published": "2025-08-14",
+        "language": "en",
+    }
+
+
+def test_a_text_file_is_its_own_text():
+    report = FIXTURES / "reports" / "gaza_wire_story.txt"
+    document = read_document(report)
+    assert document.text_bytes == report.read_bytes()
+    assert document.original_sha256 == document.text_sha256
+
+
+def _encrypted_pdf() -> bytes:
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO((INGEST / "chad_flood_update.pdf").read_bytes()))
+    writer.encrypt(user_password="secret", owner_password="owner")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _blank_pdf() -> bytes:
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)  # a page without a text layer, as a scan
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("scan.pdf", _blank_pdf, "the PDF has no text layer (a scanned image?)"),
+        ("locked.pdf", _encrypted_pdf, "the PDF is encrypted and needs a password"),
+        ("damaged.pdf", lambda: b"%PDF-1.7\n1 0 obj <<>> garbage", "not a readable PDF"),
+        (
+            "empty.html",
+            lambda: b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+            "no main text found in the web page",
+        ),
+        ("blank.txt", lambda: b"  \n\n ", "holds no text"),
+        ("latin1.txt", lambda: "Ouadda\xef".encode("latin-1"), "not valid UTF-8 at byte 6"),
+        ("report.docx", lambda: b"PK\x03\x04", "files ending .docx are not read"),
+    ],
+)
+def test_a_file_without_usable_text_gets_one_clear_message(name, data, message):
+    with pytest.raises(IngestError) as raised:
+        document_from_bytes(data(), name)
+    text = str(raised.value)
+    assert text.startswith(f"{name}: ") and message in text and "\n" not in text
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    big = tmp_path / "huge.pdf"
+    with open(big, "wb") as handle:
+        handle.truncate(ingest.MAX_FILE_BYTES + 1)  # sparse: no disk space used
+    with pytest.raises(
+        IngestError, match=r"huge.pdf: the file is 25.0 MB, over the limit of 25 MB"
+    ):
+        read_document(big)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    data=st.one_of(
+        st.binary(max_size=400),
+        st.binary(max_size=400).map(lambda tail: b"%PDF-1.4\n" + tail),
+        st.text(max_size=300).map(lambda text: f"<html><body><p>{text}</p></body></html>".encode()),
+    ),
+    suffix=st.sampled_from([".pdf", ".html", ".txt", ".md"]),
+)
+def test_any_bytes_give_a_document_or_one_clear_message(data, suffix):
+    try:
+        document = document_from_bytes(data, "upload" + suffix)
+    except IngestError as error:
+        assert str(error).startswith("upload" + suffix + ": ") and "\n" not in str(error)
+    else:
+        assert document.text.strip()
+        assert document.text_sha256 == ingest.documents.sha256_hex(document.text_bytes)
+
+
+def test_extract_reads_a_pdf_and_add_keeps_its_text_beside_the_tables(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    pdf = INGEST / "chad_flood_update.pdf"
+    source = ["--published", "2025-08-14", "--publisher", "Sahel Relief Bulletin"]
+    extracted = subprocess.run(
+        [sys.executable, "-m", "indicators", "extract", str(pdf), *source, "--format", "json"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert extracted.returncode == 0, extracted.stderr
+    assert '"value_as_stated": "about 18,000"' in extracted.stdout
+    added = subprocess.run(
+        [sys.executable, "-m", "indicators", "add", str(pdf), *source, "--all", str(data)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert added.returncode == 0, added.stderr
+    document = read_document(pdf)
+    saved = data / "reports" / f"{document.text_sha256}.txt"
+    assert saved.read_text("utf-8") == document.text
+    with open(data / "sources.csv", encoding="utf-8", newline="") as handle:
+        row = [
+            r
+            for r in csv.DictReader(handle)
+            if r["source_id"] == "sahel-relief-bulletin-2025-08-14"
+        ][0]
+    assert row["text_sha256"] == document.text_sha256
+    assert row["original_sha256"] == document.original_sha256 != document.text_sha256
+    # Every quote of the new rows is checked against the saved text.
+    result = load_tables(data, data / "reports")
+    new_source = [p for p in result.problems if "sahel" in str(p)]
+    assert new_source == []
+    observations = result.tables["observations"]
+    assert (observations["source_id"] == "sahel-relief-bulletin-2025-08-14").sum() >= 3
