@@ -36,7 +36,8 @@ def test_json_output_carries_the_table_columns(capsys):
     )
     data = json.loads(capsys.readouterr().out)
     assert code == 0
-    assert set(data) == {"source", "observations", "events"}
+    assert set(data) == {"source", "observations", "events", "warnings"}
+    assert data["warnings"] == []
     assert (
         data["source"]["source_id"] == "levant-wire-2025-06-10"
         and len(data["source"]["text_sha256"]) == 64

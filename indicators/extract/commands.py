@@ -20,8 +20,9 @@ from datetime import date
 from pathlib import Path
 
 from indicators import schema
+from indicators.extract.candidates import EVENT_FIELDS, OBSERVATION_FIELDS, Extraction
 from indicators.extract.catalogue import Catalogue
-from indicators.extract.pipeline import EVENT_FIELDS, OBSERVATION_FIELDS, Extraction, extract
+from indicators.extract.pipeline import extract
 from indicators.reports import read_report
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -136,7 +137,13 @@ def extract_command(args) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     sys.stdout.write(render(extraction, args.format))
+    _warn(extraction.warnings(str(args.report)))
     return 0
+
+
+def _warn(messages: list[str]) -> None:
+    for message in messages:
+        print(f"warning: {message}", file=sys.stderr)
 
 
 def _extract_folder(args, catalogue: Catalogue) -> int:
@@ -144,7 +151,7 @@ def _extract_folder(args, catalogue: Catalogue) -> int:
     if not files:
         raise CommandError(f"{args.report}: no .txt files in this folder")
     jobs = _job_count(getattr(args, "jobs", 1), len(files))
-    totals = {"reports": 0, "observations": 0, "events": 0, "failed": 0}
+    totals = {"reports": 0, "observations": 0, "events": 0, "failed": 0, "skipped sentences": 0}
     started = time.perf_counter()
     size = 0
     outcomes = _folder_extractions(files, args, catalogue, jobs)
@@ -158,16 +165,19 @@ def _extract_folder(args, catalogue: Catalogue) -> int:
         totals["reports"] += 1
         totals["observations"] += len(extraction.observations)
         totals["events"] += len(extraction.events)
+        totals["skipped sentences"] += len(extraction.failures)
         if args.format == "json":
             sys.stdout.write(json.dumps(extraction.as_dict(), ensure_ascii=False) + "\n")
         else:
             sys.stdout.write(f"== {path.name}\n" + render(extraction, args.format) + "\n")
+        _warn(extraction.warnings(str(path)))
     elapsed = time.perf_counter() - started
     print(file=sys.stderr)
     processes = f", {jobs} processes" if jobs > 1 else ""
     print(
         f"{totals['reports']} report(s) read, {totals['failed']} failed: "
-        f"{totals['observations']} observation(s), {totals['events']} event(s) "
+        f"{totals['observations']} observation(s), {totals['events']} event(s), "
+        f"{totals['skipped sentences']} sentence(s) skipped "
         f"in {elapsed:.2f} s ({size / 1e6 / max(elapsed, 1e-9):.1f} MB/s{processes})",
         file=sys.stderr,
     )
@@ -244,7 +254,12 @@ def render(extraction: Extraction, output: str) -> str:
     if output == "json":
         return (
             json.dumps(
-                {"source": extraction.source, "observations": observations, "events": events},
+                {
+                    "source": extraction.source,
+                    "observations": observations,
+                    "events": events,
+                    "warnings": extraction.warnings(),
+                },
                 ensure_ascii=False,
                 indent=2,
             )

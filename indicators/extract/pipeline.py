@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -28,6 +28,14 @@ from indicators.extract.attribution import (
     find_attributions,
     speaker_for,
 )
+from indicators.extract.candidates import (  # noqa: F401 - the names callers import from here
+    EVENT_FIELDS,
+    OBSERVATION_FIELDS,
+    Event,
+    Extraction,
+    Observation,
+    SentenceFailure,
+)
 from indicators.extract.catalogue import (
     Catalogue,
     content_word_tuple,
@@ -37,49 +45,6 @@ from indicators.extract.catalogue import (
 )
 from indicators.extract.dates import DatePhrase, DateResolver, find_date_phrases, is_future
 from indicators.extract.sentences import Sentence, split_sentences
-
-OBSERVATION_FIELDS = [
-    "observation_id",
-    "indicator_id",
-    "location",
-    "value",
-    "value_low",
-    "value_high",
-    "qualifier",
-    "value_as_stated",
-    "period_start",
-    "period_end",
-    "period_precision",
-    "period_end_precision",
-    "period_as_stated",
-    "reported_on",
-    "reported_on_as_stated",
-    "source_id",
-    "attributed_to",
-    "quote",
-    "quote_start",
-    "quote_end",
-    "provisional",
-    "notes",
-]
-EVENT_FIELDS = [
-    "event_id",
-    "kind",
-    "label",
-    "start",
-    "start_precision",
-    "start_as_stated",
-    "end",
-    "end_precision",
-    "end_as_stated",
-    "location",
-    "source_id",
-    "attributed_to",
-    "quote",
-    "quote_start",
-    "quote_end",
-    "notes",
-]
 
 
 class _Caseless:
@@ -327,78 +292,6 @@ ANAPHORIC_PLACE = re.compile(r"\bthe\s+(?:enclave|Strip|territory)\b")
 PLACE_CANONICAL = {"Gaza": "Gaza Strip", "DRC": "Democratic Republic of the Congo"}
 
 
-@dataclass
-class Observation:
-    candidate_id: str
-    indicator_id: str
-    indicator_name: str
-    indicator_is_new: bool
-    unit: str
-    location: str
-    value: float | None
-    value_low: float | None
-    value_high: float | None
-    qualifier: str
-    value_as_stated: str
-    period_start: str
-    period_end: str
-    period_precision: str
-    period_end_precision: str
-    period_as_stated: str
-    reported_on: str
-    reported_on_as_stated: str
-    attributed_to: str
-    quote: str
-    quote_start: int
-    quote_end: int
-    provisional: bool
-    notes: str = ""
-
-
-@dataclass
-class Event:
-    candidate_id: str
-    kind: str
-    label: str
-    start: str
-    start_precision: str
-    start_as_stated: str
-    end: str
-    end_precision: str
-    end_as_stated: str
-    location: str
-    attributed_to: str
-    quote: str
-    quote_start: int
-    quote_end: int
-    notes: str = ""
-
-
-@dataclass
-class Extraction:
-    source: dict
-    observations: list[Observation] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        return {
-            "source": self.source,
-            "observations": [asdict(o) for o in self.observations],
-            "events": [asdict(e) for e in self.events],
-        }
-
-    def new_indicators(self) -> list[dict]:
-        seen: dict[str, dict] = {}
-        for observation in self.observations:
-            if observation.indicator_is_new and observation.indicator_id not in seen:
-                seen[observation.indicator_id] = {
-                    "indicator_id": observation.indicator_id,
-                    "name": observation.indicator_name,
-                    "unit": observation.unit,
-                }
-        return list(seen.values())
-
-
 @dataclass(slots=True)
 class _Figure:
     mention: num.NumberMention | None
@@ -444,7 +337,7 @@ def extract(
     }
     run = _Run(text, published, publisher, catalogue)
     run.process()
-    return Extraction(source, run.observations, run.events)
+    return Extraction(source, run.observations, run.events, run.failures)
 
 
 class _Run:
@@ -471,6 +364,7 @@ class _Run:
         self.plain_case = not any(letter in text for letter in num.UNUSUAL_CASE_LETTERS)
         self.hinted: dict[str, set[int]] | None = None
         self.index = -1
+        self.failures: list[SentenceFailure] = []
 
     def _view(self, sentence: Sentence) -> _SentenceView:
         """What is worked out once per sentence (clause boundaries, words, places)."""
@@ -496,13 +390,21 @@ class _Run:
 
     def process(self) -> None:
         text = self.text
-        sentences = split_sentences(text)
+        try:
+            sentences = split_sentences(text)
+        except Exception as error:  # noqa: BLE001 - odd text never loses the report silently
+            self.failures.append(SentenceFailure(0, _excerpt(text), _error_name(error)))
+            return
         if not sentences:
             return
         starts = [s.start for s in sentences]
-        mentions = num.merge_ranges(text, num.find_numbers(text))
+        try:
+            mentions = num.merge_ranges(text, num.find_numbers(text))
+            found_dates = find_date_phrases(text)
+        except Exception:  # noqa: BLE001 - scan sentence by sentence, skipping the one at fault
+            mentions, found_dates = self._scan_by_sentence(sentences)
         numbers_by_sentence = _bucket(starts, sentences, mentions, lambda m: m.number_start)
-        dates_by_sentence = _bucket(starts, sentences, find_date_phrases(text), lambda m: m.start())
+        dates_by_sentence = _bucket(starts, sentences, found_dates, lambda m: m.start())
         known_places = [
             [(m.start(), m.end(), m.group()) for m in KNOWN_PLACE.finditer(s.text)]
             for s in sentences
@@ -529,8 +431,49 @@ class _Run:
         for index, sentence in enumerate(sentences):
             self.view = _SentenceView(sentence, known_places[index], self.plain_case, lower_text)
             self.index = index
-            self._sentence(sentence, numbers_by_sentence[index], dates_by_sentence[index])
+            observed, evented = len(self.observations), len(self.events)
+            try:
+                self._sentence(sentence, numbers_by_sentence[index], dates_by_sentence[index])
+            except Exception as error:  # noqa: BLE001 - one sentence never loses the report
+                del self.observations[observed:], self.events[evented:]
+                self.carried = None
+                self.failures.append(
+                    SentenceFailure(
+                        sentence.start,
+                        self._phrase_at_fault(sentence, dates_by_sentence[index]),
+                        _error_name(error),
+                    )
+                )
         self._finish()
+
+    def _scan_by_sentence(self, sentences: list[Sentence]) -> tuple[list, list]:
+        """The number mentions and date phrases of each sentence on its own; a sentence whose
+        scan raises is named in `failures` and contributes none."""
+        mentions, found_dates = [], []
+        for sentence in sentences:
+            try:
+                here = num.merge_ranges(
+                    self.text, num.find_numbers(self.text, sentence.start, sentence.end)
+                )
+                dates_here = find_date_phrases(self.text, sentence.start, sentence.end)
+            except Exception as error:  # noqa: BLE001
+                self.failures.append(
+                    SentenceFailure(sentence.start, _excerpt(sentence.text), _error_name(error))
+                )
+                continue
+            mentions += here
+            found_dates += dates_here
+        return mentions, found_dates
+
+    def _phrase_at_fault(self, sentence: Sentence, date_matches: list) -> str:
+        """The date phrase whose reading raises, tried alone; else the sentence's start."""
+        future = is_future(sentence.text)
+        for match in date_matches:
+            try:
+                DateResolver(self.published).resolve(match, future)
+            except Exception:  # noqa: BLE001
+                return match.group()
+        return _excerpt(sentence.text)
 
     # ------------------------------------------------------------------ one sentence
 
@@ -1442,6 +1385,15 @@ def _sentences_with(
             else:
                 position = find(hint, position + 1)
     return found
+
+
+def _excerpt(text: str, width: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _error_name(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"[:200]
 
 
 def _bucket(starts: list[int], sentences: list[Sentence], items, position_of) -> list[list]:
