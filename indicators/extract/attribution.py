@@ -830,6 +830,8 @@ def find_attributions(
     for match in SPEECH_VERB.finditer(sentence) if verbs is None else verbs:
         if found and any(a.start - start <= match.start() < a.end - start for a in found):
             continue
+        if _STATE_AFTER.match(sentence, match.end()):
+            continue  # "people reported missing": a participle, no one speaks
         speaker_start, phrase, aside = _speaker_before(sentence, match.start())
         if speaker_start < 0:
             continue
@@ -874,6 +876,10 @@ def find_attributions(
     return found
 
 
+# After "reported", "confirmed", "recorded": the state of people, not the start of speech.
+_STATE_AFTER = re.compile(
+    r"\s+(?:as\s+)?(?:missing|dead|killed|injured|wounded|displaced|safe|alive|sick|ill)\b"
+)
 _ACCORDING_WHO = re.compile(
     r"[^,;.“”\"()]+?(?=\s*(?:[,;.“”\"()]|$|\s(?:that|which|who|as|and\s+the)\b))"
 )

@@ -103,6 +103,7 @@ ATOM = rf"""(?:
   | (?i:(?:earlier|later)\s+this\s+(?:week|month|year))
   | (?i:(?:at\s+)?the\s+(?:start|beginning|end)\s+of\s+(?:the|this|last)\s+year)
   | (?i:the\s+(?:week|day|month)\s+before|the\s+previous\s+(?:week|day|month))
+  | (?i:the\s+same\s+(?:period|time)\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year))
   | (?i:{_NUMWORD}\s+{_UNIT}\s+(?:ago|earlier))
   | (?i:(?:last|this|next|past)\s+(?:week|month|year|weekend))
   | (?i:the\s+(?:past|last|previous)\s+(?:{_NUMWORD}\s+)?{_UNIT})
@@ -119,7 +120,7 @@ DATE_PHRASE = re.compile(
   | (?P<from_range>(?i:from)\s+(?P<from_a>{ATOM}|{BARE_DAY})\s+(?i:to|until|till|through)\s+(?P<from_b>{ATOM}))
   | (?P<dash_range>(?P<dash_a>{_DAY})\s?[-–]\s?(?P<dash_b>{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?))
   | (?P<month_dash>(?P<md_month>{_MONTH})\s+(?P<md_a>{_DAY})\s?[-–]\s?(?P<md_b>{_DAY})(?:,?\s+(?P<md_year>{_YEAR}))?)
-  | (?P<since_event>(?i:(?:ever\s+)?since)\s+the\s+(?:[\w’'-]+\s+){{1,6}}?(?i:began|started|erupted|broke\s+out|struck)
+  | (?P<since_event>(?i:(?:ever\s+)?since)\s+the\s+(?:[\w’'-]+\s+){{1,6}}?(?i:began|started|erupted|broke\s+out|struck|was\s+declared|was\s+confirmed)
         \s+(?:(?i:on|in)\s+)?(?P<since_event_a>{ATOM}))
   | (?P<since>(?i:(?:ever\s+)?since|starting(?:\s+on)?|beginning(?:\s+on)?)\s+(?P<since_a>(?i:then)|{ATOM}))
   | (?P<so_far>(?i:so\s+far\s+this\s+(?:week|month|year)|so\s+far\s+in\s+{_YEAR}))
@@ -268,7 +269,7 @@ _DATE_STARTERS = (
         | {"till", "through", "in", "on", "during", "as", "at", "of", "for", "over", "the"}
         | {"last", "this", "next", "past", "earlier", "later", "a", "few", "several", "couple"}
         | {"hours", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
-        | {"ten", "eleven", "twelve", "end", "beginning", "start", "middle"}
+        | {"ten", "eleven", "twelve", "end", "beginning", "start", "middle", "same"}
     )
     + r")\s|(?:early|mid|late|end)[\s-]|yesterday|today|tonight|"
     + trie_pattern({name[:3].lower() for name in MONTHS} | {d.lower() for d in WEEKDAYS})
@@ -550,6 +551,8 @@ class DateResolver:
             if unit == "month":
                 return (published + relativedelta(months=shift)).replace(day=1), "month"
             return date(published.year + shift, 1, 1), "year"
+        if lower.startswith("the same "):  # "the same period a year earlier": last year
+            return date(published.year - 1, 1, 1), "year"
         match = re.fullmatch(r"(?:at )?the (start|beginning|end) of (the|this|last) year", lower)
         if match:
             year = published.year - (1 if match.group(2) == "last" else 0)

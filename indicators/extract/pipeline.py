@@ -20,6 +20,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from indicators.extract import numbers as num
+from indicators.extract import vocabulary
 from indicators.extract.attribution import (
     SPEECH_VERB,
     STRONG_BOUNDARY,
@@ -43,7 +44,14 @@ from indicators.extract.catalogue import (
     figure_family,
     propose,
 )
-from indicators.extract.dates import DatePhrase, DateResolver, find_date_phrases, is_future
+from indicators.dates import canonical_start
+from indicators.extract.dates import (
+    DateAtom,
+    DatePhrase,
+    DateResolver,
+    find_date_phrases,
+    is_future,
+)
 from indicators.extract.sentences import Sentence, split_sentences
 
 
@@ -138,6 +146,14 @@ _LEAD_IN_STATEMENT = re.compile(
 _IN_A_STATEMENT_ON = re.compile(
     r"[Ii]n\s+a\s+(?:statement|report|briefing)\s+(?:released|issued|published)\s*(?:on\s*)?$"
 )
+# "About 7 million people, one in three Chadians, need ...": the second figure restates the
+# first, and the dates after both are both figures' (the pattern runs from the first's digits)
+_APPOSITION = re.compile(r"[^,;]{1,40},\s*")
+_BASELINE_BEFORE = re.compile(
+    r"\b(?:up|down|rising|falling)\s+from\s+(?:\w+\s+)?\Z|\bcompared\s+(?:with|to)\s+(?:\w+\s+)?\Z"
+    r"|\b(?:against|versus|from)\s+\Z",
+    re.IGNORECASE,
+)
 _OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained)\b(?:\s+been)?\s+")
 _IT_OR_THEY = re.compile(r"\b(?:it|they)\b")
@@ -176,7 +192,10 @@ EVENT_KEYWORDS: tuple[tuple[str, re.Pattern], ...] = (
     ),
     (
         "statement",
-        re.compile(r"\b(?:struck\s+an?\s+\w+\s+tone|issued\s+a\s+statement|declared)\b", re.I),
+        re.compile(
+            r"\b(?:struck\s+an?\s+\w+\s+tone|issued\s+a\s+statement|declared\s+(?:a|an|the)\b)",
+            re.I,
+        ),
     ),
 )
 KIND_PRIORITY = {kind: rank for rank, (kind, _) in enumerate(EVENT_KEYWORDS)}
@@ -214,19 +233,11 @@ EVENT_WORD_KIND = {
     "blockade": "blockade",
 }
 
-KNOWN_PLACES = (
-    "Gaza Strip|West Bank|East Jerusalem|Gaza|Rafah|Khan Younis|Jabalia|Deir al-Balah|Israel|Lebanon|Syria|Yemen|Sudan|South Sudan"
-    "|Darfur|North Darfur|South Darfur|West Darfur|El Fasher|Khartoum|Tawila|Kordofan|Ethiopia|Tigray|Amhara|Somalia|Mogadishu|Baidoa"
-    "|Kenya|Chad|Niger|Mali|Burkina Faso|Nigeria|Borno|Cameroon|Central African Republic|DRC"
-    "|Democratic Republic of the Congo|Democratic Republic of Congo|North Kivu|South Kivu|Ituri|Goma|Bukavu|Haiti|Port-au-Prince"
-    "|Ukraine|Kharkiv|Kherson|Donetsk|Zaporizhzhia|Sumy|Kyiv|Odesa|Dnipro|Pokrovsk|Afghanistan|Kabul|Herat|Kunar|Nangarhar"
-    "|Pakistan|Bangladesh|Cox's Bazar|Myanmar|Rakhine|Iraq|Libya|Mozambique|Cabo Delgado|Venezuela|Colombia|Qatar|Doha|Cairo|Egypt"
-    "|Europe|United States|Hodeidah|Taiz|Aden|Sanaa|Marib|Lahj|Djibo|Ouagadougou|Mirebalais|Tigray|Jordan|Iran|Turkey"
-)
-# A trie of the names (see `num.trie_pattern`) prefers the longer of two names that start
-# alike ("Gaza Strip" over "Gaza"), as the list does. The same matches as \b(?:trie)\b, in a
-# pattern that opens with a letter and so scans faster (see `num.bounded_trie_pattern`).
-KNOWN_PLACE = re.compile(num.bounded_trie_pattern(set(KNOWN_PLACES.split("|"))))
+# The gazetteer (vocabulary/places.json). A trie of the names (see `num.trie_pattern`)
+# prefers the longer of two names that start alike ("Gaza Strip" over "Gaza"). The same
+# matches as \b(?:trie)\b, in a pattern that opens with a letter and so scans faster (see
+# `num.bounded_trie_pattern`).
+KNOWN_PLACE = re.compile(num.bounded_trie_pattern(set(vocabulary.place_names())))
 PLACE_AFTER_PREPOSITION = re.compile(
     r"\b(?:i(?:n(?:side|to)?)|across|near|throughout)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][a-zé’'-]+(?:[ -](?:[A-Z][a-zé’'-]+|al|el|de|du))*(?:\s(?:region|province|governorate|district|state|city|camp))?)"
@@ -289,7 +300,18 @@ NOT_PLACES = frozenset(
     ]
 )
 ANAPHORIC_PLACE = re.compile(r"\bthe\s+(?:enclave|Strip|territory)\b")
-PLACE_CANONICAL = {"Gaza": "Gaza Strip", "DRC": "Democratic Republic of the Congo"}
+PLACE_CANONICAL = vocabulary.place_canonical()
+# A place named as an actor ("Israel has placed ...", "Iran called for ...") or as where
+# people came back from ("returned from Iran and Pakistan") is not where a figure holds.
+ACTOR_AFTER_PLACE = re.compile(
+    r"(?:’s|'s)?\s+(?:has|have|had|is|was|said|says|say|announced|called|accused|denied|pulled"
+    r"|struck|launched|deported|expelled|kept|placed|stepped|warned|urged|rejected|agreed|sent)\b"
+)
+ORIGIN_BEFORE_PLACE = re.compile(
+    r"\b(?:return\w*|deport\w*|repatriat\w*|expell?\w*|back|them|refugees|arrivals|migrants)"
+    r"\s+from\s+"
+    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:,|and|or)\s+)*\Z"
+)
 
 
 @dataclass(slots=True)
@@ -369,7 +391,7 @@ class _Run:
     def _view(self, sentence: Sentence) -> _SentenceView:
         """What is worked out once per sentence (clause boundaries, words, places)."""
         if self.view is None or self.view.sentence is not sentence:
-            known = [(m.start(), m.end(), m.group()) for m in KNOWN_PLACE.finditer(sentence.text)]
+            known = places_described(sentence.text)
             self.view = _SentenceView(sentence, known, self.plain_case, "")
         return self.view
 
@@ -405,13 +427,9 @@ class _Run:
             mentions, found_dates = self._scan_by_sentence(sentences)
         numbers_by_sentence = _bucket(starts, sentences, mentions, lambda m: m.number_start)
         dates_by_sentence = _bucket(starts, sentences, found_dates, lambda m: m.start())
-        known_places = [
-            [(m.start(), m.end(), m.group()) for m in KNOWN_PLACE.finditer(s.text)]
-            for s in sentences
-        ]
-        places = Counter(
-            PLACE_CANONICAL.get(name, name) for found in known_places for _, _, name in found
-        )
+        known_places = [places_described(s.text) for s in sentences]
+        # the report's main place: the one it names most, headings and datelines included
+        places = Counter(PLACE_CANONICAL.get(name, name) for _, _, name in places_described(text))
         self.default_place = places.most_common(1)[0][0] if places else ""
         lower_text = text.lower()
         if len(lower_text) != len(text):  # "İ": offsets of the lower-cased text would shift
@@ -564,6 +582,11 @@ class _Run:
             if not (excluded and any(s <= m.number_start < e for s, e in excluded))
             and not (attributions and any(a.covers_words(m.number_start) for a in attributions))
         ]
+        # "doubled in three months": the duration is the change's period, not a figure
+        figure_periods += [
+            self._change_period(m) for m in kept if m.kind == num.PERIOD and m.change
+        ]
+        kept = [m for m in kept if m.kind != num.PERIOD]
         self.figure_positions = [m.number_start for m in kept]
         figures: list[_Figure] = []
         for mention in kept:
@@ -577,6 +600,21 @@ class _Run:
         self.observations += [f.observation for f in figures]
         if event_hint:
             self._events(sentence, attributions, speech, period_phrases)
+
+    def _change_period(self, mention: num.NumberMention) -> DatePhrase:
+        """'doubled in three months': from three months before the report to its day."""
+        unit = mention.unit.rstrip("s")
+        count = int(mention.value or 1)
+        back = relativedelta(**{unit + "s": count}) if unit != "hour" else relativedelta()
+        precision = {"hour": "day"}.get(unit, unit)
+        day = self.published - back
+        text = self.text[mention.start : mention.end]
+        phrase = DatePhrase(mention.start, mention.end, text, "range")
+        phrase.first = DateAtom(
+            canonical_start(day, precision), precision, text, mention.start, mention.end
+        )
+        phrase.last = DateAtom(self.published, "day", text, mention.start, mention.end)
+        return phrase
 
     def _event_verb_before(self, before: str) -> bool:
         """Does `before` end with a verb that dates an event (EVENT_VERB_BEFORE)? The pattern
@@ -659,6 +697,9 @@ class _Run:
         speaker is credited with (a date before 'X said' that is not a 'since' belongs to
         the speaking, not the figure)."""
         inside = [p for p in periods if clause[0] <= p.start < clause[1]]
+        if _BASELINE_BEFORE.search(self.text, max(clause[0], position - 24), position):
+            # "..., up from 800,000 in the same period a year earlier": the baseline's own date
+            inside = [p for p in inside if p.start >= position] or inside
         if covering is not None and covering.start >= 0:
             if position < covering.start:  # "..., X said on Wednesday, the highest since 2022"
                 inside = [p for p in inside if p.start < covering.start]
@@ -676,7 +717,11 @@ class _Run:
         # "17 million ..., up from 15.2 million at the start of the year": a date after a later
         # figure of the clause is that figure's, unless the later one is this one's base
         # ("more than half of the 400,000 people displaced since January").
-        later = [f for f in figures_here or () if position < f < clause[1]]
+        later = [
+            f
+            for f in figures_here or ()
+            if position < f < clause[1] and not _APPOSITION.fullmatch(self.text, position, f)
+        ]
         if later:
             inside = [
                 p
@@ -693,7 +738,16 @@ class _Run:
     def _figure(self, sentence, mention, attributions, speech, periods, previous) -> _Figure | None:
         text = self.text
         clause = self._clause(sentence, mention.number_start)
+        # the words after a figure up to the next figure of the sentence are its own
         after = text[mention.end : min(clause[1], mention.end + 90)]
+        # the figure's own words: from the figure before it to the one after it
+        following = [p for p in self.figure_positions if p > mention.number_start]
+        preceding = [f.mention.end for f in previous if f.mention is not None]
+        own_start = max([clause[0], *preceding[-1:]])
+        own_end = min([clause[1], mention.end + 90, *following[:1]])
+        own = frozenset(
+            content_word_tuple(text[own_start : mention.start] + " " + text[mention.end : own_end])
+        )
         before = text[max(clause[0], mention.start - 70) : mention.start]
         rate = ""
         kind, unit, value = mention.kind, mention.unit, mention.value
@@ -714,7 +768,10 @@ class _Run:
         indicator = None
         inherited = None
         if not has_noun and previous:
-            inherited = previous[-1]
+            # "7 million people, one in three ..., compared with 6.9 million": the nearest
+            # earlier figure of the same family says what a bare one counts
+            same = [f for f in previous if f.family == family or f.family == "rate:" + f.rate]
+            inherited = same[-1] if same else previous[-1]
         if (
             inherited is not None
             and inherited.family in (family, "rate:" + inherited.rate)
@@ -730,7 +787,12 @@ class _Run:
             inherited = None
             distances = self._distances(sentence, mention.number_start)
             indicator = self.catalogue.match(
-                family, focus, clause_words, distances=distances, paragraph=self.paragraph_words
+                family,
+                focus,
+                clause_words,
+                distances=distances,
+                paragraph=self.paragraph_words,
+                own=own,
             )
             if indicator is None and clause != (sentence.start, sentence.end):
                 indicator = self.catalogue.match(
@@ -739,13 +801,26 @@ class _Run:
                     content_word_tuple(sentence.text),
                     distances=distances,
                     paragraph=self.paragraph_words,
+                    own=own,
                 )
-            if indicator is not None:
+            if indicator is not None and not _units_agree(kind, unit, indicator.unit):
+                # "the 500-day mark" beside an indicator kept in months: the same measure in
+                # the stated unit, as a new indicator (500 days is not a whole number of months)
+                indicator_id = f"{indicator.indicator_id}_{unit}"
+                name, is_new = f"{indicator.name} ({unit})", True
+                indicator = None
+            elif indicator is not None:
                 indicator_id, name, is_new = indicator.indicator_id, indicator.name, False
                 unit = indicator.unit
             else:
-                indicator_id, name = propose(kind, unit, after, rate, before)
+                described = mention.what if kind == num.RATE else text[mention.end : own_end]
+                if kind == num.MULTIPLIER or after.lstrip()[:1] in (",", ";", ".", ")", ""):
+                    described = ""  # what it is of comes before: "rubble removal could cost ..."
+                elif kind == num.SHARE and num.BY_CHANGE.search(before):
+                    described = ""  # "electricity supply has fallen by three quarters"
+                indicator_id, name = propose(kind, unit, described, rate, before)
                 is_new = True
+            if is_new:
                 unit = _proposed_unit(kind, unit, rate)
         notes = [mention.note] if mention.note else []
         value, low, high = _convert(
@@ -766,13 +841,16 @@ class _Run:
             if earlier and earlier[-1].clause != clause:
                 period = earlier[-1].period
         fields = _period_fields(period)
+        review = _implausible(kind, unit, value)
+        if review:
+            notes.append("needs review: " + review)
         observation = Observation(
             candidate_id="",
             indicator_id=indicator_id,
             indicator_name=name,
             indicator_is_new=is_new,
             unit=unit,
-            location=self._location(sentence, clause),
+            location=self._location(sentence, clause, mention.number_start),
             value=value,
             value_low=low,
             value_high=high,
@@ -786,6 +864,7 @@ class _Run:
             quote_end=sentence.end,
             provisional=mention.provisional,
             notes="; ".join(notes),
+            review=review,
             **fields,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
@@ -983,6 +1062,9 @@ class _Run:
             made = True
         if made:
             return
+        # each date phrase dates the event word nearest it; a sentence may date several
+        # events ("talks collapsed last week, and the city has been under siege since May")
+        dated_kinds: set[str] = set()
         for phrase in periods:
             if phrase.anchor_name:
                 continue
@@ -1005,7 +1087,13 @@ class _Run:
                 and phrase.role == "point"
             ):
                 continue
+            if kind in dated_kinds or (
+                dated_kinds and not _nearest_phrase(position, phrase, periods)
+            ):
+                continue
             self._dated_event(sentence, kind, position, phrase, attributions, speech)
+            dated_kinds.add(kind)
+        if dated_kinds:
             return
         anchored = [p for p in periods if p.anchor_name]
         when = anchored[0] if anchored else None
@@ -1124,7 +1212,7 @@ class _Run:
                 end=end,
                 end_precision=end_precision,
                 end_as_stated=end_stated,
-                location=self._location(sentence, clause),
+                location=self._location(sentence, clause, position),
                 attributed_to=speaker,
                 quote=sentence.text,
                 quote_start=sentence.start,
@@ -1135,8 +1223,13 @@ class _Run:
 
     # ------------------------------------------------------------------ helpers
 
-    def _location(self, sentence: Sentence, clause: tuple[int, int]) -> str:
+    def _location(
+        self, sentence: Sentence, clause: tuple[int, int], position: int | None = None
+    ) -> str:
+        """The place the figure or event at `position` describes: a place named in its clause
+        (the nearest), else in its sentence, else the report's main place."""
         view = self._view(sentence)
+        here = (position if position is not None else clause[0]) - sentence.start
         for start, end in (clause, (sentence.start, sentence.end)):
             # the sentence's places in this part of it (no place name spans a clause boundary)
             start, end = start - sentence.start, end - sentence.start
@@ -1146,8 +1239,13 @@ class _Run:
                 return self.default_place
             known = [name for s, e, name in view.known_places if start <= s and e <= end]
             if known:
-                longest = max(known, key=len)
-                return PLACE_CANONICAL.get(longest, longest)
+                spans = [
+                    (s, e, name) for s, e, name in view.known_places if start <= s and e <= end
+                ]
+                nearest = min(
+                    spans, key=lambda p: (min(abs(p[0] - here), abs(p[1] - here)), -len(p[2]))
+                )
+                return PLACE_CANONICAL.get(nearest[2], nearest[2])
             for s, e, place in view.places_after_preposition():
                 if start <= s and e <= end:
                     return place
@@ -1167,6 +1265,7 @@ class _Run:
                 continue
             seen.add(key)
             unique.append(observation)
+        unique = one_per_fact(unique, self.publisher, self.default_place)
         self.observations = sorted(
             unique, key=lambda o: (o.quote_start, o.quote.find(o.value_as_stated))
         )
@@ -1387,6 +1486,75 @@ def _sentences_with(
     return found
 
 
+def one_per_fact(
+    observations: list[Observation], publisher: str, default_place: str
+) -> list[Observation]:
+    """One candidate per fact: a figure repeated in a headline, a summary box and the body
+    (same indicator, value, bounds and unit; qualifier, period, attribution and place the same
+    or left unsaid in one) is kept once, as the statement that says the most, whose notes name
+    where else it is stated."""
+    kept: list[Observation] = []
+    for observation in observations:
+        for index, other in enumerate(kept):
+            if _same_fact(other, observation, publisher, default_place):
+                richer, poorer = (
+                    (observation, other)
+                    if _detail(observation, publisher) > _detail(other, publisher)
+                    else (other, observation)
+                )
+                also = f"also stated at [{poorer.quote_start}:{poorer.quote_end}]"
+                richer.notes = "; ".join(n for n in (richer.notes, poorer.notes, also) if n)
+                kept[index] = richer
+                break
+        else:
+            kept.append(observation)
+    return kept
+
+
+def _same_fact(a: Observation, b: Observation, publisher: str, default_place: str) -> bool:
+    if a.value is None or (a.indicator_id, a.value, a.unit) != (b.indicator_id, b.value, b.unit):
+        return False
+    if a.quote_start == b.quote_start:
+        return False  # two figures of one sentence are two statements
+    if (a.value_low, a.value_high) != (b.value_low, b.value_high) and a.qualifier and b.qualifier:
+        return False
+
+    def agree(x: str, y: str, unsaid: tuple[str, ...] = ("",)) -> bool:
+        return x == y or x in unsaid or y in unsaid
+
+    return (
+        agree(a.qualifier, b.qualifier)
+        and agree(a.period_start, b.period_start)
+        and agree(a.period_end, b.period_end)
+        and agree(a.attributed_to, b.attributed_to, ("", publisher))
+        and agree(a.location, b.location, ("", "Unknown", default_place))
+    )
+
+
+def _detail(observation: Observation, publisher: str) -> tuple:
+    """How much a statement of a figure says: a period, a named source, a hedge, a place."""
+    return (
+        bool(observation.period_start or observation.period_end),
+        observation.attributed_to != publisher,
+        bool(observation.qualifier),
+        -observation.quote_start,  # then the first
+    )
+
+
+def places_described(text: str) -> list[tuple[int, int, str]]:
+    """The gazetteer's places in a sentence that a figure there may describe: not an actor
+    ("Iran has stepped up deportations") nor an origin ("returned from Iran")."""
+    found = []
+    for match in KNOWN_PLACE.finditer(text):
+        start, end = match.span()
+        if ACTOR_AFTER_PLACE.match(text, end) or ORIGIN_BEFORE_PLACE.search(
+            text, max(0, start - 80), start
+        ):
+            continue
+        found.append((start, end, match.group()))
+    return found
+
+
 def _excerpt(text: str, width: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -1404,6 +1572,15 @@ def _bucket(starts: list[int], sentences: list[Sentence], items, position_of) ->
         if index >= 0 and position < sentences[index].end:
             buckets[index].append(item)
     return buckets
+
+
+def _nearest_phrase(position: int, phrase: DatePhrase, periods: list[DatePhrase]) -> bool:
+    """Is `phrase` the date phrase nearest the event word at `position`?"""
+
+    def distance(p: DatePhrase) -> int:
+        return min(abs(position - p.start), abs(position - p.end))
+
+    return all(distance(phrase) <= distance(other) for other in periods if not other.anchor_name)
 
 
 def _in_atom(position: int, phrase: DatePhrase) -> bool:
@@ -1451,6 +1628,27 @@ def _period_fields(period: DatePhrase | None) -> dict:
     return fields
 
 
+def _units_agree(kind: str, stated: str, indicator_unit: str) -> bool:
+    """Can a figure stated in `stated` be kept in the indicator's unit? A duration only in its
+    own unit or one it converts to exactly (weeks to days)."""
+    if kind != num.DURATION or stated == indicator_unit:
+        return True
+    return (stated, indicator_unit) in _UNIT_FACTORS
+
+
+def _implausible(kind: str, unit: str, value: float | None) -> str:
+    """Why a figure's size is implausible for its unit, or "": a count of people or things
+    that is not a whole number ("some 2.6 people fled": a "million" dropped from the text)."""
+    if value is None or kind != num.COUNT or not unit.startswith("count"):
+        return ""
+    if value != int(value):
+        return (
+            f"a count of {value:g} is not a whole number; the text may have dropped a word "
+            "such as “million”"
+        )
+    return ""
+
+
 def _proposed_unit(kind: str, unit: str, rate: str) -> str:
     if rate:
         return f"{unit if unit not in ('count', '') else 'count'} per {rate}"
@@ -1478,9 +1676,9 @@ def _convert(value, low, high, stated_unit: str, unit: str, notes: list[str]):
         return value, low, high
     notes.append(f"stated in {stated_unit}, converted to {unit}")
     return (
-        value * factor,
-        low * factor if low is not None else None,
-        high * factor if high is not None else None,
+        num.scaled(value, factor),
+        num.scaled(low, factor) if low is not None else None,
+        num.scaled(high, factor) if high is not None else None,
     )
 
 
