@@ -147,7 +147,7 @@ PLACE_ADJECTIVES = {
     "yemeni": "Yemen",
 }
 MINISTRY_PATTERN = re.compile(
-    r"(?:(?P<owner>[A-Z][\w-]+?)(?:[’']s)?\s+)?(?:(?P<topic_before>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+|health|interior|defen[cs]e)\s+)?"
+    r"(?:(?P<owner>[A-Z][\w-]+?)(?:[’']s)?\s+)?(?:(?P<topic_before>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+|health|interior|defen[cs]e|education|agriculture|water|finance|foreign)\s+)?"
     r"(?P<ministry>[Mm]inistry)(?:\s+of\s+(?P<topic_after>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}))?"
 )
 
@@ -420,6 +420,11 @@ class Speakers:
             del self.recent[0]
 
 
+def _in_gazetteer(aside: str) -> bool:
+    acronym = aside.strip(" ()")
+    return any(pattern.fullmatch(acronym) for _, _, pattern in _GAZETTEER)
+
+
 @functools.lru_cache(maxsize=1024)
 def _agency_named_in(sentence: str) -> str:
     """The first agency of the gazetteer (not the UN as a whole) a sentence names, or ''.
@@ -615,7 +620,7 @@ PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s*$")
 SUBJECT_NOUNS = re.compile(
     r"\b(?:partners|authorities|officials?|police|residents|ministry|agency|army|military|witnesses"
     r"|sources|doctors|workers|medics|government|administration|office|diplomats|analysts|experts"
-    r"|spokesperson|spokesman|spokeswoman|he|she|it|they|group|organi[sz]ation|survey|monitors)\b",
+    r"|spokesperson|spokesman|spokeswoman|he|she|it|they|group|organi[sz]ation|survey|monitors|union|association|committee|team)\b",
     re.IGNORECASE,
 )
 DATE_WORDS = frozenset(
@@ -669,6 +674,11 @@ _CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|will|would|could|that|which|who
 def _speaker_before(sentence: str, verb_start: int) -> tuple[int, str, tuple[int, int] | None]:
     """The subject of a speech verb: (start, phrase, aside skipped) or (-1, '', None)."""
     head = sentence[:verb_start]
+    if ")" in head:  # blank out "(NDMA)" so the name before it is read, offsets kept,
+        # unless the gazetteer knows the acronym ("Médecins Sans Frontières (MSF)" is MSF)
+        head = _ACRONYM_ASIDE.sub(
+            lambda m: m.group() if _in_gazetteer(m.group()) else " " * len(m.group()), head
+        )
     if head.rstrip().endswith(_AUXILIARY_ENDINGS):
         head = PASSIVE_OR_AUXILIARY.sub("", head)
     if head.rstrip().endswith(_PASSIVE_ENDINGS) and PASSIVE.search(head):
@@ -832,6 +842,8 @@ def find_attributions(
             continue
         if _STATE_AFTER.match(sentence, match.end()):
             continue  # "people reported missing": a participle, no one speaks
+        if _DETERMINER_BEFORE.search(sentence, max(0, match.start() - 6), match.start()):
+            continue  # "an estimated 4.2 million": an adjective
         speaker_start, phrase, aside = _speaker_before(sentence, match.start())
         if speaker_start < 0:
             continue
@@ -880,6 +892,9 @@ def find_attributions(
 _STATE_AFTER = re.compile(
     r"\s+(?:as\s+)?(?:missing|dead|killed|injured|wounded|displaced|safe|alive|sick|ill)\b"
 )
+_DETERMINER_BEFORE = re.compile(r"\b(?:an?|the)\s+\Z", re.IGNORECASE)
+# "the National Disaster Management Authority (NDMA) said": the acronym is part of the name
+_ACRONYM_ASIDE = re.compile(r"\s*\([A-Z][A-Za-z]{1,11}\)")
 _ACCORDING_WHO = re.compile(
     r"[^,;.“”\"()]+?(?=\s*(?:[,;.“”\"()]|$|\s(?:that|which|who|as|and\s+the)\b))"
 )

@@ -223,18 +223,12 @@ SYNONYMS = {
     "live": "host",
     "living": "host",
     "hosted": "host",
-    "hosting": "host",
     "acutely": "acute",
     "acute": "acute",
     "severe": "severe",
     "severely": "severe",
     "required": "need",
     "require": "need",
-    "requires": "need",
-    "requirement": "need",
-    "seeking": "need",
-    "seeks": "need",
-    "seek": "need",
     "needs": "need",
     "needed": "need",
     "truck": "truck",
@@ -395,8 +389,8 @@ def unit_family(unit: str) -> str:
         return "status"
     if unit == "times":
         return "times"
-    if unit in ("km", "miles", "metres"):
-        return "length:" + unit
+    if unit in numbers.MEASURE_UNITS.values() or unit in numbers.DISTANCE_UNITS.values():
+        return "measure:" + unit
     if unit.startswith("per "):  # "per 10,000 people per day": a rate with its denominator
         return "per:" + unit
     if unit[:3] in numbers.CURRENCIES.values() and (len(unit) == 3 or unit[3] == " "):
@@ -419,7 +413,7 @@ def figure_family(kind: str, unit: str, rate: str = "") -> str:
         return "duration"
     if kind == numbers.MONEY:
         return "money:" + unit
-    if kind in (numbers.RATE, numbers.MULTIPLIER, numbers.LENGTH):
+    if kind in (numbers.RATE, numbers.MULTIPLIER, numbers.MEASURE):
         return unit_family(unit)
     return "count"
 
@@ -429,6 +423,12 @@ class Catalogue:
         self.indicators = indicators
         self.by_id = {indicator.indicator_id: indicator for indicator in indicators}
         self.status = [i for i in indicators if unit_family(i.unit) == "status"]
+        # keys from verbs ("receiving", "surveyed") say what happened, not what it is about
+        self.verb_keys: set[str] = set()
+        for indicator in indicators:
+            for word in indicator.indicator_id.split("_"):
+                if word.endswith(("ing", "ed")):
+                    self.verb_keys.add(normalise(word))
         self.families = {i.indicator_id: unit_family(i.unit) for i in indicators}
         self.family_sizes: dict[str, int] = {}
         for family in self.families.values():
@@ -515,7 +515,7 @@ class Catalogue:
         if not positions:
             return None
         clause_set = set(clause) | focus_set
-        if not isinstance(paragraph, (set, frozenset)):
+        if paragraph is None or isinstance(paragraph, (list, tuple)):
             paragraph = set(paragraph or ())
         negated = "not" in focus_set
         # Scores compare as (covered, paragraph cover, number of keys, nearness, support); the
@@ -530,6 +530,13 @@ class Catalogue:
             threshold = self.thresholds[position]
             if covered < threshold:
                 continue
+            missing = keys - clause_set
+            if missing and not self._may_be_unsaid(missing, paragraph):
+                continue
+            if own and len(keys & own) * 2 < len(keys):
+                covered -= 0.2  # most of its words belong to another figure of the sentence
+                if covered < threshold:
+                    continue
             if ("not" in keys) != negated:
                 covered -= 0.3
                 if covered < threshold:
@@ -549,6 +556,18 @@ class Catalogue:
                 if tail > best_tail:
                     best_tail, chosen = tail, indicator
         return chosen
+
+    def _may_be_unsaid(self, missing: frozenset[str], paragraph) -> bool:
+        """Can these key words be left out of the figure's clause? Not a number ("under five"
+        is not "under two"), nor a word that names what the indicator is about ("cholera":
+        not a verb nor a generic word of measure) unless the paragraph or the lines just
+        before say it: "3,450 suspected measles cases" are not suspected cholera cases."""
+        for key in missing:
+            if key in NUMBER_WORDS:
+                return False
+            if key not in _generic_keys() and key not in self.verb_keys and key not in paragraph:
+                return False
+        return True
 
     @staticmethod
     def _tie_breaker(
@@ -600,14 +619,52 @@ PROPOSAL_STOP = frozenset(
 )
 
 
+NUMBER_WORDS = frozenset(numbers.CARDINALS)
+CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s")
 CHANGE_WORDS = frozenset(vocabulary.words("change_words")) | {"has", "have", "had"}
 
 
+@functools.cache
+def _generic_keys() -> frozenset[str]:
+    """vocabulary's generic_keys, normalised as indicator keys are."""
+    return frozenset(normalise(word) for word in vocabulary.words("generic_keys"))
+
+
 def propose(
-    kind: str, unit: str, words_after: str, rate: str = "", words_before: str = ""
+    kind: str, unit: str, words_after: str, rate: str = "", words_before: str = "", long=False
 ) -> tuple[str, str]:
-    """A new snake_case id and a readable name from the words that say what is counted."""
-    tokens = [w.lower() for w in WORD.findall(words_after.replace("-", " "))]
+    """A new snake_case id and a readable name from the words that say what is counted
+    (`long`: up to three words before it, for the subject of a change)."""
+    # the words of the figure's own clause, without names of places, months or people
+    words_after = _CLAUSE_END.split(words_after, maxsplit=1)[0]
+    tokens = [
+        w.lower()
+        for w in WORD.findall(words_after.replace("-", " "))
+        if w.lower() not in CALENDAR_WORDS
+    ]
     picked: list[str] = []
     for token in tokens:
         if rate and token in (
@@ -644,7 +701,7 @@ def propose(
             and len(w) > 2
             and w.lower() not in CHANGE_WORDS
         ]
-        picked = (content or before)[-3 if kind == numbers.MULTIPLIER else -2 :] or ["figure"]
+        picked = (content or before)[-3 if long else -2 :] or ["figure"]
     base = "_".join(picked)
     if kind == numbers.SHARE:
         indicator_id, name = f"share_{base}", "Share: " + " ".join(picked)

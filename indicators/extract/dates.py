@@ -106,7 +106,7 @@ ATOM = rf"""(?:
   | (?i:the\s+same\s+(?:period|time)\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year))
   | (?i:{_NUMWORD}\s+{_UNIT}\s+(?:ago|earlier))
   | (?i:(?:last|this|next|past)\s+(?:week|month|year|weekend))
-  | (?i:the\s+(?:past|last|previous)\s+(?:{_NUMWORD}\s+)?{_UNIT})
+  | (?i:the\s+(?:past|last|previous)\s+(?:{_NUMWORD}\s+)?(?:(?:school|academic)\s+)?{_UNIT})
   | (?i:hours\s+(?:before|after))\s+[A-Z][\w-]+(?:’s|'s)\s+(?:statement|announcement|remarks|speech|briefing)
   | {_YEAR}
 )"""
@@ -144,7 +144,10 @@ _WEEKDAY_ATOM = re.compile(rf"(?:(last|this|next) )?({_WEEKDAY})(?: {_PART_OF_DA
 
 # "the past 24 hours", "the last three weeks" (all of it: "the last week of March" is a
 # fuzzy month, not a trailing window)
-_TRAILING_WINDOW = re.compile(rf"(?i)the\s+(?:past|last)\s+(?:{_NUMWORD}\s+)?{_UNIT}")
+_YEAR_KINDS = ("school", "academic")  # "the past two school years": two years
+_TRAILING_WINDOW = re.compile(
+    rf"(?i)the\s+(?:past|last)\s+(?:{_NUMWORD}\s+)?(?:(?:school|academic)\s+)?{_UNIT}"
+)
 _HOURS_AROUND = re.compile(r"(?i)hours\s+(?:before|after)")
 _POSSESSOR = re.compile(r"([A-Z][\w-]+)(?:’s|'s)")
 _BEFORE_PREVIOUS = re.compile(r"(?i)the\s+(?:week|day|month)\s+before|the\s+previous")
@@ -416,7 +419,7 @@ class DateResolver:
 
     def _trailing_window(self, match: re.Match, phrase: DatePhrase) -> DatePhrase:
         """'in the past 24 hours', 'over the last three weeks': up to the publication day."""
-        words = match.group("point_a").lower().split()
+        words = [w for w in match.group("point_a").lower().split() if w not in _YEAR_KINDS]
         unit = words[-1].rstrip("s")
         count = parse_number(words[-2]) if len(words) > 3 else 1.0
         if count is None:

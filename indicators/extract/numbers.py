@@ -23,7 +23,7 @@ DURATION = "duration"
 MONEY = "money"
 RATE = "rate"  # per a stated denominator: "1.8 deaths per 10,000 people per day"
 MULTIPLIER = "multiplier"  # "ten-fold", "tripled": unit `times`
-LENGTH = "length"  # "6,500 km of roads"
+MEASURE = "measure"  # a physical quantity: "6,500 km of roads", "2.3 million hectares"
 PERIOD = "period"  # the period of a change, not a figure: "doubled in three months"
 
 CARDINALS = [
@@ -95,6 +95,7 @@ CURRENCIES |= {"gbp": "gbp", "chf": "chf"}
 MONEY_WORDS = vocabulary.words("money_words")
 MULTIPLIER_VERBS = vocabulary.words("multiplier_verbs")
 DISTANCE_UNITS = vocabulary.words("distance_units")
+MEASURE_UNITS = vocabulary.words("measure_units")
 _DENOMINATOR = vocabulary.alternation(vocabulary.words("denominators"))
 _RATE_BASE = vocabulary.alternation(vocabulary.words("rate_bases"))
 _TIME_BASE = vocabulary.alternation(vocabulary.words("time_bases"))
@@ -196,11 +197,44 @@ BOUND_ONLY = {  # hedge -> which bound it sets, with no vocabulary qualifier
 # Words just before a number that make it a label, an age, a level or a reference, not a
 # figure. Each entry is a pattern and the words it can end with: the endings are the fast
 # test made before the pattern is searched, so both come from this one list.
-LABEL_WORDS = (
-    "phase phases resolution no. number article section page update report route road highway"
-    " level grade category chapter paragraph item version vol. flight unit block zone sector"
-    " camp building platform line gate aged ages magnitude covid per"
-).split()
+LABEL_WORDS = [
+    "phase",
+    "phases",
+    "resolution",
+    "no.",
+    "number",
+    "article",
+    "section",
+    "page",
+    "update",
+    "report",
+    "route",
+    "road",
+    "highway",
+    "level",
+    "grade",
+    "category",
+    "chapter",
+    "paragraph",
+    "item",
+    "version",
+    "vol.",
+    "flight",
+    "unit",
+    "block",
+    "zone",
+    "sector",
+    "camp",
+    "building",
+    "platform",
+    "line",
+    "gate",
+    "aged",
+    "ages",
+    "magnitude",
+    "covid",
+    "per",
+]
 LABEL_PHRASES = (
     (r"(?:children|child|girls|boys|infants|those|people|persons|aged?)\s+(?:under|below|over)",
      ("under", "below", "over")),
@@ -226,7 +260,8 @@ AFTER_NUMBER = re.compile(
       | (?P<clock>\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b|[:h]\d{{2}}\b|local\s+time\b))
       | (?P<ago>\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:ago|earlier|later|before|after)\b)
       | (?P<unit>[\s-]+(?P<unit_word>hours?|days?|weeks?|months?|years?)\b)
-      | (?P<distance>[\s-]?(?P<distance_unit>{vocabulary.alternation(DISTANCE_UNITS)})\b(?P<length>\s+of\s+(?!the\b|its\b|their\b)[a-z])?)
+      | (?P<measure>\s(?P<measure_unit>{vocabulary.alternation(MEASURE_UNITS)})\b)
+      | (?P<distance>[\s-]?(?P<distance_unit>{vocabulary.alternation(DISTANCE_UNITS)})\b(?P<length>\s+of\s+(?!the\b|its\b|their\b)(?-i:[a-z]))?)
       | (?P<word_after>[a-z]|-[a-z])""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -665,6 +700,11 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
         money = match.group("money_words")
         unit = MONEY_WORDS[_SPACES.sub(" ", money.lower())] if money else "count"
         kind = MONEY if money else COUNT
+        measure = None if money else _MEASURE_AFTER.match(text, span_end)
+        if measure is not None:  # "2.3 million hectares"
+            end = measure.end("unit")
+            unit = MEASURE_UNITS[_SPACES.sub(" ", measure.group("unit").lower())]
+            return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
         return NumberMention(
             span_start,
             span_end,
@@ -683,12 +723,16 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     if after is not None:
         if after.lastgroup in ("age", "clock", "ago"):
             return None
+        if after.lastgroup == "measure":
+            end = after.end("measure_unit")
+            unit = MEASURE_UNITS[_SPACES.sub(" ", after.group("measure_unit").lower())]
+            return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
         if after.lastgroup == "distance":
             if after.group("length") is None:
                 return None  # "within 25 km of the border": where, not how much
             end = after.end("distance_unit")
             unit = DISTANCE_UNITS[after.group("distance_unit").lower()]
-            return NumberMention(span_start, end, span_start, end, value, LENGTH, unit)
+            return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
         if after.lastgroup == "word_after" and token[-1].isdigit():
             return None  # "50kg", "G7", "4x4"
         if after.lastgroup == "unit":
@@ -721,6 +765,9 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     )
 
 
+_MEASURE_AFTER = re.compile(
+    rf"\s(?P<unit>{vocabulary.alternation(MEASURE_UNITS)})\b", re.IGNORECASE
+)
 _CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
 _AT_BEFORE = re.compile(r"\b(?:at|from|until|by|before|after)\s+\Z", re.IGNORECASE)
 _WINDOW_BEFORE = re.compile(

@@ -19,6 +19,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from indicators.dates import canonical_start
 from indicators.extract import numbers as num
 from indicators.extract import vocabulary
 from indicators.extract.attribution import (
@@ -44,7 +45,6 @@ from indicators.extract.catalogue import (
     figure_family,
     propose,
 )
-from indicators.dates import canonical_start
 from indicators.extract.dates import (
     DateAtom,
     DatePhrase,
@@ -146,9 +146,20 @@ _LEAD_IN_STATEMENT = re.compile(
 _IN_A_STATEMENT_ON = re.compile(
     r"[Ii]n\s+a\s+(?:statement|report|briefing)\s+(?:released|issued|published)\s*(?:on\s*)?$"
 )
+# ", and about 40 percent ...", ", while 12 ...": the figure that follows opens a clause
+_AND_BEFORE_FIGURE = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+(?:(?:about|some|nearly|almost|around|only|just|over"
+    r"|more\s+than|at\s+least|up\s+to|roughly|an\s+estimated|a|an|the)\s+)?\Z",
+    re.IGNORECASE,
+)
 # "About 7 million people, one in three Chadians, need ...": the second figure restates the
 # first, and the dates after both are both figures' (the pattern runs from the first's digits)
 _APPOSITION = re.compile(r"[^,;]{1,40},\s*")
+# A figure that is the new level after a change: what it counts is the change's subject
+_CHANGE_THEN_TO = re.compile(
+    rf"\b{vocabulary.alternation(vocabulary.words('change_words'))}\b[^.;]*?,?\s+to\s+\Z",
+    re.IGNORECASE,
+)
 _BASELINE_BEFORE = re.compile(
     r"\b(?:up|down|rising|falling)\s+from\s+(?:\w+\s+)?\Z|\bcompared\s+(?:with|to)\s+(?:\w+\s+)?\Z"
     r"|\b(?:against|versus|from)\s+\Z",
@@ -601,6 +612,15 @@ class _Run:
         if event_hint:
             self._events(sentence, attributions, speech, period_phrases)
 
+    def _figure_clause_starts(self, sentence: Sentence) -> list[tuple[int, int]]:
+        found = []
+        for position in self.figure_positions:
+            relative = position - sentence.start
+            match = _AND_BEFORE_FIGURE.search(sentence.text, max(0, relative - 24), relative)
+            if match is not None:
+                found.append(match.span())
+        return found
+
     def _change_period(self, mention: num.NumberMention) -> DatePhrase:
         """'doubled in three months': from three months before the report to its day."""
         unit = mention.unit.rstrip("s")
@@ -670,7 +690,11 @@ class _Run:
         relative = position - sentence.start
         view = self._view(sentence)
         start, end = 0, len(sentence.text)
-        for boundary_start, boundary_end in view.boundaries():
+        boundaries = view.boundaries()
+        if self.figure_positions and len(self.figure_positions) > 1:
+            # "..., and 4.2 percent of children were ...": a new clause opens with a figure
+            boundaries = sorted(boundaries + self._figure_clause_starts(sentence))
+        for boundary_start, boundary_end in boundaries:
             if boundary_end <= relative:
                 start = boundary_end
             elif boundary_start >= relative:
@@ -745,8 +769,14 @@ class _Run:
         preceding = [f.mention.end for f in previous if f.mention is not None]
         own_start = max([clause[0], *preceding[-1:]])
         own_end = min([clause[1], mention.end + 90, *following[:1]])
-        own = frozenset(
-            content_word_tuple(text[own_start : mention.start] + " " + text[mention.end : own_end])
+        own = (
+            frozenset(
+                content_word_tuple(
+                    text[own_start : mention.start] + " " + text[mention.end : own_end]
+                )
+            )
+            if len(self.figure_positions) > 1
+            else frozenset()
         )
         before = text[max(clause[0], mention.start - 70) : mention.start]
         rate = ""
@@ -774,6 +804,16 @@ class _Run:
             inherited = same[-1] if same else previous[-1]
         if (
             inherited is not None
+            and kind == num.MONEY
+            and inherited.observation.unit.startswith(unit + " per ")
+        ):  # "cut to US$ 8 per person per month, then restored to US$ 12": the same measure
+            family = inherited.family
+            unit = inherited.observation.unit
+            indicator_id = inherited.observation.indicator_id
+            name = inherited.observation.indicator_name
+            is_new = inherited.observation.indicator_is_new
+        elif (
+            inherited is not None
             and inherited.family in (family, "rate:" + inherited.rate)
             and kind == num.COUNT
         ):
@@ -791,7 +831,7 @@ class _Run:
                 focus,
                 clause_words,
                 distances=distances,
-                paragraph=self.paragraph_words,
+                paragraph=_Context(self.paragraph_words, text, sentence.start),
                 own=own,
             )
             if indicator is None and clause != (sentence.start, sentence.end):
@@ -800,7 +840,7 @@ class _Run:
                     focus,
                     content_word_tuple(sentence.text),
                     distances=distances,
-                    paragraph=self.paragraph_words,
+                    paragraph=_Context(self.paragraph_words, text, sentence.start),
                     own=own,
                 )
             if indicator is not None and not _units_agree(kind, unit, indicator.unit):
@@ -818,7 +858,20 @@ class _Run:
                     described = ""  # what it is of comes before: "rubble removal could cost ..."
                 elif kind == num.SHARE and num.BY_CHANGE.search(before):
                     described = ""  # "electricity supply has fallen by three quarters"
-                indicator_id, name = propose(kind, unit, described, rate, before)
+                subject = before
+                change = _CHANGE_THEN_TO.search(before)
+                if (
+                    change is not None
+                ):  # "the number of people in camps has doubled ..., to 410,000"
+                    subject, described = before[: change.start()], ""
+                indicator_id, name = propose(
+                    kind,
+                    unit,
+                    described,
+                    rate,
+                    subject,
+                    long=kind == num.MULTIPLIER or bool(change),
+                )
                 is_new = True
             if is_new:
                 unit = _proposed_unit(kind, unit, rate)
@@ -837,7 +890,14 @@ class _Run:
             period = inherited.period
         if period is None and previous:
             # "87 per cent of households surveyed in January ..., and about two in five ..."
-            earlier = [f for f in previous if f.period is not None and f.mention is not None]
+            # (not from a change: "tripled since January" is the change's own window)
+            earlier = [
+                f
+                for f in previous
+                if f.period is not None
+                and f.mention is not None
+                and f.mention.kind != num.MULTIPLIER
+            ]
             if earlier and earlier[-1].clause != clause:
                 period = earlier[-1].period
         fields = _period_fields(period)
@@ -1440,6 +1500,32 @@ class _SentenceView:
         return self._after_preposition
 
 
+class _Context:
+    """The words around a figure that may name what its clause leaves unsaid: its paragraph
+    and, read on first use, the text just before its sentence (a section heading)."""
+
+    __slots__ = ("paragraph", "text", "start", "_before")
+
+    def __init__(self, paragraph: set[str], text: str, start: int) -> None:
+        self.paragraph, self.text, self.start = paragraph, text, start
+        self._before: frozenset[str] | None = None
+
+    def __iter__(self):
+        return iter(self.paragraph)
+
+    def __len__(self) -> int:
+        return len(self.paragraph)
+
+    def __contains__(self, word: str) -> bool:
+        if word in self.paragraph:
+            return True
+        if self._before is None:
+            self._before = frozenset(
+                content_word_tuple(self.text[max(0, self.start - 300) : self.start])
+            )
+        return word in self._before
+
+
 class _Distances:
     """Content word -> how many words it stands from a figure (the nearest occurrence).
     Only a tie between indicators asks, so the sentence's words are read on first use."""
@@ -1512,7 +1598,15 @@ def one_per_fact(
 
 
 def _same_fact(a: Observation, b: Observation, publisher: str, default_place: str) -> bool:
-    if a.value is None or (a.indicator_id, a.value, a.unit) != (b.indicator_id, b.value, b.unit):
+    if a.value is None or (a.value, a.unit) != (b.value, b.unit):
+        return False
+    if a.indicator_id != b.indicator_id and not (
+        # a headline and the body word one figure differently: "Nearly one million Rohingya
+        # refugees face cuts" and "Nearly one million Rohingya refugees live in the camps"
+        (a.indicator_is_new or b.indicator_is_new)
+        and a.value_as_stated.lower() == b.value_as_stated.lower()
+        and a.value >= 1000
+    ):
         return False
     if a.quote_start == b.quote_start:
         return False  # two figures of one sentence are two statements
@@ -1534,6 +1628,7 @@ def _same_fact(a: Observation, b: Observation, publisher: str, default_place: st
 def _detail(observation: Observation, publisher: str) -> tuple:
     """How much a statement of a figure says: a period, a named source, a hedge, a place."""
     return (
+        not observation.indicator_is_new,  # a catalogue indicator over a proposed one
         bool(observation.period_start or observation.period_end),
         observation.attributed_to != publisher,
         bool(observation.qualifier),
