@@ -62,7 +62,7 @@ def not_figure_phrases(draw) -> str:
                 f"on a scale of one to {draw(number_words)}",
                 f"above the emergency threshold of {draw(small)} percent",
                 f"in {draw(number_words)} stages",
-                f"with at least one type of support",
+                "with at least one type of support",
                 f"in {draw(number_words)} phases",
             ]
         )
@@ -158,7 +158,9 @@ def test_bare_fractions_are_shares(fraction, rest):
 
 
 @PROPERTY
-@given(st.sampled_from(["fell", "dropped", "declined"]), st.sampled_from(["three quarters", "half"]))
+@given(
+    st.sampled_from(["fell", "dropped", "declined"]), st.sampled_from(["three quarters", "half"])
+)
 def test_a_fraction_a_change_is_by_is_a_share(verb, words):
     (figure,) = observations(f"Electricity supply {verb} by more than {words} since March.")
     assert figure.unit == "percent" and figure.qualifier == "more than"
@@ -207,7 +209,12 @@ def test_a_count_that_is_not_whole_is_kept_and_flagged(whole, tenth):
 
 
 @PROPERTY
-@given(counts, st.sampled_from(["KEY FIGURES\n• {n} people displaced\n\n", "HIGHLIGHTS\n- {n} people displaced\n\n"]))
+@given(
+    counts,
+    st.sampled_from(
+        ["KEY FIGURES\n• {n} people displaced\n\n", "HIGHLIGHTS\n- {n} people displaced\n\n"]
+    ),
+)
 def test_a_figure_repeated_in_a_headline_is_one_candidate(count, headline):
     text = headline.format(n=f"{count:,}") + (
         f"Fighting has displaced {count:,} people since 3 May, the agency said."
