@@ -91,6 +91,8 @@ class Extraction:
     observations: list[Observation] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     failures: list[SentenceFailure] = field(default_factory=list)
+    # what the command had to assume about the report ("no --publisher: ...")
+    notices: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -101,7 +103,10 @@ class Extraction:
         }
 
     def warnings(self, where: str = "") -> list[str]:
-        return [failure.message(where) for failure in self.failures]
+        prefix = f"{where}: " if where else ""
+        return [prefix + notice for notice in self.notices] + [
+            failure.message(where) for failure in self.failures
+        ]
 
     def new_indicators(self) -> list[dict]:
         seen: dict[str, dict] = {}
