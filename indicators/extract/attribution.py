@@ -840,9 +840,12 @@ def find_attributions(
     for match in SPEECH_VERB.finditer(sentence) if verbs is None else verbs:
         if found and any(a.start - start <= match.start() < a.end - start for a in found):
             continue
-        if _STATE_AFTER.match(sentence, match.end()):
+        verb = match.group()
+        if verb in _PARTICIPLES and _STATE_AFTER.match(sentence, match.end()):
             continue  # "people reported missing": a participle, no one speaks
-        if _DETERMINER_BEFORE.search(sentence, max(0, match.start() - 6), match.start()):
+        if verb in _PARTICIPLES and _DETERMINER_BEFORE.search(
+            sentence, max(0, match.start() - 6), match.start()
+        ):
             continue  # "an estimated 4.2 million": an adjective
         speaker_start, phrase, aside = _speaker_before(sentence, match.start())
         if speaker_start < 0:
@@ -891,6 +894,10 @@ def find_attributions(
 # After "reported", "confirmed", "recorded": the state of people, not the start of speech.
 _STATE_AFTER = re.compile(
     r"\s+(?:as\s+)?(?:missing|dead|killed|injured|wounded|displaced|safe|alive|sick|ill)\b"
+)
+# The speech verbs that are also participles ("reported missing", "an estimated 4.2 million")
+_PARTICIPLES = frozenset(
+    {"reported", "confirmed", "recorded", "registered", "counted", "documented", "estimated"}
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:an?|the)\s+\Z", re.IGNORECASE)
 # "the National Disaster Management Authority (NDMA) said": the acronym is part of the name

@@ -21,6 +21,7 @@ from indicators.dates import canonical_start
 from indicators.extract.numbers import (
     bounded_trie_pattern,
     candidate_starts,
+    find_words,
     lowered,
     parse_number,
     starts_pattern,
@@ -247,7 +248,10 @@ DATE_ANCHOR = re.compile(
 # DATE_ANCHOR as two patterns that each open with a character set, which re scans for at C
 # speed: digits, then the words (see `date_anchors`).
 _DIGIT_ANCHOR = re.compile(rf"\d(?<!\d\d)(?P<datelike>{_DATE_DIGITS})?")
-_WORD_ANCHOR = re.compile(bounded_trie_pattern(set(_ANCHOR_WORDS)))
+_PLURAL_UNIT_WORDS = frozenset({"days", "weeks", "months", "years"})
+# the plural units are found by str.find (see `numbers.find_words`): in the trie, "days"
+# would make re try it at every "d" of the text
+_WORD_ANCHOR = re.compile(bounded_trie_pattern(set(_ANCHOR_WORDS) - _PLURAL_UNIT_WORDS))
 
 
 def date_anchors(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, bool]]:
@@ -259,6 +263,10 @@ def date_anchors(text: str, start: int = 0, end: int | None = None) -> list[tupl
         (m.start(), m.group("datelike") is None) for m in _DIGIT_ANCHOR.finditer(text, start, end)
     ]
     found += [(m.start(), False) for m in _WORD_ANCHOR.finditer(text, start, end)]
+    found += [
+        (position, False)
+        for position in find_words(text, _PLURAL_UNIT_WORDS, tuple(_PLURAL_UNIT_WORDS), start, end)
+    ]
     found.sort()
     return found
 
@@ -293,6 +301,10 @@ def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list
             continue
         if plain_digits and not _since_before(text, anchor, position, lower):
             continue  # "146 aid workers", "45%": no date phrase holds these digits
+        if text.startswith(_PLURAL_UNITS, anchor) and not _window_words_near(
+            lower if lower is not None else text.lower(), anchor
+        ):
+            continue  # "days", "weeks" open no date phrase but "the past two weeks", "... ago"
         for candidate in candidate_starts(starts_text, anchor, position, 5, starts):
             match = DATE_PHRASE.match(text, candidate, end)
             if match is not None and match.end() > anchor:
@@ -303,6 +315,15 @@ def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list
 
 
 _SINCE = re.compile(r"since", re.IGNORECASE)
+_PLURAL_UNITS = ("days", "weeks", "months", "years", "Days", "Weeks", "Months", "Years")
+_WINDOW_WORDS = ("past", "last", "previous", "ago", "earlier", "so far")
+
+
+def _window_words_near(lower: str, anchor: int) -> bool:
+    """Can a plural unit at `anchor` be part of a date phrase: "the past two school years",
+    "three weeks ago"? Only with one of these words near it."""
+    window = lower[max(0, anchor - 40) : anchor + 16]
+    return any(word in window for word in _WINDOW_WORDS)
 
 
 def _since_before(text: str, anchor: int, floor: int, lower: str | None = None) -> bool:

@@ -125,9 +125,6 @@ _NUMBER_PATTERN_SOURCE = rf"""(?<![\w.$£€/])(?<![A-Za-z]-)(?:
           (?P<of_den>{_NUM})\b(?!\s*{_PERCENT}|[.,]\d))
     | (?P<money>(?P<money_sign>{_MONEY_PREFIX})\s?(?P<money_num>{_DIGITS})
           (?:\s?(?P<money_scale>million|billion|thousand|mn|bn|m|k)\b)?{_MONEY_PER}?)
-    | (?P<per_rate>(?P<pr_num>{_DIGITS})\s+(?P<pr_what>(?:[a-z-]+\s+){{0,3}}?)per\s+(?P<pr_den>{_DIGITS})
-          \s+(?P<pr_pop>{_DENOMINATOR})(?:\s+per\s+(?P<pr_time>{_TIME_BASE}))?\b)
-    | (?P<fold>(?P<fold_num>{_NUM})[\s-]?fold\b)
     | (?P<mult_verb>{vocabulary.alternation(MULTIPLIER_VERBS)})\b
     | (?P<scaled_fraction>(?P<sf_lead>a|one|half)\s+(?:(?P<sf_frac>{_FRACTION})\s+of\s+)?
           (?:a\s+)?(?P<sf_scale>million|billion)\b)
@@ -140,6 +137,7 @@ _NUMBER_PATTERN_SOURCE = rf"""(?<![\w.$£€/])(?<![A-Za-z]-)(?:
           \s+(?P<ordinal_unit>day|week|month|year)\b)
     )"""
 NUMBER_PATTERN = re.compile(_NUMBER_PATTERN_SOURCE, re.IGNORECASE | re.VERBOSE)
+
 # The pattern without its ratio alternatives, tried where a ratio match is not one ("6.9
 # million in 2024", "six convoys in two days"), so the figure inside is still read.
 _NO_RATIO_SOURCE = (
@@ -163,6 +161,24 @@ def lower_case_pattern(source: str) -> str:
 _NUMBER_PATTERN_LOWER = re.compile(lower_case_pattern(_NUMBER_PATTERN_SOURCE), re.VERBOSE)
 _NO_RATIO = re.compile(_NO_RATIO_SOURCE, re.IGNORECASE | re.VERBOSE)
 _NO_RATIO_LOWER = re.compile(lower_case_pattern(_NO_RATIO_SOURCE), re.VERBOSE)
+# Read at a number that NUMBER_PATTERN found, when a cheap test says they may follow (" per "
+# or "fold" after it): kept out of the big pattern, which every number would try them in.
+_PER_RATE_SOURCE = rf"""(?P<per_rate>(?P<pr_num>{_DIGITS})\s+(?P<pr_what>(?:[a-z-]+\s+){{0,3}}?)per\s+
+    (?P<pr_den>{_DIGITS})\s+(?P<pr_pop>{_DENOMINATOR})(?:\s+per\s+(?P<pr_time>{_TIME_BASE}))?\b)"""
+_FOLD_SOURCE = rf"(?P<fold>(?P<fold_num>{_NUM})[\s-]?fold\b)"
+_FOLLOWERS = {
+    flags: (
+        re.compile(
+            _PER_RATE_SOURCE if not flags else lower_case_pattern(_PER_RATE_SOURCE),
+            re.VERBOSE | (0 if flags else re.IGNORECASE),
+        ),
+        re.compile(
+            _FOLD_SOURCE if not flags else lower_case_pattern(_FOLD_SOURCE),
+            re.VERBOSE | (0 if flags else re.IGNORECASE),
+        ),
+    )
+    for flags in (False, True)  # True: for the lower-cased text
+}
 
 QUALIFIER_BEFORE = re.compile(
     r"""(?:^|(?<=[\s(“"‘]))(?P<qualifier>nearly|almost|about|around|roughly|some|an\s+estimated|estimated
@@ -262,6 +278,7 @@ AFTER_NUMBER = re.compile(
       | (?P<unit>[\s-]+(?P<unit_word>hours?|days?|weeks?|months?|years?)\b)
       | (?P<measure>\s(?P<measure_unit>{vocabulary.alternation(MEASURE_UNITS)})\b)
       | (?P<distance>[\s-]?(?P<distance_unit>{vocabulary.alternation(DISTANCE_UNITS)})\b(?P<length>\s+of\s+(?!the\b|its\b|their\b)(?-i:[a-z]))?)
+      | (?P<structure>\s+(?:[a-z]+\s+)?{_NOT_COUNTED}\b(?!-))
       | (?P<word_after>[a-z]|-[a-z])""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -397,9 +414,20 @@ NUMBER_ANCHOR = re.compile(r"\d(?<!\d\d)|[$€£]|US\$|\b(?=[a-zA-Z])" + _cased(
 # speed (an alternation that opens with tests is tried at every position): digits and
 # currency signs, then the words. Their matches are NUMBER_ANCHOR's (see `number_anchors`).
 _SIGN_ANCHOR = re.compile(r"[\d$€£U](?:(?<=\d)(?<!\d\d)|(?<=[$€£])|(?<=U)S\$)")
-_WORD_ANCHOR = re.compile(
-    bounded_trie_pattern({cased for word in ANCHOR_WORDS for cased in (word, word.capitalize())})
+# Rare words are found by str.find, not in the trie: a word opening with a common letter
+# ("doubled") would make re try the trie at every "d" of the text.
+RARE_ANCHOR_WORDS = frozenset(
+    cased
+    for word in list(MULTIPLIER_VERBS) + [f"{word}fold" for word in CARDINALS + ["hundred"]]
+    for cased in (word, word.capitalize())
 )
+_WORD_ANCHOR = re.compile(
+    bounded_trie_pattern(
+        {cased for word in ANCHOR_WORDS for cased in (word, word.capitalize())} - RARE_ANCHOR_WORDS
+    )
+)
+# what the rare words end with, searched for; then the whole word is checked
+_RARE_ENDINGS = ("fold", "oubled", "ripled", "rebled", "uadrupled")
 
 
 def number_anchors(text: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -408,7 +436,31 @@ def number_anchors(text: str, start: int = 0, end: int | None = None) -> list[in
     end = len(text) if end is None else end
     found = [m.start() for m in _SIGN_ANCHOR.finditer(text, start, end)]
     found += [m.start() for m in _WORD_ANCHOR.finditer(text, start, end)]
+    found += find_words(text, RARE_ANCHOR_WORDS, _RARE_ENDINGS, start, end)
     found.sort()
+    return found
+
+
+def find_words(
+    text: str, words: frozenset[str], endings: tuple[str, ...], start: int = 0, end: int = -1
+) -> list[int]:
+    """Where the whole words of `words` start in text[start:end], found by str.find of the
+    `endings` they finish with (each word ends with one): as \b(?:words)\b finds them."""
+    end = len(text) if end < 0 else end
+    found = []
+    for ending in endings:
+        position = text.find(ending, start, end)
+        while position >= 0:
+            stop = position + len(ending)
+            if stop == len(text) or not (text[stop].isalnum() or text[stop] == "_"):
+                word_start = position
+                while word_start > start and (
+                    text[word_start - 1].isalnum() or text[word_start - 1] == "_"
+                ):
+                    word_start -= 1
+                if text[word_start:stop] in words:
+                    found.append(word_start)
+            position = text.find(ending, stop, end)
     return found
 
 
@@ -499,6 +551,13 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                 break
         if match is None:
             continue
+        match_end = match.end()
+        if match.lastgroup == "number":
+            window = scanned[match_end : match_end + 40]
+            if lower is None:
+                window = window.lower()
+            if " per " in window or "fold" in window[:6]:
+                match = _follower(scanned, match, end, lower is not None) or match
         mention = _mention_from_match(text, match)
         if mention is None and match.lastgroup in ("ratio", "of_ratio"):
             match = no_ratio.match(scanned, match.start(), end) or match
@@ -508,6 +567,13 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             _attach_qualifier(text, mention, start)
             mentions.append(mention)
     return mentions
+
+
+def _follower(scanned: str, match: re.Match, end: int, lowered_text: bool) -> re.Match | None:
+    """A rate ("1.8 deaths per 10,000 people") or a multiplier ("ten-fold") at a number, which
+    the caller's cheap test says may follow it."""
+    per_rate, fold = _FOLLOWERS[lowered_text]
+    return per_rate.match(scanned, match.start(), end) or fold.match(scanned, match.start(), end)
 
 
 def _mention_from_match(text: str, match: re.Match) -> NumberMention | None:
@@ -700,7 +766,11 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
         money = match.group("money_words")
         unit = MONEY_WORDS[_SPACES.sub(" ", money.lower())] if money else "count"
         kind = MONEY if money else COUNT
-        measure = None if money else _MEASURE_AFTER.match(text, span_end)
+        measure = (
+            _MEASURE_AFTER.match(text, span_end)
+            if not money and text[span_end + 1 : span_end + 2] in _MEASURE_INITIALS
+            else None
+        )
         if measure is not None:  # "2.3 million hectares"
             end = measure.end("unit")
             unit = MEASURE_UNITS[_SPACES.sub(" ", measure.group("unit").lower())]
@@ -717,12 +787,16 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
         )
     if _looks_like_year(token, value, text, span_end):
         return None
-    if _CLOCK_TIME.fullmatch(token) and _AT_BEFORE.search(before):
+    if (
+        ("." in token or ":" in token)
+        and _CLOCK_TIME.fullmatch(token)
+        and _AT_BEFORE.search(before)
+    ):
         return None  # "at 09.40": a time of day
     after = AFTER_NUMBER.match(text, span_end, min(len(text), span_end + 40))
     if after is not None:
-        if after.lastgroup in ("age", "clock", "ago"):
-            return None
+        if after.lastgroup in ("age", "clock", "ago", "structure"):
+            return None  # "structure": "in four stages", "one type of support"
         if after.lastgroup == "measure":
             end = after.end("measure_unit")
             unit = MEASURE_UNITS[_SPACES.sub(" ", after.group("measure_unit").lower())]
@@ -742,13 +816,15 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
             )
             mention.provisional = bool(match.group("star"))
             window = text[max(0, span_start - 40) : span_start]
-            if _WINDOW_BEFORE.search(window):
+            if ("within" in window or "first" in window or "next" in window) and (
+                _WINDOW_BEFORE.search(window)
+            ):
                 mention.kind = PERIOD  # "within the first 72 hours": a window, not a figure
-            elif _CHANGE_BEFORE.search(window):
+            elif (" in " in window or " over " in window or "within" in window) and (
+                _CHANGE_BEFORE.search(window)
+            ):
                 mention.kind, mention.change = PERIOD, True  # "doubled in three months"
             return mention
-    if _NOT_COUNTED_AFTER.match(text, span_end, min(len(text), span_end + 40)):
-        return None  # "in four stages", "one type of support": the report's own structure
     if value < 100 and DETERMINER_BEFORE.search(before):
         return None  # "the two sides", "its three hospitals": a known set, not a figure
     if is_word and value == 1 and not _ONE_HEDGED.search(before):
@@ -765,6 +841,9 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     )
 
 
+_MEASURE_INITIALS = frozenset(
+    letter for unit in vocabulary.words("measure_units") for letter in (unit[0], unit[0].upper())
+)
 _MEASURE_AFTER = re.compile(
     rf"\s(?P<unit>{vocabulary.alternation(MEASURE_UNITS)})\b", re.IGNORECASE
 )
@@ -779,7 +858,6 @@ _CHANGE_BEFORE = re.compile(
     rf"\b{_CHANGE_WORD}\s+(?:(?:in|over|within)\s+(?:(?:the|its)\s+(?:past|last)\s+)?|in\s+just\s+)\Z",
     re.IGNORECASE,
 )
-_NOT_COUNTED_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{_NOT_COUNTED}\b(?!-)", re.IGNORECASE)
 _ONE_HEDGED = re.compile(r"\b(?:only|just|at\s+least|about|nearly|some)\s+\Z", re.IGNORECASE)
 _COUNTED_AFTER_YEAR = re.compile(r"\s+(?:people|persons|families|households|children|cases)\b")
 # The last characters LABEL_BEFORE and QUALIFIER_BEFORE can match (lower case; a digit before
@@ -820,6 +898,8 @@ def _unusual_case(text: str) -> bool:
 
 def _may_end_with_label(before: str) -> bool:
     tail = before.rstrip().lower()
+    if tail.endswith(("and", "from")):  # only "aged between 15 and", "a scale from"
+        return "age" in tail or "scale" in tail or "ladder" in tail or _unusual_case(before)
     return (
         tail.endswith(_LABEL_ENDINGS)
         or (tail[-1:] == "n" and tail[-2:-1].isdigit())

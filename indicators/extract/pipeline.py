@@ -398,6 +398,12 @@ class _Run:
         self.hinted: dict[str, set[int]] | None = None
         self.index = -1
         self.failures: list[SentenceFailure] = []
+        # the sentence whose figure-led clause starts were last found, and those starts
+        self.clause_starts: tuple[Sentence | None, list[int], list[tuple[int, int]]] = (
+            None,
+            [],
+            [],
+        )
 
     def _view(self, sentence: Sentence) -> _SentenceView:
         """What is worked out once per sentence (clause boundaries, words, places)."""
@@ -438,9 +444,18 @@ class _Run:
             mentions, found_dates = self._scan_by_sentence(sentences)
         numbers_by_sentence = _bucket(starts, sentences, mentions, lambda m: m.number_start)
         dates_by_sentence = _bucket(starts, sentences, found_dates, lambda m: m.start())
-        known_places = [places_described(s.text) for s in sentences]
-        # the report's main place: the one it names most, headings and datelines included
-        places = Counter(PLACE_CANONICAL.get(name, name) for _, _, name in places_described(text))
+        # one pass over the text: each sentence's places, and the report's main place (the one
+        # it names most, headings and datelines included)
+        all_places = places_described(text)
+        known_places = _bucket(starts, sentences, all_places, lambda p: p[0])
+        for sentence, found in zip(sentences, known_places, strict=True):
+            if found:
+                found[:] = [
+                    (s - sentence.start, e - sentence.start, name)
+                    for s, e, name in found
+                    if e <= sentence.end
+                ]
+        places = Counter(PLACE_CANONICAL.get(name, name) for _, _, name in all_places)
         self.default_place = places.most_common(1)[0][0] if places else ""
         lower_text = text.lower()
         if len(lower_text) != len(text):  # "İ": offsets of the lower-cased text would shift
@@ -594,10 +609,9 @@ class _Run:
             and not (attributions and any(a.covers_words(m.number_start) for a in attributions))
         ]
         # "doubled in three months": the duration is the change's period, not a figure
-        figure_periods += [
-            self._change_period(m) for m in kept if m.kind == num.PERIOD and m.change
-        ]
-        kept = [m for m in kept if m.kind != num.PERIOD]
+        if any(m.kind == num.PERIOD for m in kept):
+            figure_periods += [self._change_period(m) for m in kept if m.change]
+            kept = [m for m in kept if m.kind != num.PERIOD]
         self.figure_positions = [m.number_start for m in kept]
         figures: list[_Figure] = []
         for mention in kept:
@@ -691,9 +705,14 @@ class _Run:
         view = self._view(sentence)
         start, end = 0, len(sentence.text)
         boundaries = view.boundaries()
-        if self.figure_positions and len(self.figure_positions) > 1:
+        if len(self.figure_positions) > 1 and sentence.text.find(", ") >= 0:
             # "..., and 4.2 percent of children were ...": a new clause opens with a figure
-            boundaries = sorted(boundaries + self._figure_clause_starts(sentence))
+            cached, positions, starts = self.clause_starts
+            if cached is not sentence or positions is not self.figure_positions:
+                starts = self._figure_clause_starts(sentence)
+                self.clause_starts = (sentence, self.figure_positions, starts)
+            if starts:
+                boundaries = sorted(boundaries + starts)
         for boundary_start, boundary_end in boundaries:
             if boundary_end <= relative:
                 start = boundary_end
@@ -721,7 +740,10 @@ class _Run:
         speaker is credited with (a date before 'X said' that is not a 'since' belongs to
         the speaking, not the figure)."""
         inside = [p for p in periods if clause[0] <= p.start < clause[1]]
-        if _BASELINE_BEFORE.search(self.text, max(clause[0], position - 24), position):
+        window = self.text[max(clause[0], position - 24) : position]
+        if (
+            "from" in window or "compared" in window or "against" in window or "versus" in window
+        ) and _BASELINE_BEFORE.search(window):
             # "..., up from 800,000 in the same period a year earlier": the baseline's own date
             inside = [p for p in inside if p.start >= position] or inside
         if covering is not None and covering.start >= 0:
@@ -765,19 +787,23 @@ class _Run:
         # the words after a figure up to the next figure of the sentence are its own
         after = text[mention.end : min(clause[1], mention.end + 90)]
         # the figure's own words: from the figure before it to the one after it
-        following = [p for p in self.figure_positions if p > mention.number_start]
-        preceding = [f.mention.end for f in previous if f.mention is not None]
-        own_start = max([clause[0], *preceding[-1:]])
-        own_end = min([clause[1], mention.end + 90, *following[:1]])
-        own = (
-            frozenset(
+        own_end = min(clause[1], mention.end + 90)
+        own: frozenset[str] = frozenset()
+        if len(self.figure_positions) > 1:
+            own_start = clause[0]
+            for figure in reversed(previous):
+                if figure.mention is not None:
+                    own_start = max(own_start, figure.mention.end)
+                    break
+            for position in self.figure_positions:
+                if position > mention.number_start:
+                    own_end = min(own_end, position)
+                    break
+            own = frozenset(
                 content_word_tuple(
                     text[own_start : mention.start] + " " + text[mention.end : own_end]
                 )
             )
-            if len(self.figure_positions) > 1
-            else frozenset()
-        )
         before = text[max(clause[0], mention.start - 70) : mention.start]
         rate = ""
         kind, unit, value = mention.kind, mention.unit, mention.value
@@ -1298,6 +1324,8 @@ class _Run:
             ):
                 return self.default_place
             known = [name for s, e, name in view.known_places if start <= s and e <= end]
+            if len(known) == 1:
+                return PLACE_CANONICAL.get(known[0], known[0])
             if known:
                 spans = [
                     (s, e, name) for s, e, name in view.known_places if start <= s and e <= end
@@ -1580,8 +1608,11 @@ def one_per_fact(
     or left unsaid in one) is kept once, as the statement that says the most, whose notes name
     where else it is stated."""
     kept: list[Observation] = []
+    by_value: dict[tuple, list[int]] = {}  # (value, unit) -> indexes in kept: facts to compare
     for observation in observations:
-        for index, other in enumerate(kept):
+        key = (observation.value, observation.unit)
+        for index in by_value.get(key, ()) if observation.value is not None else ():
+            other = kept[index]
             if _same_fact(other, observation, publisher, default_place):
                 richer, poorer = (
                     (observation, other)
@@ -1593,6 +1624,7 @@ def one_per_fact(
                 kept[index] = richer
                 break
         else:
+            by_value.setdefault(key, []).append(len(kept))
             kept.append(observation)
     return kept
 
@@ -1642,8 +1674,9 @@ def places_described(text: str) -> list[tuple[int, int, str]]:
     found = []
     for match in KNOWN_PLACE.finditer(text):
         start, end = match.span()
-        if ACTOR_AFTER_PLACE.match(text, end) or ORIGIN_BEFORE_PLACE.search(
-            text, max(0, start - 80), start
+        if ACTOR_AFTER_PLACE.match(text, end) or (
+            text.find("from", max(0, start - 80), start) >= 0
+            and ORIGIN_BEFORE_PLACE.search(text, max(0, start - 80), start)
         ):
             continue
         found.append((start, end, match.group()))
