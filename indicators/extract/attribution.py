@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from indicators.extract.numbers import bounded_trie_pattern, trie_pattern
+from indicators.extract.patterns import bounded_trie_pattern, trie_pattern
 
 PERSON = "person"
 ORG = "org"

@@ -18,12 +18,12 @@ from datetime import date, timedelta
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from indicators.dates import canonical_start
-from indicators.extract.numbers import (
+from indicators.extract.numbers import parse_number
+from indicators.extract.patterns import (
     bounded_trie_pattern,
     candidate_starts,
     find_words,
     lowered,
-    parse_number,
     starts_pattern,
     trie_pattern,
 )

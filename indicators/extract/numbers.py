@@ -15,6 +15,19 @@ from decimal import Decimal
 from text_to_num import text2num
 
 from indicators.extract import vocabulary
+from indicators.extract.patterns import (  # noqa: F401 - also imported from here
+    UNUSUAL_CASE_LETTERS,
+    _unusual_case,
+    alternation,
+    bounded_trie_pattern,
+    candidate_starts,
+    find_words,
+    lower_case_pattern,
+    lowered,
+    starters_only_pattern,
+    starts_pattern,
+    trie_pattern,
+)
 
 # Kinds of figure.
 COUNT = "count"
@@ -96,11 +109,11 @@ MONEY_WORDS = vocabulary.words("money_words")
 MULTIPLIER_VERBS = vocabulary.words("multiplier_verbs")
 DISTANCE_UNITS = vocabulary.words("distance_units")
 MEASURE_UNITS = vocabulary.words("measure_units")
-_DENOMINATOR = vocabulary.alternation(vocabulary.words("denominators"))
-_RATE_BASE = vocabulary.alternation(vocabulary.words("rate_bases"))
-_TIME_BASE = vocabulary.alternation(vocabulary.words("time_bases"))
-_NOT_COUNTED = vocabulary.alternation(vocabulary.words("not_counted"))
-_CHANGE_WORD = vocabulary.alternation(vocabulary.words("change_words"))
+_DENOMINATOR = alternation(vocabulary.words("denominators"))
+_RATE_BASE = alternation(vocabulary.words("rate_bases"))
+_TIME_BASE = alternation(vocabulary.words("time_bases"))
+_NOT_COUNTED = alternation(vocabulary.words("not_counted"))
+_CHANGE_WORD = alternation(vocabulary.words("change_words"))
 
 _CARD = "(?:" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + ")"
 _SCALE = "(?:hundred|thousand|million|billion)"
@@ -125,14 +138,14 @@ _NUMBER_PATTERN_SOURCE = rf"""(?<![\w.$£€/])(?<![A-Za-z]-)(?:
           (?P<of_den>{_NUM})\b(?!\s*{_PERCENT}|[.,]\d))
     | (?P<money>(?P<money_sign>{_MONEY_PREFIX})\s?(?P<money_num>{_DIGITS})
           (?:\s?(?P<money_scale>million|billion|thousand|mn|bn|m|k)\b)?{_MONEY_PER}?)
-    | (?P<mult_verb>{vocabulary.alternation(MULTIPLIER_VERBS)})\b
+    | (?P<mult_verb>{alternation(MULTIPLIER_VERBS)})\b
     | (?P<scaled_fraction>(?P<sf_lead>a|one|half)\s+(?:(?P<sf_frac>{_FRACTION})\s+of\s+)?
           (?:a\s+)?(?P<sf_scale>million|billion)\b)
     | (?P<fraction>(?:(?P<frac_count>a|an|one|two|three|four|five|six|seven|eight|nine)[ -])?
           (?P<frac_word>{_FRACTION})\b)
     | (?P<number>(?P<num>{_NUM})(?P<star>\*)?
           (?:(?P<percent>{_PERCENT})
-            |\s(?P<scale>million|billion)\b(?:\s(?P<money_words>{vocabulary.alternation(MONEY_WORDS)})\b)?)?)
+            |\s(?P<scale>million|billion)\b(?:\s(?P<money_words>{alternation(MONEY_WORDS)})\b)?)?)
     | (?P<ordinal_span>\b(?:its|the|a)\s+(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))
           \s+(?P<ordinal_unit>day|week|month|year)\b)
     )"""
@@ -144,16 +157,6 @@ _NO_RATIO_SOURCE = (
     _NUMBER_PATTERN_SOURCE[: _NUMBER_PATTERN_SOURCE.index("    | (?P<ratio>")]
     + _NUMBER_PATTERN_SOURCE[_NUMBER_PATTERN_SOURCE.index("    | (?P<money>") :]
 )
-
-
-def lower_case_pattern(source: str) -> str:
-    """A pattern's letters in lower case, escapes (\\S) and group names aside: compiled without
-    IGNORECASE and run on `lowered` text, it finds what the pattern finds case-insensitively."""
-    return re.sub(
-        r"\\.|\(\?P<\w+>|[A-Z]",
-        lambda m: m.group().lower() if len(m.group()) == 1 else m.group(),
-        source,
-    )
 
 
 # NUMBER_PATTERN for the lower-cased text (see `lowered`): several times faster than
@@ -276,8 +279,8 @@ AFTER_NUMBER = re.compile(
       | (?P<clock>\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b|[:h]\d{{2}}\b|local\s+time\b))
       | (?P<ago>\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:ago|earlier|later|before|after)\b)
       | (?P<unit>[\s-]+(?P<unit_word>hours?|days?|weeks?|months?|years?)\b)
-      | (?P<measure>\s(?P<measure_unit>{vocabulary.alternation(MEASURE_UNITS)})\b)
-      | (?P<distance>[\s-]?(?P<distance_unit>{vocabulary.alternation(DISTANCE_UNITS)})\b(?P<length>\s+of\s+(?!the\b|its\b|their\b)(?-i:[a-z]))?)
+      | (?P<measure>\s(?P<measure_unit>{alternation(MEASURE_UNITS)})\b)
+      | (?P<distance>[\s-]?(?P<distance_unit>{alternation(DISTANCE_UNITS)})\b(?P<length>\s+of\s+(?!the\b|its\b|their\b)(?-i:[a-z]))?)
       | (?P<structure>\s+(?:[a-z]+\s+)?{_NOT_COUNTED}\b(?!-))
       | (?P<word_after>[a-z]|-[a-z])""",
     re.IGNORECASE | re.VERBOSE,
@@ -342,55 +345,6 @@ def scaled(value: float, factor: float) -> float:
     return float(Decimal(repr(value)) * Decimal(repr(factor)))
 
 
-def _word_trie(words) -> dict:
-    """The words as nested dicts, one level per character; "" marks where a word ends."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return trie
-
-
-def trie_pattern(words) -> str:
-    """One regex for many words, nested by shared prefixes ('t(?:wo|hree|en)'): Python's re
-    tries the branches of a plain alternation one by one at every position, a trie is
-    several times faster to scan with."""
-    trie = _word_trie(words)
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return f"(?:{body})?"
-        return body
-
-    return build(trie)
-
-
-def bounded_trie_pattern(words) -> str:
-    r"""`trie_pattern` for whole words: at a word's end, a boundary, and a look back over the
-    word ((?<!\w.{n}) for n characters) that it began at one. The same matches as
-    \b(?:trie)\b, but the pattern opens with a letter, not a test: re then skips the characters
-    that cannot begin a word of the list at C speed instead of trying the pattern there."""
-    trie = _word_trie(words)
-
-    def build(node: dict, depth: int) -> str:
-        branches = [
-            re.escape(char) + build(child, depth + 1)
-            for char, child in sorted(node.items())
-            if char
-        ]
-        if "" in node:  # after the longer words, as in `trie_pattern`
-            branches.append(rf"\b(?<!\w(?s:.){{{depth}}})")
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return build(trie, 0)
-
-
 def _cased(words) -> str:
     return trie_pattern({w for word in words for w in (word, word.capitalize())})
 
@@ -441,55 +395,6 @@ def number_anchors(text: str, start: int = 0, end: int | None = None) -> list[in
     return found
 
 
-def find_words(
-    text: str, words: frozenset[str], endings: tuple[str, ...], start: int = 0, end: int = -1
-) -> list[int]:
-    """Where the whole words of `words` start in text[start:end], found by str.find of the
-    `endings` they finish with (each word ends with one): as \b(?:words)\b finds them."""
-    end = len(text) if end < 0 else end
-    found = []
-    for ending in endings:
-        position = text.find(ending, start, end)
-        while position >= 0:
-            stop = position + len(ending)
-            if stop == len(text) or not (text[stop].isalnum() or text[stop] == "_"):
-                word_start = position
-                while word_start > start and (
-                    text[word_start - 1].isalnum() or text[word_start - 1] == "_"
-                ):
-                    word_start -= 1
-                if text[word_start:stop] in words:
-                    found.append(word_start)
-            position = text.find(ending, stop, end)
-    return found
-
-
-_WORD_START = re.compile(r"(?<![\w’'$-])[\w$]")
-
-
-def starts_pattern(starters: str, flags: int = 0) -> re.Pattern:
-    """Word starts, with group `starter` set where the word may open a phrase (`starters`, a
-    pattern matched just after the word start); words that cannot are skipped without trying
-    the phrase pattern there."""
-    return re.compile(rf"(?<![\w’'$-])(?:(?P<starter>(?={starters})[\w$])|[\w$])", flags)
-
-
-def starters_only_pattern(starters: str, flags: int = 0) -> re.Pattern:
-    """The word starts of `starts_pattern` whose word may open a phrase, alone."""
-    return re.compile(rf"(?<![\w’'$-])(?={starters})[\w$]", flags)
-
-
-def lowered(text: str) -> str | None:
-    """The text lower-cased, when a case-sensitive pattern written in lower case finds in it
-    what the same pattern, case-insensitive, finds in the text, at the same offsets (no letter
-    changes length or matches otherwise than by its lower case); else None. Case-insensitive
-    patterns are several times slower to run."""
-    lower = text.lower()
-    if len(lower) != len(text) or _unusual_case(text):
-        return None
-    return lower
-
-
 # What NUMBER_PATTERN can begin with: a digit or currency, a number or fraction word, or the
 # article, "its" or "the" of a fraction, a scaled fraction or an ordinal duration.
 _NUMBER_STARTERS = r"[\d$]|us\$|usd|eur|an?[\s-]|its\s|the\s|" + trie_pattern(
@@ -499,32 +404,6 @@ _NUMBER_STARTS = starts_pattern(_NUMBER_STARTERS, re.IGNORECASE)
 _NUMBER_STARTS_LOWER = starts_pattern(_NUMBER_STARTERS)  # for the lower-cased text
 _NUMBER_STARTERS_ONLY = starters_only_pattern(_NUMBER_STARTERS, re.IGNORECASE)
 _NUMBER_STARTERS_ONLY_LOWER = starters_only_pattern(_NUMBER_STARTERS)
-
-
-def candidate_starts(
-    text: str,
-    anchor: int,
-    floor: int,
-    words_back: int,
-    starts: re.Pattern | None = None,
-    starters_only: re.Pattern | None = None,
-) -> list[int]:
-    """Where a phrase that contains the anchor may begin: up to `words_back` word starts
-    before it (earliest first), then the anchor itself. With `starts` (see `starts_pattern`),
-    the word starts that cannot open a phrase are left out; `starters_only`, the same starts
-    alone (`starters_only_pattern`), is a quicker first test where most windows hold none."""
-    window_start = max(floor, anchor - 12 * words_back)
-    line_start = text.rfind("\n", window_start, anchor) + 1
-    window_start = max(window_start, line_start)
-    if starters_only is not None and starters_only.search(text, window_start, anchor) is None:
-        return [anchor]
-    if starts is None:
-        found = [m.start() for m in _WORD_START.finditer(text, window_start, anchor)]
-        return found[-words_back:] + [anchor]
-    # The text from the anchor on is left out: a starter is tested on its word and the
-    # character after it, and the word ends before the anchor.
-    words = list(starts.finditer(text, window_start, anchor))[-words_back:]
-    return [m.start() for m in words if m.lastgroup] + [anchor]
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
@@ -844,9 +723,7 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
 _MEASURE_INITIALS = frozenset(
     letter for unit in vocabulary.words("measure_units") for letter in (unit[0], unit[0].upper())
 )
-_MEASURE_AFTER = re.compile(
-    rf"\s(?P<unit>{vocabulary.alternation(MEASURE_UNITS)})\b", re.IGNORECASE
-)
+_MEASURE_AFTER = re.compile(rf"\s(?P<unit>{alternation(MEASURE_UNITS)})\b", re.IGNORECASE)
 _CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
 _AT_BEFORE = re.compile(r"\b(?:at|from|until|by|before|after)\s+\Z", re.IGNORECASE)
 _WINDOW_BEFORE = re.compile(
@@ -885,15 +762,6 @@ _QUALIFIER_ENDINGS = (
     "under",
     "below",
 )
-
-
-# Letters that re's case-insensitive matching pairs with an ASCII letter other than their lower
-# case ("ſ" ~ "s"), or whose lower case is longer ("İ"): a lower-cased test is not enough there.
-UNUSUAL_CASE_LETTERS = ("İ", "ı", "ſ")
-
-
-def _unusual_case(text: str) -> bool:
-    return "İ" in text or "ı" in text or "ſ" in text
 
 
 def _may_end_with_label(before: str) -> bool:

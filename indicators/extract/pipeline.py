@@ -21,7 +21,7 @@ from dateutil.relativedelta import relativedelta
 
 from indicators.dates import canonical_start
 from indicators.extract import numbers as num
-from indicators.extract import vocabulary
+from indicators.extract import patterns, vocabulary
 from indicators.extract.attribution import (
     SPEECH_VERB,
     STRONG_BOUNDARY,
@@ -157,7 +157,7 @@ _AND_BEFORE_FIGURE = re.compile(
 _APPOSITION = re.compile(r"[^,;]{1,40},\s*")
 # A figure that is the new level after a change: what it counts is the change's subject
 _CHANGE_THEN_TO = re.compile(
-    rf"\b{vocabulary.alternation(vocabulary.words('change_words'))}\b[^.;]*?,?\s+to\s+\Z",
+    rf"\b{patterns.alternation(vocabulary.words('change_words'))}\b[^.;]*?,?\s+to\s+\Z",
     re.IGNORECASE,
 )
 _BASELINE_BEFORE = re.compile(
@@ -244,11 +244,11 @@ EVENT_WORD_KIND = {
     "blockade": "blockade",
 }
 
-# The gazetteer (vocabulary/places.json). A trie of the names (see `num.trie_pattern`)
+# The gazetteer (vocabulary/places.json). A trie of the names (see `patterns.trie_pattern`)
 # prefers the longer of two names that start alike ("Gaza Strip" over "Gaza"). The same
 # matches as \b(?:trie)\b, in a pattern that opens with a letter and so scans faster (see
-# `num.bounded_trie_pattern`).
-KNOWN_PLACE = re.compile(num.bounded_trie_pattern(set(vocabulary.place_names())))
+# `patterns.bounded_trie_pattern`).
+KNOWN_PLACE = re.compile(patterns.bounded_trie_pattern(set(vocabulary.place_names())))
 PLACE_AFTER_PREPOSITION = re.compile(
     r"\b(?:i(?:n(?:side|to)?)|across|near|throughout)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][a-zé’'-]+(?:[ -](?:[A-Z][a-zé’'-]+|al|el|de|du))*(?:\s(?:region|province|governorate|district|state|city|camp))?)"
@@ -394,7 +394,7 @@ class _Run:
         self.view: _SentenceView | None = None
         # `_Caseless` patterns may run on lower-cased sentences unless a letter of the report
         # matches case-insensitively otherwise than by its lower case
-        self.plain_case = not any(letter in text for letter in num.UNUSUAL_CASE_LETTERS)
+        self.plain_case = not any(letter in text for letter in patterns.UNUSUAL_CASE_LETTERS)
         self.hinted: dict[str, set[int]] | None = None
         self.index = -1
         self.failures: list[SentenceFailure] = []

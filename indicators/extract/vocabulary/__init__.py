@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent
@@ -31,14 +30,3 @@ def place_names() -> list[str]:
 
 def place_canonical() -> dict[str, str]:
     return dict(_load("places")["canonical"])
-
-
-def alternation(items) -> str:
-    r"""One regex alternative per word, longest first, spaces as \s+ ('live births')."""
-    return (
-        "(?:"
-        + "|".join(
-            re.escape(item).replace(r"\ ", r"\s+") for item in sorted(items, key=len, reverse=True)
-        )
-        + ")"
-    )
