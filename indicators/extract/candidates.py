@@ -49,6 +49,47 @@ class Observation:
     review: str = ""
 
 
+def candidate_observation(
+    sentence,
+    indicator: tuple[str, str, bool, str],
+    stated: str,
+    said: tuple[str, str, str],
+    period: dict,
+    location: str,
+    **figure,
+) -> Observation:
+    """The one constructor of an observation candidate: the sentence it quotes (its text and
+    offsets), the indicator (id, name, whether it is proposed, unit), the words as stated,
+    who said it and when (speaker, day, that day as stated), the period columns, the place,
+    and the figure's own fields (value, bounds, qualifier, provisional, notes, review)."""
+    indicator_id, name, is_new, unit = indicator
+    speaker, reported_on, reported_as_stated = said
+    return Observation(
+        candidate_id="",
+        indicator_id=indicator_id,
+        indicator_name=name,
+        indicator_is_new=is_new,
+        unit=unit,
+        location=location,
+        value=figure.pop("value", None),
+        value_low=figure.pop("value_low", None),
+        value_high=figure.pop("value_high", None),
+        qualifier=figure.pop("qualifier", ""),
+        value_as_stated=stated,
+        reported_on=reported_on,
+        reported_on_as_stated=reported_as_stated,
+        attributed_to=speaker,
+        quote=sentence.text,
+        quote_start=sentence.start,
+        quote_end=sentence.end,
+        provisional=figure.pop("provisional", False),
+        notes=figure.pop("notes", ""),
+        review=figure.pop("review", ""),
+        **period,
+        **figure,
+    )
+
+
 @dataclass
 class Event:
     candidate_id: str

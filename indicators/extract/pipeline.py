@@ -1,12 +1,20 @@
-"""Report text in, candidate observations and events out.
+"""Report text in, candidate observations and events out, in named stages:
 
-The text is split into sentences once; numbers and date phrases are found by one pass each
-over the whole text and handed to the sentence they fall in, and the hint words that say a
-sentence may hold an event or a status are found by one str.find pass per hint. Each
-sentence then decides, clause by clause, what each figure measures, when, and who said it;
-what several figures of a sentence look up (clause boundaries, words, places) is worked out
-once per sentence (`_SentenceView`). Every candidate quotes the sentence it comes from, at its
-offsets in the text.
+1. scan the document once (`process`): sentences (`sentences`), number mentions (`numbers`),
+   date phrases (`dates`) and places (`locations`), each found by one pass over the whole
+   text and handed to the sentence it falls in; the hint words that say a sentence may hold
+   an event or a status, by one str.find pass per hint;
+2. carry the document's state explicitly from sentence to sentence (`_Run`: the speakers
+   named so far, the last date for "since then", the paragraph's words, the agency a report
+   draws on);
+3. read each mention of a sentence into a typed reading: a figure (`_figure`), a vague amount
+   (`_qualitative`), a status (`_status`) or an event (`events.EventReading`), what several of
+   them look up being worked out once per sentence (`sentence_view.SentenceView`);
+4. build each candidate with its one constructor (`candidates.candidate_observation`, the
+   `Event` of `events`), quoting the sentence it comes from at its offsets in the text;
+5. resolve duplicates (`resolution.one_per_fact`) and number the candidates.
+
+A sentence whose reading raises is skipped and named in `Extraction.failures`.
 """
 
 from __future__ import annotations
@@ -24,7 +32,6 @@ from indicators.extract import numbers as num
 from indicators.extract import patterns, vocabulary
 from indicators.extract.attribution import (
     SPEECH_VERB,
-    STRONG_BOUNDARY,
     Attribution,
     Speakers,
     find_attributions,
@@ -37,6 +44,7 @@ from indicators.extract.candidates import (  # noqa: F401 - the names callers im
     Extraction,
     Observation,
     SentenceFailure,
+    candidate_observation,
 )
 from indicators.extract.catalogue import (
     Catalogue,
@@ -52,28 +60,24 @@ from indicators.extract.dates import (
     find_date_phrases,
     is_future,
 )
+from indicators.extract.events import (  # noqa: F401 - also imported from here
+    EVENT_HINTS,
+    EVENT_KEYWORDS,
+    EventReading,
+)
+from indicators.extract.locations import (  # noqa: F401 - also imported from here
+    KNOWN_PLACE,
+    PLACE_CANONICAL,
+    places_described,
+)
+from indicators.extract.resolution import one_per_fact
+from indicators.extract.sentence_view import (
+    Caseless,
+    Context,
+    Distances,
+    SentenceView,
+)
 from indicators.extract.sentences import Sentence, split_sentences
-
-
-class _Caseless:
-    """A case-insensitive pattern, also compiled case-sensitive for the lower-cased sentence:
-    Python's re compares a case-insensitive alternation letter by letter, several times slower.
-    The pattern's letters are lower case. `on(view)` gives the pattern and the text to run it
-    on; positions are the same in both texts."""
-
-    __slots__ = ("ignoring_case", "lower")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        if re.search(r"(?<!\\)(?<!\(\?)[A-Z]", pattern):  # escapes (\b) and (?P<name>) aside
-            raise ValueError(f"a _Caseless pattern is written in lower case: {pattern}")
-        self.ignoring_case = re.compile(pattern, flags | re.IGNORECASE)
-        self.lower = re.compile(pattern, flags)
-
-    def on(self, view: _SentenceView) -> tuple[re.Pattern, str]:
-        if view.plain_case:
-            return self.lower, view.lower
-        return self.ignoring_case, view.sentence.text
-
 
 # Lower case on purpose: "Horn Daily" is a newspaper, not a rate.
 RATE_AFTER = re.compile(
@@ -126,14 +130,13 @@ NOT_A_NOUN_AFTER = re.compile(
     r"|last|compared|since|during)\b"
 )
 # A clause boundary for dates and figures: the strong ones plus asides set off by commas.
-ASIDE = re.compile(r",\s+(?:who|which|a\s+deal\s+that)\b[^,]*,?")
 QUALITATIVE = re.compile(
     r"\b(?P<q>[Mm]any|[Ss]everal)\s+(?:of\s+the\s+)?(?P<np>(?:[a-z]+\s+){0,2}?(?:hospitals|clinics|health\s+(?:centres|centers|facilities|workers)"
     r"|schools|families|households|civilians|villages|towns|communities|shelters|wells|water\s+points|bakeries"
     r"|markets|homes|buildings|convoys|trucks|crossings|roads|bridges|facilities|patients|aid\s+workers"
     r"|staff|camps|districts|neighbou?rhoods|areas|children|people)\b)"
 )
-EVALUATIVE = _Caseless(
+EVALUATIVE = Caseless(
     r"\b(?:(?:far\s+)?below|nowhere\s+near|not\s+enough|insufficient|inadequate|sufficient|enough"
     r"|far\s+short|short\s+of|resumed|halted|suspended|intermittent(?:ly)?|limited|restricted"
     r"|deteriorat\w+|worsen\w+|improv\w+|collapsed|unchanged|critical|catastrophic|dire)\b"
@@ -169,160 +172,6 @@ _OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained)\b(?:\s+been)?\s+")
 _IT_OR_THEY = re.compile(r"\b(?:it|they)\b")
 _PREDICATE_END = re.compile(r"[,;.“”\"]|\s[—–]\s")
-
-EVENT_KEYWORDS: tuple[tuple[str, re.Pattern], ...] = (
-    (
-        "blockade",
-        re.compile(
-            r"\b(?:blockade[sd]?|closure|(?:closed|shut)\s+(?:the\s+|all\s+)?(?:crossings?|borders?|roads?)"
-            r"|crossings?\s+(?:were|was|had\s+been|have\s+been|remain(?:ed)?)\s+(?:closed|shut)"
-            r"|(?:did\s+not|didn[’']t|does\s+not|would\s+not)\s+(?:let|allow)\s+(?:any\s+)?(?:aid|food|supplies|goods|trucks|fuel)"
-            r"|no\s+(?:aid|food|supplies|trucks|convoys?|fuel)\s+(?:has\s+|have\s+|had\s+)?(?:entered|reached|been\s+allowed)"
-            r"|blocked\s+(?:all\s+)?(?:roads|access|aid|supplies|deliveries|the\s+roads)"
-            r"|(?:have|has|had)\s+not\s+(?:been\s+able\s+to\s+)?reach(?:ed)?|cut\s+off\s+(?:from\s+)?aid)",
-            re.I,
-        ),
-    ),
-    ("siege", re.compile(r"\b(?:siege|besieged|encircled|encirclement)\b", re.I)),
-    (
-        "talks",
-        re.compile(
-            r"\b(?:talks|negotiations|negotiating\s+team|negotiators|mediators?|mediation|proposal"
-            r"|framework\s+for)\b",
-            re.I,
-        ),
-    ),
-    (
-        "ceasefire",
-        re.compile(r"\b(?:ceasefire|cease-fire|truce|humanitarian\s+pause)\b", re.I),
-    ),
-    ("war", re.compile(r"\b(?:war|invasion|offensive|hostilities)\b", re.I)),
-    (
-        "diplomacy",
-        re.compile(r"\b(?:travel?l?ed\s+to|visited|visit\s+to|met\s+with|summit)\b", re.I),
-    ),
-    (
-        "statement",
-        re.compile(
-            r"\b(?:struck\s+an?\s+\w+\s+tone|issued\s+a\s+statement|declared\s+(?:a|an|the)\b)",
-            re.I,
-        ),
-    ),
-)
-KIND_PRIORITY = {kind: rank for rank, (kind, _) in enumerate(EVENT_KEYWORDS)}
-# All event words in one pass: one group per kind. Every kind's pattern opens with \b, taken
-# out in front so that the alternatives are tried only at word boundaries.
-EVENT_WORDS = _Caseless(
-    r"\b(?:"
-    + "|".join(
-        f"(?P<{kind}>{pattern.pattern.removeprefix(chr(92) + 'b')})"
-        for kind, pattern in EVENT_KEYWORDS
-    )
-    + ")"
-)
-# Verbs that say an event changed state; an undated event needs one.
-CHANGE_VERB = _Caseless(
-    r"\b(?:suspend(?:s|ed|ing)|pull(?:s|ed|ing)\s+(?:\w+\s+){0,3}out|withdr(?:ew|awing|awn)|collapsed"
-    r"|broke\s+down|ended|resumed|halted|began|started|erupted|broke\s+out|took\s+effect"
-    r"|came\s+into\s+(?:effect|force)|imposed|lifted|reopened|launched)\b"
-)
-END_VERB = re.compile(
-    r"\b(?:collapsed|broke\s+down|ended|expired|lifted|reopened|was\s+over)\b", re.I
-)
-MODAL = _Caseless(r"\b(?:could|would|might|may|will|if)\b")
-DURATION_OF_EVENT = _Caseless(
-    r"\b(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
-    r"\s+(?P<unit>days|weeks|months|years)\s+of\s+(?P<what>war|fighting|talks|negotiations|siege|blockade|conflict)\b"
-)
-EVENT_WORD_KIND = {
-    "war": "war",
-    "fighting": "war",
-    "conflict": "war",
-    "talks": "talks",
-    "negotiations": "talks",
-    "siege": "siege",
-    "blockade": "blockade",
-}
-
-# The gazetteer (vocabulary/places.json). A trie of the names (see `patterns.trie_pattern`)
-# prefers the longer of two names that start alike ("Gaza Strip" over "Gaza"). The same
-# matches as \b(?:trie)\b, in a pattern that opens with a letter and so scans faster (see
-# `patterns.bounded_trie_pattern`).
-KNOWN_PLACE = re.compile(patterns.bounded_trie_pattern(set(vocabulary.place_names())))
-PLACE_AFTER_PREPOSITION = re.compile(
-    r"\b(?:i(?:n(?:side|to)?)|across|near|throughout)\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][a-zé’'-]+(?:[ -](?:[A-Z][a-zé’'-]+|al|el|de|du))*(?:\s(?:region|province|governorate|district|state|city|camp))?)"
-)
-NOT_PLACES = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "President",
-        "Prime",
-        "Minister",
-        "Ministry",
-        "Office",
-        "United",
-        "Nations",
-        "Health",
-        "Director",
-        "General",
-        "Secretary",
-        "State",
-        "Department",
-        "Council",
-        "Security",
-        "Red",
-        "Cross",
-        "Crescent",
-        "Palestinian",
-        "Israeli",
-        "Hamas",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "It",
-        "He",
-        "She",
-        "They",
-        "We",
-        "Our",
-    ]
-)
-ANAPHORIC_PLACE = re.compile(r"\bthe\s+(?:enclave|Strip|territory)\b")
-PLACE_CANONICAL = vocabulary.place_canonical()
-# A place named as an actor ("Israel has placed ...", "Iran called for ...") or as where
-# people came back from ("returned from Iran and Pakistan") is not where a figure holds.
-ACTOR_AFTER_PLACE = re.compile(
-    r"(?:’s|'s)?\s+(?:has|have|had|is|was|said|says|say|announced|called|accused|denied|pulled"
-    r"|struck|launched|deported|expelled|kept|placed|stepped|warned|urged|rejected|agreed|sent)\b"
-)
-ORIGIN_BEFORE_PLACE = re.compile(
-    r"\b(?:return\w*|deport\w*|repatriat\w*|expell?\w*|back|them|refugees|arrivals|migrants)"
-    r"\s+from\s+"
-    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:,|and|or)\s+)*\Z"
-)
 
 
 @dataclass(slots=True)
@@ -373,7 +222,7 @@ def extract(
     return Extraction(source, run.observations, run.events, run.failures)
 
 
-class _Run:
+class _Run(EventReading):
     def __init__(self, text: str, published: date, publisher: str, catalogue: Catalogue) -> None:
         self.text = text
         self.published = published
@@ -391,8 +240,8 @@ class _Run:
         self.paragraph_words: set[str] = set()
         self.paragraph_sentences: list[str] = []
         self.figure_positions: list[int] = []
-        self.view: _SentenceView | None = None
-        # `_Caseless` patterns may run on lower-cased sentences unless a letter of the report
+        self.view: SentenceView | None = None
+        # `Caseless` patterns may run on lower-cased sentences unless a letter of the report
         # matches case-insensitively otherwise than by its lower case
         self.plain_case = not any(letter in text for letter in patterns.UNUSUAL_CASE_LETTERS)
         self.hinted: dict[str, set[int]] | None = None
@@ -405,11 +254,11 @@ class _Run:
             [],
         )
 
-    def _view(self, sentence: Sentence) -> _SentenceView:
+    def _view(self, sentence: Sentence) -> SentenceView:
         """What is worked out once per sentence (clause boundaries, words, places)."""
         if self.view is None or self.view.sentence is not sentence:
             known = places_described(sentence.text)
-            self.view = _SentenceView(sentence, known, self.plain_case, "")
+            self.view = SentenceView(sentence, known, self.plain_case, "")
         return self.view
 
     def carried_for(self, sentence: Sentence) -> Attribution:
@@ -473,7 +322,7 @@ class _Run:
             else None
         )
         for index, sentence in enumerate(sentences):
-            self.view = _SentenceView(sentence, known_places[index], self.plain_case, lower_text)
+            self.view = SentenceView(sentence, known_places[index], self.plain_case, lower_text)
             self.index = index
             observed, evented = len(self.observations), len(self.events)
             try:
@@ -857,7 +706,7 @@ class _Run:
                 focus,
                 clause_words,
                 distances=distances,
-                paragraph=_Context(self.paragraph_words, text, sentence.start),
+                paragraph=Context(self.paragraph_words, text, sentence.start),
                 own=own,
             )
             if indicator is None and clause != (sentence.start, sentence.end):
@@ -866,7 +715,7 @@ class _Run:
                     focus,
                     content_word_tuple(sentence.text),
                     distances=distances,
-                    paragraph=_Context(self.paragraph_words, text, sentence.start),
+                    paragraph=Context(self.paragraph_words, text, sentence.start),
                     own=own,
                 )
             if indicator is not None and not _units_agree(kind, unit, indicator.unit):
@@ -930,28 +779,20 @@ class _Run:
         review = _implausible(kind, unit, value)
         if review:
             notes.append("needs review: " + review)
-        observation = Observation(
-            candidate_id="",
-            indicator_id=indicator_id,
-            indicator_name=name,
-            indicator_is_new=is_new,
-            unit=unit,
-            location=self._location(sentence, clause, mention.number_start),
+        observation = candidate_observation(
+            sentence,
+            (indicator_id, name, is_new, unit),
+            text[mention.start : mention.end],
+            (speaker, reported_on, reported_as_stated),
+            fields,
+            self._location(sentence, clause, mention.number_start),
             value=value,
             value_low=low,
             value_high=high,
             qualifier=mention.qualifier,
-            value_as_stated=text[mention.start : mention.end],
-            reported_on=reported_on,
-            reported_on_as_stated=reported_as_stated,
-            attributed_to=speaker,
-            quote=sentence.text,
-            quote_start=sentence.start,
-            quote_end=sentence.end,
             provisional=mention.provisional,
             notes="; ".join(notes),
             review=review,
-            **fields,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
 
@@ -959,9 +800,9 @@ class _Run:
         between = self.text[position:other]
         return _OF_THE_END.search(between) is not None
 
-    def _distances(self, sentence: Sentence, position: int) -> _Distances:
+    def _distances(self, sentence: Sentence, position: int) -> Distances:
         """How many words each content word of the sentence stands from a position."""
-        return _Distances(self._view(sentence), position - sentence.start)
+        return Distances(self._view(sentence), position - sentence.start)
 
     def _qualitative(self, sentence, attributions, speech, periods, figures) -> list[_Figure]:
         found = []
@@ -980,26 +821,14 @@ class _Run:
                 position, attributions, speech
             )
             period = self._period_for(position, clause, periods)
-            observation = Observation(
-                candidate_id="",
-                indicator_id=indicator.indicator_id,
-                indicator_name=indicator.name,
-                indicator_is_new=False,
-                unit=indicator.unit,
-                location=self._location(sentence, clause),
-                value=None,
-                value_low=None,
-                value_high=None,
+            observation = candidate_observation(
+                sentence,
+                (indicator.indicator_id, indicator.name, False, indicator.unit),
+                match.group("q"),
+                (speaker, reported_on, reported_as_stated),
+                _period_fields(period),
+                self._location(sentence, clause),
                 qualifier=match.group("q").lower(),
-                value_as_stated=match.group("q"),
-                reported_on=reported_on,
-                reported_on_as_stated=reported_as_stated,
-                attributed_to=speaker,
-                quote=sentence.text,
-                quote_start=sentence.start,
-                quote_end=sentence.end,
-                provisional=False,
-                **_period_fields(period),
             )
             found.append(_Figure(None, observation, clause, True, period, "count", ""))
         return found
@@ -1026,26 +855,13 @@ class _Run:
             speaker, reported_on, reported_as_stated, _ = self._attribution(
                 start, attributions, speech
             )
-            observation = Observation(
-                candidate_id="",
-                indicator_id=indicator.indicator_id,
-                indicator_name=indicator.name,
-                indicator_is_new=False,
-                unit=indicator.unit,
-                location=self._location(sentence, (sentence.start, sentence.end)),
-                value=None,
-                value_low=None,
-                value_high=None,
-                qualifier="",
-                value_as_stated=self.text[start:end],
-                reported_on=reported_on,
-                reported_on_as_stated=reported_as_stated,
-                attributed_to=speaker,
-                quote=sentence.text,
-                quote_start=sentence.start,
-                quote_end=sentence.end,
-                provisional=False,
-                **_period_fields(None),
+            observation = candidate_observation(
+                sentence,
+                (indicator.indicator_id, indicator.name, False, indicator.unit),
+                self.text[start:end],
+                (speaker, reported_on, reported_as_stated),
+                _period_fields(None),
+                self._location(sentence, (sentence.start, sentence.end)),
             )
             found.append(
                 _Figure(None, observation, (sentence.start, sentence.end), True, None, "status", "")
@@ -1070,242 +886,6 @@ class _Run:
                     predicate
                 )
         return None
-
-    # ------------------------------------------------------------------ events
-
-    def _events(self, sentence, attributions, speech, periods) -> None:
-        view = self._view(sentence)
-        keywords = []
-        pattern, body = EVENT_WORDS.on(view)
-        for match in pattern.finditer(body):
-            position = sentence.start + match.start()
-            if any(_in_atom(position, p) for p in periods) or any(
-                a.covers_words(position) for a in attributions
-            ):
-                continue
-            keywords.append((match.lastgroup, position, match))
-        talks_positions = [k[1] for k in keywords if k[0] == "talks"]
-        keywords = [
-            ("talks", k[1], k[2])
-            if k[0] == "ceasefire" and any(abs(k[1] - t) <= 40 for t in talks_positions)
-            else k
-            for k in keywords
-        ]  # "talks on a new ceasefire", "ceasefire negotiations" are talks
-        pattern, body = DURATION_OF_EVENT.on(view)
-        # the pattern needs a unit word; a lower-cased body without one cannot match
-        durations = (
-            list(pattern.finditer(body))
-            if not view.plain_case
-            or "days" in body
-            or "weeks" in body
-            or "months" in body
-            or "years" in body
-            else []
-        )
-        if not keywords and not durations:
-            return
-        made = False
-        for duration in durations:
-            kind = EVENT_WORD_KIND[duration.group("what").lower()]
-            position = sentence.start + duration.start()
-            start, precision = "", ""
-            count = num.parse_number(duration.group("count"))
-            if count:
-                unit = duration.group("unit").lower()
-                back = {
-                    "days": relativedelta(days=int(count)),
-                    "weeks": relativedelta(weeks=int(count)),
-                    "months": relativedelta(months=int(count)),
-                    "years": relativedelta(years=int(count)),
-                }[unit]
-                began = self.published - back
-                precision = {"days": "day", "weeks": "week", "months": "month", "years": "year"}[
-                    unit
-                ]
-                began = began.replace(day=1) if precision == "month" else began
-                began = began.replace(month=1, day=1) if precision == "year" else began
-                start = began.isoformat()
-            words = sentence.text  # as written, not lower-cased
-            stated = (
-                words[duration.start() : duration.end()]
-                if count
-                else f"{words[slice(*duration.span('count'))]} {words[slice(*duration.span('unit'))]}"
-            )
-            self._add_event(
-                sentence,
-                kind,
-                position,
-                attributions,
-                speech,
-                start,
-                precision,
-                stated,
-                "",
-                "",
-                "",
-                "Start counted back from the report's date." if start else "",
-            )
-            made = True
-        if made:
-            return
-        # each date phrase dates the event word nearest it; a sentence may date several
-        # events ("talks collapsed last week, and the city has been under siege since May")
-        dated_kinds: set[str] = set()
-        for phrase in periods:
-            if phrase.anchor_name:
-                continue
-            nearest = min(
-                keywords,
-                key=lambda k: (
-                    min(abs(k[1] - phrase.start), abs(k[1] - phrase.end)),
-                    KIND_PRIORITY[k[0]],
-                ),
-                default=None,
-            )
-            if nearest is None:
-                continue
-            kind, position, _ = nearest
-            if abs(position - phrase.start) > 160:
-                continue
-            if (
-                kind in ("ceasefire", "war")
-                and not view.search(CHANGE_VERB)
-                and phrase.role == "point"
-            ):
-                continue
-            if kind in dated_kinds or (
-                dated_kinds and not _nearest_phrase(position, phrase, periods)
-            ):
-                continue
-            self._dated_event(sentence, kind, position, phrase, attributions, speech)
-            dated_kinds.add(kind)
-        if dated_kinds:
-            return
-        anchored = [p for p in periods if p.anchor_name]
-        when = anchored[0] if anchored else None
-        if when is None:
-            covering = [speech.get(id(a)) for a in attributions if speech.get(id(a)) is not None]
-            when = covering[0] if covering else None
-        if keywords and when is not None:
-            kind, position, _ = min(keywords, key=lambda k: KIND_PRIORITY[k[0]])
-            if kind == "statement" or kind == "war":
-                return
-            self._add_event(
-                sentence,
-                kind,
-                position,
-                attributions,
-                speech,
-                when.first.day.isoformat(),
-                when.first.precision,
-                when.text,
-                "",
-                "",
-                "",
-                "",
-            )
-            return
-        changed = view.search(CHANGE_VERB)
-        if keywords and changed and not view.search(MODAL):
-            kind, position, _ = min(keywords, key=lambda k: (KIND_PRIORITY[k[0]], k[1]))
-            if kind in ("statement", "diplomacy") or any(e.kind == kind for e in self.events):
-                return
-            self._add_event(
-                sentence,
-                kind,
-                position,
-                attributions,
-                speech,
-                self.published.isoformat(),
-                "day",
-                "",
-                "",
-                "",
-                "",
-                "The report does not date it; its publication day is used.",
-            )
-
-    def _dated_event(
-        self, sentence, kind, position, phrase: DatePhrase, attributions, speech
-    ) -> None:
-        start = start_precision = start_stated = end = end_precision = end_stated = ""
-        if phrase.role == "range":
-            start, start_precision, start_stated = _atom_fields(phrase.first)
-            end, end_precision, end_stated = _atom_fields(phrase.last)
-        elif phrase.role == "since":
-            start, start_precision, _ = _atom_fields(phrase.first)
-            start_stated = phrase.text
-        elif phrase.role == "until":
-            end, end_precision, _ = _atom_fields(phrase.last)
-            end_stated = phrase.text
-        else:
-            verb = END_VERB.search(self.text, max(sentence.start, phrase.start - 40), phrase.start)
-            if verb is not None and kind in ("ceasefire", "war", "blockade", "siege", "talks"):
-                end, end_precision, _ = _atom_fields(phrase.first)
-                end_stated = phrase.text
-            else:
-                start, start_precision, _ = _atom_fields(phrase.first)
-                start_stated = _point_words(phrase)
-        self._add_event(
-            sentence,
-            kind,
-            position,
-            attributions,
-            speech,
-            start,
-            start_precision,
-            start_stated,
-            end,
-            end_precision,
-            end_stated,
-            "",
-        )
-
-    def _add_event(
-        self,
-        sentence,
-        kind,
-        position,
-        attributions,
-        speech,
-        start,
-        start_precision,
-        start_stated,
-        end,
-        end_precision,
-        end_stated,
-        note,
-    ) -> None:
-        covering = speaker_for(position, attributions)
-        speaker = covering.speaker if covering is not None else self.publisher
-        clause = self._clause(sentence, position, asides=True)
-        for existing in self.events:
-            if (existing.kind, existing.start, existing.end, existing.attributed_to) == (
-                kind,
-                start,
-                end,
-                speaker,
-            ) and start + end:
-                return
-        self.events.append(
-            Event(
-                candidate_id="",
-                kind=kind,
-                label=_label(self.text[clause[0] : clause[1]]),
-                start=start,
-                start_precision=start_precision,
-                start_as_stated=start_stated,
-                end=end,
-                end_precision=end_precision,
-                end_as_stated=end_stated,
-                location=self._location(sentence, clause, position),
-                attributed_to=speaker,
-                quote=sentence.text,
-                quote_start=sentence.start,
-                quote_end=sentence.end,
-                notes=note,
-            )
-        )
 
     # ------------------------------------------------------------------ helpers
 
@@ -1364,51 +944,6 @@ class _Run:
             event.candidate_id = f"e{number}"
 
 
-# Substrings that must occur (lower case) before the event and status patterns are tried.
-EVENT_HINTS = (
-    "blockade",
-    "closure",
-    "closed",
-    "shut",
-    "let any",
-    "allow",
-    "no aid",
-    "no food",
-    "no supplies",
-    "no trucks",
-    "no convoy",
-    "no fuel",
-    "blocked",
-    "reach",
-    "cut off",
-    "siege",
-    "besieged",
-    "encircle",
-    "talks",
-    "negotiat",
-    "mediat",
-    "proposal",
-    "framework",
-    "ceasefire",
-    "cease-fire",
-    "truce",
-    "pause",
-    "war",
-    "invasion",
-    "offensive",
-    "hostilities",
-    "travel",
-    "visit",
-    "met with",
-    "summit",
-    "tone",
-    "statement",
-    "declared",
-    "days of",
-    "weeks of",
-    "months of",
-    "years of",
-)
 EVALUATIVE_HINTS = (
     "below",
     "near",
@@ -1431,7 +966,6 @@ EVALUATIVE_HINTS = (
     "catastrophic",
     "dire",
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*")
 # The speech verbs (of SPEECH_VERB) that make a sentence worth reading for attributions.
 SPEECH_HINT_VERBS = frozenset(
     {"said", "says", "say", "told", "tells", "report", "reports", "reported", "estimate"}
@@ -1439,144 +973,6 @@ SPEECH_HINT_VERBS = frozenset(
     | {"stated", "confirmed", "recorded", "records", "documented", "registered", "counted"}
     | {"claimed", "wrote"}
 )
-
-
-class _SentenceView:
-    """Parts of one sentence that several figures and events of it look up: clause
-    boundaries, words and their content words, place names. Each is found on first use;
-    positions are relative to the sentence."""
-
-    __slots__ = ("sentence", "known_places", "plain_case", "_lower_text", "_lower")
-    __slots__ += ("_boundaries", "_asides", "_words", "_anaphoric", "_after_preposition")
-
-    def __init__(
-        self,
-        sentence: Sentence,
-        known_places: list[tuple[int, int, str]],
-        plain_case: bool,
-        lower_text: str,
-    ) -> None:
-        self.sentence = sentence
-        self.known_places = known_places
-        self.plain_case = plain_case  # may `_Caseless` patterns run on `lower`?
-        self._lower_text = lower_text  # the whole text lower-cased, if its offsets hold
-        self._lower: str | None = None
-        self._boundaries = self._asides = self._words = None
-        self._anaphoric = self._after_preposition = None
-
-    @property
-    def lower(self) -> str:
-        if self._lower is None:
-            sentence = self.sentence
-            self._lower = (
-                self._lower_text[sentence.start : sentence.end]
-                if self._lower_text
-                else sentence.text.lower()
-            )
-        return self._lower
-
-    def search(self, pattern: _Caseless) -> re.Match | None:
-        compiled, body = pattern.on(self)
-        return compiled.search(body)
-
-    def boundaries(self) -> list[tuple[int, int]]:
-        if self._boundaries is None:
-            self._boundaries = [m.span() for m in STRONG_BOUNDARY.finditer(self.sentence.text)]
-        return self._boundaries
-
-    def asides(self) -> list[tuple[int, int]]:
-        if self._asides is None:
-            self._asides = [m.span() for m in ASIDE.finditer(self.sentence.text)]
-        return self._asides
-
-    def words(self) -> tuple[list[int], dict[str, list[int]], dict[str, list[int]]]:
-        """Where each word starts; for each content word, the indexes of the words that
-        carry it; and the ends of the words whose first content word it is."""
-        if self._words is None:
-            starts: list[int] = []
-            indexes: dict[str, list[int]] = {}
-            ends: dict[str, list[int]] = {}
-            for index, match in enumerate(_WORD.finditer(self.sentence.text)):
-                starts.append(match.start())
-                normals = content_word_tuple(match.group())
-                for normal in normals:
-                    indexes.setdefault(normal, []).append(index)
-                if normals:
-                    ends.setdefault(normals[0], []).append(match.end())
-            self._words = (starts, indexes, ends)
-        return self._words
-
-    def anaphoric_places(self) -> list[tuple[int, int]]:
-        if self._anaphoric is None:
-            text = self.sentence.text
-            self._anaphoric = (
-                [m.span() for m in ANAPHORIC_PLACE.finditer(text)]
-                if "enclave" in text or "Strip" in text or "territory" in text
-                else []
-            )
-        return self._anaphoric
-
-    def places_after_preposition(self) -> list[tuple[int, int, str]]:
-        """'in Tawila', 'across North Kordofan region': capitalised words after a preposition
-        that are not a title, a month or an acronym."""
-        if self._after_preposition is None:
-            self._after_preposition = []
-            for match in PLACE_AFTER_PREPOSITION.finditer(self.sentence.text):
-                place = match.group("place")
-                if place.split()[0] not in NOT_PLACES and not place.isupper():
-                    self._after_preposition.append((*match.span("place"), place))
-        return self._after_preposition
-
-
-class _Context:
-    """The words around a figure that may name what its clause leaves unsaid: its paragraph
-    and, read on first use, the text just before its sentence (a section heading)."""
-
-    __slots__ = ("paragraph", "text", "start", "_before")
-
-    def __init__(self, paragraph: set[str], text: str, start: int) -> None:
-        self.paragraph, self.text, self.start = paragraph, text, start
-        self._before: frozenset[str] | None = None
-
-    def __iter__(self):
-        return iter(self.paragraph)
-
-    def __len__(self) -> int:
-        return len(self.paragraph)
-
-    def __contains__(self, word: str) -> bool:
-        if word in self.paragraph:
-            return True
-        if self._before is None:
-            self._before = frozenset(
-                content_word_tuple(self.text[max(0, self.start - 300) : self.start])
-            )
-        return word in self._before
-
-
-class _Distances:
-    """Content word -> how many words it stands from a figure (the nearest occurrence).
-    Only a tie between indicators asks, so the sentence's words are read on first use."""
-
-    __slots__ = ("view", "relative", "_here")
-
-    def __init__(self, view: _SentenceView, relative: int) -> None:
-        self.view = view
-        self.relative = relative
-        self._here = -1
-
-    def __bool__(self) -> bool:
-        return True
-
-    def __contains__(self, word: str) -> bool:
-        return word in self.view.words()[1]
-
-    def __getitem__(self, word: str) -> int:
-        word_starts, indexes, _ = self.view.words()
-        if self._here < 0:
-            self._here = bisect.bisect_left(word_starts, self.relative)
-        here = self._here
-        return min(abs(index - here) for index in indexes[word])
 
 
 def _sentences_with(
@@ -1600,89 +996,6 @@ def _sentences_with(
     return found
 
 
-def one_per_fact(
-    observations: list[Observation], publisher: str, default_place: str
-) -> list[Observation]:
-    """One candidate per fact: a figure repeated in a headline, a summary box and the body
-    (same indicator, value, bounds and unit; qualifier, period, attribution and place the same
-    or left unsaid in one) is kept once, as the statement that says the most, whose notes name
-    where else it is stated."""
-    kept: list[Observation] = []
-    by_value: dict[tuple, list[int]] = {}  # (value, unit) -> indexes in kept: facts to compare
-    for observation in observations:
-        key = (observation.value, observation.unit)
-        for index in by_value.get(key, ()) if observation.value is not None else ():
-            other = kept[index]
-            if _same_fact(other, observation, publisher, default_place):
-                richer, poorer = (
-                    (observation, other)
-                    if _detail(observation, publisher) > _detail(other, publisher)
-                    else (other, observation)
-                )
-                also = f"also stated at [{poorer.quote_start}:{poorer.quote_end}]"
-                richer.notes = "; ".join(n for n in (richer.notes, poorer.notes, also) if n)
-                kept[index] = richer
-                break
-        else:
-            by_value.setdefault(key, []).append(len(kept))
-            kept.append(observation)
-    return kept
-
-
-def _same_fact(a: Observation, b: Observation, publisher: str, default_place: str) -> bool:
-    if a.value is None or (a.value, a.unit) != (b.value, b.unit):
-        return False
-    if a.indicator_id != b.indicator_id and not (
-        # a headline and the body word one figure differently: "Nearly one million Rohingya
-        # refugees face cuts" and "Nearly one million Rohingya refugees live in the camps"
-        (a.indicator_is_new or b.indicator_is_new)
-        and a.value_as_stated.lower() == b.value_as_stated.lower()
-        and a.value >= 1000
-    ):
-        return False
-    if a.quote_start == b.quote_start:
-        return False  # two figures of one sentence are two statements
-    if (a.value_low, a.value_high) != (b.value_low, b.value_high) and a.qualifier and b.qualifier:
-        return False
-
-    def agree(x: str, y: str, unsaid: tuple[str, ...] = ("",)) -> bool:
-        return x == y or x in unsaid or y in unsaid
-
-    return (
-        agree(a.qualifier, b.qualifier)
-        and agree(a.period_start, b.period_start)
-        and agree(a.period_end, b.period_end)
-        and agree(a.attributed_to, b.attributed_to, ("", publisher))
-        and agree(a.location, b.location, ("", "Unknown", default_place))
-    )
-
-
-def _detail(observation: Observation, publisher: str) -> tuple:
-    """How much a statement of a figure says: a period, a named source, a hedge, a place."""
-    return (
-        not observation.indicator_is_new,  # a catalogue indicator over a proposed one
-        bool(observation.period_start or observation.period_end),
-        observation.attributed_to != publisher,
-        bool(observation.qualifier),
-        -observation.quote_start,  # then the first
-    )
-
-
-def places_described(text: str) -> list[tuple[int, int, str]]:
-    """The gazetteer's places in a sentence that a figure there may describe: not an actor
-    ("Iran has stepped up deportations") nor an origin ("returned from Iran")."""
-    found = []
-    for match in KNOWN_PLACE.finditer(text):
-        start, end = match.span()
-        if ACTOR_AFTER_PLACE.match(text, end) or (
-            text.find("from", max(0, start - 80), start) >= 0
-            and ORIGIN_BEFORE_PLACE.search(text, max(0, start - 80), start)
-        ):
-            continue
-        found.append((start, end, match.group()))
-    return found
-
-
 def _excerpt(text: str, width: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -1700,34 +1013,6 @@ def _bucket(starts: list[int], sentences: list[Sentence], items, position_of) ->
         if index >= 0 and position < sentences[index].end:
             buckets[index].append(item)
     return buckets
-
-
-def _nearest_phrase(position: int, phrase: DatePhrase, periods: list[DatePhrase]) -> bool:
-    """Is `phrase` the date phrase nearest the event word at `position`?"""
-
-    def distance(p: DatePhrase) -> int:
-        return min(abs(position - p.start), abs(position - p.end))
-
-    return all(distance(phrase) <= distance(other) for other in periods if not other.anchor_name)
-
-
-def _in_atom(position: int, phrase: DatePhrase) -> bool:
-    atoms = [a for a in (phrase.first, phrase.last) if a is not None]
-    if phrase.anchor_name:
-        return phrase.start <= position < phrase.end
-    return any(a.start <= position < a.end for a in atoms)
-
-
-def _atom_fields(atom) -> tuple[str, str, str]:
-    if atom is None:
-        return "", "", ""
-    return atom.day.isoformat(), atom.precision, atom.text
-
-
-def _point_words(phrase: DatePhrase) -> str:
-    return re.sub(
-        r"^(?:[Oo]n|[Ii]n|[Dd]uring|[Aa]s\s+of|[Aa]t|[Oo]f|[Ff]or|[Oo]ver)\s+", "", phrase.text
-    )
 
 
 def _period_fields(period: DatePhrase | None) -> dict:
@@ -1808,15 +1093,3 @@ def _convert(value, low, high, stated_unit: str, unit: str, notes: list[str]):
         num.scaled(low, factor) if low is not None else None,
         num.scaled(high, factor) if high is not None else None,
     )
-
-
-_LABEL_EDGES = re.compile(r"^[\s,;:—–-]+|[\s,;:.—–-]+$")
-_LABEL_LEAD_WORD = re.compile(r"^(?:and|but|while|with|who|which)\s+", re.I)
-
-
-def _label(clause: str) -> str:
-    label = _LABEL_EDGES.sub("", clause)
-    label = _LABEL_LEAD_WORD.sub("", label)
-    if len(label) > 90:
-        label = label[:90].rsplit(" ", 1)[0] + "…"
-    return label[:1].upper() + label[1:] if label else "Event"
