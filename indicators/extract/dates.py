@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from indicators.dates import canonical_start
+from indicators.extract import vocabulary
 from indicators.extract.numbers import parse_number
 from indicators.extract.patterns import (
     bounded_trie_pattern,
@@ -155,8 +156,9 @@ _BEFORE_PREVIOUS = re.compile(r"(?i)the\s+(?:week|day|month)\s+before|the\s+prev
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 
+_FUTURE = vocabulary.words("future_words")
 FUTURE_WORDS = re.compile(
-    r"\b(?:will|expected|projected|forecast|next|planned|set\s+to|due\s+to)\b"
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _FUTURE) + r")\b"
 )
 
 
@@ -689,7 +691,7 @@ def _fuzzy_lead(words: str) -> str:
     return words
 
 
-_FUTURE_HINTS = ("will", "expected", "projected", "forecast", "next", "planned", "set", "due")
+_FUTURE_HINTS = tuple(word.split()[0] for word in _FUTURE)  # from the same list
 
 
 def is_future(sentence: str) -> bool:

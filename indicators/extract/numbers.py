@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from text_to_num import text2num
 
+from indicators import schema
 from indicators.extract import vocabulary
 from indicators.extract.patterns import (  # noqa: F401 - also imported from here
     UNUSUAL_CASE_LETTERS,
@@ -183,12 +184,12 @@ _FOLLOWERS = {
     for flags in (False, True)  # True: for the lower-cased text
 }
 
+HEDGES = vocabulary.words("hedges")
 QUALIFIER_BEFORE = re.compile(
-    r"""(?:^|(?<=[\s(“"‘]))(?P<qualifier>nearly|almost|about|around|roughly|some|an\s+estimated|estimated
-        |just\s+over|well\s+over|over|more\s+than|at\s+least|only|just|up\s+to|as\s+many\s+as
-        |close\s+to|fewer\s+than|less\s+than|no\s+fewer\s+than|no\s+less\s+than|approximately
-        |upwards\s+of|in\s+excess\s+of|under|below)\s+\Z""",
-    re.IGNORECASE | re.VERBOSE,
+    r"(?:^|(?<=[\s(“\"‘]))(?P<qualifier>"
+    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True))
+    + r")\s+\Z",
+    re.IGNORECASE,
 )
 # Hedges that are not in the vocabulary map to the word of the vocabulary they contain
 # (the validator requires the qualifier to appear in the quote); the rest only set bounds.
@@ -197,8 +198,9 @@ QUALIFIER_CANONICAL = {
     "just over": "over",
     "well over": "over",
 }
-LOWER_BOUND = {"over", "more than", "at least"}
-UPPER_BOUND = {"up to", "fewer than", "less than"}
+# the qualifiers that state a bound, as the schema defines them
+LOWER_BOUND = frozenset(schema.LOWER_BOUND_QUALIFIERS)
+UPPER_BOUND = frozenset(schema.UPPER_BOUND_QUALIFIERS)
 BOUND_ONLY = {  # hedge -> which bound it sets, with no vocabulary qualifier
     "no fewer than": "low",
     "no less than": "low",
@@ -742,26 +744,8 @@ _COUNTED_AFTER_YEAR = re.compile(r"\s+(?:people|persons|families|households|chil
 _LABEL_ENDINGS = tuple(
     LABEL_WORDS + [ending for _, endings in LABEL_PHRASES for ending in endings] + ["#", "№"]
 )
-_QUALIFIER_ENDINGS = (
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "roughly",
-    "some",
-    "estimated",
-    "over",
-    "than",
-    "least",
-    "only",
-    "just",
-    "to",
-    "as",
-    "approximately",
-    "of",
-    "under",
-    "below",
-)
+# the last words of the hedges: a window that ends with none cannot match QUALIFIER_BEFORE
+_QUALIFIER_ENDINGS = tuple(sorted({hedge.split()[-1] for hedge in HEDGES}))
 
 
 def _may_end_with_label(before: str) -> bool:

@@ -87,29 +87,14 @@ RATE_BEFORE = re.compile(
     r"\b(?:[Ee]ach|[Ee]very|per)\s+(?P<unit>day|week|month)\b|\b(?P<adverb>daily|weekly)\b"
 )
 # A date right after such a verb dates an event ("began on 19 May"), not a figure's period.
+_EVENT_VERBS = vocabulary.words("event_verbs")
 EVENT_VERB_BEFORE = re.compile(
-    r"\b(?:began|started|erupted|struck|hit|broke\s+out|collapsed|ended|took\s+effect"
-    r"|came\s+into\s+(?:effect|force)|launched|imposed|signed|agreed)\s*\Z",
+    r"\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in _EVENT_VERBS) + r")\s*\Z",
     re.I,
 )
 ADVERB_UNIT = {"daily": "day", "weekly": "week", "monthly": "month"}
 # The last words of EVENT_VERB_BEFORE's verbs: a cheap test before the pattern is searched.
-EVENT_VERB_ENDINGS = (
-    "began",
-    "started",
-    "erupted",
-    "struck",
-    "hit",
-    "out",
-    "collapsed",
-    "ended",
-    "effect",
-    "force",
-    "launched",
-    "imposed",
-    "signed",
-    "agreed",
-)
+EVENT_VERB_ENDINGS = tuple(sorted({verb.split()[-1] for verb in _EVENT_VERBS}))
 
 
 def _rate(pattern: re.Pattern, window: str) -> re.Match | None:
