@@ -8,6 +8,7 @@ small anchored patterns on the few characters around the match, never by a chara
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -163,8 +164,16 @@ _NO_RATIO_SOURCE = (
 # NUMBER_PATTERN for the lower-cased text (see `lowered`): several times faster than
 # IGNORECASE. The groups then hold lower-cased text; what is quoted is read from the text.
 _NUMBER_PATTERN_LOWER = re.compile(lower_case_pattern(_NUMBER_PATTERN_SOURCE), re.VERBOSE)
-_NO_RATIO = re.compile(_NO_RATIO_SOURCE, re.IGNORECASE | re.VERBOSE)
-_NO_RATIO_LOWER = re.compile(lower_case_pattern(_NO_RATIO_SOURCE), re.VERBOSE)
+
+
+@functools.cache
+def _no_ratio(lowered_text: bool) -> re.Pattern:
+    """The pattern without its ratio alternatives, compiled on first need (rarely)."""
+    if lowered_text:
+        return re.compile(lower_case_pattern(_NO_RATIO_SOURCE), re.VERBOSE)
+    return re.compile(_NO_RATIO_SOURCE, re.IGNORECASE | re.VERBOSE)
+
+
 # Read at a number that NUMBER_PATTERN found, when a cheap test says they may follow (" per "
 # or "fold" after it): kept out of the big pattern, which every number would try them in.
 _PER_RATE_SOURCE = rf"""(?P<per_rate>(?P<pr_num>{_DIGITS})\s+(?P<pr_what>(?:[a-z-]+\s+){{0,3}}?)per\s+
@@ -416,10 +425,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     # word starts are looked up in the lower-cased text when its offsets hold
     lower = lowered(text[:end])
     if lower is None:
-        scanned, pattern, no_ratio = text, NUMBER_PATTERN, _NO_RATIO
+        scanned, pattern = text, NUMBER_PATTERN
         starts, starters_only = _NUMBER_STARTS, _NUMBER_STARTERS_ONLY
     else:
-        scanned, pattern, no_ratio = lower, _NUMBER_PATTERN_LOWER, _NO_RATIO_LOWER
+        scanned, pattern = lower, _NUMBER_PATTERN_LOWER
         starts, starters_only = _NUMBER_STARTS_LOWER, _NUMBER_STARTERS_ONLY_LOWER
     for anchor in number_anchors(text, start, end):
         if anchor < position:
@@ -441,7 +450,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                 match = _follower(scanned, match, end, lower is not None) or match
         mention = _mention_from_match(text, match)
         if mention is None and match.lastgroup in ("ratio", "of_ratio"):
-            match = no_ratio.match(scanned, match.start(), end) or match
+            match = _no_ratio(lower is not None).match(scanned, match.start(), end) or match
             mention = _mention_from_match(text, match) if match.lastgroup != "ratio" else None
         position = match.end()
         if mention is not None:
