@@ -12,8 +12,10 @@ What counts as a match (one expected row to at most one candidate):
 - an event matches when the kind, the start and end with their precisions, and the
   attribution are the same. For the seed reports, a date the report does not state (its
   `*_as_stated` column is empty in data/, e.g. taken from another source) is not compared.
-Precision = matched / candidates emitted; recall = matched / rows expected. Totals add up
-rows over all reports (micro-average).
+Precision = matched / candidates emitted; recall = matched / rows expected. Unit accuracy =
+matched observations whose unit is the expected one / matched observations whose golden row
+fixes a unit ("500-day mark" in days, "US$ 120 million" in usd, "1.8 deaths per 10,000 people
+per day" per 10,000 people per day). Totals add up rows over all reports (micro-average).
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ class ReportScore:
     matched: int = 0
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
+    units_checked: int = 0
+    units_right: int = 0
+    unit_errors: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -57,6 +62,10 @@ class ReportScore:
     @property
     def recall(self) -> float:
         return self.matched / self.expected if self.expected else 1.0
+
+    @property
+    def unit_accuracy(self) -> float:
+        return self.units_right / self.units_checked if self.units_checked else 1.0
 
 
 def _number(value) -> float | None:
@@ -120,6 +129,15 @@ def _match(expected_rows, got_rows, differ, describe, score: ReportScore) -> Non
         if best is not None and not best[1]:
             used.add(best[0])
             score.matched += 1
+            if expected.get("unit"):
+                got_unit = got_rows[best[0]].get("unit")
+                score.units_checked += 1
+                if got_unit == expected["unit"]:
+                    score.units_right += 1
+                else:
+                    score.unit_errors.append(
+                        f"{describe(expected)}: unit {got_unit!r} not {expected['unit']!r}"
+                    )
         else:
             near = ""
             if best is not None:
@@ -233,7 +251,13 @@ def totals(scores: list[ReportScore]) -> ReportScore:
         total.expected += score.expected
         total.emitted += score.emitted
         total.matched += score.matched
+        total.units_checked += score.units_checked
+        total.units_right += score.units_right
     return total
+
+
+def _units(score: ReportScore) -> str:
+    return f"{score.unit_accuracy:.3f}" if score.units_checked else "-"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -245,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     groups = [("fixture reports", score_fixtures()), ("seed reports", score_seeds())]
     print(
         f"{'report':44} {'expected':>8} {'emitted':>8} {'matched':>8} {'precision':>9} {'recall':>7}"
+        f" {'units':>6}"
     )
     overall = []
     for title, scores in groups:
@@ -255,17 +280,20 @@ def main(argv: list[str] | None = None) -> int:
             label = score.name if score.name != "total" else f"-- {title}"
             print(
                 f"{label:44} {score.expected:>8} {score.emitted:>8} {score.matched:>8} "
-                f"{score.precision:>9.3f} {score.recall:>7.3f}"
+                f"{score.precision:>9.3f} {score.recall:>7.3f} {_units(score):>6}"
             )
             if args.verbose and score.name != "total":
                 for miss in score.misses:
                     print(f"    missed: {miss}")
+                for error in score.unit_errors:
+                    print(f"    unit:   {error}")
                 for extra in score.extras:
                     print(f"    extra:  {extra}")
         overall += scores
     total = totals(overall)
     print(
-        f"{'== overall':44} {total.expected:>8} {total.emitted:>8} {total.matched:>8} {total.precision:>9.3f} {total.recall:>7.3f}"
+        f"{'== overall':44} {total.expected:>8} {total.emitted:>8} {total.matched:>8} "
+        f"{total.precision:>9.3f} {total.recall:>7.3f} {_units(total):>6}"
     )
     if total.precision < args.min_precision or total.recall < args.min_recall:
         print(

@@ -253,8 +253,12 @@ INDICATORS = Table(
         Column(
             "unit",
             TEXT,
-            "Unit of `observations.value`: `percent` (0-100), `count`, `days`, `months`, "
-            "or `status` for statements without a number.",
+            "Unit of `observations.value`: `percent` (0-100), `count`, a count per period "
+            "(`count per day`), `days`, `months`, `hours`, `times` (a multiplier: "
+            '"tripled" is 3), money as its ISO 4217 code in lower case (`usd`, `eur`, '
+            "`usd per person per month`), a rate per a stated denominator (`per 10,000 people "
+            "per day`, `per 1,000 live births`), a measure (`km`, `hectares`, `tonnes`), or "
+            "`status` for statements without a number.",
             "#indicator+unit",
             required=True,
         ),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import shutil
 
@@ -36,7 +38,8 @@ def test_json_output_carries_the_table_columns(capsys):
     )
     data = json.loads(capsys.readouterr().out)
     assert code == 0
-    assert set(data) == {"source", "observations", "events"}
+    assert set(data) == {"source", "observations", "events", "warnings"}
+    assert data["warnings"] == ["no --title: the title is the file name “gaza_wire_story”"]
     assert (
         data["source"]["source_id"] == "levant-wire-2025-06-10"
         and len(data["source"]["text_sha256"]) == 64
@@ -76,6 +79,8 @@ def test_table_and_csv_output(capsys):
                 "2025-05-16",
                 "--format",
                 "csv",
+                "--table",
+                "observations",
             ]
         )
         == 0
@@ -84,6 +89,8 @@ def test_table_and_csv_output(capsys):
     assert out.splitlines()[0].startswith(
         "candidate_id,indicator_name,indicator_is_new,unit,observation_id"
     )
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and all(row["source_id"] == "unknown-publisher-2025-05-16" for row in rows)
     assert (
         run(["extract", str(REPORTS / "yemen_wfp_briefing.txt"), "--published", "2025-05-16"]) == 0
     )

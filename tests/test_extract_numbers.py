@@ -142,3 +142,15 @@ def test_labels_ages_times_and_years_are_not_figures(text):
 def test_only_one_counts_but_a_bare_one_does_not():
     assert read("only one hospital remains")[0][:2] == ("only one", 1)
     assert read("one hospital remains") == []
+
+
+def test_every_hedge_reads_as_a_schema_qualifier_or_a_bound():
+    from indicators import schema
+    from indicators.extract import numbers
+
+    for hedge in numbers.HEDGES:
+        (mention,) = find_numbers(f"{hedge} 40 trucks entered")
+        assert mention.qualifier in ("", *schema.QUALIFIERS), hedge
+        assert mention.qualifier or mention.note or hedge == "approximately", hedge
+        # the qualifier is quoted: the validator finds it in the sentence
+        assert mention.qualifier in f"{hedge} 40 trucks entered"

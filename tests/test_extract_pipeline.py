@@ -28,12 +28,20 @@ GOLDEN = sorted(REPORTS.glob("*.expected.json"))
 # The line reached on the fixture reports; lower it only with a reason.
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.95
+MIN_UNIT_ACCURACY = 0.95
+MIN_PER_REPORT = 0.8
 
 
 def test_there_are_enough_golden_reports_of_several_kinds():
     kinds = {json.loads(path.read_text("utf-8"))["kind"] for path in GOLDEN}
-    assert len(GOLDEN) >= 8
+    assert len(GOLDEN) >= 20
     assert {"situation report", "briefing", "news article", "press release"} <= kinds
+
+
+def test_every_golden_figure_fixes_its_unit():
+    for path in GOLDEN:
+        for row in json.loads(path.read_text("utf-8"))["observations"]:
+            assert row.get("unit"), (path.name, row["value_as_stated"])
 
 
 @pytest.mark.parametrize("golden_path", GOLDEN, ids=lambda p: p.name.removesuffix(".expected.json"))
@@ -46,6 +54,8 @@ def test_golden_report(golden_path):
         text, date.fromisoformat(golden["published"]), golden["publisher"], catalogue=CATALOGUE
     ).as_dict()
     for expected in golden["observations"]:
+        if expected.get("known_miss"):
+            continue  # counted against the report in the benchmark; the reason is in the file
         differences = [observation_differences(expected, got) for got in result["observations"]]
         assert [] in differences, (
             f"{expected['indicator_id']} {expected['value_as_stated']!r}: closest differs in {min(differences, key=len)}"
@@ -57,12 +67,18 @@ def test_golden_report(golden_path):
         )
 
 
-def test_precision_and_recall_hold_the_line():
-    total = totals(score_fixtures())
+def test_precision_recall_and_unit_accuracy_hold_the_line():
+    scores = score_fixtures()
+    total = totals(scores)
     assert total.precision >= MIN_PRECISION and total.recall >= MIN_RECALL, (
         total.precision,
         total.recall,
     )
+    assert total.unit_accuracy >= MIN_UNIT_ACCURACY, total.unit_accuracy
+    for score in scores:
+        # one report of six rows with one known miss stays above this floor
+        assert score.precision >= MIN_PER_REPORT and score.recall >= MIN_PER_REPORT, score.name
+        assert score.unit_accuracy >= MIN_UNIT_ACCURACY, (score.name, score.unit_errors)
 
 
 def test_every_quote_is_verbatim_at_its_offsets():

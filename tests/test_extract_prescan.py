@@ -26,7 +26,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicators.extract import attribution, dates, numbers, pipeline, sentences
+from indicators.extract import (
+    attribution,
+    dates,
+    numbers,
+    patterns,
+    pipeline,
+    sentences,
+    vocabulary,
+)
 from indicators.extract.catalogue import Catalogue
 from tests.conftest import FIXTURES, REPO_ROOT, SEEDS_DIR
 
@@ -126,10 +134,10 @@ def test_anchor_scans_on_generated_texts(text: str):
     _assert_anchors_match(text)
 
 
-PLACE_NAMES = set(pipeline.KNOWN_PLACES.split("|"))
+PLACE_NAMES = set(vocabulary.place_names())
 SPEECH_VERBS = set(attribution.SPEECH_VERBS.split("|"))
-PLAIN_PLACE = re.compile(rf"\b(?:{numbers.trie_pattern(PLACE_NAMES)})\b")
-PLAIN_SPEECH_VERB = re.compile(rf"\b(?:{numbers.trie_pattern(SPEECH_VERBS)})\b")
+PLAIN_PLACE = re.compile(rf"\b(?:{patterns.trie_pattern(PLACE_NAMES)})\b")
+PLAIN_SPEECH_VERB = re.compile(rf"\b(?:{patterns.trie_pattern(SPEECH_VERBS)})\b")
 NAMES_TEXT = st.lists(
     st.tuples(
         st.sampled_from(sorted(PLACE_NAMES | SPEECH_VERBS | {"Gazan", "saidx", "Strip", "é"})),

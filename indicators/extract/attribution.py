@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from indicators.extract.numbers import bounded_trie_pattern, trie_pattern
+from indicators.extract.patterns import bounded_trie_pattern, trie_pattern
 
 PERSON = "person"
 ORG = "org"
@@ -147,7 +147,7 @@ PLACE_ADJECTIVES = {
     "yemeni": "Yemen",
 }
 MINISTRY_PATTERN = re.compile(
-    r"(?:(?P<owner>[A-Z][\w-]+?)(?:[’']s)?\s+)?(?:(?P<topic_before>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+|health|interior|defen[cs]e)\s+)?"
+    r"(?:(?P<owner>[A-Z][\w-]+?)(?:[’']s)?\s+)?(?:(?P<topic_before>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+|health|interior|defen[cs]e|education|agriculture|water|finance|foreign)\s+)?"
     r"(?P<ministry>[Mm]inistry)(?:\s+of\s+(?P<topic_after>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}))?"
 )
 
@@ -420,6 +420,11 @@ class Speakers:
             del self.recent[0]
 
 
+def _in_gazetteer(aside: str) -> bool:
+    acronym = aside.strip(" ()")
+    return any(pattern.fullmatch(acronym) for _, _, pattern in _GAZETTEER)
+
+
 @functools.lru_cache(maxsize=1024)
 def _agency_named_in(sentence: str) -> str:
     """The first agency of the gazetteer (not the UN as a whole) a sentence names, or ''.
@@ -615,7 +620,7 @@ PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s*$")
 SUBJECT_NOUNS = re.compile(
     r"\b(?:partners|authorities|officials?|police|residents|ministry|agency|army|military|witnesses"
     r"|sources|doctors|workers|medics|government|administration|office|diplomats|analysts|experts"
-    r"|spokesperson|spokesman|spokeswoman|he|she|it|they|group|organi[sz]ation|survey|monitors)\b",
+    r"|spokesperson|spokesman|spokeswoman|he|she|it|they|group|organi[sz]ation|survey|monitors|union|association|committee|team)\b",
     re.IGNORECASE,
 )
 DATE_WORDS = frozenset(
@@ -669,6 +674,11 @@ _CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|will|would|could|that|which|who
 def _speaker_before(sentence: str, verb_start: int) -> tuple[int, str, tuple[int, int] | None]:
     """The subject of a speech verb: (start, phrase, aside skipped) or (-1, '', None)."""
     head = sentence[:verb_start]
+    if ")" in head:  # blank out "(NDMA)" so the name before it is read, offsets kept,
+        # unless the gazetteer knows the acronym ("Médecins Sans Frontières (MSF)" is MSF)
+        head = _ACRONYM_ASIDE.sub(
+            lambda m: m.group() if _in_gazetteer(m.group()) else " " * len(m.group()), head
+        )
     if head.rstrip().endswith(_AUXILIARY_ENDINGS):
         head = PASSIVE_OR_AUXILIARY.sub("", head)
     if head.rstrip().endswith(_PASSIVE_ENDINGS) and PASSIVE.search(head):
@@ -830,6 +840,13 @@ def find_attributions(
     for match in SPEECH_VERB.finditer(sentence) if verbs is None else verbs:
         if found and any(a.start - start <= match.start() < a.end - start for a in found):
             continue
+        verb = match.group()
+        if verb in _PARTICIPLES and _STATE_AFTER.match(sentence, match.end()):
+            continue  # "people reported missing": a participle, no one speaks
+        if verb in _PARTICIPLES and _DETERMINER_BEFORE.search(
+            sentence, max(0, match.start() - 6), match.start()
+        ):
+            continue  # "an estimated 4.2 million": an adjective
         speaker_start, phrase, aside = _speaker_before(sentence, match.start())
         if speaker_start < 0:
             continue
@@ -874,6 +891,17 @@ def find_attributions(
     return found
 
 
+# After "reported", "confirmed", "recorded": the state of people, not the start of speech.
+_STATE_AFTER = re.compile(
+    r"\s+(?:as\s+)?(?:missing|dead|killed|injured|wounded|displaced|safe|alive|sick|ill)\b"
+)
+# The speech verbs that are also participles ("reported missing", "an estimated 4.2 million")
+_PARTICIPLES = frozenset(
+    {"reported", "confirmed", "recorded", "registered", "counted", "documented", "estimated"}
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:an?|the)\s+\Z", re.IGNORECASE)
+# "the National Disaster Management Authority (NDMA) said": the acronym is part of the name
+_ACRONYM_ASIDE = re.compile(r"\s*\([A-Z][A-Za-z]{1,11}\)")
 _ACCORDING_WHO = re.compile(
     r"[^,;.“”\"()]+?(?=\s*(?:[,;.“”\"()]|$|\s(?:that|which|who|as|and\s+the)\b))"
 )

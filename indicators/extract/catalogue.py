@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indicators.extract import numbers
+from indicators.extract import numbers, vocabulary
 
 STOPWORDS = (
     frozenset(
@@ -217,7 +217,18 @@ SYNONYMS = {
     "funding": "fund",
     "appeal": "fund",
     "plan": "fund",
+    "assist": "target",
+    "targeted": "target",
+    "targeting": "target",
+    "live": "host",
+    "living": "host",
+    "hosted": "host",
+    "acutely": "acute",
+    "acute": "acute",
+    "severe": "severe",
+    "severely": "severe",
     "required": "need",
+    "require": "need",
     "needs": "need",
     "needed": "need",
     "truck": "truck",
@@ -374,11 +385,17 @@ def unit_family(unit: str) -> str:
         return "percent"
     if unit in ("hours", "days", "weeks", "months", "years"):
         return "duration"
-    if unit in ("usd", "eur", "gbp", "chf") or unit.startswith("us$"):
-        return "money"
     if unit == "status":
         return "status"
-    if unit.startswith("per ") or " per " in unit or unit.endswith(("/day", "/week", "/month")):
+    if unit == "times":
+        return "times"
+    if unit in numbers.MEASURE_UNITS.values() or unit in numbers.DISTANCE_UNITS.values():
+        return "measure:" + unit
+    if unit.startswith("per "):  # "per 10,000 people per day": a rate with its denominator
+        return "per:" + unit
+    if unit[:3] in numbers.CURRENCIES.values() and (len(unit) == 3 or unit[3] == " "):
+        return "money:" + unit  # "usd", "usd per person per month": one currency and base
+    if " per " in unit or unit.endswith(("/day", "/week", "/month")):
         return (
             "rate:" + unit.split("per")[-1].strip().split()[-1].rstrip("s")
             if "per" in unit
@@ -395,7 +412,9 @@ def figure_family(kind: str, unit: str, rate: str = "") -> str:
     if kind == numbers.DURATION:
         return "duration"
     if kind == numbers.MONEY:
-        return "money"
+        return "money:" + unit
+    if kind in (numbers.RATE, numbers.MULTIPLIER, numbers.MEASURE):
+        return unit_family(unit)
     return "count"
 
 
@@ -404,13 +423,23 @@ class Catalogue:
         self.indicators = indicators
         self.by_id = {indicator.indicator_id: indicator for indicator in indicators}
         self.status = [i for i in indicators if unit_family(i.unit) == "status"]
+        # keys from verbs ("receiving", "surveyed") say what happened, not what it is about
+        self.verb_keys: set[str] = set()
+        for indicator in indicators:
+            for word in indicator.indicator_id.split("_"):
+                if word.endswith(("ing", "ed")):
+                    self.verb_keys.add(normalise(word))
         self.families = {i.indicator_id: unit_family(i.unit) for i in indicators}
         self.family_sizes: dict[str, int] = {}
         for family in self.families.values():
             self.family_sizes[family] = self.family_sizes.get(family, 0) + 1
         self.thresholds = [
             # the only indicator of its unit needs less evidence (one money indicator, say)
-            0.5 if self.family_sizes[self.families[i.indicator_id]] == 1 else 0.6
+            # and money, which is rarely stated beside more than one of an indicator's words
+            0.5
+            if self.family_sizes[self.families[i.indicator_id]] == 1
+            or self.families[i.indicator_id].startswith("money")
+            else 0.6
             for i in indicators
         ]
         # A figure is compared only with the indicators of a compatible unit that one of its
@@ -472,11 +501,13 @@ class Catalogue:
         qualitative: bool = False,
         distances: dict[str, int] | None = None,
         paragraph: list[str] | None = None,
+        own: frozenset[str] = frozenset(),
     ) -> Indicator | None:
         """The indicator whose key words the figure's clause covers best, or None.
 
-        Ties go to the indicator whose key words stand nearest the figure (`distances`: word ->
-        words away), then to the one the whole paragraph covers best."""
+        Ties go to the indicator whose key words stand between the figure and its neighbours
+        (`own`: the words from the figure before it to the one after), then nearest the figure
+        (`distances`: word -> words away), then to the one the whole paragraph covers best."""
         focus_set = set(focus)
         # An indicator none of whose key words is in focus never matches (in_focus == 0).
         index = self._candidates(family, qualitative)
@@ -484,7 +515,7 @@ class Catalogue:
         if not positions:
             return None
         clause_set = set(clause) | focus_set
-        if not isinstance(paragraph, (set, frozenset)):
+        if paragraph is None or isinstance(paragraph, (list, tuple)):
             paragraph = set(paragraph or ())
         negated = "not" in focus_set
         # Scores compare as (covered, paragraph cover, number of keys, nearness, support); the
@@ -499,6 +530,13 @@ class Catalogue:
             threshold = self.thresholds[position]
             if covered < threshold:
                 continue
+            missing = keys - clause_set
+            if missing and not self._may_be_unsaid(missing, paragraph):
+                continue
+            if own and len(keys & own) * 2 < len(keys):
+                covered -= 0.2  # most of its words belong to another figure of the sentence
+                if covered < threshold:
+                    continue
             if ("not" in keys) != negated:
                 covered -= 0.3
                 if covered < threshold:
@@ -513,24 +551,41 @@ class Catalogue:
                 best, best_tail, chosen = head, None, indicator
             elif head == best:
                 if best_tail is None:
-                    best_tail = self._tie_breaker(chosen, clause_set, distances)
-                tail = self._tie_breaker(indicator, clause_set, distances)
+                    best_tail = self._tie_breaker(chosen, clause_set, distances, own)
+                tail = self._tie_breaker(indicator, clause_set, distances, own)
                 if tail > best_tail:
                     best_tail, chosen = tail, indicator
         return chosen
 
+    def _may_be_unsaid(self, missing: frozenset[str], paragraph) -> bool:
+        """Can these key words be left out of the figure's clause? Not a number ("under five"
+        is not "under two"), nor a word that names what the indicator is about ("cholera":
+        not a verb nor a generic word of measure) unless the paragraph or the lines just
+        before say it: "3,450 suspected measles cases" are not suspected cholera cases."""
+        for key in missing:
+            if key in NUMBER_WORDS:
+                return False
+            if key not in _generic_keys() and key not in self.verb_keys and key not in paragraph:
+                return False
+        return True
+
     @staticmethod
-    def _tie_breaker(indicator: Indicator, clause_set: set[str], distances) -> tuple:
-        """(nearness, support): key words nearer the figure, then more of the name and
-        definition in the clause."""
+    def _tie_breaker(
+        indicator: Indicator, clause_set: set[str], distances, own=frozenset()
+    ) -> tuple:
+        """(own words, nearness, support): key words among the figure's own words, nearer the
+        figure, then more of the name and definition in the clause."""
         near = [distances[k] for k in indicator.keys if k in distances] if distances else []
         nearness = -sum(near) / len(near) if near else -99.0
         support = len(indicator.support & clause_set) / max(1, len(indicator.support))
-        return nearness, support
+        return len(indicator.keys & own), nearness, support
 
 
 PROPOSAL_STOP = frozenset(
     [
+        "alone",
+        "could",
+        "would",
         "people's",
         "their",
         "its",
@@ -564,11 +619,52 @@ PROPOSAL_STOP = frozenset(
 )
 
 
+NUMBER_WORDS = frozenset(numbers.CARDINALS)
+CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s")
+CHANGE_WORDS = frozenset(vocabulary.words("change_words")) | {"has", "have", "had"}
+
+
+@functools.cache
+def _generic_keys() -> frozenset[str]:
+    """vocabulary's generic_keys, normalised as indicator keys are."""
+    return frozenset(normalise(word) for word in vocabulary.words("generic_keys"))
+
+
 def propose(
-    kind: str, unit: str, words_after: str, rate: str = "", words_before: str = ""
+    kind: str, unit: str, words_after: str, rate: str = "", words_before: str = "", long=False
 ) -> tuple[str, str]:
-    """A new snake_case id and a readable name from the words that say what is counted."""
-    tokens = [w.lower() for w in WORD.findall(words_after.replace("-", " "))]
+    """A new snake_case id and a readable name from the words that say what is counted
+    (`long`: up to three words before it, for the subject of a change)."""
+    # the words of the figure's own clause, without names of places, months or people
+    words_after = _CLAUSE_END.split(words_after, maxsplit=1)[0]
+    tokens = [
+        w.lower()
+        for w in WORD.findall(words_after.replace("-", " "))
+        if w.lower() not in CALENDAR_WORDS
+    ]
     picked: list[str] = []
     for token in tokens:
         if rate and token in (
@@ -593,14 +689,31 @@ def propose(
         if len(picked) == 3:
             break
     if not picked:
-        picked = [w.lower() for w in WORD.findall(words_before)][-2:] or ["figure"]
+        # what the figure is of, before it: "the price of a bag of millet has doubled"
+        found = WORD.findall(words_before)
+        before = [w.lower().replace("’", "").replace("'", "") for w in found]
+        content = [  # names of places and people say where or who, not what
+            w.lower()
+            for index, w in enumerate(found)
+            if w.lower() not in STOPWORDS
+            and w.lower() not in PROPOSAL_STOP
+            and (w.islower() or index == 0)
+            and len(w) > 2
+            and w.lower() not in CHANGE_WORDS
+        ]
+        picked = (content or before)[-3 if long else -2 :] or ["figure"]
     base = "_".join(picked)
     if kind == numbers.SHARE:
         indicator_id, name = f"share_{base}", "Share: " + " ".join(picked)
     elif kind == numbers.DURATION:
         indicator_id, name = f"{base}_duration", "Duration: " + " ".join(picked)
     elif kind == numbers.MONEY:
-        indicator_id, name = f"{base}_{unit}", " ".join(picked).capitalize() + f" ({unit.upper()})"
+        currency = unit.split()[0]
+        indicator_id, name = f"{base}_{currency}", " ".join(picked).capitalize() + f" ({unit})"
+    elif kind == numbers.RATE:
+        indicator_id, name = f"{base}_rate", " ".join(picked).capitalize() + f" ({unit})"
+    elif kind == numbers.MULTIPLIER:
+        indicator_id, name = f"{base}_change", "Change: " + " ".join(picked) + " (times)"
     else:
         indicator_id, name = base, " ".join(picked).capitalize()
     if rate:

@@ -1,8 +1,10 @@
-"""`python -m indicators extract`: report text in, candidate rows printed.
+"""`python -m indicators extract`: report text in, candidate rows printed or written.
 
-`extract REPORT.txt|DIR --published YYYY-MM-DD` prints candidate observations and events.
-The options that describe a report (`--published`, `--publisher`, ...) and `run_extraction`
-are shared with `add` (`indicators.adding`).
+`extract REPORT.txt|DIR [--published YYYY-MM-DD]` prints candidate observations and events
+(a table, JSON, or CSV: one table per file with `--out DIR`, or one table with `--table`).
+A folder's reports are dated by its manifest (`reports.csv`) or their own datelines, never by
+each other (`indicators.extract.sources`). The options that describe a report (`--published`,
+`--publisher`, ...) and `run_extraction` are shared with `add` (`indicators.adding`).
 """
 
 from __future__ import annotations
@@ -20,9 +22,19 @@ from datetime import date
 from pathlib import Path
 
 from indicators import schema
+from indicators.extract.candidates import EVENT_FIELDS, OBSERVATION_FIELDS, Extraction
 from indicators.extract.catalogue import Catalogue
-from indicators.extract.pipeline import EVENT_FIELDS, OBSERVATION_FIELDS, Extraction, extract
+from indicators.extract.pipeline import extract, slug
+from indicators.extract.sources import (
+    MANIFEST,
+    ManifestError,
+    ReportFacts,
+    dateline_date,
+    read_manifest,
+)
 from indicators.reports import read_report
+
+TABLES = ("observations", "events")
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -41,12 +53,22 @@ def register(subparsers) -> None:
     extract_parser.add_argument(
         "report", type=Path, help="a UTF-8 text file, or a folder of .txt files"
     )
-    _source_options(extract_parser)
+    _source_options(extract_parser, published_required=False)
     extract_parser.add_argument(
         "--format",
         choices=("table", "csv", "json"),
         default="table",
-        help="output format (default: table)",
+        help="output format (default: table); csv needs --out or --table",
+    )
+    extract_parser.add_argument(
+        "--out",
+        type=Path,
+        help="with --format csv: a folder to write sources.csv, observations.csv and events.csv to",
+    )
+    extract_parser.add_argument(
+        "--table",
+        choices=TABLES,
+        help="with --format csv: print this one table (every report's rows) to standard output",
     )
     extract_parser.add_argument(
         "--data-dir",
@@ -75,11 +97,17 @@ class _IntermixedParser(argparse.ArgumentParser):
             self._intermixing = False
 
 
-def _source_options(parser: argparse.ArgumentParser) -> None:
+def _source_options(parser: argparse.ArgumentParser, published_required: bool = True) -> None:
     parser.add_argument(
         "--published",
-        required=True,
-        help="publication day, YYYY-MM-DD (resolves 'Wednesday', 'last week')",
+        required=published_required,
+        help="publication day, YYYY-MM-DD (resolves 'Wednesday', 'last week')"
+        + (
+            ""
+            if published_required
+            else "; by default the report's manifest row (reports.csv beside it) or its own "
+            "dateline; in a folder, only for the reports that have neither"
+        ),
     )
     parser.add_argument("--publisher", default="", help="who published the report")
     parser.add_argument("--title", default="", help="the report's headline")
@@ -100,7 +128,12 @@ def _catalogue(data_dir: Path) -> Catalogue:
     return Catalogue.from_csv(Path(data_dir) / "indicators.csv")
 
 
-def run_extraction(path: Path, args, catalogue: Catalogue) -> Extraction:
+def run_extraction(
+    path: Path, args, catalogue: Catalogue, facts: ReportFacts | None = None, in_folder=False
+) -> Extraction:
+    """Read one report. Its date comes from `--published`, else its manifest row (`facts`),
+    else its dateline; in a folder run the manifest and the dateline come first, so that no
+    report is dated by another's `--published`. A report with no date is refused."""
     try:
         report = read_report(path)
     except FileNotFoundError as error:
@@ -109,17 +142,47 @@ def run_extraction(path: Path, args, catalogue: Catalogue) -> Extraction:
         raise CommandError(f"{path}: is a folder, not a report file") from error
     except (OSError, ValueError) as error:
         raise CommandError(str(error) if str(path) in str(error) else f"{path}: {error}") from error
-    published = _published(args.published)
-    return extract(
+    facts = facts or ReportFacts()
+    notices: list[str] = []
+    option = _published(args.published) if getattr(args, "published", None) else None
+    dateline = dateline_date(report.text)
+    if in_folder:
+        published = facts.published or dateline or option
+        if published is not None and published is option and not (facts.published or dateline):
+            notices.append(
+                f"no date in {MANIFEST} nor a dateline in the text: dated {option} by --published"
+            )
+    else:
+        published = option or facts.published or dateline
+    if published is None:
+        raise CommandError(
+            f"{path}: no publication date: the text has no dateline with a year; give "
+            f"--published YYYY-MM-DD or add the file to {MANIFEST} beside it"
+        )
+    publisher = facts.publisher or getattr(args, "publisher", "")
+    if not publisher:
+        notices.append(
+            "no --publisher: figures and events stated in the report's own voice are "
+            "attributed to “Unknown publisher”"
+        )
+    title = facts.title or getattr(args, "title", "")
+    if not title:
+        title = path.stem
+        notices.append(f"no --title: the title is the file name “{title}”")
+    extraction = extract(
         report.text,
         published,
-        publisher=args.publisher,
-        title=args.title or path.stem,
-        url=args.url,
+        publisher=publisher,
+        title=title,
+        url=facts.url or getattr(args, "url", ""),
         catalogue=catalogue,
         text_sha256=report.sha256,
-        kind=args.kind,
+        kind=facts.kind if facts.kind in schema.SOURCE_KINDS else args.kind,
     )
+    if in_folder:  # one id per report, even for one publisher's reports of one day
+        extraction.source["source_id"] += "-" + slug(path.stem)
+    extraction.notices[:0] = notices
+    return extraction
 
 
 # ---------------------------------------------------------------------------- extract
@@ -127,16 +190,47 @@ def run_extraction(path: Path, args, catalogue: Catalogue) -> Extraction:
 
 def extract_command(args) -> int:
     try:
-        _published(args.published)
+        if args.published:
+            _published(args.published)
+        _check_output_options(args)
         catalogue = _catalogue(args.data_dir)
         if args.report.is_dir():
             return _extract_folder(args, catalogue)
-        extraction = run_extraction(args.report, args, catalogue)
+        facts = _manifest_facts(args.report)
+        extraction = run_extraction(args.report, args, catalogue, facts)
+        if args.format == "csv":
+            _write_csv(args, [extraction])
+        else:
+            sys.stdout.write(render(extraction, args.format))
     except CommandError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    sys.stdout.write(render(extraction, args.format))
+    _warn(extraction.warnings(str(args.report)))
     return 0
+
+
+def _check_output_options(args) -> None:
+    if args.format == "csv" and not (args.out or args.table):
+        raise CommandError(
+            "--format csv writes one table per file: give --out DIR (sources.csv, "
+            "observations.csv, events.csv) or --table observations|events (one table printed)"
+        )
+    if args.format != "csv" and (args.out or args.table):
+        raise CommandError("--out and --table write CSV tables: use them with --format csv")
+    if args.out and args.table:
+        raise CommandError("give either --out DIR or --table, not both")
+
+
+def _manifest_facts(report: Path) -> ReportFacts | None:
+    try:
+        return read_manifest(report.parent).get(report.name)
+    except ManifestError as error:
+        raise CommandError(str(error)) from error
+
+
+def _warn(messages: list[str]) -> None:
+    for message in messages:
+        print(f"warning: {message}", file=sys.stderr)
 
 
 def _extract_folder(args, catalogue: Catalogue) -> int:
@@ -144,10 +238,15 @@ def _extract_folder(args, catalogue: Catalogue) -> int:
     if not files:
         raise CommandError(f"{args.report}: no .txt files in this folder")
     jobs = _job_count(getattr(args, "jobs", 1), len(files))
-    totals = {"reports": 0, "observations": 0, "events": 0, "failed": 0}
+    totals = {"reports": 0, "observations": 0, "events": 0, "failed": 0, "skipped sentences": 0}
     started = time.perf_counter()
     size = 0
-    outcomes = _folder_extractions(files, args, catalogue, jobs)
+    try:
+        manifest = read_manifest(args.report)
+    except ManifestError as error:
+        raise CommandError(str(error)) from error
+    read: list[Extraction] = []
+    outcomes = _folder_extractions(files, args, catalogue, jobs, manifest)
     for number, (path, extraction) in enumerate(zip(files, outcomes), start=1):
         _progress(number, len(files), path.name)
         if isinstance(extraction, CommandError):
@@ -158,16 +257,23 @@ def _extract_folder(args, catalogue: Catalogue) -> int:
         totals["reports"] += 1
         totals["observations"] += len(extraction.observations)
         totals["events"] += len(extraction.events)
+        totals["skipped sentences"] += len(extraction.failures)
         if args.format == "json":
             sys.stdout.write(json.dumps(extraction.as_dict(), ensure_ascii=False) + "\n")
+        elif args.format == "csv":
+            read.append(extraction)
         else:
             sys.stdout.write(f"== {path.name}\n" + render(extraction, args.format) + "\n")
+        _warn(extraction.warnings(str(path)))
+    if args.format == "csv":
+        _write_csv(args, read)
     elapsed = time.perf_counter() - started
     print(file=sys.stderr)
     processes = f", {jobs} processes" if jobs > 1 else ""
     print(
         f"{totals['reports']} report(s) read, {totals['failed']} failed: "
-        f"{totals['observations']} observation(s), {totals['events']} event(s) "
+        f"{totals['observations']} observation(s), {totals['events']} event(s), "
+        f"{totals['skipped sentences']} sentence(s) skipped "
         f"in {elapsed:.2f} s ({size / 1e6 / max(elapsed, 1e-9):.1f} MB/s{processes})",
         file=sys.stderr,
     )
@@ -181,15 +287,17 @@ def _job_count(requested: int, files: int) -> int:
     return max(1, min(requested or available, available, files))
 
 
-def _folder_extractions(files: list[Path], args, catalogue: Catalogue, jobs: int):
+def _folder_extractions(
+    files: list[Path], args, catalogue: Catalogue, jobs: int, manifest: dict[str, ReportFacts]
+):
     """Each report's extraction, or the CommandError that stopped it, in the order of `files`.
     With several jobs, worker processes read the reports; results still come in order."""
     if jobs == 1:
         for path in files:
-            yield _extraction_or_error(path, args, catalogue)
+            yield _extraction_or_error(path, args, catalogue, manifest)
         return
     with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_start_worker, initargs=(args, catalogue)
+        max_workers=jobs, initializer=_start_worker, initargs=(args, catalogue, manifest)
     ) as pool:
         yield from pool.map(_extract_in_worker, files)
 
@@ -197,17 +305,17 @@ def _folder_extractions(files: list[Path], args, catalogue: Catalogue, jobs: int
 _worker: dict = {}
 
 
-def _start_worker(args, catalogue: Catalogue) -> None:
-    _worker.update(args=args, catalogue=catalogue)
+def _start_worker(args, catalogue: Catalogue, manifest: dict[str, ReportFacts]) -> None:
+    _worker.update(args=args, catalogue=catalogue, manifest=manifest)
 
 
 def _extract_in_worker(path: Path):
-    return _extraction_or_error(path, _worker["args"], _worker["catalogue"])
+    return _extraction_or_error(path, _worker["args"], _worker["catalogue"], _worker["manifest"])
 
 
-def _extraction_or_error(path: Path, args, catalogue: Catalogue):
+def _extraction_or_error(path: Path, args, catalogue: Catalogue, manifest=None):
     try:
-        return run_extraction(path, args, catalogue)
+        return run_extraction(path, args, catalogue, (manifest or {}).get(path.name), True)
     except CommandError as error:
         return error
 
@@ -244,36 +352,72 @@ def render(extraction: Extraction, output: str) -> str:
     if output == "json":
         return (
             json.dumps(
-                {"source": extraction.source, "observations": observations, "events": events},
+                {
+                    "source": extraction.source,
+                    "observations": observations,
+                    "events": events,
+                    "warnings": extraction.warnings(),
+                },
                 ensure_ascii=False,
                 indent=2,
             )
             + "\n"
         )
-    if output == "csv":
-        buffer = io.StringIO()
-        observation_columns = [
-            "candidate_id",
-            "indicator_name",
-            "indicator_is_new",
-            "unit",
-        ] + OBSERVATION_FIELDS
-        writer = csv.DictWriter(
-            buffer, fieldnames=observation_columns, extrasaction="ignore", lineterminator="\n"
-        )
-        writer.writeheader()
-        writer.writerows(observations)
-        buffer.write("\n")
-        writer = csv.DictWriter(
-            buffer,
-            fieldnames=["candidate_id"] + EVENT_FIELDS,
-            extrasaction="ignore",
-            lineterminator="\n",
-        )
-        writer.writeheader()
-        writer.writerows(events)
-        return buffer.getvalue()
     return _table(extraction, observations, events)
+
+
+OBSERVATION_CSV_COLUMNS = [
+    "candidate_id",
+    "indicator_name",
+    "indicator_is_new",
+    "unit",
+    *OBSERVATION_FIELDS,
+    "review",
+]
+EVENT_CSV_COLUMNS = ["candidate_id", *EVENT_FIELDS]
+
+
+def csv_tables(extractions: list[Extraction]) -> dict[str, tuple[str, int]]:
+    """sources, observations and events of the reports: each one CSV text with its header,
+    and its number of rows."""
+    rows: dict[str, list[dict]] = {"sources": [], "observations": [], "events": []}
+    for extraction in extractions:
+        observations, events = _candidate_dicts(extraction)
+        rows["sources"].append(extraction.source)
+        rows["observations"] += observations
+        rows["events"] += events
+    columns = {
+        "sources": schema.SOURCES.column_names,
+        "observations": OBSERVATION_CSV_COLUMNS,
+        "events": EVENT_CSV_COLUMNS,
+    }
+    tables = {}
+    for name, table_rows in rows.items():
+        buffer = io.StringIO()
+        writer = csv.DictWriter(
+            buffer, fieldnames=columns[name], extrasaction="ignore", lineterminator="\n"
+        )
+        writer.writeheader()
+        writer.writerows(table_rows)
+        tables[name] = (buffer.getvalue(), len(table_rows))
+    return tables
+
+
+def _write_csv(args, extractions: list[Extraction]) -> None:
+    tables = csv_tables(extractions)
+    if args.table:
+        sys.stdout.write(tables[args.table][0])
+        return
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+        for name, (content, _) in tables.items():
+            (args.out / f"{name}.csv").write_text(content, "utf-8")
+    except OSError as error:
+        raise CommandError(
+            f"{args.out}: cannot write the tables ({error.strerror or error})"
+        ) from error
+    counts = ", ".join(f"{size} {name}" for name, (_, size) in tables.items())
+    print(f"wrote {counts} to {args.out}", file=sys.stderr)
 
 
 def _number(value) -> str:

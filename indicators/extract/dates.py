@@ -9,6 +9,7 @@ sentence speaks of the future ("will", "expected", "by late August ... could").
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from dataclasses import dataclass
@@ -17,11 +18,13 @@ from datetime import date, timedelta
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from indicators.dates import canonical_start
-from indicators.extract.numbers import (
+from indicators.extract import vocabulary
+from indicators.extract.numbers import parse_number
+from indicators.extract.patterns import (
     bounded_trie_pattern,
     candidate_starts,
+    find_words,
     lowered,
-    parse_number,
     starts_pattern,
     trie_pattern,
 )
@@ -56,10 +59,22 @@ WEEKDAYS = {
     "Saturday": SA,
     "Sunday": SU,
 }
+
+
+def month_number(name: str) -> int:
+    """'Sept.', 'MARCH', 'May' -> 9, 3, 5 (a name as `_MONTH` matches it)."""
+    return MONTHS[name.rstrip(".").capitalize()]
+
+
 UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 
+# Month names as written in text: title case, and capitals as headings have them ("MARCH").
+# Lower case is not a month: "may", "march" are verbs.
 _FULL_MONTHS = [name for name in MONTHS if len(name) > 4 or name in ("May", "June", "July")]
 _SHORT_MONTHS = [name for name in MONTHS if name not in _FULL_MONTHS]
+_FULL_MONTHS += [name.upper() for name in _FULL_MONTHS]
+_SHORT_MONTHS += [name.upper() for name in _SHORT_MONTHS]
+_MONTH_FORMS = _FULL_MONTHS + _SHORT_MONTHS
 _MONTH = (
     r"(?:(?:" + "|".join(sorted(_FULL_MONTHS, key=len, reverse=True)) + r")\b"
     r"|(?:" + "|".join(sorted(_SHORT_MONTHS, key=len, reverse=True)) + r")(?:\.|\b))"
@@ -70,9 +85,13 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 _NUMWORD = r"(?:\d+|a\s+few|a\s+couple\s+of|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple\s+of)"
 _UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
+# The words before a month that narrow it (any case; see FUZZY_PRECISIONS).
+# Lower case or capitalised ("Early March"); a case-insensitive group would be tried letter
+# by letter, several times slower.
 _FUZZY = (
-    r"(?:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of|the\s+(?:first|second|third|last)"
-    r"\s+(?:week|half)\s+of|(?i:the\s+(?:beginning|start|middle|end)\s+of))"
+    r"(?:[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd(?=-)|(?:[Tt]he\s+)?(?:[Bb]eginning|[Ss]tart|[Mm]iddle|[Ee]nd)\s+of"
+    r"|[Tt]he\s+(?:first|second|third|fourth|last|final)\s+(?:week|half)\s+of"
+    r"|[Tt]he\s+(?:first|last|final|closing|opening)\s+(?:few\s+)?days\s+of)"
 )
 
 # An atom is one date; each alternative is tried in this order at a position.
@@ -81,16 +100,17 @@ ATOM = rf"""(?:
   | {_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?
   | {_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?
   | {_FUZZY}[\s-]+{_MONTH}(?:,?\s+{_YEAR})?
-  | (?:early|mid|late)[\s-]+{_YEAR}
+  | (?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+{_YEAR}
   | {_MONTH}(?:,?\s+{_YEAR})?
   | (?:(?i:last|this|next)\s+)?{_WEEKDAY}(?:\s+{_PART_OF_DAY})?
   | (?i:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))
   | (?i:(?:earlier|later)\s+this\s+(?:week|month|year))
   | (?i:(?:at\s+)?the\s+(?:start|beginning|end)\s+of\s+(?:the|this|last)\s+year)
   | (?i:the\s+(?:week|day|month)\s+before|the\s+previous\s+(?:week|day|month))
+  | (?i:the\s+same\s+(?:period|time)\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year))
   | (?i:{_NUMWORD}\s+{_UNIT}\s+(?:ago|earlier))
   | (?i:(?:last|this|next|past)\s+(?:week|month|year|weekend))
-  | (?i:the\s+(?:past|last|previous)\s+(?:{_NUMWORD}\s+)?{_UNIT})
+  | (?i:the\s+(?:past|last|previous)\s+(?:{_NUMWORD}\s+)?(?:(?:school|academic)\s+)?{_UNIT})
   | (?i:hours\s+(?:before|after))\s+[A-Z][\w-]+(?:’s|'s)\s+(?:statement|announcement|remarks|speech|briefing)
   | {_YEAR}
 )"""
@@ -104,7 +124,7 @@ DATE_PHRASE = re.compile(
   | (?P<from_range>(?i:from)\s+(?P<from_a>{ATOM}|{BARE_DAY})\s+(?i:to|until|till|through)\s+(?P<from_b>{ATOM}))
   | (?P<dash_range>(?P<dash_a>{_DAY})\s?[-–]\s?(?P<dash_b>{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?))
   | (?P<month_dash>(?P<md_month>{_MONTH})\s+(?P<md_a>{_DAY})\s?[-–]\s?(?P<md_b>{_DAY})(?:,?\s+(?P<md_year>{_YEAR}))?)
-  | (?P<since_event>(?i:(?:ever\s+)?since)\s+the\s+(?:[\w’'-]+\s+){{1,6}}?(?i:began|started|erupted|broke\s+out|struck)
+  | (?P<since_event>(?i:(?:ever\s+)?since)\s+the\s+(?:[\w’'-]+\s+){{1,6}}?(?i:began|started|erupted|broke\s+out|struck|was\s+declared|was\s+confirmed)
         \s+(?:(?i:on|in)\s+)?(?P<since_event_a>{ATOM}))
   | (?P<since>(?i:(?:ever\s+)?since|starting(?:\s+on)?|beginning(?:\s+on)?)\s+(?P<since_a>(?i:then)|{ATOM}))
   | (?P<so_far>(?i:so\s+far\s+this\s+(?:week|month|year)|so\s+far\s+in\s+{_YEAR}))
@@ -126,15 +146,21 @@ _MONTH_ONLY = re.compile(rf"({_MONTH})(?:,? ({_YEAR}))?")
 _YEAR_ONLY = re.compile(_YEAR)
 _WEEKDAY_ATOM = re.compile(rf"(?:(last|this|next) )?({_WEEKDAY})(?: {_PART_OF_DAY})?", re.I)
 
-_TRAILING_WINDOW = re.compile(r"(?i)the\s+(?:past|last)\s+")
+# "the past 24 hours", "the last three weeks" (all of it: "the last week of March" is a
+# fuzzy month, not a trailing window)
+_YEAR_KINDS = ("school", "academic")  # "the past two school years": two years
+_TRAILING_WINDOW = re.compile(
+    rf"(?i)the\s+(?:past|last)\s+(?:{_NUMWORD}\s+)?(?:(?:school|academic)\s+)?{_UNIT}"
+)
 _HOURS_AROUND = re.compile(r"(?i)hours\s+(?:before|after)")
 _POSSESSOR = re.compile(r"([A-Z][\w-]+)(?:’s|'s)")
 _BEFORE_PREVIOUS = re.compile(r"(?i)the\s+(?:week|day|month)\s+before|the\s+previous")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 
+_FUTURE = vocabulary.words("future_words")
 FUTURE_WORDS = re.compile(
-    r"\b(?:will|expected|projected|forecast|next|planned|set\s+to|due\s+to)\b"
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _FUTURE) + r")\b"
 )
 
 
@@ -160,7 +186,7 @@ class DatePhrase:
 
 
 _ANCHOR_WORDS = (
-    list(MONTHS)
+    _MONTH_FORMS
     + list(WEEKDAYS)
     + [
         w.capitalize()
@@ -172,9 +198,13 @@ _ANCHOR_WORDS = (
         "tonight",
         "night",
         "week",
+        "weeks",
         "weekend",
         "month",
+        "months",
         "year",
+        "years",
+        "days",
         "ago",
         "earlier",
         "since",
@@ -207,7 +237,7 @@ _DATE_DIGITS = (
     # one lookbehind per length of "June ", "Sept. ", ...: a lookbehind has a fixed width
     + "|".join(
         "(?<=(?:" + "|".join(re.escape(form) for form in sorted(forms)) + r")\s\d)"
-        for forms in _by_length(list(MONTHS) + [f"{month}." for month in _SHORT_MONTHS]).values()
+        for forms in _by_length(_MONTH_FORMS + [f"{month}." for month in _SHORT_MONTHS]).values()
     )
 )
 # Where a date phrase can be: a digit or one of these words. The phrase pattern is tried at
@@ -222,7 +252,10 @@ DATE_ANCHOR = re.compile(
 # DATE_ANCHOR as two patterns that each open with a character set, which re scans for at C
 # speed: digits, then the words (see `date_anchors`).
 _DIGIT_ANCHOR = re.compile(rf"\d(?<!\d\d)(?P<datelike>{_DATE_DIGITS})?")
-_WORD_ANCHOR = re.compile(bounded_trie_pattern(set(_ANCHOR_WORDS)))
+_PLURAL_UNIT_WORDS = frozenset({"days", "weeks", "months", "years"})
+# the plural units are found by str.find (see `numbers.find_words`): in the trie, "days"
+# would make re try it at every "d" of the text
+_WORD_ANCHOR = re.compile(bounded_trie_pattern(set(_ANCHOR_WORDS) - _PLURAL_UNIT_WORDS))
 
 
 def date_anchors(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, bool]]:
@@ -234,6 +267,10 @@ def date_anchors(text: str, start: int = 0, end: int | None = None) -> list[tupl
         (m.start(), m.group("datelike") is None) for m in _DIGIT_ANCHOR.finditer(text, start, end)
     ]
     found += [(m.start(), False) for m in _WORD_ANCHOR.finditer(text, start, end)]
+    found += [
+        (position, False)
+        for position in find_words(text, _PLURAL_UNIT_WORDS, tuple(_PLURAL_UNIT_WORDS), start, end)
+    ]
     found.sort()
     return found
 
@@ -247,9 +284,9 @@ _DATE_STARTERS = (
         | {"till", "through", "in", "on", "during", "as", "at", "of", "for", "over", "the"}
         | {"last", "this", "next", "past", "earlier", "later", "a", "few", "several", "couple"}
         | {"hours", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
-        | {"ten", "eleven", "twelve"}
+        | {"ten", "eleven", "twelve", "end", "beginning", "start", "middle", "same"}
     )
-    + r")\s|(?:early|mid|late)[\s-]|yesterday|today|tonight|"
+    + r")\s|(?:early|mid|late|end)[\s-]|yesterday|today|tonight|"
     + trie_pattern({name[:3].lower() for name in MONTHS} | {d.lower() for d in WEEKDAYS})
 )
 _DATE_STARTS = starts_pattern(_DATE_STARTERS, re.IGNORECASE)
@@ -268,6 +305,10 @@ def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list
             continue
         if plain_digits and not _since_before(text, anchor, position, lower):
             continue  # "146 aid workers", "45%": no date phrase holds these digits
+        if text.startswith(_PLURAL_UNITS, anchor) and not _window_words_near(
+            lower if lower is not None else text.lower(), anchor
+        ):
+            continue  # "days", "weeks" open no date phrase but "the past two weeks", "... ago"
         for candidate in candidate_starts(starts_text, anchor, position, 5, starts):
             match = DATE_PHRASE.match(text, candidate, end)
             if match is not None and match.end() > anchor:
@@ -278,6 +319,15 @@ def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list
 
 
 _SINCE = re.compile(r"since", re.IGNORECASE)
+_PLURAL_UNITS = ("days", "weeks", "months", "years", "Days", "Weeks", "Months", "Years")
+_WINDOW_WORDS = ("past", "last", "previous", "ago", "earlier", "so far")
+
+
+def _window_words_near(lower: str, anchor: int) -> bool:
+    """Can a plural unit at `anchor` be part of a date phrase: "the past two school years",
+    "three weeks ago"? Only with one of these words near it."""
+    window = lower[max(0, anchor - 40) : anchor + 16]
+    return any(word in window for word in _WINDOW_WORDS)
 
 
 def _since_before(text: str, anchor: int, floor: int, lower: str | None = None) -> bool:
@@ -358,7 +408,7 @@ class DateResolver:
             phrase.last = min(candidates, key=lambda a: abs((a.day - self.published).days))
             return phrase
         atom_text = match.group("point_a")
-        if _TRAILING_WINDOW.match(atom_text):
+        if _TRAILING_WINDOW.fullmatch(atom_text):
             return self._trailing_window(match, phrase)
         atom = self._atom(match, "point_a", future)
         if atom is None:
@@ -382,7 +432,7 @@ class DateResolver:
         return phrase
 
     def _month_dash(self, match: re.Match, phrase: DatePhrase, future: bool):
-        month = MONTHS[match.group("md_month").rstrip(".")]
+        month = month_number(match.group("md_month"))
         year_text = match.group("md_year")
         days = [int(_DIGITS.match(match.group(g)).group()) for g in ("md_a", "md_b")]
         year = int(year_text) if year_text else self._infer_year(month, days[1], future)
@@ -394,7 +444,7 @@ class DateResolver:
 
     def _trailing_window(self, match: re.Match, phrase: DatePhrase) -> DatePhrase:
         """'in the past 24 hours', 'over the last three weeks': up to the publication day."""
-        words = match.group("point_a").lower().split()
+        words = [w for w in match.group("point_a").lower().split() if w not in _YEAR_KINDS]
         unit = words[-1].rstrip("s")
         count = parse_number(words[-2]) if len(words) > 3 else 1.0
         if count is None:
@@ -453,7 +503,7 @@ class DateResolver:
                 day_text, month_text, year_text = day_month.groups()
             else:
                 month_text, day_text, year_text = month_day.groups()
-            month = MONTHS[month_text.rstrip(".")]
+            month = month_number(month_text)
             day_number = int(_DIGITS.match(day_text).group())
             year = (
                 int(year_text)
@@ -462,21 +512,25 @@ class DateResolver:
             )
             return date(year, month, day_number), "day"
         fuzzy = _FUZZY_MONTH.fullmatch(text)
-        if fuzzy and fuzzy.group(1).lower() in FUZZY_PRECISIONS:
-            precision, day_number = FUZZY_PRECISIONS[fuzzy.group(1).lower()]
-            month = MONTHS[fuzzy.group(2).rstrip(".")]
+        lead = _fuzzy_lead(fuzzy.group(1)) if fuzzy else ""
+        if lead in FUZZY_PRECISIONS:
+            precision, day_number = FUZZY_PRECISIONS[lead]
+            month = month_number(fuzzy.group(2))
             year = (
                 int(fuzzy.group(3))
                 if fuzzy.group(3)
                 else self._infer_year(month, 1, future, reference)
             )
+            if day_number < 0:  # counted back from the month's end: "the last week of"
+                month_end = calendar.monthrange(year, month)[1]
+                return date(year, month, month_end + 1 + day_number), precision
             return date(year, month, day_number), precision
         fuzzy_year = _FUZZY_YEAR.fullmatch(lower)
         if fuzzy_year:
             return date(int(fuzzy_year.group(1)), 1, 1), "year"
         month_only = _MONTH_ONLY.fullmatch(text)
         if month_only:
-            month = MONTHS[month_only.group(1).rstrip(".")]
+            month = month_number(month_only.group(1))
             year = (
                 int(month_only.group(2))
                 if month_only.group(2)
@@ -525,6 +579,8 @@ class DateResolver:
             if unit == "month":
                 return (published + relativedelta(months=shift)).replace(day=1), "month"
             return date(published.year + shift, 1, 1), "year"
+        if lower.startswith("the same "):  # "the same period a year earlier": last year
+            return date(published.year - 1, 1, 1), "year"
         match = re.fullmatch(r"(?:at )?the (start|beginning|end) of (the|this|last) year", lower)
         if match:
             year = published.year - (1 if match.group(2) == "last" else 0)
@@ -602,24 +658,42 @@ def _canonical_atom(
     return canonical_start(day, precision), precision
 
 
+# The words before a month that narrow it, as `_fuzzy_lead` writes them, to the precision
+# and first day of their window (a negative day counts back from the month's end: the last
+# week of March is 25-31 March). No precision is a half month: "the first half of" is the month.
 FUZZY_PRECISIONS = {
     "early": ("early-month", 1),
+    "beginning of": ("early-month", 1),
+    "start of": ("early-month", 1),
+    "first days of": ("early-month", 1),
+    "opening days of": ("early-month", 1),
     "mid": ("mid-month", 11),
+    "middle of": ("mid-month", 11),
     "late": ("late-month", 21),
-    "the beginning of": ("early-month", 1),
-    "the start of": ("early-month", 1),
-    "the middle of": ("mid-month", 11),
-    "the end of": ("late-month", 21),
-    "the first week of": ("week", 1),
-    "the second week of": ("week", 8),
-    "the third week of": ("week", 15),
-    "the last week of": ("late-month", 21),
-    "the first half of": ("month", 1),
-    "the second half of": ("month", 1),
+    "end": ("late-month", 21),
+    "end of": ("late-month", 21),
+    "last days of": ("late-month", 21),
+    "final days of": ("late-month", 21),
+    "closing days of": ("late-month", 21),
+    "first week of": ("week", 1),
+    "second week of": ("week", 8),
+    "third week of": ("week", 15),
+    "fourth week of": ("week", 22),
+    "last week of": ("week", -7),
+    "final week of": ("week", -7),
+    "first half of": ("month", 1),
+    "second half of": ("month", 1),
 }
 
 
-_FUTURE_HINTS = ("will", "expected", "projected", "forecast", "next", "planned", "set", "due")
+def _fuzzy_lead(words: str) -> str:
+    """'The  last few days of' -> 'last days of': one spelling per entry of FUZZY_PRECISIONS."""
+    words = _SPACES.sub(" ", words.strip().lower())
+    words = words.removeprefix("the ").replace(" few ", " ")
+    return words
+
+
+_FUTURE_HINTS = tuple(word.split()[0] for word in _FUTURE)  # from the same list
 
 
 def is_future(sentence: str) -> bool:

@@ -8,16 +8,38 @@ small anchored patterns on the few characters around the match, never by a chara
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from text_to_num import text2num
+
+from indicators import schema
+from indicators.extract import vocabulary
+from indicators.extract.patterns import (  # noqa: F401 - also imported from here
+    UNUSUAL_CASE_LETTERS,
+    _unusual_case,
+    alternation,
+    bounded_trie_pattern,
+    candidate_starts,
+    find_words,
+    lower_case_pattern,
+    lowered,
+    starters_only_pattern,
+    starts_pattern,
+    trie_pattern,
+)
 
 # Kinds of figure.
 COUNT = "count"
 SHARE = "share"  # a percent, 0-100
 DURATION = "duration"
 MONEY = "money"
+RATE = "rate"  # per a stated denominator: "1.8 deaths per 10,000 people per day"
+MULTIPLIER = "multiplier"  # "ten-fold", "tripled": unit `times`
+MEASURE = "measure"  # a physical quantity: "6,500 km of roads", "2.3 million hectares"
+PERIOD = "period"  # the period of a change, not a figure: "doubled in three months"
 
 CARDINALS = [
     "zero",
@@ -84,6 +106,16 @@ ORDINALS = {
 }
 TIME_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
 CURRENCIES = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur", "£": "gbp"}
+CURRENCIES |= {"gbp": "gbp", "chf": "chf"}
+MONEY_WORDS = vocabulary.words("money_words")
+MULTIPLIER_VERBS = vocabulary.words("multiplier_verbs")
+DISTANCE_UNITS = vocabulary.words("distance_units")
+MEASURE_UNITS = vocabulary.words("measure_units")
+_DENOMINATOR = alternation(vocabulary.words("denominators"))
+_RATE_BASE = alternation(vocabulary.words("rate_bases"))
+_TIME_BASE = alternation(vocabulary.words("time_bases"))
+_NOT_COUNTED = alternation(vocabulary.words("not_counted"))
+_CHANGE_WORD = alternation(vocabulary.words("change_words"))
 
 _CARD = "(?:" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + ")"
 _SCALE = "(?:hundred|thousand|million|billion)"
@@ -94,48 +126,79 @@ _DIGITS = r"(?:\d{1,3}(?:(?:,|[ \u00a0\u202f\u2009])\d{3})+(?![\d,]\d)(?:\.\d+)?
 _NUM = rf"(?:{_DIGITS}|{_WORDS})"
 _FRACTION = "(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + ")"
 _PERCENT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s?pc\b)"
-_MONEY_PREFIX = r"(?:US\$|\$|USD|€|EUR|£)"
+_MONEY_PREFIX = r"(?:US\$|\$|USD|€|EUR|£|GBP|CHF)"
+# "per person per month" after an amount of money
+_MONEY_PER = (
+    rf"(?:\s+per\s+(?P<money_per>{_RATE_BASE})(?:\s+per\s+(?P<money_time>{_TIME_BASE}))?\b)"
+)
 
 _NUMBER_PATTERN_SOURCE = rf"""(?<![\w.$£€/])(?<![A-Za-z]-)(?:
       (?P<and_half>(?P<ah_whole>{_CARD}|\d+)\s+and\s+a\s+half\s+(?P<ah_scale>million|billion)\b)
     | (?P<ratio>(?P<ratio_num>{_NUM})(?:\s+(?P<ratio_noun>[a-z]+))?\s+(?:in|out\s+of)\s+
           (?:every\s+)?(?P<ratio_den>{_NUM})\b)
-    | (?P<of_ratio>(?P<of_num>{_NUM})\s+of\s+(?:the\s+)?(?P<of_den>{_NUM})\b(?!\s*{_PERCENT}|[.,]\d))
+    | (?P<of_ratio>(?P<of_num>{_NUM})\s+of\s+(?P<of_det>the\s+|its\s+|their\s+|(?:the\s+)?[a-z]+(?:'s|’s)\s+)?
+          (?P<of_den>{_NUM})\b(?!\s*{_PERCENT}|[.,]\d))
     | (?P<money>(?P<money_sign>{_MONEY_PREFIX})\s?(?P<money_num>{_DIGITS})
-          (?:\s?(?P<money_scale>million|billion|thousand|mn|bn|m|k)\b)?)
+          (?:\s?(?P<money_scale>million|billion|thousand|mn|bn|m|k)\b)?{_MONEY_PER}?)
+    | (?P<mult_verb>{alternation(MULTIPLIER_VERBS)})\b
     | (?P<scaled_fraction>(?P<sf_lead>a|one|half)\s+(?:(?P<sf_frac>{_FRACTION})\s+of\s+)?
           (?:a\s+)?(?P<sf_scale>million|billion)\b)
     | (?P<fraction>(?:(?P<frac_count>a|an|one|two|three|four|five|six|seven|eight|nine)[ -])?
           (?P<frac_word>{_FRACTION})\b)
     | (?P<number>(?P<num>{_NUM})(?P<star>\*)?
           (?:(?P<percent>{_PERCENT})
-            |\s(?P<scale>million|billion)\b(?:\s(?P<money_words>(?:US\s)?dollars)\b)?)?)
+            |\s(?P<scale>million|billion)\b(?:\s(?P<money_words>{alternation(MONEY_WORDS)})\b)?)?)
     | (?P<ordinal_span>\b(?:its|the|a)\s+(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))
           \s+(?P<ordinal_unit>day|week|month|year)\b)
     )"""
 NUMBER_PATTERN = re.compile(_NUMBER_PATTERN_SOURCE, re.IGNORECASE | re.VERBOSE)
 
-
-def lower_case_pattern(source: str) -> str:
-    """A pattern's letters in lower case, escapes (\\S) and group names aside: compiled without
-    IGNORECASE and run on `lowered` text, it finds what the pattern finds case-insensitively."""
-    return re.sub(
-        r"\\.|\(\?P<\w+>|[A-Z]",
-        lambda m: m.group().lower() if len(m.group()) == 1 else m.group(),
-        source,
-    )
+# The pattern without its ratio alternatives, tried where a ratio match is not one ("6.9
+# million in 2024", "six convoys in two days"), so the figure inside is still read.
+_NO_RATIO_SOURCE = (
+    _NUMBER_PATTERN_SOURCE[: _NUMBER_PATTERN_SOURCE.index("    | (?P<ratio>")]
+    + _NUMBER_PATTERN_SOURCE[_NUMBER_PATTERN_SOURCE.index("    | (?P<money>") :]
+)
 
 
 # NUMBER_PATTERN for the lower-cased text (see `lowered`): several times faster than
 # IGNORECASE. The groups then hold lower-cased text; what is quoted is read from the text.
 _NUMBER_PATTERN_LOWER = re.compile(lower_case_pattern(_NUMBER_PATTERN_SOURCE), re.VERBOSE)
 
+
+@functools.cache
+def _no_ratio(lowered_text: bool) -> re.Pattern:
+    """The pattern without its ratio alternatives, compiled on first need (rarely)."""
+    if lowered_text:
+        return re.compile(lower_case_pattern(_NO_RATIO_SOURCE), re.VERBOSE)
+    return re.compile(_NO_RATIO_SOURCE, re.IGNORECASE | re.VERBOSE)
+
+
+# Read at a number that NUMBER_PATTERN found, when a cheap test says they may follow (" per "
+# or "fold" after it): kept out of the big pattern, which every number would try them in.
+_PER_RATE_SOURCE = rf"""(?P<per_rate>(?P<pr_num>{_DIGITS})\s+(?P<pr_what>(?:[a-z-]+\s+){{0,3}}?)per\s+
+    (?P<pr_den>{_DIGITS})\s+(?P<pr_pop>{_DENOMINATOR})(?:\s+per\s+(?P<pr_time>{_TIME_BASE}))?\b)"""
+_FOLD_SOURCE = rf"(?P<fold>(?P<fold_num>{_NUM})[\s-]?fold\b)"
+_FOLLOWERS = {
+    flags: (
+        re.compile(
+            _PER_RATE_SOURCE if not flags else lower_case_pattern(_PER_RATE_SOURCE),
+            re.VERBOSE | (0 if flags else re.IGNORECASE),
+        ),
+        re.compile(
+            _FOLD_SOURCE if not flags else lower_case_pattern(_FOLD_SOURCE),
+            re.VERBOSE | (0 if flags else re.IGNORECASE),
+        ),
+    )
+    for flags in (False, True)  # True: for the lower-cased text
+}
+
+HEDGES = vocabulary.words("hedges")
 QUALIFIER_BEFORE = re.compile(
-    r"""(?:^|(?<=[\s(“"‘]))(?P<qualifier>nearly|almost|about|around|roughly|some|an\s+estimated|estimated
-        |just\s+over|well\s+over|over|more\s+than|at\s+least|only|just|up\s+to|as\s+many\s+as
-        |close\s+to|fewer\s+than|less\s+than|no\s+fewer\s+than|no\s+less\s+than|approximately
-        |upwards\s+of|in\s+excess\s+of|under|below)\s+\Z""",
-    re.IGNORECASE | re.VERBOSE,
+    r"(?:^|(?<=[\s(“\"‘]))(?P<qualifier>"
+    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True))
+    + r")\s+\Z",
+    re.IGNORECASE,
 )
 # Hedges that are not in the vocabulary map to the word of the vocabulary they contain
 # (the validator requires the qualifier to appear in the quote); the rest only set bounds.
@@ -143,11 +206,10 @@ QUALIFIER_CANONICAL = {
     "an estimated": "estimated",
     "just over": "over",
     "well over": "over",
-    "as many as": "up to",
-    "just": "only",
 }
-LOWER_BOUND = {"over", "more than", "at least"}
-UPPER_BOUND = {"up to", "fewer than", "less than"}
+# the qualifiers that state a bound, as the schema defines them
+LOWER_BOUND = frozenset(schema.LOWER_BOUND_QUALIFIERS)
+UPPER_BOUND = frozenset(schema.UPPER_BOUND_QUALIFIERS)
 BOUND_ONLY = {  # hedge -> which bound it sets, with no vocabulary qualifier
     "no fewer than": "low",
     "no less than": "low",
@@ -156,17 +218,67 @@ BOUND_ONLY = {  # hedge -> which bound it sets, with no vocabulary qualifier
     "under": "high",
     "below": "high",
     "approximately": None,
+    # not words of the vocabulary, which a qualifier must quote: "as many as" is "up to",
+    # "just" is "only", written in the notes
+    "as many as": "high",
+    "just": None,
 }
 
-# Words just before a number that make it a label, an age or a reference, not a figure.
+# Words just before a number that make it a label, an age, a level or a reference, not a
+# figure. Each entry is a pattern and the words it can end with: the endings are the fast
+# test made before the pattern is searched, so both come from this one list.
+LABEL_WORDS = [
+    "phase",
+    "phases",
+    "resolution",
+    "no.",
+    "number",
+    "article",
+    "section",
+    "page",
+    "update",
+    "report",
+    "route",
+    "road",
+    "highway",
+    "level",
+    "grade",
+    "category",
+    "chapter",
+    "paragraph",
+    "item",
+    "version",
+    "vol.",
+    "flight",
+    "unit",
+    "block",
+    "zone",
+    "sector",
+    "camp",
+    "building",
+    "platform",
+    "line",
+    "gate",
+    "aged",
+    "ages",
+    "magnitude",
+    "covid",
+    "per",
+]
+LABEL_PHRASES = (
+    (r"(?:children|child|girls|boys|infants|those|people|persons|aged?)\s+(?:under|below|over)",
+     ("under", "below", "over")),
+    (r"(?:under|below|over|above)\s+the\s+age\s+of", ("of",)),
+    (r"(?:aged?|ages)\s+(?:between\s+)?\d+\s*(?:[-–]|to|and)", ("-", "–", "to", "and")),
+    (r"(?:scale|ladder)\s+(?:of|from)(?:\s+\w+\s+to)?", ("of", "from", "to")),
+    (r"(?:magnitude|depth|altitude|temperature|threshold|cut-off)\s+of", ("of",)),
+    (r"h\d+n", ()),  # "H5N1": a digit before a final "n", tested on its own
+)  # fmt: skip
 LABEL_BEFORE = re.compile(
-    r"""(?:\b(?:phase|phases|resolution|no\.|number|article|section|page|update|report|route|road
-        |highway|level|grade|category|chapter|paragraph|item|version|vol\.|flight|unit|block
-        |zone|sector|camp|building|platform|line|gate|aged|ages
-        |(?:children|child|girls|boys|infants|those|people|persons|aged?)\s+(?:under|below|over)
-        |over\s+the\s+age\s+of|covid|h\d+n|(?:aged?|ages)\s+\d+\s*(?:[-–]|to))
-        |[#№]|[A-Za-z]-)\s*\Z""",
-    re.IGNORECASE | re.VERBOSE,
+    r"(?:\b(?:"
+    + "|".join([re.escape(word) for word in LABEL_WORDS] + [p for p, _ in LABEL_PHRASES])
+    + r")|[#№]|[A-Za-z]-)\s*\Z",
+    re.IGNORECASE,
 )
 DETERMINER_BEFORE = re.compile(
     r"\b(?:the|these|those|its|their|his|her|our|both|a|an|every|each|per|last|first|next"
@@ -174,10 +286,13 @@ DETERMINER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 AFTER_NUMBER = re.compile(
-    r"""(?P<age>[\s-]+years?[\s-]+old\b|[\s-]+year-olds?\b|-month-old\b)
-      | (?P<clock>\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b|[:h]\d{2}\b))
+    rf"""(?P<age>[\s-]+years?[\s-]+old\b|[\s-]+year-olds?\b|-month-old\b)
+      | (?P<clock>\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b|[:h]\d{{2}}\b|local\s+time\b))
       | (?P<ago>\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:ago|earlier|later|before|after)\b)
       | (?P<unit>[\s-]+(?P<unit_word>hours?|days?|weeks?|months?|years?)\b)
+      | (?P<measure>\s(?P<measure_unit>{alternation(MEASURE_UNITS)})\b)
+      | (?P<distance>[\s-]?(?P<distance_unit>{alternation(DISTANCE_UNITS)})\b(?P<length>\s+of\s+(?!the\b|its\b|their\b)(?-i:[a-z]))?)
+      | (?P<structure>\s+(?:[a-z]+\s+)?{_NOT_COUNTED}\b(?!-))
       | (?P<word_after>[a-z]|-[a-z])""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -197,6 +312,8 @@ class NumberMention:
     value_high: float | None = None
     provisional: bool = False
     note: str = ""
+    what: str = ""  # for a rate: what it counts ("deaths")
+    change: bool = False  # for a period: it is the period of a change ("doubled in ...")
 
 
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f\u2009]")
@@ -233,53 +350,10 @@ def round_share(value: float) -> float:
     return round(value, 1)
 
 
-def _word_trie(words) -> dict:
-    """The words as nested dicts, one level per character; "" marks where a word ends."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return trie
-
-
-def trie_pattern(words) -> str:
-    """One regex for many words, nested by shared prefixes ('t(?:wo|hree|en)'): Python's re
-    tries the branches of a plain alternation one by one at every position, a trie is
-    several times faster to scan with."""
-    trie = _word_trie(words)
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return f"(?:{body})?"
-        return body
-
-    return build(trie)
-
-
-def bounded_trie_pattern(words) -> str:
-    r"""`trie_pattern` for whole words: at a word's end, a boundary, and a look back over the
-    word ((?<!\w.{n}) for n characters) that it began at one. The same matches as
-    \b(?:trie)\b, but the pattern opens with a letter, not a test: re then skips the characters
-    that cannot begin a word of the list at C speed instead of trying the pattern there."""
-    trie = _word_trie(words)
-
-    def build(node: dict, depth: int) -> str:
-        branches = [
-            re.escape(char) + build(child, depth + 1)
-            for char, child in sorted(node.items())
-            if char
-        ]
-        if "" in node:  # after the longer words, as in `trie_pattern`
-            branches.append(rf"\b(?<!\w(?s:.){{{depth}}})")
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return build(trie, 0)
+def scaled(value: float, factor: float) -> float:
+    """value × factor in decimal arithmetic: "14.7 million" is 14700000, never 14699999.999…
+    (a parsed float's shortest repr is the number as written)."""
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
 
 
 def _cased(words) -> str:
@@ -290,24 +364,35 @@ def _cased(words) -> str:
 # pattern is tried only at these anchors (and a word or two before them), which keeps the scan
 # fast: a case-insensitive alternation run at every position of a text is slow. Only the first
 # digit of a run is an anchor: a phrase cannot start inside a number.
-NUMBER_ANCHOR = re.compile(
-    r"\d(?<!\d\d)|[$€£]|US\$|\b(?=[a-zA-Z])"
-    + _cased(CARDINALS + list(FRACTIONS) + list(ORDINALS) + ["million", "billion"])
-    + r"\b"
+# The words that can begin a figure: number, fraction and ordinal words, scales, multiplier
+# verbs ("tripled") and multipliers written as one word ("tenfold").
+ANCHOR_WORDS = (
+    CARDINALS
+    + list(FRACTIONS)
+    + list(ORDINALS)
+    + ["million", "billion"]
+    + list(MULTIPLIER_VERBS)
+    + [f"{word}fold" for word in CARDINALS + ["hundred"]]
 )
+NUMBER_ANCHOR = re.compile(r"\d(?<!\d\d)|[$€£]|US\$|\b(?=[a-zA-Z])" + _cased(ANCHOR_WORDS) + r"\b")
 # NUMBER_ANCHOR as two patterns that each open with a character set, which re scans for at C
 # speed (an alternation that opens with tests is tried at every position): digits and
 # currency signs, then the words. Their matches are NUMBER_ANCHOR's (see `number_anchors`).
 _SIGN_ANCHOR = re.compile(r"[\d$€£U](?:(?<=\d)(?<!\d\d)|(?<=[$€£])|(?<=U)S\$)")
+# Rare words are found by str.find, not in the trie: a word opening with a common letter
+# ("doubled") would make re try the trie at every "d" of the text.
+RARE_ANCHOR_WORDS = frozenset(
+    cased
+    for word in list(MULTIPLIER_VERBS) + [f"{word}fold" for word in CARDINALS + ["hundred"]]
+    for cased in (word, word.capitalize())
+)
 _WORD_ANCHOR = re.compile(
     bounded_trie_pattern(
-        {
-            cased
-            for word in CARDINALS + list(FRACTIONS) + list(ORDINALS) + ["million", "billion"]
-            for cased in (word, word.capitalize())
-        }
+        {cased for word in ANCHOR_WORDS for cased in (word, word.capitalize())} - RARE_ANCHOR_WORDS
     )
 )
+# what the rare words end with, searched for; then the whole word is checked
+_RARE_ENDINGS = ("fold", "oubled", "ripled", "rebled", "uadrupled")
 
 
 def number_anchors(text: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -316,34 +401,9 @@ def number_anchors(text: str, start: int = 0, end: int | None = None) -> list[in
     end = len(text) if end is None else end
     found = [m.start() for m in _SIGN_ANCHOR.finditer(text, start, end)]
     found += [m.start() for m in _WORD_ANCHOR.finditer(text, start, end)]
+    found += find_words(text, RARE_ANCHOR_WORDS, _RARE_ENDINGS, start, end)
     found.sort()
     return found
-
-
-_WORD_START = re.compile(r"(?<![\w’'$-])[\w$]")
-
-
-def starts_pattern(starters: str, flags: int = 0) -> re.Pattern:
-    """Word starts, with group `starter` set where the word may open a phrase (`starters`, a
-    pattern matched just after the word start); words that cannot are skipped without trying
-    the phrase pattern there."""
-    return re.compile(rf"(?<![\w’'$-])(?:(?P<starter>(?={starters})[\w$])|[\w$])", flags)
-
-
-def starters_only_pattern(starters: str, flags: int = 0) -> re.Pattern:
-    """The word starts of `starts_pattern` whose word may open a phrase, alone."""
-    return re.compile(rf"(?<![\w’'$-])(?={starters})[\w$]", flags)
-
-
-def lowered(text: str) -> str | None:
-    """The text lower-cased, when a case-sensitive pattern written in lower case finds in it
-    what the same pattern, case-insensitive, finds in the text, at the same offsets (no letter
-    changes length or matches otherwise than by its lower case); else None. Case-insensitive
-    patterns are several times slower to run."""
-    lower = text.lower()
-    if len(lower) != len(text) or _unusual_case(text):
-        return None
-    return lower
 
 
 # What NUMBER_PATTERN can begin with: a digit or currency, a number or fraction word, or the
@@ -355,32 +415,6 @@ _NUMBER_STARTS = starts_pattern(_NUMBER_STARTERS, re.IGNORECASE)
 _NUMBER_STARTS_LOWER = starts_pattern(_NUMBER_STARTERS)  # for the lower-cased text
 _NUMBER_STARTERS_ONLY = starters_only_pattern(_NUMBER_STARTERS, re.IGNORECASE)
 _NUMBER_STARTERS_ONLY_LOWER = starters_only_pattern(_NUMBER_STARTERS)
-
-
-def candidate_starts(
-    text: str,
-    anchor: int,
-    floor: int,
-    words_back: int,
-    starts: re.Pattern | None = None,
-    starters_only: re.Pattern | None = None,
-) -> list[int]:
-    """Where a phrase that contains the anchor may begin: up to `words_back` word starts
-    before it (earliest first), then the anchor itself. With `starts` (see `starts_pattern`),
-    the word starts that cannot open a phrase are left out; `starters_only`, the same starts
-    alone (`starters_only_pattern`), is a quicker first test where most windows hold none."""
-    window_start = max(floor, anchor - 12 * words_back)
-    line_start = text.rfind("\n", window_start, anchor) + 1
-    window_start = max(window_start, line_start)
-    if starters_only is not None and starters_only.search(text, window_start, anchor) is None:
-        return [anchor]
-    if starts is None:
-        found = [m.start() for m in _WORD_START.finditer(text, window_start, anchor)]
-        return found[-words_back:] + [anchor]
-    # The text from the anchor on is left out: a starter is tested on its word and the
-    # character after it, and the word ends before the anchor.
-    words = list(starts.finditer(text, window_start, anchor))[-words_back:]
-    return [m.start() for m in words if m.lastgroup] + [anchor]
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
@@ -407,12 +441,29 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                 break
         if match is None:
             continue
-        position = match.end()
+        match_end = match.end()
+        if match.lastgroup == "number":
+            window = scanned[match_end : match_end + 40]
+            if lower is None:
+                window = window.lower()
+            if " per " in window or "fold" in window[:6]:
+                match = _follower(scanned, match, end, lower is not None) or match
         mention = _mention_from_match(text, match)
+        if mention is None and match.lastgroup in ("ratio", "of_ratio"):
+            match = _no_ratio(lower is not None).match(scanned, match.start(), end) or match
+            mention = _mention_from_match(text, match) if match.lastgroup != "ratio" else None
+        position = match.end()
         if mention is not None:
             _attach_qualifier(text, mention, start)
             mentions.append(mention)
     return mentions
+
+
+def _follower(scanned: str, match: re.Match, end: int, lowered_text: bool) -> re.Match | None:
+    """A rate ("1.8 deaths per 10,000 people") or a multiplier ("ten-fold") at a number, which
+    the caller's cheap test says may follow it."""
+    per_rate, fold = _FOLLOWERS[lowered_text]
+    return per_rate.match(scanned, match.start(), end) or fold.match(scanned, match.start(), end)
 
 
 def _mention_from_match(text: str, match: re.Match) -> NumberMention | None:
@@ -429,6 +480,13 @@ def _mention_from_match(text: str, match: re.Match) -> NumberMention | None:
         after = text[span_end : span_end + 12]
         if _UNIT_AFTER_RATIO.match(after):
             return None  # "one in two days", "two of three million"
+        if group == "of_ratio" and _is_count_of_whole(text, match):
+            # "in 140 of the country's 160 districts": 140 districts, out of 160
+            whole = text[slice(*match.span("of_den"))]
+            return NumberMention(
+                span_start, span_end, span_start, span_end, numerator, COUNT, "count",
+                note=f"out of {whole}",
+            )  # fmt: skip
         return NumberMention(
             span_start,
             span_end,
@@ -443,9 +501,23 @@ def _mention_from_match(text: str, match: re.Match) -> NumberMention | None:
         if value is None:
             return None
         scale = (match.group("money_scale") or "").lower()
-        value *= SCALES.get(scale, SHORT_SCALES.get(scale, 1))
-        currency = CURRENCIES.get(match.group("money_sign").lower(), "usd")
-        return NumberMention(span_start, span_end, span_start, span_end, value, MONEY, currency)
+        value = scaled(value, SCALES.get(scale, SHORT_SCALES.get(scale, 1)))
+        unit = CURRENCIES.get(match.group("money_sign").lower(), "usd")
+        if match.group("money_per"):  # "US$ 8 per person per month"
+            unit += " per " + _SPACES.sub(" ", match.group("money_per").lower())
+            if match.group("money_time"):
+                unit += " per " + match.group("money_time").lower()
+        return NumberMention(span_start, span_end, span_start, span_end, value, MONEY, unit)
+    if group == "per_rate":
+        return _per_rate(text, match)
+    if group == "fold":
+        value = parse_number(match.group("fold_num"))
+        if not value:
+            return None
+        return NumberMention(span_start, span_end, span_start, span_end, value, MULTIPLIER, "times")
+    if group == "mult_verb":
+        value = float(MULTIPLIER_VERBS[match.group("mult_verb").lower()])
+        return NumberMention(span_start, span_end, span_start, span_end, value, MULTIPLIER, "times")
     if group == "scaled_fraction":
         lead = match.group("sf_lead").lower()
         fraction = match.group("sf_frac")
@@ -453,7 +525,7 @@ def _mention_from_match(text: str, match: re.Match) -> NumberMention | None:
         if lead == "half":
             value = scale / 2
         elif fraction:
-            value = FRACTIONS[fraction.lower()] * scale
+            value = float(round(Decimal(repr(FRACTIONS[fraction.lower()])) * scale))
         else:
             value = scale
         return NumberMention(span_start, span_end, span_start, span_end, value, COUNT, "count")
@@ -461,13 +533,46 @@ def _mention_from_match(text: str, match: re.Match) -> NumberMention | None:
         whole = parse_number(match.group("ah_whole"))
         if whole is None:
             return None
-        value = (whole + 0.5) * SCALES[match.group("ah_scale").lower()]
+        value = scaled(whole + 0.5, SCALES[match.group("ah_scale").lower()])
         return NumberMention(span_start, span_end, span_start, span_end, value, COUNT, "count")
     if group == "fraction":
         return _fraction_mention(text, match)
     if group == "ordinal_span":
         return _ordinal_duration(text, match)
     return _plain_number(text, match)
+
+
+_IN_BEFORE = re.compile(r"(?:^|\s)(?:in|across|at)\s+\Z", re.IGNORECASE)
+
+
+def _is_count_of_whole(text: str, match: re.Match) -> bool:
+    """'38 of the country's 116 districts', 'in 60 of the 120 villages': a count of places or
+    things out of a whole, not a share: a possessive before the whole, or a place preposition
+    before the count ('3 of 5 facilities lack fuel' stays a share)."""
+    determiner = match.group("of_det") or ""
+    if "'s" in determiner or "’s" in determiner:
+        return True
+    before = text[max(0, match.start() - 8) : match.start()]
+    return _IN_BEFORE.search(before) is not None
+
+
+def _per_rate(text: str, match: re.Match) -> NumberMention | None:
+    """'1.8 deaths per 10,000 people per day': one rate, its unit the denominator and time."""
+    value = parse_number(match.group("pr_num"))
+    denominator = parse_number(match.group("pr_den"))
+    if value is None or not denominator:
+        return None
+    population = _SPACES.sub(" ", text[slice(*match.span("pr_pop"))].lower())
+    unit = f"per {int(denominator):,} {population}" if denominator == int(denominator) else ""
+    if not unit:
+        return None
+    if match.group("pr_time"):
+        unit += " per " + match.group("pr_time").lower()
+    mention = NumberMention(
+        match.start(), match.end(), match.start(), match.end(), value, RATE, unit
+    )
+    mention.what = _SPACES.sub(" ", text[slice(*match.span("pr_what"))].strip())
+    return mention
 
 
 def _fraction_mention(text: str, match: re.Match) -> NumberMention | None:
@@ -478,7 +583,11 @@ def _fraction_mention(text: str, match: re.Match) -> NumberMention | None:
     after = text[span_end : span_end + 16].lower()
     # A share is "a fifth of ...", "half the ..."; not "a third time", "the first half of 2025".
     follows = r"\s+(?:of|the)\b" if word in ("half", "halves") else r"\s+of\b"
-    if not re.match(follows, after) or re.search(r"\b(?:first|second|last)\s+\Z", before):
+    # "fell by (more than) three quarters": the size of a change, with no "of" after it
+    by_change = BY_CHANGE.search(text[max(0, span_start - 24) : span_start]) is not None
+    if (not re.match(follows, after) and not by_change) or re.search(
+        r"\b(?:first|second|last)\s+\Z", before
+    ):
         return None
     if not count_word and word not in ("half", "halves"):
         return None  # a bare "third" is an ordinal
@@ -487,6 +596,12 @@ def _fraction_mention(text: str, match: re.Match) -> NumberMention | None:
     if value > 100:
         return None
     return NumberMention(span_start, span_end, span_start, span_end, value, SHARE, "percent")
+
+
+BY_CHANGE = re.compile(
+    r"\bby\s+(?:more\s+than\s+|almost\s+|nearly\s+|about\s+|over\s+|some\s+|around\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _ordinal_duration(text: str, match: re.Match) -> NumberMention | None:
@@ -537,9 +652,19 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
         )
     scale = match.group("scale")
     if scale:
-        value *= SCALES[scale.lower()]
-        unit = "usd" if match.group("money_words") else "count"
-        kind = MONEY if match.group("money_words") else COUNT
+        value = scaled(value, SCALES[scale.lower()])
+        money = match.group("money_words")
+        unit = MONEY_WORDS[_SPACES.sub(" ", money.lower())] if money else "count"
+        kind = MONEY if money else COUNT
+        measure = (
+            _MEASURE_AFTER.match(text, span_end)
+            if not money and text[span_end + 1 : span_end + 2] in _MEASURE_INITIALS
+            else None
+        )
+        if measure is not None:  # "2.3 million hectares"
+            end = measure.end("unit")
+            unit = MEASURE_UNITS[_SPACES.sub(" ", measure.group("unit").lower())]
+            return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
         return NumberMention(
             span_start,
             span_end,
@@ -552,10 +677,26 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
         )
     if _looks_like_year(token, value, text, span_end):
         return None
+    if (
+        ("." in token or ":" in token)
+        and _CLOCK_TIME.fullmatch(token)
+        and _AT_BEFORE.search(before)
+    ):
+        return None  # "at 09.40": a time of day
     after = AFTER_NUMBER.match(text, span_end, min(len(text), span_end + 40))
     if after is not None:
-        if after.lastgroup in ("age", "clock", "ago"):
-            return None
+        if after.lastgroup in ("age", "clock", "ago", "structure"):
+            return None  # "structure": "in four stages", "one type of support"
+        if after.lastgroup == "measure":
+            end = after.end("measure_unit")
+            unit = MEASURE_UNITS[_SPACES.sub(" ", after.group("measure_unit").lower())]
+            return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
+        if after.lastgroup == "distance":
+            if after.group("length") is None:
+                return None  # "within 25 km of the border": where, not how much
+            end = after.end("distance_unit")
+            unit = DISTANCE_UNITS[after.group("distance_unit").lower()]
+            return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
         if after.lastgroup == "word_after" and token[-1].isdigit():
             return None  # "50kg", "G7", "4x4"
         if after.lastgroup == "unit":
@@ -564,6 +705,15 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
                 span_start, after.end(), span_start, after.end(), value, DURATION, unit
             )
             mention.provisional = bool(match.group("star"))
+            window = text[max(0, span_start - 40) : span_start]
+            if ("within" in window or "first" in window or "next" in window) and (
+                _WINDOW_BEFORE.search(window)
+            ):
+                mention.kind = PERIOD  # "within the first 72 hours": a window, not a figure
+            elif (" in " in window or " over " in window or "within" in window) and (
+                _CHANGE_BEFORE.search(window)
+            ):
+                mention.kind, mention.change = PERIOD, True  # "doubled in three months"
             return mention
     if value < 100 and DETERMINER_BEFORE.search(before):
         return None  # "the two sides", "its three hospitals": a known set, not a figure
@@ -581,88 +731,36 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     )
 
 
+_MEASURE_INITIALS = frozenset(
+    letter for unit in vocabulary.words("measure_units") for letter in (unit[0], unit[0].upper())
+)
+_MEASURE_AFTER = re.compile(rf"\s(?P<unit>{alternation(MEASURE_UNITS)})\b", re.IGNORECASE)
+_CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+_AT_BEFORE = re.compile(r"\b(?:at|from|until|by|before|after)\s+\Z", re.IGNORECASE)
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:within(?:\s+(?:the|its|their)\s+(?:first|past|last|next))?"
+    r"|(?:in|during|over|for)\s+(?:the|its|their)\s+(?:first|next))\s+\Z",
+    re.IGNORECASE,
+)
+_CHANGE_BEFORE = re.compile(
+    rf"\b{_CHANGE_WORD}\s+(?:(?:in|over|within)\s+(?:(?:the|its)\s+(?:past|last)\s+)?|in\s+just\s+)\Z",
+    re.IGNORECASE,
+)
 _ONE_HEDGED = re.compile(r"\b(?:only|just|at\s+least|about|nearly|some)\s+\Z", re.IGNORECASE)
 _COUNTED_AFTER_YEAR = re.compile(r"\s+(?:people|persons|families|households|children|cases)\b")
 # The last characters LABEL_BEFORE and QUALIFIER_BEFORE can match (lower case; a digit before
 # a final "n" is "H5N1"): a cheap test before searching a window with a long alternation.
-_LABEL_ENDINGS = (
-    "phase",
-    "phases",
-    "resolution",
-    "no.",
-    "number",
-    "article",
-    "section",
-    "page",
-    "update",
-    "report",
-    "route",
-    "road",
-    "highway",
-    "level",
-    "grade",
-    "category",
-    "chapter",
-    "paragraph",
-    "item",
-    "version",
-    "vol.",
-    "flight",
-    "unit",
-    "block",
-    "zone",
-    "sector",
-    "camp",
-    "building",
-    "platform",
-    "line",
-    "gate",
-    "aged",
-    "ages",
-    "under",
-    "below",
-    "over",
-    "of",
-    "covid",
-    "-",
-    "–",
-    "to",
-    "#",
-    "№",
+_LABEL_ENDINGS = tuple(
+    LABEL_WORDS + [ending for _, endings in LABEL_PHRASES for ending in endings] + ["#", "№"]
 )
-_QUALIFIER_ENDINGS = (
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "roughly",
-    "some",
-    "estimated",
-    "over",
-    "than",
-    "least",
-    "only",
-    "just",
-    "to",
-    "as",
-    "approximately",
-    "of",
-    "under",
-    "below",
-)
-
-
-# Letters that re's case-insensitive matching pairs with an ASCII letter other than their lower
-# case ("ſ" ~ "s"), or whose lower case is longer ("İ"): a lower-cased test is not enough there.
-UNUSUAL_CASE_LETTERS = ("İ", "ı", "ſ")
-
-
-def _unusual_case(text: str) -> bool:
-    return "İ" in text or "ı" in text or "ſ" in text
+# the last words of the hedges: a window that ends with none cannot match QUALIFIER_BEFORE
+_QUALIFIER_ENDINGS = tuple(sorted({hedge.split()[-1] for hedge in HEDGES}))
 
 
 def _may_end_with_label(before: str) -> bool:
     tail = before.rstrip().lower()
+    if tail.endswith(("and", "from")):  # only "aged between 15 and", "a scale from"
+        return "age" in tail or "scale" in tail or "ladder" in tail or _unusual_case(before)
     return (
         tail.endswith(_LABEL_ENDINGS)
         or (tail[-1:] == "n" and tail[-2:-1].isdigit())

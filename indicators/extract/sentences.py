@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from indicators.extract.numbers import UNUSUAL_CASE_LETTERS, lower_case_pattern
+from indicators.extract.patterns import UNUSUAL_CASE_LETTERS, lower_case_pattern
 
 LINE = re.compile(r"[^\n\r]+")
 # A sentence ends at . ! ? (and any closing quotes or brackets) before a space and a capital,

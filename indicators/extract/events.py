@@ -1,0 +1,419 @@
+"""Dated events (war, ceasefire, blockade, siege, talks, diplomacy, statement) read from a
+sentence's event words and date phrases.
+
+`EventReading` is the part of a document run (`pipeline._Run`) that reads them: it uses the
+run's text, publisher and publication day, its sentence view, clauses and places, and appends
+to its `events`. The event words are found in one pass (`EVENT_WORDS`) only in the sentences
+that hold one of `EVENT_HINTS`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dateutil.relativedelta import relativedelta
+
+from indicators.extract import numbers as num
+from indicators.extract.attribution import speaker_for
+from indicators.extract.candidates import Event
+from indicators.extract.dates import DatePhrase
+from indicators.extract.sentence_view import Caseless
+
+EVENT_KEYWORDS: tuple[tuple[str, re.Pattern], ...] = (
+    (
+        "blockade",
+        re.compile(
+            r"\b(?:blockade[sd]?|closure|(?:closed|shut)\s+(?:the\s+|all\s+)?(?:crossings?|borders?|roads?)"
+            r"|crossings?\s+(?:were|was|had\s+been|have\s+been|remain(?:ed)?)\s+(?:closed|shut)"
+            r"|(?:did\s+not|didn[’']t|does\s+not|would\s+not)\s+(?:let|allow)\s+(?:any\s+)?(?:aid|food|supplies|goods|trucks|fuel)"
+            r"|no\s+(?:aid|food|supplies|trucks|convoys?|fuel)\s+(?:has\s+|have\s+|had\s+)?(?:entered|reached|been\s+allowed)"
+            r"|blocked\s+(?:all\s+)?(?:roads|access|aid|supplies|deliveries|the\s+roads)"
+            r"|(?:have|has|had)\s+not\s+(?:been\s+able\s+to\s+)?reach(?:ed)?|cut\s+off\s+(?:from\s+)?aid)",
+            re.I,
+        ),
+    ),
+    ("siege", re.compile(r"\b(?:siege|besieged|encircled|encirclement)\b", re.I)),
+    (
+        "talks",
+        re.compile(
+            r"\b(?:talks|negotiations|negotiating\s+team|negotiators|mediators?|mediation|proposal"
+            r"|framework\s+for)\b",
+            re.I,
+        ),
+    ),
+    (
+        "ceasefire",
+        re.compile(r"\b(?:ceasefire|cease-fire|truce|humanitarian\s+pause)\b", re.I),
+    ),
+    ("war", re.compile(r"\b(?:war|invasion|offensive|hostilities)\b", re.I)),
+    (
+        "diplomacy",
+        re.compile(r"\b(?:travel?l?ed\s+to|visited|visit\s+to|met\s+with|summit)\b", re.I),
+    ),
+    (
+        "statement",
+        re.compile(
+            r"\b(?:struck\s+an?\s+\w+\s+tone|issued\s+a\s+statement|declared\s+(?:a|an|the)\b)",
+            re.I,
+        ),
+    ),
+)
+KIND_PRIORITY = {kind: rank for rank, (kind, _) in enumerate(EVENT_KEYWORDS)}
+# All event words in one pass: one group per kind. Every kind's pattern opens with \b, taken
+# out in front so that the alternatives are tried only at word boundaries.
+EVENT_WORDS = Caseless(
+    r"\b(?:"
+    + "|".join(
+        f"(?P<{kind}>{pattern.pattern.removeprefix(chr(92) + 'b')})"
+        for kind, pattern in EVENT_KEYWORDS
+    )
+    + ")"
+)
+# Verbs that say an event changed state; an undated event needs one.
+CHANGE_VERB = Caseless(
+    r"\b(?:suspend(?:s|ed|ing)|pull(?:s|ed|ing)\s+(?:\w+\s+){0,3}out|withdr(?:ew|awing|awn)|collapsed"
+    r"|broke\s+down|ended|resumed|halted|began|started|erupted|broke\s+out|took\s+effect"
+    r"|came\s+into\s+(?:effect|force)|imposed|lifted|reopened|launched)\b"
+)
+END_VERB = re.compile(
+    r"\b(?:collapsed|broke\s+down|ended|expired|lifted|reopened|was\s+over)\b", re.I
+)
+MODAL = Caseless(r"\b(?:could|would|might|may|will|if)\b")
+DURATION_OF_EVENT = Caseless(
+    r"\b(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
+    r"\s+(?P<unit>days|weeks|months|years)\s+of\s+(?P<what>war|fighting|talks|negotiations|siege|blockade|conflict)\b"
+)
+EVENT_WORD_KIND = {
+    "war": "war",
+    "fighting": "war",
+    "conflict": "war",
+    "talks": "talks",
+    "negotiations": "talks",
+    "siege": "siege",
+    "blockade": "blockade",
+}
+
+
+# Substrings that must occur (lower case) before the event and status patterns are tried.
+EVENT_HINTS = (
+    "blockade",
+    "closure",
+    "closed",
+    "shut",
+    "let any",
+    "allow",
+    "no aid",
+    "no food",
+    "no supplies",
+    "no trucks",
+    "no convoy",
+    "no fuel",
+    "blocked",
+    "reach",
+    "cut off",
+    "siege",
+    "besieged",
+    "encircle",
+    "talks",
+    "negotiat",
+    "mediat",
+    "proposal",
+    "framework",
+    "ceasefire",
+    "cease-fire",
+    "truce",
+    "pause",
+    "war",
+    "invasion",
+    "offensive",
+    "hostilities",
+    "travel",
+    "visit",
+    "met with",
+    "summit",
+    "tone",
+    "statement",
+    "declared",
+    "days of",
+    "weeks of",
+    "months of",
+    "years of",
+)
+
+
+class EventReading:
+    """Reads the events of a sentence (a mixin of the document run)."""
+
+    def _events(self, sentence, attributions, speech, periods) -> None:
+        view = self._view(sentence)
+        keywords = []
+        pattern, body = EVENT_WORDS.on(view)
+        for match in pattern.finditer(body):
+            position = sentence.start + match.start()
+            if any(_in_atom(position, p) for p in periods) or any(
+                a.covers_words(position) for a in attributions
+            ):
+                continue
+            keywords.append((match.lastgroup, position, match))
+        talks_positions = [k[1] for k in keywords if k[0] == "talks"]
+        keywords = [
+            ("talks", k[1], k[2])
+            if k[0] == "ceasefire" and any(abs(k[1] - t) <= 40 for t in talks_positions)
+            else k
+            for k in keywords
+        ]  # "talks on a new ceasefire", "ceasefire negotiations" are talks
+        pattern, body = DURATION_OF_EVENT.on(view)
+        # the pattern needs a unit word; a lower-cased body without one cannot match
+        durations = (
+            list(pattern.finditer(body))
+            if not view.plain_case
+            or "days" in body
+            or "weeks" in body
+            or "months" in body
+            or "years" in body
+            else []
+        )
+        if not keywords and not durations:
+            return
+        made = False
+        for duration in durations:
+            kind = EVENT_WORD_KIND[duration.group("what").lower()]
+            position = sentence.start + duration.start()
+            start, precision = "", ""
+            count = num.parse_number(duration.group("count"))
+            if count:
+                unit = duration.group("unit").lower()
+                back = {
+                    "days": relativedelta(days=int(count)),
+                    "weeks": relativedelta(weeks=int(count)),
+                    "months": relativedelta(months=int(count)),
+                    "years": relativedelta(years=int(count)),
+                }[unit]
+                began = self.published - back
+                precision = {"days": "day", "weeks": "week", "months": "month", "years": "year"}[
+                    unit
+                ]
+                began = began.replace(day=1) if precision == "month" else began
+                began = began.replace(month=1, day=1) if precision == "year" else began
+                start = began.isoformat()
+            words = sentence.text  # as written, not lower-cased
+            stated = (
+                words[duration.start() : duration.end()]
+                if count
+                else f"{words[slice(*duration.span('count'))]} {words[slice(*duration.span('unit'))]}"
+            )
+            self._add_event(
+                sentence,
+                kind,
+                position,
+                attributions,
+                speech,
+                start,
+                precision,
+                stated,
+                "",
+                "",
+                "",
+                "Start counted back from the report's date." if start else "",
+            )
+            made = True
+        if made:
+            return
+        # each date phrase dates the event word nearest it; a sentence may date several
+        # events ("talks collapsed last week, and the city has been under siege since May")
+        dated_kinds: set[str] = set()
+        for phrase in periods:
+            if phrase.anchor_name:
+                continue
+            nearest = min(
+                keywords,
+                key=lambda k: (
+                    min(abs(k[1] - phrase.start), abs(k[1] - phrase.end)),
+                    KIND_PRIORITY[k[0]],
+                ),
+                default=None,
+            )
+            if nearest is None:
+                continue
+            kind, position, _ = nearest
+            if abs(position - phrase.start) > 160:
+                continue
+            if (
+                kind in ("ceasefire", "war")
+                and not view.search(CHANGE_VERB)
+                and phrase.role == "point"
+            ):
+                continue
+            if kind in dated_kinds or (
+                dated_kinds and not _nearest_phrase(position, phrase, periods)
+            ):
+                continue
+            self._dated_event(sentence, kind, position, phrase, attributions, speech)
+            dated_kinds.add(kind)
+        if dated_kinds:
+            return
+        anchored = [p for p in periods if p.anchor_name]
+        when = anchored[0] if anchored else None
+        if when is None:
+            covering = [speech.get(id(a)) for a in attributions if speech.get(id(a)) is not None]
+            when = covering[0] if covering else None
+        if keywords and when is not None:
+            kind, position, _ = min(keywords, key=lambda k: KIND_PRIORITY[k[0]])
+            if kind == "statement" or kind == "war":
+                return
+            self._add_event(
+                sentence,
+                kind,
+                position,
+                attributions,
+                speech,
+                when.first.day.isoformat(),
+                when.first.precision,
+                when.text,
+                "",
+                "",
+                "",
+                "",
+            )
+            return
+        changed = view.search(CHANGE_VERB)
+        if keywords and changed and not view.search(MODAL):
+            kind, position, _ = min(keywords, key=lambda k: (KIND_PRIORITY[k[0]], k[1]))
+            if kind in ("statement", "diplomacy") or any(e.kind == kind for e in self.events):
+                return
+            self._add_event(
+                sentence,
+                kind,
+                position,
+                attributions,
+                speech,
+                self.published.isoformat(),
+                "day",
+                "",
+                "",
+                "",
+                "",
+                "The report does not date it; its publication day is used.",
+            )
+
+    def _dated_event(
+        self, sentence, kind, position, phrase: DatePhrase, attributions, speech
+    ) -> None:
+        start = start_precision = start_stated = end = end_precision = end_stated = ""
+        if phrase.role == "range":
+            start, start_precision, start_stated = _atom_fields(phrase.first)
+            end, end_precision, end_stated = _atom_fields(phrase.last)
+        elif phrase.role == "since":
+            start, start_precision, _ = _atom_fields(phrase.first)
+            start_stated = phrase.text
+        elif phrase.role == "until":
+            end, end_precision, _ = _atom_fields(phrase.last)
+            end_stated = phrase.text
+        else:
+            verb = END_VERB.search(self.text, max(sentence.start, phrase.start - 40), phrase.start)
+            if verb is not None and kind in ("ceasefire", "war", "blockade", "siege", "talks"):
+                end, end_precision, _ = _atom_fields(phrase.first)
+                end_stated = phrase.text
+            else:
+                start, start_precision, _ = _atom_fields(phrase.first)
+                start_stated = _point_words(phrase)
+        self._add_event(
+            sentence,
+            kind,
+            position,
+            attributions,
+            speech,
+            start,
+            start_precision,
+            start_stated,
+            end,
+            end_precision,
+            end_stated,
+            "",
+        )
+
+    def _add_event(
+        self,
+        sentence,
+        kind,
+        position,
+        attributions,
+        speech,
+        start,
+        start_precision,
+        start_stated,
+        end,
+        end_precision,
+        end_stated,
+        note,
+    ) -> None:
+        covering = speaker_for(position, attributions)
+        speaker = covering.speaker if covering is not None else self.publisher
+        clause = self._clause(sentence, position, asides=True)
+        for existing in self.events:
+            if (existing.kind, existing.start, existing.end, existing.attributed_to) == (
+                kind,
+                start,
+                end,
+                speaker,
+            ) and start + end:
+                return
+        self.events.append(
+            Event(
+                candidate_id="",
+                kind=kind,
+                label=_label(self.text[clause[0] : clause[1]]),
+                start=start,
+                start_precision=start_precision,
+                start_as_stated=start_stated,
+                end=end,
+                end_precision=end_precision,
+                end_as_stated=end_stated,
+                location=self._location(sentence, clause, position),
+                attributed_to=speaker,
+                quote=sentence.text,
+                quote_start=sentence.start,
+                quote_end=sentence.end,
+                notes=note,
+            )
+        )
+
+
+def _nearest_phrase(position: int, phrase: DatePhrase, periods: list[DatePhrase]) -> bool:
+    """Is `phrase` the date phrase nearest the event word at `position`?"""
+
+    def distance(p: DatePhrase) -> int:
+        return min(abs(position - p.start), abs(position - p.end))
+
+    return all(distance(phrase) <= distance(other) for other in periods if not other.anchor_name)
+
+
+def _in_atom(position: int, phrase: DatePhrase) -> bool:
+    atoms = [a for a in (phrase.first, phrase.last) if a is not None]
+    if phrase.anchor_name:
+        return phrase.start <= position < phrase.end
+    return any(a.start <= position < a.end for a in atoms)
+
+
+def _atom_fields(atom) -> tuple[str, str, str]:
+    if atom is None:
+        return "", "", ""
+    return atom.day.isoformat(), atom.precision, atom.text
+
+
+def _point_words(phrase: DatePhrase) -> str:
+    return re.sub(
+        r"^(?:[Oo]n|[Ii]n|[Dd]uring|[Aa]s\s+of|[Aa]t|[Oo]f|[Ff]or|[Oo]ver)\s+", "", phrase.text
+    )
+
+
+_LABEL_EDGES = re.compile(r"^[\s,;:—–-]+|[\s,;:.—–-]+$")
+_LABEL_LEAD_WORD = re.compile(r"^(?:and|but|while|with|who|which)\s+", re.I)
+
+
+def _label(clause: str) -> str:
+    label = _LABEL_EDGES.sub("", clause)
+    label = _LABEL_LEAD_WORD.sub("", label)
+    if len(label) > 90:
+        label = label[:90].rsplit(" ", 1)[0] + "…"
+    return label[:1].upper() + label[1:] if label else "Event"

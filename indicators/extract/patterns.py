@@ -1,0 +1,160 @@
+"""The regex toolkit the extractor's scanners share: word tries, fast anchors, word starts,
+lower-cased scanning.
+
+Python's re tries each branch of an alternation one by one at every position; these helpers
+build patterns that re can scan at C speed (tries, patterns that open with a letter) and the
+cheap tests that decide where a slow pattern is worth trying.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def lower_case_pattern(source: str) -> str:
+    """A pattern's letters in lower case, escapes (\\S) and group names aside: compiled without
+    IGNORECASE and run on `lowered` text, it finds what the pattern finds case-insensitively."""
+    return re.sub(
+        r"\\.|\(\?P<\w+>|[A-Z]",
+        lambda m: m.group().lower() if len(m.group()) == 1 else m.group(),
+        source,
+    )
+
+
+def _word_trie(words) -> dict:
+    """The words as nested dicts, one level per character; "" marks where a word ends."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return trie
+
+
+def trie_pattern(words) -> str:
+    """One regex for many words, nested by shared prefixes ('t(?:wo|hree|en)'): Python's re
+    tries the branches of a plain alternation one by one at every position, a trie is
+    several times faster to scan with."""
+    trie = _word_trie(words)
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return build(trie)
+
+
+def bounded_trie_pattern(words) -> str:
+    r"""`trie_pattern` for whole words: at a word's end, a boundary, and a look back over the
+    word ((?<!\w.{n}) for n characters) that it began at one. The same matches as
+    \b(?:trie)\b, but the pattern opens with a letter, not a test: re then skips the characters
+    that cannot begin a word of the list at C speed instead of trying the pattern there."""
+    trie = _word_trie(words)
+
+    def build(node: dict, depth: int) -> str:
+        branches = [
+            re.escape(char) + build(child, depth + 1)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if "" in node:  # after the longer words, as in `trie_pattern`
+            branches.append(rf"\b(?<!\w(?s:.){{{depth}}})")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie, 0)
+
+
+def find_words(
+    text: str, words: frozenset[str], endings: tuple[str, ...], start: int = 0, end: int = -1
+) -> list[int]:
+    """Where the whole words of `words` start in text[start:end], found by str.find of the
+    `endings` they finish with (each word ends with one): as \b(?:words)\b finds them."""
+    end = len(text) if end < 0 else end
+    found = []
+    for ending in endings:
+        position = text.find(ending, start, end)
+        while position >= 0:
+            stop = position + len(ending)
+            if stop == len(text) or not (text[stop].isalnum() or text[stop] == "_"):
+                word_start = position
+                while word_start > start and (
+                    text[word_start - 1].isalnum() or text[word_start - 1] == "_"
+                ):
+                    word_start -= 1
+                if text[word_start:stop] in words:
+                    found.append(word_start)
+            position = text.find(ending, stop, end)
+    return found
+
+
+_WORD_START = re.compile(r"(?<![\w’'$-])[\w$]")
+
+
+def starts_pattern(starters: str, flags: int = 0) -> re.Pattern:
+    """Word starts, with group `starter` set where the word may open a phrase (`starters`, a
+    pattern matched just after the word start); words that cannot are skipped without trying
+    the phrase pattern there."""
+    return re.compile(rf"(?<![\w’'$-])(?:(?P<starter>(?={starters})[\w$])|[\w$])", flags)
+
+
+def starters_only_pattern(starters: str, flags: int = 0) -> re.Pattern:
+    """The word starts of `starts_pattern` whose word may open a phrase, alone."""
+    return re.compile(rf"(?<![\w’'$-])(?={starters})[\w$]", flags)
+
+
+def lowered(text: str) -> str | None:
+    """The text lower-cased, when a case-sensitive pattern written in lower case finds in it
+    what the same pattern, case-insensitive, finds in the text, at the same offsets (no letter
+    changes length or matches otherwise than by its lower case); else None. Case-insensitive
+    patterns are several times slower to run."""
+    lower = text.lower()
+    if len(lower) != len(text) or _unusual_case(text):
+        return None
+    return lower
+
+
+def candidate_starts(
+    text: str,
+    anchor: int,
+    floor: int,
+    words_back: int,
+    starts: re.Pattern | None = None,
+    starters_only: re.Pattern | None = None,
+) -> list[int]:
+    """Where a phrase that contains the anchor may begin: up to `words_back` word starts
+    before it (earliest first), then the anchor itself. With `starts` (see `starts_pattern`),
+    the word starts that cannot open a phrase are left out; `starters_only`, the same starts
+    alone (`starters_only_pattern`), is a quicker first test where most windows hold none."""
+    window_start = max(floor, anchor - 12 * words_back)
+    line_start = text.rfind("\n", window_start, anchor) + 1
+    window_start = max(window_start, line_start)
+    if starters_only is not None and starters_only.search(text, window_start, anchor) is None:
+        return [anchor]
+    if starts is None:
+        found = [m.start() for m in _WORD_START.finditer(text, window_start, anchor)]
+        return found[-words_back:] + [anchor]
+    # The text from the anchor on is left out: a starter is tested on its word and the
+    # character after it, and the word ends before the anchor.
+    words = list(starts.finditer(text, window_start, anchor))[-words_back:]
+    return [m.start() for m in words if m.lastgroup] + [anchor]
+
+
+# Letters that re's case-insensitive matching pairs with an ASCII letter other than their lower
+# case ("ſ" ~ "s"), or whose lower case is longer ("İ"): a lower-cased test is not enough there.
+UNUSUAL_CASE_LETTERS = ("İ", "ı", "ſ")
+
+
+def _unusual_case(text: str) -> bool:
+    return "İ" in text or "ı" in text or "ſ" in text
+
+
+def alternation(items) -> str:
+    r"""One pattern for a vocabulary list, as a trie (see `trie_pattern`), a space in an entry
+    matching any run of white space ("live births")."""
+    return "(?:" + trie_pattern(set(items)).replace(r"\ ", r"\s+") + ")"

@@ -1,0 +1,77 @@
+"""The last stage: one candidate per fact of a report.
+
+A figure repeated in a headline, a summary box and the body is one candidate, the statement
+that says the most; its notes name where else it is stated.
+"""
+
+from __future__ import annotations
+
+from indicators.extract.candidates import Observation
+
+
+def one_per_fact(
+    observations: list[Observation], publisher: str, default_place: str
+) -> list[Observation]:
+    """One candidate per fact: a figure repeated in a headline, a summary box and the body
+    (same indicator, value, bounds and unit; qualifier, period, attribution and place the same
+    or left unsaid in one) is kept once, as the statement that says the most, whose notes name
+    where else it is stated."""
+    kept: list[Observation] = []
+    by_value: dict[tuple, list[int]] = {}  # (value, unit) -> indexes in kept: facts to compare
+    for observation in observations:
+        key = (observation.value, observation.unit)
+        for index in by_value.get(key, ()) if observation.value is not None else ():
+            other = kept[index]
+            if _same_fact(other, observation, publisher, default_place):
+                richer, poorer = (
+                    (observation, other)
+                    if _detail(observation, publisher) > _detail(other, publisher)
+                    else (other, observation)
+                )
+                also = f"also stated at [{poorer.quote_start}:{poorer.quote_end}]"
+                richer.notes = "; ".join(n for n in (richer.notes, poorer.notes, also) if n)
+                kept[index] = richer
+                break
+        else:
+            by_value.setdefault(key, []).append(len(kept))
+            kept.append(observation)
+    return kept
+
+
+def _same_fact(a: Observation, b: Observation, publisher: str, default_place: str) -> bool:
+    if a.value is None or (a.value, a.unit) != (b.value, b.unit):
+        return False
+    if a.indicator_id != b.indicator_id and not (
+        # a headline and the body word one figure differently: "Nearly one million Rohingya
+        # refugees face cuts" and "Nearly one million Rohingya refugees live in the camps"
+        (a.indicator_is_new or b.indicator_is_new)
+        and a.value_as_stated.lower() == b.value_as_stated.lower()
+        and a.value >= 1000
+    ):
+        return False
+    if a.quote_start == b.quote_start:
+        return False  # two figures of one sentence are two statements
+    if (a.value_low, a.value_high) != (b.value_low, b.value_high) and a.qualifier and b.qualifier:
+        return False
+
+    def agree(x: str, y: str, unsaid: tuple[str, ...] = ("",)) -> bool:
+        return x == y or x in unsaid or y in unsaid
+
+    return (
+        agree(a.qualifier, b.qualifier)
+        and agree(a.period_start, b.period_start)
+        and agree(a.period_end, b.period_end)
+        and agree(a.attributed_to, b.attributed_to, ("", publisher))
+        and agree(a.location, b.location, ("", "Unknown", default_place))
+    )
+
+
+def _detail(observation: Observation, publisher: str) -> tuple:
+    """How much a statement of a figure says: a period, a named source, a hedge, a place."""
+    return (
+        not observation.indicator_is_new,  # a catalogue indicator over a proposed one
+        bool(observation.period_start or observation.period_end),
+        observation.attributed_to != publisher,
+        bool(observation.qualifier),
+        -observation.quote_start,  # then the first
+    )
