@@ -14,13 +14,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from indicators import schema
+from indicators.add_validation import validator
 from indicators.corrections import apply_corrections
 from indicators.extract.catalogue import Catalogue
 from indicators.extract.pipeline import Extraction, extract
@@ -44,7 +44,6 @@ KEYS = {
     "observations.csv": OBSERVATION_KEY,
     "events.csv": EVENT_KEY,
 }
-UNITS = ("percent", "count", "days", "months", "status")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 
@@ -183,7 +182,7 @@ def add_report(
             plan,
             headers,
             KEYS,
-            check=_validator(data_dir),
+            check=validator(data_dir),
             attachments={report_file: document.text_bytes},
             dry_run=dry_run,
         )
@@ -317,71 +316,8 @@ def _table_rows(
     }
 
 
-def _validator(data_dir: Path):
-    """Refuse a change that makes the tables invalid. Runs under the lock, on the tables
-    as they are then: a problem of the would-be tables that the current ones do not
-    have, or any problem on a new row, cancels the change."""
-    from indicators.loading import load_tables
-
-    def check(contents: dict[str, bytes]) -> None:
-        row_names: dict[tuple[str, int], str] = {}
-        with tempfile.TemporaryDirectory(prefix="indicators-check-") as folder:
-            before_dir, after_dir = Path(folder, "before"), Path(folder, "after")
-            before_dir.mkdir()
-            after_dir.mkdir()
-            first_new_line = {}
-            for name, data in contents.items():
-                old = (data_dir / name).read_bytes() if (data_dir / name).exists() else b""
-                (before_dir / name).write_bytes(old)
-                (after_dir / name).write_bytes(data)
-                first_new_line[name] = old.count(b"\n") + 1 if data != old else None
-                if data != old:
-                    row_names.update(_new_row_lines(name, old, data))
-            before = {(p.file, p.column, p.message) for p in load_tables(before_dir).problems}
-            problems = load_tables(after_dir).problems
-        new = [
-            problem
-            for problem in problems
-            if (problem.file, problem.column, problem.message) not in before
-            or (
-                first_new_line.get(problem.file)
-                and problem.line
-                and problem.line >= first_new_line[problem.file]
-            )
-        ]
-        if new:
-            listed = "; ".join(_named(problem, row_names) for problem in new[:10])
-            raise StoreError(f"the new rows would not validate: {listed}")
-
-    return check
-
-
 def register(subparsers) -> None:
     """The `add` command (`indicators.add_command`)."""
     from indicators.add_command import register as register_command
 
     register_command(subparsers)
-
-
-def _new_row_lines(name: str, old: bytes, data: bytes) -> dict[tuple[str, int], str]:
-    """(file, line) -> id of each appended row, so a problem can name the candidate."""
-    first_line = old.count(b"\n") + 1
-    text = data[len(old) :].decode("utf-8", errors="replace")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    found = {}
-    if not old.strip():  # the file was created: its first line is the header
-        next(reader, None)
-    start = reader.line_num
-    for row in reader:
-        if row:
-            found[(name, first_line + start)] = row[0]
-        start = reader.line_num
-    return found
-
-
-def _named(problem, row_names: dict[tuple[str, int], str]) -> str:
-    row_id = row_names.get((problem.file, problem.line))
-    if row_id is None:
-        return str(problem)
-    column = f" [{problem.column}]" if problem.column else ""
-    return f"{row_id} ({problem.file}:{problem.line}){column} {problem.message}"

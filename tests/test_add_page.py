@@ -5,11 +5,14 @@ same store as `add`, and the other pages show the new figures at once."""
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from indicators import editing
@@ -217,3 +220,39 @@ def test_an_event_can_be_corrected_and_saved(data, monkeypatch):
         ("levant-wire-2025-06-10-e2", "diplomacy", "Cairo")
     ]
     assert report[int(rows[0]["quote_start"]) : int(rows[0]["quote_end"])] == rows[0]["quote"]
+
+
+EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
+
+
+@settings(
+    max_examples=max(5, EXAMPLES // 20),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    text=st.one_of(
+        st.text(max_size=300),
+        st.lists(
+            st.sampled_from(REPORT.split(" ") + ["\r", "\u202e", "<b>", "$x$", "\x00"]), max_size=80
+        ).map(" ".join),
+    ),
+    publisher=st.text(max_size=20),
+)
+def test_any_pasted_text_and_publisher_give_a_page_never_an_error(
+    data, monkeypatch, text, publisher
+):
+    monkeypatch.setenv(editing.EDIT_VARIABLE, "1")
+    app = started("add")
+    app.text_area(key="report_text").input(text).run()
+    assert not app.exception, [e.value for e in app.exception]
+    if not [field for field in app.text_input if field.key == "report_publisher"]:
+        assert app.info or app.error  # no text to read: it says so
+        return
+    app.text_input(key="report_publisher").input(publisher).run()
+    app.date_input(key="report_published").set_value(date(2025, 8, 12)).run()
+    assert not app.exception, [e.value for e in app.exception]
+    if [box for box in app.checkbox if box.key == "accept_all"]:
+        app.checkbox(key="accept_all").check().run()
+        app.button(key="report_check").click().run()
+        assert not app.exception, [e.value for e in app.exception]
