@@ -291,9 +291,9 @@ class _Run(EventReading):
                 ]
         places = Counter(PLACE_CANONICAL.get(name, name) for _, _, name in all_places)
         self.default_place = places.most_common(1)[0][0] if places else ""
-        lower_text = text.lower()
-        if len(lower_text) != len(text):  # "İ": offsets of the lower-cased text would shift
-            lower_text, self.plain_case = "", False
+        lower_text = patterns.lower_keeping_offsets(text) or ""
+        if not lower_text:  # "İ": offsets of the lower-cased text would shift
+            self.plain_case = False
         # the sentences that contain a hint word, by one search of the text for each hint
         self.hinted = (
             {
