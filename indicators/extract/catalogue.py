@@ -230,6 +230,7 @@ class Catalogue:
         distances: dict[str, int] | None = None,
         paragraph: list[str] | None = None,
         own: frozenset[str] = frozenset(),
+        context=None,
     ) -> Indicator | None:
         """The indicator whose key words the figure's clause covers best, or None.
 
@@ -259,7 +260,9 @@ class Catalogue:
             if covered < threshold:
                 continue
             missing = keys - clause_set
-            if missing and not self._may_be_unsaid(missing, paragraph):
+            if missing and not self._may_be_unsaid(
+                missing, paragraph if context is None else context
+            ):
                 continue
             if own and len(keys & own) * 2 < len(keys):
                 covered -= 0.2  # most of its words belong to another figure of the sentence

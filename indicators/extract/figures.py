@@ -199,6 +199,8 @@ class FigureReading:
         after = text[mention.end : min(clause[1], mention.end + 90)]
         # the figure's own words: from the figure before it to the one after it
         own_end = min(clause[1], mention.end + 90)
+        # what a clause may leave unsaid is looked for in the paragraph and just before it
+        context = Context(self.paragraph_words, text, sentence.start)
         own: frozenset[str] = frozenset()
         if len(self.figure_positions) > 1:
             own_start = clause[0]
@@ -268,7 +270,8 @@ class FigureReading:
                 focus,
                 clause_words,
                 distances=distances,
-                paragraph=Context(self.paragraph_words, text, sentence.start),
+                paragraph=self.paragraph_words,
+                context=context,
                 own=own,
             )
             if indicator is None and clause != (sentence.start, sentence.end):
@@ -277,7 +280,8 @@ class FigureReading:
                     focus,
                     content_word_tuple(sentence.text),
                     distances=distances,
-                    paragraph=Context(self.paragraph_words, text, sentence.start),
+                    paragraph=self.paragraph_words,
+                    context=context,
                     own=own,
                 )
             if indicator is not None and not _units_agree(kind, unit, indicator.unit):
