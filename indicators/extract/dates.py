@@ -75,9 +75,10 @@ _SHORT_MONTHS = [name for name in MONTHS if name not in _FULL_MONTHS]
 _FULL_MONTHS += [name.upper() for name in _FULL_MONTHS]
 _SHORT_MONTHS += [name.upper() for name in _SHORT_MONTHS]
 _MONTH_FORMS = _FULL_MONTHS + _SHORT_MONTHS
+# as tries (see `patterns.trie_pattern`): the month is tried in every atom of DATE_PHRASE
 _MONTH = (
-    r"(?:(?:" + "|".join(sorted(_FULL_MONTHS, key=len, reverse=True)) + r")\b"
-    r"|(?:" + "|".join(sorted(_SHORT_MONTHS, key=len, reverse=True)) + r")(?:\.|\b))"
+    r"(?:" + trie_pattern(set(_FULL_MONTHS)) + r"\b"
+    r"|" + trie_pattern(set(_SHORT_MONTHS)) + r"(?:\.|\b))"
 )
 _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")\b"
 _YEAR = r"(?:19|20)\d{2}(?!\d|,\d)"
@@ -237,7 +238,9 @@ _DATE_DIGITS = (
     # one lookbehind per length of "June ", "Sept. ", ...: a lookbehind has a fixed width
     + "|".join(
         "(?<=(?:" + "|".join(re.escape(form) for form in sorted(forms)) + r")\s\d)"
-        for forms in _by_length(_MONTH_FORMS + [f"{month}." for month in _SHORT_MONTHS]).values()
+        for forms in _by_length(
+            list(MONTHS) + [f"{month}." for month in MONTHS if len(month) <= 4]
+        ).values()
     )
 )
 # Where a date phrase can be: a digit or one of these words. The phrase pattern is tried at

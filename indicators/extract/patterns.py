@@ -108,6 +108,13 @@ def starters_only_pattern(starters: str, flags: int = 0) -> re.Pattern:
     return re.compile(rf"(?<![\w’'$-])(?={starters})[\w$]", flags)
 
 
+def lower_keeping_offsets(text: str) -> str | None:
+    """The text lower-cased when every offset stays the same (no letter's lower case is longer,
+    as "İ"'s is), for str.find of lower-case hints; else None."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else None
+
+
 def lowered(text: str) -> str | None:
     """The text lower-cased, when a case-sensitive pattern written in lower case finds in it
     what the same pattern, case-insensitive, finds in the text, at the same offsets (no letter

@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from indicators.extract.patterns import UNUSUAL_CASE_LETTERS, lower_case_pattern
+from indicators.extract.patterns import lower_case_pattern, lower_keeping_offsets, lowered
 
 LINE = re.compile(r"[^\n\r]+")
 # A sentence ends at . ! ? (and any closing quotes or brackets) before a space and a capital,
@@ -161,13 +161,12 @@ class _HintIndex:
     pass per hint instead of a test of every hint on every sentence."""
 
     def __init__(self, text: str) -> None:
-        lower = text.lower()
         self.text = text
         self.spans: list[tuple[int, int]] | None = None
         # the lower-cased text, when the lower-case patterns may run on it
-        plain = len(lower) == len(text) and not any(c in text for c in UNUSUAL_CASE_LETTERS)
-        self.lower = lower if plain else None
-        if len(lower) != len(text):  # "İ": offsets of the lower-cased text would shift
+        self.lower = lowered(text)
+        lower = self.lower or lower_keeping_offsets(text)
+        if lower is None:  # "İ": offsets of the lower-cased text would shift
             return
         spans = []
         for hint in BOILERPLATE_HINTS:

@@ -1,5 +1,7 @@
-"""The extractor's vocabularies, kept as data beside the code: places (`places.json`) and the
-words that decide what a number is (`figures.json`).
+"""The extractor's vocabularies, kept as data beside the code: places (`places.json`), the
+words that decide what a number is (`figures.json`: denominators, units, hedges, multiplier
+and change words, ...) and the words the catalogue matcher reads ids and clauses with
+(`words.json`: stopwords, synonyms).
 
 Each list is the one source of its regex and of any fast-path hint derived from it: add a
 word to the file and both the pattern and the hint know it.
