@@ -208,7 +208,18 @@ def test_a_number_cell_follows_the_one_rule_in_every_reader(column, data, malfor
         assert problem.file in TABLE_FILES
         assert problem.line is None or problem.line >= 1
         assert problem.column is None or problem.column in OBSERVATIONS.column_names
+    if not data.draw(st.booleans(), label="run the commands too"):  # half: they load again
+        shutil.rmtree(folder)
+        return
     assert cli_main(["validate", str(folder)]) == (1 if result.problems else 0)
+    out = folder / "observations-export.csv"
+    exported = cli_main(
+        ["export", str(folder), "--format", "csv", "--table", "observations", "--out", str(out)]
+        + ["--allow-problems"]
+    )
+    assert exported == 0
+    written = pd.read_csv(out, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert set(written["observation_id"]) == set(observations["observation_id"])
     shutil.rmtree(folder)
 
 
