@@ -75,7 +75,10 @@ class ViewState:
 
 def _shown(value: str) -> str:
     value = value if len(value) <= MAX_SHOWN_CHARS else value[: MAX_SHOWN_CHARS - 1] + "…"
-    return repr(value)
+    shown = repr(value)
+    if len(shown) > 2 * MAX_SHOWN_CHARS:  # characters repr writes as escapes (\U0001b2fc)
+        shown = shown[: 2 * MAX_SHOWN_CHARS - 2] + "…" + shown[-1]
+    return shown
 
 
 def _single(params: Mapping[str, str | list[str]], name: str) -> str | None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from indicators import schema
+from indicators.dates import interval_length_days
 from indicators.loading import load_tables
 from tests.conftest import FIXTURES
 
@@ -233,3 +237,117 @@ def test_a_period_with_a_start_and_no_end_is_valid(good_copy: Path):
     assert problem_lines(result) == []
     first = result.tables["observations"].iloc[0]
     assert pd.isna(first["period_end"]) and first["period_precision"] == "early-month"
+
+
+# --------------------------------------------------------------------------- the number rule
+
+
+def set_cell(path: Path, row: int, column: str, value: str, **writer_options) -> None:
+    rows = list(csv.reader(io.StringIO(path.read_text("utf-8"))))
+    rows[row][rows[0].index(column)] = value
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n", **writer_options).writerows(rows)
+    path.write_bytes(buffer.getvalue().encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("cell", "column", "message"),
+    [
+        ("3_060", "value", "'3_060' is not a number: write it without digit separators (3060)"),
+        ("１２", "value", "'１２' is not a number: write its digits as 0-9 (12)"),
+        ("٣٠٦٠", "value", "'٣٠٦٠' is not a number: write its digits as 0-9 (3060)"),
+        ("nan", "value", "'nan' is not a number; leave the cell empty when there is no figure"),
+        ("1,000", "value", "'1,000' is not a number: write it without digit separators"),
+        (
+            "7_5",
+            "quote_start",
+            "'7_5' is not a whole number: write it without digit separators (75)",
+        ),
+        ("75.0", "quote_start", "'75.0' is not a whole number"),
+        ("9" * 19, "quote_start", f"'{'9' * 19}' is too large: at most 18 digits"),
+    ],
+)
+def test_a_number_python_reads_but_the_rule_refuses_is_one_problem(
+    good_copy, cell, column, message
+):
+    path = good_copy / "observations.csv"
+    set_cell(path, 1, column, cell)
+    set_cell(path, 2, "value", "forty")  # a second bad row: the first must not take all down
+    result = load_tables(good_copy)
+    assert problem_lines(result) == [
+        f"observations.csv:2: [{column}] {message}",
+        "observations.csv:3: [value] 'forty' is not a number",
+    ]
+    assert list(result.tables["observations"]["observation_id"]) == ["nu-o3"]
+
+
+@pytest.mark.parametrize("cell", ["1e3", "+5", " 12 ", ".5", "5."])
+def test_plain_ascii_numbers_with_sign_point_or_exponent_load(good_copy, cell):
+    set_cell(good_copy / "observations.csv", 1, "value", cell)
+    result = load_tables(good_copy)
+    assert problem_lines(result) == []
+    assert result.tables["observations"].loc[2, "value"] == float(cell)
+
+
+# --------------------------------------------------------------------------- line breaks
+
+
+def test_a_carriage_return_in_a_quoted_cell_loses_no_row(good_copy):
+    path = good_copy / "observations.csv"
+    set_cell(path, 1, "notes", "a\rb", quoting=csv.QUOTE_ALL)
+    result = load_tables(good_copy)
+    assert problem_lines(result) == []
+    observations = result.tables["observations"]
+    assert list(observations["observation_id"]) == ["nu-o1", "nu-o2", "nu-o3"]
+    assert list(observations.index) == [2, 4, 5]  # the CR ends line 2, as the csv module counts
+    assert observations.loc[2, "notes"] == "a\rb"
+
+
+@pytest.mark.parametrize("line_end", [b"\r\n", b"\r"])
+def test_crlf_and_lone_cr_files_load_like_lf_files(good_copy, line_end):
+    expected = load_tables(good_copy).tables
+    for table in schema.TABLES.values():
+        path = good_copy / table.file_name
+        path.write_bytes(path.read_bytes().replace(b"\n", line_end))
+    result = load_tables(good_copy)
+    assert problem_lines(result) == []
+    for name, frame in expected.items():
+        pd.testing.assert_frame_equal(result.tables[name], frame)
+
+
+def test_a_bad_row_in_a_lone_cr_file_is_named_by_its_line(good_copy):
+    path = good_copy / "observations.csv"
+    lines = path.read_bytes().split(b"\n")
+    lines.insert(2, b"nu-broken,only,three")
+    path.write_bytes(b"\r".join(lines))
+    result = load_tables(good_copy)
+    assert problem_lines(result) == [
+        "observations.csv:3: has 3 cells, the header has 22; the row was skipped"
+    ]
+    assert list(result.tables["observations"].index) == [2, 4, 5]
+
+
+# --------------------------------------------------------------------------- impossible events
+
+
+def test_an_event_starting_after_its_report_was_published_is_refused(good_copy):
+    set_cell(good_copy / "events.csv", 1, "start", "2024-08-20")
+    set_cell(good_copy / "events.csv", 1, "end", "")
+    set_cell(good_copy / "events.csv", 1, "end_precision", "")
+    result = load_tables(good_copy)
+    assert problem_lines(result) == [
+        "events.csv:2: [start] 2024-08-20 is after its report was published (2024-08-14); an "
+        "event cannot start after the report that states it"
+    ]
+    assert result.tables["events"].empty
+
+
+def test_an_event_ending_before_it_starts_is_refused(good_copy):
+    set_cell(good_copy / "events.csv", 1, "end", "2024-07-01")
+    result = load_tables(good_copy)
+    assert problem_lines(result) == ["events.csv:2: [end] 2024-07-01 is before start 2024-07-03"]
+    assert result.tables["events"].empty
+
+
+def test_no_length_is_negative_even_for_an_impossible_interval():
+    assert interval_length_days(date(2024, 8, 20), "day", date(2024, 8, 14), "day") == (0, 0)

@@ -59,3 +59,27 @@ def test_shipped_data_validates_against_the_seed_reports(seeds_dir):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "quotes checked against the report texts" in result.stdout
+
+
+def test_a_folder_that_does_not_exist_is_one_line(tmp_path, capsys):
+    missing = tmp_path / "nosuchdir"
+    code = main(["validate", str(missing)])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert out == [
+        f"{missing}: folder does not exist",
+        f"1 problem(s) in {missing}; 0 valid row(s) loaded.",
+    ]
+
+
+def test_a_fault_of_the_program_is_not_read_as_problems_found(monkeypatch, capsys):
+    import indicators.cli
+
+    def broken(*args, **kwargs):
+        raise KeyError("a fault in the loader itself")
+
+    monkeypatch.setattr(indicators.cli, "load_tables", broken)
+    code = main(["validate", str(TABLES_DIR / "good")])
+    err = capsys.readouterr().err
+    assert code == indicators.cli.INTERNAL_ERROR != 1
+    assert "Traceback" in err and "internal error in `validate`" in err

@@ -155,3 +155,27 @@ def test_a_download_finds_its_frame_again_without_keeping_it():
 def test_a_frame_held_elsewhere_is_handed_out_as_it_is():
     frame = frame_of(0.01)
     assert FrameSources().source(frame)() is frame
+
+
+def test_distinct_links_through_the_pages_keep_the_views_within_the_budget(monkeypatch):
+    from datetime import date, timedelta
+
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard_pages import data_access
+    from tests.conftest import REPO_ROOT
+
+    budget = SizeBoundedCache(int(0.3 * MIB))  # a few small views at most
+    monkeypatch.setattr(data_access, "VIEWS", budget)
+    monkeypatch.setenv("INDICATORS_DATA_DIR", str(REPO_ROOT / "data"))
+    weights = []
+    for number, page in enumerate(["overview", "timeline", "indicators", "sources", "data"] * 3):
+        app = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=60)
+        app.query_params["page"] = page
+        app.query_params["from"] = (date(2023, 10, 1) + timedelta(days=9 * number)).isoformat()
+        app.run()
+        assert not app.exception, [exception.value for exception in app.exception]
+        weights.append(budget.used_bytes)
+    assert max(weights) <= budget.budget_bytes
+    assert any(after < before for before, after in zip(weights, weights[1:]))  # views dropped
+    assert len(budget) >= 1  # and others kept, within the budget

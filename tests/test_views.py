@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicators import views
 from indicators.views import ViewOptions, ViewState
 
+EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
 OPTIONS = ViewOptions(
     indicators=("share_people_days_without_eating", "war_duration"),
     locations=("Gaza Strip", "Doha, Qatar"),
@@ -199,6 +201,7 @@ HOSTILE_TEXT = st.one_of(
 )
 
 
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(
     st.dictionaries(
         st.one_of(st.sampled_from(views.PARAMETERS), st.text(max_size=30)),
