@@ -318,11 +318,12 @@ def test_crlf_and_lone_cr_files_load_like_lf_files(good_copy, line_end):
 def test_a_bad_row_in_a_lone_cr_file_is_named_by_its_line(good_copy):
     path = good_copy / "observations.csv"
     lines = path.read_bytes().split(b"\n")
+    header_cells = len(next(csv.reader([lines[0].decode("utf-8-sig")])))
     lines.insert(2, b"nu-broken,only,three")
     path.write_bytes(b"\r".join(lines))
     result = load_tables(good_copy)
     assert problem_lines(result) == [
-        "observations.csv:3: has 3 cells, the header has 22; the row was skipped"
+        f"observations.csv:3: has 3 cells, the header has {header_cells}; the row was skipped"
     ]
     assert list(result.tables["observations"].index) == [2, 4, 5]
 
