@@ -37,6 +37,11 @@ class Caseless:
         return self.ignoring_case, view.sentence.text
 
 
+# STRONG_BOUNDARY less its dash branch, for sentences with no dash: a pattern that opens with
+# ";" or "," is scanned for at C speed, where "\s[—–]\s" is tried at every space.
+_STRONG_BOUNDARY_NO_DASH = re.compile(r";|,\s+(?:while|whereas|with|but)\b")
+assert STRONG_BOUNDARY.pattern == r";|\s[—–]\s|,\s+(?:while|whereas|with|but)\b"
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*")
 
 
@@ -80,7 +85,9 @@ class SentenceView:
 
     def boundaries(self) -> list[tuple[int, int]]:
         if self._boundaries is None:
-            self._boundaries = [m.span() for m in STRONG_BOUNDARY.finditer(self.sentence.text)]
+            text = self.sentence.text
+            pattern = STRONG_BOUNDARY if "—" in text or "–" in text else _STRONG_BOUNDARY_NO_DASH
+            self._boundaries = [m.span() for m in pattern.finditer(text)]
         return self._boundaries
 
     def asides(self) -> list[tuple[int, int]]:
