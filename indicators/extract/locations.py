@@ -16,8 +16,11 @@ from indicators.extract import patterns, vocabulary
 # matches as \b(?:trie)\b, in a pattern that opens with a letter and so scans faster (see
 # `patterns.bounded_trie_pattern`).
 KNOWN_PLACE = re.compile(patterns.bounded_trie_pattern(set(vocabulary.place_names())))
+# The prepositions as a bounded trie (the same matches as \b(?:in|inside|...)\b), so that re
+# skips the letters that open none of them instead of testing \b at every character.
 PLACE_AFTER_PREPOSITION = re.compile(
-    r"\b(?:i(?:n(?:side|to)?)|across|near|throughout)\s+(?:the\s+)?"
+    patterns.bounded_trie_pattern({"in", "inside", "into", "across", "near", "throughout"})
+    + r"\s+(?:the\s+)?"
     r"(?P<place>[A-Z][a-zé’'-]+(?:[ -](?:[A-Z][a-zé’'-]+|al|el|de|du))*(?:\s(?:region|province|governorate|district|state|city|camp))?)"
 )
 NOT_PLACES = frozenset(

@@ -43,7 +43,6 @@ from indicators.extract.candidates import (  # noqa: F401 - the names callers im
 )
 from indicators.extract.catalogue import (
     Catalogue,
-    content_word_tuple,
 )
 from indicators.extract.dates import (
     DatePhrase,
@@ -69,6 +68,7 @@ from indicators.extract.locations import (  # noqa: F401 - also imported from he
 )
 from indicators.extract.resolution import one_per_fact
 from indicators.extract.sentence_view import (
+    ParagraphWords,
     SentenceView,
 )
 from indicators.extract.sentences import Sentence, split_sentences
@@ -151,8 +151,7 @@ class _Run(FigureReading, EventReading):
         self.carried: Attribution | None = None
         self.paragraph = -1
         # content words of the paragraph so far; its sentences are read when a figure needs them
-        self.paragraph_words: set[str] = set()
-        self.paragraph_sentences: list[str] = []
+        self.paragraph_words = ParagraphWords()
         self.figure_positions: list[int] = []
         self.view: SentenceView | None = None
         # `Caseless` patterns may run on lower-cased sentences unless a letter of the report
@@ -287,9 +286,8 @@ class _Run(FigureReading, EventReading):
     def _sentence(self, sentence: Sentence, mentions: list, date_matches: list) -> None:
         text = self.text
         if sentence.paragraph != self.paragraph:
-            self.paragraph, self.paragraph_sentences = sentence.paragraph, []
-            self.paragraph_words = set()
-        self.paragraph_sentences.append(sentence.text)
+            self.paragraph, self.paragraph_words = sentence.paragraph, ParagraphWords()
+        self.paragraph_words.add(sentence.text)
         if self.hinted is not None and self.view is not None and self.view.sentence is sentence:
             event_hint = self.index in self.hinted["event"]
             qualitative_hint = self.index in self.hinted["qualitative"]
@@ -316,9 +314,6 @@ class _Run(FigureReading, EventReading):
             self.speakers.notice_mentions(sentence.text)
             self.carried = None
             return
-        for paragraph_sentence in self.paragraph_sentences:
-            self.paragraph_words.update(content_word_tuple(paragraph_sentence))
-        self.paragraph_sentences = []
         future = is_future(sentence.text)
         phrases = [
             p for p in (self.resolver.resolve(m, future) for m in date_matches) if p is not None
