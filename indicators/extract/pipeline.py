@@ -63,9 +63,12 @@ from indicators.extract.figures import (  # noqa: F401 - also imported from here
     _Figure,
 )
 from indicators.extract.locations import (  # noqa: F401 - also imported from here
+    CLAUSE_JOIN,
     KNOWN_PLACE,
     PLACE_CANONICAL,
+    is_locative,
     places_described,
+    talks_venues,
 )
 from indicators.extract.resolution import one_per_fact
 from indicators.extract.sentence_view import (
@@ -148,6 +151,7 @@ class _Run(FigureReading, EventReading):
         self.observations: list[Observation] = []
         self.events: list[Event] = []
         self.default_place = ""
+        self.venues: list[tuple[int, str]] = []
         self.carried: Attribution | None = None
         self.paragraph = -1
         # content words of the paragraph so far; its sentences are read when a figure needs them
@@ -220,6 +224,7 @@ class _Run(FigureReading, EventReading):
                 ]
         places = Counter(PLACE_CANONICAL.get(name, name) for _, _, name in all_places)
         self.default_place = places.most_common(1)[0][0] if places else ""
+        self.venues = talks_venues(text)
         lower_text = patterns.lower_keeping_offsets(text) or ""
         if not lower_text:  # "İ": offsets of the lower-cased text would shift
             self.plain_case = False
@@ -497,6 +502,14 @@ class _Run(FigureReading, EventReading):
                 spans = [
                     (s, e, name) for s, e, name in view.known_places if start <= s and e <= end
                 ]
+                # a place after "in", "into", "across" over one named otherwise
+                # of the same coordinate clause (", and the RSF kept El Fasher under siege")
+                spans = [
+                    p
+                    for p in spans
+                    if is_locative(sentence.text, p[0])
+                    and not CLAUSE_JOIN.search(sentence.text, min(p[1], here), max(p[0], here))
+                ] or spans
                 nearest = min(
                     spans, key=lambda p: (min(abs(p[0] - here), abs(p[1] - here)), -len(p[2]))
                 )
