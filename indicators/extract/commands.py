@@ -450,7 +450,7 @@ def _table(extraction: Extraction, observations: list[dict], events: list[dict])
             f"{'  provisional' if row['provisional'] else ''}"
         )
         lines.append(
-            f"      period {period or '-'}  reported {row['reported_on']}  by {row['attributed_to']}  in {row['location']}"
+            f"      period {period or '-'}  reported {row['reported_on']}  by {row['attributed_to']}  in {_place(row)}"
         )
         lines.append(
             f"      quote [{row['quote_start']}:{row['quote_end']}] {_excerpt(row['quote'])}"
@@ -461,7 +461,7 @@ def _table(extraction: Extraction, observations: list[dict], events: list[dict])
             or row["start_as_stated"]
         )
         lines.append(f"{row['candidate_id']:>4}  {row['kind']}  {when or '-'}  {row['label']}")
-        lines.append(f"      by {row['attributed_to']}  in {row['location']}")
+        lines.append(f"      by {row['attributed_to']}  in {_place(row)}")
         lines.append(
             f"      quote [{row['quote_start']}:{row['quote_end']}] {_excerpt(row['quote'])}"
         )
@@ -474,6 +474,12 @@ def _span(start: str, end: str, precision: str, end_precision: str) -> str:
     first = f"{start} ({precision})" if start else "…"
     last = f"{end} ({end_precision or precision})" if end else "…"
     return first if start and end == start and not end_precision else f"{first} – {last}"
+
+
+def _place(row: dict) -> str:
+    """'Gaza Strip (PSE)': the place with its country code when it has one."""
+    code = row.get("country_code")
+    return f"{row['location']} ({code})" if code else row["location"]
 
 
 def _excerpt(text: str, width: int = 110) -> str:

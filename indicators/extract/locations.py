@@ -15,9 +15,10 @@ from indicators.extract import patterns, vocabulary
 # prefers the longer of two names that start alike ("Gaza Strip" over "Gaza"). The same
 # matches as \b(?:trie)\b, in a pattern that opens with a letter and so scans faster (see
 # `patterns.bounded_trie_pattern`).
-KNOWN_PLACE = re.compile(patterns.bounded_trie_pattern(set(vocabulary.place_names())))
+KNOWN_NAMES = frozenset(vocabulary.place_names())
+KNOWN_PLACE = re.compile(patterns.bounded_trie_pattern(set(KNOWN_NAMES)))
 PLACE_AFTER_PREPOSITION = re.compile(
-    r"\b(?:i(?:n(?:side|to)?)|across|near|throughout)\s+(?:the\s+)?"
+    r"\b(?:i(?:n(?:side|to)?)|across|near|throughout|at)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][a-zé’'-]+(?:[ -](?:[A-Z][a-zé’'-]+|al|el|de|du))*(?:\s(?:region|province|governorate|district|state|city|camp))?)"
 )
 NOT_PLACES = frozenset(
@@ -94,6 +95,8 @@ ACTOR_AFTER_PLACE = re.compile(
     r"|\s+(?:government|forces|army|troops|military|officials?|authorities|embassy|delegation"
     r"|envoy|negotiators|negotiating|proposal|president|prime|minister|ministry|navy|police"
     r"|militia|airstrikes?|strikes?|soldiers)\b"
+    # the start of an organisation's name: "the Sudan Doctors Network said"
+    r"|\s+(?!and\b|or\b)[A-Z][a-z]+\s+[A-Z][a-z]+"
 )
 LOCATIVE_BEFORE_PLACE = re.compile(
     r"\b(?:in|into|inside|across|throughout|within|to|towards|near|around|at|on)"
@@ -182,3 +185,32 @@ def venue_for(venues: list[tuple[int, str]], start: int, end: int) -> tuple[str,
     if before:
         return before[-1], False
     return (venues[0][1], False) if venues else ("", False)
+
+
+# "Kunar and Nangarhar", "Lahj, Taiz and Aden": a figure of several places is stored under the
+# first named; "North and South Kivu" names North Kivu first.
+LIST_BEFORE_PLACE = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*(?:the\s+)?\Z")
+ELLIPTIC_FIRST = re.compile(r"\b(North|South|East|West|Upper|Lower|Central)\s+and\s+\Z")
+ADMINISTRATIVE_SUFFIX = re.compile(r"\s+(?:region|province|governorate|district|state|city|camp)\Z")
+
+
+def first_of_list(text: str, spans: list[tuple[int, int, str]], chosen: tuple[int, int, str]):
+    """The first place of the list `chosen` closes ("Kunar" for "Kunar and Nangarhar")."""
+    by_end = {end: (start, end, name) for start, end, name in spans}
+    while True:
+        joined = LIST_BEFORE_PLACE.search(text, max(0, chosen[0] - 12), chosen[0])
+        previous = by_end.get(joined.start()) if joined else None
+        if not previous:
+            break
+        chosen = previous
+    elliptic = ELLIPTIC_FIRST.search(text, max(0, chosen[0] - 16), chosen[0])
+    if elliptic and " " in chosen[2]:
+        first = f"{elliptic.group(1)} {chosen[2].split(' ', 1)[1]}"
+        if first in PLACE_CANONICAL or first in KNOWN_NAMES:
+            return (elliptic.start(), chosen[1], first)
+    return chosen
+
+
+def without_suffix(place: str) -> str:
+    """'Bay region' as 'Bay': the gazetteer stores places without their administrative level."""
+    return ADMINISTRATIVE_SUFFIX.sub("", place) or place

@@ -40,6 +40,7 @@ from indicators.extract.candidates import (  # noqa: F401 - the names callers im
     Extraction,
     Observation,
     SentenceFailure,
+    add_country_codes,
 )
 from indicators.extract.catalogue import (
     Catalogue,
@@ -66,9 +67,11 @@ from indicators.extract.locations import (  # noqa: F401 - also imported from he
     CLAUSE_JOIN,
     KNOWN_PLACE,
     PLACE_CANONICAL,
+    first_of_list,
     is_locative,
     places_described,
     talks_venues,
+    without_suffix,
 )
 from indicators.extract.resolution import one_per_fact
 from indicators.extract.sentence_view import (
@@ -496,8 +499,6 @@ class _Run(FigureReading, EventReading):
             ):
                 return self.default_place
             known = [name for s, e, name in view.known_places if start <= s and e <= end]
-            if len(known) == 1:
-                return PLACE_CANONICAL.get(known[0], known[0])
             if known:
                 spans = [
                     (s, e, name) for s, e, name in view.known_places if start <= s and e <= end
@@ -513,10 +514,11 @@ class _Run(FigureReading, EventReading):
                 nearest = min(
                     spans, key=lambda p: (min(abs(p[0] - here), abs(p[1] - here)), -len(p[2]))
                 )
+                nearest = first_of_list(sentence.text, spans, nearest)
                 return PLACE_CANONICAL.get(nearest[2], nearest[2])
             for s, e, place in view.places_after_preposition():
                 if start <= s and e <= end:
-                    return place
+                    return without_suffix(place)
         return self.default_place or "Unknown"
 
     def _finish(self) -> None:
@@ -540,6 +542,8 @@ class _Run(FigureReading, EventReading):
         for number, observation in enumerate(self.observations, start=1):
             observation.candidate_id = f"o{number}"
         self.events.sort(key=lambda e: e.quote_start)
+        add_country_codes(self.observations)
+        add_country_codes(self.events)
         for number, event in enumerate(self.events, start=1):
             event.candidate_id = f"e{number}"
 
