@@ -32,7 +32,7 @@ from indicators.extract.sources import (
     dateline_date,
     read_manifest,
 )
-from indicators.reports import read_report
+from indicators.reports import REPORT_SUFFIXES, read_report
 
 TABLES = ("observations", "events")
 
@@ -48,10 +48,12 @@ def register(subparsers) -> None:
         "extract",
         help="print candidate figures and events found in a report text",
         description="Read a report's text and print one candidate per stated figure or dated "
-        "fact, each with its verbatim quote and offsets. Given a folder, read every .txt in it.",
+        "fact, each with its verbatim quote and offsets. Given a folder, read every report in it (.txt, .md, .html, .htm, .pdf).",
     )
     extract_parser.add_argument(
-        "report", type=Path, help="a UTF-8 text file, or a folder of .txt files"
+        "report",
+        type=Path,
+        help="a report file (text, Markdown, web page or PDF), or a folder of them",
     )
     _source_options(extract_parser, published_required=False)
     extract_parser.add_argument(
@@ -234,9 +236,15 @@ def _warn(messages: list[str]) -> None:
 
 
 def _extract_folder(args, catalogue: Catalogue) -> int:
-    files = sorted(p for p in args.report.iterdir() if p.suffix == ".txt" and p.is_file())
+    files = sorted(
+        p
+        for p in args.report.iterdir()
+        if p.suffix.lower() in REPORT_SUFFIXES and p.is_file() and not p.name.startswith(".")
+    )
     if not files:
-        raise CommandError(f"{args.report}: no .txt files in this folder")
+        raise CommandError(
+            f"{args.report}: no report files ({', '.join(REPORT_SUFFIXES)}) in this folder"
+        )
     jobs = _job_count(getattr(args, "jobs", 1), len(files))
     totals = {"reports": 0, "observations": 0, "events": 0, "failed": 0, "skipped sentences": 0}
     started = time.perf_counter()
