@@ -290,3 +290,11 @@ def test_a_count_of_another_thing_is_not_the_indicator_of_its_clause():
     by_value = {o.value: o.indicator_id for o in result.observations}
     assert by_value[90000] == "children_out_of_school"
     assert by_value.get(450) != "children_out_of_school"
+
+
+def test_the_place_codes_file_agrees_with_the_country_data():
+    from indicators.extract import vocabulary
+
+    assert vocabulary.place_country_codes() == vocabulary.place_codes_from_country_data(), (
+        "run python -m indicators.extract.vocabulary.place_codes"
+    )

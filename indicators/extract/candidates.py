@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from indicators import schema
-from indicators.places import country_code_for
+from indicators.extract import vocabulary
 
 # The columns a candidate fills, in the tables' order; columns added to the tables later
 # (and not read from report text) stay empty in the output.
@@ -135,10 +135,16 @@ class SentenceFailure:
         )
 
 
+# The gazetteer's places with their codes, read from the country data ahead of time
+# (`vocabulary/place_codes.json`): loading that data takes about a second per process.
+PLACE_COUNTRY_CODES = vocabulary.place_country_codes()
+
+
 def add_country_codes(candidates) -> None:
-    """Set each candidate's country code from its place (see `indicators.places`)."""
+    """Set each candidate's country code from its place: the code of a gazetteer place that
+    names one country; none for a place the gazetteer does not hold ("Tine", "Kyeshero")."""
     for candidate in candidates:
-        candidate.country_code = country_code_for(candidate.location) or ""
+        candidate.country_code = PLACE_COUNTRY_CODES.get(candidate.location, "")
 
 
 @dataclass
