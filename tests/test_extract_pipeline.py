@@ -30,11 +30,13 @@ MIN_PRECISION = 0.95
 MIN_RECALL = 0.95
 MIN_UNIT_ACCURACY = 0.95
 MIN_PER_REPORT = 0.95
-# Location accuracy reached, overall and on the lowest report: a sentence that names no place
-# ("the capital", "the locality") is still read as in the report's main place, and a dateline
-# is not yet read as a figure's place.
-MIN_LOCATION_ACCURACY = 0.93
+# Location accuracy: 0.95 overall; on a single report the line reached (a sentence that names
+# no place but "the capital" or "the locality" is still read as in the report's main place, and
+# a dateline is not yet read as a figure's place).
+MIN_LOCATION_ACCURACY = 0.95
 MIN_LOCATION_PER_REPORT = 0.7
+# the seeds: one of 19 rows missed (a statement by a country's leader is not placed there)
+MIN_SEED_LOCATION_ACCURACY = 0.94
 
 
 def test_there_are_enough_golden_reports_of_several_kinds():
@@ -103,7 +105,7 @@ def test_seed_reports_round_trip_into_the_shipped_tables(seeds_dir):
     for score in scores:
         assert score.misses == [], score.misses
         assert score.location_accuracy >= 0.9, score.location_errors
-    assert totals(scores).location_accuracy >= MIN_LOCATION_ACCURACY
+    assert totals(scores).location_accuracy >= MIN_SEED_LOCATION_ACCURACY
 
 
 def test_seed_figures_carry_their_attribution_and_period(seeds_dir):
@@ -250,6 +252,10 @@ def test_letters_with_unusual_case_rules_do_not_change_what_is_found():
         # places named together: the first
         ("In Lahj and Taiz, 45,000 children are acutely malnourished.", "Lahj"),
         ("Some 400,000 people have been displaced in North and South Kivu.", "North Kivu"),
+        # a sentence naming no place: the one before it in its paragraph, or the place named
+        # last before "the governorate"
+        ("Camps in Baidoa shelter 60,000 people. She said 300 families arrive daily.", "Baidoa"),
+        ("Prices rose in Hodeidah. In the governorate, 3 of 5 clinics lack fuel.", "Hodeidah"),
     ],
 )
 def test_a_figure_is_placed_where_it_holds_not_in_an_actors_country(sentence, place):

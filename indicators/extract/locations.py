@@ -214,3 +214,9 @@ def first_of_list(text: str, spans: list[tuple[int, int, str]], chosen: tuple[in
 def without_suffix(place: str) -> str:
     """'Bay region' as 'Bay': the gazetteer stores places without their administrative level."""
     return ADMINISTRATIVE_SUFFIX.sub("", place) or place
+
+
+# A sentence that names no place but refers back to one: "in the governorate", or one that
+# goes on from the sentence before ("He said about 1,200 new families arrive every week").
+LEVEL_ANAPHOR = re.compile(r"\b(?:in|of|across)\s+the\s+(?:governorate|province|district|region)\b")
+PRONOUN_START = re.compile(r"\s*(?:He|She|They|It)\s+(?:said|says|added|estimated|told)\b")

@@ -66,7 +66,9 @@ from indicators.extract.figures import (  # noqa: F401 - also imported from here
 from indicators.extract.locations import (  # noqa: F401 - also imported from here
     CLAUSE_JOIN,
     KNOWN_PLACE,
+    LEVEL_ANAPHOR,
     PLACE_CANONICAL,
+    PRONOUN_START,
     first_of_list,
     is_locative,
     places_described,
@@ -155,6 +157,9 @@ class _Run(FigureReading, EventReading):
         self.events: list[Event] = []
         self.default_place = ""
         self.venues: list[tuple[int, str]] = []
+        self.place_starts: list[int] = []
+        self.place_names: list[str] = []
+        self.place_paragraphs: list[int] = []  # the paragraph of each of those places
         self.carried: Attribution | None = None
         self.paragraph = -1
         # content words of the paragraph so far; its sentences are read when a figure needs them
@@ -228,6 +233,12 @@ class _Run(FigureReading, EventReading):
         places = Counter(PLACE_CANONICAL.get(name, name) for _, _, name in all_places)
         self.default_place = places.most_common(1)[0][0] if places else ""
         self.venues = talks_venues(text)
+        # the places of the sentences in text order, each with its sentence's paragraph
+        for sentence, found in zip(sentences, known_places, strict=True):
+            for start, _, name in found:
+                self.place_starts.append(sentence.start + start)
+                self.place_names.append(PLACE_CANONICAL.get(name, name))
+                self.place_paragraphs.append(sentence.paragraph)
         lower_text = patterns.lower_keeping_offsets(text) or ""
         if not lower_text:  # "İ": offsets of the lower-cased text would shift
             self.plain_case = False
@@ -519,6 +530,13 @@ class _Run(FigureReading, EventReading):
             for s, e, place in view.places_after_preposition():
                 if start <= s and e <= end:
                     return without_suffix(place)
+        # "in the governorate": the place named last before; "He said ...": the place of the
+        # sentence before, in the same paragraph
+        anaphor = LEVEL_ANAPHOR.search(sentence.text)
+        if anaphor or PRONOUN_START.match(sentence.text):
+            before = bisect.bisect_left(self.place_starts, sentence.start)
+            if before and (anaphor or self.place_paragraphs[before - 1] == sentence.paragraph):
+                return self.place_names[before - 1]
         return self.default_place or "Unknown"
 
     def _finish(self) -> None:
