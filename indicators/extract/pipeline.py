@@ -516,12 +516,13 @@ class _Run(FigureReading, EventReading):
                 ]
                 # a place after "in", "into", "across" over one named otherwise
                 # of the same coordinate clause (", and the RSF kept El Fasher under siege")
-                spans = [
-                    p
-                    for p in spans
-                    if is_locative(sentence.text, p[0])
-                    and not CLAUSE_JOIN.search(sentence.text, min(p[1], here), max(p[0], here))
-                ] or spans
+                if len(spans) > 1:
+                    spans = [
+                        p
+                        for p in spans
+                        if is_locative(sentence.text, p[0])
+                        and not CLAUSE_JOIN.search(sentence.text, min(p[1], here), max(p[0], here))
+                    ] or spans
                 nearest = min(
                     spans, key=lambda p: (min(abs(p[0] - here), abs(p[1] - here)), -len(p[2]))
                 )
