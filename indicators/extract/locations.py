@@ -161,18 +161,17 @@ HOSTING_AFTER_PLACE = re.compile(r"\s*(?:[—–,-]\s*)?(?:which|that|who)\s+(?:
 VENUE_KINDS = frozenset({"talks"})
 
 
-def talks_venues(text: str) -> list[tuple[int, str]]:
-    """Where a text says talks are held, as (offset, canonical place) in text order."""
+def talks_venues(text: str, places: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+    """Where a text says talks are held, as (offset, canonical place) in text order, among
+    its `places` (found by `places_described`)."""
     if "talks" not in text and "negotiat" not in text:
         return []
-    found = []
-    for match in KNOWN_PLACE.finditer(text):
-        start, end = match.span()
-        if TALKS_VENUE.search(text, max(0, start - 60), start) or HOSTING_AFTER_PLACE.match(
-            text, end
-        ):
-            found.append((start, PLACE_CANONICAL.get(match.group(), match.group())))
-    return found
+    return [
+        (start, PLACE_CANONICAL.get(name, name))
+        for start, end, name in places
+        if TALKS_VENUE.search(text, max(0, start - 60), start)
+        or HOSTING_AFTER_PLACE.match(text, end)
+    ]
 
 
 def venue_for(venues: list[tuple[int, str]], start: int, end: int) -> tuple[str, bool]:

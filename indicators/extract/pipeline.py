@@ -232,7 +232,7 @@ class _Run(FigureReading, EventReading):
                 ]
         places = Counter(PLACE_CANONICAL.get(name, name) for _, _, name in all_places)
         self.default_place = places.most_common(1)[0][0] if places else ""
-        self.venues = talks_venues(text)
+        self.venues = talks_venues(text, all_places)
         # the places of the sentences in text order, each with its sentence's paragraph
         for sentence, found in zip(sentences, known_places, strict=True):
             for start, _, name in found:
