@@ -15,7 +15,11 @@ What counts as a match (one expected row to at most one candidate):
 Precision = matched / candidates emitted; recall = matched / rows expected. Unit accuracy =
 matched observations whose unit is the expected one / matched observations whose golden row
 fixes a unit ("500-day mark" in days, "US$ 120 million" in usd, "1.8 deaths per 10,000 people
-per day" per 10,000 people per day). Totals add up rows over all reports (micro-average).
+per day" per 10,000 people per day). Location accuracy = matched rows whose place is the
+expected one / matched rows whose golden row names a place; a place stated more narrowly in
+the golden row than the text names it near the figure counts as right when it is one of the
+golden place's comma-separated parts ("Qatar" for "Doha, Qatar"). Totals add up rows over all
+reports (micro-average).
 """
 
 from __future__ import annotations
@@ -54,6 +58,9 @@ class ReportScore:
     units_checked: int = 0
     units_right: int = 0
     unit_errors: list[str] = field(default_factory=list)
+    locations_checked: int = 0
+    locations_right: int = 0
+    location_errors: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -66,6 +73,10 @@ class ReportScore:
     @property
     def unit_accuracy(self) -> float:
         return self.units_right / self.units_checked if self.units_checked else 1.0
+
+    @property
+    def location_accuracy(self) -> float:
+        return self.locations_right / self.locations_checked if self.locations_checked else 1.0
 
 
 def _number(value) -> float | None:
@@ -114,6 +125,12 @@ def event_differences(expected: dict, got: dict, stated_only: bool = False) -> l
     return differences
 
 
+def same_place(expected: str, got: str) -> bool:
+    """Whether a candidate's place is the expected one, or one of its comma-separated parts."""
+    expected, got = (expected or "").strip(), (got or "").strip()
+    return got == expected or got in (part.strip() for part in expected.split(","))
+
+
 def _match(expected_rows, got_rows, differ, describe, score: ReportScore) -> None:
     used: set[int] = set()
     for expected in expected_rows:
@@ -137,6 +154,15 @@ def _match(expected_rows, got_rows, differ, describe, score: ReportScore) -> Non
                 else:
                     score.unit_errors.append(
                         f"{describe(expected)}: unit {got_unit!r} not {expected['unit']!r}"
+                    )
+            if expected.get("location"):
+                got_place = got_rows[best[0]].get("location")
+                score.locations_checked += 1
+                if same_place(expected["location"], got_place):
+                    score.locations_right += 1
+                else:
+                    score.location_errors.append(
+                        f"{describe(expected)}: place {got_place!r} not {expected['location']!r}"
                     )
         else:
             near = ""
@@ -253,11 +279,17 @@ def totals(scores: list[ReportScore]) -> ReportScore:
         total.matched += score.matched
         total.units_checked += score.units_checked
         total.units_right += score.units_right
+        total.locations_checked += score.locations_checked
+        total.locations_right += score.locations_right
     return total
 
 
 def _units(score: ReportScore) -> str:
     return f"{score.unit_accuracy:.3f}" if score.units_checked else "-"
+
+
+def _places(score: ReportScore) -> str:
+    return f"{score.location_accuracy:.3f}" if score.locations_checked else "-"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -269,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     groups = [("fixture reports", score_fixtures()), ("seed reports", score_seeds())]
     print(
         f"{'report':44} {'expected':>8} {'emitted':>8} {'matched':>8} {'precision':>9} {'recall':>7}"
-        f" {'units':>6}"
+        f" {'units':>6} {'places':>6}"
     )
     overall = []
     for title, scores in groups:
@@ -281,12 +313,15 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{label:44} {score.expected:>8} {score.emitted:>8} {score.matched:>8} "
                 f"{score.precision:>9.3f} {score.recall:>7.3f} {_units(score):>6}"
+                f" {_places(score):>6}"
             )
             if args.verbose and score.name != "total":
                 for miss in score.misses:
                     print(f"    missed: {miss}")
                 for error in score.unit_errors:
                     print(f"    unit:   {error}")
+                for error in score.location_errors:
+                    print(f"    place:  {error}")
                 for extra in score.extras:
                     print(f"    extra:  {extra}")
         overall += scores
@@ -294,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{'== overall':44} {total.expected:>8} {total.emitted:>8} {total.matched:>8} "
         f"{total.precision:>9.3f} {total.recall:>7.3f} {_units(total):>6}"
+        f" {_places(total):>6}"
     )
     if total.precision < args.min_precision or total.recall < args.min_recall:
         print(

@@ -6,6 +6,13 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from indicators.ingest.documents import FORMATS, HTML_SUFFIXES, PDF_SUFFIXES
+
+# The report files a folder holds: every format the ingest package reads (`FORMATS`); a web
+# page or PDF has its text taken out, the others are read as UTF-8 text.
+REPORT_SUFFIXES = FORMATS
+EXTRACTED_SUFFIXES = HTML_SUFFIXES + PDF_SUFFIXES
+
 
 @dataclass(frozen=True)
 class ReportText:
@@ -22,7 +29,7 @@ def read_report(path: Path) -> ReportText:
     """Read one report file. Raises ValueError naming the file if it is not UTF-8.
     A web page or PDF gives the text taken out of it (`indicators.ingest`), and `sha256`
     is then that text's, as `sources.text_sha256` records it."""
-    if Path(path).suffix.lower() in (".pdf", ".html", ".htm"):
+    if Path(path).suffix.lower() in EXTRACTED_SUFFIXES:
         from indicators.ingest import read_document
 
         document = read_document(path)

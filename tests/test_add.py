@@ -56,6 +56,10 @@ def test_add_appends_the_chosen_candidates_and_the_tables_stay_valid(data, capsy
     observations = result.tables["observations"]
     added = observations[observations["source_id"] == "levant-wire-2025-06-10"]
     assert sorted(added["attributed_to"]) == ["Israeli military", "United Nations"]
+    # each added row carries the country code of its place, worked out at extraction
+    assert set(zip(added["location"], added["country_code"], strict=True)) == {
+        ("Gaza Strip", "PSE")
+    }
 
 
 def test_adding_again_duplicates_nothing(data, capsys):

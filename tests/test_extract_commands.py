@@ -98,10 +98,38 @@ def test_table_and_csv_output(capsys):
     assert "“more than 17 million”" in table and "o1" in table
 
 
+def test_a_folder_run_reads_every_report_format_and_nothing_else(tmp_path, capsys):
+    ingest = REPORTS.parent / "ingest"
+    shutil.copy(REPORTS / "haiti_wire_story.txt", tmp_path / "haiti.txt")
+    shutil.copy(REPORTS / "somalia_news_article.txt", tmp_path / "somalia.MD")
+    shutil.copy(ingest / "chad_flood_update.html", tmp_path / "chad.htm")
+    shutil.copy(ingest / "chad_flood_update.pdf", tmp_path / "chad.pdf")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 not read")
+    (tmp_path / "extra.csv").write_text("a,b\n1,2\n", "utf-8")
+    (tmp_path / ".hidden.txt").write_text("95 percent", "utf-8")
+    assert run(["extract", str(tmp_path), "--published", "2025-07-18"]) == 0
+    captured = capsys.readouterr()
+    read = [
+        line.removeprefix("== ") for line in captured.out.splitlines() if line.startswith("== ")
+    ]
+    assert read == ["chad.htm", "chad.pdf", "haiti.txt", "somalia.MD"]
+    assert "4 report(s) read, 0 failed" in captured.err
+    # the web page and the PDF give the same text, so the same figures
+    blocks = captured.out.split("== ")
+    chad = [block.split("\n", 1)[1] for block in blocks if block.startswith("chad.")]
+    assert chad[0].count("\n  o") == chad[1].count("\n  o") > 0
+
+
+def test_a_folder_without_reports_names_the_formats_it_reads(tmp_path, capsys):
+    (tmp_path / "reports.csv").write_text("file,published\n", "utf-8")
+    assert run(["extract", str(tmp_path), "--published", "2025-07-18"]) == 2
+    assert ".txt, .md, .html, .htm, .pdf" in capsys.readouterr().err
+
+
 def test_folder_gets_a_progress_bar_and_a_summary(tmp_path, capsys):
     for name in ("haiti_wire_story.txt", "somalia_news_article.txt"):
         shutil.copy(REPORTS / name, tmp_path / name)
-    (tmp_path / "notes.md").write_text("not a report", "utf-8")
+    (tmp_path / "notes.odt").write_text("not a report", "utf-8")
     assert run(["extract", str(tmp_path), "--published", "2025-07-18"]) == 0
     captured = capsys.readouterr()
     assert (

@@ -29,7 +29,14 @@ GOLDEN = sorted(REPORTS.glob("*.expected.json"))
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.95
 MIN_UNIT_ACCURACY = 0.95
-MIN_PER_REPORT = 0.8
+MIN_PER_REPORT = 0.95
+# Location accuracy: 0.95 overall; on a single report the line reached (a sentence that names
+# no place but "the capital" or "the locality" is still read as in the report's main place, and
+# a dateline is not yet read as a figure's place).
+MIN_LOCATION_ACCURACY = 0.95
+MIN_LOCATION_PER_REPORT = 0.7
+# the seeds: one of 19 rows missed (a statement by a country's leader is not placed there)
+MIN_SEED_LOCATION_ACCURACY = 0.94
 
 
 def test_there_are_enough_golden_reports_of_several_kinds():
@@ -54,8 +61,6 @@ def test_golden_report(golden_path):
         text, date.fromisoformat(golden["published"]), golden["publisher"], catalogue=CATALOGUE
     ).as_dict()
     for expected in golden["observations"]:
-        if expected.get("known_miss"):
-            continue  # counted against the report in the benchmark; the reason is in the file
         differences = [observation_differences(expected, got) for got in result["observations"]]
         assert [] in differences, (
             f"{expected['indicator_id']} {expected['value_as_stated']!r}: closest differs in {min(differences, key=len)}"
@@ -75,10 +80,11 @@ def test_precision_recall_and_unit_accuracy_hold_the_line():
         total.recall,
     )
     assert total.unit_accuracy >= MIN_UNIT_ACCURACY, total.unit_accuracy
+    assert total.location_accuracy >= MIN_LOCATION_ACCURACY, total.location_accuracy
     for score in scores:
-        # one report of six rows with one known miss stays above this floor
         assert score.precision >= MIN_PER_REPORT and score.recall >= MIN_PER_REPORT, score.name
-        assert score.unit_accuracy >= MIN_UNIT_ACCURACY, (score.name, score.unit_errors)
+        assert score.unit_accuracy >= MIN_PER_REPORT, (score.name, score.unit_errors)
+        assert score.location_accuracy >= MIN_LOCATION_PER_REPORT, score.location_errors
 
 
 def test_every_quote_is_verbatim_at_its_offsets():
@@ -98,6 +104,8 @@ def test_seed_reports_round_trip_into_the_shipped_tables(seeds_dir):
     assert len(scores) == 2
     for score in scores:
         assert score.misses == [], score.misses
+        assert score.location_accuracy >= 0.9, score.location_errors
+    assert totals(scores).location_accuracy >= MIN_SEED_LOCATION_ACCURACY
 
 
 def test_seed_figures_carry_their_attribution_and_period(seeds_dir):
@@ -224,3 +232,75 @@ def test_letters_with_unusual_case_rules_do_not_change_what_is_found():
     for letter in ("İ", "ı", "ſ"):
         observations, events = _candidates(text + f" A convoy reached {letter}zmir.")
         assert (observations, events) == plain
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        # the actor of the verb is not the place; the place after "into" is
+        (
+            "Between early March and mid-May, Israel did not let 400 trucks into the Gaza Strip.",
+            "Gaza Strip",
+        ),
+        # the parties "between X and Y" are not the place
+        ("Talks between Ethiopia and Eritrea stalled as 30,000 people fled in Tigray.", "Tigray"),
+        # a country as a government or its forces, and an organisation's name
+        ("Sudan army strikes killed at least 40 civilians in El Fasher.", "El Fasher"),
+        ("At least 430 civilians were killed in Tawila, the Sudan Doctors Network said.", "Tawila"),
+        # where people go, not where they come from
+        ("Some 12,000 refugees crossed from Sudan into Chad last week.", "Chad"),
+        # places named together: the first
+        ("In Lahj and Taiz, 45,000 children are acutely malnourished.", "Lahj"),
+        ("Some 400,000 people have been displaced in North and South Kivu.", "North Kivu"),
+        # a sentence naming no place: the one before it in its paragraph, or the place named
+        # last before "the governorate"
+        ("Camps in Baidoa shelter 60,000 people. She said 300 families arrive daily.", "Baidoa"),
+        ("Prices rose in Hodeidah. In the governorate, 3 of 5 clinics lack fuel.", "Hodeidah"),
+    ],
+)
+def test_a_figure_is_placed_where_it_holds_not_in_an_actors_country(sentence, place):
+    result = extract(sentence, date(2025, 7, 1), "P", catalogue=CATALOGUE)
+    assert result.observations, sentence
+    assert {o.location for o in result.observations} == {place}
+
+
+def test_talks_are_placed_where_they_sit_carried_through_the_report():
+    text = (
+        "Witkoff said on Thursday the latest response in the talks in Doha showed no will to "
+        "end the fighting. On Wednesday, Hamas submitted a response to an Israeli and U.S. "
+        "proposal in the talks."
+    )
+    result = extract(text, date(2025, 7, 24), "P", catalogue=CATALOGUE)
+    talks = [e for e in result.events if e.kind == "talks"]
+    assert talks
+    assert {e.location for e in talks} == {"Doha"}
+
+
+@pytest.mark.parametrize(
+    "sentence, code",
+    [
+        ("Some 12,000 refugees crossed from Sudan into Chad last week.", "TCD"),
+        ("At least 95 percent of households in the Gaza Strip face water shortages.", "PSE"),
+        ("Some 400,000 people have been displaced in El Fasher.", ""),  # a town: no country
+    ],
+)
+def test_each_candidate_carries_the_country_code_of_its_place(sentence, code):
+    result = extract(sentence, date(2025, 7, 1), "P", catalogue=CATALOGUE)
+    assert result.observations
+    assert {o.country_code for o in result.observations} == {code}
+
+
+def test_a_count_of_another_thing_is_not_the_indicator_of_its_clause():
+    text = "About 450 schools were shut in Tillabéri, leaving 90,000 children out of school."
+    result = extract(text, date(2025, 7, 1), "P", catalogue=CATALOGUE)
+    by_value = {o.value: o.indicator_id for o in result.observations}
+    assert by_value[90000] == "children_out_of_school"
+    assert by_value.get(450) != "children_out_of_school"
+
+
+def test_the_place_codes_file_agrees_with_the_country_data():
+    from indicators.extract import vocabulary
+
+    assert vocabulary.place_country_codes() == vocabulary.place_codes_from_country_data(), (
+        "run python -m indicators.extract.vocabulary.place_codes"
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from indicators import schema
+from indicators.extract import vocabulary
 
 # The columns a candidate fills, in the tables' order; columns added to the tables later
 # (and not read from report text) stay empty in the output.
@@ -47,6 +48,8 @@ class Observation:
     notes: str = ""
     # "needs review": the figure is as the text states it, but its size is implausible
     review: str = ""
+    # ISO 3166-1 alpha-3 code of the one country `location` names ("" when it names none)
+    country_code: str = ""
 
 
 def candidate_observation(
@@ -112,6 +115,7 @@ class Event:
     quote_start: int
     quote_end: int
     notes: str = ""
+    country_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,18 @@ class SentenceFailure:
             f"{prefix}offset {self.offset}: could not read “{self.phrase}” ({self.error}); "
             "that sentence was skipped, the rest of the report was read"
         )
+
+
+# The gazetteer's places with their codes, read from the country data ahead of time
+# (`vocabulary/place_codes.json`): loading that data takes about a second per process.
+PLACE_COUNTRY_CODES = vocabulary.place_country_codes()
+
+
+def add_country_codes(candidates) -> None:
+    """Set each candidate's country code from its place: the code of a gazetteer place that
+    names one country; none for a place the gazetteer does not hold ("Tine", "Kyeshero")."""
+    for candidate in candidates:
+        candidate.country_code = PLACE_COUNTRY_CODES.get(candidate.location, "")
 
 
 @dataclass

@@ -32,7 +32,7 @@ from indicators.extract.sources import (
     dateline_date,
     read_manifest,
 )
-from indicators.reports import read_report
+from indicators.reports import REPORT_SUFFIXES, read_report
 
 TABLES = ("observations", "events")
 
@@ -48,10 +48,12 @@ def register(subparsers) -> None:
         "extract",
         help="print candidate figures and events found in a report text",
         description="Read a report's text and print one candidate per stated figure or dated "
-        "fact, each with its verbatim quote and offsets. Given a folder, read every .txt in it.",
+        "fact, each with its verbatim quote and offsets. Given a folder, read every report in it (.txt, .md, .html, .htm, .pdf).",
     )
     extract_parser.add_argument(
-        "report", type=Path, help="a UTF-8 text file, or a folder of .txt files"
+        "report",
+        type=Path,
+        help="a report file (text, Markdown, web page or PDF), or a folder of them",
     )
     _source_options(extract_parser, published_required=False)
     extract_parser.add_argument(
@@ -234,9 +236,15 @@ def _warn(messages: list[str]) -> None:
 
 
 def _extract_folder(args, catalogue: Catalogue) -> int:
-    files = sorted(p for p in args.report.iterdir() if p.suffix == ".txt" and p.is_file())
+    files = sorted(
+        p
+        for p in args.report.iterdir()
+        if p.suffix.lower() in REPORT_SUFFIXES and p.is_file() and not p.name.startswith(".")
+    )
     if not files:
-        raise CommandError(f"{args.report}: no .txt files in this folder")
+        raise CommandError(
+            f"{args.report}: no report files ({', '.join(REPORT_SUFFIXES)}) in this folder"
+        )
     jobs = _job_count(getattr(args, "jobs", 1), len(files))
     totals = {"reports": 0, "observations": 0, "events": 0, "failed": 0, "skipped sentences": 0}
     started = time.perf_counter()
@@ -450,7 +458,7 @@ def _table(extraction: Extraction, observations: list[dict], events: list[dict])
             f"{'  provisional' if row['provisional'] else ''}"
         )
         lines.append(
-            f"      period {period or '-'}  reported {row['reported_on']}  by {row['attributed_to']}  in {row['location']}"
+            f"      period {period or '-'}  reported {row['reported_on']}  by {row['attributed_to']}  in {_place(row)}"
         )
         lines.append(
             f"      quote [{row['quote_start']}:{row['quote_end']}] {_excerpt(row['quote'])}"
@@ -461,7 +469,7 @@ def _table(extraction: Extraction, observations: list[dict], events: list[dict])
             or row["start_as_stated"]
         )
         lines.append(f"{row['candidate_id']:>4}  {row['kind']}  {when or '-'}  {row['label']}")
-        lines.append(f"      by {row['attributed_to']}  in {row['location']}")
+        lines.append(f"      by {row['attributed_to']}  in {_place(row)}")
         lines.append(
             f"      quote [{row['quote_start']}:{row['quote_end']}] {_excerpt(row['quote'])}"
         )
@@ -474,6 +482,12 @@ def _span(start: str, end: str, precision: str, end_precision: str) -> str:
     first = f"{start} ({precision})" if start else "…"
     last = f"{end} ({end_precision or precision})" if end else "…"
     return first if start and end == start and not end_precision else f"{first} – {last}"
+
+
+def _place(row: dict) -> str:
+    """'Gaza Strip (PSE)': the place with its country code when it has one."""
+    code = row.get("country_code")
+    return f"{row['location']} ({code})" if code else row["location"]
 
 
 def _excerpt(text: str, width: int = 110) -> str:

@@ -17,6 +17,7 @@ from indicators.extract import numbers as num
 from indicators.extract.attribution import speaker_for
 from indicators.extract.candidates import Event
 from indicators.extract.dates import DatePhrase
+from indicators.extract.locations import VENUE_KINDS, venue_for
 from indicators.extract.sentence_view import Caseless
 
 EVENT_KEYWORDS: tuple[tuple[str, re.Pattern], ...] = (
@@ -332,6 +333,16 @@ class EventReading:
             "",
         )
 
+    def _event_location(self, kind, sentence, clause, position) -> str:
+        """Where an event holds; talks are where they sit ("the talks in Doha"), a venue
+        named in the sentence, else a place the sentence names, else the venue named nearest
+        before it in the report."""
+        if kind in VENUE_KINDS and self.venues:
+            venue, here = venue_for(self.venues, sentence.start, sentence.end)
+            if here or not self._view(sentence).known_places:
+                return venue
+        return self._location(sentence, clause, position)
+
     def _add_event(
         self,
         sentence,
@@ -369,7 +380,7 @@ class EventReading:
                 end=end,
                 end_precision=end_precision,
                 end_as_stated=end_stated,
-                location=self._location(sentence, clause, position),
+                location=self._event_location(kind, sentence, clause, position),
                 attributed_to=speaker,
                 quote=sentence.text,
                 quote_start=sentence.start,

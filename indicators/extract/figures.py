@@ -49,6 +49,8 @@ def _rate(pattern: re.Pattern, window: str) -> re.Match | None:
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
 # A figure followed by a noun ("40 villages", "95 percent of households") names what it counts;
 # one followed by a verb or preposition ("12 entered", "300 a day") may take it from before.
+_FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
+_DIGITS = re.compile(r"\d[\d,. ]*\d|\d")
 NOUN_AFTER = re.compile(
     r"\s*(?:\*\s*)?(?:(?:percent|per\s+cent|%)\s+)?(?:of\s+(?:the\s+|its\s+|their\s+)?)?[A-Za-z]"
 )
@@ -284,6 +286,14 @@ class FigureReading:
                     context=context,
                     own=own,
                 )
+            if (
+                indicator is not None
+                and has_noun
+                and _counts_another_thing(
+                    indicator, after, text[clause[0] : clause[1]], mention.start - clause[0]
+                )
+            ):
+                indicator = None  # "1,700 schools" are not children out of school
             if indicator is not None and not _units_agree(kind, unit, indicator.unit):
                 # "the 500-day mark" beside an indicator kept in months: the same measure in
                 # the stated unit, as a new indicator (500 days is not a whole number of months)
@@ -534,3 +544,24 @@ def _convert(value, low, high, stated_unit: str, unit: str, notes: list[str]):
         num.scaled(low, factor) if low is not None else None,
         num.scaled(high, factor) if high is not None else None,
     )
+
+
+def _counts_another_thing(indicator, after: str, clause: str, own_start: int) -> bool:
+    """Whether a count counts another thing than the indicator: its noun ("1,700 schools") is
+    one of the indicator's words but not what the indicator counts (its name's first word),
+    and another figure of the clause counts that ("leaving 510,000 children out of school")."""
+    counted = content_word_tuple(after[:40])
+    subject = content_word_tuple(indicator.name)
+    if not counted or not subject or counted[0] == subject[0] or subject[0] in counted[:2]:
+        return False
+    word = _FIRST_WORD.match(after)
+    first_word = word.group(1).lower() if word else ""
+    if counted[0] not in indicator.keys or first_word.endswith(("ed", "ing")):
+        return False  # "and 3,400 injured": the people of the figure before, left unsaid
+    for number in _DIGITS.finditer(clause):
+        if (
+            abs(number.start() - own_start) > 2
+            and subject[0] in content_word_tuple(clause[number.end() : number.end() + 30])[:2]
+        ):
+            return True
+    return False

@@ -15,11 +15,12 @@ from indicators.extract import patterns, vocabulary
 # prefers the longer of two names that start alike ("Gaza Strip" over "Gaza"). The same
 # matches as \b(?:trie)\b, in a pattern that opens with a letter and so scans faster (see
 # `patterns.bounded_trie_pattern`).
-KNOWN_PLACE = re.compile(patterns.bounded_trie_pattern(set(vocabulary.place_names())))
+KNOWN_NAMES = frozenset(vocabulary.place_names())
+KNOWN_PLACE = re.compile(patterns.bounded_trie_pattern(set(KNOWN_NAMES)))
 # The prepositions as a bounded trie (the same matches as \b(?:in|inside|...)\b), so that re
 # skips the letters that open none of them instead of testing \b at every character.
 PLACE_AFTER_PREPOSITION = re.compile(
-    patterns.bounded_trie_pattern({"in", "inside", "into", "across", "near", "throughout"})
+    patterns.bounded_trie_pattern({"in", "inside", "into", "across", "near", "throughout", "at"})
     + r"\s+(?:the\s+)?"
     r"(?P<place>[A-Z][a-zé’'-]+(?:[ -](?:[A-Z][a-zé’'-]+|al|el|de|du))*(?:\s(?:region|province|governorate|district|state|city|camp))?)"
 )
@@ -82,29 +83,142 @@ NOT_PLACES = frozenset(
 )
 ANAPHORIC_PLACE = re.compile(r"\bthe\s+(?:enclave|Strip|territory)\b")
 PLACE_CANONICAL = vocabulary.place_canonical()
-# A place named as an actor ("Israel has placed ...", "Iran called for ...") or as where
-# people came back from ("returned from Iran and Pakistan") is not where a figure holds.
+# A place named as an actor is not where a figure holds: the subject of a verb ("Israel has
+# placed ...", "Israel did not let ...", "Iran called for ..."), a government or its forces
+# ("the Sudan government", "a U.S. proposal"), an agent ("by Israel"), or one of the parties
+# "between X and Y". Nor is where people came from ("returned from Iran", "fled from Sudan to
+# Chad"). A place after a locative preposition ("in", "into", "across", ...) is always kept:
+# "aid into the Gaza Strip" is in the Gaza Strip whoever let it in.
 ACTOR_AFTER_PLACE = re.compile(
-    r"(?:’s|'s)?\s+(?:has|have|had|is|was|said|says|say|announced|called|accused|denied|pulled"
-    r"|struck|launched|deported|expelled|kept|placed|stepped|warned|urged|rejected|agreed|sent)\b"
+    r"(?:’s|'s)?(?:\s+and\s+[A-Z][\w’'-]*)?\s+(?:\w+ly\s+)?(?:has|have|had|is|was|are|were|did|does|do|will|would|could"
+    r"|can|must|should|may|might|said|says|say|announced|called|accused|denied|pulled|struck"
+    r"|launched|deported|expelled|kept|placed|stepped|warned|urged|rejected|agreed|sent|blamed"
+    r"|refused|recalled|submitted|proposed|insisted|demanded|threatened|ordered|attacked"
+    r"|bombed|invaded|imposed|allowed|let|blocked|closed|opened)\b"
+    r"|\s+(?:government|forces|army|troops|military|officials?|authorities|embassy|delegation"
+    r"|envoy|negotiators|negotiating|proposal|president|prime|minister|ministry|navy|police"
+    r"|militia|airstrikes?|strikes?|soldiers)\b"
+    # the start of an organisation's name: "the Sudan Doctors Network said"
+    r"|\s+(?!and\b|or\b)[A-Z][a-z]+\s+[A-Z][a-z]+"
+)
+LOCATIVE_BEFORE_PLACE = re.compile(
+    r"\b(?:in|into|inside|across|throughout|within|to|towards|near|around|at|on)"
+    r"\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:and|or)\s+)?\Z"
+)
+AGENT_BEFORE_PLACE = re.compile(
+    r"\b(?:by|between)\s+(?:the\s+)?\Z|\bbetween\s+(?:the\s+)?"
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+(?:the\s+)?\Z"
 )
 ORIGIN_BEFORE_PLACE = re.compile(
     r"\b(?:return\w*|deport\w*|repatriat\w*|expell?\w*|back|them|refugees|arrivals|migrants)"
     r"\s+from\s+"
     r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:,|and|or)\s+)*\Z"
 )
+# Where two coordinate clauses meet: a place of one is not preferred for a figure of the other.
+CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
+FROM_BEFORE_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?\Z")
+DESTINATION_AFTER_PLACE = re.compile(r"\s+(?:to|into|towards)\s+(?:the\s+)?[A-Z]")
+
+
+def is_locative(text: str, start: int) -> bool:
+    """Whether the place at `start` follows a locative preposition ("in", "into", "across")."""
+    return LOCATIVE_BEFORE_PLACE.search(text, max(0, start - 40), start) is not None
+
+
+def is_actor_or_origin(text: str, start: int, end: int) -> bool:
+    """Whether the place at text[start:end] names an actor, a party or an origin, not where a
+    figure holds (see ACTOR_AFTER_PLACE)."""
+    window = max(0, start - 80)
+    if FROM_BEFORE_PLACE.search(text, max(0, start - 12), start) and (
+        DESTINATION_AFTER_PLACE.match(text, end)
+    ):
+        return True
+    if text.find("from", window, start) >= 0 and ORIGIN_BEFORE_PLACE.search(text, window, start):
+        return True
+    if is_locative(text, start):
+        return False
+    return bool(
+        ACTOR_AFTER_PLACE.match(text, end) or AGENT_BEFORE_PLACE.search(text, window, start)
+    )
 
 
 def places_described(text: str) -> list[tuple[int, int, str]]:
-    """The gazetteer's places in a sentence that a figure there may describe: not an actor
-    ("Iran has stepped up deportations") nor an origin ("returned from Iran")."""
-    found = []
-    for match in KNOWN_PLACE.finditer(text):
-        start, end = match.span()
-        if ACTOR_AFTER_PLACE.match(text, end) or (
-            text.find("from", max(0, start - 80), start) >= 0
-            and ORIGIN_BEFORE_PLACE.search(text, max(0, start - 80), start)
-        ):
-            continue
-        found.append((start, end, match.group()))
-    return found
+    """The gazetteer's places in a text that a figure there may describe: not an actor
+    ("Iran has stepped up deportations"), a party ("between Israel and Hamas") nor an origin
+    ("returned from Iran")."""
+    return [
+        (match.start(), match.end(), match.group())
+        for match in KNOWN_PLACE.finditer(text)
+        if not is_actor_or_origin(text, match.start(), match.end())
+    ]
+
+
+# Where talks are held: "the talks in Doha", "talks held at ...", "pulling its negotiating team
+# out of Qatar", "Qatar, which has been hosting the talks". A ceasefire "in Gaza" or
+# "negotiations in the Gaza Strip" name what the talks are about, not where they sit.
+TALKS_VENUE = re.compile(
+    r"\b(?:talks(?:\s+(?:held|hosted|taking\s+place))?\s+(?:in|at)"
+    r"|negotiating\s+team(?:\s+\w+){0,2}?\s+(?:out\s+of|to|in))\s+(?:the\s+)?\Z"
+)
+HOSTING_AFTER_PLACE = re.compile(r"\s*(?:[—–,-]\s*)?(?:which|that|who)\s+(?:\w+\s+){0,3}hosting\b")
+VENUE_KINDS = frozenset({"talks"})
+
+
+def talks_venues(text: str, places: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+    """Where a text says talks are held, as (offset, canonical place) in text order, among
+    its `places` (found by `places_described`)."""
+    if "talks" not in text and "negotiat" not in text:
+        return []
+    return [
+        (start, PLACE_CANONICAL.get(name, name))
+        for start, end, name in places
+        if TALKS_VENUE.search(text, max(0, start - 60), start)
+        or HOSTING_AFTER_PLACE.match(text, end)
+    ]
+
+
+def venue_for(venues: list[tuple[int, str]], start: int, end: int) -> tuple[str, bool]:
+    """The venue of talks mentioned in text[start:end]: one named there (and True), else the
+    last named before it, else the first named after it (and False); "" when none."""
+    inside = [name for offset, name in venues if start <= offset < end]
+    if inside:
+        return inside[0], True
+    before = [name for offset, name in venues if offset < start]
+    if before:
+        return before[-1], False
+    return (venues[0][1], False) if venues else ("", False)
+
+
+# "Kunar and Nangarhar", "Lahj, Taiz and Aden": a figure of several places is stored under the
+# first named; "North and South Kivu" names North Kivu first.
+LIST_BEFORE_PLACE = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*(?:the\s+)?\Z")
+ELLIPTIC_FIRST = re.compile(r"\b(North|South|East|West|Upper|Lower|Central)\s+and\s+\Z")
+ADMINISTRATIVE_SUFFIX = re.compile(r"\s+(?:region|province|governorate|district|state|city|camp)\Z")
+
+
+def first_of_list(text: str, spans: list[tuple[int, int, str]], chosen: tuple[int, int, str]):
+    """The first place of the list `chosen` closes ("Kunar" for "Kunar and Nangarhar")."""
+    by_end = {end: (start, end, name) for start, end, name in spans}
+    while True:
+        joined = LIST_BEFORE_PLACE.search(text, max(0, chosen[0] - 12), chosen[0])
+        previous = by_end.get(joined.start()) if joined else None
+        if not previous:
+            break
+        chosen = previous
+    elliptic = ELLIPTIC_FIRST.search(text, max(0, chosen[0] - 16), chosen[0])
+    if elliptic and " " in chosen[2]:
+        first = f"{elliptic.group(1)} {chosen[2].split(' ', 1)[1]}"
+        if first in PLACE_CANONICAL or first in KNOWN_NAMES:
+            return (elliptic.start(), chosen[1], first)
+    return chosen
+
+
+def without_suffix(place: str) -> str:
+    """'Bay region' as 'Bay': the gazetteer stores places without their administrative level."""
+    return ADMINISTRATIVE_SUFFIX.sub("", place) or place
+
+
+# A sentence that names no place but refers back to one: "in the governorate", or one that
+# goes on from the sentence before ("He said about 1,200 new families arrive every week").
+LEVEL_ANAPHOR = re.compile(r"\b(?:in|of|across)\s+the\s+(?:governorate|province|district|region)\b")
+PRONOUN_START = re.compile(r"\s*(?:He|She|They|It)\s+(?:said|says|added|estimated|told)\b")

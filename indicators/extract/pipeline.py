@@ -40,6 +40,7 @@ from indicators.extract.candidates import (  # noqa: F401 - the names callers im
     Extraction,
     Observation,
     SentenceFailure,
+    add_country_codes,
 )
 from indicators.extract.catalogue import (
     Catalogue,
@@ -62,9 +63,16 @@ from indicators.extract.figures import (  # noqa: F401 - also imported from here
     _Figure,
 )
 from indicators.extract.locations import (  # noqa: F401 - also imported from here
+    CLAUSE_JOIN,
     KNOWN_PLACE,
+    LEVEL_ANAPHOR,
     PLACE_CANONICAL,
+    PRONOUN_START,
+    first_of_list,
+    is_locative,
     places_described,
+    talks_venues,
+    without_suffix,
 )
 from indicators.extract.resolution import one_per_fact
 from indicators.extract.sentence_view import (
@@ -148,6 +156,10 @@ class _Run(FigureReading, EventReading):
         self.observations: list[Observation] = []
         self.events: list[Event] = []
         self.default_place = ""
+        self.venues: list[tuple[int, str]] = []
+        self.place_starts: list[int] = []
+        self.place_names: list[str] = []
+        self.place_paragraphs: list[int] = []  # the paragraph of each of those places
         self.carried: Attribution | None = None
         self.paragraph = -1
         # content words of the paragraph so far; its sentences are read when a figure needs them
@@ -219,6 +231,13 @@ class _Run(FigureReading, EventReading):
                 ]
         places = Counter(PLACE_CANONICAL.get(name, name) for _, _, name in all_places)
         self.default_place = places.most_common(1)[0][0] if places else ""
+        self.venues = talks_venues(text, all_places)
+        # the places of the sentences in text order, each with its sentence's paragraph
+        for sentence, found in zip(sentences, known_places, strict=True):
+            for start, _, name in found:
+                self.place_starts.append(sentence.start + start)
+                self.place_names.append(PLACE_CANONICAL.get(name, name))
+                self.place_paragraphs.append(sentence.paragraph)
         lower_text = patterns.lower_keeping_offsets(text) or ""
         if not lower_text:  # "İ": offsets of the lower-cased text would shift
             self.plain_case = False
@@ -486,19 +505,34 @@ class _Run(FigureReading, EventReading):
             ):
                 return self.default_place
             known = [name for s, e, name in view.known_places if start <= s and e <= end]
-            if len(known) == 1:
-                return PLACE_CANONICAL.get(known[0], known[0])
             if known:
                 spans = [
                     (s, e, name) for s, e, name in view.known_places if start <= s and e <= end
                 ]
+                # a place after "in", "into", "across" over one named otherwise
+                # of the same coordinate clause (", and the RSF kept El Fasher under siege")
+                if len(spans) > 1:
+                    spans = [
+                        p
+                        for p in spans
+                        if is_locative(sentence.text, p[0])
+                        and not CLAUSE_JOIN.search(sentence.text, min(p[1], here), max(p[0], here))
+                    ] or spans
                 nearest = min(
                     spans, key=lambda p: (min(abs(p[0] - here), abs(p[1] - here)), -len(p[2]))
                 )
+                nearest = first_of_list(sentence.text, spans, nearest)
                 return PLACE_CANONICAL.get(nearest[2], nearest[2])
             for s, e, place in view.places_after_preposition():
                 if start <= s and e <= end:
-                    return place
+                    return without_suffix(place)
+        # "in the governorate": the place named last before; "He said ...": the place of the
+        # sentence before, in the same paragraph
+        anaphor = LEVEL_ANAPHOR.search(sentence.text)
+        if anaphor or PRONOUN_START.match(sentence.text):
+            before = bisect.bisect_left(self.place_starts, sentence.start)
+            if before and (anaphor or self.place_paragraphs[before - 1] == sentence.paragraph):
+                return self.place_names[before - 1]
         return self.default_place or "Unknown"
 
     def _finish(self) -> None:
@@ -522,6 +556,8 @@ class _Run(FigureReading, EventReading):
         for number, observation in enumerate(self.observations, start=1):
             observation.candidate_id = f"o{number}"
         self.events.sort(key=lambda e: e.quote_start)
+        add_country_codes(self.observations)
+        add_country_codes(self.events)
         for number, event in enumerate(self.events, start=1):
             event.candidate_id = f"e{number}"
 

@@ -32,3 +32,32 @@ def place_names() -> list[str]:
 
 def place_canonical() -> dict[str, str]:
     return dict(_load("places")["canonical"])
+
+
+def place_country_codes() -> dict[str, str]:
+    """The country code of each gazetteer place that names one country (`place_codes.json`,
+    written by `write_place_country_codes` from the country data `indicators.places` reads)."""
+    return dict(_load("place_codes")["codes"])
+
+
+def place_codes_from_country_data() -> dict[str, str]:
+    """Each gazetteer place (as stored) and the code the country data gives it, if any."""
+    from indicators.places import country_code_for  # the country data loads in about a second
+
+    canonical = place_canonical()
+    stored = sorted({canonical.get(name, name) for name in place_names()})
+    return {name: code for name in stored if (code := country_code_for(name))}
+
+
+def write_place_country_codes() -> None:
+    """Rewrite `place_codes.json` from the country data (after editing `places.json`)."""
+    document = {
+        "_about": (
+            "The ISO 3166-1 alpha-3 code of each place of places.json (as stored) that names "
+            "one country, from the country data of hdx-python-country. Written by "
+            "`python -m indicators.extract.vocabulary.place_codes`; a test checks it against that data."
+        ),
+        "codes": place_codes_from_country_data(),
+    }
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    (FOLDER / "place_codes.json").write_text(text, "utf-8")
