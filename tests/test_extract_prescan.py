@@ -263,3 +263,16 @@ def test_starters_test_on_the_reports():
 @given(ANY_TEXT)
 def test_starters_test_on_generated_texts(text: str):
     _assert_starters_only_changes_nothing(text)
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [("oneweeks one", 3, 10), ("weeksx", 0, 5), ("x weeks", 0, 7), ("2 yearsdays", 0, 7)],
+)
+def test_word_anchors_at_the_edges_of_a_range_match_the_pattern(text, start, end):
+    # A word that begins before `start` is no match; a word cut at `end` is one, as for re.
+    expected = [
+        (m.start(), bool(m.group("digit")) and m.group("datelike") is None)
+        for m in dates.DATE_ANCHOR.finditer(text, start, end)
+    ]
+    assert dates.date_anchors(text, start, end) == expected

@@ -81,13 +81,15 @@ def find_words(
         position = text.find(ending, start, end)
         while position >= 0:
             stop = position + len(ending)
-            if stop == len(text) or not (text[stop].isalnum() or text[stop] == "_"):
+            # As re sees text[start:end]: nothing after `end`, but the text before `start`
+            # (a word that began before `start` is no match).
+            if stop == end or not (text[stop].isalnum() or text[stop] == "_"):
                 word_start = position
-                while word_start > start and (
+                while word_start > 0 and (
                     text[word_start - 1].isalnum() or text[word_start - 1] == "_"
                 ):
                     word_start -= 1
-                if text[word_start:stop] in words:
+                if word_start >= start and text[word_start:stop] in words:
                     found.append(word_start)
             position = text.find(ending, stop, end)
     return found
