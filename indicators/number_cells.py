@@ -71,7 +71,7 @@ def why_not_a_number(cell: str, whole: bool) -> str:
     elif whole and re.fullmatch(NUMBER_PATTERN, cell):
         digits = cell.lstrip("+-")
         if digits.isdigit():
-            return f"{shown} is too large: at most 18 digits"
+            return f"{shown} is not a whole number of at most 18 digits"
         return f"{shown} is not a {kind}"
     else:
         return f"{shown} is not a {kind}"

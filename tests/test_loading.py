@@ -264,7 +264,7 @@ def set_cell(path: Path, row: int, column: str, value: str, **writer_options) ->
             "'7_5' is not a whole number: write it without digit separators (75)",
         ),
         ("75.0", "quote_start", "'75.0' is not a whole number"),
-        ("9" * 19, "quote_start", f"'{'9' * 19}' is too large: at most 18 digits"),
+        ("9" * 19, "quote_start", f"'{'9' * 19}' is not a whole number of at most 18 digits"),
     ],
 )
 def test_a_number_python_reads_but_the_rule_refuses_is_one_problem(

@@ -27,7 +27,7 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from benchmarks import synthetic
@@ -68,15 +68,20 @@ def write(rows, terminator: str = "\n", quoting: int = csv.QUOTE_MINIMAL) -> byt
     return buffer.getvalue().encode("utf-8")
 
 
-def csv_module_rows(data: bytes) -> list[tuple[int, list[str]]]:
-    """(line the row starts on, cells) for every non-blank row, as the csv module reads."""
+def csv_module_records(data: bytes) -> list[tuple[int, int, list[str]]]:
+    """(first line, last line, cells) of every non-blank row, as the csv module reads."""
     reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
     rows, previous = [], 0
     for record in reader:
         if record:
-            rows.append((previous + 1, record))
+            rows.append((previous + 1, reader.line_num, record))
         previous = reader.line_num
     return rows
+
+
+def csv_module_rows(data: bytes) -> list[tuple[int, list[str]]]:
+    """(line the row starts on, cells) for every non-blank row, as the csv module reads."""
+    return [(first, cells) for first, _, cells in csv_module_records(data)]
 
 
 def load_folder_with(name: str, data: bytes):
@@ -185,6 +190,9 @@ def test_a_number_cell_follows_the_one_rule_in_every_reader(column, data, malfor
         rows.insert(1, ["syn-broken", "x"])
         row_index += 1
     content = write(rows)
+    # The csv module writes a lone CR in a cell unquoted, and reads it back as a line end:
+    # such a file breaks the row for every reader (the line-break cases cover it).
+    assume([cells for _, cells in csv_module_rows(content)] == [row for row in rows if row])
     assert_readers_agree(content, OBSERVATIONS)
     folder, result = load_folder_with("observations", content)  # must not raise
     observations = result.tables["observations"]
@@ -202,7 +210,9 @@ def test_a_number_cell_follows_the_one_rule_in_every_reader(column, data, malfor
         assert TARGET not in set(observations["observation_id"])
         here = [p for p in result.problems if p.file == "observations.csv" and p.line == line]
         assert here, result.problems
-        if not rule_accepts(cell, whole):
+        if "\x00" in cell:  # a NUL byte is refused for its whole line, before any type
+            assert [p.message for p in here] == ["contains a NUL byte; the line was skipped"]
+        elif not rule_accepts(cell, whole):
             assert any(p.column == column for p in here), here
     for problem in result.problems:
         assert problem.file in TABLE_FILES
@@ -267,18 +277,29 @@ def test_line_breaks_anywhere_keep_every_row_at_its_line(terminator, quoting, in
     # What the csv module reads is the truth: whole rows are kept at the line it starts them
     # on, any other row is one problem at its line. (A writer ending lines with a lone CR
     # leaves a LF in a cell unquoted: the csv module, and so the loader, breaks the row there.)
-    records = [
-        (line, cells)
-        for line, cells in csv_module_rows(content)[1:]
-        if not (len(cells) == 1 and not cells[0].strip())  # a blank line
-    ]
-    expected = {cells[0]: (line, cells) for line, cells in records if len(cells) == len(header)}
-    expected_problems = [
-        f"observations.csv:{line}: has {len(cells)} cells, the header has {len(header)}; "
-        "the row was skipped"
-        for line, cells in records
-        if len(cells) != len(header)
-    ]
+    # A row of the wrong length that spans several lines is reported with its span, and its
+    # lines below the first are read on their own (an unclosed quote may have swallowed them).
+    lines = re.split(r"\r\n|\r|\n", content.decode("utf-8"))
+    expected, expected_problems = {}, []
+    for first, last, cells in csv_module_records(content)[1:]:
+        if len(cells) == 1 and not cells[0].strip():
+            continue  # a blank line
+        if len(cells) == len(header):
+            expected[cells[0]] = (first, cells)
+            continue
+        span = f" (it spans lines {first}-{last}; the rows below were read on their own)"
+        expected_problems.append(
+            f"observations.csv:{first}: has {len(cells)} cells, the header has {len(header)}"
+            f"{span if last > first else ''}; the row was skipped"
+        )
+        for number in range(first + 1, last + 1):
+            try:
+                alone = next(csv.reader([lines[number - 1]]), [])
+            except csv.Error:
+                continue
+            if len(alone) == len(header):
+                expected[alone[0]] = (number, alone)
+    expected = dict(sorted(expected.items(), key=lambda item: item[1][0]))
     folder, result = load_folder_with("observations", content)
     loaded = result.tables["observations"]
     by_id = {row_id: line for line, row_id in zip(loaded.index, loaded["observation_id"])}
