@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import shutil
 import subprocess
 import sys
@@ -146,3 +147,28 @@ def test_the_package_command_line_runs_add(data):
     )
     assert result.returncode == 0, result.stderr
     assert "levant-wire-2025-06-10-e2 talks 2025-06-08" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "cell", ["3_060", "１２", "٣٠٦٠", "nan", "inf", "1,000", "12abc", "9" * 40, " - 5"]
+)
+def test_add_on_a_table_with_a_bad_number_cell_adds_and_keeps_that_row(data, capsys, cell):
+    # A number cell the rule refuses is a problem of the tables as they were: `add` still
+    # adds the report, never tracebacks, and leaves the bad row in its file as it was.
+    path = data / "observations.csv"
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+        header = list(rows[0])
+    rows[0]["quote_start"] = cell
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header)
+        writer.writeheader()
+        writer.writerows(rows)
+    bad_line = path.read_bytes().splitlines()[1]
+    assert run(["add", str(REPORT), *SOURCE, "--accept", "o1", str(data)]) == 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    assert "levant-wire-2025-06-10-o1" in captured.out
+    assert path.read_bytes().splitlines()[1] == bad_line
+    problems = [str(p) for p in load_tables(data).problems]
+    assert any("observations.csv:2: [quote_start]" in p for p in problems), problems
