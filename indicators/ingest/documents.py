@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import PurePath
+
+from indicators.extract.sources import dateline_date
 
 MAX_FILE_BYTES = 25_000_000  # a report file larger than this is refused
 MAX_TEXT_CHARS = 2_000_000  # and so is one whose text is longer
@@ -131,46 +130,15 @@ def tidy(text: str) -> str:
     return "\n\n".join("\n".join(paragraph) for paragraph in paragraphs) + "\n"
 
 
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_DAY_MONTH_YEAR = re.compile(
-    r"\b(\d{1,2}) ("
-    + "|".join(MONTHS)
-    + r") (\d{4})\b|\b("
-    + "|".join(MONTHS)
-    + r") (\d{1,2}),? (\d{4})\b",
-    re.IGNORECASE,
-)
-
-
 def stated_in_text(text: str) -> dict[str, str]:
     """What the report's opening states about itself: its first line as the title (when
-    short), and the first full date ("14 August 2025", "August 14, 2025") as the day it
-    was published. A suggestion for the reader to confirm, nothing more."""
+    short), and its dateline's day as the day it was published, read as `extract` reads
+    it. A suggestion for the reader to confirm, nothing more."""
     found: dict[str, str] = {}
     first_line = text.strip().split("\n", 1)[0].strip()
     if 0 < len(first_line) <= 200:
         found["title"] = first_line
-    match = _DAY_MONTH_YEAR.search(text[:1500])
-    if match:
-        if match.group(1):
-            day, month, year = match.group(1), match.group(2), match.group(3)
-        else:
-            month, day, year = match.group(4), match.group(5), match.group(6)
-        with contextlib.suppress(ValueError):
-            found["published"] = date(
-                int(year), MONTHS.index(month.lower()) + 1, int(day)
-            ).isoformat()
+    published = dateline_date(text)
+    if published is not None:
+        found["published"] = published.isoformat()
     return found
