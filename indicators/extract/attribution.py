@@ -18,6 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from indicators.extract.dates import MONTH_NAMES, WEEKDAYS
 from indicators.extract.patterns import bounded_trie_pattern, trie_pattern
 
 PERSON = "person"
@@ -623,31 +624,7 @@ SUBJECT_NOUNS = re.compile(
     r"|spokesperson|spokesman|spokeswoman|he|she|it|they|group|organi[sz]ation|survey|monitors|union|association|committee|team)\b",
     re.IGNORECASE,
 )
-DATE_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-    ]
-)
+DATE_WORDS = frozenset(name.lower() for name in (*MONTH_NAMES, *WEEKDAYS)) | {"today", "yesterday"}
 
 
 # Words the patterns above end with: a head that does not end with one cannot match them, and

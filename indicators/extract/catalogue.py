@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indicators.extract import numbers, vocabulary
+from indicators.extract.dates import MONTH_NAMES, WEEKDAYS
 
 STOPWORDS = (
     frozenset(vocabulary.words("stopwords", "words"))
@@ -314,29 +315,7 @@ class Catalogue:
 
 PROPOSAL_STOP = frozenset(vocabulary.words("proposal_stop", "words"))
 NUMBER_WORDS = frozenset(numbers.CARDINALS)
-CALENDAR_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+CALENDAR_WORDS = frozenset(name.lower() for name in (*MONTH_NAMES, *WEEKDAYS))
 _CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s")
 CHANGE_WORDS = frozenset(vocabulary.words("change_words")) | {"has", "have", "had"}
 
