@@ -125,10 +125,21 @@ def is_locative(text: str, start: int) -> bool:
     return LOCATIVE_BEFORE_PLACE.search(text, max(0, start - 40), start) is not None
 
 
+# A place in a speaker's title is not where the figure said holds: "said UNICEF
+# Representative in the DRC", "IOM's chief of mission in Haiti".
+TITLE_BEFORE_PLACE = re.compile(
+    r"\b(?:[Rr]epresentative|[Dd]irector|[Cc]oordinator|[Cc]hief\s+of\s+mission|[Hh]ead\s+of"
+    r"\s+(?:office|mission|delegation)|[Ee]nvoy|[Aa]mbassador|[Ss]pokes(?:person|man|woman)"
+    r"|[Cc]ommissioner)\s+(?:in|for|to)\s+(?:the\s+)?\Z"
+)
+
+
 def is_actor_or_origin(text: str, start: int, end: int) -> bool:
-    """Whether the place at text[start:end] names an actor, a party or an origin, not where a
-    figure holds (see ACTOR_AFTER_PLACE)."""
+    """Whether the place at text[start:end] names an actor, a party, an origin or a speaker's
+    post, not where a figure holds (see ACTOR_AFTER_PLACE)."""
     window = max(0, start - 80)
+    if TITLE_BEFORE_PLACE.search(text, max(0, start - 40), start):
+        return True
     if FROM_BEFORE_PLACE.search(text, max(0, start - 12), start) and (
         DESTINATION_AFTER_PLACE.match(text, end)
     ):
@@ -218,7 +229,22 @@ def without_suffix(place: str) -> str:
     return ADMINISTRATIVE_SUFFIX.sub("", place) or place
 
 
-# A sentence that names no place but refers back to one: "in the governorate", or one that
-# goes on from the sentence before ("He said about 1,200 new families arrive every week").
-LEVEL_ANAPHOR = re.compile(r"\b(?:in|of|across)\s+the\s+(?:governorate|province|district|region)\b")
+# A facility named after its neighbourhood ("the feeding centre in Kyeshero hospital") is in
+# the town named before, not a place of its own.
+FACILITY_WORDS = (
+    r"(?i:hospital|clinic|health\s+(?:centre|center|post|facility)|school|university|market"
+    r"|mosque|church|prison|airport|stadium|warehouse)s?\b"
+)
+FACILITY_AFTER = re.compile(r"\s+" + FACILITY_WORDS)
+FACILITY_LAST_WORD = re.compile(r"(?:^|\s)" + FACILITY_WORDS + r"\Z")
+
+
+def is_facility(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised name at text[start:end] names a facility ("Kyeshero hospital",
+    "Al-Shifa Hospital")."""
+    return bool(FACILITY_AFTER.match(text, end) or FACILITY_LAST_WORD.search(text[start:end]))
+
+
+# A sentence that names no place but goes on from the sentence before ("He said about 1,200
+# new families arrive every week").
 PRONOUN_START = re.compile(r"\s*(?:He|She|They|It)\s+(?:said|says|added|estimated|told)\b")

@@ -1,0 +1,117 @@
+"""The places of one report as the extractor reads it: the place the report covers (from its
+title and dateline), and the places it names in text order, which a sentence naming none of
+its own refers back to ("the city", "He said ...", "in Kyeshero hospital").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from indicators.extract.gazetteer import (
+    ANAPHOR_LEVEL,
+    BY_LOWER,
+    CANONICAL,
+    ancestors,
+    country_of,
+    levels_of,
+    referent,
+    smallest_common,
+)
+from indicators.extract.sentences import DATELINE
+
+# A report's head (its title and standfirst, before the first sentence) may name a place that
+# holds the one it names most ("El Fasher and North Darfur", "violence spreads in eastern
+# DRC"), except a country written as a tag: "Sudan: ...", "Home > Sudan > Reports",
+# "WHO Nigeria | Media briefing".
+TAG_AFTER_PLACE = re.compile(r"\s*[>|]|:")
+TAG_BEFORE_PLACE = re.compile(r"[>|]\s*\Z")
+LINE_START = re.compile(r"(?:\A|\n)[ \t]*\Z")
+DATELINE_NAMES = re.compile(r"[A-Z][A-Z’'.-]+(?:[ /-][A-Z][A-Z’'.-]+)*")
+
+
+def _is_tag(text: str, start: int, end: int) -> bool:
+    after = TAG_AFTER_PLACE.match(text, end)
+    if after and after.group() == ":":
+        return LINE_START.search(text, max(0, start - 8), start) is not None
+    return bool(after or TAG_BEFORE_PLACE.search(text, max(0, start - 4), start))
+
+
+def dateline_places(head: str) -> list[str]:
+    """The places of a dateline in capitals ("GOMA/KINSHASA, 14 March 2025 –") in a report's
+    head."""
+    line = head.rstrip("\n").rsplit("\n", 1)[-1].lstrip()
+    if not DATELINE.match(line):
+        return []
+    names = DATELINE_NAMES.match(line)
+    parts = names.group().split("/") if names else []
+    return [BY_LOWER[part.strip().lower()] for part in parts if part.strip().lower() in BY_LOWER]
+
+
+def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -> str:
+    """The place a report covers, for its figures that name none: the place it names most,
+    or the smallest place holding all those its head names when that holds the former."""
+    counts = Counter(CANONICAL.get(name, name) for _, _, name in places)
+    if not counts:
+        return ""
+    named_most = counts.most_common(1)[0][0]
+    subject = [
+        CANONICAL.get(name, name)
+        for start, end, name in places
+        if start < head_end and not _is_tag(text, start, end)
+    ]
+    common = smallest_common(subject)
+    return common if common and common in ancestors(named_most) else named_most
+
+
+class ReportPlaces:
+    """The place a report covers (`scope`), its dateline's places, and the places it names in
+    text order with the paragraph of each."""
+
+    LOOK_BACK = 30  # places named before that a word such as "the city" may refer to
+
+    def __init__(self, scope: str, dateline: list[str]) -> None:
+        self.scope = scope
+        self.dateline = dateline
+        self.starts: list[int] = []
+        self.names: list[str] = []
+        self.paragraphs: list[int] = []
+
+    def add(self, start: int, name: str, paragraph: int) -> None:
+        """Record a place named at `start` (places are added in text order)."""
+        self.starts.append(start)
+        self.names.append(name)
+        self.paragraphs.append(paragraph)
+
+    def _before(self, offset: int) -> list[str]:
+        index = bisect.bisect_left(self.starts, offset)
+        return self.names[max(0, index - self.LOOK_BACK) : index]
+
+    def in_paragraph(self, offset: int, paragraph: int) -> str:
+        """The place named last before `offset` in the same paragraph, or ""."""
+        index = bisect.bisect_left(self.starts, offset)
+        if index and self.paragraphs[index - 1] == paragraph:
+            return self.names[index - 1]
+        return ""
+
+    def referent(self, offset: int, word: str, paragraph: int) -> str:
+        """The place "the <word>" at `offset` refers to: the last place of its level named
+        before; else the report's place when of that level; else the place named last in the
+        paragraph; else the report's place."""
+        level = ANAPHOR_LEVEL[word.lower()]
+        found = referent(level, self._before(offset))
+        if found:
+            return found
+        if level == "country" and country_of(self.scope):
+            return country_of(self.scope)
+        if level in levels_of(self.scope):
+            return self.scope
+        return self.in_paragraph(offset, paragraph) or self.scope
+
+    def town_before(self, offset: int) -> str:
+        """The town a facility named at `offset` is in: the last town named before, else the
+        dateline's, else the report's place."""
+        found = referent("city", self._before(offset))
+        first = next((name for name in self.dateline if "city" in levels_of(name)), "")
+        return found or first or self.scope
