@@ -134,11 +134,21 @@ TITLE_BEFORE_PLACE = re.compile(
 )
 
 
+POST_ENDINGS = ("in ", "for ", "to ", "in the ", "for the ", "to the ")
+
+
+def is_post(text: str, start: int) -> bool:
+    """Whether the place at `start` ends a speaker's post ("Representative in the DRC")."""
+    return text.endswith(POST_ENDINGS, max(0, start - 8), start) and (
+        TITLE_BEFORE_PLACE.search(text, max(0, start - 40), start) is not None
+    )
+
+
 def is_actor_or_origin(text: str, start: int, end: int) -> bool:
     """Whether the place at text[start:end] names an actor, a party, an origin or a speaker's
     post, not where a figure holds (see ACTOR_AFTER_PLACE)."""
     window = max(0, start - 80)
-    if TITLE_BEFORE_PLACE.search(text, max(0, start - 40), start):
+    if is_post(text, start):
         return True
     if FROM_BEFORE_PLACE.search(text, max(0, start - 12), start) and (
         DESTINATION_AFTER_PLACE.match(text, end)

@@ -70,6 +70,7 @@ from indicators.extract.locations import (  # noqa: F401 - also imported from he
     first_of_list,
     is_facility,
     is_locative,
+    is_post,
     places_described,
     talks_venues,
     without_suffix,
@@ -159,6 +160,7 @@ class _Run(FigureReading, EventReading):
         self.default_place = ""
         self.venues: list[tuple[int, str]] = []
         self.places = ReportPlaces("", [])
+        self.anaphors: tuple[Sentence | None, list] = (None, [])  # "the city" in a sentence
         self.carried: Attribution | None = None
         self.paragraph = -1
         # content words of the paragraph so far; its sentences are read when a figure needs them
@@ -528,7 +530,7 @@ class _Run(FigureReading, EventReading):
                 nearest = first_of_list(sentence.text, spans, nearest)
                 return PLACE_CANONICAL.get(nearest[2], nearest[2])
             for s, e, place in view.places_after_preposition():
-                if start <= s and e <= end:
+                if start <= s and e <= end and not is_post(sentence.text, s):
                     if is_facility(sentence.text, s, e):
                         return places.town_before(sentence.start + s)
                     return without_suffix(place)
@@ -544,9 +546,11 @@ class _Run(FigureReading, EventReading):
     ) -> str:
         """The place that "the city", "the capital's", "in the locality" refers back to, in
         the coordinate clause of text[start:end] around `here` when that names no place."""
-        text = sentence.text
-        if spans:  # narrow to the coordinate clause around `here`
-            for join in CLAUSE_JOIN.finditer(text, start, end):
+        if self.anaphors[0] is not sentence:  # found once per sentence
+            self.anaphors = (sentence, list(LEVEL_ANAPHOR.finditer(sentence.text)))
+        anaphors = [m for m in self.anaphors[1] if start <= m.start() and m.end() <= end]
+        if anaphors and spans:  # narrow to the coordinate clause around `here`
+            for join in CLAUSE_JOIN.finditer(sentence.text, start, end):
                 if join.end() <= here:
                     start = join.end()
                 elif join.start() >= here:
@@ -554,7 +558,7 @@ class _Run(FigureReading, EventReading):
                     break
             if any(start <= s and e <= end for s, e, _ in spans):
                 return ""
-        anaphors = list(LEVEL_ANAPHOR.finditer(text, start, end))
+            anaphors = [m for m in anaphors if start <= m.start() and m.end() <= end]
         if not anaphors:
             return ""
         anaphor = min(anaphors, key=lambda m: abs(m.start() - here))
