@@ -164,3 +164,43 @@ def test_a_dateline_in_capitals_names_its_town(town, rest):
 def test_a_dateline_of_two_towns_names_both_in_order():
     assert dateline_places("GOMA/KINSHASA, 14 March 2025 \u2013 ") == ["Goma", "Kinshasa"]
     assert dateline_places("Children bear the brunt\n") == []
+
+
+@PROPERTY
+@given(st.sampled_from(ASCII_TOWNS))
+def test_a_report_titled_without_a_place_covers_its_datelines_town(town):
+    name, _, country = town
+    text = (
+        "Clashes force thousands to flee\n\n"
+        f"{name.upper()}, {country} (AP) \u2014 Fighting reached the outskirts on Sunday, officials "
+        f"said. Aid groups said the fighting was the worst in {country} this year.\n\n"
+        "Police said 40 people were killed in a separate attack."
+    )
+    assert killed_place(text) == name
+    # a title naming the country makes it the report's place
+    assert killed_place(text.replace("Clashes force", f"{country}: clashes force")) == name
+    assert killed_place(text.replace("thousands to flee", f"thousands to flee {country}")) == (
+        country
+    )
+
+
+@PROPERTY
+@given(st.sampled_from(COUNTRIES_WITH_CAPITALS))
+def test_a_capitals_dateline_does_not_narrow_a_report_on_the_country(country_capital):
+    country, capital = country_capital
+    text = (
+        "Clashes force thousands to flee\n\n"
+        f"{capital.upper()}, 12 March (AP) \u2013 Fighting has spread across {country}, "
+        f"officials said. Aid groups said {country} faces its worst year.\n\n"
+        "Police said 40 people were killed in a separate attack."
+    )
+    if capital.replace(" ", "").replace("-", "").isascii():
+        assert killed_place(text) == country
+
+
+@PROPERTY
+@given(st.sampled_from(TOWNS), st.sampled_from(["province", "region", "state"]))
+def test_a_level_word_with_no_place_of_its_level_named_is_the_one_holding_the_town(town, word):
+    name, region, _ = town
+    text = f"Fighting spread across {name} on Monday.\n\nOfficials said 40 people were killed in the {word}."
+    assert killed_place(text) == region

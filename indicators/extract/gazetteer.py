@@ -56,7 +56,7 @@ def smallest_common(places: list[str]) -> str:
 
 # "the city", "in the locality", "the capital's districts"; not "the city of Goma" nor "the
 # capital Kabul", which name the place themselves
-ANAPHOR_LEVEL = vocabulary.place_anaphors()
+ANAPHOR_LEVEL = {word: frozenset(levels) for word, levels in vocabulary.place_anaphors().items()}
 LEVEL_ANAPHOR = re.compile(
     r"\b[Tt]he\s+(?P<word>"
     + "|".join(sorted(ANAPHOR_LEVEL, key=len, reverse=True))
@@ -64,13 +64,21 @@ LEVEL_ANAPHOR = re.compile(
 )
 
 
-def referent(level: str, before: list[str]) -> str:
-    """The place a word of `level` refers back to among the places named `before` it (in text
-    order): the last of that level; for "the country", the country of the last place named;
-    for "the capital", that country's capital. "" when none fits."""
-    if level in ("country", "capital"):
+def holding(levels: frozenset[str], place: str) -> str:
+    """The place of one of `levels` that holds `place` (North Kivu for Goma and "region"),
+    or ""."""
+    return next((p for p in ancestors(place)[1:] if levels_of(p) & levels), "")
+
+
+def referent(levels: frozenset[str], before: list[str]) -> str:
+    """The place a word of `levels` refers back to among the places named `before` it (in
+    text order): the last of those levels, else the one holding the last place named ("the
+    province" after Goma); for "the country", the country of the last place named; for "the
+    capital", that country's capital. "" when none fits."""
+    if levels & {"country", "capital"}:
         country = next((c for name in reversed(before) if (c := country_of(name))), "")
-        if level == "country" or country in CAPITALS:
-            return country if level == "country" else CAPITALS[country]
-        level = "city"
-    return next((name for name in reversed(before) if level in levels_of(name)), "")
+        if "country" in levels or country in CAPITALS:
+            return country if "country" in levels else CAPITALS[country]
+        levels = frozenset({"city"})
+    named = next((name for name in reversed(before) if levels_of(name) & levels), "")
+    return named or (holding(levels, before[-1]) if before else "")

@@ -110,7 +110,7 @@ AGENT_BEFORE_PLACE = re.compile(
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+(?:the\s+)?\Z"
 )
 ORIGIN_BEFORE_PLACE = re.compile(
-    r"\b(?:return\w*|deport\w*|repatriat\w*|expell?\w*|back|them|refugees|arrivals|migrants)"
+    r"\b(?:return\w*|deport\w*|repatriat\w*|expell?\w*|back|them|refugees|arriv\w*|migrants)"
     r"\s+from\s+"
     r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:,|and|or)\s+)*\Z"
 )
@@ -129,7 +129,7 @@ def is_locative(text: str, start: int) -> bool:
 # Representative in the DRC", "IOM's chief of mission in Haiti".
 TITLE_BEFORE_PLACE = re.compile(
     r"\b(?:[Rr]epresentative|[Dd]irector|[Cc]oordinator|[Cc]hief\s+of\s+mission|[Hh]ead\s+of"
-    r"\s+(?:office|mission|delegation)|[Ee]nvoy|[Aa]mbassador|[Ss]pokes(?:person|man|woman)"
+    r"\s+(?:sub-)?(?:office|mission|delegation)|[Ee]nvoy|[Aa]mbassador|[Ss]pokes(?:person|man|woman)"
     r"|[Cc]ommissioner)\s+(?:in|for|to)\s+(?:the\s+)?\Z"
 )
 

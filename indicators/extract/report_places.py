@@ -13,8 +13,10 @@ from indicators.extract.gazetteer import (
     ANAPHOR_LEVEL,
     BY_LOWER,
     CANONICAL,
+    CAPITALS,
     ancestors,
     country_of,
+    holding,
     levels_of,
     referent,
     smallest_common,
@@ -50,17 +52,26 @@ def dateline_places(head: str) -> list[str]:
 
 
 def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -> str:
-    """The place a report covers, for its figures that name none: the place it names most,
-    or the smallest place holding all those its head names when that holds the former."""
+    """The place a report covers, for its figures that name none: the place it names most;
+    or the smallest place holding all those its title names, when that holds the former; or,
+    when its title names none, the town of its dateline when within or around the former (or when it names
+    no place at all), unless that is a capital, where agencies and news bureaus file from
+    whatever the story."""
     counts = Counter(CANONICAL.get(name, name) for _, _, name in places)
-    if not counts:
-        return ""
-    named_most = counts.most_common(1)[0][0]
+    dateline = dateline_places(text[:head_end])
+    # the dateline's own line ("GOMA, Democratic Republic of the Congo (AP) -") is not the title
+    title_end = text.rfind("\n", 0, head_end) + 1 if dateline else head_end
+    named_most = counts.most_common(1)[0][0] if counts else ""
     subject = [
         CANONICAL.get(name, name)
         for start, end, name in places
-        if start < head_end and not _is_tag(text, start, end)
+        if start < title_end and not _is_tag(text, start, end)
     ]
+    if not subject and dateline:
+        town = dateline[0]
+        related = named_most in ancestors(town) or town in ancestors(named_most)
+        if not named_most or ("capital" not in levels_of(town) and related):
+            return town
     common = smallest_common(subject)
     return common if common and common in ancestors(named_most) else named_most
 
@@ -96,22 +107,26 @@ class ReportPlaces:
         return ""
 
     def referent(self, offset: int, word: str, paragraph: int) -> str:
-        """The place "the <word>" at `offset` refers to: the last place of its level named
-        before; else the report's place when of that level; else the place named last in the
-        paragraph; else the report's place."""
-        level = ANAPHOR_LEVEL[word.lower()]
-        found = referent(level, self._before(offset))
+        """The place "the <word>" at `offset` refers to (see `gazetteer.referent`); when no
+        place named before fits, the report's place if of that level, or the place of that
+        level holding it ("the county" in a report from Dadaab), else the place named last in
+        the paragraph, else the report's place."""
+        levels = ANAPHOR_LEVEL[word.lower()]
+        found = referent(levels, self._before(offset))
         if found:
             return found
-        if level == "country" and country_of(self.scope):
-            return country_of(self.scope)
-        if level in levels_of(self.scope):
-            return self.scope
-        return self.in_paragraph(offset, paragraph) or self.scope
+        scope = self.scope
+        if "country" in levels and country_of(scope):
+            return country_of(scope)
+        if "capital" in levels and country_of(scope) in CAPITALS:
+            return CAPITALS[country_of(scope)]
+        if levels_of(scope) & levels:
+            return scope
+        return holding(levels, scope) or self.in_paragraph(offset, paragraph) or scope
 
     def town_before(self, offset: int) -> str:
         """The town a facility named at `offset` is in: the last town named before, else the
         dateline's, else the report's place."""
-        found = referent("city", self._before(offset))
+        found = referent(frozenset({"city"}), self._before(offset))
         first = next((name for name in self.dateline if "city" in levels_of(name)), "")
         return found or first or self.scope

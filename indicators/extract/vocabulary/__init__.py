@@ -44,8 +44,8 @@ def place_within() -> dict[str, str]:
     return dict(_load("places")["within"])
 
 
-def place_anaphors() -> dict[str, str]:
-    """The words that refer back to a place ("the city"), each with the level it names."""
+def place_anaphors() -> dict[str, list[str]]:
+    """The words that refer back to a place ("the city"), each with the levels it names."""
     return dict(_load("places")["anaphors"])
 
 
