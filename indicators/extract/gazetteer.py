@@ -60,7 +60,7 @@ ANAPHOR_LEVEL = {word: frozenset(levels) for word, levels in vocabulary.place_an
 LEVEL_ANAPHOR = re.compile(
     r"\b[Tt]he\s+(?P<word>"
     + "|".join(sorted(ANAPHOR_LEVEL, key=len, reverse=True))
-    + r")(?:’s|'s)?\b(?!\s+of\b)(?!\s+[A-Z])"
+    + r")(?:’s|'s)?\b(?![ \t]+of\b)(?![ \t]+[A-Z])"
 )
 
 

@@ -125,30 +125,33 @@ def is_locative(text: str, start: int) -> bool:
     return LOCATIVE_BEFORE_PLACE.search(text, max(0, start - 40), start) is not None
 
 
-# A place in a speaker's title is not where the figure said holds: "said UNICEF
-# Representative in the DRC", "IOM's chief of mission in Haiti".
-TITLE_BEFORE_PLACE = re.compile(
-    r"\b(?:[Rr]epresentative|[Dd]irector|[Cc]oordinator|[Cc]hief\s+of\s+mission|[Hh]ead\s+of"
-    r"\s+(?:sub-)?(?:office|mission|delegation)|[Ee]nvoy|[Aa]mbassador|[Ss]pokes(?:person|man|woman)"
-    r"|[Cc]ommissioner)\s+(?:in|for|to)\s+(?:the\s+)?\Z"
+# A place in a speaker's post is not where the figure said holds: "said UNICEF Representative
+# in the DRC", "IOM's chief of mission in Haiti", "head of sub-office in Dadaab" (but "the UN
+# mission in South Sudan" is where it works).
+POST_WORDS = frozenset(
+    ["representative", "director", "coordinator", "envoy", "ambassador", "spokesperson"]
+    + ["spokesman", "spokeswoman", "commissioner"]
 )
-
-
-POST_ENDINGS = ("in ", "for ", "to ", "in the ", "for the ", "to the ")
+POST_AFTER_OF = frozenset(["mission", "office", "sub-office", "delegation"])  # "head of office"
+POST_PREPOSITIONS = frozenset(["in", "for", "to"])
 
 
 def is_post(text: str, start: int) -> bool:
     """Whether the place at `start` ends a speaker's post ("Representative in the DRC")."""
-    return text.endswith(POST_ENDINGS, max(0, start - 8), start) and (
-        TITLE_BEFORE_PLACE.search(text, max(0, start - 40), start) is not None
-    )
+    words = text[max(0, start - 40) : start].rsplit(None, 4)
+    if words and words[-1] == "the":
+        words.pop()
+    if len(words) < 2 or words[-1] not in POST_PREPOSITIONS:
+        return False
+    post = words[-2].lower()
+    return post in POST_WORDS or (post in POST_AFTER_OF and len(words) > 2 and words[-3] == "of")
 
 
 def is_actor_or_origin(text: str, start: int, end: int) -> bool:
-    """Whether the place at text[start:end] names an actor, a party, an origin or a speaker's
-    post, not where a figure holds (see ACTOR_AFTER_PLACE)."""
+    """Whether the place at text[start:end] names an actor, a party or an origin, not where a
+    figure holds (see ACTOR_AFTER_PLACE)."""
     window = max(0, start - 80)
-    if is_post(text, start):
+    if text[start - 1 : start] == " " and is_post(text, start):
         return True
     if FROM_BEFORE_PLACE.search(text, max(0, start - 12), start) and (
         DESTINATION_AFTER_PLACE.match(text, end)
@@ -166,7 +169,7 @@ def is_actor_or_origin(text: str, start: int, end: int) -> bool:
 def places_described(text: str) -> list[tuple[int, int, str]]:
     """The gazetteer's places in a text that a figure there may describe: not an actor
     ("Iran has stepped up deportations"), a party ("between Israel and Hamas") nor an origin
-    ("returned from Iran")."""
+    ("returned from Iran"), nor a speaker's post ("Representative in the DRC")."""
     return [
         (match.start(), match.end(), match.group())
         for match in KNOWN_PLACE.finditer(text)

@@ -160,7 +160,8 @@ class _Run(FigureReading, EventReading):
         self.default_place = ""
         self.venues: list[tuple[int, str]] = []
         self.places = ReportPlaces("", [])
-        self.anaphors: tuple[Sentence | None, list] = (None, [])  # "the city" in a sentence
+        # "the city", "in the province" in each sentence (by its start), found in one pass
+        self.anaphors: dict[int, list[tuple[int, int, str]]] = {}
         self.carried: Attribution | None = None
         self.paragraph = -1
         # content words of the paragraph so far; its sentences are read when a figure needs them
@@ -234,6 +235,14 @@ class _Run(FigureReading, EventReading):
         self.default_place = report_scope(text, head_end, all_places)
         self.places = ReportPlaces(self.default_place, dateline_places(text[:head_end]))
         self.venues = talks_venues(text, all_places)
+        referring = _bucket(starts, sentences, list(LEVEL_ANAPHOR.finditer(text)), re.Match.start)
+        for sentence, found in zip(sentences, referring, strict=True):
+            if found:
+                self.anaphors[sentence.start] = [
+                    (m.start() - sentence.start, m.end() - sentence.start, m.group("word"))
+                    for m in found
+                    if m.end() <= sentence.end
+                ]
         # the places of the sentences in text order, each with its sentence's paragraph
         for sentence, found in zip(sentences, known_places, strict=True):
             for start, _, name in found:
@@ -500,6 +509,7 @@ class _Run(FigureReading, EventReading):
         the report's place (see `ReportPlaces`)."""
         view = self._view(sentence)
         places = self.places
+        referring = self.anaphors.get(sentence.start)
         here = (position if position is not None else clause[0]) - sentence.start
         for start, end in (clause, (sentence.start, sentence.end)):
             # the sentence's places in this part of it (no place name spans a clause boundary)
@@ -511,7 +521,7 @@ class _Run(FigureReading, EventReading):
             spans = [(s, e, name) for s, e, name in view.known_places if start <= s and e <= end]
             # "The city has been under siege ..., and ... in North Darfur": a coordinate
             # clause that names no place but refers back to one
-            referred = self._place_referred(sentence, start, end, here, spans)
+            referred = referring and self._place_referred(sentence, start, end, here, spans)
             if referred:
                 return referred
             if spans:
@@ -546,9 +556,7 @@ class _Run(FigureReading, EventReading):
     ) -> str:
         """The place that "the city", "the capital's", "in the locality" refers back to, in
         the coordinate clause of text[start:end] around `here` when that names no place."""
-        if self.anaphors[0] is not sentence:  # found once per sentence
-            self.anaphors = (sentence, list(LEVEL_ANAPHOR.finditer(sentence.text)))
-        anaphors = [m for m in self.anaphors[1] if start <= m.start() and m.end() <= end]
+        anaphors = [a for a in self.anaphors[sentence.start] if start <= a[0] and a[1] <= end]
         if anaphors and spans:  # narrow to the coordinate clause around `here`
             for join in CLAUSE_JOIN.finditer(sentence.text, start, end):
                 if join.end() <= here:
@@ -558,13 +566,11 @@ class _Run(FigureReading, EventReading):
                     break
             if any(start <= s and e <= end for s, e, _ in spans):
                 return ""
-            anaphors = [m for m in anaphors if start <= m.start() and m.end() <= end]
+            anaphors = [a for a in anaphors if start <= a[0] and a[1] <= end]
         if not anaphors:
             return ""
-        anaphor = min(anaphors, key=lambda m: abs(m.start() - here))
-        return self.places.referent(
-            sentence.start + anaphor.start(), anaphor.group("word"), sentence.paragraph
-        )
+        offset, _, word = min(anaphors, key=lambda a: abs(a[0] - here))
+        return self.places.referent(sentence.start + offset, word, sentence.paragraph)
 
     def _finish(self) -> None:
         unique: list[Observation] = []
