@@ -210,3 +210,27 @@ def test_a_level_word_with_no_place_of_its_level_named_is_the_one_holding_the_to
     name, region, _ = town
     text = f"Fighting spread across {name} on Monday.\n\nOfficials said 40 people were killed in the {word}."
     assert killed_place(text) == region
+
+
+# places the gazetteer does not know, as reports name them with their level
+UNKNOWN_CAMPS = ["Zamzam", "Kalma", "Abu Shouk", "Kutupalong", "Bidibidi", "Minawao", "Mugunga"]
+
+
+@PROPERTY
+@given(
+    st.sampled_from(TOWNS),
+    st.sampled_from(UNKNOWN_CAMPS),
+    st.sampled_from(["Fighting reached {} camp on Monday.", "In {} camp, water ran out."]),
+)
+def test_a_level_word_refers_to_a_place_named_with_that_level(town, camp, opening):
+    name, region, _ = town
+    text = (
+        f"Fighting spread across {name} last week.\n\n{opening.format(camp)}\n\n"
+        "Officials said 40 people were killed in the camp."
+    )
+    assert killed_place(text) == camp
+    # a known place of the level named after it is the one referred to
+    text = text.replace(
+        "Officials said", f"Thousands fled to {name}, a town nearby. Officials said"
+    )
+    assert killed_place(text.replace("in the camp", "in the town")) == name

@@ -233,7 +233,7 @@ class _Run(FigureReading, EventReading):
                 ]
         head_end = sentences[0].start  # the title, standfirst and dateline come before
         self.default_place = report_scope(text, head_end, all_places)
-        self.places = ReportPlaces(self.default_place, dateline_places(text[:head_end]))
+        self.places = ReportPlaces(self.default_place, dateline_places(text[:head_end]), text)
         self.venues = talks_venues(text, all_places)
         referring = _bucket(starts, sentences, list(LEVEL_ANAPHOR.finditer(text)), re.Match.start)
         for sentence, found in zip(sentences, referring, strict=True):

@@ -21,6 +21,7 @@ from indicators.extract.gazetteer import (
     referent,
     smallest_common,
 )
+from indicators.extract.locations import NOT_PLACES
 from indicators.extract.sentences import DATELINE
 
 # A report's head (its title and standfirst, before the first sentence) may name a place that
@@ -76,15 +77,29 @@ def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -
     return common if common and common in ancestors(named_most) else named_most
 
 
+# "in Zamzam camp", "Bay region": a place named with its level (not "the Kenyan town of")
+NAMED_WITH_LEVEL = re.compile(
+    r"\b(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)*)\s+(?P<word>"
+    + "|".join(sorted(ANAPHOR_LEVEL, key=len, reverse=True))
+    + r")\b(?!\s+of\b)"
+)
+
+# capitalised words that open a sentence before a name: "In Zamzam camp, ..."
+LEADING_WORDS = frozenset(["In", "At", "Near", "From", "Across", "Inside", "Into", "To"])
+LEADING_WORDS |= frozenset(["Around", "Outside", "Within", "Throughout", "Since", "After"])
+
+
 class ReportPlaces:
     """The place a report covers (`scope`), its dateline's places, and the places it names in
     text order with the paragraph of each."""
 
     LOOK_BACK = 30  # places named before that a word such as "the city" may refer to
+    WINDOW = 1500  # characters before it searched for a place named with its level
 
-    def __init__(self, scope: str, dateline: list[str]) -> None:
+    def __init__(self, scope: str, dateline: list[str], text: str = "") -> None:
         self.scope = scope
         self.dateline = dateline
+        self.text = text
         self.starts: list[int] = []
         self.names: list[str] = []
         self.paragraphs: list[int] = []
@@ -113,8 +128,9 @@ class ReportPlaces:
         the paragraph, else the report's place."""
         levels = ANAPHOR_LEVEL[word.lower()]
         found = referent(levels, self._before(offset))
-        if found:
-            return found
+        named = self._named_with_level(offset, levels)
+        if named or found:
+            return named or found
         scope = self.scope
         if "country" in levels and country_of(scope):
             return country_of(scope)
@@ -123,6 +139,26 @@ class ReportPlaces:
         if levels_of(scope) & levels:
             return scope
         return holding(levels, scope) or self.in_paragraph(offset, paragraph) or scope
+
+    def _named_with_level(self, offset: int, levels: frozenset[str]) -> str:
+        """A place the gazetteer does not know, named with its level word ("Zamzam camp",
+        "Bay region") before `offset` and after the last known place of those levels."""
+        if levels & {"country", "capital"}:
+            return ""
+        index = bisect.bisect_left(self.starts, offset)
+        since = offset - self.WINDOW
+        for at in range(index - 1, max(0, index - self.LOOK_BACK) - 1, -1):
+            if levels_of(self.names[at]) & levels:
+                since = self.starts[at]
+                break
+        named = ""
+        for match in NAMED_WITH_LEVEL.finditer(self.text, max(0, since), offset):
+            words = match.group("name").split()
+            while words and (words[0] in NOT_PLACES or words[0] in LEADING_WORDS):
+                words.pop(0)
+            if words and ANAPHOR_LEVEL[match.group("word")] & levels:
+                named = " ".join(words)
+        return named
 
     def town_before(self, offset: int) -> str:
         """The town a facility named at `offset` is in: the last town named before, else the
