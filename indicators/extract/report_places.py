@@ -53,11 +53,11 @@ def dateline_places(head: str) -> list[str]:
 
 
 def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -> str:
-    """The place a report covers, for its figures that name none: the place it names most;
-    or the smallest place holding all those its title names, when that holds the former; or,
-    when its title names none, the town of its dateline when within or around the former (or when it names
-    no place at all), unless that is a capital, where agencies and news bureaus file from
-    whatever the story."""
+    """The place a report covers, for its figures that name none: the place it names most, or
+    the smallest place holding all those its title names when that holds the former. When
+    the title names none, the town of its dateline when that lies in or around the former
+    (or the report names no place), unless the town is a capital, where agencies and news
+    bureaus file from whatever the story."""
     counts = Counter(CANONICAL.get(name, name) for _, _, name in places)
     dateline = dateline_places(text[:head_end])
     # the dateline's own line ("GOMA, Democratic Republic of the Congo (AP) -") is not the title
