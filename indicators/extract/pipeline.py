@@ -28,6 +28,7 @@ from indicators.extract import numbers as num
 from indicators.extract import patterns, vocabulary
 from indicators.extract.attribution import (
     SPEECH_VERB,
+    SPEECH_VERB_WORDS,
     Attribution,
     Speakers,
     find_attributions,
@@ -562,12 +563,10 @@ class _Run(FigureReading, EventReading):
             event.candidate_id = f"e{number}"
 
 
-# The speech verbs (of SPEECH_VERB) that make a sentence worth reading for attributions.
-SPEECH_HINT_VERBS = frozenset(
-    {"said", "says", "say", "told", "tells", "report", "reports", "reported", "estimate"}
-    | {"estimates", "estimated", "warns", "warned", "noted", "added", "announced", "states"}
-    | {"stated", "confirmed", "recorded", "records", "documented", "registered", "counted"}
-    | {"claimed", "wrote"}
+# The speech verbs (of SPEECH_VERB) that make a sentence worth reading for attributions: all
+# of speakers.json's speech verbs but its quiet ones, so a verb added there is a hint at once.
+SPEECH_HINT_VERBS = frozenset(SPEECH_VERB_WORDS) - frozenset(
+    vocabulary.words("quiet_speech_verbs", "speakers")
 )
 
 
