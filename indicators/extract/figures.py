@@ -26,17 +26,23 @@ from indicators.extract.catalogue import (
     propose,
 )
 from indicators.extract.dates import DateAtom, DatePhrase
+from indicators.extract.hints import prefix_hints
 from indicators.extract.sentence_view import Caseless, Context, Distances
 from indicators.extract.sentences import Sentence
 
+# Rate adverbs and the unit of time each is per (figures.json).
+ADVERB_UNIT: dict[str, str] = vocabulary.words("rate_adverbs")
 # Lower case on purpose: "Horn Daily" is a newspaper, not a rate.
 RATE_AFTER = re.compile(
-    r"\b(?:(?:a|per|each|every)\s+(?P<unit>day|week|month)|(?P<adverb>daily|weekly|monthly))\b"
+    r"\b(?:(?:a|per|each|every)\s+(?P<unit>"
+    + "|".join(ADVERB_UNIT.values())
+    + r")|(?P<adverb>"
+    + "|".join(ADVERB_UNIT)
+    + r"))\b"
 )
 RATE_BEFORE = re.compile(
     r"\b(?:[Ee]ach|[Ee]very|per)\s+(?P<unit>day|week|month)\b|\b(?P<adverb>daily|weekly)\b"
 )
-ADVERB_UNIT = {"daily": "day", "weekly": "week", "monthly": "month"}
 
 
 def _rate(pattern: re.Pattern, window: str) -> re.Match | None:
@@ -64,11 +70,9 @@ QUALITATIVE = re.compile(
     r"|markets|homes|buildings|convoys|trucks|crossings|roads|bridges|facilities|patients|aid\s+workers"
     r"|staff|camps|districts|neighbou?rhoods|areas|children|people)\b)"
 )
-EVALUATIVE = Caseless(
-    r"\b(?:(?:far\s+)?below|nowhere\s+near|not\s+enough|insufficient|inadequate|sufficient|enough"
-    r"|far\s+short|short\s+of|resumed|halted|suspended|intermittent(?:ly)?|limited|restricted"
-    r"|deteriorat\w+|worsen\w+|improv\w+|collapsed|unchanged|critical|catastrophic|dire)\b"
-)
+EVALUATIVE = Caseless(r"\b(?:" + "|".join(vocabulary.words("evaluative_phrases")) + r")\b")
+# Substrings that must occur (lower case) before EVALUATIVE is tried, read off it.
+EVALUATIVE_HINTS = prefix_hints(EVALUATIVE.lower)
 # "About 7 million people, one in three Chadians, need ...": the second figure restates the
 # first, and the dates after both are both figures' (the pattern runs from the first's digits)
 _APPOSITION = re.compile(r"[^,;]{1,40},\s*")
@@ -97,30 +101,6 @@ class _Figure:
     period: DatePhrase | None
     family: str
     rate: str
-
-
-EVALUATIVE_HINTS = (
-    "below",
-    "near",
-    "enough",
-    "sufficient",
-    "adequate",
-    "short",
-    "resumed",
-    "halted",
-    "suspended",
-    "intermittent",
-    "limited",
-    "restricted",
-    "deteriorat",
-    "worsen",
-    "improv",
-    "collapsed",
-    "unchanged",
-    "critical",
-    "catastrophic",
-    "dire",
-)
 
 
 class FigureReading:
