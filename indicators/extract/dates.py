@@ -624,12 +624,13 @@ def _canonical_atom(
     return canonical_start(day, precision), precision
 
 
-# The words before a month that narrow it (dates.json), as `_fuzzy_lead` writes them, to the precision
-# and first day of their window (a negative day counts back from the month's end: the last
-# week of March is 25-31 March). No precision is a half month: "the first half of" is the month.
+# The words before a month that narrow it (dates.json), as `_fuzzy_lead` writes them, to
+# the precision and first day of their window (a negative day counts back from the month's
+# end: the last week of March is 25-31 March). No precision is a half month: "the first half
+# of" is the month.
 FUZZY_PRECISIONS: dict[str, tuple[str, int]] = {
-    lead: (precision, day)
-    for lead, (precision, day) in vocabulary.words("fuzzy_leads", "dates").items()
+    lead: (window["precision"], window["first_day"])
+    for lead, window in vocabulary.words("fuzzy_leads", "dates").items()
 }
 
 

@@ -1,0 +1,288 @@
+"""The extractor's vocabulary files, and the fast-path hints derived from them.
+
+Every hint list is checked against the very list its pattern is built from: each word or
+phrase of the vocabulary, put in a sentence, must both match the pattern and pass the hint, so
+a word added to a file is covered here without a new test. Phrases that are regular
+expressions are sampled with hypothesis (set PROPERTY_EXAMPLES to run more examples).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import string
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from indicators.extract import attribution, dates, events, figures, hints, pipeline, vocabulary
+from indicators.extract.pipeline import extract
+
+EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
+PROPERTY = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+FILES = sorted(vocabulary.FOLDER.glob("*.json"))
+PUBLISHED = date(2025, 7, 20)
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
+    keys = [key for key, _ in pairs]
+    repeated = sorted({key for key in keys if keys.count(key) > 1})
+    assert not repeated, f"keys written twice: {repeated}"
+    return dict(pairs)
+
+
+def _lists_in(value, where: str):
+    """Every list inside a JSON value, with where it is."""
+    if isinstance(value, list):
+        yield where, value
+        for index, item in enumerate(value):
+            yield from _lists_in(item, f"{where}[{index}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _lists_in(item, f"{where}.{key}")
+
+
+# ------------------------------------------------------------------ the files
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
+def test_vocabulary_file_is_well_formed(path):
+    document = json.loads(path.read_text("utf-8"), object_pairs_hook=_no_duplicate_keys)
+    assert isinstance(document.get("_about"), str) and document["_about"].strip(), path.name
+    for name, entry in document.items():
+        if isinstance(entry, dict) and "words" in entry:
+            assert set(entry) == {"_about", "words"}, f"{path.name}: {name}"
+            assert isinstance(entry["_about"], str) and entry["_about"].strip(), name
+            assert isinstance(entry["words"], list | dict) and entry["words"], name
+    for where, items in _lists_in(document, path.stem):
+        assert all(isinstance(item, str) and item for item in items), f"{where}: not strings"
+        repeated = sorted({item for item in items if items.count(item) > 1})
+        assert not repeated, f"{where}: written twice: {repeated}"
+
+
+def test_the_duplicate_check_sees_a_key_written_twice():
+    with pytest.raises(AssertionError, match="written twice"):
+        json.loads('{"a": 1, "a": 2}', object_pairs_hook=_no_duplicate_keys)
+
+
+def test_every_vocabulary_list_is_read_by_the_extractor():
+    """A list no module loads is vocabulary nobody maintains: each is named in the code."""
+    source = "".join(path.read_text("utf-8") for path in vocabulary.FOLDER.parent.glob("*.py"))
+    for path in FILES:
+        for name, entry in json.loads(path.read_text("utf-8")).items():
+            if isinstance(entry, dict) and "words" in entry:
+                assert f'"{name}"' in source, f"{path.name}: {name} is read nowhere"
+
+
+def test_the_gazetteer_names_its_kind_and_compiles():
+    for name, entry in vocabulary.words("gazetteer", "speakers").items():
+        assert entry["kind"] in (attribution.PERSON, attribution.ORG, attribution.NEWS), name
+        assert entry["patterns"], name
+        for pattern in entry["patterns"]:
+            re.compile(pattern)
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "file"),
+    [
+        ("quiet_speech_verbs", "speech_verbs", "speakers"),
+        ("participle_speech_verbs", "speech_verbs", "speakers"),
+        ("capitalised_anchor_words", "anchor_words", "dates"),
+    ],
+)
+def test_a_sub_list_holds_only_words_of_its_list(part, whole, file):
+    assert set(vocabulary.words(part, file)) <= set(vocabulary.words(whole, file))
+
+
+def test_fuzzy_leads_are_spelt_as_the_reader_writes_them():
+    for lead in vocabulary.words("fuzzy_leads", "dates"):
+        assert dates._fuzzy_lead(lead) == lead
+
+
+# ------------------------------------------------------------------ prefix hints
+
+
+def test_prefix_hints_spell_out_the_openings_of_a_pattern():
+    assert hints.prefix_hints(r"\b(?:truce|besieged)\b") == ("besieged", "truce")
+    assert hints.prefix_hints(r"\bno\s+(?:aid|fuel)\s+\w+") == ("no aid", "no fuel")
+    # a shared opening of five letters or more is searched once
+    assert hints.prefix_hints(r"negotiat(?:ions|ors)|talks") == ("negotiat", "talks")
+    # an optional word is spelt with and without it; a hint holding another is dropped
+    assert hints.prefix_hints(r"(?:far\s+)?below") == ("below",)
+    assert hints.prefix_hints(re.compile("Ceasefire", re.I)) == ("ceasefire",)
+
+
+def test_prefix_hints_refuse_a_pattern_with_no_literal_opening():
+    with pytest.raises(ValueError, match="no literal text"):
+        hints.prefix_hints(r"talks|\d+ days")
+
+
+# What a phrase pattern may be sampled as: lower-case words, one space between them.
+_LETTERS = string.ascii_lowercase + " -'’"
+
+
+def _phrase_examples(phrases: list[str]):
+    """A phrase of the list and a text it matches, with single spaces as reports write."""
+
+    @st.composite
+    def example(draw):
+        phrase = draw(st.sampled_from(phrases))
+        text = draw(st.from_regex(phrase, fullmatch=True, alphabet=_LETTERS))
+        text = " ".join(text.split())
+        assume(text and re.fullmatch(phrase, text, re.IGNORECASE))
+        return phrase, text
+
+    return example()
+
+
+def _passes(hint_list: tuple[str, ...], sentence: str) -> bool:
+    lower = sentence.lower()
+    return any(hint in lower for hint in hint_list)
+
+
+_EVENT_PHRASES = [
+    (kind, phrase) for kind, phrases in events.EVENT_PHRASES.items() for phrase in phrases
+]
+
+
+@PROPERTY
+@given(st.sampled_from(_EVENT_PHRASES).flatmap(lambda pair: _phrase_examples([pair[1]])))
+def test_every_event_phrase_matches_its_pattern_and_passes_the_hint(example):
+    _, text = example
+    sentence = f"Officials said on Monday that {text} in the north."
+    assert events.EVENT_WORDS.ignoring_case.search(sentence), sentence
+    assert _passes(pipeline.EVENT_HINTS, sentence), sentence
+    assert pipeline.EVENT_HINTS is events.EVENT_HINTS
+
+
+def test_every_event_kind_has_a_phrase_its_pattern_finds():
+    for kind, pattern in events.EVENT_KEYWORDS:
+        assert events.EVENT_PHRASES[kind], kind
+        assert pattern.pattern.startswith(r"\b(?:")
+
+
+@pytest.mark.parametrize("unit", vocabulary.words("duration_units", "events"))
+def test_every_event_duration_matches_and_passes_the_hint(unit):
+    for count in ["40", *vocabulary.words("duration_counts", "events")]:
+        for what, kind in events.EVENT_WORD_KIND.items():
+            sentence = f"After {count} {unit} of {what}, families left."
+            match = events.DURATION_OF_EVENT.ignoring_case.search(sentence)
+            assert match is not None and match.group("what") == what, sentence
+            assert events.EVENT_WORD_KIND[match.group("what").lower()] == kind
+            assert _passes(events.EVENT_HINTS, sentence), sentence
+
+
+@PROPERTY
+@given(_phrase_examples(vocabulary.words("evaluative_phrases")))
+def test_every_status_phrase_matches_its_pattern_and_passes_the_hint(example):
+    _, text = example
+    sentence = f"Water supply in the camps was {text} last week."
+    assert figures.EVALUATIVE.ignoring_case.search(sentence), sentence
+    assert _passes(pipeline.EVALUATIVE_HINTS, sentence), sentence
+
+
+# ------------------------------------------------------------------ speakers
+
+
+@pytest.mark.parametrize("verb", vocabulary.words("speech_verbs", "speakers"))
+def test_every_speech_verb_is_found_and_hinted_unless_quiet(verb):
+    sentence = f"UNICEF {verb} that the clinics were closed."
+    assert [m.group() for m in attribution.SPEECH_VERB.finditer(sentence)] == [verb]
+    quiet = verb in vocabulary.words("quiet_speech_verbs", "speakers")
+    assert (verb in pipeline.SPEECH_HINT_VERBS) is not quiet
+    if not quiet:
+        # a sentence with no figure is read for its speaker, whom "it" then refers back to
+        result = extract(f"{sentence} It said 12 clinics reopened in Gaza.", PUBLISHED, "Desk")
+        assert [o.attributed_to for o in result.observations] == ["UNICEF"], verb
+
+
+@pytest.mark.parametrize("verb", vocabulary.words("participle_speech_verbs", "speakers"))
+def test_a_speech_verb_that_is_a_participle_credits_no_one_as_one(verb):
+    speakers = attribution.Speakers()
+    sentence = f"Officials said 40 people were {verb} missing."
+    found = attribution.find_attributions(sentence, 0, len(sentence), speakers)
+    assert [a.phrase for a in found] == ["Officials"], verb
+
+
+@pytest.mark.parametrize("word", vocabulary.words("auxiliary_words", "speakers"))
+def test_every_auxiliary_word_is_set_aside_to_find_the_subject(word):
+    sentence = f"The Norwegian Refugee Council {word} reported 40 new arrivals."
+    found = attribution.find_attributions(sentence, 0, len(sentence), attribution.Speakers())
+    assert [a.speaker for a in found] == ["Norwegian Refugee Council"], word
+    assert sentence[: sentence.rindex(" reported")].endswith(attribution._AUXILIARY_ENDINGS)
+
+
+@pytest.mark.parametrize("word", vocabulary.words("passive_words", "speakers"))
+def test_every_passive_word_makes_the_speech_verb_credit_no_one(word):
+    sentence = f"In the camps 40 new cases {word} reported."
+    assert attribution.find_attributions(sentence, 0, len(sentence), attribution.Speakers()) == []
+    assert sentence[: sentence.rindex(" reported")].endswith(attribution._PASSIVE_ENDINGS)
+
+
+@pytest.mark.parametrize(
+    "name", [name for name, kind, _ in attribution.GAZETTEER if kind != attribution.PERSON]
+)
+def test_every_gazetteer_organisation_is_its_own_canonical_name(name):
+    speaker, _ = attribution.canonical_speaker(name, attribution.Speakers())
+    assert speaker == name
+
+
+# ------------------------------------------------------------------ dates
+
+
+def _phrase_texts(text: str) -> list[str]:
+    return [match.group() for match in dates.find_date_phrases(text)]
+
+
+@pytest.mark.parametrize("opener", vocabulary.words("window_openers", "dates"))
+def test_every_window_opener_dates_a_plural_unit(opener):
+    text = f"Cases rose over the {opener} three weeks in the camps."
+    assert any(f"the {opener} three weeks" in phrase for phrase in _phrase_texts(text)), text
+    assert dates._window_words_near(text.lower(), text.index("weeks"))
+
+
+@pytest.mark.parametrize("closer", vocabulary.words("window_closers", "dates"))
+def test_every_window_closer_dates_a_plural_unit(closer):
+    text = f"The clinic closed three weeks {closer}, staff said."
+    assert any(f"three weeks {closer}" in phrase for phrase in _phrase_texts(text)), text
+    assert dates._window_words_near(text.lower(), text.index("weeks"))
+
+
+@pytest.mark.parametrize(
+    ("number", "spelling"),
+    [
+        (number, spelling)
+        for number, spellings in enumerate(dates._MONTH_SPELLINGS, start=1)
+        for spelling in spellings
+    ],
+)
+def test_every_month_spelling_is_read_as_its_month(number, spelling):
+    text = f"The survey ran on 3 {spelling} 2024 in two districts."
+    [match] = dates.find_date_phrases(text)
+    assert match.group() == f"on 3 {spelling} 2024"
+    phrase = dates.DateResolver(PUBLISHED).resolve(match, False)
+    assert phrase.first.day == date(2024, number, 3), spelling
+
+
+@pytest.mark.parametrize("weekday", list(dates.WEEKDAYS))
+def test_every_weekday_is_a_date_phrase(weekday):
+    text = f"Convoys crossed on {weekday}, officials said."
+    assert _phrase_texts(text) == [f"on {weekday}"]
+    assert dates.WEEKDAYS[weekday].weekday == list(dates.WEEKDAYS).index(weekday)
+
+
+@pytest.mark.parametrize(
+    "word",
+    vocabulary.words("anchor_words", "dates")
+    + [w.capitalize() for w in vocabulary.words("capitalised_anchor_words", "dates")],
+)
+def test_every_anchor_word_is_found_where_the_date_pattern_is_tried(word):
+    text = f"x {word} y"
+    assert (2, False) in dates.date_anchors(text), word
