@@ -4,7 +4,7 @@ Three ways reports attribute:
 - "according to X" (before or after what X said),
 - "X said / reported / estimates (that) ..." with the speaker first,
 - "..., X said." or "..., said X." with the speaker last.
-A speaker phrase is canonicalised through a small gazetteer of humanitarian actors
+A speaker phrase is canonicalised through a gazetteer of humanitarian actors (speakers.json)
 ("the WHO chief" -> "WHO Director-General Tedros Adhanom Ghebreyesus", "the UN" ->
 "United Nations"); ministries become "Ministry of Health (Gaza)"; other people keep just
 their name ("special envoy Steve Witkoff" -> "Steve Witkoff"); other groups keep their words

@@ -1,10 +1,14 @@
-"""The extractor's vocabularies, kept as data beside the code: places (`places.json`), the
-words that decide what a number is (`figures.json`: denominators, units, hedges, multiplier
-and change words, ...) and the words the catalogue matcher reads ids and clauses with
-(`words.json`: stopwords, synonyms).
+"""The extractor's vocabularies, kept as data beside the code, one file per concern: places
+(`places.json`, with their country codes in `place_codes.json`), the words that decide what a
+number is (`figures.json`: denominators, units, hedges, multiplier, change and status words,
+...), the words the catalogue matcher reads ids and clauses with (`words.json`: stopwords,
+synonyms, negations), who reports credit (`speakers.json`: the speaker gazetteer, speech verbs,
+role and organisation words), event phrases (`events.json`) and the language of dates
+(`dates.json`). Each file and each list says what it is for in its `_about`. Loaded once, at
+import of the module that reads them.
 
-Each list is the one source of its regex and of any fast-path hint derived from it: add a
-word to the file and both the pattern and the hint know it.
+Each list is the one source of its regex and of any fast-path hint derived from it (see
+`indicators.extract.hints`): add a word to the file and both the pattern and the hint know it.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ def _load(name: str) -> dict:
 
 
 def words(name: str, file: str = "figures") -> list[str] | dict:
-    """The words of one list of a vocabulary file (a list, or a dict word -> meaning)."""
+    """The words of one list of a vocabulary file (a list, or a dict word -> meaning), as
+    stored: a list keeps its order, a dict the order of its keys."""
     return _load(file)[name]["words"]
 
 
