@@ -188,6 +188,26 @@ def test_every_status_phrase_matches_its_pattern_and_passes_the_hint(example):
     assert _passes(pipeline.EVALUATIVE_HINTS, sentence), sentence
 
 
+@pytest.mark.parametrize("unit", vocabulary.words("duration_units", "events"))
+def test_an_event_duration_in_a_report_dates_the_event_back(unit):
+    result = extract(f"After 40 {unit} of siege, families left El Fasher.", PUBLISHED, "Desk")
+    [event] = result.events
+    assert (event.kind, event.start_as_stated) == ("siege", f"40 {unit} of siege")
+    assert event.start < PUBLISHED.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("words", "per"),
+    [(adverb, per) for adverb, per in figures.ADVERB_UNIT.items()]
+    + [(f"a {per}", per) for per in figures.ADVERB_UNIT.values()],
+)
+def test_every_rate_word_makes_a_figure_a_rate(words, per):
+    sentence = f"Aid groups deliver 300 food parcels {words} in Gaza."
+    assert any(hint in sentence for hint in figures._RATE_HINTS)
+    result = extract(sentence, PUBLISHED, "Desk")
+    assert [o.unit for o in result.observations] == [f"count per {per}"], words
+
+
 # ------------------------------------------------------------------ speakers
 
 
@@ -209,6 +229,14 @@ def test_a_speech_verb_that_is_a_participle_credits_no_one_as_one(verb):
     sentence = f"Officials said 40 people were {verb} missing."
     found = attribution.find_attributions(sentence, 0, len(sentence), speakers)
     assert [a.phrase for a in found] == ["Officials"], verb
+
+
+@pytest.mark.parametrize("phrase", vocabulary.words("participial_phrases", "speakers"))
+def test_every_participial_phrase_credits_an_unnamed_source(phrase):
+    sentence = f"Two officials {phrase} the talks said 40 trucks entered."
+    assert any(hint in sentence for hint in attribution._PARTICIPIAL_HINTS)
+    found = attribution.find_attributions(sentence, 0, len(sentence), attribution.Speakers())
+    assert [a.phrase for a in found] == [f"Two officials {phrase} the talks"], phrase
 
 
 @pytest.mark.parametrize("word", vocabulary.words("auxiliary_words", "speakers"))

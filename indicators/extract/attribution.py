@@ -299,11 +299,14 @@ def person_name(phrase: str) -> str:
     return " ".join(run)
 
 
+_PARTICIPIAL_PHRASES: list[str] = vocabulary.words("participial_phrases", "speakers")
 PARTICIPIAL_SOURCE = re.compile(
     r"(?P<np>(?:\b[\w-]+\s+){0,2}(?:officials?|sources?|diplomats?|people|persons|aides?)\s+"
-    r"(?:briefed\s+on|familiar\s+with|close\s+to|involved\s+in|with\s+knowledge\s+of)\s+"
+    r"(?:" + "|".join(phrase.replace(" ", r"\s+") for phrase in _PARTICIPIAL_PHRASES) + r")\s+"
     r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s*$"
 )
+# The longest word of each phrase: a head holding none cannot match PARTICIPIAL_SOURCE.
+_PARTICIPIAL_HINTS = tuple(max(phrase.split(), key=len) for phrase in _PARTICIPIAL_PHRASES)
 _AUXILIARY_WORDS: list[str] = vocabulary.words("auxiliary_words", "speakers")
 _PASSIVE_WORDS: list[str] = vocabulary.words("passive_words", "speakers")
 PASSIVE_OR_AUXILIARY = re.compile(r"(?:\s+(?:" + "|".join(_AUXILIARY_WORDS) + r"))+\s*$")
@@ -336,13 +339,7 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[int, str, tuple[int
         head = PASSIVE_OR_AUXILIARY.sub("", head)
     if head.rstrip().endswith(_PASSIVE_ENDINGS) and PASSIVE.search(head):
         return -1, "", None  # "cases were reported": no one is credited
-    if (
-        "briefed" in head
-        or "familiar" in head
-        or "close" in head
-        or "involved" in head
-        or "knowledge" in head
-    ):
+    if any(hint in head for hint in _PARTICIPIAL_HINTS):
         participial = PARTICIPIAL_SOURCE.search(head)
         if participial:
             return participial.start("np"), participial.group("np"), None

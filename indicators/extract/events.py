@@ -94,11 +94,7 @@ class EventReading:
         # the pattern needs a unit word; a lower-cased body without one cannot match
         durations = (
             list(pattern.finditer(body))
-            if not view.plain_case
-            or "days" in body
-            or "weeks" in body
-            or "months" in body
-            or "years" in body
+            if not view.plain_case or any(unit in body for unit in DURATION_UNITS)
             else []
         )
         if not keywords and not durations:

@@ -43,11 +43,15 @@ RATE_AFTER = re.compile(
 RATE_BEFORE = re.compile(
     r"\b(?:[Ee]ach|[Ee]very|per)\s+(?P<unit>day|week|month)\b|\b(?P<adverb>daily|weekly)\b"
 )
+# The units and adverbs of RATE_AFTER (RATE_BEFORE's are among them) less those that hold
+# another ("weekly" holds "week"): a window holding none cannot match either pattern.
+_RATE_WORDS = (*ADVERB_UNIT.values(), *ADVERB_UNIT)
+_RATE_HINTS = tuple(w for w in _RATE_WORDS if not any(o != w and o in w for o in _RATE_WORDS))
 
 
 def _rate(pattern: re.Pattern, window: str) -> re.Match | None:
     """RATE_AFTER or RATE_BEFORE searched in a window, which must hold one of their words."""
-    if "day" in window or "week" in window or "month" in window or "daily" in window:
+    if any(hint in window for hint in _RATE_HINTS):
         return pattern.search(window)
     return None
 
