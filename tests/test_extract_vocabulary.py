@@ -208,6 +208,14 @@ def test_every_rate_word_makes_a_figure_a_rate(words, per):
     assert [o.unit for o in result.observations] == [f"count per {per}"], words
 
 
+@PROPERTY
+@given(st.from_regex(figures.QUALITATIVE, alphabet=_LETTERS + "MS"))
+def test_every_vague_amount_matches_and_passes_the_hint(text):
+    sentence = " ".join(text.split())
+    assume(figures.QUALITATIVE.search(sentence))
+    assert _passes(pipeline.QUALITATIVE_HINTS, sentence), sentence
+
+
 # ------------------------------------------------------------------ speakers
 
 

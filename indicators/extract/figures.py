@@ -74,6 +74,8 @@ QUALITATIVE = re.compile(
     r"|markets|homes|buildings|convoys|trucks|crossings|roads|bridges|facilities|patients|aid\s+workers"
     r"|staff|camps|districts|neighbou?rhoods|areas|children|people)\b)"
 )
+# Substrings that must occur (lower case) before QUALITATIVE is tried, read off it.
+QUALITATIVE_HINTS = prefix_hints(QUALITATIVE)
 EVALUATIVE = Caseless(r"\b(?:" + "|".join(vocabulary.words("evaluative_phrases")) + r")\b")
 # Substrings that must occur (lower case) before EVALUATIVE is tried, read off it.
 EVALUATIVE_HINTS = prefix_hints(EVALUATIVE.lower)

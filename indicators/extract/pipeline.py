@@ -60,6 +60,7 @@ from indicators.extract.events import (  # noqa: F401 - also imported from here
 from indicators.extract.figures import (  # noqa: F401 - also imported from here
     EVALUATIVE,
     EVALUATIVE_HINTS,
+    QUALITATIVE_HINTS,
     FigureReading,
     _Figure,
 )
@@ -246,7 +247,7 @@ class _Run(FigureReading, EventReading):
         self.hinted = (
             {
                 "event": _sentences_with(lower_text, EVENT_HINTS, sentences, starts),
-                "qualitative": _sentences_with(lower_text, ("many", "everal"), sentences, starts),
+                "qualitative": _sentences_with(lower_text, QUALITATIVE_HINTS, sentences, starts),
                 "status": _sentences_with(lower_text, EVALUATIVE_HINTS, sentences, starts)
                 if self.catalogue.status
                 else set(),
@@ -315,7 +316,7 @@ class _Run(FigureReading, EventReading):
         else:
             lower = sentence.text.lower()
             event_hint = any(hint in lower for hint in EVENT_HINTS)
-            qualitative_hint = "many" in lower or "everal" in lower
+            qualitative_hint = any(hint in lower for hint in QUALITATIVE_HINTS)
             status_hint = bool(self.catalogue.status) and any(
                 hint in lower for hint in EVALUATIVE_HINTS
             )
