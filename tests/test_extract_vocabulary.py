@@ -81,6 +81,16 @@ def test_every_vocabulary_list_is_read_by_the_extractor():
                 assert f'"{name}"' in source, f"{path.name}: {name} is read nowhere"
 
 
+def test_a_missing_list_is_named_with_its_file():
+    with pytest.raises(KeyError, match=r"vocabulary/speakers\.json has no word list 'spoken'"):
+        vocabulary.words("spoken", "speakers")
+
+
+def test_a_list_read_is_a_copy():
+    vocabulary.words("speech_verbs", "speakers").append("mumbled")
+    assert "mumbled" not in vocabulary.words("speech_verbs", "speakers")
+
+
 def test_the_gazetteer_names_its_kind_and_compiles():
     for name, entry in vocabulary.words("gazetteer", "speakers").items():
         assert entry["kind"] in (attribution.PERSON, attribution.ORG, attribution.NEWS), name

@@ -13,6 +13,7 @@ Each list is the one source of its regex and of any fast-path hint derived from 
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 from pathlib import Path
@@ -27,8 +28,12 @@ def _load(name: str) -> dict:
 
 def words(name: str, file: str = "figures") -> list[str] | dict:
     """The words of one list of a vocabulary file (a list, or a dict word -> meaning), as
-    stored: a list keeps its order, a dict the order of its keys."""
-    return _load(file)[name]["words"]
+    stored: a list keeps its order, a dict the order of its keys. A copy: the caller may
+    change it without changing what others read."""
+    entry = _load(file).get(name)
+    if not isinstance(entry, dict) or "words" not in entry:
+        raise KeyError(f"vocabulary/{file}.json has no word list {name!r}")
+    return copy.deepcopy(entry["words"])
 
 
 def place_names() -> list[str]:
