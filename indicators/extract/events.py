@@ -4,7 +4,7 @@ sentence's event words and date phrases.
 `EventReading` is the part of a document run (`pipeline._Run`) that reads them: it uses the
 run's text, publisher and publication day, its sentence view, clauses and places, and appends
 to its `events`. The event words are found in one pass (`EVENT_WORDS`) only in the sentences
-that hold one of `EVENT_HINTS`.
+that hold one of `EVENT_HINTS`, both built from `vocabulary/events.json`.
 """
 
 from __future__ import annotations
