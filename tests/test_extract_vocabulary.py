@@ -13,6 +13,7 @@ import os
 import re
 import string
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -134,6 +135,23 @@ def test_prefix_hints_refuse_a_pattern_with_no_literal_opening():
         hints.prefix_hints(r"talks|\d+ days")
 
 
+def test_word_starts_name_the_words_a_pattern_opens_with_and_what_follows():
+    assert hints.word_starts(r"(?:ever\s+)?since\s+\d") == {hints.SPACE: {"ever", "since"}}
+    assert hints.word_starts(r"(?:[Ee]arly|[Mm]id)[\s-]+\d") == {
+        hints.SPACE_OR_DASH: {"early", "mid"}
+    }
+    assert hints.word_starts(r"\d{4}|(?:jan(?:uary)?|feb)\b|end(?=-)") == {
+        hints.DIGIT: {""},
+        hints.ANYTHING: {"jan", "feb"},
+        hints.DASH: {"end"},
+    }
+
+
+def test_word_starts_refuse_a_pattern_that_may_open_with_any_word():
+    with pytest.raises(ValueError, match="no word or digit"):
+        hints.word_starts(r"since|\w+\s+ago")
+
+
 # What a phrase pattern may be sampled as: lower-case words, one space between them.
 _LETTERS = string.ascii_lowercase + " -'’"
 
@@ -224,6 +242,46 @@ def test_every_vague_amount_matches_and_passes_the_hint(text):
     sentence = " ".join(text.split())
     assume(figures.QUALITATIVE.search(sentence))
     assert _passes(pipeline.QUALITATIVE_HINTS, sentence), sentence
+
+
+def _opens_with_a_start(starts: dict[str, frozenset[str]], text: str) -> bool:
+    lower = text.lower()
+    if lower[:1].isdigit():
+        return hints.DIGIT in starts
+    return any(
+        lower.startswith(word) and re.match(follow, lower[len(word) :])
+        for follow, words in starts.items()
+        if follow != hints.DIGIT
+        for word in words
+    )
+
+
+@PROPERTY
+@given(st.data())
+def test_every_match_opens_with_one_of_the_word_starts(data):
+    for pattern in (events.EVENT_WORDS.lower, figures.EVALUATIVE.lower, dates.FUTURE_WORDS):
+        text = data.draw(st.from_regex(pattern, fullmatch=True, alphabet=_LETTERS + "0123456789"))
+        text = text.strip()
+        assume(text and pattern.match(text))
+        assert _opens_with_a_start(hints.word_starts(pattern), text), (pattern.pattern, text)
+
+
+REPORTS = sorted((Path(__file__).parent / "fixtures" / "reports").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda path: path.name)
+def test_every_date_phrase_of_a_report_opens_where_a_date_may_start(path):
+    """The date reader tries the phrase pattern only at word starts its starters allow; a
+    plain scan of the whole text with the pattern finds no phrase opening elsewhere."""
+    text = path.read_text("utf-8")
+    opened = 0
+    for match in dates.DATE_PHRASE.finditer(text):
+        word_start = dates._DATE_STARTS.match(text, match.start())
+        if word_start is None:
+            continue  # not a word start ("’s"): the reader never tries it
+        opened += 1
+        assert word_start.group("starter") is not None, match.group()
+    assert opened, "a report with dates is needed"
 
 
 # ------------------------------------------------------------------ speakers

@@ -19,6 +19,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from indicators.dates import canonical_start
 from indicators.extract import vocabulary
+from indicators.extract.hints import ANYTHING, DASH, DIGIT, SPACE, SPACE_OR_DASH, word_starts
 from indicators.extract.numbers import parse_number
 from indicators.extract.patterns import (
     bounded_trie_pattern,
@@ -240,19 +241,14 @@ def date_anchors(text: str, start: int = 0, end: int | None = None) -> list[tupl
     return found
 
 
-# The words DATE_PHRASE can begin with (any case): its role words, the first words of its
-# atoms, a digit, a month or a weekday. Other words before an anchor are not tried.
-_DATE_STARTERS = (
-    r"\d|(?:"
-    + trie_pattern(
-        {"between", "from", "ever", "since", "starting", "beginning", "so", "by", "until"}
-        | {"till", "through", "in", "on", "during", "as", "at", "of", "for", "over", "the"}
-        | {"last", "this", "next", "past", "earlier", "later", "a", "few", "several", "couple"}
-        | {"hours", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
-        | {"ten", "eleven", "twelve", "end", "beginning", "start", "middle", "same"}
-    )
-    + r")\s|(?:early|mid|late|end)[\s-]|yesterday|today|tonight|"
-    + trie_pattern({name[:3].lower() for name in MONTHS} | {d.lower() for d in WEEKDAYS})
+# The words DATE_PHRASE can begin with (any case), read off the pattern itself (see
+# `hints.word_starts`): its role words, the first words of its atoms, a digit, a month or a
+# weekday, each with what may follow it. Other words before an anchor are not tried.
+_DATE_WORD_STARTS = word_starts(DATE_PHRASE)
+_DATE_STARTERS = "|".join(
+    DIGIT if follow == DIGIT else f"(?:{trie_pattern(_DATE_WORD_STARTS[follow])}){follow}"
+    for follow in (DIGIT, SPACE, SPACE_OR_DASH, DASH, ANYTHING)
+    if follow in _DATE_WORD_STARTS
 )
 _DATE_STARTS = starts_pattern(_DATE_STARTERS, re.IGNORECASE)
 _DATE_STARTS_LOWER = starts_pattern(_DATE_STARTERS)  # for the lower-cased text

@@ -121,3 +121,115 @@ def _shared_prefixes(hints: list[str]) -> list[str]:
         else:
             merged.add(os.path.commonprefix(members).rstrip())
     return sorted(merged)
+
+
+# What may follow a pattern's first word (see `word_starts`): white space, white space or a
+# dash, a dash, or anything. DIGIT marks a pattern that may begin with a digit.
+SPACE = r"\s"
+SPACE_OR_DASH = r"[\s-]"
+DASH = "-"
+ANYTHING = ""
+DIGIT = r"\d"
+_FOLLOWS = {
+    (_sre.IN, ((_sre.CATEGORY, _sre.CATEGORY_SPACE),)): SPACE,
+    (_sre.IN, ((_sre.CATEGORY, _sre.CATEGORY_SPACE), (_sre.LITERAL, 45))): SPACE_OR_DASH,
+    (_sre.LITERAL, 32): SPACE,
+    (_sre.LITERAL, 45): DASH,
+}
+
+
+def word_starts(pattern: str | re.Pattern) -> dict[str, frozenset[str]]:
+    r"""The words (lower case) a match of the pattern may begin with, by what follows them
+    (`SPACE`, `SPACE_OR_DASH`, `DASH`, or `ANYTHING` after the whole word or a shorter start
+    of it); `DIGIT` maps to {""} when a match may begin with a digit. A word start where none
+    of them begins cannot start a match. Raises ValueError when a match may begin otherwise."""
+    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+    finished, still_open = _walk_words(list(_sre_parser.parse(source, flags)), {""})
+    finished |= {(word, ANYTHING) for word in still_open}
+    if ("", ANYTHING) in finished or ("", SPACE) in finished:
+        raise ValueError(f"the pattern may begin with no word or digit: {source}")
+    words: dict[str, set[str]] = {}
+    for word, follow in finished:
+        words.setdefault(follow, set()).add(word.lower())
+    # a start followed by anything holds the longer words it begins; [\s-] holds \s and -
+    anything = words.get(ANYTHING, set())
+    for follow, found in words.items():
+        found -= {w for w in found if any(w != a and w.startswith(a) for a in anything)}
+        if follow in (SPACE, DASH):
+            found -= words.get(SPACE_OR_DASH, set()) | anything
+    return {follow: frozenset(found) for follow, found in words.items() if found}
+
+
+def _follow(item) -> str | None:
+    key = (item[0], tuple(item[1])) if item[0] is _sre.IN else item
+    return _FOLLOWS.get(key)
+
+
+def _walk_words(items: list, current: set[str]) -> tuple[set[tuple[str, str]], set[str]]:
+    """The (word, what follows) a parsed sequence finishes, starting from the partial words
+    `current`, and the partial words still open at its end."""
+    finished: set[tuple[str, str]] = set()
+
+    def finish(follow: str) -> tuple[set[tuple[str, str]], set[str]]:
+        for word in current:
+            finished.add((word, DIGIT) if follow == DIGIT else (word, follow))
+        return finished, set()
+
+    for op, av in items:
+        if op is _sre.AT or (op is _sre.ASSERT_NOT and av[0] < 0 and current == {""}):
+            continue
+        if op is _sre.ASSERT and av[0] > 0 and len(av[1]) == 1 and _follow(av[1][0]):
+            return finish(_follow(av[1][0]))
+        if op is _sre.LITERAL and chr(av).isalpha():
+            current = {word + chr(av) for word in current}
+            continue
+        if op is _sre.LITERAL and chr(av).isdigit() and current == {""}:
+            return finish(DIGIT)
+        if op is _sre.IN:
+            chars = _class_chars(list(av))
+            if chars is not None and all(char.isalpha() for char in chars):
+                current = {word + char for word in current for char in chars}
+                continue
+            if current == {""} and all(
+                (o is _sre.CATEGORY and a is _sre.CATEGORY_DIGIT)
+                or (o is _sre.RANGE and chr(a[0]).isdigit() and chr(a[1]).isdigit())
+                or (o is _sre.LITERAL and chr(a).isdigit())
+                for o, a in av
+            ):
+                return finish(DIGIT)
+        if op is _sre.SUBPATTERN:
+            done, current = _walk_words(list(av[-1]), current)
+            finished |= done
+            if not current:
+                return finished, set()
+            continue
+        if op is _sre.BRANCH:
+            still_open: set[str] = set()
+            for branch in av[1]:
+                done, left_open = _walk_words(list(branch), current)
+                finished |= done
+                still_open |= left_open
+            current = still_open
+            if not current:
+                return finished, set()
+            continue
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            low, high, item = av
+            follow = _follow(item[0]) if len(item) == 1 else None
+            if follow is not None:
+                if low == 0:  # "\s*": the word may end here, followed by anything
+                    return finish(ANYTHING)
+                return finish(follow)
+            done, left_open = _walk_words(list(item), current)
+            finished |= done
+            if high > 1:  # a second round could go on with the word: stop at its start
+                finished |= {(word, ANYTHING) for word in left_open}
+                left_open = set()
+            current = (current | left_open) if low == 0 else left_open
+            if not current:
+                return finished, set()
+            continue
+        follow = _follow((op, av)) if op is _sre.LITERAL else None
+        return finish(follow if follow is not None else ANYTHING)
+    return finished, current
