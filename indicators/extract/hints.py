@@ -1,5 +1,6 @@
-"""Fast-path hints derived from a pattern: lower-case substrings, one of which starts every
-match of the pattern, so that a text holding none of them need not be searched.
+"""Fast-path tests derived from a pattern: the lower-case substrings one of which every match
+holds (`prefix_hints`), so that a text holding none of them need not be searched, and the
+words a match may begin with (`word_starts`), so that other words are not tried.
 
 A hint list written by hand beside its pattern drifts (add a word to one and not the other
 and the rule silently never fires); these are read off the compiled pattern itself, so a word
@@ -29,10 +30,11 @@ _SPACE = [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]
 
 
 def prefix_hints(pattern: str | re.Pattern) -> tuple[str, ...]:
-    r"""The hints of a pattern (sorted): every match begins with one of them, in lower case,
-    once `\b` and look-arounds are set aside. White space (`\s+`) reads as one space, as
-    reports write it. Raises ValueError when some branch begins with no literal text (`\d+`):
-    such a pattern has no prefix hints."""
+    r"""The hints of a pattern (sorted, lower case): every match holds one of them, read
+    off the literal text its branches begin with (`\b` and look-arounds set aside), less
+    the hints that hold a shorter one and with shared openings merged. White space (`\s+`)
+    reads as one space, as reports write it. Raises ValueError when some branch begins with
+    no literal text (`\d+`): such a pattern has no prefix hints."""
     source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
     flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
     spellings, _ = _prefixes(list(_sre_parser.parse(source, flags)))
