@@ -19,7 +19,16 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from indicators.extract import attribution, dates, events, figures, hints, pipeline, vocabulary
+from indicators.extract import (
+    attribution,
+    dates,
+    events,
+    figures,
+    hints,
+    pipeline,
+    sentences,
+    vocabulary,
+)
 from indicators.extract.pipeline import extract
 
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
@@ -282,6 +291,18 @@ def test_every_date_phrase_of_a_report_opens_where_a_date_may_start(path):
         opened += 1
         assert word_start.group("starter") is not None, match.group()
     assert opened, "a report with dates is needed"
+
+
+@PROPERTY
+@given(
+    st.from_regex(
+        sentences.BOILERPLATE_ANYWHERE, fullmatch=True, alphabet=_LETTERS + "0123456789@./:+©("
+    )
+)
+def test_every_boilerplate_phrase_passes_the_hint(text):
+    sentence = "The update " + " ".join(text.split()) + " 12"
+    assume(sentences.BOILERPLATE_ANYWHERE.search(sentence))
+    assert _passes(sentences.BOILERPLATE_HINTS, sentence), sentence
 
 
 # ------------------------------------------------------------------ speakers
