@@ -305,6 +305,14 @@ def test_every_boilerplate_phrase_passes_the_hint(text):
     assert _passes(sentences.BOILERPLATE_HINTS, sentence), sentence
 
 
+@PROPERTY
+@given(st.from_regex(figures._BASELINE_BEFORE, fullmatch=True, alphabet=_LETTERS))
+def test_every_baseline_lead_passes_the_hint(text):
+    window = "rose to 1.1 million, " + " ".join(text.split()) + " "
+    assume(figures._BASELINE_BEFORE.search(window))
+    assert _passes(figures._BASELINE_HINTS, window), window
+
+
 # ------------------------------------------------------------------ speakers
 
 

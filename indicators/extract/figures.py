@@ -92,6 +92,8 @@ _BASELINE_BEFORE = re.compile(
     r"|\b(?:against|versus|from)\s+\Z",
     re.IGNORECASE,
 )
+# Substrings that must occur (lower case) before _BASELINE_BEFORE is tried, read off it.
+_BASELINE_HINTS = prefix_hints(_BASELINE_BEFORE)
 _OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained)\b(?:\s+been)?\s+")
 _IT_OR_THEY = re.compile(r"\b(?:it|they)\b")
@@ -140,9 +142,7 @@ class FigureReading:
         the speaking, not the figure)."""
         inside = [p for p in periods if clause[0] <= p.start < clause[1]]
         window = self.text[max(clause[0], position - 24) : position]
-        if (
-            "from" in window or "compared" in window or "against" in window or "versus" in window
-        ) and _BASELINE_BEFORE.search(window):
+        if any(hint in window for hint in _BASELINE_HINTS) and _BASELINE_BEFORE.search(window):
             # "..., up from 800,000 in the same period a year earlier": the baseline's own date
             inside = [p for p in inside if p.start >= position] or inside
         if covering is not None and covering.start >= 0:
