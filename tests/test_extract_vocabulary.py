@@ -25,6 +25,7 @@ from indicators.extract import (
     events,
     figures,
     hints,
+    numbers,
     pipeline,
     sentences,
     vocabulary,
@@ -311,6 +312,13 @@ def test_every_baseline_lead_passes_the_hint(text):
     window = "rose to 1.1 million, " + " ".join(text.split()) + " "
     assume(figures._BASELINE_BEFORE.search(window))
     assert _passes(figures._BASELINE_HINTS, window), window
+
+
+@pytest.mark.parametrize("word", sorted(numbers.RARE_ANCHOR_WORDS))
+def test_every_rare_number_word_is_found_by_its_ending(word):
+    text = f"Cases {word} in two weeks."
+    assert text.index(word) in numbers.number_anchors(text), word
+    assert word.endswith(numbers._RARE_ENDINGS)
 
 
 # ------------------------------------------------------------------ speakers
