@@ -302,17 +302,20 @@ def person_name(phrase: str) -> str:
 _PARTICIPIAL_PHRASES: list[str] = vocabulary.words("participial_phrases", "speakers")
 PARTICIPIAL_SOURCE = re.compile(
     r"(?P<np>(?:\b[\w-]+\s+){0,2}(?:officials?|sources?|diplomats?|people|persons|aides?)\s+"
-    r"(?:" + "|".join(phrase.replace(" ", r"\s+") for phrase in _PARTICIPIAL_PHRASES) + r")\s+"
+    r"(?:" + vocabulary.alternatives(_PARTICIPIAL_PHRASES) + r")\s+"
     r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s*$"
 )
 # The longest word of each phrase: a head holding none cannot match PARTICIPIAL_SOURCE.
 _PARTICIPIAL_HINTS = tuple(max(phrase.split(), key=len) for phrase in _PARTICIPIAL_PHRASES)
 _AUXILIARY_WORDS: list[str] = vocabulary.words("auxiliary_words", "speakers")
 _PASSIVE_WORDS: list[str] = vocabulary.words("passive_words", "speakers")
-PASSIVE_OR_AUXILIARY = re.compile(r"(?:\s+(?:" + "|".join(_AUXILIARY_WORDS) + r"))+\s*$")
-PASSIVE = re.compile(r"\b(?:" + "|".join(_PASSIVE_WORDS) + r")\s*$")
+PASSIVE_OR_AUXILIARY = re.compile(
+    r"(?:\s+(?:" + vocabulary.alternatives(_AUXILIARY_WORDS) + r"))+\s*$"
+)
+PASSIVE = re.compile(r"\b(?:" + vocabulary.alternatives(_PASSIVE_WORDS) + r")\s*$")
 SUBJECT_NOUNS = re.compile(
-    r"\b(?:" + "|".join(vocabulary.words("subject_nouns", "speakers")) + r")\b", re.IGNORECASE
+    r"\b(?:" + vocabulary.alternatives(vocabulary.words("subject_nouns", "speakers")) + r")\b",
+    re.IGNORECASE,
 )
 DATE_WORDS = frozenset(name.lower() for name in (*MONTH_NAMES, *WEEKDAYS)) | {"today", "yesterday"}
 

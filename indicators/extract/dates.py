@@ -70,8 +70,8 @@ _UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
 # opens or closes with (dates.json), also the hint that a plural unit may be part of one
 _WINDOW_OPENERS_WORDS: list[str] = vocabulary.words("window_openers", "dates")
 _WINDOW_CLOSERS_WORDS: list[str] = vocabulary.words("window_closers", "dates")
-_WINDOW_OPENERS = "|".join(_WINDOW_OPENERS_WORDS)
-_WINDOW_CLOSERS = "|".join(_WINDOW_CLOSERS_WORDS)
+_WINDOW_OPENERS = vocabulary.alternatives(_WINDOW_OPENERS_WORDS)
+_WINDOW_CLOSERS = vocabulary.alternatives(_WINDOW_CLOSERS_WORDS)
 # The words before a month that narrow it (any case; see FUZZY_PRECISIONS).
 # Lower case or capitalised ("Early March"); a case-insensitive group would be tried letter
 # by letter, several times slower.

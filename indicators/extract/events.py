@@ -54,11 +54,11 @@ DURATION_UNITS: list[str] = vocabulary.words("duration_units", "events")
 EVENT_WORD_KIND: dict[str, str] = vocabulary.words("duration_events", "events")
 DURATION_OF_EVENT = Caseless(
     r"\b(?P<count>\d+|"
-    + "|".join(word.replace(" ", r"\s+") for word in vocabulary.words("duration_counts", "events"))
+    + vocabulary.alternatives(vocabulary.words("duration_counts", "events"))
     + r")\s+(?P<unit>"
-    + "|".join(DURATION_UNITS)
+    + vocabulary.alternatives(DURATION_UNITS)
     + r")\s+of\s+(?P<what>"
-    + "|".join(EVENT_WORD_KIND)
+    + vocabulary.alternatives(EVENT_WORD_KIND)
     + r")\b"
 )
 

@@ -35,9 +35,9 @@ ADVERB_UNIT: dict[str, str] = vocabulary.words("rate_adverbs")
 # Lower case on purpose: "Horn Daily" is a newspaper, not a rate.
 RATE_AFTER = re.compile(
     r"\b(?:(?:a|per|each|every)\s+(?P<unit>"
-    + "|".join(ADVERB_UNIT.values())
+    + vocabulary.alternatives(ADVERB_UNIT.values())
     + r")|(?P<adverb>"
-    + "|".join(ADVERB_UNIT)
+    + vocabulary.alternatives(ADVERB_UNIT)
     + r"))\b"
 )
 RATE_BEFORE = re.compile(

@@ -16,6 +16,8 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent
@@ -34,6 +36,12 @@ def words(name: str, file: str = "figures") -> list[str] | dict:
     if not isinstance(entry, dict) or "words" not in entry:
         raise KeyError(f"vocabulary/{file}.json has no word list {name!r}")
     return copy.deepcopy(entry["words"])
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """Plain words (not patterns) as the branches of one regex alternation, in their order,
+    each escaped, a space in a word matching any run of white space ("a few")."""
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
 
 
 def place_names() -> list[str]:
