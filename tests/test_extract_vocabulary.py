@@ -12,6 +12,8 @@ import json
 import os
 import re
 import string
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -125,6 +127,52 @@ def test_a_sub_list_holds_only_words_of_its_list(part, whole, file):
 def test_fuzzy_leads_are_spelt_as_the_reader_writes_them():
     for lead in vocabulary.words("fuzzy_leads", "dates"):
         assert dates._fuzzy_lead(lead) == lead
+
+
+_WITH_ADDED_WORDS = """
+import json, sys
+from datetime import date
+from indicators.extract import vocabulary
+vocabulary.FOLDER = __import__("pathlib").Path(sys.argv[1])
+from indicators.extract.pipeline import extract
+text = (
+    "On 3 June the army imposed a cordon around El Fasher. UNICEF remarked that the clinics "
+    "were closed. It said 12 clinics reopened in El Fasher."
+)
+result = extract(text, date(2025, 7, 20), "Desk")
+print(json.dumps({
+    "events": [[e.kind, e.start] for e in result.events],
+    "speakers": [o.attributed_to for o in result.observations],
+}))
+"""
+
+
+def test_a_word_added_to_a_file_reaches_its_pattern_and_its_hint(tmp_path):
+    """A phrase added to events.json and a verb added to speakers.json, nothing else: the
+    event is found and the verb credits its speaker, since each hint is derived."""
+    for path in FILES:
+        (tmp_path / path.name).write_text(path.read_text("utf-8"), "utf-8")
+    document = json.loads((tmp_path / "events.json").read_text("utf-8"))
+    document["event_phrases"]["words"]["siege"].append(r"imposed\s+a\s+cordon\b")
+    (tmp_path / "events.json").write_text(json.dumps(document), "utf-8")
+    document = json.loads((tmp_path / "speakers.json").read_text("utf-8"))
+    document["speech_verbs"]["words"].append("remarked")
+    (tmp_path / "speakers.json").write_text(json.dumps(document), "utf-8")
+    assert _read_with(tmp_path) == {"events": [["siege", "2025-06-03"]], "speakers": ["UNICEF"]}
+    # and without the added words, neither is read
+    assert _read_with(vocabulary.FOLDER) == {"events": [], "speakers": ["Desk"]}
+
+
+def _read_with(folder: Path) -> dict:
+    """What a fresh process extracts with the vocabulary of `folder` (read at import)."""
+    run = subprocess.run(
+        [sys.executable, "-c", _WITH_ADDED_WORDS, str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent.parent,
+    )
+    return json.loads(run.stdout)
 
 
 # ------------------------------------------------------------------ prefix hints
