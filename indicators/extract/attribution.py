@@ -4,7 +4,7 @@ Three ways reports attribute:
 - "according to X" (before or after what X said),
 - "X said / reported / estimates (that) ..." with the speaker first,
 - "..., X said." or "..., said X." with the speaker last.
-A speaker phrase is canonicalised through a small gazetteer of humanitarian actors
+A speaker phrase is canonicalised through a gazetteer of humanitarian actors (speakers.json)
 ("the WHO chief" -> "WHO Director-General Tedros Adhanom Ghebreyesus", "the UN" ->
 "United Nations"); ministries become "Ministry of Health (Gaza)"; other people keep just
 their name ("special envoy Steve Witkoff" -> "Steve Witkoff"); other groups keep their words
@@ -18,6 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from indicators.extract import vocabulary
 from indicators.extract.dates import MONTH_NAMES, WEEKDAYS
 from indicators.extract.patterns import bounded_trie_pattern, trie_pattern
 
@@ -26,137 +27,23 @@ ORG = "org"
 MINISTRY = "ministry"
 NEWS = "news"
 
-# (canonical name, kind, pattern). Order matters: people before their organisations,
-# specific agencies before the United Nations as a whole.
-GAZETTEER: tuple[tuple[str, str, str], ...] = (
-    (
-        "WHO Director-General Tedros Adhanom Ghebreyesus",
-        PERSON,
-        r"\bTedros\b|\bWHO\s+(?:chief|head|boss|Director[- ]General)\b"
-        r"|\bDirector[- ]General\s+of\s+the\s+World\s+Health\s+Organi[sz]ation\b",
-    ),
-    (
-        "UN Secretary-General António Guterres",
-        PERSON,
-        r"\bGuterres\b|\bU\.?N\.?\s+(?:Secretary[- ]General|chief)\b",
-    ),
-    (
-        "UN Emergency Relief Coordinator Tom Fletcher",
-        PERSON,
-        r"\bTom\s+Fletcher\b|\bU\.?N\.?\s+(?:aid|relief|humanitarian)\s+chief\b",
-    ),
-    (
-        "UNRWA Commissioner-General Philippe Lazzarini",
-        PERSON,
-        r"\bLazzarini\b|\bUNRWA\s+(?:chief|head|Commissioner[- ]General)\b",
-    ),
-    ("WFP Executive Director Cindy McCain", PERSON, r"\bCindy\s+McCain\b|\bWFP\s+(?:chief|head)\b"),
-    (
-        "UNICEF Executive Director Catherine Russell",
-        PERSON,
-        r"\bCatherine\s+Russell\b|\bUNICEF\s+(?:chief|head)\b",
-    ),
-    (
-        "UN High Commissioner for Refugees Filippo Grandi",
-        PERSON,
-        r"\bFilippo\s+Grandi\b|\bU\.?N\.?\s+refugee\s+chief\b",
-    ),
-    (
-        "UN High Commissioner for Human Rights Volker Türk",
-        PERSON,
-        r"\bVolker\s+T[üu]rk\b|\bU\.?N\.?\s+(?:human\s+)?rights\s+chief\b",
-    ),
-    (
-        "OCHA",
-        ORG,
-        r"\bOCHA\b|\bOffice\s+for\s+the\s+Coordination\s+of\s+Humanitarian\s+Affairs\b"
-        r"|\bU\.?N\.?\s+(?:humanitarian|aid)\s+(?:affairs\s+|coordination\s+)?(?:office|agency)\b",
-    ),
-    ("WHO", ORG, r"\bWHO\b|\bWorld\s+Health\s+Organi[sz]ation\b|\bU\.?N\.?\s+health\s+agency\b"),
-    ("WFP", ORG, r"\bWFP\b|\bWorld\s+Food\s+Programm?e?\b|\bU\.?N\.?\s+food\s+agency\b"),
-    ("UNICEF", ORG, r"\bUNICEF\b|\bU\.?N\.?\s+children[’']s\s+(?:agency|fund)\b"),
-    (
-        "UNRWA",
-        ORG,
-        r"\bUNRWA\b|\bU\.?N\.?\s+(?:agency\s+for\s+Palestinian\s+refugees|Palestinian\s+refugee\s+agency)\b",
-    ),
-    (
-        "UNHCR",
-        ORG,
-        r"\bUNHCR\b|\bU\.?N\.?\s+[Rr]efugee\s+[Aa]gency\b|\bHigh\s+Commissioner\s+for\s+Refugees\b",
-    ),
-    (
-        "IOM",
-        ORG,
-        r"\bIOM\b|\bInternational\s+Organi[sz]ation\s+for\s+Migration\b|\bU\.?N\.?\s+migration\s+agency\b",
-    ),
-    ("FAO", ORG, r"\bFAO\b|\bFood\s+and\s+Agriculture\s+Organi[sz]ation\b"),
-    ("UNFPA", ORG, r"\bUNFPA\b|\bU\.?N\.?\s+Population\s+Fund\b"),
-    (
-        "OHCHR",
-        ORG,
-        r"\bOHCHR\b|\bU\.?N\.?\s+[Hh]uman\s+[Rr]ights\s+[Oo]ffice\b"
-        r"|\bOffice\s+of\s+the\s+High\s+Commissioner\s+for\s+Human\s+Rights\b",
-    ),
-    ("ICRC", ORG, r"\bICRC\b|\bInternational\s+Committee\s+of\s+the\s+Red\s+Cross\b"),
-    ("IFRC", ORG, r"\bIFRC\b|\bInternational\s+Federation\s+of\s+Red\s+Cross\b"),
-    ("MSF", ORG, r"\bMSF\b|\bM[ée]decins\s+Sans\s+Fronti[èe]res\b|\bDoctors\s+Without\s+Borders\b"),
-    ("IPC", ORG, r"\bIPC\b|\bIntegrated\s+Food\s+Security\s+Phase\s+Classification\b"),
-    ("World Bank", ORG, r"\bWorld\s+Bank\b"),
-    ("Save the Children", ORG, r"\bSave\s+the\s+Children\b"),
-    ("Oxfam", ORG, r"\bOxfam\b"),
-    ("Norwegian Refugee Council", ORG, r"\bNRC\b|\bNorwegian\s+Refugee\s+Council\b"),
-    ("International Rescue Committee", ORG, r"\bIRC\b|\bInternational\s+Rescue\s+Committee\b"),
-    (
-        "Israeli military",
-        ORG,
-        r"\bIDF\b|\bIsrael\s+Defen[cs]e\s+Forces\b|\bIsraeli\s+(?:military|army)\b",
-    ),
-    ("COGAT", ORG, r"\bCOGAT\b"),
-    (
-        "United Nations",
-        ORG,
-        r"\bUnited\s+Nations\b|\bU\.?N\.?(?:\s+agenc(?:y|ies)|\s+officials?)?\b",
-    ),
-    ("Associated Press", NEWS, r"\bAssociated\s+Press\b|\bAP\b"),
-    ("Reuters", NEWS, r"\bReuters\b"),
-    ("Agence France-Presse", NEWS, r"\bAFP\b|\bAgence\s+France[- ]Presse\b"),
+_GAZETTEER_WORDS: dict[str, dict] = vocabulary.words("gazetteer", "speakers")
+# (canonical name, kind, pattern), in the order of speakers.json: people before their
+# organisations, specific agencies before the United Nations as a whole.
+GAZETTEER: tuple[tuple[str, str, str], ...] = tuple(
+    (name, entry["kind"], "|".join(entry["patterns"])) for name, entry in _GAZETTEER_WORDS.items()
 )
 _GAZETTEER = tuple((name, kind, re.compile(pattern)) for name, kind, pattern in GAZETTEER)
 
 # Adjectives and possessives that say whose ministry it is.
-PLACE_ADJECTIVES = {
-    "afghan": "Afghanistan",
-    "burkinabe": "Burkina Faso",
-    "congolese": "DRC",
-    "ethiopian": "Ethiopia",
-    "haitian": "Haiti",
-    "iraqi": "Iraq",
-    "israeli": "Israel",
-    "lebanese": "Lebanon",
-    "libyan": "Libya",
-    "malian": "Mali",
-    "myanmar": "Myanmar",
-    "nigerian": "Nigeria",
-    "pakistani": "Pakistan",
-    "palestinian": "Palestine",
-    "russian": "Russia",
-    "somali": "Somalia",
-    "sudanese": "Sudan",
-    "syrian": "Syria",
-    "ukrainian": "Ukraine",
-    "yemeni": "Yemen",
-}
+PLACE_ADJECTIVES: dict[str, str] = vocabulary.words("place_adjectives", "speakers")
 MINISTRY_PATTERN = re.compile(
     r"(?:(?P<owner>[A-Z][\w-]+?)(?:[’']s)?\s+)?(?:(?P<topic_before>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+|health|interior|defen[cs]e|education|agriculture|water|finance|foreign)\s+)?"
     r"(?P<ministry>[Mm]inistry)(?:\s+of\s+(?P<topic_after>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}))?"
 )
 
-SPEECH_VERBS = (
-    r"said|says|say|told|tells|reported|reports|report|estimated|estimates|estimate|warned|warns"
-    r"|noted|notes|added|adds|announced|announces|stated|states|confirmed|confirms|recorded"
-    r"|records|documented|registered|counted|explained|wrote|writes|quoted|cited|claimed|claims"
-)
+SPEECH_VERB_WORDS: list[str] = vocabulary.words("speech_verbs", "speakers")
+SPEECH_VERBS = "|".join(SPEECH_VERB_WORDS)
 # The verbs as a trie ("s(?:a(?:id|ys?)|...)"), several times faster to scan than the list.
 _SPEECH_VERBS_TRIE = trie_pattern(set(SPEECH_VERBS.split("|")))
 # As \b(?:trie)\b, written to open with a letter (see `bounded_trie_pattern`): faster to scan.
@@ -167,186 +54,11 @@ INVERTED = re.compile(
     rf"(?:[,”\"]\s*)(?P<verb>{_SPEECH_VERBS_TRIE})\s+(?P<who>[^,;.“”\"]+?(?:,\s+[^,;.“”\"]+?)?)\s*(?=[,;.]|$)"
 )
 
-ROLE_WORDS = frozenset(
-    [
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "spokespeople",
-        "chief",
-        "head",
-        "director",
-        "minister",
-        "ministry",
-        "official",
-        "officials",
-        "authorities",
-        "authority",
-        "partners",
-        "humanitarian",
-        "health",
-        "local",
-        "regional",
-        "administration",
-        "envoy",
-        "special",
-        "agency",
-        "agencies",
-        "office",
-        "organization",
-        "organisation",
-        "group",
-        "army",
-        "military",
-        "police",
-        "residents",
-        "mayor",
-        "governor",
-        "de",
-        "facto",
-        "representative",
-        "coordinator",
-        "commissioner",
-        "secretary",
-        "general",
-        "state",
-        "department",
-        "doctors",
-        "workers",
-        "medics",
-        "officers",
-        "witnesses",
-        "sources",
-        "aid",
-        "relief",
-        "the",
-        "a",
-        "an",
-        "of",
-        "for",
-        "in",
-        "and",
-        "on",
-        "its",
-        "their",
-        "his",
-        "her",
-        "senior",
-        "former",
-        "deputy",
-        "top",
-        "us",
-        "u.s.",
-        "un",
-        "network",
-        "society",
-        "council",
-        "committee",
-        "forces",
-        "force",
-        "government",
-        "team",
-        "teams",
-        "analysts",
-        "experts",
-        "survey",
-        "monitors",
-        "monitoring",
-        "cluster",
-        "clusters",
-        "ngo",
-        "ngos",
-        "nurses",
-        "staff",
-        "provincial",
-        "district",
-        "national",
-        "international",
-        "medical",
-        "emergency",
-        "coordinator's",
-        "spokesperson's",
-        "families",
-        "people",
-        "leader",
-        "leaders",
-        "commander",
-        "commanders",
-        "trust",
-        "programme",
-        "program",
-        "fund",
-        "he",
-        "she",
-        "it",
-        "they",
-    ]
-)
-DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "two",
-        "three",
-        "four",
-        "several",
-        "some",
-        "many",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "both",
-        "these",
-        "those",
-    ]
-)
-PRONOUN_PERSON = frozenset(("he", "she", "him", "her"))
-PRONOUN_ORG = frozenset(("it", "they", "them"))
-ORG_WORDS = frozenset(
-    [
-        "ministry",
-        "office",
-        "council",
-        "network",
-        "society",
-        "forces",
-        "force",
-        "programme",
-        "program",
-        "fund",
-        "committee",
-        "authority",
-        "authorities",
-        "agency",
-        "organization",
-        "organisation",
-        "administration",
-        "department",
-        "group",
-        "government",
-        "army",
-        "military",
-        "police",
-        "union",
-        "cluster",
-        "alliance",
-        "coalition",
-        "bank",
-        "trust",
-        "partners",
-        "nations",
-        "crescent",
-        "cross",
-        "commission",
-        "institute",
-        "centre",
-        "center",
-        "unit",
-    ]
-)
+ROLE_WORDS = frozenset(vocabulary.words("role_words", "speakers"))
+DETERMINERS = frozenset(vocabulary.words("determiners", "speakers"))
+PRONOUN_PERSON = frozenset(vocabulary.words("person_pronouns", "speakers"))
+PRONOUN_ORG = frozenset(vocabulary.words("org_pronouns", "speakers"))
+ORG_WORDS = frozenset(vocabulary.words("org_words", "speakers"))
 _TOKEN = re.compile(r"[\w’'.-]+|[,“”\"()]")
 
 
@@ -479,29 +191,7 @@ def canonical_ministry(match: re.Match) -> str:
     return f"{name} ({place})" if place else name
 
 
-MINISTRY_TOPICS = frozenset(
-    [
-        "health",
-        "interior",
-        "defence",
-        "defense",
-        "education",
-        "agriculture",
-        "livestock",
-        "finance",
-        "foreign",
-        "social",
-        "public",
-        "labour",
-        "labor",
-        "water",
-        "energy",
-        "justice",
-        "information",
-        "humanitarian",
-        "displacement",
-    ]
-)
+MINISTRY_TOPICS = frozenset(vocabulary.words("ministry_topics", "speakers"))
 
 
 def canonical_speaker(phrase: str, speakers: Speakers) -> tuple[str, str]:
@@ -609,19 +299,22 @@ def person_name(phrase: str) -> str:
     return " ".join(run)
 
 
+_PARTICIPIAL_PHRASES: list[str] = vocabulary.words("participial_phrases", "speakers")
 PARTICIPIAL_SOURCE = re.compile(
     r"(?P<np>(?:\b[\w-]+\s+){0,2}(?:officials?|sources?|diplomats?|people|persons|aides?)\s+"
-    r"(?:briefed\s+on|familiar\s+with|close\s+to|involved\s+in|with\s+knowledge\s+of)\s+"
+    r"(?:" + vocabulary.alternatives(_PARTICIPIAL_PHRASES) + r")\s+"
     r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s*$"
 )
+# The longest word of each phrase: a head holding none cannot match PARTICIPIAL_SOURCE.
+_PARTICIPIAL_HINTS = tuple(max(phrase.split(), key=len) for phrase in _PARTICIPIAL_PHRASES)
+_AUXILIARY_WORDS: list[str] = vocabulary.words("auxiliary_words", "speakers")
+_PASSIVE_WORDS: list[str] = vocabulary.words("passive_words", "speakers")
 PASSIVE_OR_AUXILIARY = re.compile(
-    r"(?:\s+(?:has|have|had|also|previously|earlier|repeatedly|reportedly|then|later))+\s*$"
+    r"(?:\s+(?:" + vocabulary.alternatives(_AUXILIARY_WORDS) + r"))+\s*$"
 )
-PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s*$")
+PASSIVE = re.compile(r"\b(?:" + vocabulary.alternatives(_PASSIVE_WORDS) + r")\s*$")
 SUBJECT_NOUNS = re.compile(
-    r"\b(?:partners|authorities|officials?|police|residents|ministry|agency|army|military|witnesses"
-    r"|sources|doctors|workers|medics|government|administration|office|diplomats|analysts|experts"
-    r"|spokesperson|spokesman|spokeswoman|he|she|it|they|group|organi[sz]ation|survey|monitors|union|association|committee|team)\b",
+    r"\b(?:" + vocabulary.alternatives(vocabulary.words("subject_nouns", "speakers")) + r")\b",
     re.IGNORECASE,
 )
 DATE_WORDS = frozenset(name.lower() for name in (*MONTH_NAMES, *WEEKDAYS)) | {"today", "yesterday"}
@@ -629,19 +322,8 @@ DATE_WORDS = frozenset(name.lower() for name in (*MONTH_NAMES, *WEEKDAYS)) | {"t
 
 # Words the patterns above end with: a head that does not end with one cannot match them, and
 # the patterns, searched from every position of a long head, are not tried on it.
-_AUXILIARY_ENDINGS = (
-    "has",
-    "have",
-    "had",
-    "also",
-    "previously",
-    "earlier",
-    "repeatedly",
-    "reportedly",
-    "then",
-    "later",
-)
-_PASSIVE_ENDINGS = ("is", "are", "was", "were", "been", "being", "be")
+_AUXILIARY_ENDINGS = tuple(_AUXILIARY_WORDS)
+_PASSIVE_ENDINGS = tuple(_PASSIVE_WORDS)
 _LEAD = re.compile(r"\s*(?:(?:and|but|while|whereas|as|so|then)\s+)*")
 _DIGIT = re.compile(r"\d")
 _CAPITAL_WORD = re.compile(r"\b[A-Z]")
@@ -660,13 +342,7 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[int, str, tuple[int
         head = PASSIVE_OR_AUXILIARY.sub("", head)
     if head.rstrip().endswith(_PASSIVE_ENDINGS) and PASSIVE.search(head):
         return -1, "", None  # "cases were reported": no one is credited
-    if (
-        "briefed" in head
-        or "familiar" in head
-        or "close" in head
-        or "involved" in head
-        or "knowledge" in head
-    ):
+    if any(hint in head for hint in _PARTICIPIAL_HINTS):
         participial = PARTICIPIAL_SOURCE.search(head)
         if participial:
             return participial.start("np"), participial.group("np"), None
@@ -873,9 +549,7 @@ _STATE_AFTER = re.compile(
     r"\s+(?:as\s+)?(?:missing|dead|killed|injured|wounded|displaced|safe|alive|sick|ill)\b"
 )
 # The speech verbs that are also participles ("reported missing", "an estimated 4.2 million")
-_PARTICIPLES = frozenset(
-    {"reported", "confirmed", "recorded", "registered", "counted", "documented", "estimated"}
-)
+_PARTICIPLES = frozenset(vocabulary.words("participle_speech_verbs", "speakers"))
 _DETERMINER_BEFORE = re.compile(r"\b(?:an?|the)\s+\Z", re.IGNORECASE)
 # "the National Disaster Management Authority (NDMA) said": the acronym is part of the name
 _ACRONYM_ASIDE = re.compile(r"\s*\([A-Z][A-Za-z]{1,11}\)")

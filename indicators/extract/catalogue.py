@@ -23,7 +23,7 @@ STOPWORDS = (
     | frozenset(numbers.CARDINALS)
     | frozenset(numbers.SCALES)
 )  # number words never name an indicator
-NEGATIONS = frozenset(("not", "no", "without", "non", "lack", "lacking", "unable"))
+NEGATIONS = frozenset(vocabulary.words("negations", "words"))
 # Words that mean the same for matching purposes, after the plural is taken off.
 SYNONYMS = vocabulary.words("synonyms", "words")
 # Words of an id that say what kind of figure it is, not what is counted.

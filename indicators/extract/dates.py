@@ -19,6 +19,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from indicators.dates import canonical_start
 from indicators.extract import vocabulary
+from indicators.extract.hints import ANYTHING, DASH, DIGIT, SPACE, SPACE_OR_DASH, word_starts
 from indicators.extract.numbers import parse_number
 from indicators.extract.patterns import (
     bounded_trie_pattern,
@@ -29,32 +30,15 @@ from indicators.extract.patterns import (
     trie_pattern,
 )
 
-# Each month's spellings, its full name first.
-_MONTH_SPELLINGS = (
-    ("January", "Jan"),
-    ("February", "Feb"),
-    ("March", "Mar"),
-    ("April", "Apr"),
-    ("May",),
-    ("June", "Jun"),
-    ("July", "Jul"),
-    ("August", "Aug"),
-    ("September", "Sept", "Sep"),
-    ("October", "Oct"),
-    ("November", "Nov"),
-    ("December", "Dec"),
+# Each month's spellings, its full name first (dates.json).
+_MONTH_SPELLINGS = tuple(
+    (name, *abbreviations) for name, abbreviations in vocabulary.words("months", "dates").items()
 )
 MONTHS = {name: number for number, names in enumerate(_MONTH_SPELLINGS, start=1) for name in names}
 MONTH_NAMES = tuple(names[0] for names in _MONTH_SPELLINGS)
-WEEKDAYS = {
-    "Monday": MO,
-    "Tuesday": TU,
-    "Wednesday": WE,
-    "Thursday": TH,
-    "Friday": FR,
-    "Saturday": SA,
-    "Sunday": SU,
-}
+WEEKDAYS = dict(
+    zip(vocabulary.words("weekdays", "dates"), (MO, TU, WE, TH, FR, SA, SU), strict=True)
+)
 
 
 def month_number(name: str) -> int:
@@ -82,6 +66,12 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 _NUMWORD = r"(?:\d+|a\s+few|a\s+couple\s+of|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple\s+of)"
 _UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
+# "the past two weeks", "three weeks ago": the words a window back from the report's day
+# opens or closes with (dates.json), also the hint that a plural unit may be part of one
+_WINDOW_OPENERS_WORDS: list[str] = vocabulary.words("window_openers", "dates")
+_WINDOW_CLOSERS_WORDS: list[str] = vocabulary.words("window_closers", "dates")
+_WINDOW_OPENERS = vocabulary.alternatives(_WINDOW_OPENERS_WORDS)
+_WINDOW_CLOSERS = vocabulary.alternatives(_WINDOW_CLOSERS_WORDS)
 # The words before a month that narrow it (any case; see FUZZY_PRECISIONS).
 # Lower case or capitalised ("Early March"); a case-insensitive group would be tried letter
 # by letter, several times slower.
@@ -105,9 +95,9 @@ ATOM = rf"""(?:
   | (?i:(?:at\s+)?the\s+(?:start|beginning|end)\s+of\s+(?:the|this|last)\s+year)
   | (?i:the\s+(?:week|day|month)\s+before|the\s+previous\s+(?:week|day|month))
   | (?i:the\s+same\s+(?:period|time)\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year))
-  | (?i:{_NUMWORD}\s+{_UNIT}\s+(?:ago|earlier))
+  | (?i:{_NUMWORD}\s+{_UNIT}\s+(?:{_WINDOW_CLOSERS}))
   | (?i:(?:last|this|next|past)\s+(?:week|month|year|weekend))
-  | (?i:the\s+(?:past|last|previous)\s+(?:{_NUMWORD}\s+)?(?:(?:school|academic)\s+)?{_UNIT})
+  | (?i:the\s+(?:{_WINDOW_OPENERS})\s+(?:{_NUMWORD}\s+)?(?:(?:school|academic)\s+)?{_UNIT})
   | (?i:hours\s+(?:before|after))\s+[A-Z][\w-]+(?:’s|'s)\s+(?:statement|announcement|remarks|speech|briefing)
   | {_YEAR}
 )"""
@@ -185,31 +175,8 @@ class DatePhrase:
 _ANCHOR_WORDS = (
     _MONTH_FORMS
     + list(WEEKDAYS)
-    + [
-        w.capitalize()
-        for w in ("today", "yesterday", "tonight", "since", "between", "from", "hours")
-    ]
-    + [
-        "today",
-        "yesterday",
-        "tonight",
-        "night",
-        "week",
-        "weeks",
-        "weekend",
-        "month",
-        "months",
-        "year",
-        "years",
-        "days",
-        "ago",
-        "earlier",
-        "since",
-        "between",
-        "from",
-        "hours",
-    ]
-    + ["So far", "so far"]
+    + [word.capitalize() for word in vocabulary.words("capitalised_anchor_words", "dates")]
+    + vocabulary.words("anchor_words", "dates")
 )
 
 
@@ -274,19 +241,14 @@ def date_anchors(text: str, start: int = 0, end: int | None = None) -> list[tupl
     return found
 
 
-# The words DATE_PHRASE can begin with (any case): its role words, the first words of its
-# atoms, a digit, a month or a weekday. Other words before an anchor are not tried.
-_DATE_STARTERS = (
-    r"\d|(?:"
-    + trie_pattern(
-        {"between", "from", "ever", "since", "starting", "beginning", "so", "by", "until"}
-        | {"till", "through", "in", "on", "during", "as", "at", "of", "for", "over", "the"}
-        | {"last", "this", "next", "past", "earlier", "later", "a", "few", "several", "couple"}
-        | {"hours", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
-        | {"ten", "eleven", "twelve", "end", "beginning", "start", "middle", "same"}
-    )
-    + r")\s|(?:early|mid|late|end)[\s-]|yesterday|today|tonight|"
-    + trie_pattern({name[:3].lower() for name in MONTHS} | {d.lower() for d in WEEKDAYS})
+# The words DATE_PHRASE can begin with (any case), read off the pattern itself (see
+# `hints.word_starts`): its role words, the first words of its atoms, a digit, a month or a
+# weekday, each with what may follow it. Other words before an anchor are not tried.
+_DATE_WORD_STARTS = word_starts(DATE_PHRASE)
+_DATE_STARTERS = "|".join(
+    DIGIT if follow == DIGIT else f"(?:{trie_pattern(_DATE_WORD_STARTS[follow])}){follow}"
+    for follow in (DIGIT, SPACE, SPACE_OR_DASH, DASH, ANYTHING)
+    if follow in _DATE_WORD_STARTS
 )
 _DATE_STARTS = starts_pattern(_DATE_STARTERS, re.IGNORECASE)
 _DATE_STARTS_LOWER = starts_pattern(_DATE_STARTERS)  # for the lower-cased text
@@ -319,7 +281,8 @@ def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list
 
 _SINCE = re.compile(r"since", re.IGNORECASE)
 _PLURAL_UNITS = ("days", "weeks", "months", "years", "Days", "Weeks", "Months", "Years")
-_WINDOW_WORDS = ("past", "last", "previous", "ago", "earlier", "so far")
+# a plural unit is part of a date phrase only in a window back from the report's day
+_WINDOW_WORDS = tuple(_WINDOW_OPENERS_WORDS + _WINDOW_CLOSERS_WORDS)
 
 
 def _window_words_near(lower: str, anchor: int) -> bool:
@@ -657,31 +620,13 @@ def _canonical_atom(
     return canonical_start(day, precision), precision
 
 
-# The words before a month that narrow it, as `_fuzzy_lead` writes them, to the precision
-# and first day of their window (a negative day counts back from the month's end: the last
-# week of March is 25-31 March). No precision is a half month: "the first half of" is the month.
-FUZZY_PRECISIONS = {
-    "early": ("early-month", 1),
-    "beginning of": ("early-month", 1),
-    "start of": ("early-month", 1),
-    "first days of": ("early-month", 1),
-    "opening days of": ("early-month", 1),
-    "mid": ("mid-month", 11),
-    "middle of": ("mid-month", 11),
-    "late": ("late-month", 21),
-    "end": ("late-month", 21),
-    "end of": ("late-month", 21),
-    "last days of": ("late-month", 21),
-    "final days of": ("late-month", 21),
-    "closing days of": ("late-month", 21),
-    "first week of": ("week", 1),
-    "second week of": ("week", 8),
-    "third week of": ("week", 15),
-    "fourth week of": ("week", 22),
-    "last week of": ("week", -7),
-    "final week of": ("week", -7),
-    "first half of": ("month", 1),
-    "second half of": ("month", 1),
+# The words before a month that narrow it (dates.json), as `_fuzzy_lead` writes them, to
+# the precision and first day of their window (a negative day counts back from the month's
+# end: the last week of March is 25-31 March). No precision is a half month: "the first half
+# of" is the month.
+FUZZY_PRECISIONS: dict[str, tuple[str, int]] = {
+    lead: (window["precision"], window["first_day"])
+    for lead, window in vocabulary.words("fuzzy_leads", "dates").items()
 }
 
 

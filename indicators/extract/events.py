@@ -4,7 +4,7 @@ sentence's event words and date phrases.
 `EventReading` is the part of a document run (`pipeline._Run`) that reads them: it uses the
 run's text, publisher and publication day, its sentence view, clauses and places, and appends
 to its `events`. The event words are found in one pass (`EVENT_WORDS`) only in the sentences
-that hold one of `EVENT_HINTS`.
+that hold one of `EVENT_HINTS`, both built from `vocabulary/events.json`.
 """
 
 from __future__ import annotations
@@ -14,50 +14,19 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from indicators.extract import numbers as num
+from indicators.extract import vocabulary
 from indicators.extract.attribution import speaker_for
 from indicators.extract.candidates import Event
 from indicators.extract.dates import DatePhrase
+from indicators.extract.hints import prefix_hints
 from indicators.extract.locations import VENUE_KINDS, venue_for
 from indicators.extract.sentence_view import Caseless
 
-EVENT_KEYWORDS: tuple[tuple[str, re.Pattern], ...] = (
-    (
-        "blockade",
-        re.compile(
-            r"\b(?:blockade[sd]?|closure|(?:closed|shut)\s+(?:the\s+|all\s+)?(?:crossings?|borders?|roads?)"
-            r"|crossings?\s+(?:were|was|had\s+been|have\s+been|remain(?:ed)?)\s+(?:closed|shut)"
-            r"|(?:did\s+not|didn[’']t|does\s+not|would\s+not)\s+(?:let|allow)\s+(?:any\s+)?(?:aid|food|supplies|goods|trucks|fuel)"
-            r"|no\s+(?:aid|food|supplies|trucks|convoys?|fuel)\s+(?:has\s+|have\s+|had\s+)?(?:entered|reached|been\s+allowed)"
-            r"|blocked\s+(?:all\s+)?(?:roads|access|aid|supplies|deliveries|the\s+roads)"
-            r"|(?:have|has|had)\s+not\s+(?:been\s+able\s+to\s+)?reach(?:ed)?|cut\s+off\s+(?:from\s+)?aid)",
-            re.I,
-        ),
-    ),
-    ("siege", re.compile(r"\b(?:siege|besieged|encircled|encirclement)\b", re.I)),
-    (
-        "talks",
-        re.compile(
-            r"\b(?:talks|negotiations|negotiating\s+team|negotiators|mediators?|mediation|proposal"
-            r"|framework\s+for)\b",
-            re.I,
-        ),
-    ),
-    (
-        "ceasefire",
-        re.compile(r"\b(?:ceasefire|cease-fire|truce|humanitarian\s+pause)\b", re.I),
-    ),
-    ("war", re.compile(r"\b(?:war|invasion|offensive|hostilities)\b", re.I)),
-    (
-        "diplomacy",
-        re.compile(r"\b(?:travel?l?ed\s+to|visited|visit\s+to|met\s+with|summit)\b", re.I),
-    ),
-    (
-        "statement",
-        re.compile(
-            r"\b(?:struck\s+an?\s+\w+\s+tone|issued\s+a\s+statement|declared\s+(?:a|an|the)\b)",
-            re.I,
-        ),
-    ),
+# Each kind's phrases (events.json), in the order kinds are preferred.
+EVENT_PHRASES: dict[str, list[str]] = vocabulary.words("event_phrases", "events")
+EVENT_KEYWORDS: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (kind, re.compile(r"\b(?:" + "|".join(phrases) + ")", re.I))
+    for kind, phrases in EVENT_PHRASES.items()
 )
 KIND_PRIORITY = {kind: rank for rank, (kind, _) in enumerate(EVENT_KEYWORDS)}
 # All event words in one pass: one group per kind. Every kind's pattern opens with \b, taken
@@ -80,66 +49,24 @@ END_VERB = re.compile(
     r"\b(?:collapsed|broke\s+down|ended|expired|lifted|reopened|was\s+over)\b", re.I
 )
 MODAL = Caseless(r"\b(?:could|would|might|may|will|if)\b")
+DURATION_UNITS: list[str] = vocabulary.words("duration_units", "events")
+# The words after "N days of" that name an event, and its kind.
+EVENT_WORD_KIND: dict[str, str] = vocabulary.words("duration_events", "events")
 DURATION_OF_EVENT = Caseless(
-    r"\b(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
-    r"\s+(?P<unit>days|weeks|months|years)\s+of\s+(?P<what>war|fighting|talks|negotiations|siege|blockade|conflict)\b"
+    r"\b(?P<count>\d+|"
+    + vocabulary.alternatives(vocabulary.words("duration_counts", "events"))
+    + r")\s+(?P<unit>"
+    + vocabulary.alternatives(DURATION_UNITS)
+    + r")\s+of\s+(?P<what>"
+    + vocabulary.alternatives(EVENT_WORD_KIND)
+    + r")\b"
 )
-EVENT_WORD_KIND = {
-    "war": "war",
-    "fighting": "war",
-    "conflict": "war",
-    "talks": "talks",
-    "negotiations": "talks",
-    "siege": "siege",
-    "blockade": "blockade",
-}
 
 
-# Substrings that must occur (lower case) before the event and status patterns are tried.
-EVENT_HINTS = (
-    "blockade",
-    "closure",
-    "closed",
-    "shut",
-    "let any",
-    "allow",
-    "no aid",
-    "no food",
-    "no supplies",
-    "no trucks",
-    "no convoy",
-    "no fuel",
-    "blocked",
-    "reach",
-    "cut off",
-    "siege",
-    "besieged",
-    "encircle",
-    "talks",
-    "negotiat",
-    "mediat",
-    "proposal",
-    "framework",
-    "ceasefire",
-    "cease-fire",
-    "truce",
-    "pause",
-    "war",
-    "invasion",
-    "offensive",
-    "hostilities",
-    "travel",
-    "visit",
-    "met with",
-    "summit",
-    "tone",
-    "statement",
-    "declared",
-    "days of",
-    "weeks of",
-    "months of",
-    "years of",
-)
+# Substrings that must occur (lower case) before the event patterns are tried:
+# the texts the event phrases begin with (see `hints.prefix_hints`), and the unit and "of" of
+# a duration, all derived from events.json.
+EVENT_HINTS = prefix_hints(EVENT_WORDS.lower) + tuple(f"{unit} of" for unit in DURATION_UNITS)
 
 
 class EventReading:
@@ -167,11 +94,7 @@ class EventReading:
         # the pattern needs a unit word; a lower-cased body without one cannot match
         durations = (
             list(pattern.finditer(body))
-            if not view.plain_case
-            or "days" in body
-            or "weeks" in body
-            or "months" in body
-            or "years" in body
+            if not view.plain_case or any(unit in body for unit in DURATION_UNITS)
             else []
         )
         if not keywords and not durations:

@@ -26,22 +26,32 @@ from indicators.extract.catalogue import (
     propose,
 )
 from indicators.extract.dates import DateAtom, DatePhrase
+from indicators.extract.hints import prefix_hints
 from indicators.extract.sentence_view import Caseless, Context, Distances
 from indicators.extract.sentences import Sentence
 
+# Rate adverbs and the unit of time each is per (figures.json).
+ADVERB_UNIT: dict[str, str] = vocabulary.words("rate_adverbs")
 # Lower case on purpose: "Horn Daily" is a newspaper, not a rate.
 RATE_AFTER = re.compile(
-    r"\b(?:(?:a|per|each|every)\s+(?P<unit>day|week|month)|(?P<adverb>daily|weekly|monthly))\b"
+    r"\b(?:(?:a|per|each|every)\s+(?P<unit>"
+    + vocabulary.alternatives(ADVERB_UNIT.values())
+    + r")|(?P<adverb>"
+    + vocabulary.alternatives(ADVERB_UNIT)
+    + r"))\b"
 )
 RATE_BEFORE = re.compile(
     r"\b(?:[Ee]ach|[Ee]very|per)\s+(?P<unit>day|week|month)\b|\b(?P<adverb>daily|weekly)\b"
 )
-ADVERB_UNIT = {"daily": "day", "weekly": "week", "monthly": "month"}
+# The units and adverbs of RATE_AFTER (RATE_BEFORE's are among them) less those that hold
+# another ("weekly" holds "week"): a window holding none cannot match either pattern.
+_RATE_WORDS = (*ADVERB_UNIT.values(), *ADVERB_UNIT)
+_RATE_HINTS = tuple(w for w in _RATE_WORDS if not any(o != w and o in w for o in _RATE_WORDS))
 
 
 def _rate(pattern: re.Pattern, window: str) -> re.Match | None:
     """RATE_AFTER or RATE_BEFORE searched in a window, which must hold one of their words."""
-    if "day" in window or "week" in window or "month" in window or "daily" in window:
+    if any(hint in window for hint in _RATE_HINTS):
         return pattern.search(window)
     return None
 
@@ -64,11 +74,11 @@ QUALITATIVE = re.compile(
     r"|markets|homes|buildings|convoys|trucks|crossings|roads|bridges|facilities|patients|aid\s+workers"
     r"|staff|camps|districts|neighbou?rhoods|areas|children|people)\b)"
 )
-EVALUATIVE = Caseless(
-    r"\b(?:(?:far\s+)?below|nowhere\s+near|not\s+enough|insufficient|inadequate|sufficient|enough"
-    r"|far\s+short|short\s+of|resumed|halted|suspended|intermittent(?:ly)?|limited|restricted"
-    r"|deteriorat\w+|worsen\w+|improv\w+|collapsed|unchanged|critical|catastrophic|dire)\b"
-)
+# Substrings that must occur (lower case) before QUALITATIVE is tried, read off it.
+QUALITATIVE_HINTS = prefix_hints(QUALITATIVE)
+EVALUATIVE = Caseless(r"\b(?:" + "|".join(vocabulary.words("evaluative_phrases")) + r")\b")
+# Substrings that must occur (lower case) before EVALUATIVE is tried, read off it.
+EVALUATIVE_HINTS = prefix_hints(EVALUATIVE.lower)
 # "About 7 million people, one in three Chadians, need ...": the second figure restates the
 # first, and the dates after both are both figures' (the pattern runs from the first's digits)
 _APPOSITION = re.compile(r"[^,;]{1,40},\s*")
@@ -82,6 +92,8 @@ _BASELINE_BEFORE = re.compile(
     r"|\b(?:against|versus|from)\s+\Z",
     re.IGNORECASE,
 )
+# Substrings that must occur (lower case) before _BASELINE_BEFORE is tried, read off it.
+_BASELINE_HINTS = prefix_hints(_BASELINE_BEFORE)
 _OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained)\b(?:\s+been)?\s+")
 _IT_OR_THEY = re.compile(r"\b(?:it|they)\b")
@@ -97,30 +109,6 @@ class _Figure:
     period: DatePhrase | None
     family: str
     rate: str
-
-
-EVALUATIVE_HINTS = (
-    "below",
-    "near",
-    "enough",
-    "sufficient",
-    "adequate",
-    "short",
-    "resumed",
-    "halted",
-    "suspended",
-    "intermittent",
-    "limited",
-    "restricted",
-    "deteriorat",
-    "worsen",
-    "improv",
-    "collapsed",
-    "unchanged",
-    "critical",
-    "catastrophic",
-    "dire",
-)
 
 
 class FigureReading:
@@ -154,9 +142,7 @@ class FigureReading:
         the speaking, not the figure)."""
         inside = [p for p in periods if clause[0] <= p.start < clause[1]]
         window = self.text[max(clause[0], position - 24) : position]
-        if (
-            "from" in window or "compared" in window or "against" in window or "versus" in window
-        ) and _BASELINE_BEFORE.search(window):
+        if any(hint in window for hint in _BASELINE_HINTS) and _BASELINE_BEFORE.search(window):
             # "..., up from 800,000 in the same period a year earlier": the baseline's own date
             inside = [p for p in inside if p.start >= position] or inside
         if covering is not None and covering.start >= 0:

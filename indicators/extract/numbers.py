@@ -391,8 +391,9 @@ _WORD_ANCHOR = re.compile(
         {cased for word in ANCHOR_WORDS for cased in (word, word.capitalize())} - RARE_ANCHOR_WORDS
     )
 )
-# what the rare words end with, searched for; then the whole word is checked
-_RARE_ENDINGS = ("fold", "oubled", "ripled", "rebled", "uadrupled")
+# what the rare words end with (from the same lists, the first letter left out for its two
+# cases), searched for; then the whole word is checked
+_RARE_ENDINGS = ("fold", *(verb[1:] for verb in MULTIPLIER_VERBS))
 
 
 def number_anchors(text: str, start: int = 0, end: int | None = None) -> list[int]:

@@ -27,6 +27,7 @@ from indicators.extract import numbers as num
 from indicators.extract import patterns, vocabulary
 from indicators.extract.attribution import (
     SPEECH_VERB,
+    SPEECH_VERB_WORDS,
     Attribution,
     Speakers,
     find_attributions,
@@ -58,6 +59,7 @@ from indicators.extract.events import (  # noqa: F401 - also imported from here
 from indicators.extract.figures import (  # noqa: F401 - also imported from here
     EVALUATIVE,
     EVALUATIVE_HINTS,
+    QUALITATIVE_HINTS,
     FigureReading,
     _Figure,
 )
@@ -256,7 +258,7 @@ class _Run(FigureReading, EventReading):
         self.hinted = (
             {
                 "event": _sentences_with(lower_text, EVENT_HINTS, sentences, starts),
-                "qualitative": _sentences_with(lower_text, ("many", "everal"), sentences, starts),
+                "qualitative": _sentences_with(lower_text, QUALITATIVE_HINTS, sentences, starts),
                 "status": _sentences_with(lower_text, EVALUATIVE_HINTS, sentences, starts)
                 if self.catalogue.status
                 else set(),
@@ -325,7 +327,7 @@ class _Run(FigureReading, EventReading):
         else:
             lower = sentence.text.lower()
             event_hint = any(hint in lower for hint in EVENT_HINTS)
-            qualitative_hint = "many" in lower or "everal" in lower
+            qualitative_hint = any(hint in lower for hint in QUALITATIVE_HINTS)
             status_hint = bool(self.catalogue.status) and any(
                 hint in lower for hint in EVALUATIVE_HINTS
             )
@@ -599,12 +601,10 @@ class _Run(FigureReading, EventReading):
             event.candidate_id = f"e{number}"
 
 
-# The speech verbs (of SPEECH_VERB) that make a sentence worth reading for attributions.
-SPEECH_HINT_VERBS = frozenset(
-    {"said", "says", "say", "told", "tells", "report", "reports", "reported", "estimate"}
-    | {"estimates", "estimated", "warns", "warned", "noted", "added", "announced", "states"}
-    | {"stated", "confirmed", "recorded", "records", "documented", "registered", "counted"}
-    | {"claimed", "wrote"}
+# The speech verbs (of SPEECH_VERB) that make a sentence worth reading for attributions: all
+# of speakers.json's speech verbs but its quiet ones, so a verb added there is a hint at once.
+SPEECH_HINT_VERBS = frozenset(SPEECH_VERB_WORDS) - frozenset(
+    vocabulary.words("quiet_speech_verbs", "speakers")
 )
 
 

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from indicators.extract.hints import prefix_hints
 from indicators.extract.patterns import lower_case_pattern, lower_keeping_offsets, lowered
 
 LINE = re.compile(r"[^\n\r]+")
@@ -89,30 +90,8 @@ _BOILERPLATE_ANYWHERE_LOWER = re.compile(
 )
 TERMINAL_CHARS = frozenset('.!?:;"”’)')
 # Cheap substring tests before the boilerplate pattern (a long case-insensitive alternation
-# is slow to run on every sentence).
-BOILERPLATE_HINTS = (
-    "photo",
-    "©",
-    "getty",
-    "/afp",
-    "reuters",
-    "contributed",
-    "rights reserved",
-    "@",
-    "www.",
-    "http",
-    "next",
-    "will be",
-    "published",
-    "follow",
-    "share",
-    "subscribe",
-    "click",
-    "sign up",
-    "information",
-    "tel",
-    "+",
-)
+# is slow to run on every sentence), read off the pattern itself (see `hints.prefix_hints`).
+BOILERPLATE_HINTS = prefix_hints(BOILERPLATE_ANYWHERE)
 
 
 @dataclass(slots=True)

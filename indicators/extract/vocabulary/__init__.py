@@ -1,16 +1,23 @@
-"""The extractor's vocabularies, kept as data beside the code: places (`places.json`), the
-words that decide what a number is (`figures.json`: denominators, units, hedges, multiplier
-and change words, ...) and the words the catalogue matcher reads ids and clauses with
-(`words.json`: stopwords, synonyms).
+"""The extractor's vocabularies, kept as data beside the code, one file per concern: places
+(`places.json`, with their country codes in `place_codes.json`), the words that decide what a
+number is (`figures.json`: denominators, units, hedges, multiplier, change and status words,
+...), the words the catalogue matcher reads ids and clauses with (`words.json`: stopwords,
+synonyms, negations), who reports credit (`speakers.json`: the speaker gazetteer, speech verbs,
+role and organisation words), event phrases (`events.json`) and the language of dates
+(`dates.json`). Each file and each list says what it is for in its `_about`. Loaded once, at
+import of the module that reads them.
 
-Each list is the one source of its regex and of any fast-path hint derived from it: add a
-word to the file and both the pattern and the hint know it.
+Each list is the one source of its regex and of any fast-path hint derived from it (see
+`indicators.extract.hints`): add a word to the file and both the pattern and the hint know it.
 """
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent
@@ -22,8 +29,19 @@ def _load(name: str) -> dict:
 
 
 def words(name: str, file: str = "figures") -> list[str] | dict:
-    """The words of one list of a vocabulary file (a list, or a dict word -> meaning)."""
-    return _load(file)[name]["words"]
+    """The words of one list of a vocabulary file (a list, or a dict word -> meaning), as
+    stored: a list keeps its order, a dict the order of its keys. A copy: the caller may
+    change it without changing what others read."""
+    entry = _load(file).get(name)
+    if not isinstance(entry, dict) or "words" not in entry:
+        raise KeyError(f"vocabulary/{file}.json has no word list {name!r}")
+    return copy.deepcopy(entry["words"])
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """Plain words (not patterns) as the branches of one regex alternation, in their order,
+    each escaped, a space in a word matching any run of white space ("a few")."""
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
 
 
 def place_names() -> list[str]:
