@@ -122,7 +122,9 @@ def unit_family(unit: str) -> str:
         return "measure:" + unit
     if unit.startswith("per "):  # "per 10,000 people per day": a rate with its denominator
         return "per:" + unit
-    if unit[:3] in numbers.CURRENCIES.values() and (len(unit) == 3 or unit[3] == " "):
+    if (
+        unit[:3] in numbers.CURRENCIES.values() or unit[:3].upper() in numbers.LOCAL_CURRENCY_CODES
+    ) and (len(unit) == 3 or unit[3] == " "):
         return "money:" + unit  # "usd", "usd per person per month": one currency and base
     if " per " in unit or unit.endswith(("/day", "/week", "/month")):
         return (
@@ -186,8 +188,13 @@ class Catalogue:
                         indicator_family.startswith("rate")
                     ):
                         continue
-                elif indicator_family != family and not (
-                    family == "count" and indicator_family.startswith("rate")
+                elif (
+                    indicator_family != family
+                    and not (family == "count" and indicator_family.startswith("rate"))
+                    and not (  # "Rice, 1 kg: SYP 27,500": the price's base stated beside it
+                        family.startswith("money:")
+                        and indicator_family.startswith(family + " per ")
+                    )
                 ):
                     continue
                 for key in indicator.keys:
@@ -243,7 +250,9 @@ class Catalogue:
         index = self._candidates(family, qualitative)
         positions = {p for word in focus_set for p in index.get(word, ())}
         if not positions:
-            return None
+            # a unit only one indicator has says what the figure is ("SYP 14,650 to the US
+            # dollar" is the exchange rate), though its words are not in the clause
+            return self._sole_of_unit(family) if not qualitative else None
         clause_set = set(clause) | focus_set
         if paragraph is None or isinstance(paragraph, (list, tuple)):
             paragraph = set(paragraph or ())
@@ -288,6 +297,15 @@ class Catalogue:
                 if tail > best_tail:
                     best_tail, chosen = tail, indicator
         return chosen
+
+    def _sole_of_unit(self, family: str) -> Indicator | None:
+        """The one indicator of a money-per or rate-per unit ("syp per usd", "people per
+        latrine"), or None where the unit is shared or says little (count, percent, usd)."""
+        if " per " not in family or family.startswith("rate:"):
+            return None
+        if self.family_sizes.get(family) != 1:
+            return None
+        return next(i for i in self.indicators if self.families[i.indicator_id] == family)
 
     def _may_be_unsaid(self, missing: frozenset[str], paragraph) -> bool:
         """Can these key words be left out of the figure's clause? Not a number ("under five"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+import pycountry
 from text_to_num import text2num
 
 from indicators import schema
@@ -107,6 +108,11 @@ ORDINALS = {
 TIME_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
 CURRENCIES = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur", "£": "gbp"}
 CURRENCIES |= {"gbp": "gbp", "chf": "chf"}
+# Any other ISO 4217 code in capitals before an amount ("SYP 1,284,000", "KES 310 million"),
+# from the currency data pycountry ships, less the codes that are English words
+LOCAL_CURRENCY_CODES = frozenset(currency.alpha_3 for currency in pycountry.currencies) - frozenset(
+    vocabulary.words("currency_words_not_codes")
+)
 MONEY_WORDS = vocabulary.words("money_words")
 MULTIPLIER_VERBS = vocabulary.words("multiplier_verbs")
 DISTANCE_UNITS = vocabulary.words("distance_units")
@@ -147,7 +153,8 @@ _NUMBER_PATTERN_SOURCE = rf"""(?<![\w.$£€/])(?<![A-Za-z]-)(?:
           (?P<frac_word>{_FRACTION})\b)
     | (?P<number>(?P<num>{_NUM})(?P<star>\*)?
           (?:(?P<percent>{_PERCENT})
-            |\s(?P<scale>million|billion)\b(?:\s(?P<money_words>{alternation(MONEY_WORDS)})\b)?)?)
+            |\s(?P<scale>million|billion)\b(?:\s(?P<money_words>{alternation(MONEY_WORDS)})\b)?
+            |(?P<short_scale>(?-i:M|bn|mn))\b)?)
     | (?P<ordinal_span>\b(?:its|the|a)\s+(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))
           \s+(?P<ordinal_unit>day|week|month|year)\b)
     )"""
@@ -273,6 +280,9 @@ LABEL_PHRASES = (
     (r"(?:scale|ladder)\s+(?:of|from)(?:\s+\w+\s+to)?", ("of", "from", "to")),
     (r"(?:magnitude|depth|altitude|temperature|threshold|cut-off)\s+of", ("of",)),
     (r"h\d+n", ()),  # "H5N1": a digit before a final "n", tested on its own
+    (rf"(?:{alternation(vocabulary.words('reference_levels'))})\s+of"
+     r"(?:\s+(?:at\s+least|about|around|over|more\s+than|less\s+than|up\s+to))?",
+     ("of", "least", "about", "around", "over", "than", "to")),
 )  # fmt: skip
 LABEL_BEFORE = re.compile(
     r"(?:\b(?:"
@@ -449,6 +459,12 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             if " per " in window or "fold" in window[:6]:
                 match = _follower(scanned, match, end, lower is not None) or match
         mention = _mention_from_match(text, match)
+        if (
+            mention is not None
+            and mention.kind == COUNT
+            and text[mention.start - 2 : mention.start - 1].isupper()
+        ):
+            _local_currency(text, mention)
         if mention is None and match.lastgroup in ("ratio", "of_ratio"):
             match = _no_ratio(lower is not None).match(scanned, match.start(), end) or match
             mention = _mention_from_match(text, match) if match.lastgroup != "ratio" else None
@@ -457,6 +473,27 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             _attach_qualifier(text, mention, start)
             mentions.append(mention)
     return mentions
+
+
+_TO_THE_DOLLAR = re.compile(
+    r"\s+(?:to\s+the|to\s+one|per|a|against\s+the)\s+(?:US\s+|U\.S\.\s+)?dollar\b", re.IGNORECASE
+)
+
+
+def _local_currency(text: str, mention: NumberMention) -> None:
+    """A count after a currency code ("SYP 9,800", "KES 310 million") is money in that
+    currency; followed by "to the US dollar", it is an exchange rate (unit "syp per usd")."""
+    code_start = mention.start - 4
+    code = text[max(0, code_start) : mention.start - 1]
+    if code not in LOCAL_CURRENCY_CODES or text[mention.start - 1] not in " \u00a0":
+        return
+    if code_start > 0 and text[code_start - 1].isalnum():
+        return
+    mention.kind, mention.unit = MONEY, code.lower()
+    mention.start = code_start
+    rate = _TO_THE_DOLLAR.match(text, mention.end)
+    if rate is not None and code != "USD":
+        mention.unit += " per usd"
 
 
 def _follower(scanned: str, match: re.Match, end: int, lowered_text: bool) -> re.Match | None:
@@ -637,6 +674,8 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     if _may_end_with_label(before) and LABEL_BEFORE.search(before):
         return None
     is_word = not token[0].isdigit()
+    if _names_a_reference(text, span_start, span_end):
+        return None  # "the 15% emergency threshold", "the five-year average"
     if match.group("percent"):
         if value > 100:
             return None  # a share is 0-100; a rise "by 150 percent" is not one
@@ -651,6 +690,12 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
             provisional=bool(match.group("star")),
         )
     scale = match.group("scale")
+    short_scale = match.group("short_scale")
+    if short_scale and text[match.start("short_scale")] == "m":
+        return None  # "a 5m wall": metres, not millions
+    if short_scale and token[-1].isdigit():  # "15.5M", "2bn" in tables of key figures
+        value = scaled(value, SHORT_SCALES[short_scale.lower()])
+        return NumberMention(span_start, span_end, span_start, span_end, value, COUNT, "count")
     if scale:
         value = scaled(value, SCALES[scale.lower()])
         money = match.group("money_words")
@@ -688,6 +733,8 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
         if after.lastgroup in ("age", "clock", "ago", "structure"):
             return None  # "structure": "in four stages", "one type of support"
         if after.lastgroup == "measure":
+            if value == 1:
+                return None  # "Rice, 1 kg: SYP 27,500": the quantity a price is for
             end = after.end("measure_unit")
             unit = MEASURE_UNITS[_SPACES.sub(" ", after.group("measure_unit").lower())]
             return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
@@ -729,6 +776,31 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
         "count",
         provisional=bool(match.group("star")),
     )
+
+
+REFERENCE_LEVELS = vocabulary.words("reference_levels")
+REFERENCE_SPANS = vocabulary.words("reference_spans")
+# "the 10% alert threshold", "a 95 percent target": up to two words, then the reference noun
+_REFERENCE_AFTER = re.compile(
+    rf"(?:\s+[a-z]+){{0,2}}?\s+(?:{alternation(REFERENCE_LEVELS)})\b", re.IGNORECASE
+)
+_SPAN_AFTER = re.compile(
+    rf"[\s-]+(?:year|month|week|day)s?[\s-]+(?:{alternation(REFERENCE_SPANS)})\b", re.IGNORECASE
+)
+_THE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
+
+
+def _names_a_reference(text: str, start: int, end: int) -> bool:
+    """Is the number at text[start:end] a reference level or span after "the": "the 15%
+    emergency threshold", "the 30-year average"? The nouns are looked for with `in` first."""
+    window = text[end : end + 40].lower()
+    if not any(noun in window for noun in REFERENCE_LEVELS) and not any(
+        noun in window for noun in REFERENCE_SPANS
+    ):
+        return False
+    if not _THE_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    return bool(_REFERENCE_AFTER.match(text, end) or _SPAN_AFTER.match(text, end))
 
 
 _MEASURE_INITIALS = frozenset(
@@ -845,7 +917,43 @@ def merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
             continue
         merged.append(current)
         index += 1
-    return merged
+    return _with_confidence_intervals(text, merged) if "%" in text else merged
+
+
+# "14.8% (95% CI: 12.9–16.9)": a survey estimate's confidence interval, its bounds
+CONFIDENCE_INTERVAL = re.compile(
+    r"\s*[(\[,]\s*(?:(?:9[059](?:\.\d)?)\s?%\s*)?(?:CI|C\.I\.|confidence\s+interval)\b"
+    r"(?:\s*[:=]|\s+of)?[^)\]\n]{0,40}[)\]]?",
+    re.IGNORECASE,
+)
+
+
+def _with_confidence_intervals(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """A figure followed by its confidence interval takes the interval as its bounds; the
+    confidence level and the bounds are not figures of their own."""
+    kept: list[NumberMention] = []
+    index = 0
+    while index < len(mentions):
+        mention = mentions[index]
+        index += 1
+        interval = CONFIDENCE_INTERVAL.match(text, mention.end)
+        if interval is None or mention.value is None:
+            kept.append(mention)
+            continue
+        inside = []
+        while index < len(mentions) and mentions[index].number_start < interval.end():
+            inside.append(mentions[index])
+            index += 1
+        bounds = [m for m in inside if m.value_low is not None and m.value_high is not None]
+        if bounds:
+            low, high = bounds[-1].value_low, bounds[-1].value_high
+        else:
+            values = [m.value for m in inside if m.value is not None]
+            low, high = (values[-2], values[-1]) if len(values) >= 2 else (None, None)
+        if low is not None and high is not None and low <= mention.value <= high:
+            mention.value_low, mention.value_high = low, high
+        kept.append(mention)
+    return kept
 
 
 def _is_range(text: str, low: NumberMention, high: NumberMention) -> bool:
