@@ -589,7 +589,7 @@ class DateResolver:
     def _numbered_week(self, number: int, year_text: str | None, future: bool):
         """Week `number` of the ISO calendar, as (its Monday, 'week'); without a year, the
         latest such week begun by the publication day (the next one in a future sentence)."""
-        year = int(year_text) if year_text else self.published.year
+        year = int(year_text) if year_text else self.published.isocalendar()[0]
         monday = date.fromisocalendar(year, number, 1) if number <= 52 or year_text else None
         if monday is None:  # week 53 of a year that has none
             raise ValueError(number)

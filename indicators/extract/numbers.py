@@ -917,7 +917,9 @@ def merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
             continue
         merged.append(current)
         index += 1
-    return _with_confidence_intervals(text, merged) if "%" in text else merged
+    if "CI" in text or "onfidence interval" in text or "C.I." in text:
+        return _with_confidence_intervals(text, merged)
+    return merged
 
 
 # "14.8% (95% CI: 12.9–16.9)": a survey estimate's confidence interval, its bounds

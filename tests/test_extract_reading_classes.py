@@ -1,0 +1,187 @@
+"""Generated cases for classes of phrasing that reports outside the first fixtures use.
+
+Each class is tested over many numbers and words, not one sentence: numbered weeks and
+quarters are dates, a confidence interval gives its estimate's bounds, a reference level
+("the 15% emergency threshold", "a target of at least 90 percent", "the five-year average")
+is not a figure, a currency code before an amount is money in that currency ("SYP 9,800",
+"SYP 14,650 to the US dollar" an exchange rate), "15.5M" is 15,500,000, and the one unit a
+price is for ("Rice, 1 kg: SYP 27,500") is not a figure.
+
+Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from indicators.extract import numbers as num
+from indicators.extract.catalogue import Catalogue
+from indicators.extract.dates import DateResolver, find_date_phrases
+from indicators.extract.pipeline import extract
+from tests.conftest import REPO_ROOT
+
+EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
+PROPERTY = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+CATALOGUE = Catalogue.from_csv(REPO_ROOT / "data" / "indicators.csv")
+YEARS = st.integers(2015, 2030)
+
+
+def _mentions(text: str) -> list[num.NumberMention]:
+    return num.merge_ranges(text, num.find_numbers(text))
+
+
+def _phrases(text: str, published: date):
+    resolver = DateResolver(published)
+    return [(m.group(), resolver.resolve(m)) for m in find_date_phrases(text)]
+
+
+@PROPERTY
+@given(
+    year=YEARS,
+    week=st.integers(1, 52),
+    lead=st.sampled_from(["in week", "in epidemiological week", "during Week", "in epi week"]),
+    count=st.integers(2, 90_000),
+)
+def test_a_numbered_week_is_that_iso_week_and_not_a_figure(year, week, lead, count):
+    monday = date.fromisocalendar(year, week, 1)
+    text = f"A total of {count:,} new cases were reported {lead} {week} of {year}."
+    [(_, phrase)] = _phrases(text, monday)
+    assert (phrase.first.day, phrase.first.precision) == (monday, "week")
+    # without its year, the latest such week begun by the publication day
+    published = date.fromisocalendar(year, week, 3)
+    bare = text.replace(f" of {year}", "")
+    [(_, phrase)] = _phrases(bare, published)
+    assert phrase.first.day == monday
+    [observation] = extract(bare, published, "P", catalogue=CATALOGUE).observations
+    assert (observation.value, observation.period_start) == (count, monday.isoformat())
+    assert observation.period_precision == "week"
+
+
+@PROPERTY
+@given(year=YEARS, quarter=st.integers(1, 4), with_year=st.booleans())
+def test_a_quarter_is_its_three_months(year, quarter, with_year):
+    name = ("first", "second", "third", "fourth")[quarter - 1]
+    stated = f"in the {name} quarter" + (f" of {year}" if with_year else "")
+    first_month = 3 * quarter - 2
+    published = date(year, first_month + 2, 28)  # the quarter's last month
+    [(_, phrase)] = _phrases(f"Incidents rose {stated}.", published)
+    assert phrase.role == "range"
+    assert (phrase.first.day, phrase.last.day) == (
+        date(year, first_month, 1),
+        date(year, first_month + 2, 1),
+    )
+    assert phrase.first.precision == phrase.last.precision == "month"
+
+
+DECIMALS = st.integers(10, 990).map(lambda tenths: tenths / 10)
+
+
+@PROPERTY
+@given(
+    low=DECIMALS,
+    gaps=st.tuples(st.integers(1, 50), st.integers(1, 50)),
+    level=st.sampled_from(["95%", "90%", "99%", "95 %"]),
+    form=st.sampled_from(
+        [
+            "({level} CI: {low}–{high})",
+            "({level} CI {low}-{high})",
+            "({level} CI: {low} to {high})",
+            "({level} confidence interval: {low}–{high})",
+            "(CI: {low}–{high})",
+        ]
+    ),  # fmt: skip
+    percent=st.booleans(),
+)
+def test_a_confidence_interval_gives_the_bounds_of_its_estimate(low, gaps, level, form, percent):
+    value = round(low + gaps[0] / 10, 1)
+    high = round(value + gaps[1] / 10, 1)
+    if percent and high > 100:
+        return
+    estimate = f"{value}%" if percent else f"{value} deaths per 10,000 people per day"
+    interval = form.format(level=level, low=low, high=high)
+    text = f"Global acute malnutrition: {estimate} {interval}, the survey found."
+    [mention] = _mentions(text)
+    assert (mention.value, mention.value_low, mention.value_high) == (value, low, high)
+
+
+@PROPERTY
+@given(
+    number=st.integers(2, 99),
+    figure=st.integers(2, 99),
+    form=st.sampled_from(
+        [
+            "above the {n}% alert threshold",
+            "close to the {n} percent emergency threshold",
+            "well short of the {n} percent target",
+            "against a target of at least {n} percent",
+            "below the minimum standard of {n} litres",
+            "nearly double the sphere standard of {n}",
+            "above the {w}-year average",
+            "than the {n}-year average",
+        ]
+    ),  # fmt: skip
+)
+def test_a_reference_level_is_not_a_figure(number, figure, form):
+    words = {2: "two", 3: "three", 5: "five", 10: "ten"}
+    reference = form.format(n=number, w=words.get(number, number))
+    text = f"Coverage was {figure} percent, {reference}."
+    assert [m.value for m in _mentions(text)] == [figure]
+
+
+ISO_CODES = sorted(num.LOCAL_CURRENCY_CODES - {"USD", "EUR", "GBP", "CHF"})
+
+
+@PROPERTY
+@given(
+    code=st.sampled_from(ISO_CODES),
+    amount=st.integers(1, 9_999_999),
+    scale=st.sampled_from(["", " million"]),
+)
+def test_an_amount_after_a_currency_code_is_money_in_that_currency(code, amount, scale):
+    text = f"The basket cost {code} {amount:,}{scale} in September."
+    [mention] = _mentions(text)
+    assert (mention.kind, mention.unit) == (num.MONEY, code.lower())
+    assert mention.value == amount * (1_000_000 if scale else 1)
+    assert text[mention.start : mention.end].startswith(code)
+    rate = f"The pound traded at {code} {amount:,} to the US dollar."
+    [mention] = _mentions(rate)
+    assert mention.unit == f"{code.lower()} per usd"
+
+
+@PROPERTY
+@given(
+    word=st.sampled_from(sorted(num.vocabulary.words("currency_words_not_codes"))),
+    count=st.integers(2, 999),
+)
+def test_a_capital_word_that_is_also_a_currency_code_stays_a_word(word, count):
+    [mention] = _mentions(f"{word} {count} DISTRICTS REPORTED CASES")
+    assert (mention.kind, mention.value) == (num.COUNT, count)
+
+
+@PROPERTY
+@given(tenths=st.integers(1, 9_999), suffix=st.sampled_from(["M", "bn"]))
+def test_a_short_scale_after_digits_scales_them(tenths, suffix):
+    figure = f"{tenths / 10:g}"
+    [mention] = _mentions(f"People in need: {figure}{suffix}\n")
+    factor = 1_000_000 if suffix == "M" else 1_000_000_000
+    assert mention.value == round(tenths / 10 * factor)
+    assert _mentions(f"a {figure}m wall") == []  # metres, not millions
+
+
+@PROPERTY
+@given(
+    item=st.sampled_from(["Rice", "Wheat flour", "Sugar", "Vegetable oil", "Lentils"]),
+    unit=st.sampled_from(["1 kg", "1 litre", "1 kilogram"]),
+    price=st.integers(100, 999_999),
+)
+def test_the_one_unit_a_price_is_for_is_not_a_figure(item, unit, price):
+    [mention] = _mentions(f"- {item}, {unit}: SYP {price:,}\n")
+    assert (mention.value, mention.unit) == (price, "syp")
