@@ -18,6 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from indicators.extract import vocabulary
 from indicators.extract.dates import MONTH_NAMES, WEEKDAYS
 from indicators.extract.patterns import bounded_trie_pattern, trie_pattern
 
@@ -820,6 +821,8 @@ def find_attributions(
         verb = match.group()
         if verb in _PARTICIPLES and _STATE_AFTER.match(sentence, match.end()):
             continue  # "people reported missing": a participle, no one speaks
+        if verb in _PARTICIPLES and _PARTICIPLE_NOUN_AFTER.match(sentence, match.end()):
+            continue  # "Cumulative confirmed cases: 7,912": an adjective, no one speaks
         if verb in _PARTICIPLES and _DETERMINER_BEFORE.search(
             sentence, max(0, match.start() - 6), match.start()
         ):
@@ -875,6 +878,9 @@ _STATE_AFTER = re.compile(
 # The speech verbs that are also participles ("reported missing", "an estimated 4.2 million")
 _PARTICIPLES = frozenset(
     {"reported", "confirmed", "recorded", "registered", "counted", "documented", "estimated"}
+)
+_PARTICIPLE_NOUN_AFTER = re.compile(
+    r"\s+(?:new\s+)?(?:" + "|".join(vocabulary.words("participle_nouns")) + r")\b"
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:an?|the)\s+\Z", re.IGNORECASE)
 # "the National Disaster Management Authority (NDMA) said": the acronym is part of the name

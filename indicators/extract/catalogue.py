@@ -120,6 +120,8 @@ def unit_family(unit: str) -> str:
         return "times"
     if unit in numbers.MEASURE_UNITS.values() or unit in numbers.DISTANCE_UNITS.values():
         return "measure:" + unit
+    if unit.split(" per ")[0] in numbers.MEASURE_UNITS.values():
+        return "measure:" + unit  # "litres per person per day": a measure per a base
     if unit.startswith("per "):  # "per 10,000 people per day": a rate with its denominator
         return "per:" + unit
     if (

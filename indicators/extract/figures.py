@@ -219,6 +219,8 @@ class FigureReading:
                     text[own_start : mention.start] + " " + text[mention.end : own_end]
                 )
             )
+            if mention.kind == num.MEASURE and " per " in mention.unit:
+                own |= frozenset(content_word_tuple(mention.unit))  # "litres per person per day"
         before = text[max(clause[0], mention.start - 70) : mention.start]
         rate = ""
         kind, unit, value = mention.kind, mention.unit, mention.value
@@ -245,9 +247,10 @@ class FigureReading:
             inherited = same[-1] if same else previous[-1]
         if (
             inherited is not None
-            and kind == num.MONEY
+            and kind in (num.MONEY, num.MEASURE)
             and inherited.observation.unit.startswith(unit + " per ")
         ):  # "cut to US$ 8 per person per month, then restored to US$ 12": the same measure
+            # ("14.2 litres per person per day, down from 17.8 litres")
             family = inherited.family
             unit = inherited.observation.unit
             indicator_id = inherited.observation.indicator_id
@@ -330,6 +333,10 @@ class FigureReading:
         value, low, high = _convert(
             value, mention.value_low, mention.value_high, mention.unit, unit, notes
         )
+        if value is not None and unit in _CHANGE_UNITS and indicator_id.endswith("_change"):
+            fall = _FALL_BEFORE.search(text, max(clause[0], mention.start - 40), mention.start)
+            if fall is not None:  # "fell by 3 percent": a change of -3
+                value, low, high = -value, _negated(high), _negated(low)
         covering = speaker_for(mention.number_start, attributions)
         speaker, reported_on, reported_as_stated, _ = self._attribution(
             mention.number_start, attributions, speech, covering
@@ -490,6 +497,20 @@ def _period_fields(period: DatePhrase | None) -> dict:
             fields["period_end_precision"] = last.precision
     fields["period_as_stated"] = period.text
     return fields
+
+
+# A change kept with its sign: "fell by a quarter", "a fall of 20 percent", "down 8 percentage
+# points" are negative changes of an indicator of change (its id ends in "_change").
+_CHANGE_UNITS = frozenset({"percent", "percentage points"})
+_FALL_BEFORE = re.compile(
+    r"\b(?:(?:fell|fallen|dropped|declined|decreased|shrank|contracted|went\s+down)(?:\s+by)?"
+    r"|(?:a\s+)?(?:fall|drop|decline|decrease|reduction)\s+of|down(?:\s+by)?)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _negated(bound: float | None) -> float | None:
+    return -bound if bound is not None else None
 
 
 def _units_agree(kind: str, stated: str, indicator_unit: str) -> bool:

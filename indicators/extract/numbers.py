@@ -737,6 +737,12 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
                 return None  # "Rice, 1 kg: SYP 27,500": the quantity a price is for
             end = after.end("measure_unit")
             unit = MEASURE_UNITS[_SPACES.sub(" ", after.group("measure_unit").lower())]
+            per = _MEASURE_PER.match(text, end) if text.startswith(" per ", end) else None
+            if per is not None:  # "14.2 litres per person per day": one measure per base
+                end = per.end()
+                unit += " per " + per.group("base").lower()
+                if per.group("time"):
+                    unit += " per " + per.group("time").lower()
             return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
         if after.lastgroup == "distance":
             if after.group("length") is None:
@@ -807,6 +813,10 @@ _MEASURE_INITIALS = frozenset(
     letter for unit in vocabulary.words("measure_units") for letter in (unit[0], unit[0].upper())
 )
 _MEASURE_AFTER = re.compile(rf"\s(?P<unit>{alternation(MEASURE_UNITS)})\b", re.IGNORECASE)
+_MEASURE_PER = re.compile(
+    rf"\s+per\s+(?P<base>{_RATE_BASE})(?:\s+(?:per|a|each)\s+(?P<time>{_TIME_BASE}))?\b",
+    re.IGNORECASE,
+)
 _CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
 _AT_BEFORE = re.compile(r"\b(?:at|from|until|by|before|after)\s+\Z", re.IGNORECASE)
 _WINDOW_BEFORE = re.compile(
