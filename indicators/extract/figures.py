@@ -260,6 +260,7 @@ class FigureReading:
             inherited is not None
             and inherited.family in (family, "rate:" + inherited.rate)
             and kind == num.COUNT
+            and not self._named_after(family, after, inherited)
         ):
             indicator_id = inherited.observation.indicator_id
             name = inherited.observation.indicator_name
@@ -378,6 +379,20 @@ class FigureReading:
             review=review,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
+
+    def _named_after(self, family: str, after: str, inherited: _Figure) -> bool:
+        """Do the words just after a bare figure name another indicator of the catalogue
+        than the earlier figure's, all its key words said: "15.5 million people need
+        assistance, of whom 10.9 million are targeted" (people targeted, not in need)."""
+        words = content_word_tuple(_PREDICATE_END.split(after[:50], maxsplit=1)[0])
+        if not words:
+            return False
+        found = self.catalogue.match(family, list(words), list(words))
+        return (
+            found is not None
+            and found.indicator_id != inherited.observation.indicator_id
+            and found.keys <= set(words)
+        )
 
     def _is_base(self, position: int, other: int) -> bool:
         between = self.text[position:other]

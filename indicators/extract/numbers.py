@@ -674,6 +674,13 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     if _may_end_with_label(before) and LABEL_BEFORE.search(before):
         return None
     is_word = not token[0].isdigit()
+    if token[0] == "0" and len(token) > 1 and token[1].isdigit():
+        return None  # "0800 100 066": a telephone number or code, not a figure
+    if token[0].isdigit() and _CODE_BEFORE.search(before):
+        return None  # the rest of "0800 100 066"
+    if len(token) <= 2 and token.isdigit() and _NAME_BEFORE.search(before):
+        if _NAME_END_AFTER.match(text, span_end):
+            return None  # "Ifo 2 and Hagadera", "In Ifo 2, ...": part of a place's name
     if _names_a_reference(text, span_start, span_end):
         return None  # "the 15% emergency threshold", "the five-year average"
     if match.group("percent"):
@@ -753,6 +760,8 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
         if after.lastgroup == "word_after" and token[-1].isdigit():
             return None  # "50kg", "G7", "4x4"
         if after.lastgroup == "unit":
+            if _AGE_BEFORE.search(text, max(0, span_start - 50), span_start):
+                return None  # "the median age is 27 years (range: 3 months to 71 years)"
             unit = TIME_UNITS[after.group("unit_word").lower().rstrip("s")]
             mention = NumberMention(
                 span_start, after.end(), span_start, after.end(), value, DURATION, unit
@@ -813,6 +822,15 @@ _MEASURE_INITIALS = frozenset(
     letter for unit in vocabulary.words("measure_units") for letter in (unit[0], unit[0].upper())
 )
 _MEASURE_AFTER = re.compile(rf"\s(?P<unit>{alternation(MEASURE_UNITS)})\b", re.IGNORECASE)
+_CODE_BEFORE = re.compile(r"(?<![\d.,])0\d+\s\Z")
+# a capitalised name (not the sentence's first word) just before a small number, which ends
+# the name: punctuation, "and"/"or", or the end of the line after it
+_NAME_BEFORE = re.compile(r"(?<=[a-z] )(?-i:[A-Z][a-z]{2,})\s\Z")
+_NAME_END_AFTER = re.compile(r"\s*(?:[,;)]|\s(?:and|or)\s+[A-Z]|$)", re.MULTILINE)
+_AGE_BEFORE = re.compile(
+    r"(?:\b(?:median|mean|average)\s+age\b[^.;:()]*|\brange\s*:?\s*(?:\d[\d.]*\s+\w+\s+to\s+)?)\Z",
+    re.IGNORECASE,
+)
 _MEASURE_PER = re.compile(
     rf"\s+per\s+(?P<base>{_RATE_BASE})(?:\s+(?:per|a|each)\s+(?P<time>{_TIME_BASE}))?\b",
     re.IGNORECASE,
