@@ -678,9 +678,13 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
         return None  # "0800 100 066": a telephone number or code, not a figure
     if token[0].isdigit() and _CODE_BEFORE.search(before):
         return None  # the rest of "0800 100 066"
-    if len(token) <= 2 and token.isdigit() and _NAME_BEFORE.search(before):
-        if _NAME_END_AFTER.match(text, span_end):
-            return None  # "Ifo 2 and Hagadera", "In Ifo 2, ...": part of a place's name
+    if (
+        len(token) <= 2
+        and token.isdigit()
+        and _NAME_BEFORE.search(before)
+        and _NAME_END_AFTER.match(text, span_end)
+    ):
+        return None  # "Ifo 2 and Hagadera", "In Ifo 2, ...": part of a place's name
     if _names_a_reference(text, span_start, span_end):
         return None  # "the 15% emergency threshold", "the five-year average"
     if match.group("percent"):
