@@ -235,6 +235,8 @@ class FigureReading:
                     kind, unit = num.COUNT, "hours"
         has_noun = bool(NOUN_AFTER.match(after)) and not NOT_A_NOUN_AFTER.match(after)
         focus_text = before[-45:] + " " + after[:70]
+        if kind == num.MEASURE and " per " in unit:
+            focus_text += " " + unit  # "per capita" is read as "per person"
         focus = content_word_tuple(focus_text)
         clause_words = content_word_tuple(text[clause[0] : clause[1]])
         family = figure_family(kind, unit, rate)

@@ -744,14 +744,15 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
         if after.lastgroup in ("age", "clock", "ago", "structure"):
             return None  # "structure": "in four stages", "one type of support"
         if after.lastgroup == "measure":
-            if value == 1:
-                return None  # "Rice, 1 kg: SYP 27,500": the quantity a price is for
             end = after.end("measure_unit")
             unit = MEASURE_UNITS[_SPACES.sub(" ", after.group("measure_unit").lower())]
             per = _MEASURE_PER.match(text, end) if text.startswith(" per ", end) else None
+            if value == 1 and per is None and text[end : end + 3].lstrip()[:1] in _LABEL_ENDS:
+                return None  # "Rice, 1 kg: SYP 27,500": the quantity a price is for
             if per is not None:  # "14.2 litres per person per day": one measure per base
                 end = per.end()
-                unit += " per " + per.group("base").lower()
+                base = per.group("base").lower()
+                unit += " per " + _PER_PERSON.get(base, base)
                 if per.group("time"):
                     unit += " per " + per.group("time").lower()
             return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
@@ -835,6 +836,8 @@ _AGE_BEFORE = re.compile(
     r"(?:\b(?:median|mean|average)\s+age\b[^.;:()]*|\brange\s*:?\s*(?:\d[\d.]*\s+\w+\s+to\s+)?)\Z",
     re.IGNORECASE,
 )
+_LABEL_ENDS = frozenset(":)=–")
+_PER_PERSON = {"capita": "person", "head": "person", "people": "person"}  # one base, one unit
 _MEASURE_PER = re.compile(
     rf"\s+per\s+(?P<base>{_RATE_BASE})(?:\s+(?:per|a|each)\s+(?P<time>{_TIME_BASE}))?\b",
     re.IGNORECASE,
