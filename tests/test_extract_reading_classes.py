@@ -290,3 +290,23 @@ def test_a_bare_figure_named_by_the_words_after_it_keeps_its_own_indicator(need,
         ("people_in_need", need * 1_000_000),
         ("people_targeted", target * 1_000_000),
     ]
+
+
+@PROPERTY
+@given(
+    number=st.integers(2, 999),
+    figure=st.integers(2, 99),
+    form=st.sampled_from(
+        [
+            "the needs of a family of {n}",
+            "a z-score below -{n}",
+            "rounded to the nearest {n} pounds",
+            "over a recall period of {n} days",
+            "measured less than {n} mm",
+            "at a depth of {n} km",
+        ]
+    ),  # fmt: skip
+)
+def test_the_words_of_a_method_are_not_figures(number, figure, form):
+    text = f"Coverage was {figure} percent, {form.format(n=number)}."
+    assert [m.value for m in _mentions(text)] == [figure]

@@ -280,6 +280,10 @@ LABEL_PHRASES = (
     (r"(?:scale|ladder)\s+(?:of|from)(?:\s+\w+\s+to)?", ("of", "from", "to")),
     (r"(?:magnitude|depth|altitude|temperature|threshold|cut-off)\s+of", ("of",)),
     (r"h\d+n", ()),  # "H5N1": a digit before a final "n", tested on its own
+    (r"(?:family|household)\s+of", ("of",)),  # "a family of five": its size
+    (r"z-?scores?\s+(?:below|above|under|over|of|[<>]=?)?\s*[-−]?",
+     ("-", "−", "below", "above", "under", "over", "of", "<", ">", "=", "score", "scores")),
+    (r"(?:to\s+the\s+)?nearest", ("nearest",)),  # "rounded to the nearest 100 pounds"
     (rf"(?:{alternation(vocabulary.words('reference_levels'))})\s+of"
      r"(?:\s+(?:at\s+least|about|around|over|more\s+than|less\s+than|up\s+to))?",
      ("of", "least", "about", "around", "over", "than", "to")),
