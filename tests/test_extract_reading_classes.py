@@ -310,3 +310,33 @@ def test_a_bare_figure_named_by_the_words_after_it_keeps_its_own_indicator(need,
 def test_the_words_of_a_method_are_not_figures(number, figure, form):
     text = f"Coverage was {figure} percent, {form.format(n=number)}."
     assert [m.value for m in _mentions(text)] == [figure]
+
+
+ROW_CATALOGUE = Catalogue(
+    [
+        Indicator("share_households_safe_water", "Households with safe water", "percent"),
+        Indicator("share_children_stunted", "Children stunted", "percent"),
+        Indicator("share_appeal_funded", "Appeal funded", "percent"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    row=st.sampled_from(
+        [
+            ("Households with safe water", "share_households_safe_water"),
+            ("Stunted children", "share_children_stunted"),
+            ("Appeal funded", "share_appeal_funded"),
+        ]
+    ),  # fmt: skip
+    aside=st.sampled_from(
+        ["", " (all districts)", " (weight-for-height z-score below -2 or oedema)"]
+    ),
+    tenths=st.integers(1, 999),
+)
+def test_the_label_of_a_row_says_what_its_figure_is(row, aside, tenths):
+    label, indicator_id = row
+    text = f"RESULTS\n• {label}{aside}: {tenths / 10:g}%.\n"
+    [observation] = extract(text, date(2025, 9, 15), "P", catalogue=ROW_CATALOGUE).observations
+    assert (observation.indicator_id, observation.value) == (indicator_id, tenths / 10)

@@ -235,6 +235,9 @@ class FigureReading:
                     kind, unit = num.COUNT, "hours"
         has_noun = bool(NOUN_AFTER.match(after)) and not NOT_A_NOUN_AFTER.match(after)
         focus_text = before[-45:] + " " + after[:70]
+        label = _label_of_row(text, clause[0], mention.start)
+        if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
+            focus_text = label + " " + focus_text
         if kind == num.MEASURE and " per " in unit:
             focus_text += " " + unit  # "per capita" is read as "per person"
         focus = content_word_tuple(focus_text)
@@ -528,6 +531,22 @@ _FALL_BEFORE = re.compile(
 
 def _negated(bound: float | None) -> float | None:
     return -bound if bound is not None else None
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+_ROW_BULLET = re.compile(r"^\W*")
+
+
+def _label_of_row(text: str, start: int, number_start: int) -> str:
+    """The label of a "Label: figure" row or bullet, its asides left out, when the figure
+    comes right after the colon: "Severe acute malnutrition: 3.1%" -> "Severe acute
+    malnutrition"."""
+    colon = text.rfind(":", start, number_start)
+    if colon < 0 or number_start - colon > 12 or colon - start > 120:
+        return ""
+    if _DIGITS.search(text, colon, number_start):
+        return ""  # another figure stands between
+    return _ASIDE.sub(" ", text[start:colon])
 
 
 def _units_agree(kind: str, stated: str, indicator_unit: str) -> bool:
