@@ -241,6 +241,7 @@ class Catalogue:
         paragraph: list[str] | None = None,
         own: frozenset[str] = frozenset(),
         context=None,
+        change: bool = False,
     ) -> Indicator | None:
         """The indicator whose key words the figure's clause covers best, or None.
 
@@ -277,7 +278,7 @@ class Catalogue:
             ):
                 continue
             if own and len(keys & own) * 2 < len(keys):
-                covered -= 0.2  # most of its words belong to another figure of the sentence
+                covered -= 0.4  # most of its words belong to another figure of the sentence
                 if covered < threshold:
                     continue
             if ("not" in keys) != negated:
@@ -289,6 +290,8 @@ class Catalogue:
                 if covered < threshold:
                     continue
             paragraph_cover = sum(k in clause_set or k in paragraph for k in keys) / len(keys)
+            if change and indicator.indicator_id.endswith("_change"):
+                covered += 0.1  # "a fall of 20 percent": a figure of change, an indicator of one
             head = (round(covered, 2), round(paragraph_cover, 2), len(keys))
             if best is None or head > best:
                 best, best_tail, chosen = head, None, indicator

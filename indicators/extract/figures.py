@@ -214,6 +214,12 @@ class FigureReading:
                 if position > mention.number_start:
                     own_end = min(own_end, position)
                     break
+            if own_start > clause[0]:
+                # "41 percent were women and 12 percent were children": what comes before
+                # the "and" goes with the figure before it
+                joins = list(_COORDINATOR.finditer(text, own_start, mention.start))
+                if joins:
+                    own_start = joins[-1].end()
             own = frozenset(
                 content_word_tuple(
                     text[own_start : mention.start] + " " + text[mention.end : own_end]
@@ -234,7 +240,14 @@ class FigureReading:
                 if kind == num.DURATION:
                     kind, unit = num.COUNT, "hours"
         has_noun = bool(NOUN_AFTER.match(after)) and not NOT_A_NOUN_AFTER.match(after)
+        if has_noun and any(0 <= p.start - mention.end <= 2 for p in periods):
+            has_noun = False  # "compared with 21.3 percent the week before": a date, no noun
         focus_text = before[-45:] + " " + after[:70]
+        if after.lstrip()[:1] in _PREDICATE_ENDS and kind != num.MULTIPLIER:
+            # "... down from 231 (a fall of 20 percent)": what changed is said before
+            focus_text = (
+                text[max(clause[0], mention.start - 120) : mention.start] + " " + after[:70]
+            )
         label = _label_of_row(text, clause[0], mention.start)
         if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
             focus_text = label + " " + focus_text
@@ -265,7 +278,7 @@ class FigureReading:
             inherited is not None
             and inherited.family in (family, "rate:" + inherited.rate)
             and kind == num.COUNT
-            and not self._named_after(family, after, inherited)
+            and not self._named_after(family, after, inherited, clause_words)
         ):
             indicator_id = inherited.observation.indicator_id
             name = inherited.observation.indicator_name
@@ -276,6 +289,7 @@ class FigureReading:
         else:
             inherited = None
             distances = self._distances(sentence, mention.number_start)
+            change = _CHANGE_STATED.search(text, max(clause[0], mention.start - 40), mention.start)
             indicator = self.catalogue.match(
                 family,
                 focus,
@@ -284,6 +298,7 @@ class FigureReading:
                 paragraph=self.paragraph_words,
                 context=context,
                 own=own,
+                change=change is not None,
             )
             if indicator is None and clause != (sentence.start, sentence.end):
                 indicator = self.catalogue.match(
@@ -385,19 +400,18 @@ class FigureReading:
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
 
-    def _named_after(self, family: str, after: str, inherited: _Figure) -> bool:
+    def _named_after(self, family: str, after: str, inherited: _Figure, clause_words) -> bool:
         """Do the words just after a bare figure name another indicator of the catalogue
         than the earlier figure's, all its key words said: "15.5 million people need
         assistance, of whom 10.9 million are targeted" (people targeted, not in need)."""
         words = content_word_tuple(_PREDICATE_END.split(after[:50], maxsplit=1)[0])
         if not words:
             return False
-        found = self.catalogue.match(family, list(words), list(words))
-        return (
-            found is not None
-            and found.indicator_id != inherited.observation.indicator_id
-            and found.keys <= set(words)
-        )
+        found = self.catalogue.match(family, list(words), list(words) + list(clause_words))
+        if found is None or found.indicator_id == inherited.observation.indicator_id:
+            return False
+        earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)
+        return found.keys - (earlier.keys if earlier is not None else frozenset()) <= set(words)
 
     def _is_base(self, position: int, other: int) -> bool:
         between = self.text[position:other]
@@ -533,6 +547,15 @@ def _negated(bound: float | None) -> float | None:
     return -bound if bound is not None else None
 
 
+_PREDICATE_ENDS = frozenset(").;")
+# A figure stated as a change: "rose by", "a fall of", "up", "an increase of"
+_CHANGE_STATED = re.compile(
+    r"\b(?:(?:rose|risen|increased|grew|fell|fallen|dropped|declined|decreased|jumped|climbed)"
+    r"(?:\s+by)?|(?:an?\s+)?(?:rise|increase|fall|drop|decline|decrease|reduction)\s+of|up|down)"
+    r"\s+\Z",
+    re.IGNORECASE,
+)
+_COORDINATOR = re.compile(r"\s(?:and|while|whereas|but)\s|[;,]\s")
 _ASIDE = re.compile(r"\([^()]*\)")
 _ROW_BULLET = re.compile(r"^\W*")
 
