@@ -340,3 +340,47 @@ def test_the_label_of_a_row_says_what_its_figure_is(row, aside, tenths):
     text = f"RESULTS\n• {label}{aside}: {tenths / 10:g}%.\n"
     [observation] = extract(text, date(2025, 9, 15), "P", catalogue=ROW_CATALOGUE).observations
     assert (observation.indicator_id, observation.value) == (indicator_id, tenths / 10)
+
+
+SPLIT_CATALOGUE = Catalogue(
+    [
+        Indicator("share_cases_women", "Cases among women", "percent"),
+        Indicator("share_cases_children", "Cases among children", "percent"),
+        Indicator("test_positivity_rate", "Test positivity rate", "percent"),
+        Indicator("share_cases_district", "Share of cases in a district", "percent"),
+        Indicator("cases_change", "Change in cases", "percent"),
+    ]
+)
+
+
+@PROPERTY
+@given(women=st.integers(1, 60), children=st.integers(1, 39), order=st.booleans())
+def test_each_figure_of_a_pair_joined_by_and_keeps_its_own_noun(women, children, order):
+    pairs = [(women, "women"), (children, "children")]
+    if order:
+        pairs.reverse()
+    (a, noun_a), (b, noun_b) = pairs
+    if a == b:
+        return
+    text = f"Of the new cases, {a} percent were {noun_a} and {b} percent were {noun_b}."
+    observations = extract(text, date(2025, 9, 10), "P", catalogue=SPLIT_CATALOGUE).observations
+    assert {(o.indicator_id, o.value) for o in observations} == {
+        (f"share_cases_{noun_a}", a),
+        (f"share_cases_{noun_b}", b),
+    }
+
+
+@PROPERTY
+@given(now=st.integers(1, 999), before=st.integers(1, 999))
+def test_a_baseline_followed_by_its_date_keeps_the_indicator(now, before):
+    if now == before:
+        return
+    text = (
+        f"Tests had a positivity rate of {now / 10:g} percent in week 36, compared with "
+        f"{before / 10:g} percent the week before."
+    )
+    observations = extract(text, date(2025, 9, 10), "P", catalogue=SPLIT_CATALOGUE).observations
+    assert [(o.indicator_id, o.value) for o in observations] == [
+        ("test_positivity_rate", now / 10),
+        ("test_positivity_rate", before / 10),
+    ]

@@ -240,7 +240,8 @@ class FigureReading:
                 if kind == num.DURATION:
                     kind, unit = num.COUNT, "hours"
         has_noun = bool(NOUN_AFTER.match(after)) and not NOT_A_NOUN_AFTER.match(after)
-        if has_noun and any(0 <= p.start - mention.end <= 2 for p in periods):
+        dated_after = any(0 <= p.start - mention.end <= 2 for p in periods)
+        if has_noun and dated_after:
             has_noun = False  # "compared with 21.3 percent the week before": a date, no noun
         focus_text = before[-45:] + " " + after[:70]
         if after.lstrip()[:1] in _PREDICATE_ENDS and kind != num.MULTIPLIER:
@@ -277,7 +278,7 @@ class FigureReading:
         elif (
             inherited is not None
             and inherited.family in (family, "rate:" + inherited.rate)
-            and kind == num.COUNT
+            and (kind == num.COUNT or (kind == num.SHARE and dated_after))
             and not self._named_after(family, after, inherited, clause_words)
         ):
             indicator_id = inherited.observation.indicator_id
