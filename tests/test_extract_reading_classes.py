@@ -384,3 +384,37 @@ def test_a_baseline_followed_by_its_date_keeps_the_indicator(now, before):
         ("test_positivity_rate", now / 10),
         ("test_positivity_rate", before / 10),
     ]
+
+
+@PROPERTY
+@given(
+    whole=st.integers(3, 999),
+    part=st.integers(1, 998),
+    noun=st.sampled_from(["boreholes", "sites", "schools"]),
+)
+def test_a_count_out_of_a_whole_with_its_share_beside_it_is_both(whole, part, noun):
+    if part >= whole:
+        return
+    share = round(100 * part / whole)
+    text = f"• {part} of the {whole} {noun} ({share} percent) were functioning.\n"
+    mentions = _mentions(text)
+    assert [(m.value, m.kind) for m in mentions] == [(part, num.COUNT), (share, num.SHARE)]
+    assert mentions[0].note == f"out of {whole}"
+
+
+@PROPERTY
+@given(
+    agency=st.sampled_from(["IOM", "UNHCR", "WHO", "OCHA"]),
+    source=st.sampled_from(["displacement tracking", "latest figures", "field teams"]),
+    first=st.integers(1_000, 400_000),
+    total=st.integers(500_000, 900_000),
+)
+def test_according_to_an_agencys_source_credits_the_agency_for_the_whole_sentence(
+    agency, source, first, total
+):
+    text = (
+        f"In the region, more than {first:,} people were newly displaced in May, according to "
+        f"{agency}'s {source}, bringing the number of displaced people to about {total:,}."
+    )
+    observations = extract(text, date(2025, 7, 8), "Publisher", catalogue=CATALOGUE).observations
+    assert [o.attributed_to for o in observations] == [agency, agency]

@@ -593,8 +593,15 @@ def _is_count_of_whole(text: str, match: re.Match) -> bool:
     determiner = match.group("of_det") or ""
     if "'s" in determiner or "’s" in determiner:
         return True
+    if _SHARE_ASIDE_AFTER.match(text, match.end()):
+        return True  # "42 of the 58 boreholes (72 percent)": the share is stated beside it
     before = text[max(0, match.start() - 8) : match.start()]
     return _IN_BEFORE.search(before) is not None
+
+
+_SHARE_ASIDE_AFTER = re.compile(
+    r"[^.;:()\n]{0,40}\(\s*\d[\d.]*\s?(?:%|per\s?cent|percent)\s*\)", re.IGNORECASE
+)
 
 
 def _per_rate(text: str, match: re.Match) -> NumberMention | None:
