@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indicators.extract import numbers as num
+from indicators.extract import vocabulary
 from indicators.extract.catalogue import Catalogue, Indicator
 from indicators.extract.dates import DateResolver, find_date_phrases
 from indicators.extract.pipeline import extract
@@ -418,3 +419,25 @@ def test_according_to_an_agencys_source_credits_the_agency_for_the_whole_sentenc
     )
     observations = extract(text, date(2025, 7, 8), "Publisher", catalogue=CATALOGUE).observations
     assert [o.attributed_to for o in observations] == [agency, agency]
+
+
+@PROPERTY
+@given(
+    verb=st.sampled_from(sorted(vocabulary.words("plan_verbs"))),
+    target=st.integers(2, 9_999),
+    bullet=st.sampled_from(["- ", "• ", ""]),
+)
+def test_an_instruction_in_a_list_of_priorities_states_a_target_not_a_figure(verb, target, bullet):
+    text = f"PRIORITIES FOR JUNE\n{bullet}{verb.capitalize()} {target:,} latrines in the camps.\n"
+    assert extract(text, date(2025, 6, 6), "P", catalogue=CATALOGUE).observations == []
+
+
+@PROPERTY
+@given(
+    count=st.sampled_from(["one", "two", "three", "1", "2"]),
+    habit=st.sampled_from(["meal a day", "meals a day", "times a week", "times per day"]),
+    share=st.integers(2, 99),
+)
+def test_how_often_something_happens_is_not_a_figure(count, habit, share):
+    text = f"In the camps, {share} percent of households ate only {count} {habit}."
+    assert [m.value for m in _mentions(text)] == [share]

@@ -196,6 +196,8 @@ class FigureReading:
 
     def _figure(self, sentence, mention, attributions, speech, periods, previous) -> _Figure | None:
         text = self.text
+        if _PLAN_START.match(sentence.text):
+            return None  # "- Restore at least 20 litres per person per day": a target
         clause = self._clause(sentence, mention.number_start)
         # the words after a figure up to the next figure of the sentence are its own
         after = text[mention.end : min(clause[1], mention.end + 90)]
@@ -548,6 +550,10 @@ def _negated(bound: float | None) -> float | None:
     return -bound if bound is not None else None
 
 
+# an instruction in a list of priorities: a bullet or line that opens with a plan verb
+_PLAN_START = re.compile(
+    r"(?:[-•*–]\s+)?(?:" + "|".join(w.capitalize() for w in vocabulary.words("plan_verbs")) + r")\b"
+)
 _PREDICATE_ENDS = frozenset(").;")
 # A figure stated as a change: "rose by", "a fall of", "up", "an increase of"
 _CHANGE_STATED = re.compile(

@@ -696,6 +696,8 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
         and _NAME_END_AFTER.match(text, span_end)
     ):
         return None  # "Ifo 2 and Hagadera", "In Ifo 2, ...": part of a place's name
+    if text.startswith((" meal", " time"), span_end) and _HABIT_AFTER.match(text, span_end):
+        return None  # "only one meal a day", "three times a week": how often, not how many
     if _names_a_reference(text, span_start, span_end):
         return None  # "the 15% emergency threshold", "the five-year average"
     if match.group("percent"):
@@ -847,6 +849,7 @@ _AGE_BEFORE = re.compile(
     r"(?:\b(?:median|mean|average)\s+age\b[^.;:()]*|\brange\s*:?\s*(?:\d[\d.]*\s+\w+\s+to\s+)?)\Z",
     re.IGNORECASE,
 )
+_HABIT_AFTER = re.compile(r"\s(?:meals?|times)\s+(?:a|per|each|every)\s+(?:day|week|month)\b")
 _LABEL_ENDS = frozenset(":)=–")
 _PER_PERSON = {"capita": "person", "head": "person", "people": "person"}  # one base, one unit
 _MEASURE_PER = re.compile(
