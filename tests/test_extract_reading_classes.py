@@ -441,3 +441,28 @@ def test_an_instruction_in_a_list_of_priorities_states_a_target_not_a_figure(ver
 def test_how_often_something_happens_is_not_a_figure(count, habit, share):
     text = f"In the camps, {share} percent of households ate only {count} {habit}."
     assert [m.value for m in _mentions(text)] == [share]
+
+
+TOPIC_CATALOGUE = Catalogue(
+    [
+        Indicator("people_killed", "People killed", "count"),
+        Indicator("mpox_deaths", "Mpox deaths", "count"),
+        Indicator("cholera_deaths", "Cholera deaths", "count"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    disease=st.sampled_from(["Mpox", "Cholera"]),
+    deaths=st.integers(2, 9_999),
+    heading=st.sampled_from(["Outbreak: Weekly Epidemiological Bulletin", "Situation Report"]),
+)
+def test_the_headings_say_what_a_clause_leaves_unsaid(disease, deaths, heading):
+    text = f"{disease} {heading}\n\nKampala, 10 September 2025\n\nSo far {deaths:,} deaths have been recorded."
+    [observation] = extract(text, date(2025, 9, 10), "P", catalogue=TOPIC_CATALOGUE).observations
+    assert observation.indicator_id == f"{disease.lower()}_deaths"
+    # a report about something else keeps the plain indicator
+    other = text.replace(f"{disease} {heading}", "Floods: Situation Report")
+    [observation] = extract(other, date(2025, 9, 10), "P", catalogue=TOPIC_CATALOGUE).observations
+    assert observation.indicator_id == "people_killed"

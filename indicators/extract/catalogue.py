@@ -242,6 +242,7 @@ class Catalogue:
         own: frozenset[str] = frozenset(),
         context=None,
         change: bool = False,
+        topic: frozenset[str] = frozenset(),
     ) -> Indicator | None:
         """The indicator whose key words the figure's clause covers best, or None.
 
@@ -269,10 +270,14 @@ class Catalogue:
             indicator = self.indicators[position]
             keys = indicator.keys
             covered = len(keys & clause_set) / len(keys)
+            said = clause_set
+            if 0.5 <= covered < 1 and topic:  # "49 deaths" in a bulletin headed "Mpox outbreak"
+                said = clause_set | topic
+                covered = len(keys & said) / len(keys)
             threshold = self.thresholds[position]
             if covered < threshold:
                 continue
-            missing = keys - clause_set
+            missing = keys - said
             if missing and not self._may_be_unsaid(
                 missing, paragraph if context is None else context
             ):
@@ -289,7 +294,7 @@ class Catalogue:
                 covered -= 0.2  # a plain count may still be a rate stated elsewhere
                 if covered < threshold:
                     continue
-            paragraph_cover = sum(k in clause_set or k in paragraph for k in keys) / len(keys)
+            paragraph_cover = sum(k in said or k in paragraph for k in keys) / len(keys)
             if change and indicator.indicator_id.endswith("_change"):
                 covered += 0.1  # "a fall of 20 percent": a figure of change, an indicator of one
             head = (round(covered, 2), round(paragraph_cover, 2), len(keys))

@@ -302,6 +302,7 @@ class FigureReading:
                 context=context,
                 own=own,
                 change=change is not None,
+                topic=self._topic_words(),
             )
             if indicator is None and clause != (sentence.start, sentence.end):
                 indicator = self.catalogue.match(
@@ -402,6 +403,24 @@ class FigureReading:
             review=review,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
+
+    def _topic_words(self) -> frozenset[str]:
+        """The content words of the report's headings before its first full sentence ("Mpox
+        Outbreak: Weekly Epidemiological Bulletin"): what every figure of it is about, so a
+        clause may leave them unsaid ("49 deaths" are mpox deaths)."""
+        topic = getattr(self, "_topic", None)
+        if topic is None:
+            lines = self.text[:_HEADING_REACH].splitlines()
+            if len(self.text) > _HEADING_REACH and lines:
+                lines = lines[:-1]  # cut short
+            headings = []
+            for line in lines:
+                line = line.strip()
+                if line and (line[-1] in ".!?" or _LINE_BULLET.match(line)):
+                    break  # the first sentence or list: the headings are above it
+                headings.append(line)
+            topic = self._topic = frozenset(content_word_tuple(" ".join(headings)))
+        return topic
 
     def _named_after(self, family: str, after: str, inherited: _Figure, clause_words) -> bool:
         """Do the words just after a bare figure name another indicator of the catalogue
@@ -554,6 +573,8 @@ def _negated(bound: float | None) -> float | None:
 _PLAN_START = re.compile(
     r"(?:[-•*–]\s+)?(?:" + "|".join(w.capitalize() for w in vocabulary.words("plan_verbs")) + r")\b"
 )
+_LINE_BULLET = re.compile(r"[-•*–●▪]\s")
+_HEADING_REACH = 400  # how far into a report its headings are looked for
 _PREDICATE_ENDS = frozenset(").;")
 # A figure stated as a change: "rose by", "a fall of", "up", "an increase of"
 _CHANGE_STATED = re.compile(
