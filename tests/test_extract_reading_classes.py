@@ -466,3 +466,32 @@ def test_the_headings_say_what_a_clause_leaves_unsaid(disease, deaths, heading):
     other = text.replace(f"{disease} {heading}", "Floods: Situation Report")
     [observation] = extract(other, date(2025, 9, 10), "P", catalogue=TOPIC_CATALOGUE).observations
     assert observation.indicator_id == "people_killed"
+
+
+IPC_CATALOGUE = Catalogue(
+    [
+        Indicator("people_food_insecure", "People facing acute food insecurity", "count"),
+        Indicator("people_emergency_hunger", "People facing emergency hunger", "count"),
+        Indicator("population", "Population", "count"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    tenths=st.integers(1, 999),
+    phase=st.sampled_from(
+        [
+            ("3 (Crisis) or above", "people_food_insecure"),
+            ("3 or above", "people_food_insecure"),
+            ("4 (Emergency)", "people_emergency_hunger"),
+            ("4", "people_emergency_hunger"),
+        ]
+    ),  # fmt: skip
+    ipc=st.booleans(),
+)
+def test_a_figure_in_an_ipc_phase_is_of_that_phases_indicator(tenths, phase, ipc):
+    words, indicator_id = phase
+    text = f"About {tenths / 10:g} million people are in {'IPC ' if ipc else ''}Phase {words}."
+    [observation] = extract(text, date(2025, 11, 4), "P", catalogue=IPC_CATALOGUE).observations
+    assert (observation.indicator_id, observation.value) == (indicator_id, tenths * 100_000)

@@ -258,6 +258,10 @@ class FigureReading:
             focus_text += " " + unit  # "per capita" is read as "per person"
         focus = content_word_tuple(focus_text)
         clause_words = content_word_tuple(text[clause[0] : clause[1]])
+        if "hase" in text[clause[0] : clause[1]]:  # "in IPC Phase 3 (Crisis) or above"
+            phase_words = _phase_words(text[clause[0] : clause[1]])
+            clause_words += phase_words
+            focus += phase_words
         family = figure_family(kind, unit, rate)
         indicator = None
         inherited = None
@@ -574,6 +578,19 @@ _PLAN_START = re.compile(
     r"(?:[-•*–]\s+)?(?:" + "|".join(w.capitalize() for w in vocabulary.words("plan_verbs")) + r")\b"
 )
 _LINE_BULLET = re.compile(r"[-•*–●▪]\s")
+_PHASE = re.compile(r"\b[Pp]hases?\s+([345])\b")
+PHASE_WORDS = vocabulary.words("phase_words")
+
+
+def _phase_words(clause: str) -> tuple[str, ...]:
+    """The words of what the IPC phases a clause names mean (see vocabulary `phase_words`)."""
+    return tuple(
+        word
+        for number in _PHASE.findall(clause)
+        for word in content_word_tuple(PHASE_WORDS[number])
+    )
+
+
 _HEADING_REACH = 400  # how far into a report its headings are looked for
 _PREDICATE_ENDS = frozenset(").;")
 # A figure stated as a change: "rose by", "a fall of", "up", "an increase of"
