@@ -242,15 +242,10 @@ class FigureReading:
                 if kind == num.DURATION:
                     kind, unit = num.COUNT, "hours"
         has_noun = bool(NOUN_AFTER.match(after)) and not NOT_A_NOUN_AFTER.match(after)
-        dated_after = any(0 <= p.start - mention.end <= 2 for p in periods)
+        dated_after = bool(periods) and any(0 <= p.start - mention.end <= 2 for p in periods)
         if has_noun and dated_after:
             has_noun = False  # "compared with 21.3 percent the week before": a date, no noun
         focus_text = before[-45:] + " " + after[:70]
-        if after.lstrip()[:1] in _PREDICATE_ENDS and kind != num.MULTIPLIER:
-            # "... down from 231 (a fall of 20 percent)": what changed is said before
-            focus_text = (
-                text[max(clause[0], mention.start - 120) : mention.start] + " " + after[:70]
-            )
         label = _label_of_row(text, clause[0], mention.start)
         if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
             focus_text = label + " " + focus_text
@@ -258,7 +253,7 @@ class FigureReading:
             focus_text += " " + unit  # "per capita" is read as "per person"
         focus = content_word_tuple(focus_text)
         clause_words = content_word_tuple(text[clause[0] : clause[1]])
-        if "hase" in text[clause[0] : clause[1]]:  # "in IPC Phase 3 (Crisis) or above"
+        if text.find("hase", clause[0], clause[1]) >= 0:  # "in IPC Phase 3 (Crisis) or above"
             phase_words = _phase_words(text[clause[0] : clause[1]])
             clause_words += phase_words
             focus += phase_words
@@ -296,7 +291,11 @@ class FigureReading:
         else:
             inherited = None
             distances = self._distances(sentence, mention.number_start)
-            change = _CHANGE_STATED.search(text, max(clause[0], mention.start - 40), mention.start)
+            change = (
+                _CHANGE_STATED.search(text, max(clause[0], mention.start - 40), mention.start)
+                if self._has_change_indicators()
+                else None
+            )
             indicator = self.catalogue.match(
                 family,
                 focus,
@@ -407,6 +406,15 @@ class FigureReading:
             review=review,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
+
+    def _has_change_indicators(self) -> bool:
+        """Does the catalogue hold an indicator of change ("..._change")? Only then is it
+        worth asking whether a figure is stated as one."""
+        has = getattr(self, "_change_indicators", None)
+        if has is None:
+            ids = self.catalogue.by_id
+            has = self._change_indicators = any(i.endswith("_change") for i in ids)
+        return has
 
     def _topic_words(self) -> frozenset[str]:
         """The content words of the report's headings before its first full sentence ("Mpox
@@ -592,7 +600,6 @@ def _phase_words(clause: str) -> tuple[str, ...]:
 
 
 _HEADING_REACH = 400  # how far into a report its headings are looked for
-_PREDICATE_ENDS = frozenset(").;")
 # A figure stated as a change: "rose by", "a fall of", "up", "an increase of"
 _CHANGE_STATED = re.compile(
     r"\b(?:(?:rose|risen|increased|grew|fell|fallen|dropped|declined|decreased|jumped|climbed)"
@@ -609,8 +616,8 @@ def _label_of_row(text: str, start: int, number_start: int) -> str:
     """The label of a "Label: figure" row or bullet, its asides left out, when the figure
     comes right after the colon: "Severe acute malnutrition: 3.1%" -> "Severe acute
     malnutrition"."""
-    colon = text.rfind(":", start, number_start)
-    if colon < 0 or number_start - colon > 12 or colon - start > 120:
+    colon = text.rfind(":", max(start, number_start - 12), number_start)
+    if colon < 0 or colon - start > 120:
         return ""
     if _DIGITS.search(text, colon, number_start):
         return ""  # another figure stands between

@@ -281,13 +281,19 @@ LABEL_PHRASES = (
     (r"(?:magnitude|depth|altitude|temperature|threshold|cut-off)\s+of", ("of",)),
     (r"h\d+n", ()),  # "H5N1": a digit before a final "n", tested on its own
     (r"(?:family|household)\s+of", ("of",)),  # "a family of five": its size
-    (r"z-?scores?\s+(?:below|above|under|over|of|[<>]=?)?\s*[-−]?",
-     ("-", "−", "below", "above", "under", "over", "of", "<", ">", "=", "score", "scores")),
     (r"(?:to\s+the\s+)?nearest", ("nearest",)),  # "rounded to the nearest 100 pounds"
-    (rf"(?:{alternation(vocabulary.words('reference_levels'))})\s+of"
-     r"(?:\s+(?:at\s+least|about|around|over|more\s+than|less\s+than|up\s+to))?",
-     ("of", "least", "about", "around", "over", "than", "to")),
+    (rf"(?:{alternation(vocabulary.words('reference_levels'))})\s+of", ("of",)),
 )  # fmt: skip
+# Labels whose last word is common before figures ("over", "-"), tested only when the window
+# holds their first word: "a target of at least 90 percent", "a z-score below -2"
+_HEDGED_REFERENCE = re.compile(
+    rf"(?:{alternation(vocabulary.words('reference_levels'))})\s+of\s+"
+    r"(?:at\s+least|about|around|over|more\s+than|less\s+than|up\s+to)\s*\Z",
+    re.IGNORECASE,
+)
+_SCORE_CUT_OFF = re.compile(
+    r"scores?\s+(?:below|above|under|over|of|[<>]=?)?\s*[-−]?\Z", re.IGNORECASE
+)
 LABEL_BEFORE = re.compile(
     r"(?:\b(?:"
     + "|".join([re.escape(word) for word in LABEL_WORDS] + [p for p, _ in LABEL_PHRASES])
@@ -684,21 +690,27 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     before = text[max(0, span_start - 24) : span_start]
     if _may_end_with_label(before) and LABEL_BEFORE.search(before):
         return None
+    if ("score" in before and _SCORE_CUT_OFF.search(before)) or (
+        before.endswith(_HEDGE_ENDINGS) and " of " in before and _HEDGED_REFERENCE.search(before)
+    ):
+        return None  # "a z-score below -2", "a target of at least 90 percent"
     is_word = not token[0].isdigit()
     if token[0] == "0" and len(token) > 1 and token[1].isdigit():
         return None  # "0800 100 066": a telephone number or code, not a figure
-    if token[0].isdigit() and _CODE_BEFORE.search(before):
+    if before[-2:-1].isdigit() and _CODE_BEFORE.search(before):
         return None  # the rest of "0800 100 066"
     if (
         len(token) <= 2
         and token.isdigit()
+        and before[-2:-1].isalpha()
+        and before[before.rfind(" ", 0, -1) + 1 :][:1].isupper()
         and _NAME_BEFORE.search(before)
         and _NAME_END_AFTER.match(text, span_end)
     ):
         return None  # "Ifo 2 and Hagadera", "In Ifo 2, ...": part of a place's name
     if text.startswith((" meal", " time"), span_end) and _HABIT_AFTER.match(text, span_end):
         return None  # "only one meal a day", "three times a week": how often, not how many
-    if _names_a_reference(text, span_start, span_end):
+    if before.endswith(_THE_ENDINGS) and _names_a_reference(text, span_start, span_end):
         return None  # "the 15% emergency threshold", "the five-year average"
     if match.group("percent"):
         if value > 100:
@@ -778,7 +790,8 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
         if after.lastgroup == "word_after" and token[-1].isdigit():
             return None  # "50kg", "G7", "4x4"
         if after.lastgroup == "unit":
-            if _AGE_BEFORE.search(text, max(0, span_start - 50), span_start):
+            window = text[max(0, span_start - 50) : span_start]
+            if ("age" in window or "ange" in window) and _AGE_BEFORE.search(window):
                 return None  # "the median age is 27 years (range: 3 months to 71 years)"
             unit = TIME_UNITS[after.group("unit_word").lower().rstrip("s")]
             mention = NumberMention(
@@ -820,6 +833,8 @@ _REFERENCE_AFTER = re.compile(
 _SPAN_AFTER = re.compile(
     rf"[\s-]+(?:year|month|week|day)s?[\s-]+(?:{alternation(REFERENCE_SPANS)})\b", re.IGNORECASE
 )
+_HEDGE_ENDINGS = ("least ", "about ", "around ", "over ", "than ", "to ")
+_THE_ENDINGS = ("the ", "The ", " a ", " an ", "its ", "their ", "A ", "An ")
 _THE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
 
 
@@ -966,7 +981,11 @@ def merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
             continue
         merged.append(current)
         index += 1
-    if "CI" in text or "onfidence interval" in text or "C.I." in text:
+    if not merged:
+        return merged
+    # the intervals are looked for only where these figures stand, not in the whole text
+    start, end = merged[0].end, merged[-1].end + 60
+    if text.find("CI", start, end) >= 0 or text.find("onfidence interval", start, end) >= 0:
         return _with_confidence_intervals(text, merged)
     return merged
 
