@@ -495,3 +495,15 @@ def test_a_figure_in_an_ipc_phase_is_of_that_phases_indicator(tenths, phase, ipc
     text = f"About {tenths / 10:g} million people are in {'IPC ' if ipc else ''}Phase {words}."
     [observation] = extract(text, date(2025, 11, 4), "P", catalogue=IPC_CATALOGUE).observations
     assert (observation.indicator_id, observation.value) == (indicator_id, tenths * 100_000)
+
+
+@PROPERTY
+@given(
+    price=st.integers(100, 99_999),
+    change=st.integers(1, 99),
+    month=st.sampled_from(["January", "February", "March", "April", "May", "June"]),
+)
+def test_on_a_month_after_a_change_is_what_it_is_compared_with_not_its_period(price, change, month):
+    text = f"Diesel rose to SYP {price:,} per litre, an increase of {change} percent on {month}."
+    observations = extract(text, date(2025, 10, 12), "P", catalogue=CATALOGUE).observations
+    assert observations and all(o.period_start == "" for o in observations)

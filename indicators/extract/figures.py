@@ -152,7 +152,7 @@ class FigureReading:
         """The date phrase a figure's period comes from: in its clause and within what its
         speaker is credited with (a date before 'X said' that is not a 'since' belongs to
         the speaking, not the figure)."""
-        inside = [p for p in periods if clause[0] <= p.start < clause[1]]
+        inside = [p for p in periods if clause[0] <= p.start < clause[1] and not _compared_with(p)]
         window = self.text[max(clause[0], position - 24) : position]
         if (
             "from" in window or "compared" in window or "against" in window or "versus" in window
@@ -610,6 +610,16 @@ _CHANGE_STATED = re.compile(
 _COORDINATOR = re.compile(r"\s(?:and|while|whereas|but)\s|[;,]\s")
 _ASIDE = re.compile(r"\([^()]*\)")
 _ROW_BULLET = re.compile(r"^\W*")
+
+
+def _compared_with(phrase: DatePhrase) -> bool:
+    """'an increase of 9 percent on August', 'up 7 percent on last month': 'on' and a month or
+    year is what a change is compared with, not when a figure holds ('on Monday' is a day)."""
+    return (
+        phrase.text[:3].lower() == "on "
+        and phrase.first is not None
+        and phrase.first.precision in ("month", "year")
+    )
 
 
 def _label_of_row(text: str, start: int, number_start: int) -> str:
