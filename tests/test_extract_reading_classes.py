@@ -507,3 +507,26 @@ def test_on_a_month_after_a_change_is_what_it_is_compared_with_not_its_period(pr
     text = f"Diesel rose to SYP {price:,} per litre, an increase of {change} percent on {month}."
     observations = extract(text, date(2025, 10, 12), "P", catalogue=CATALOGUE).observations
     assert observations and all(o.period_start == "" for o in observations)
+
+
+@PROPERTY
+@given(
+    part=st.integers(2, 140),
+    whole=st.integers(141, 999),
+    noun=st.sampled_from(["case", "confirmed case", "suspected case"]),
+)
+def test_at_least_one_after_a_verb_is_a_definition_and_the_counted_noun_names_the_figure(
+    part, whole, noun
+):
+    catalogue = Catalogue(
+        [
+            Indicator("districts_with_cases", "Districts with cases", "count"),
+            Indicator("mpox_new_confirmed_cases", "New confirmed mpox cases", "count"),
+        ]
+    )
+    text = (
+        "Mpox Outbreak: Weekly Bulletin\n\nKampala, 10 September 2025\n\n"
+        f"{part} of the country's {whole} districts have reported at least one {noun}."
+    )
+    [observation] = extract(text, date(2025, 9, 10), "P", catalogue=catalogue).observations
+    assert (observation.indicator_id, observation.value) == ("districts_with_cases", part)

@@ -266,6 +266,7 @@ class Catalogue:
         best: tuple | None = None
         best_tail: tuple | None = None
         chosen = None
+        named: tuple | None = None
         for position in sorted(positions) if len(positions) > 1 else positions:
             indicator = self.indicators[position]
             keys = indicator.keys
@@ -298,6 +299,13 @@ class Catalogue:
             if change and indicator.indicator_id.endswith("_change"):
                 covered += 0.1  # "a fall of 20 percent": a figure of change, an indicator of one
             head = (round(covered, 2), round(paragraph_cover, 2), len(keys))
+            if (
+                said is clause_set
+                and len(keys) > 1
+                and keys <= clause_set
+                and (named is None or head > named[0])
+            ):
+                named = (head, indicator)  # all its words said in the clause itself
             if best is None or head > best:
                 best, best_tail, chosen = head, None, indicator
             elif head == best:
@@ -306,6 +314,15 @@ class Catalogue:
                 tail = self._tie_breaker(indicator, clause_set, distances, own)
                 if tail > best_tail:
                     best_tail, chosen = tail, indicator
+        if (
+            named is not None
+            and chosen is not None
+            and not chosen.keys <= clause_set
+            and len(named[1].keys & own) >= len(chosen.keys & own)
+        ):
+            # the headings only fill in a word: an indicator the clause names in full comes
+            # first ("83 of the 146 districts have reported ... cases": districts with cases)
+            return named[1]
         return chosen
 
     def _sole_of_unit(self, family: str) -> Indicator | None:

@@ -431,7 +431,8 @@ class FigureReading:
                 if line and (line[-1] in ".!?" or _LINE_BULLET.match(line)):
                     break  # the first sentence or list: the headings are above it
                 headings.append(line)
-            topic = self._topic = frozenset(content_word_tuple(" ".join(headings)))
+            # ("No. 9" is a number sign, not a negation)
+            topic = self._topic = frozenset(content_word_tuple(" ".join(headings))) - {"not"}
         return topic
 
     def _named_after(self, family: str, after: str, inherited: _Figure, clause_words) -> bool:

@@ -812,6 +812,8 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
         return None  # "the two sides", "its three hospitals": a known set, not a figure
     if is_word and value == 1 and not _ONE_HEDGED.search(before):
         return None  # "one" is mostly a pronoun
+    if value == 1 and before.endswith("least ") and _AT_LEAST_ONE_OBJECT.search(before):
+        return None  # "districts that have reported at least one case": a definition
     return NumberMention(
         span_start,
         span_end,
@@ -880,6 +882,10 @@ _WINDOW_BEFORE = re.compile(
 )
 _CHANGE_BEFORE = re.compile(
     rf"\b{_CHANGE_WORD}\s+(?:(?:in|over|within)\s+(?:(?:the|its)\s+(?:past|last)\s+)?|in\s+just\s+)\Z",
+    re.IGNORECASE,
+)
+_AT_LEAST_ONE_OBJECT = re.compile(
+    r"\b(?:have|has|had|having|with|reported|reporting|recorded|received|receiving)\s+at\s+least\s+\Z",
     re.IGNORECASE,
 )
 _ONE_HEDGED = re.compile(r"\b(?:only|just|at\s+least|about|nearly|some)\s+\Z", re.IGNORECASE)
