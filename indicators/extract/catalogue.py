@@ -267,13 +267,16 @@ class Catalogue:
         best_tail: tuple | None = None
         chosen = None
         named: tuple | None = None
+        with_topic: set[str] | None = None
         for position in sorted(positions) if len(positions) > 1 else positions:
             indicator = self.indicators[position]
             keys = indicator.keys
             covered = len(keys & clause_set) / len(keys)
             said = clause_set
             if 0.5 <= covered < 1 and topic:  # "49 deaths" in a bulletin headed "Mpox outbreak"
-                said = clause_set | topic
+                if with_topic is None:
+                    with_topic = clause_set | topic
+                said = with_topic
                 covered = len(keys & said) / len(keys)
             threshold = self.thresholds[position]
             if covered < threshold:

@@ -85,6 +85,7 @@ _BASELINE_BEFORE = re.compile(
 _OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained)\b(?:\s+been)?\s+")
 _IT_OR_THEY = re.compile(r"\b(?:it|they)\b")
+_PLAN_FIRST = frozenset("-•*–" + "".join({w[0].upper() for w in vocabulary.words("plan_verbs")}))
 _PREDICATE_END = re.compile(r"[,;.“”\"]|\s[—–]\s")
 
 
@@ -196,7 +197,7 @@ class FigureReading:
 
     def _figure(self, sentence, mention, attributions, speech, periods, previous) -> _Figure | None:
         text = self.text
-        if _PLAN_START.match(sentence.text):
+        if sentence.text[:1] in _PLAN_FIRST and _PLAN_START.match(sentence.text):
             return None  # "- Restore at least 20 litres per person per day": a target
         clause = self._clause(sentence, mention.number_start)
         # the words after a figure up to the next figure of the sentence are its own
