@@ -530,3 +530,20 @@ def test_at_least_one_after_a_verb_is_a_definition_and_the_counted_noun_names_th
     )
     [observation] = extract(text, date(2025, 9, 10), "P", catalogue=catalogue).observations
     assert (observation.indicator_id, observation.value) == ("districts_with_cases", part)
+
+
+@PROPERTY
+@given(total=st.integers(100, 999), part=st.integers(2, 99))
+def test_of_which_introduces_a_part_that_is_counted_under_its_own_indicator(total, part):
+    catalogue = Catalogue(
+        [
+            Indicator("isolation_beds", "Isolation beds", "count"),
+            Indicator("isolation_beds_occupied", "Isolation beds occupied", "count"),
+        ]
+    )
+    text = f"The isolation units have {total} beds, of which {part} were occupied on 7 September."
+    observations = extract(text, date(2025, 9, 10), "P", catalogue=catalogue).observations
+    # the part is read, under the indicator the words after it name (the total's own
+    # indicator is not asserted: "occupied" in its sentence can still take it)
+    assert ("isolation_beds_occupied", part) in [(o.indicator_id, o.value) for o in observations]
+    assert total in [o.value for o in observations]

@@ -281,7 +281,7 @@ class FigureReading:
             inherited is not None
             and inherited.family in (family, "rate:" + inherited.rate)
             and (kind == num.COUNT or (kind == num.SHARE and dated_after))
-            and not self._named_after(family, after, inherited, clause_words)
+            and not self._named_after(family, after, inherited, content_word_tuple(sentence.text))
         ):
             indicator_id = inherited.observation.indicator_id
             name = inherited.observation.indicator_name

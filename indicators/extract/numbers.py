@@ -808,7 +808,7 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
             ):
                 mention.kind, mention.change = PERIOD, True  # "doubled in three months"
             return mention
-    if value < 100 and DETERMINER_BEFORE.search(before):
+    if value < 100 and DETERMINER_BEFORE.search(before) and not before.endswith(_OF_WHICH):
         return None  # "the two sides", "its three hospitals": a known set, not a figure
     if is_word and value == 1 and not _ONE_HEDGED.search(before):
         return None  # "one" is mostly a pronoun
@@ -835,6 +835,7 @@ _REFERENCE_AFTER = re.compile(
 _SPAN_AFTER = re.compile(
     rf"[\s-]+(?:year|month|week|day)s?[\s-]+(?:{alternation(REFERENCE_SPANS)})\b", re.IGNORECASE
 )
+_OF_WHICH = ("of which ", "of whom ")  # "212 beds, of which 64 were occupied": a part, counted
 _HEDGE_ENDINGS = ("least ", "about ", "around ", "over ", "than ", "to ")
 _THE_ENDINGS = ("the ", "The ", " a ", " an ", "its ", "their ", "A ", "An ")
 _THE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
