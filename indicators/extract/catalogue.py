@@ -273,7 +273,9 @@ class Catalogue:
             keys = indicator.keys
             covered = len(keys & clause_set) / len(keys)
             said = clause_set
-            if 0.5 <= covered < 1 and topic:  # "49 deaths" in a bulletin headed "Mpox outbreak"
+            if (
+                _TOPIC_FLOOR <= covered < 1 and topic
+            ):  # "49 deaths" in a bulletin headed "Mpox outbreak"
                 if with_topic is None:
                     with_topic = clause_set | topic
                 said = with_topic
@@ -361,6 +363,7 @@ class Catalogue:
         return len(indicator.keys & own), nearness, support
 
 
+_TOPIC_FLOOR = 0.5  # the headings fill in words only for a clause that says half of them
 PROPOSAL_STOP = frozenset(vocabulary.words("proposal_stop", "words"))
 NUMBER_WORDS = frozenset(numbers.CARDINALS)
 CALENDAR_WORDS = frozenset(name.lower() for name in (*MONTH_NAMES, *WEEKDAYS))
