@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-import pycountry
 from text_to_num import text2num
 
 from indicators import schema
+from indicators.extract import number_context as context
 from indicators.extract import vocabulary
+from indicators.extract.number_context import LOCAL_CURRENCY_CODES  # noqa: F401 - read from here
 from indicators.extract.patterns import (  # noqa: F401 - also imported from here
     UNUSUAL_CASE_LETTERS,
     _unusual_case,
@@ -108,11 +109,6 @@ ORDINALS = {
 TIME_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
 CURRENCIES = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur", "£": "gbp"}
 CURRENCIES |= {"gbp": "gbp", "chf": "chf"}
-# Any other ISO 4217 code in capitals before an amount ("SYP 1,284,000", "KES 310 million"),
-# from the currency data pycountry ships, less the codes that are English words
-LOCAL_CURRENCY_CODES = frozenset(currency.alpha_3 for currency in pycountry.currencies) - frozenset(
-    vocabulary.words("currency_words_not_codes")
-)
 MONEY_WORDS = vocabulary.words("money_words")
 MULTIPLIER_VERBS = vocabulary.words("multiplier_verbs")
 DISTANCE_UNITS = vocabulary.words("distance_units")
@@ -284,16 +280,6 @@ LABEL_PHRASES = (
     (r"(?:to\s+the\s+)?nearest", ("nearest",)),  # "rounded to the nearest 100 pounds"
     (rf"(?:{alternation(vocabulary.words('reference_levels'))})\s+of", ("of",)),
 )  # fmt: skip
-# Labels whose last word is common before figures ("over", "-"), tested only when the window
-# holds their first word: "a target of at least 90 percent", "a z-score below -2"
-_HEDGED_REFERENCE = re.compile(
-    rf"(?:{alternation(vocabulary.words('reference_levels'))})\s+of\s+"
-    r"(?:at\s+least|about|around|over|more\s+than|less\s+than|up\s+to)\s*\Z",
-    re.IGNORECASE,
-)
-_SCORE_CUT_OFF = re.compile(
-    r"scores?\s+(?:below|above|under|over|of|[<>]=?)?\s*[-−]?\Z", re.IGNORECASE
-)
 LABEL_BEFORE = re.compile(
     r"(?:\b(?:"
     + "|".join([re.escape(word) for word in LABEL_WORDS] + [p for p, _ in LABEL_PHRASES])
@@ -485,24 +471,15 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     return mentions
 
 
-_TO_THE_DOLLAR = re.compile(
-    r"\s+(?:to\s+the|to\s+one|per|a|against\s+the)\s+(?:US\s+|U\.S\.\s+)?dollar\b", re.IGNORECASE
-)
-
-
 def _local_currency(text: str, mention: NumberMention) -> None:
     """A count after a currency code ("SYP 9,800", "KES 310 million") is money in that
     currency; followed by "to the US dollar", it is an exchange rate (unit "syp per usd")."""
-    code_start = mention.start - 4
-    code = text[max(0, code_start) : mention.start - 1]
-    if code not in LOCAL_CURRENCY_CODES or text[mention.start - 1] not in " \u00a0":
-        return
-    if code_start > 0 and text[code_start - 1].isalnum():
+    code = context.currency_code_before(text, mention.start)
+    if not code:
         return
     mention.kind, mention.unit = MONEY, code.lower()
-    mention.start = code_start
-    rate = _TO_THE_DOLLAR.match(text, mention.end)
-    if rate is not None and code != "USD":
+    mention.start -= 4
+    if code != "USD" and context.TO_THE_DOLLAR.match(text, mention.end) is not None:
         mention.unit += " per usd"
 
 
@@ -599,15 +576,10 @@ def _is_count_of_whole(text: str, match: re.Match) -> bool:
     determiner = match.group("of_det") or ""
     if "'s" in determiner or "’s" in determiner:
         return True
-    if _SHARE_ASIDE_AFTER.match(text, match.end()):
+    if context.SHARE_ASIDE_AFTER.match(text, match.end()):
         return True  # "42 of the 58 boreholes (72 percent)": the share is stated beside it
     before = text[max(0, match.start() - 8) : match.start()]
     return _IN_BEFORE.search(before) is not None
-
-
-_SHARE_ASIDE_AFTER = re.compile(
-    r"[^.;:()\n]{0,40}\(\s*\d[\d.]*\s?(?:%|per\s?cent|percent)\s*\)", re.IGNORECASE
-)
 
 
 def _per_rate(text: str, match: re.Match) -> NumberMention | None:
@@ -690,28 +662,9 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     before = text[max(0, span_start - 24) : span_start]
     if _may_end_with_label(before) and LABEL_BEFORE.search(before):
         return None
-    if ("score" in before and _SCORE_CUT_OFF.search(before)) or (
-        before.endswith(_HEDGE_ENDINGS) and " of " in before and _HEDGED_REFERENCE.search(before)
-    ):
-        return None  # "a z-score below -2", "a target of at least 90 percent"
+    if context.not_a_figure(text, token, before, span_start, span_end):
+        return None  # "the 15% emergency threshold", "0800 100 066", "Ifo 2", "one meal a day"
     is_word = not token[0].isdigit()
-    if token[0] == "0" and len(token) > 1 and token[1].isdigit():
-        return None  # "0800 100 066": a telephone number or code, not a figure
-    if before[-2:-1].isdigit() and _CODE_BEFORE.search(before):
-        return None  # the rest of "0800 100 066"
-    if (
-        len(token) <= 2
-        and token.isdigit()
-        and before[-2:-1].isalpha()
-        and before[before.rfind(" ", 0, -1) + 1 :][:1].isupper()
-        and _NAME_BEFORE.search(before)
-        and _NAME_END_AFTER.match(text, span_end)
-    ):
-        return None  # "Ifo 2 and Hagadera", "In Ifo 2, ...": part of a place's name
-    if text.startswith((" meal", " time"), span_end) and _HABIT_AFTER.match(text, span_end):
-        return None  # "only one meal a day", "three times a week": how often, not how many
-    if before.endswith(_THE_ENDINGS) and _names_a_reference(text, span_start, span_end):
-        return None  # "the 15% emergency threshold", "the five-year average"
     if match.group("percent"):
         if value > 100:
             return None  # a share is 0-100; a rise "by 150 percent" is not one
@@ -771,13 +724,17 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
         if after.lastgroup == "measure":
             end = after.end("measure_unit")
             unit = MEASURE_UNITS[_SPACES.sub(" ", after.group("measure_unit").lower())]
-            per = _MEASURE_PER.match(text, end) if text.startswith(" per ", end) else None
-            if value == 1 and per is None and text[end : end + 3].lstrip()[:1] in _LABEL_ENDS:
+            per = context.MEASURE_PER.match(text, end) if text.startswith(" per ", end) else None
+            if (
+                value == 1
+                and per is None
+                and text[end : end + 3].lstrip()[:1] in context.LABEL_ENDS
+            ):
                 return None  # "Rice, 1 kg: SYP 27,500": the quantity a price is for
             if per is not None:  # "14.2 litres per person per day": one measure per base
                 end = per.end()
                 base = per.group("base").lower()
-                unit += " per " + _PER_PERSON.get(base, base)
+                unit += " per " + context.PER_PERSON.get(base, base)
                 if per.group("time"):
                     unit += " per " + per.group("time").lower()
             return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
@@ -791,7 +748,7 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
             return None  # "50kg", "G7", "4x4"
         if after.lastgroup == "unit":
             window = text[max(0, span_start - 50) : span_start]
-            if ("age" in window or "ange" in window) and _AGE_BEFORE.search(window):
+            if ("age" in window or "ange" in window) and context.AGE_BEFORE.search(window):
                 return None  # "the median age is 27 years (range: 3 months to 71 years)"
             unit = TIME_UNITS[after.group("unit_word").lower().rstrip("s")]
             mention = NumberMention(
@@ -808,11 +765,11 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
             ):
                 mention.kind, mention.change = PERIOD, True  # "doubled in three months"
             return mention
-    if value < 100 and DETERMINER_BEFORE.search(before) and not before.endswith(_OF_WHICH):
+    if value < 100 and DETERMINER_BEFORE.search(before) and not before.endswith(context.OF_WHICH):
         return None  # "the two sides", "its three hospitals": a known set, not a figure
     if is_word and value == 1 and not _ONE_HEDGED.search(before):
         return None  # "one" is mostly a pronoun
-    if value == 1 and before.endswith("least ") and _AT_LEAST_ONE_OBJECT.search(before):
+    if value == 1 and before.endswith("least ") and context.AT_LEAST_ONE_OBJECT.search(before):
         return None  # "districts that have reported at least one case": a definition
     return NumberMention(
         span_start,
@@ -826,54 +783,10 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     )
 
 
-REFERENCE_LEVELS = vocabulary.words("reference_levels")
-REFERENCE_SPANS = vocabulary.words("reference_spans")
-# "the 10% alert threshold", "a 95 percent target": up to two words, then the reference noun
-_REFERENCE_AFTER = re.compile(
-    rf"(?:\s+[a-z]+){{0,2}}?\s+(?:{alternation(REFERENCE_LEVELS)})\b", re.IGNORECASE
-)
-_SPAN_AFTER = re.compile(
-    rf"[\s-]+(?:year|month|week|day)s?[\s-]+(?:{alternation(REFERENCE_SPANS)})\b", re.IGNORECASE
-)
-_OF_WHICH = ("of which ", "of whom ")  # "212 beds, of which 64 were occupied": a part, counted
-_HEDGE_ENDINGS = ("least ", "about ", "around ", "over ", "than ", "to ")
-_THE_ENDINGS = ("the ", "The ", " a ", " an ", "its ", "their ", "A ", "An ")
-_THE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+\Z", re.IGNORECASE)
-
-
-def _names_a_reference(text: str, start: int, end: int) -> bool:
-    """Is the number at text[start:end] a reference level or span after "the": "the 15%
-    emergency threshold", "the 30-year average"? The nouns are looked for with `in` first."""
-    window = text[end : end + 40].lower()
-    if not any(noun in window for noun in REFERENCE_LEVELS) and not any(
-        noun in window for noun in REFERENCE_SPANS
-    ):
-        return False
-    if not _THE_BEFORE.search(text, max(0, start - 8), start):
-        return False
-    return bool(_REFERENCE_AFTER.match(text, end) or _SPAN_AFTER.match(text, end))
-
-
 _MEASURE_INITIALS = frozenset(
     letter for unit in vocabulary.words("measure_units") for letter in (unit[0], unit[0].upper())
 )
 _MEASURE_AFTER = re.compile(rf"\s(?P<unit>{alternation(MEASURE_UNITS)})\b", re.IGNORECASE)
-_CODE_BEFORE = re.compile(r"(?<![\d.,])0\d+\s\Z")
-# a capitalised name (not the sentence's first word) just before a small number, which ends
-# the name: punctuation, "and"/"or", or the end of the line after it
-_NAME_BEFORE = re.compile(r"(?<=[a-z] )(?-i:[A-Z][a-z]{2,})\s\Z")
-_NAME_END_AFTER = re.compile(r"\s*(?:[,;)]|\s(?:and|or)\s+[A-Z]|$)", re.MULTILINE)
-_AGE_BEFORE = re.compile(
-    r"(?:\b(?:median|mean|average)\s+age\b[^.;:()]*|\brange\s*:?\s*(?:\d[\d.]*\s+\w+\s+to\s+)?)\Z",
-    re.IGNORECASE,
-)
-_HABIT_AFTER = re.compile(r"\s(?:meals?|times)\s+(?:a|per|each|every)\s+(?:day|week|month)\b")
-_LABEL_ENDS = frozenset(":)=–")
-_PER_PERSON = {"capita": "person", "head": "person", "people": "person"}  # one base, one unit
-_MEASURE_PER = re.compile(
-    rf"\s+per\s+(?P<base>{_RATE_BASE})(?:\s+(?:per|a|each)\s+(?P<time>{_TIME_BASE}))?\b",
-    re.IGNORECASE,
-)
 _CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
 _AT_BEFORE = re.compile(r"\b(?:at|from|until|by|before|after)\s+\Z", re.IGNORECASE)
 _WINDOW_BEFORE = re.compile(
@@ -883,10 +796,6 @@ _WINDOW_BEFORE = re.compile(
 )
 _CHANGE_BEFORE = re.compile(
     rf"\b{_CHANGE_WORD}\s+(?:(?:in|over|within)\s+(?:(?:the|its)\s+(?:past|last)\s+)?|in\s+just\s+)\Z",
-    re.IGNORECASE,
-)
-_AT_LEAST_ONE_OBJECT = re.compile(
-    r"\b(?:have|has|had|having|with|reported|reporting|recorded|received|receiving)\s+at\s+least\s+\Z",
     re.IGNORECASE,
 )
 _ONE_HEDGED = re.compile(r"\b(?:only|just|at\s+least|about|nearly|some)\s+\Z", re.IGNORECASE)
@@ -993,44 +902,8 @@ def merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
     # the intervals are looked for only where these figures stand, not in the whole text
     start, end = merged[0].end, merged[-1].end + 60
     if text.find("CI", start, end) >= 0 or text.find("onfidence interval", start, end) >= 0:
-        return _with_confidence_intervals(text, merged)
+        return context.with_confidence_intervals(text, merged)
     return merged
-
-
-# "14.8% (95% CI: 12.9–16.9)": a survey estimate's confidence interval, its bounds
-CONFIDENCE_INTERVAL = re.compile(
-    r"\s*[(\[,]\s*(?:(?:9[059](?:\.\d)?)\s?%\s*)?(?:CI|C\.I\.|confidence\s+interval)\b"
-    r"(?:\s*[:=]|\s+of)?[^)\]\n]{0,40}[)\]]?",
-    re.IGNORECASE,
-)
-
-
-def _with_confidence_intervals(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
-    """A figure followed by its confidence interval takes the interval as its bounds; the
-    confidence level and the bounds are not figures of their own."""
-    kept: list[NumberMention] = []
-    index = 0
-    while index < len(mentions):
-        mention = mentions[index]
-        index += 1
-        interval = CONFIDENCE_INTERVAL.match(text, mention.end)
-        if interval is None or mention.value is None:
-            kept.append(mention)
-            continue
-        inside = []
-        while index < len(mentions) and mentions[index].number_start < interval.end():
-            inside.append(mentions[index])
-            index += 1
-        bounds = [m for m in inside if m.value_low is not None and m.value_high is not None]
-        if bounds:
-            low, high = bounds[-1].value_low, bounds[-1].value_high
-        else:
-            values = [m.value for m in inside if m.value is not None]
-            low, high = (values[-2], values[-1]) if len(values) >= 2 else (None, None)
-        if low is not None and high is not None and low <= mention.value <= high:
-            mention.value_low, mention.value_high = low, high
-        kept.append(mention)
-    return kept
 
 
 def _is_range(text: str, low: NumberMention, high: NumberMention) -> bool:
