@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 
 from indicators.dates import canonical_start
+from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract import patterns, vocabulary
 from indicators.extract.attribution import speaker_for
@@ -85,7 +86,6 @@ _BASELINE_BEFORE = re.compile(
 _OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained)\b(?:\s+been)?\s+")
 _IT_OR_THEY = re.compile(r"\b(?:it|they)\b")
-_PLAN_FIRST = frozenset("-•*–" + "".join({w[0].upper() for w in vocabulary.words("plan_verbs")}))
 _PREDICATE_END = re.compile(r"[,;.“”\"]|\s[—–]\s")
 
 
@@ -153,7 +153,9 @@ class FigureReading:
         """The date phrase a figure's period comes from: in its clause and within what its
         speaker is credited with (a date before 'X said' that is not a 'since' belongs to
         the speaking, not the figure)."""
-        inside = [p for p in periods if clause[0] <= p.start < clause[1] and not _compared_with(p)]
+        inside = [
+            p for p in periods if clause[0] <= p.start < clause[1] and not fc.compared_with(p)
+        ]
         window = self.text[max(clause[0], position - 24) : position]
         if (
             "from" in window or "compared" in window or "against" in window or "versus" in window
@@ -197,7 +199,7 @@ class FigureReading:
 
     def _figure(self, sentence, mention, attributions, speech, periods, previous) -> _Figure | None:
         text = self.text
-        if sentence.text[:1] in _PLAN_FIRST and _PLAN_START.match(sentence.text):
+        if sentence.text[:1] in fc.PLAN_FIRST and fc.PLAN_START.match(sentence.text):
             return None  # "- Restore at least 20 litres per person per day": a target
         clause = self._clause(sentence, mention.number_start)
         # the words after a figure up to the next figure of the sentence are its own
@@ -220,7 +222,7 @@ class FigureReading:
             if own_start > clause[0]:
                 # "41 percent were women and 12 percent were children": what comes before
                 # the "and" goes with the figure before it
-                joins = list(_COORDINATOR.finditer(text, own_start, mention.start))
+                joins = list(fc.COORDINATOR.finditer(text, own_start, mention.start))
                 if joins:
                     own_start = joins[-1].end()
             own = frozenset(
@@ -247,7 +249,7 @@ class FigureReading:
         if has_noun and dated_after:
             has_noun = False  # "compared with 21.3 percent the week before": a date, no noun
         focus_text = before[-45:] + " " + after[:70]
-        label = _label_of_row(text, clause[0], mention.start)
+        label = fc.label_of_row(text, clause[0], mention.start)
         if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
             focus_text = label + " " + focus_text
         if kind == num.MEASURE and " per " in unit:
@@ -255,7 +257,7 @@ class FigureReading:
         focus = content_word_tuple(focus_text)
         clause_words = content_word_tuple(text[clause[0] : clause[1]])
         if text.find("hase", clause[0], clause[1]) >= 0:  # "in IPC Phase 3 (Crisis) or above"
-            phase_words = _phase_words(text[clause[0] : clause[1]])
+            phase_words = fc.phase_words(text[clause[0] : clause[1]])
             clause_words += phase_words
             focus += phase_words
         family = figure_family(kind, unit, rate)
@@ -293,7 +295,7 @@ class FigureReading:
             inherited = None
             distances = self._distances(sentence, mention.number_start)
             change = (
-                _CHANGE_STATED.search(text, max(clause[0], mention.start - 40), mention.start)
+                fc.CHANGE_STATED.search(text, max(clause[0], mention.start - 40), mention.start)
                 if self._has_change_indicators()
                 else None
             )
@@ -362,10 +364,10 @@ class FigureReading:
         value, low, high = _convert(
             value, mention.value_low, mention.value_high, mention.unit, unit, notes
         )
-        if value is not None and unit in _CHANGE_UNITS and indicator_id.endswith("_change"):
-            fall = _FALL_BEFORE.search(text, max(clause[0], mention.start - 40), mention.start)
+        if value is not None and unit in fc.CHANGE_UNITS and indicator_id.endswith("_change"):
+            fall = fc.FALL_BEFORE.search(text, max(clause[0], mention.start - 40), mention.start)
             if fall is not None:  # "fell by 3 percent": a change of -3
-                value, low, high = -value, _negated(high), _negated(low)
+                value, low, high = -value, fc.negated(high), fc.negated(low)
         covering = speaker_for(mention.number_start, attributions)
         speaker, reported_on, reported_as_stated, _ = self._attribution(
             mention.number_start, attributions, speech, covering
@@ -423,17 +425,7 @@ class FigureReading:
         clause may leave them unsaid ("49 deaths" are mpox deaths)."""
         topic = getattr(self, "_topic", None)
         if topic is None:
-            lines = self.text[:_HEADING_REACH].splitlines()
-            if len(self.text) > _HEADING_REACH and lines:
-                lines = lines[:-1]  # cut short
-            headings = []
-            for line in lines:
-                line = line.strip()
-                if line and (line[-1] in ".!?" or _LINE_BULLET.match(line)):
-                    break  # the first sentence or list: the headings are above it
-                headings.append(line)
-            # ("No. 9" is a number sign, not a negation)
-            topic = self._topic = frozenset(content_word_tuple(" ".join(headings))) - {"not"}
+            topic = self._topic = fc.heading_words(self.text)
         return topic
 
     def _named_after(self, family: str, after: str, inherited: _Figure, clause_words) -> bool:
@@ -567,73 +559,6 @@ def _period_fields(period: DatePhrase | None) -> dict:
             fields["period_end_precision"] = last.precision
     fields["period_as_stated"] = period.text
     return fields
-
-
-# A change kept with its sign: "fell by a quarter", "a fall of 20 percent", "down 8 percentage
-# points" are negative changes of an indicator of change (its id ends in "_change").
-_CHANGE_UNITS = frozenset({"percent", "percentage points"})
-_FALL_BEFORE = re.compile(
-    r"\b(?:(?:fell|fallen|dropped|declined|decreased|shrank|contracted|went\s+down)(?:\s+by)?"
-    r"|(?:a\s+)?(?:fall|drop|decline|decrease|reduction)\s+of|down(?:\s+by)?)\s+\Z",
-    re.IGNORECASE,
-)
-
-
-def _negated(bound: float | None) -> float | None:
-    return -bound if bound is not None else None
-
-
-# an instruction in a list of priorities: a bullet or line that opens with a plan verb
-_PLAN_START = re.compile(
-    r"(?:[-•*–]\s+)?(?:" + "|".join(w.capitalize() for w in vocabulary.words("plan_verbs")) + r")\b"
-)
-_LINE_BULLET = re.compile(r"[-•*–●▪]\s")
-_PHASE = re.compile(r"\b[Pp]hases?\s+([345])\b")
-PHASE_WORDS = vocabulary.words("phase_words")
-
-
-def _phase_words(clause: str) -> tuple[str, ...]:
-    """The words of what the IPC phases a clause names mean (see vocabulary `phase_words`)."""
-    return tuple(
-        word
-        for number in _PHASE.findall(clause)
-        for word in content_word_tuple(PHASE_WORDS[number])
-    )
-
-
-_HEADING_REACH = 400  # how far into a report its headings are looked for
-# A figure stated as a change: "rose by", "a fall of", "up", "an increase of"
-_CHANGE_STATED = re.compile(
-    r"\b(?:(?:rose|risen|increased|grew|fell|fallen|dropped|declined|decreased|jumped|climbed)"
-    r"(?:\s+by)?|(?:an?\s+)?(?:rise|increase|fall|drop|decline|decrease|reduction)\s+of|up|down)"
-    r"\s+\Z",
-    re.IGNORECASE,
-)
-_COORDINATOR = re.compile(r"\s(?:and|while|whereas|but)\s|[;,]\s")
-_ASIDE = re.compile(r"\([^()]*\)")
-_ROW_BULLET = re.compile(r"^\W*")
-
-
-def _compared_with(phrase: DatePhrase) -> bool:
-    """'an increase of 9 percent on August', 'up 7 percent on last month': 'on' and a month or
-    year is what a change is compared with, not when a figure holds ('on Monday' is a day)."""
-    return (
-        phrase.text[:3].lower() == "on "
-        and phrase.first is not None
-        and phrase.first.precision in ("month", "year")
-    )
-
-
-def _label_of_row(text: str, start: int, number_start: int) -> str:
-    """The label of a "Label: figure" row or bullet, its asides left out, when the figure
-    comes right after the colon: "Severe acute malnutrition: 3.1%" -> "Severe acute
-    malnutrition"."""
-    colon = text.rfind(":", max(start, number_start - 12), number_start)
-    if colon < 0 or colon - start > 120:
-        return ""
-    if _DIGITS.search(text, colon, number_start):
-        return ""  # another figure stands between
-    return _ASIDE.sub(" ", text[start:colon])
 
 
 def _units_agree(kind: str, stated: str, indicator_unit: str) -> bool:
