@@ -124,7 +124,7 @@ def test_a_bad_manifest_row_is_named(tmp_path, capsys):
     assert "reports.csv:2: [published] '18/07/25' is not a date" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("golden", sorted(REPORTS.glob("*.expected.json")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("golden", sorted(REPORTS.rglob("*.expected.json")), ids=lambda p: p.stem)
 def test_a_dateline_when_found_is_the_publication_day(golden):
     day = dateline_date(golden.with_name(golden.name.replace(".expected.json", ".txt")).read_text())
     assert day is None or day.isoformat() == json.loads(golden.read_text())["published"]

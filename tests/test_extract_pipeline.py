@@ -33,6 +33,11 @@ MIN_PER_REPORT = 0.95
 # Location accuracy: 0.95 overall and on each report.
 MIN_LOCATION_ACCURACY = 0.95
 MIN_LOCATION_PER_REPORT = 0.95
+# The reports written after the rules, in genres the rules were not written for (the fixture
+# README says which classes they still miss): the line they reach, to be raised, never lowered.
+UNSEEN = REPORTS / "unseen"
+MIN_UNSEEN_PRECISION = 0.66
+MIN_UNSEEN_RECALL = 0.69
 # the seeds: one of 19 rows missed (a statement by a country's leader is not placed there)
 MIN_SEED_LOCATION_ACCURACY = 0.94
 
@@ -85,8 +90,17 @@ def test_precision_recall_and_unit_accuracy_hold_the_line():
         assert score.location_accuracy >= MIN_LOCATION_PER_REPORT, score.location_errors
 
 
+def test_unseen_reports_hold_their_line():
+    scores = score_fixtures(UNSEEN)
+    total = totals(scores)
+    assert len(scores) >= 6
+    assert total.precision >= MIN_UNSEEN_PRECISION, (total.precision, total.extras)
+    assert total.recall >= MIN_UNSEEN_RECALL, total.recall
+    assert total.unit_accuracy >= MIN_UNIT_ACCURACY, [s.unit_errors for s in scores]
+
+
 def test_every_quote_is_verbatim_at_its_offsets():
-    for path in REPORTS.glob("*.txt"):
+    for path in REPORTS.rglob("*.txt"):
         text = path.read_text("utf-8")
         result = extract(text, date(2025, 7, 1), "P", catalogue=CATALOGUE)
         for row in result.observations + result.events:

@@ -447,12 +447,18 @@ def find_attributions(
         if not who:
             continue
         name, kind = canonical_speaker(who.group(), speakers)
+        possessor = _POSSESSOR.match(who.group()) if not name else None
+        if possessor:  # "according to IOM's displacement tracking": IOM
+            name, kind = canonical_speaker(possessor.group(1), speakers)
         if not name:
             continue
         phrase_end = match.end() + who.end()
         trailing = _ENDS_SENTENCE.match(sentence, phrase_end) is not None
         if trailing:
             scope = (_clause_start(sentence, match.start()), match.start())
+        elif _PARTICIPLE_AFTER.match(sentence, phrase_end):
+            # "210,000 were displaced, according to IOM, bringing the total to 725,000"
+            scope = (_clause_start(sentence, match.start()), len(sentence))
         else:
             scope = (phrase_end, len(sentence))
         found.append(
@@ -496,6 +502,8 @@ def find_attributions(
         verb = match.group()
         if verb in _PARTICIPLES and _STATE_AFTER.match(sentence, match.end()):
             continue  # "people reported missing": a participle, no one speaks
+        if verb in _PARTICIPLES and _PARTICIPLE_NOUN_AFTER.match(sentence, match.end()):
+            continue  # "Cumulative confirmed cases: 7,912": an adjective, no one speaks
         if verb in _PARTICIPLES and _DETERMINER_BEFORE.search(
             sentence, max(0, match.start() - 6), match.start()
         ):
@@ -550,12 +558,17 @@ _STATE_AFTER = re.compile(
 )
 # The speech verbs that are also participles ("reported missing", "an estimated 4.2 million")
 _PARTICIPLES = frozenset(vocabulary.words("participle_speech_verbs", "speakers"))
+_PARTICIPLE_NOUN_AFTER = re.compile(
+    r"\s+(?:new\s+)?(?:" + "|".join(vocabulary.words("participle_nouns")) + r")\b"
+)
 _DETERMINER_BEFORE = re.compile(r"\b(?:an?|the)\s+\Z", re.IGNORECASE)
 # "the National Disaster Management Authority (NDMA) said": the acronym is part of the name
 _ACRONYM_ASIDE = re.compile(r"\s*\([A-Z][A-Za-z]{1,11}\)")
 _ACCORDING_WHO = re.compile(
     r"[^,;.“”\"()]+?(?=\s*(?:[,;.“”\"()]|$|\s(?:that|which|who|as|and\s+the)\b))"
 )
+_PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b")
+_POSSESSOR = re.compile(r"((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})(?:'s|’s)\s")
 _ENDS_SENTENCE = re.compile(r"\s*(?:[.;!?]|$)")
 _ENDS_QUOTE = re.compile(r"\s*[.!?]?\s*[”\"]?\s*$")
 _ENDS_PLAIN = re.compile(r"\s*[.!?]?\s*$")

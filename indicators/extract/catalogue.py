@@ -120,9 +120,13 @@ def unit_family(unit: str) -> str:
         return "times"
     if unit in numbers.MEASURE_UNITS.values() or unit in numbers.DISTANCE_UNITS.values():
         return "measure:" + unit
+    if unit.split(" per ")[0] in numbers.MEASURE_UNITS.values():
+        return "measure:" + unit  # "litres per person per day": a measure per a base
     if unit.startswith("per "):  # "per 10,000 people per day": a rate with its denominator
         return "per:" + unit
-    if unit[:3] in numbers.CURRENCIES.values() and (len(unit) == 3 or unit[3] == " "):
+    if (
+        unit[:3] in numbers.CURRENCIES.values() or unit[:3].upper() in numbers.LOCAL_CURRENCY_CODES
+    ) and (len(unit) == 3 or unit[3] == " "):
         return "money:" + unit  # "usd", "usd per person per month": one currency and base
     if " per " in unit or unit.endswith(("/day", "/week", "/month")):
         return (
@@ -186,8 +190,13 @@ class Catalogue:
                         indicator_family.startswith("rate")
                     ):
                         continue
-                elif indicator_family != family and not (
-                    family == "count" and indicator_family.startswith("rate")
+                elif (
+                    indicator_family != family
+                    and not (family == "count" and indicator_family.startswith("rate"))
+                    and not (  # "Rice, 1 kg: SYP 27,500": the price's base stated beside it
+                        family.startswith("money:")
+                        and indicator_family.startswith(family + " per ")
+                    )
                 ):
                     continue
                 for key in indicator.keys:
@@ -232,6 +241,8 @@ class Catalogue:
         paragraph: list[str] | None = None,
         own: frozenset[str] = frozenset(),
         context=None,
+        change: bool = False,
+        topic: frozenset[str] = frozenset(),
     ) -> Indicator | None:
         """The indicator whose key words the figure's clause covers best, or None.
 
@@ -243,7 +254,9 @@ class Catalogue:
         index = self._candidates(family, qualitative)
         positions = {p for word in focus_set for p in index.get(word, ())}
         if not positions:
-            return None
+            # a unit only one indicator has says what the figure is ("SYP 14,650 to the US
+            # dollar" is the exchange rate), though its words are not in the clause
+            return self._sole_of_unit(family) if not qualitative else None
         clause_set = set(clause) | focus_set
         if paragraph is None or isinstance(paragraph, (list, tuple)):
             paragraph = set(paragraph or ())
@@ -253,20 +266,30 @@ class Catalogue:
         best: tuple | None = None
         best_tail: tuple | None = None
         chosen = None
+        named: tuple | None = None
+        with_topic: set[str] | None = None
         for position in sorted(positions) if len(positions) > 1 else positions:
             indicator = self.indicators[position]
             keys = indicator.keys
             covered = len(keys & clause_set) / len(keys)
+            said = clause_set
+            if (
+                _TOPIC_FLOOR <= covered < 1 and topic
+            ):  # "49 deaths" in a bulletin headed "Mpox outbreak"
+                if with_topic is None:
+                    with_topic = clause_set | topic
+                said = with_topic
+                covered = len(keys & said) / len(keys)
             threshold = self.thresholds[position]
             if covered < threshold:
                 continue
-            missing = keys - clause_set
+            missing = keys - said
             if missing and not self._may_be_unsaid(
                 missing, paragraph if context is None else context
             ):
                 continue
             if own and len(keys & own) * 2 < len(keys):
-                covered -= 0.2  # most of its words belong to another figure of the sentence
+                covered -= 0.4  # most of its words belong to another figure of the sentence
                 if covered < threshold:
                     continue
             if ("not" in keys) != negated:
@@ -277,8 +300,17 @@ class Catalogue:
                 covered -= 0.2  # a plain count may still be a rate stated elsewhere
                 if covered < threshold:
                     continue
-            paragraph_cover = sum(k in clause_set or k in paragraph for k in keys) / len(keys)
+            paragraph_cover = sum(k in said or k in paragraph for k in keys) / len(keys)
+            if change and indicator.indicator_id.endswith("_change"):
+                covered += 0.1  # "a fall of 20 percent": a figure of change, an indicator of one
             head = (round(covered, 2), round(paragraph_cover, 2), len(keys))
+            if (
+                said is clause_set
+                and len(keys) > 1
+                and keys <= clause_set
+                and (named is None or head > named[0])
+            ):
+                named = (head, indicator)  # all its words said in the clause itself
             if best is None or head > best:
                 best, best_tail, chosen = head, None, indicator
             elif head == best:
@@ -287,7 +319,25 @@ class Catalogue:
                 tail = self._tie_breaker(indicator, clause_set, distances, own)
                 if tail > best_tail:
                     best_tail, chosen = tail, indicator
+        if (
+            named is not None
+            and chosen is not None
+            and not chosen.keys <= clause_set
+            and len(named[1].keys & own) >= len(chosen.keys & own)
+        ):
+            # the headings only fill in a word: an indicator the clause names in full comes
+            # first ("83 of the 146 districts have reported ... cases": districts with cases)
+            return named[1]
         return chosen
+
+    def _sole_of_unit(self, family: str) -> Indicator | None:
+        """The one indicator of a money-per or rate-per unit ("syp per usd", "people per
+        latrine"), or None where the unit is shared or says little (count, percent, usd)."""
+        if " per " not in family or family.startswith("rate:"):
+            return None
+        if self.family_sizes.get(family) != 1:
+            return None
+        return next(i for i in self.indicators if self.families[i.indicator_id] == family)
 
     def _may_be_unsaid(self, missing: frozenset[str], paragraph) -> bool:
         """Can these key words be left out of the figure's clause? Not a number ("under five"
@@ -313,6 +363,7 @@ class Catalogue:
         return len(indicator.keys & own), nearness, support
 
 
+_TOPIC_FLOOR = 0.5  # the headings fill in words only for a clause that says half of them
 PROPOSAL_STOP = frozenset(vocabulary.words("proposal_stop", "words"))
 NUMBER_WORDS = frozenset(numbers.CARDINALS)
 CALENDAR_WORDS = frozenset(name.lower() for name in (*MONTH_NAMES, *WEEKDAYS))

@@ -81,9 +81,15 @@ _FUZZY = (
     r"|[Tt]he\s+(?:first|last|final|closing|opening)\s+(?:few\s+)?days\s+of)"
 )
 
+# A week of the year as surveillance bulletins number them ("epidemiological week 36", "in
+# week 35 of 2025"), and a quarter of a year ("the second quarter of 2025"): a range of months.
+_WEEK_NUMBER = rf"(?i:week)\s+(?:[1-4]\d|5[0-3]|0?[1-9])(?!\d|[.,]\d)(?:,?\s+(?:of\s+)?{_YEAR})?"
+_QUARTER = rf"(?i:the\s+)?(?i:first|second|third|fourth)\s+(?i:quarter)(?:\s+of\s+(?:{_YEAR}|(?i:the|this)\s+year))?"
 # An atom is one date; each alternative is tried in this order at a position.
 ATOM = rf"""(?:
     \d{{4}}-\d{{2}}-\d{{2}}
+  | {_WEEK_NUMBER}
+  | {_QUARTER}
   | {_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?
   | {_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?
   | {_FUZZY}[\s-]+{_MONTH}(?:,?\s+{_YEAR})?
@@ -132,6 +138,11 @@ _FUZZY_YEAR = re.compile(rf"(?:early|mid|late)[ -]({_YEAR})")
 _MONTH_ONLY = re.compile(rf"({_MONTH})(?:,? ({_YEAR}))?")
 _YEAR_ONLY = re.compile(_YEAR)
 _WEEKDAY_ATOM = re.compile(rf"(?:(last|this|next) )?({_WEEKDAY})(?: {_PART_OF_DAY})?", re.I)
+_WEEK_NUMBER_ATOM = re.compile(rf"week (\d+)(?:,? (?:of )?({_YEAR}))?", re.I)
+_QUARTER_ATOM = re.compile(
+    rf"(?:the )?(first|second|third|fourth) quarter(?: of (?:({_YEAR})|th(?:e|is) year))?", re.I
+)
+_QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 # "the past 24 hours", "the last three weeks" (all of it: "the last week of March" is a
 # fuzzy month, not a trailing window)
@@ -372,6 +383,9 @@ class DateResolver:
         atom_text = match.group("point_a")
         if _TRAILING_WINDOW.fullmatch(atom_text):
             return self._trailing_window(match, phrase)
+        quarter = _QUARTER_ATOM.fullmatch(_SPACES.sub(" ", atom_text))
+        if quarter:
+            return self._quarter(phrase, quarter, future)
         atom = self._atom(match, "point_a", future)
         if atom is None:
             return None
@@ -403,6 +417,25 @@ class DateResolver:
         )
         last = DateAtom(date(year, month, days[1]), "day", match.group("md_b"), *match.span("md_b"))
         return self._range(phrase, first, last)
+
+    def _quarter(self, phrase: DatePhrase, quarter: re.Match, future: bool) -> DatePhrase:
+        """'the second quarter of 2025': its first month to its last; without a year, the
+        latest such quarter begun by the publication day (the next one in a future sentence)."""
+        first_month = 3 * _QUARTER_NUMBERS[quarter.group(1).lower()] - 2
+        year = int(quarter.group(2)) if quarter.group(2) else self.published.year
+        if not quarter.group(2) and not quarter.group().lower().endswith("year"):
+            if future and date(year, first_month, 1) <= self.published:
+                year += 1 if first_month + 2 < self.published.month else 0
+            elif not future and date(year, first_month, 1) > self.published:
+                year -= 1
+        phrase.role = "range"
+        phrase.first = DateAtom(
+            date(year, first_month, 1), "month", phrase.text, phrase.start, phrase.end
+        )
+        phrase.last = DateAtom(
+            date(year, first_month + 2, 1), "month", phrase.text, phrase.start, phrase.end
+        )
+        return phrase
 
     def _trailing_window(self, match: re.Match, phrase: DatePhrase) -> DatePhrase:
         """'in the past 24 hours', 'over the last three weeks': up to the publication day."""
@@ -501,6 +534,9 @@ class DateResolver:
             return date(year, month, 1), "month"
         if _YEAR_ONLY.fullmatch(text):
             return date(int(text), 1, 1), "year"
+        week_number = _WEEK_NUMBER_ATOM.fullmatch(text)
+        if week_number:
+            return self._numbered_week(int(week_number.group(1)), week_number.group(2), future)
         weekday = _WEEKDAY_ATOM.fullmatch(text)
         if weekday and weekday.group(2).capitalize() in WEEKDAYS:
             which = (weekday.group(1) or "").lower()
@@ -511,6 +547,20 @@ class DateResolver:
                 return published + relativedelta(days=-1, weekday=rule(-1)), "day"
             return published + relativedelta(weekday=rule(-1)), "day"
         return self._relative(lower, future)
+
+    def _numbered_week(self, number: int, year_text: str | None, future: bool):
+        """Week `number` of the ISO calendar, as (its Monday, 'week'); without a year, the
+        latest such week begun by the publication day (the next one in a future sentence)."""
+        year = int(year_text) if year_text else self.published.isocalendar()[0]
+        monday = date.fromisocalendar(year, number, 1) if number <= 52 or year_text else None
+        if monday is None:  # week 53 of a year that has none
+            raise ValueError(number)
+        if not year_text:
+            if monday > self.published and not future:
+                monday = date.fromisocalendar(year - 1, min(number, 52), 1)
+            elif future and monday + timedelta(days=6) < self.published:
+                monday = date.fromisocalendar(year + 1, min(number, 52), 1)
+        return monday, "week"
 
     def _relative(self, lower: str, future: bool) -> tuple[date, str] | None:
         published = self.published

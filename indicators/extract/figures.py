@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 
 from indicators.dates import canonical_start
+from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract import patterns, vocabulary
 from indicators.extract.attribution import speaker_for
@@ -140,7 +141,9 @@ class FigureReading:
         """The date phrase a figure's period comes from: in its clause and within what its
         speaker is credited with (a date before 'X said' that is not a 'since' belongs to
         the speaking, not the figure)."""
-        inside = [p for p in periods if clause[0] <= p.start < clause[1]]
+        inside = [
+            p for p in periods if clause[0] <= p.start < clause[1] and not fc.compared_with(p)
+        ]
         window = self.text[max(clause[0], position - 24) : position]
         if any(hint in window for hint in _BASELINE_HINTS) and _BASELINE_BEFORE.search(window):
             # "..., up from 800,000 in the same period a year earlier": the baseline's own date
@@ -182,6 +185,8 @@ class FigureReading:
 
     def _figure(self, sentence, mention, attributions, speech, periods, previous) -> _Figure | None:
         text = self.text
+        if sentence.text[:1] in fc.PLAN_FIRST and fc.PLAN_START.match(sentence.text):
+            return None  # "- Restore at least 20 litres per person per day": a target
         clause = self._clause(sentence, mention.number_start)
         # the words after a figure up to the next figure of the sentence are its own
         after = text[mention.end : min(clause[1], mention.end + 90)]
@@ -200,11 +205,19 @@ class FigureReading:
                 if position > mention.number_start:
                     own_end = min(own_end, position)
                     break
+            if own_start > clause[0]:
+                # "41 percent were women and 12 percent were children": what comes before
+                # the "and" goes with the figure before it
+                joins = list(fc.COORDINATOR.finditer(text, own_start, mention.start))
+                if joins:
+                    own_start = joins[-1].end()
             own = frozenset(
                 content_word_tuple(
                     text[own_start : mention.start] + " " + text[mention.end : own_end]
                 )
             )
+            if mention.kind == num.MEASURE and " per " in mention.unit:
+                own |= frozenset(content_word_tuple(mention.unit))  # "litres per person per day"
         before = text[max(clause[0], mention.start - 70) : mention.start]
         rate = ""
         kind, unit, value = mention.kind, mention.unit, mention.value
@@ -218,9 +231,21 @@ class FigureReading:
                 if kind == num.DURATION:
                     kind, unit = num.COUNT, "hours"
         has_noun = bool(NOUN_AFTER.match(after)) and not NOT_A_NOUN_AFTER.match(after)
+        dated_after = bool(periods) and any(0 <= p.start - mention.end <= 2 for p in periods)
+        if has_noun and dated_after:
+            has_noun = False  # "compared with 21.3 percent the week before": a date, no noun
         focus_text = before[-45:] + " " + after[:70]
+        label = fc.label_of_row(text, clause[0], mention.start)
+        if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
+            focus_text = label + " " + focus_text
+        if kind == num.MEASURE and " per " in unit:
+            focus_text += " " + unit  # "per capita" is read as "per person"
         focus = content_word_tuple(focus_text)
         clause_words = content_word_tuple(text[clause[0] : clause[1]])
+        if text.find("hase", clause[0], clause[1]) >= 0:  # "in IPC Phase 3 (Crisis) or above"
+            phase_words = fc.phase_words(text[clause[0] : clause[1]])
+            clause_words += phase_words
+            focus += phase_words
         family = figure_family(kind, unit, rate)
         indicator = None
         inherited = None
@@ -231,9 +256,10 @@ class FigureReading:
             inherited = same[-1] if same else previous[-1]
         if (
             inherited is not None
-            and kind == num.MONEY
+            and kind in (num.MONEY, num.MEASURE)
             and inherited.observation.unit.startswith(unit + " per ")
         ):  # "cut to US$ 8 per person per month, then restored to US$ 12": the same measure
+            # ("14.2 litres per person per day, down from 17.8 litres")
             family = inherited.family
             unit = inherited.observation.unit
             indicator_id = inherited.observation.indicator_id
@@ -242,7 +268,8 @@ class FigureReading:
         elif (
             inherited is not None
             and inherited.family in (family, "rate:" + inherited.rate)
-            and kind == num.COUNT
+            and (kind == num.COUNT or (kind == num.SHARE and dated_after))
+            and not self._named_after(family, after, inherited, content_word_tuple(sentence.text))
         ):
             indicator_id = inherited.observation.indicator_id
             name = inherited.observation.indicator_name
@@ -253,6 +280,11 @@ class FigureReading:
         else:
             inherited = None
             distances = self._distances(sentence, mention.number_start)
+            change = (
+                fc.CHANGE_STATED.search(text, max(clause[0], mention.start - 40), mention.start)
+                if self._has_change_indicators()
+                else None
+            )
             indicator = self.catalogue.match(
                 family,
                 focus,
@@ -261,6 +293,8 @@ class FigureReading:
                 paragraph=self.paragraph_words,
                 context=context,
                 own=own,
+                change=change is not None,
+                topic=self._topic_words(),
             )
             if indicator is None and clause != (sentence.start, sentence.end):
                 indicator = self.catalogue.match(
@@ -316,6 +350,10 @@ class FigureReading:
         value, low, high = _convert(
             value, mention.value_low, mention.value_high, mention.unit, unit, notes
         )
+        if value is not None and unit in fc.CHANGE_UNITS and indicator_id.endswith("_change"):
+            fall = fc.FALL_BEFORE.search(text, max(clause[0], mention.start - 40), mention.start)
+            if fall is not None:  # "fell by 3 percent": a change of -3
+                value, low, high = -value, fc.negated(high), fc.negated(low)
         covering = speaker_for(mention.number_start, attributions)
         speaker, reported_on, reported_as_stated, _ = self._attribution(
             mention.number_start, attributions, speech, covering
@@ -357,6 +395,37 @@ class FigureReading:
             review=review,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
+
+    def _has_change_indicators(self) -> bool:
+        """Does the catalogue hold an indicator of change ("..._change")? Only then is it
+        worth asking whether a figure is stated as one."""
+        has = getattr(self, "_change_indicators", None)
+        if has is None:
+            ids = self.catalogue.by_id
+            has = self._change_indicators = any(i.endswith("_change") for i in ids)
+        return has
+
+    def _topic_words(self) -> frozenset[str]:
+        """The content words of the report's headings before its first full sentence ("Mpox
+        Outbreak: Weekly Epidemiological Bulletin"): what every figure of it is about, so a
+        clause may leave them unsaid ("49 deaths" are mpox deaths)."""
+        topic = getattr(self, "_topic", None)
+        if topic is None:
+            topic = self._topic = fc.heading_words(self.text)
+        return topic
+
+    def _named_after(self, family: str, after: str, inherited: _Figure, clause_words) -> bool:
+        """Do the words just after a bare figure name another indicator of the catalogue
+        than the earlier figure's, all its key words said: "15.5 million people need
+        assistance, of whom 10.9 million are targeted" (people targeted, not in need)."""
+        words = content_word_tuple(_PREDICATE_END.split(after[:50], maxsplit=1)[0])
+        if not words:
+            return False
+        found = self.catalogue.match(family, list(words), list(words) + list(clause_words))
+        if found is None or found.indicator_id == inherited.observation.indicator_id:
+            return False
+        earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)
+        return found.keys - (earlier.keys if earlier is not None else frozenset()) <= set(words)
 
     def _is_base(self, position: int, other: int) -> bool:
         between = self.text[position:other]

@@ -16,7 +16,9 @@ from decimal import Decimal
 from text_to_num import text2num
 
 from indicators import schema
+from indicators.extract import number_context as context
 from indicators.extract import vocabulary
+from indicators.extract.number_context import LOCAL_CURRENCY_CODES  # noqa: F401 - read from here
 from indicators.extract.patterns import (  # noqa: F401 - also imported from here
     UNUSUAL_CASE_LETTERS,
     _unusual_case,
@@ -147,7 +149,8 @@ _NUMBER_PATTERN_SOURCE = rf"""(?<![\w.$£€/])(?<![A-Za-z]-)(?:
           (?P<frac_word>{_FRACTION})\b)
     | (?P<number>(?P<num>{_NUM})(?P<star>\*)?
           (?:(?P<percent>{_PERCENT})
-            |\s(?P<scale>million|billion)\b(?:\s(?P<money_words>{alternation(MONEY_WORDS)})\b)?)?)
+            |\s(?P<scale>million|billion)\b(?:\s(?P<money_words>{alternation(MONEY_WORDS)})\b)?
+            |(?P<short_scale>(?-i:M|bn|mn))\b)?)
     | (?P<ordinal_span>\b(?:its|the|a)\s+(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))
           \s+(?P<ordinal_unit>day|week|month|year)\b)
     )"""
@@ -273,6 +276,9 @@ LABEL_PHRASES = (
     (r"(?:scale|ladder)\s+(?:of|from)(?:\s+\w+\s+to)?", ("of", "from", "to")),
     (r"(?:magnitude|depth|altitude|temperature|threshold|cut-off)\s+of", ("of",)),
     (r"h\d+n", ()),  # "H5N1": a digit before a final "n", tested on its own
+    (r"(?:family|household)\s+of", ("of",)),  # "a family of five": its size
+    (r"(?:to\s+the\s+)?nearest", ("nearest",)),  # "rounded to the nearest 100 pounds"
+    (rf"(?:{alternation(vocabulary.words('reference_levels'))})\s+of", ("of",)),
 )  # fmt: skip
 LABEL_BEFORE = re.compile(
     r"(?:\b(?:"
@@ -450,6 +456,12 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             if " per " in window or "fold" in window[:6]:
                 match = _follower(scanned, match, end, lower is not None) or match
         mention = _mention_from_match(text, match)
+        if (
+            mention is not None
+            and mention.kind == COUNT
+            and text[mention.start - 2 : mention.start - 1].isupper()
+        ):
+            _local_currency(text, mention)
         if mention is None and match.lastgroup in ("ratio", "of_ratio"):
             match = _no_ratio(lower is not None).match(scanned, match.start(), end) or match
             mention = _mention_from_match(text, match) if match.lastgroup != "ratio" else None
@@ -458,6 +470,18 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             _attach_qualifier(text, mention, start)
             mentions.append(mention)
     return mentions
+
+
+def _local_currency(text: str, mention: NumberMention) -> None:
+    """A count after a currency code ("SYP 9,800", "KES 310 million") is money in that
+    currency; followed by "to the US dollar", it is an exchange rate (unit "syp per usd")."""
+    code = context.currency_code_before(text, mention.start)
+    if not code:
+        return
+    mention.kind, mention.unit = MONEY, code.lower()
+    mention.start -= 4
+    if code != "USD" and context.TO_THE_DOLLAR.match(text, mention.end) is not None:
+        mention.unit += " per usd"
 
 
 def _follower(scanned: str, match: re.Match, end: int, lowered_text: bool) -> re.Match | None:
@@ -553,6 +577,8 @@ def _is_count_of_whole(text: str, match: re.Match) -> bool:
     determiner = match.group("of_det") or ""
     if "'s" in determiner or "’s" in determiner:
         return True
+    if context.SHARE_ASIDE_AFTER.match(text, match.end()):
+        return True  # "42 of the 58 boreholes (72 percent)": the share is stated beside it
     before = text[max(0, match.start() - 8) : match.start()]
     return _IN_BEFORE.search(before) is not None
 
@@ -637,6 +663,8 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     before = text[max(0, span_start - 24) : span_start]
     if _may_end_with_label(before) and LABEL_BEFORE.search(before):
         return None
+    if context.not_a_figure(text, token, before, span_start, span_end):
+        return None  # "the 15% emergency threshold", "0800 100 066", "Ifo 2", "one meal a day"
     is_word = not token[0].isdigit()
     if match.group("percent"):
         if value > 100:
@@ -652,6 +680,12 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
             provisional=bool(match.group("star")),
         )
     scale = match.group("scale")
+    short_scale = match.group("short_scale")
+    if short_scale and text[match.start("short_scale")] == "m":
+        return None  # "a 5m wall": metres, not millions
+    if short_scale and token[-1].isdigit():  # "15.5M", "2bn" in tables of key figures
+        value = scaled(value, SHORT_SCALES[short_scale.lower()])
+        return NumberMention(span_start, span_end, span_start, span_end, value, COUNT, "count")
     if scale:
         value = scaled(value, SCALES[scale.lower()])
         money = match.group("money_words")
@@ -691,6 +725,19 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
         if after.lastgroup == "measure":
             end = after.end("measure_unit")
             unit = MEASURE_UNITS[_SPACES.sub(" ", after.group("measure_unit").lower())]
+            per = context.MEASURE_PER.match(text, end) if text.startswith(" per ", end) else None
+            if (
+                value == 1
+                and per is None
+                and text[end : end + 3].lstrip()[:1] in context.LABEL_ENDS
+            ):
+                return None  # "Rice, 1 kg: SYP 27,500": the quantity a price is for
+            if per is not None:  # "14.2 litres per person per day": one measure per base
+                end = per.end()
+                base = per.group("base").lower()
+                unit += " per " + context.PER_PERSON.get(base, base)
+                if per.group("time"):
+                    unit += " per " + per.group("time").lower()
             return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
         if after.lastgroup == "distance":
             if after.group("length") is None:
@@ -701,6 +748,9 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
         if after.lastgroup == "word_after" and token[-1].isdigit():
             return None  # "50kg", "G7", "4x4"
         if after.lastgroup == "unit":
+            window = text[max(0, span_start - 50) : span_start]
+            if ("age" in window or "ange" in window) and context.AGE_BEFORE.search(window):
+                return None  # "the median age is 27 years (range: 3 months to 71 years)"
             unit = TIME_UNITS[after.group("unit_word").lower().rstrip("s")]
             mention = NumberMention(
                 span_start, after.end(), span_start, after.end(), value, DURATION, unit
@@ -716,10 +766,12 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
             ):
                 mention.kind, mention.change = PERIOD, True  # "doubled in three months"
             return mention
-    if value < 100 and DETERMINER_BEFORE.search(before):
+    if value < 100 and DETERMINER_BEFORE.search(before) and not before.endswith(context.OF_WHICH):
         return None  # "the two sides", "its three hospitals": a known set, not a figure
     if is_word and value == 1 and not _ONE_HEDGED.search(before):
         return None  # "one" is mostly a pronoun
+    if value == 1 and before.endswith("least ") and context.AT_LEAST_ONE_OBJECT.search(before):
+        return None  # "districts that have reported at least one case": a definition
     return NumberMention(
         span_start,
         span_end,
@@ -846,6 +898,12 @@ def merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
             continue
         merged.append(current)
         index += 1
+    if not merged:
+        return merged
+    # the intervals are looked for only where these figures stand, not in the whole text
+    start, end = merged[0].end, merged[-1].end + 60
+    if text.find("CI", start, end) >= 0 or text.find("onfidence interval", start, end) >= 0:
+        return context.with_confidence_intervals(text, merged)
     return merged
 
 

@@ -88,6 +88,13 @@ BOILERPLATE_ANYWHERE = re.compile(
 _BOILERPLATE_ANYWHERE_LOWER = re.compile(
     lower_case_pattern(BOILERPLATE_ANYWHERE.pattern), re.VERBOSE
 )
+# A row of key figures: a label, a colon, then the figure and at most a few words ("People in
+# need: 15.5M", "Requested: US$2.03 billion", "Funded: 21.5%"); a headline such as "Chad: 7
+# million people in need of aid this year" goes on after its number.
+KEY_FIGURE_LINE = re.compile(
+    r"[^:\n]{2,60}:\s+(?:about\s+|some\s+|over\s+)?(?:US\$|\$|€|£|[A-Z]{3}\s)?\s?\d[\d,.\u00a0 ]*"
+    r"(?:%|[MK]\b|\s?(?:million|billion|bn|m)\b)?\*?(?:\s+\S+){0,3}\s*$"
+)
 TERMINAL_CHARS = frozenset('.!?:;"”’)')
 # Cheap substring tests before the boilerplate pattern (a long case-insensitive alternation
 # is slow to run on every sentence), read off the pattern itself (see `hints.prefix_hints`).
@@ -184,7 +191,7 @@ def is_boilerplate_line(line: str) -> bool:
         len(line.split()) <= 12 or line[keyword.end() : keyword.end() + 2].strip().startswith(":")
     ):
         return True
-    bulleted = BULLET.match(line) is not None
+    bulleted = BULLET.match(line) is not None or KEY_FIGURE_LINE.match(line) is not None
     # a headline, a section heading, a byline: short and without a full stop
     return not bulleted and line.rstrip()[-1:] not in TERMINAL_CHARS and len(line.split()) <= 16
 

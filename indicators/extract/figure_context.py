@@ -1,0 +1,97 @@
+"""The words around a figure that say what it is of, when it holds, or that it is no figure.
+
+A "Label: figure" row's label, an IPC phase's meaning, a report's headings (what all its
+figures are about), a figure stated as a change or as a fall (a negative change), the "and"
+that ends the words of the figure before, "on August" after a change (what it is compared
+with, not its period), and an instruction in a list of priorities (a target, not a figure).
+`figures` asks these while it reads a figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indicators.extract import vocabulary
+from indicators.extract.catalogue import content_word_tuple
+
+# A figure stated as a change: "rose by", "a fall of", "up", "an increase of"
+CHANGE_STATED = re.compile(
+    r"\b(?:(?:rose|risen|increased|grew|fell|fallen|dropped|declined|decreased|jumped|climbed)"
+    r"(?:\s+by)?|(?:an?\s+)?(?:rise|increase|fall|drop|decline|decrease|reduction)\s+of|up|down)"
+    r"\s+\Z",
+    re.IGNORECASE,
+)
+# A change kept with its sign: "fell by a quarter", "a fall of 20 percent", "down 8 percentage
+# points" are negative changes of an indicator of change (its id ends in "_change").
+CHANGE_UNITS = frozenset({"percent", "percentage points"})
+FALL_BEFORE = re.compile(
+    r"\b(?:(?:fell|fallen|dropped|declined|decreased|shrank|contracted|went\s+down)(?:\s+by)?"
+    r"|(?:a\s+)?(?:fall|drop|decline|decrease|reduction)\s+of|down(?:\s+by)?)\s+\Z",
+    re.IGNORECASE,
+)
+# "41 percent were women and 12 percent were children": the words before the "and" go with
+# the figure before it
+COORDINATOR = re.compile(r"\s(?:and|while|whereas|but)\s|[;,]\s")
+# an instruction in a list of priorities: a bullet or line that opens with a plan verb
+_PLAN_VERBS = vocabulary.words("plan_verbs")
+PLAN_FIRST = frozenset("-•*–" + "".join({verb[0].upper() for verb in _PLAN_VERBS}))
+PLAN_START = re.compile(
+    r"(?:[-•*–]\s+)?(?:" + "|".join(verb.capitalize() for verb in _PLAN_VERBS) + r")\b"
+)
+_PHASE = re.compile(r"\b[Pp]hases?\s+([345])\b")
+PHASE_WORDS = vocabulary.words("phase_words")
+HEADING_REACH = 400  # how far into a report its headings are looked for
+_LINE_BULLET = re.compile(r"[-•*–●▪]\s")
+_ASIDE = re.compile(r"\([^()]*\)")
+_DIGIT = re.compile(r"\d")
+
+
+def negated(bound: float | None) -> float | None:
+    return -bound if bound is not None else None
+
+
+def phase_words(clause: str) -> tuple[str, ...]:
+    """The words of what the IPC phases a clause names mean (see vocabulary `phase_words`)."""
+    return tuple(
+        word
+        for number in _PHASE.findall(clause)
+        for word in content_word_tuple(PHASE_WORDS[number])
+    )
+
+
+def heading_words(text: str) -> frozenset[str]:
+    """The content words of a report's headings, the lines above its first full sentence or
+    list ("Mpox Outbreak: Weekly Epidemiological Bulletin"); "No. 9" is no negation."""
+    lines = text[:HEADING_REACH].splitlines()
+    if len(text) > HEADING_REACH and lines:
+        lines = lines[:-1]  # cut short
+    headings = []
+    for line in lines:
+        line = line.strip()
+        if line and (line[-1] in ".!?" or _LINE_BULLET.match(line)):
+            break  # the first sentence or list: the headings are above it
+        headings.append(line)
+    return frozenset(content_word_tuple(" ".join(headings))) - {"not"}
+
+
+def compared_with(phrase) -> bool:
+    """'an increase of 9 percent on August', 'up 7 percent on last month': 'on' and a month or
+    year is what a change is compared with, not when a figure holds ('on Monday' is a day).
+    `phrase`: a `dates.DatePhrase`."""
+    return (
+        phrase.text[:3].lower() == "on "
+        and phrase.first is not None
+        and phrase.first.precision in ("month", "year")
+    )
+
+
+def label_of_row(text: str, start: int, number_start: int) -> str:
+    """The label of a "Label: figure" row or bullet, its asides left out, when the figure
+    comes right after the colon: "Severe acute malnutrition: 3.1%" -> "Severe acute
+    malnutrition"."""
+    colon = text.rfind(":", max(start, number_start - 12), number_start)
+    if colon < 0 or colon - start > 120:
+        return ""
+    if _DIGIT.search(text, colon, number_start):
+        return ""  # another figure stands between
+    return _ASIDE.sub(" ", text[start:colon])

@@ -1,0 +1,549 @@
+"""Generated cases for classes of phrasing that reports outside the first fixtures use.
+
+Each class is tested over many numbers and words, not one sentence: numbered weeks and
+quarters are dates, a confidence interval gives its estimate's bounds, a reference level
+("the 15% emergency threshold", "a target of at least 90 percent", "the five-year average")
+is not a figure, a currency code before an amount is money in that currency ("SYP 9,800",
+"SYP 14,650 to the US dollar" an exchange rate), "15.5M" is 15,500,000, and the one unit a
+price is for ("Rice, 1 kg: SYP 27,500") is not a figure.
+
+Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from indicators.extract import numbers as num
+from indicators.extract import vocabulary
+from indicators.extract.catalogue import Catalogue, Indicator
+from indicators.extract.dates import DateResolver, find_date_phrases
+from indicators.extract.pipeline import extract
+from indicators.extract.sentences import is_boilerplate_line
+from tests.conftest import REPO_ROOT
+
+EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
+PROPERTY = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+CATALOGUE = Catalogue.from_csv(REPO_ROOT / "data" / "indicators.csv")
+YEARS = st.integers(2015, 2030)
+
+
+def _mentions(text: str) -> list[num.NumberMention]:
+    return num.merge_ranges(text, num.find_numbers(text))
+
+
+def _phrases(text: str, published: date):
+    resolver = DateResolver(published)
+    return [(m.group(), resolver.resolve(m)) for m in find_date_phrases(text)]
+
+
+@PROPERTY
+@given(
+    year=YEARS,
+    week=st.integers(1, 52),
+    lead=st.sampled_from(["in week", "in epidemiological week", "during Week", "in epi week"]),
+    count=st.integers(2, 90_000),
+)
+def test_a_numbered_week_is_that_iso_week_and_not_a_figure(year, week, lead, count):
+    monday = date.fromisocalendar(year, week, 1)
+    text = f"A total of {count:,} new cases were reported {lead} {week} of {year}."
+    [(_, phrase)] = _phrases(text, monday)
+    assert (phrase.first.day, phrase.first.precision) == (monday, "week")
+    # without its year, the latest such week begun by the publication day
+    published = date.fromisocalendar(year, week, 3)
+    bare = text.replace(f" of {year}", "")
+    [(_, phrase)] = _phrases(bare, published)
+    assert phrase.first.day == monday
+    [observation] = extract(bare, published, "P", catalogue=CATALOGUE).observations
+    assert (observation.value, observation.period_start) == (count, monday.isoformat())
+    assert observation.period_precision == "week"
+
+
+@PROPERTY
+@given(year=YEARS, quarter=st.integers(1, 4), with_year=st.booleans())
+def test_a_quarter_is_its_three_months(year, quarter, with_year):
+    name = ("first", "second", "third", "fourth")[quarter - 1]
+    stated = f"in the {name} quarter" + (f" of {year}" if with_year else "")
+    first_month = 3 * quarter - 2
+    published = date(year, first_month + 2, 28)  # the quarter's last month
+    [(_, phrase)] = _phrases(f"Incidents rose {stated}.", published)
+    assert phrase.role == "range"
+    assert (phrase.first.day, phrase.last.day) == (
+        date(year, first_month, 1),
+        date(year, first_month + 2, 1),
+    )
+    assert phrase.first.precision == phrase.last.precision == "month"
+
+
+DECIMALS = st.integers(10, 990).map(lambda tenths: tenths / 10)
+
+
+@PROPERTY
+@given(
+    low=DECIMALS,
+    gaps=st.tuples(st.integers(1, 50), st.integers(1, 50)),
+    level=st.sampled_from(["95%", "90%", "99%", "95 %"]),
+    form=st.sampled_from(
+        [
+            "({level} CI: {low}–{high})",
+            "({level} CI {low}-{high})",
+            "({level} CI: {low} to {high})",
+            "({level} confidence interval: {low}–{high})",
+            "(CI: {low}–{high})",
+        ]
+    ),  # fmt: skip
+    percent=st.booleans(),
+)
+def test_a_confidence_interval_gives_the_bounds_of_its_estimate(low, gaps, level, form, percent):
+    value = round(low + gaps[0] / 10, 1)
+    high = round(value + gaps[1] / 10, 1)
+    if percent and high > 100:
+        return
+    estimate = f"{value}%" if percent else f"{value} deaths per 10,000 people per day"
+    interval = form.format(level=level, low=low, high=high)
+    text = f"Global acute malnutrition: {estimate} {interval}, the survey found."
+    [mention] = _mentions(text)
+    assert (mention.value, mention.value_low, mention.value_high) == (value, low, high)
+
+
+@PROPERTY
+@given(
+    number=st.integers(2, 99),
+    figure=st.integers(2, 99),
+    form=st.sampled_from(
+        [
+            "above the {n}% alert threshold",
+            "close to the {n} percent emergency threshold",
+            "well short of the {n} percent target",
+            "against a target of at least {n} percent",
+            "below the minimum standard of {n} litres",
+            "nearly double the sphere standard of {n}",
+            "above the {w}-year average",
+            "than the {n}-year average",
+        ]
+    ),  # fmt: skip
+)
+def test_a_reference_level_is_not_a_figure(number, figure, form):
+    words = {2: "two", 3: "three", 5: "five", 10: "ten"}
+    reference = form.format(n=number, w=words.get(number, number))
+    text = f"Coverage was {figure} percent, {reference}."
+    assert [m.value for m in _mentions(text)] == [figure]
+
+
+ISO_CODES = sorted(num.LOCAL_CURRENCY_CODES - {"USD", "EUR", "GBP", "CHF"})
+
+
+@PROPERTY
+@given(
+    code=st.sampled_from(ISO_CODES),
+    amount=st.integers(1, 9_999_999),
+    scale=st.sampled_from(["", " million"]),
+)
+def test_an_amount_after_a_currency_code_is_money_in_that_currency(code, amount, scale):
+    text = f"The basket cost {code} {amount:,}{scale} in September."
+    [mention] = _mentions(text)
+    assert (mention.kind, mention.unit) == (num.MONEY, code.lower())
+    assert mention.value == amount * (1_000_000 if scale else 1)
+    assert text[mention.start : mention.end].startswith(code)
+    rate = f"The pound traded at {code} {amount:,} to the US dollar."
+    [mention] = _mentions(rate)
+    assert mention.unit == f"{code.lower()} per usd"
+
+
+@PROPERTY
+@given(
+    word=st.sampled_from(sorted(num.vocabulary.words("currency_words_not_codes"))),
+    count=st.integers(2, 999),
+)
+def test_a_capital_word_that_is_also_a_currency_code_stays_a_word(word, count):
+    [mention] = _mentions(f"{word} {count} DISTRICTS REPORTED CASES")
+    assert (mention.kind, mention.value) == (num.COUNT, count)
+
+
+@PROPERTY
+@given(tenths=st.integers(1, 9_999), suffix=st.sampled_from(["M", "bn"]))
+def test_a_short_scale_after_digits_scales_them(tenths, suffix):
+    figure = f"{tenths / 10:g}"
+    [mention] = _mentions(f"People in need: {figure}{suffix}\n")
+    factor = 1_000_000 if suffix == "M" else 1_000_000_000
+    assert mention.value == round(tenths / 10 * factor)
+    assert _mentions(f"a {figure}m wall") == []  # metres, not millions
+
+
+@PROPERTY
+@given(
+    item=st.sampled_from(["Rice", "Wheat flour", "Sugar", "Vegetable oil", "Lentils"]),
+    unit=st.sampled_from(["1 kg", "1 litre", "1 kilogram"]),
+    price=st.integers(100, 999_999),
+)
+def test_the_one_unit_a_price_is_for_is_not_a_figure(item, unit, price):
+    [mention] = _mentions(f"- {item}, {unit}: SYP {price:,}\n")
+    assert (mention.value, mention.unit) == (price, "syp")
+
+
+CHANGE_CATALOGUE = Catalogue(
+    [
+        Indicator("price_change", "Change in prices", "percent"),
+        Indicator("breastfeeding_change", "Change in breastfeeding", "percentage points"),
+        Indicator("water_supply_per_person", "Water supply", "litres per person per day"),
+        Indicator("people_in_need", "People in need", "count"),
+        Indicator("people_targeted", "People targeted", "count"),
+        Indicator("confirmed_cases", "Confirmed cases", "count"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    figure=st.integers(1, 99),
+    fall=st.sampled_from(["fell by", "dropped", "declined by", "a fall of", "down"]),
+    rise=st.sampled_from(["rose by", "increased by", "a rise of", "up"]),
+)
+def test_a_change_that_falls_is_negative_and_one_that_rises_positive(figure, fall, rise):
+    text = f"Prices {fall} {figure} percent in March, and breastfeeding {rise} {figure} percentage points."
+    observations = extract(text, date(2025, 4, 2), "P", catalogue=CHANGE_CATALOGUE).observations
+    values = {o.indicator_id: (o.value, o.unit) for o in observations}
+    assert values["price_change"] == (-figure, "percent")
+    assert values["breastfeeding_change"] == (figure, "percentage points")
+
+
+@PROPERTY
+@given(
+    tenths=st.integers(10, 999),
+    baseline=st.integers(10, 999),
+    base=st.sampled_from(["per person per day", "per person a day", "per capita per day"]),
+)
+def test_a_measure_per_person_per_day_is_one_unit_and_its_baseline_keeps_it(tenths, baseline, base):
+    value, before = tenths / 10, baseline / 10
+    if value == before:
+        return  # one fact said twice is one candidate
+    text = f"Water supply fell to {value:g} litres {base}, down from {before:g} litres in April."
+    observations = extract(text, date(2025, 6, 6), "P", catalogue=CHANGE_CATALOGUE).observations
+    assert [(o.indicator_id, o.value, o.unit) for o in observations] == [
+        ("water_supply_per_person", value, "litres per person per day"),
+        ("water_supply_per_person", before, "litres per person per day"),
+    ]
+
+
+@PROPERTY
+@given(
+    verb=st.sampled_from(["confirmed", "reported", "recorded", "registered"]),
+    noun=st.sampled_from(["cases", "deaths", "new cases", "infections"]),
+    count=st.integers(2, 99_999),
+    label=st.sampled_from(["Cumulative", "Total", "Weekly"]),
+)
+def test_a_participle_before_a_counted_noun_is_no_speaker(verb, noun, count, label):
+    text = f"{label} {verb} {noun} since the start of the outbreak: {count:,}."
+    observations = extract(text, date(2025, 9, 10), "Publisher", catalogue=CATALOGUE).observations
+    assert [o.attributed_to for o in observations] == ["Publisher"]
+
+
+@PROPERTY
+@given(
+    label=st.sampled_from(["People in need", "Requested", "Funded", "Refugees and asylum-seekers"]),
+    figure=st.sampled_from(["15.5M", "US$2.03 billion", "21.5%", "1,080,000", "$437 million"]),
+)
+def test_a_row_of_key_figures_is_read_and_a_headline_is_not(label, figure):
+    assert not is_boilerplate_line(f"{label}: {figure}")
+    assert is_boilerplate_line(f"Chad: {figure} people face hunger as the lean season begins")
+
+
+@PROPERTY
+@given(
+    median=st.integers(1, 80),
+    low=st.integers(1, 11),
+    high=st.integers(12, 99),
+    count=st.integers(2, 9_999),
+)
+def test_ages_and_telephone_numbers_are_not_figures(median, low, high, count):
+    text = (
+        f"A total of {count:,} cases were recorded; the median age is {median} years "
+        f"(range: {low} months to {high} years). Call 0800 {low:03d} {high:03d} for help."
+    )
+    assert [m.value for m in _mentions(text)] == [count]
+
+
+@PROPERTY
+@given(
+    name=st.sampled_from(["Ifo", "Hagadera", "Camp", "Block"]),
+    number=st.integers(1, 99),
+    count=st.integers(100, 99_999),
+)
+def test_the_number_of_a_place_name_is_not_a_figure(name, number, count):
+    text = f"Most settled in {name} {number} and Dagahaley, where {count:,} people live."
+    assert [m.value for m in _mentions(text)] == [count]
+
+
+@PROPERTY
+@given(need=st.integers(20, 99), target=st.integers(2, 19))
+def test_a_bare_figure_named_by_the_words_after_it_keeps_its_own_indicator(need, target):
+    text = f"An estimated {need} million people need aid, of whom {target} million are targeted."
+    observations = extract(text, date(2025, 7, 8), "P", catalogue=CHANGE_CATALOGUE).observations
+    assert [(o.indicator_id, o.value) for o in observations] == [
+        ("people_in_need", need * 1_000_000),
+        ("people_targeted", target * 1_000_000),
+    ]
+
+
+@PROPERTY
+@given(
+    number=st.integers(2, 999),
+    figure=st.integers(2, 99),
+    form=st.sampled_from(
+        [
+            "the needs of a family of {n}",
+            "a z-score below -{n}",
+            "rounded to the nearest {n} pounds",
+            "over a recall period of {n} days",
+            "measured less than {n} mm",
+            "at a depth of {n} km",
+        ]
+    ),  # fmt: skip
+)
+def test_the_words_of_a_method_are_not_figures(number, figure, form):
+    text = f"Coverage was {figure} percent, {form.format(n=number)}."
+    assert [m.value for m in _mentions(text)] == [figure]
+
+
+ROW_CATALOGUE = Catalogue(
+    [
+        Indicator("share_households_safe_water", "Households with safe water", "percent"),
+        Indicator("share_children_stunted", "Children stunted", "percent"),
+        Indicator("share_appeal_funded", "Appeal funded", "percent"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    row=st.sampled_from(
+        [
+            ("Households with safe water", "share_households_safe_water"),
+            ("Stunted children", "share_children_stunted"),
+            ("Appeal funded", "share_appeal_funded"),
+        ]
+    ),  # fmt: skip
+    aside=st.sampled_from(
+        ["", " (all districts)", " (weight-for-height z-score below -2 or oedema)"]
+    ),
+    tenths=st.integers(1, 999),
+)
+def test_the_label_of_a_row_says_what_its_figure_is(row, aside, tenths):
+    label, indicator_id = row
+    text = f"RESULTS\n• {label}{aside}: {tenths / 10:g}%.\n"
+    [observation] = extract(text, date(2025, 9, 15), "P", catalogue=ROW_CATALOGUE).observations
+    assert (observation.indicator_id, observation.value) == (indicator_id, tenths / 10)
+
+
+SPLIT_CATALOGUE = Catalogue(
+    [
+        Indicator("share_cases_women", "Cases among women", "percent"),
+        Indicator("share_cases_children", "Cases among children", "percent"),
+        Indicator("test_positivity_rate", "Test positivity rate", "percent"),
+        Indicator("share_cases_district", "Share of cases in a district", "percent"),
+        Indicator("cases_change", "Change in cases", "percent"),
+    ]
+)
+
+
+@PROPERTY
+@given(women=st.integers(1, 60), children=st.integers(1, 39), order=st.booleans())
+def test_each_figure_of_a_pair_joined_by_and_keeps_its_own_noun(women, children, order):
+    pairs = [(women, "women"), (children, "children")]
+    if order:
+        pairs.reverse()
+    (a, noun_a), (b, noun_b) = pairs
+    if a == b:
+        return
+    text = f"Of the new cases, {a} percent were {noun_a} and {b} percent were {noun_b}."
+    observations = extract(text, date(2025, 9, 10), "P", catalogue=SPLIT_CATALOGUE).observations
+    assert {(o.indicator_id, o.value) for o in observations} == {
+        (f"share_cases_{noun_a}", a),
+        (f"share_cases_{noun_b}", b),
+    }
+
+
+@PROPERTY
+@given(now=st.integers(1, 999), before=st.integers(1, 999))
+def test_a_baseline_followed_by_its_date_keeps_the_indicator(now, before):
+    if now == before:
+        return
+    text = (
+        f"Tests had a positivity rate of {now / 10:g} percent in week 36, compared with "
+        f"{before / 10:g} percent the week before."
+    )
+    observations = extract(text, date(2025, 9, 10), "P", catalogue=SPLIT_CATALOGUE).observations
+    assert [(o.indicator_id, o.value) for o in observations] == [
+        ("test_positivity_rate", now / 10),
+        ("test_positivity_rate", before / 10),
+    ]
+
+
+@PROPERTY
+@given(
+    whole=st.integers(3, 999),
+    part=st.integers(1, 998),
+    noun=st.sampled_from(["boreholes", "sites", "schools"]),
+)
+def test_a_count_out_of_a_whole_with_its_share_beside_it_is_both(whole, part, noun):
+    if part >= whole:
+        return
+    share = round(100 * part / whole)
+    text = f"• {part} of the {whole} {noun} ({share} percent) were functioning.\n"
+    mentions = _mentions(text)
+    assert [(m.value, m.kind) for m in mentions] == [(part, num.COUNT), (share, num.SHARE)]
+    assert mentions[0].note == f"out of {whole}"
+
+
+@PROPERTY
+@given(
+    agency=st.sampled_from(["IOM", "UNHCR", "WHO", "OCHA"]),
+    source=st.sampled_from(["displacement tracking", "latest figures", "field teams"]),
+    first=st.integers(1_000, 400_000),
+    total=st.integers(500_000, 900_000),
+)
+def test_according_to_an_agencys_source_credits_the_agency_for_the_whole_sentence(
+    agency, source, first, total
+):
+    text = (
+        f"In the region, more than {first:,} people were newly displaced in May, according to "
+        f"{agency}'s {source}, bringing the number of displaced people to about {total:,}."
+    )
+    observations = extract(text, date(2025, 7, 8), "Publisher", catalogue=CATALOGUE).observations
+    assert [o.attributed_to for o in observations] == [agency, agency]
+
+
+@PROPERTY
+@given(
+    verb=st.sampled_from(sorted(vocabulary.words("plan_verbs"))),
+    target=st.integers(2, 9_999),
+    bullet=st.sampled_from(["- ", "• ", ""]),
+)
+def test_an_instruction_in_a_list_of_priorities_states_a_target_not_a_figure(verb, target, bullet):
+    text = f"PRIORITIES FOR JUNE\n{bullet}{verb.capitalize()} {target:,} latrines in the camps.\n"
+    assert extract(text, date(2025, 6, 6), "P", catalogue=CATALOGUE).observations == []
+
+
+@PROPERTY
+@given(
+    count=st.sampled_from(["one", "two", "three", "1", "2"]),
+    habit=st.sampled_from(["meal a day", "meals a day", "times a week", "times per day"]),
+    share=st.integers(2, 99),
+)
+def test_how_often_something_happens_is_not_a_figure(count, habit, share):
+    text = f"In the camps, {share} percent of households ate only {count} {habit}."
+    assert [m.value for m in _mentions(text)] == [share]
+
+
+TOPIC_CATALOGUE = Catalogue(
+    [
+        Indicator("people_killed", "People killed", "count"),
+        Indicator("mpox_deaths", "Mpox deaths", "count"),
+        Indicator("cholera_deaths", "Cholera deaths", "count"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    disease=st.sampled_from(["Mpox", "Cholera"]),
+    deaths=st.integers(2, 9_999),
+    heading=st.sampled_from(["Outbreak: Weekly Epidemiological Bulletin", "Situation Report"]),
+)
+def test_the_headings_say_what_a_clause_leaves_unsaid(disease, deaths, heading):
+    text = f"{disease} {heading}\n\nKampala, 10 September 2025\n\nSo far {deaths:,} deaths have been recorded."
+    [observation] = extract(text, date(2025, 9, 10), "P", catalogue=TOPIC_CATALOGUE).observations
+    assert observation.indicator_id == f"{disease.lower()}_deaths"
+    # a report about something else keeps the plain indicator
+    other = text.replace(f"{disease} {heading}", "Floods: Situation Report")
+    [observation] = extract(other, date(2025, 9, 10), "P", catalogue=TOPIC_CATALOGUE).observations
+    assert observation.indicator_id == "people_killed"
+
+
+IPC_CATALOGUE = Catalogue(
+    [
+        Indicator("people_food_insecure", "People facing acute food insecurity", "count"),
+        Indicator("people_emergency_hunger", "People facing emergency hunger", "count"),
+        Indicator("population", "Population", "count"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    tenths=st.integers(1, 999),
+    phase=st.sampled_from(
+        [
+            ("3 (Crisis) or above", "people_food_insecure"),
+            ("3 or above", "people_food_insecure"),
+            ("4 (Emergency)", "people_emergency_hunger"),
+            ("4", "people_emergency_hunger"),
+        ]
+    ),  # fmt: skip
+    ipc=st.booleans(),
+)
+def test_a_figure_in_an_ipc_phase_is_of_that_phases_indicator(tenths, phase, ipc):
+    words, indicator_id = phase
+    text = f"About {tenths / 10:g} million people are in {'IPC ' if ipc else ''}Phase {words}."
+    [observation] = extract(text, date(2025, 11, 4), "P", catalogue=IPC_CATALOGUE).observations
+    assert (observation.indicator_id, observation.value) == (indicator_id, tenths * 100_000)
+
+
+@PROPERTY
+@given(
+    price=st.integers(100, 99_999),
+    change=st.integers(1, 99),
+    month=st.sampled_from(["January", "February", "March", "April", "May", "June"]),
+)
+def test_on_a_month_after_a_change_is_what_it_is_compared_with_not_its_period(price, change, month):
+    text = f"Diesel rose to SYP {price:,} per litre, an increase of {change} percent on {month}."
+    observations = extract(text, date(2025, 10, 12), "P", catalogue=CATALOGUE).observations
+    assert observations and all(o.period_start == "" for o in observations)
+
+
+@PROPERTY
+@given(
+    part=st.integers(2, 140),
+    whole=st.integers(141, 999),
+    noun=st.sampled_from(["case", "confirmed case", "suspected case"]),
+)
+def test_at_least_one_after_a_verb_is_a_definition_and_the_counted_noun_names_the_figure(
+    part, whole, noun
+):
+    catalogue = Catalogue(
+        [
+            Indicator("districts_with_cases", "Districts with cases", "count"),
+            Indicator("mpox_new_confirmed_cases", "New confirmed mpox cases", "count"),
+        ]
+    )
+    text = (
+        "Mpox Outbreak: Weekly Bulletin\n\nKampala, 10 September 2025\n\n"
+        f"{part} of the country's {whole} districts have reported at least one {noun}."
+    )
+    [observation] = extract(text, date(2025, 9, 10), "P", catalogue=catalogue).observations
+    assert (observation.indicator_id, observation.value) == ("districts_with_cases", part)
+
+
+@PROPERTY
+@given(total=st.integers(100, 999), part=st.integers(2, 99))
+def test_of_which_introduces_a_part_that_is_counted_under_its_own_indicator(total, part):
+    catalogue = Catalogue(
+        [
+            Indicator("isolation_beds", "Isolation beds", "count"),
+            Indicator("isolation_beds_occupied", "Isolation beds occupied", "count"),
+        ]
+    )
+    text = f"The isolation units have {total} beds, of which {part} were occupied on 7 September."
+    observations = extract(text, date(2025, 9, 10), "P", catalogue=catalogue).observations
+    # the part is read, under the indicator the words after it name (the total's own
+    # indicator is not asserted: "occupied" in its sentence can still take it)
+    assert ("isolation_beds_occupied", part) in [(o.indicator_id, o.value) for o in observations]
+    assert total in [o.value for o in observations]
