@@ -110,7 +110,7 @@ AGENT_BEFORE_PLACE = re.compile(
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+(?:the\s+)?\Z"
 )
 ORIGIN_BEFORE_PLACE = re.compile(
-    r"\b(?:return\w*|deport\w*|repatriat\w*|expell?\w*|back|them|refugees|arrivals|migrants)"
+    r"\b(?:return\w*|deport\w*|repatriat\w*|expell?\w*|back|them|refugees|arriv\w*|migrants)"
     r"\s+from\s+"
     r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:,|and|or)\s+)*\Z"
 )
@@ -125,10 +125,34 @@ def is_locative(text: str, start: int) -> bool:
     return LOCATIVE_BEFORE_PLACE.search(text, max(0, start - 40), start) is not None
 
 
+# A place in a speaker's post is not where the figure said holds: "said UNICEF Representative
+# in the DRC", "IOM's chief of mission in Haiti", "head of sub-office in Dadaab" (but "the UN
+# mission in South Sudan" is where it works).
+POST_WORDS = frozenset(
+    ["representative", "director", "coordinator", "envoy", "ambassador", "spokesperson"]
+    + ["spokesman", "spokeswoman", "commissioner"]
+)
+POST_AFTER_OF = frozenset(["mission", "office", "sub-office", "delegation"])  # "head of office"
+POST_PREPOSITIONS = frozenset(["in", "for", "to"])
+
+
+def is_post(text: str, start: int) -> bool:
+    """Whether the place at `start` ends a speaker's post ("Representative in the DRC")."""
+    words = text[max(0, start - 40) : start].rsplit(None, 4)
+    if words and words[-1] == "the":
+        words.pop()
+    if len(words) < 2 or words[-1] not in POST_PREPOSITIONS:
+        return False
+    post = words[-2].lower()
+    return post in POST_WORDS or (post in POST_AFTER_OF and len(words) > 2 and words[-3] == "of")
+
+
 def is_actor_or_origin(text: str, start: int, end: int) -> bool:
     """Whether the place at text[start:end] names an actor, a party or an origin, not where a
     figure holds (see ACTOR_AFTER_PLACE)."""
     window = max(0, start - 80)
+    if text[start - 1 : start] == " " and is_post(text, start):
+        return True
     if FROM_BEFORE_PLACE.search(text, max(0, start - 12), start) and (
         DESTINATION_AFTER_PLACE.match(text, end)
     ):
@@ -145,7 +169,7 @@ def is_actor_or_origin(text: str, start: int, end: int) -> bool:
 def places_described(text: str) -> list[tuple[int, int, str]]:
     """The gazetteer's places in a text that a figure there may describe: not an actor
     ("Iran has stepped up deportations"), a party ("between Israel and Hamas") nor an origin
-    ("returned from Iran")."""
+    ("returned from Iran"), nor a speaker's post ("Representative in the DRC")."""
     return [
         (match.start(), match.end(), match.group())
         for match in KNOWN_PLACE.finditer(text)
@@ -218,7 +242,22 @@ def without_suffix(place: str) -> str:
     return ADMINISTRATIVE_SUFFIX.sub("", place) or place
 
 
-# A sentence that names no place but refers back to one: "in the governorate", or one that
-# goes on from the sentence before ("He said about 1,200 new families arrive every week").
-LEVEL_ANAPHOR = re.compile(r"\b(?:in|of|across)\s+the\s+(?:governorate|province|district|region)\b")
+# A facility named after its neighbourhood ("the feeding centre in Kyeshero hospital") is in
+# the town named before, not a place of its own.
+FACILITY_WORDS = (
+    r"(?i:hospital|clinic|health\s+(?:centre|center|post|facility)|school|university|market"
+    r"|mosque|church|prison|airport|stadium|warehouse)s?\b"
+)
+FACILITY_AFTER = re.compile(r"\s+" + FACILITY_WORDS)
+FACILITY_LAST_WORD = re.compile(r"(?:^|\s)" + FACILITY_WORDS + r"\Z")
+
+
+def is_facility(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised name at text[start:end] names a facility ("Kyeshero hospital",
+    "Al-Shifa Hospital")."""
+    return bool(FACILITY_AFTER.match(text, end) or FACILITY_LAST_WORD.search(text[start:end]))
+
+
+# A sentence that names no place but goes on from the sentence before ("He said about 1,200
+# new families arrive every week").
 PRONOUN_START = re.compile(r"\s*(?:He|She|They|It)\s+(?:said|says|added|estimated|told)\b")

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from datetime import date
 
 from indicators.extract import numbers as num
@@ -64,18 +63,21 @@ from indicators.extract.figures import (  # noqa: F401 - also imported from here
     FigureReading,
     _Figure,
 )
+from indicators.extract.gazetteer import LEVEL_ANAPHOR
 from indicators.extract.locations import (  # noqa: F401 - also imported from here
     CLAUSE_JOIN,
     KNOWN_PLACE,
-    LEVEL_ANAPHOR,
     PLACE_CANONICAL,
     PRONOUN_START,
     first_of_list,
+    is_facility,
     is_locative,
+    is_post,
     places_described,
     talks_venues,
     without_suffix,
 )
+from indicators.extract.report_places import ReportPlaces, dateline_places, report_scope
 from indicators.extract.resolution import one_per_fact
 from indicators.extract.sentence_view import (
     ParagraphWords,
@@ -159,9 +161,9 @@ class _Run(FigureReading, EventReading):
         self.events: list[Event] = []
         self.default_place = ""
         self.venues: list[tuple[int, str]] = []
-        self.place_starts: list[int] = []
-        self.place_names: list[str] = []
-        self.place_paragraphs: list[int] = []  # the paragraph of each of those places
+        self.places = ReportPlaces("", [])
+        # "the city", "in the province" in each sentence (by its start), found in one pass
+        self.anaphors: dict[int, list[tuple[int, int, str]]] = {}
         self.carried: Attribution | None = None
         self.paragraph = -1
         # content words of the paragraph so far; its sentences are read when a figure needs them
@@ -231,15 +233,24 @@ class _Run(FigureReading, EventReading):
                     for s, e, name in found
                     if e <= sentence.end
                 ]
-        places = Counter(PLACE_CANONICAL.get(name, name) for _, _, name in all_places)
-        self.default_place = places.most_common(1)[0][0] if places else ""
+        head_end = sentences[0].start  # the title, standfirst and dateline come before
+        self.default_place = report_scope(text, head_end, all_places)
+        self.places = ReportPlaces(self.default_place, dateline_places(text[:head_end]), text)
         self.venues = talks_venues(text, all_places)
+        referring = _bucket(starts, sentences, list(LEVEL_ANAPHOR.finditer(text)), re.Match.start)
+        for sentence, found in zip(sentences, referring, strict=True):
+            if found:
+                self.anaphors[sentence.start] = [
+                    (m.start() - sentence.start, m.end() - sentence.start, m.group("word"))
+                    for m in found
+                    if m.end() <= sentence.end
+                ]
         # the places of the sentences in text order, each with its sentence's paragraph
         for sentence, found in zip(sentences, known_places, strict=True):
             for start, _, name in found:
-                self.place_starts.append(sentence.start + start)
-                self.place_names.append(PLACE_CANONICAL.get(name, name))
-                self.place_paragraphs.append(sentence.paragraph)
+                self.places.add(
+                    sentence.start + start, PLACE_CANONICAL.get(name, name), sentence.paragraph
+                )
         lower_text = patterns.lower_keeping_offsets(text) or ""
         if not lower_text:  # "İ": offsets of the lower-cased text would shift
             self.plain_case = False
@@ -496,8 +507,11 @@ class _Run(FigureReading, EventReading):
         self, sentence: Sentence, clause: tuple[int, int], position: int | None = None
     ) -> str:
         """The place the figure or event at `position` describes: a place named in its clause
-        (the nearest), else in its sentence, else the report's main place."""
+        (the nearest), or referred to there ("the city"), else the same in its sentence, else
+        the report's place (see `ReportPlaces`)."""
         view = self._view(sentence)
+        places = self.places
+        referring = self.anaphors.get(sentence.start)
         here = (position if position is not None else clause[0]) - sentence.start
         for start, end in (clause, (sentence.start, sentence.end)):
             # the sentence's places in this part of it (no place name spans a clause boundary)
@@ -506,11 +520,13 @@ class _Run(FigureReading, EventReading):
                 start <= s and e <= end for s, e in view.anaphoric_places()
             ):
                 return self.default_place
-            known = [name for s, e, name in view.known_places if start <= s and e <= end]
-            if known:
-                spans = [
-                    (s, e, name) for s, e, name in view.known_places if start <= s and e <= end
-                ]
+            spans = [(s, e, name) for s, e, name in view.known_places if start <= s and e <= end]
+            # "The city has been under siege ..., and ... in North Darfur": a coordinate
+            # clause that names no place but refers back to one
+            referred = referring and self._place_referred(sentence, start, end, here, spans)
+            if referred:
+                return referred
+            if spans:
                 # a place after "in", "into", "across" over one named otherwise
                 # of the same coordinate clause (", and the RSF kept El Fasher under siege")
                 if len(spans) > 1:
@@ -526,16 +542,37 @@ class _Run(FigureReading, EventReading):
                 nearest = first_of_list(sentence.text, spans, nearest)
                 return PLACE_CANONICAL.get(nearest[2], nearest[2])
             for s, e, place in view.places_after_preposition():
-                if start <= s and e <= end:
+                if start <= s and e <= end and not is_post(sentence.text, s):
+                    if is_facility(sentence.text, s, e):
+                        return places.town_before(sentence.start + s)
                     return without_suffix(place)
-        # "in the governorate": the place named last before; "He said ...": the place of the
-        # sentence before, in the same paragraph
-        anaphor = LEVEL_ANAPHOR.search(sentence.text)
-        if anaphor or PRONOUN_START.match(sentence.text):
-            before = bisect.bisect_left(self.place_starts, sentence.start)
-            if before and (anaphor or self.place_paragraphs[before - 1] == sentence.paragraph):
-                return self.place_names[before - 1]
+        # "He said ...": the place of the sentence before, in the same paragraph
+        if PRONOUN_START.match(sentence.text):
+            found = places.in_paragraph(sentence.start, sentence.paragraph)
+            if found:
+                return found
         return self.default_place or "Unknown"
+
+    def _place_referred(
+        self, sentence: Sentence, start: int, end: int, here: int, spans: list
+    ) -> str:
+        """The place that "the city", "the capital's", "in the locality" refers back to, in
+        the coordinate clause of text[start:end] around `here` when that names no place."""
+        anaphors = [a for a in self.anaphors[sentence.start] if start <= a[0] and a[1] <= end]
+        if anaphors and spans:  # narrow to the coordinate clause around `here`
+            for join in CLAUSE_JOIN.finditer(sentence.text, start, end):
+                if join.end() <= here:
+                    start = join.end()
+                elif join.start() >= here:
+                    end = join.start()
+                    break
+            if any(start <= s and e <= end for s, e, _ in spans):
+                return ""
+            anaphors = [a for a in anaphors if start <= a[0] and a[1] <= end]
+        if not anaphors:
+            return ""
+        offset, _, word = min(anaphors, key=lambda a: abs(a[0] - here))
+        return self.places.referent(sentence.start + offset, word, sentence.paragraph)
 
     def _finish(self) -> None:
         unique: list[Observation] = []

@@ -44,6 +44,21 @@ def place_canonical() -> dict[str, str]:
     return dict(_load("places")["canonical"])
 
 
+def place_levels() -> dict[str, list[str]]:
+    """The places (as stored) of each level below a country: region, district, city, ..."""
+    return {level: list(names) for level, names in _load("places")["levels"].items()}
+
+
+def place_within() -> dict[str, str]:
+    """The place (as stored) each place lies in, up to its country."""
+    return dict(_load("places")["within"])
+
+
+def place_anaphors() -> dict[str, list[str]]:
+    """The words that refer back to a place ("the city"), each with the levels it names."""
+    return dict(_load("places")["anaphors"])
+
+
 def place_country_codes() -> dict[str, str]:
     """The country code of each gazetteer place that names one country (`place_codes.json`,
     written by `write_place_country_codes` from the country data `indicators.places` reads)."""

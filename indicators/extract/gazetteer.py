@@ -1,0 +1,84 @@
+"""What the gazetteer knows of a place beyond its name: its level (country, region, district,
+city, camp, capital) and the place it lies in (`vocabulary/places.json`); and from these the
+place that a word such as "the city" refers back to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indicators.extract import vocabulary
+
+CANONICAL = vocabulary.place_canonical()
+WITHIN = vocabulary.place_within()
+_LEVELS = vocabulary.place_levels()
+_BELOW_COUNTRY = {name for names in _LEVELS.values() for name in names}
+# a place with a country code that is listed at no other level is a country
+COUNTRIES = frozenset(vocabulary.place_country_codes()) - _BELOW_COUNTRY
+LEVELS_OF: dict[str, frozenset[str]] = {
+    name: frozenset(level for level, names in _LEVELS.items() if name in names)
+    for name in _BELOW_COUNTRY
+} | {name: frozenset({"country"}) for name in COUNTRIES}
+# Datelines are written in capitals ("PORT-AU-PRINCE, April 3 -"): names by their lower case.
+BY_LOWER = {name.lower(): CANONICAL.get(name, name) for name in vocabulary.place_names()}
+
+
+def levels_of(place: str) -> frozenset[str]:
+    return LEVELS_OF.get(place, frozenset())
+
+
+def ancestors(place: str) -> list[str]:
+    """The place, the place it lies in, and so on up to its country."""
+    chain = [place]
+    while chain[-1] in WITHIN and len(chain) < 8:
+        chain.append(WITHIN[chain[-1]])
+    return chain
+
+
+def country_of(place: str) -> str:
+    """The country a place lies in (itself for a country), or "" when the gazetteer does not
+    say."""
+    top = ancestors(place)[-1]
+    return top if top in COUNTRIES else ""
+
+
+CAPITALS = {country_of(city): city for city in _LEVELS["capital"] if country_of(city)}
+
+
+def smallest_common(places: list[str]) -> str:
+    """The smallest place that holds all of `places` ("North Darfur" for El Fasher and North
+    Darfur), or "" when they lie in no common place the gazetteer knows."""
+    if not places:
+        return ""
+    others = [set(ancestors(place)) for place in places[1:]]
+    return next((p for p in ancestors(places[0]) if all(p in chain for chain in others)), "")
+
+
+# "the city", "in the locality", "the capital's districts"; not "the city of Goma" nor "the
+# capital Kabul", which name the place themselves
+ANAPHOR_LEVEL = {word: frozenset(levels) for word, levels in vocabulary.place_anaphors().items()}
+LEVEL_ANAPHOR = re.compile(
+    r"\b[Tt]he\s+(?P<word>"
+    + "|".join(sorted(ANAPHOR_LEVEL, key=len, reverse=True))
+    + r")(?:’s|'s)?\b(?![ \t]+of\b)(?![ \t]+[A-Z])"
+)
+
+
+def holding(levels: frozenset[str], place: str) -> str:
+    """The place of one of `levels` that holds `place` (North Kivu for Goma and "region"),
+    or ""."""
+    return next((p for p in ancestors(place)[1:] if levels_of(p) & levels), "")
+
+
+def referent(levels: frozenset[str], before: list[str]) -> str:
+    """The place a word of `levels` refers back to among the places named `before` it (in
+    text order): the last of those levels, else the one holding the last place named ("the
+    province" after Goma); for "the country", the country of the last place named; for "the
+    capital", that country's capital. "" when none fits."""
+    if levels & {"country", "capital"}:
+        country = next((c for name in reversed(before) if (c := country_of(name))), "")
+        if "country" in levels or country in CAPITALS:
+            return country if "country" in levels else CAPITALS[country]
+        levels = frozenset({"city"})
+    named = next((name for name in reversed(before) if levels_of(name) & levels), "")
+    return named or (holding(levels, before[-1]) if before else "")

@@ -1,0 +1,168 @@
+"""The places of one report as the extractor reads it: the place the report covers (from its
+title and dateline), and the places it names in text order, which a sentence naming none of
+its own refers back to ("the city", "He said ...", "in Kyeshero hospital").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from indicators.extract.gazetteer import (
+    ANAPHOR_LEVEL,
+    BY_LOWER,
+    CANONICAL,
+    CAPITALS,
+    ancestors,
+    country_of,
+    holding,
+    levels_of,
+    referent,
+    smallest_common,
+)
+from indicators.extract.locations import NOT_PLACES
+from indicators.extract.sentences import DATELINE
+
+# A report's head (its title and standfirst, before the first sentence) may name a place that
+# holds the one it names most ("El Fasher and North Darfur", "violence spreads in eastern
+# DRC"), except a country written as a tag: "Sudan: ...", "Home > Sudan > Reports",
+# "WHO Nigeria | Media briefing".
+TAG_AFTER_PLACE = re.compile(r"\s*[>|]|:")
+TAG_BEFORE_PLACE = re.compile(r"[>|]\s*\Z")
+LINE_START = re.compile(r"(?:\A|\n)[ \t]*\Z")
+DATELINE_NAMES = re.compile(r"[A-Z][A-Z’'.-]+(?:[ /-][A-Z][A-Z’'.-]+)*")
+
+
+def _is_tag(text: str, start: int, end: int) -> bool:
+    after = TAG_AFTER_PLACE.match(text, end)
+    if after and after.group() == ":":
+        return LINE_START.search(text, max(0, start - 8), start) is not None
+    return bool(after or TAG_BEFORE_PLACE.search(text, max(0, start - 4), start))
+
+
+def dateline_places(head: str) -> list[str]:
+    """The places of a dateline in capitals ("GOMA/KINSHASA, 14 March 2025 –") in a report's
+    head."""
+    line = head.rstrip("\n").rsplit("\n", 1)[-1].lstrip()
+    if not DATELINE.match(line):
+        return []
+    names = DATELINE_NAMES.match(line)
+    parts = names.group().split("/") if names else []
+    return [BY_LOWER[part.strip().lower()] for part in parts if part.strip().lower() in BY_LOWER]
+
+
+def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -> str:
+    """The place a report covers, for its figures that name none: the place it names most, or
+    the smallest place holding all those its title names when that holds the former. When
+    the title names none, the town of its dateline when that lies in or around the former
+    (or the report names no place), unless the town is a capital, where agencies and news
+    bureaus file from whatever the story."""
+    counts = Counter(CANONICAL.get(name, name) for _, _, name in places)
+    dateline = dateline_places(text[:head_end])
+    # the dateline's own line ("GOMA, Democratic Republic of the Congo (AP) -") is not the title
+    title_end = text.rfind("\n", 0, head_end) + 1 if dateline else head_end
+    named_most = counts.most_common(1)[0][0] if counts else ""
+    subject = [
+        CANONICAL.get(name, name)
+        for start, end, name in places
+        if start < title_end and not _is_tag(text, start, end)
+    ]
+    if not subject and dateline:
+        town = dateline[0]
+        related = named_most in ancestors(town) or town in ancestors(named_most)
+        if not named_most or ("capital" not in levels_of(town) and related):
+            return town
+    common = smallest_common(subject)
+    return common if common and common in ancestors(named_most) else named_most
+
+
+# "in Zamzam camp", "Bay region": a place named with its level (not "the Kenyan town of")
+NAMED_WITH_LEVEL = re.compile(
+    r"\b(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)*)\s+(?P<word>"
+    + "|".join(sorted(ANAPHOR_LEVEL, key=len, reverse=True))
+    + r")\b(?!\s+of\b)"
+)
+
+# capitalised words that open a sentence before a name: "In Zamzam camp, ..."
+LEADING_WORDS = frozenset(["In", "At", "Near", "From", "Across", "Inside", "Into", "To"])
+LEADING_WORDS |= frozenset(["Around", "Outside", "Within", "Throughout", "Since", "After"])
+
+
+class ReportPlaces:
+    """The place a report covers (`scope`), its dateline's places, and the places it names in
+    text order with the paragraph of each."""
+
+    LOOK_BACK = 30  # places named before that a word such as "the city" may refer to
+    WINDOW = 1500  # characters before it searched for a place named with its level
+
+    def __init__(self, scope: str, dateline: list[str], text: str = "") -> None:
+        self.scope = scope
+        self.dateline = dateline
+        self.text = text
+        self.starts: list[int] = []
+        self.names: list[str] = []
+        self.paragraphs: list[int] = []
+
+    def add(self, start: int, name: str, paragraph: int) -> None:
+        """Record a place named at `start` (places are added in text order)."""
+        self.starts.append(start)
+        self.names.append(name)
+        self.paragraphs.append(paragraph)
+
+    def _before(self, offset: int) -> list[str]:
+        index = bisect.bisect_left(self.starts, offset)
+        return self.names[max(0, index - self.LOOK_BACK) : index]
+
+    def in_paragraph(self, offset: int, paragraph: int) -> str:
+        """The place named last before `offset` in the same paragraph, or ""."""
+        index = bisect.bisect_left(self.starts, offset)
+        if index and self.paragraphs[index - 1] == paragraph:
+            return self.names[index - 1]
+        return ""
+
+    def referent(self, offset: int, word: str, paragraph: int) -> str:
+        """The place "the <word>" at `offset` refers to (see `gazetteer.referent`); when no
+        place named before fits, the report's place if of that level, or the place of that
+        level holding it ("the county" in a report from Dadaab), else the place named last in
+        the paragraph, else the report's place."""
+        levels = ANAPHOR_LEVEL[word.lower()]
+        found = referent(levels, self._before(offset))
+        named = self._named_with_level(offset, levels)
+        if named or found:
+            return named or found
+        scope = self.scope
+        if "country" in levels and country_of(scope):
+            return country_of(scope)
+        if "capital" in levels and country_of(scope) in CAPITALS:
+            return CAPITALS[country_of(scope)]
+        if levels_of(scope) & levels:
+            return scope
+        return holding(levels, scope) or self.in_paragraph(offset, paragraph) or scope
+
+    def _named_with_level(self, offset: int, levels: frozenset[str]) -> str:
+        """A place the gazetteer does not know, named with its level word ("Zamzam camp",
+        "Bay region") before `offset` and after the last known place of those levels."""
+        if levels & {"country", "capital"}:
+            return ""
+        index = bisect.bisect_left(self.starts, offset)
+        since = offset - self.WINDOW
+        for at in range(index - 1, max(0, index - self.LOOK_BACK) - 1, -1):
+            if levels_of(self.names[at]) & levels:
+                since = self.starts[at]
+                break
+        named = ""
+        for match in NAMED_WITH_LEVEL.finditer(self.text, max(0, since), offset):
+            words = match.group("name").split()
+            while words and (words[0] in NOT_PLACES or words[0] in LEADING_WORDS):
+                words.pop(0)
+            if words and ANAPHOR_LEVEL[match.group("word")] & levels:
+                named = " ".join(words)
+        return named
+
+    def town_before(self, offset: int) -> str:
+        """The town a facility named at `offset` is in: the last town named before, else the
+        dateline's, else the report's place."""
+        found = referent(frozenset({"city"}), self._before(offset))
+        first = next((name for name in self.dateline if "city" in levels_of(name)), "")
+        return found or first or self.scope

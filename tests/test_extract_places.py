@@ -1,0 +1,236 @@
+"""Where a figure holds, by class of phrasing, over generated place names and levels: a word
+that refers back to a place ("the city", "the province", "the capital", "the country"), a
+report whose head names the place holding the one it names most, a speaker's post, a
+facility named after its neighbourhood, and a dateline in capitals.
+
+Set PROPERTY_EXAMPLES to run more generated cases (CI runs the default).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indicators.extract import gazetteer
+from indicators.extract.catalogue import Catalogue
+from indicators.extract.pipeline import extract
+from indicators.extract.report_places import dateline_places
+from tests.conftest import REPO_ROOT
+
+EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
+PROPERTY = settings(max_examples=EXAMPLES, deadline=None)
+CATALOGUE = Catalogue.from_csv(REPO_ROOT / "data" / "indicators.csv")
+
+# (town, the region it lies in, the country) for every town of the gazetteer that lies in a
+# region that lies in a country (neither also of the other's level, as Herat, a city and a
+# province, is)
+TOWNS = sorted(
+    (town, region, gazetteer.country_of(town))
+    for town, region in gazetteer.WITHIN.items()
+    if gazetteer.levels_of(town) & {"city", "capital"} == gazetteer.levels_of(town) - {"district"}
+    and gazetteer.levels_of(region) == {"region"}
+    and gazetteer.country_of(town)
+)
+COUNTRIES_WITH_CAPITALS = sorted(gazetteer.CAPITALS.items())
+SPEAKERS = st.sampled_from(["Local officials", "The health ministry", "Witnesses", "OCHA"])
+WORDS = {
+    "city": "town",
+    "town": "town",
+    "province": "region",
+    "state": "region",
+    "region": "region",
+}
+
+
+def killed_place(text: str) -> str:
+    """The place of the one "40 people were killed" figure of `text`."""
+    result = extract(text, date(2025, 3, 14), "Publisher", catalogue=CATALOGUE)
+    (figure,) = [o for o in result.observations if o.value == 40]
+    return figure.location
+
+
+def test_the_gazetteer_gives_towns_regions_and_capitals():
+    assert len(TOWNS) >= 10 and len(COUNTRIES_WITH_CAPITALS) >= 20
+    assert gazetteer.ancestors("El Fasher")[-1] == "Sudan"
+    assert gazetteer.smallest_common(["El Fasher", "North Darfur"]) == "North Darfur"
+    assert gazetteer.smallest_common(["Goma", "Kinshasa"]) == "Democratic Republic of the Congo"
+    assert gazetteer.smallest_common(["Goma", "Kabul"]) == ""
+
+
+@PROPERTY
+@given(st.sampled_from(TOWNS), st.sampled_from(sorted(WORDS)), SPEAKERS)
+def test_a_level_word_refers_to_the_last_place_of_its_level(town, word, speaker):
+    name, region, country = town
+    text = (
+        f"Fighting spread across {name} and {region} on Monday, aid workers said.\n\n"
+        f"{speaker} said 40 people were killed in the {word}."
+    )
+    assert killed_place(text) == (name if WORDS[word] == "town" else region)
+
+
+@PROPERTY
+@given(st.sampled_from(TOWNS), SPEAKERS)
+def test_the_country_is_the_country_of_the_place_named_before(town, speaker):
+    name, _, country = town
+    text = (
+        f"Heavy rain fell on {name} on Monday.\n\n"
+        f"{speaker} said 40 people were killed across the country."
+    )
+    assert killed_place(text) == country
+
+
+@PROPERTY
+@given(st.sampled_from(COUNTRIES_WITH_CAPITALS), SPEAKERS)
+def test_the_capital_is_the_capital_of_the_country_named_before(country_capital, speaker):
+    country, capital = country_capital
+    text = (
+        f"Violence has spread across {country} this year.\n\n"
+        f"{speaker} said 40 people were killed in the capital's northern districts."
+    )
+    assert killed_place(text) == capital
+
+
+@PROPERTY
+@given(st.sampled_from(TOWNS), SPEAKERS)
+def test_a_referring_clause_wins_over_a_place_of_another_clause(town, speaker):
+    name, region, _ = town
+    text = (
+        f"Fighting around {name} has continued for weeks.\n\n"
+        f"The town has been under siege since May, and {speaker.lower()} said 40 people "
+        f"were killed in {region} last week."
+    )
+    assert killed_place(text) == region  # the figure's own clause names its place
+    text = (
+        f"Fighting around {name} has continued for weeks.\n\n"
+        f"40 people were killed in the town last week, and thousands fled to {region}."
+    )
+    assert killed_place(text) == name
+
+
+@PROPERTY
+@given(st.sampled_from(TOWNS))
+def test_a_report_covers_the_place_its_head_names_around_the_one_it_names_most(town):
+    name, region, _ = town
+    text = (
+        f"{name} and {region}: situation update\n\n"
+        f"Fighting around {name} continued this week. Convoys could not reach {name}.\n\n"
+        "Some 40 people were killed, partners said."
+    )
+    assert killed_place(text) == region
+    # a country written as a tag does not widen the place the report names most
+    text = text.replace(f"{name} and {region}:", f"{region}: {name}")
+    assert killed_place(text) == name
+
+
+@PROPERTY
+@given(
+    st.sampled_from(TOWNS),
+    st.sampled_from(["Representative in", "Country Director for", "head of sub-office in"]),
+)
+def test_a_speakers_post_is_not_where_the_figure_holds(town, post):
+    name, _, country = town
+    text = (
+        f"Fighting spread in {name} this week.\n\n"
+        f"\u201c40 people were killed this week,\u201d said the agency's {post} {country}."
+    )
+    assert killed_place(text) == name
+    # a mission or office is where it works, unless a post precedes it ("head of office in")
+    text = f"The UN mission in {country} said 40 people were killed last week."
+    assert killed_place(text) == country
+
+
+@PROPERTY
+@given(st.sampled_from(TOWNS), st.sampled_from(["hospital", "Hospital", "market", "school"]))
+def test_a_facility_named_after_its_neighbourhood_is_in_the_town_before(town, facility):
+    name, _, country = town
+    text = (
+        f"Fighting spread in {name} and across {country} this week.\n\n"
+        f"Officials said 40 people were killed near Kasanga {facility}."
+    )
+    assert killed_place(text) == name
+
+
+ASCII_TOWNS = [t for t in TOWNS if t[0].replace(" ", "").replace("-", "").isascii()]
+
+
+@PROPERTY
+@given(st.sampled_from(ASCII_TOWNS), st.sampled_from([", 12 March 2025 \u2013 ", " (AP) \u2014 "]))
+def test_a_dateline_in_capitals_names_its_town(town, rest):
+    name, _, country = town
+    head = f"{name.upper()}{rest}"
+    assert dateline_places(head) == [name]
+    # a facility in a report naming no town before is in the dateline's town
+    text = f"{head}Officials said 40 people were killed near Kasanga hospital."
+    assert killed_place(text) == name
+
+
+def test_a_dateline_of_two_towns_names_both_in_order():
+    assert dateline_places("GOMA/KINSHASA, 14 March 2025 \u2013 ") == ["Goma", "Kinshasa"]
+    assert dateline_places("Children bear the brunt\n") == []
+
+
+@PROPERTY
+@given(st.sampled_from(ASCII_TOWNS))
+def test_a_report_titled_without_a_place_covers_its_datelines_town(town):
+    name, _, country = town
+    text = (
+        "Clashes force thousands to flee\n\n"
+        f"{name.upper()}, {country} (AP) \u2014 Fighting reached the outskirts on Sunday, officials "
+        f"said. Aid groups said the fighting was the worst in {country} this year.\n\n"
+        "Police said 40 people were killed in a separate attack."
+    )
+    assert killed_place(text) == name
+    # a title naming the country makes it the report's place
+    assert killed_place(text.replace("Clashes force", f"{country}: clashes force")) == name
+    assert killed_place(text.replace("thousands to flee", f"thousands to flee {country}")) == (
+        country
+    )
+
+
+@PROPERTY
+@given(st.sampled_from(COUNTRIES_WITH_CAPITALS))
+def test_a_capitals_dateline_does_not_narrow_a_report_on_the_country(country_capital):
+    country, capital = country_capital
+    text = (
+        "Clashes force thousands to flee\n\n"
+        f"{capital.upper()}, 12 March (AP) \u2013 Fighting has spread across {country}, "
+        f"officials said. Aid groups said {country} faces its worst year.\n\n"
+        "Police said 40 people were killed in a separate attack."
+    )
+    if capital.replace(" ", "").replace("-", "").isascii():
+        assert killed_place(text) == country
+
+
+@PROPERTY
+@given(st.sampled_from(TOWNS), st.sampled_from(["province", "region", "state"]))
+def test_a_level_word_with_no_place_of_its_level_named_is_the_one_holding_the_town(town, word):
+    name, region, _ = town
+    text = f"Fighting spread across {name} on Monday.\n\nOfficials said 40 people were killed in the {word}."
+    assert killed_place(text) == region
+
+
+# places the gazetteer does not know, as reports name them with their level
+UNKNOWN_CAMPS = ["Zamzam", "Kalma", "Abu Shouk", "Kutupalong", "Bidibidi", "Minawao", "Mugunga"]
+
+
+@PROPERTY
+@given(
+    st.sampled_from(TOWNS),
+    st.sampled_from(UNKNOWN_CAMPS),
+    st.sampled_from(["Fighting reached {} camp on Monday.", "In {} camp, water ran out."]),
+)
+def test_a_level_word_refers_to_a_place_named_with_that_level(town, camp, opening):
+    name, region, _ = town
+    text = (
+        f"Fighting spread across {name} last week.\n\n{opening.format(camp)}\n\n"
+        "Officials said 40 people were killed in the camp."
+    )
+    assert killed_place(text) == camp
+    # a known place of the level named after it is the one referred to
+    text = text.replace(
+        "Officials said", f"Thousands fled to {name}, a town nearby. Officials said"
+    )
+    assert killed_place(text.replace("in the camp", "in the town")) == name
