@@ -1,0 +1,482 @@
+"""The ways wire stories and agency press releases say who states a figure, as generators.
+
+Each form builds a short report text from a name, an organisation, a post and one or two
+figures, and says which speaker each figure must be credited with. A form takes a `draw`
+object with `choice(sequence)` and `integer(low, high)`, so the same forms serve the
+hypothesis tests (below) and a plain random sample that
+counts the failures of each form (`python -m tests.test_extract_attribution_forms [EXAMPLES]`).
+
+The names, posts and sentences are invented for testing; only the agencies are real.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+FIRST_NAMES = (
+    "Amina",
+    "James",
+    "Sara",
+    "Tomás",
+    "Jean-Pierre",
+    "Fatima",
+    "Olga",
+    "Mohammed",
+    "Grace",
+    "Leila",
+    "Kwame",
+    "Ana",
+    "Yusuf",
+    "Ingrid",
+    "Rania",
+    "Chidi",
+    "Mariam",
+    "Hiroshi",
+)
+SURNAMES = (
+    "Hassan",
+    "Elder",
+    "Ali",
+    "Ojea",
+    "Mbala",
+    "Al-Sayed",
+    "Petrenko",
+    "O’Brien",
+    "O'Neill",
+    "Mensah",
+    "Okafor",
+    "Haidari",
+    "Nkurunziza",
+    "McKenzie",
+    "Lindqvist",
+    "Tanaka",
+)
+HONORIFICS = ("", "", "", "Dr ", "Dr. ")
+# Posts, lower case as wire style writes them after a name
+POSTS = (
+    "spokesperson",
+    "public health officer",
+    "country director",
+    "head of emergencies",
+    "regional director",
+    "representative",
+    "emergency coordinator",
+    "medical coordinator",
+    "chief of field operations",
+    "protection officer",
+    "nutrition specialist",
+    "deputy director",
+    "senior adviser",
+)
+# Posts that read well before a name ("UNICEF spokesperson James Elder")
+POSTS_BEFORE_NAME = (
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "country director",
+    "regional director",
+    "representative",
+    "emergency coordinator",
+    "medical coordinator",
+    "health officer",
+    "deputy representative",
+)
+# (canonical name, the ways a text names it, whether it reads as an acronym)
+ORGANISATIONS = (
+    ("UNHCR", ("UNHCR", "the UN Refugee Agency"), True),
+    ("WHO", ("WHO", "the World Health Organization"), True),
+    ("OCHA", ("OCHA", "the Office for the Coordination of Humanitarian Affairs"), True),
+    ("UNICEF", ("UNICEF",), True),
+    ("IOM", ("IOM", "the International Organization for Migration"), True),
+    ("WFP", ("WFP", "the World Food Programme"), True),
+    ("MSF", ("MSF", "Médecins Sans Frontières"), True),
+    ("Norwegian Refugee Council", ("the Norwegian Refugee Council", "NRC"), False),
+    ("International Rescue Committee", ("the International Rescue Committee",), False),
+    ("Save the Children", ("Save the Children",), False),
+    ("Sudanese Red Crescent", ("the Sudanese Red Crescent",), False),
+    ("Kenya Red Cross Society", ("the Kenya Red Cross Society",), False),
+    (
+        "National Disaster Management Authority",
+        ("the National Disaster Management Authority",),
+        False,
+    ),
+)
+ACRONYMS = tuple(org for org in ORGANISATIONS if org[2])
+NEWS_AGENCIES = ("Reuters", "The Associated Press", "AP", "AFP")
+# Clauses stating one figure; {n} is the figure as written
+CLAUSES = (
+    "{n} people have fled their homes since the fighting began",
+    "{n} children were treated for severe malnutrition",
+    "more than {n} cholera cases were recorded in the camps",
+    "{n} households received food rations",
+    "some {n} refugees crossed the border",
+    "at least {n} people need emergency shelter",
+    "{n} families are sleeping in the open",
+    "nearly {n} patients were admitted to the clinic",
+)
+QUOTE_OPENERS = (
+    "The situation is getting worse",
+    "We are doing what we can",
+    "Supplies are running low",
+    "The rains have made everything harder",
+)
+
+
+class Draw:
+    """What a form draws from: hypothesis data or a random generator."""
+
+    def choice(self, options):
+        raise NotImplementedError
+
+    def integer(self, low: int, high: int) -> int:
+        raise NotImplementedError
+
+
+class RandomDraw(Draw):
+    def __init__(self, seed: int) -> None:
+        self.random = random.Random(seed)
+
+    def choice(self, options):
+        return self.random.choice(list(options))
+
+    def integer(self, low: int, high: int) -> int:
+        return self.random.randint(low, high)
+
+
+@dataclass
+class Case:
+    text: str
+    expected: list[tuple[float, str]]  # (figure value, speaker credited with it)
+
+
+@dataclass
+class Figure:
+    written: str
+    value: float
+
+
+def figure(draw: Draw, avoid: tuple[float, ...] = ()) -> Figure:
+    """A count written as wire copy writes it: '4,350', '860', '2.3 million'."""
+    while True:
+        kind = draw.choice(("thousands", "thousands", "hundreds", "millions"))
+        if kind == "hundreds":
+            value = draw.integer(120, 980)
+            written = str(value)
+        elif kind == "thousands":
+            value = draw.integer(11, 98) * 100 + draw.integer(1, 9) * 10
+            written = f"{value:,}"
+        else:
+            tenths = draw.integer(11, 49)
+            value = tenths * 100_000
+            written = f"{tenths // 10}.{tenths % 10} million"
+        if value not in avoid:
+            return Figure(written, float(value))
+
+
+def clause(draw: Draw, number: Figure) -> str:
+    return draw.choice(CLAUSES).format(n=number.written)
+
+
+def capitalised(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+@dataclass
+class Person:
+    name: str  # canonical: first name and surname
+    written: str  # with an honorific when the text gives one
+
+
+def person(draw: Draw) -> Person:
+    name = f"{draw.choice(FIRST_NAMES)} {draw.choice(SURNAMES)}"
+    return Person(name, draw.choice(HONORIFICS) + name)
+
+
+def organisation(draw: Draw, acronym: bool = False) -> tuple[str, str]:
+    """(canonical name, as the text names it)."""
+    canonical, names, _ = draw.choice(ACRONYMS if acronym else ORGANISATIONS)
+    return canonical, draw.choice(names)
+
+
+def possessive(name: str, draw: Draw) -> str:
+    return name + draw.choice(("’s", "'s"))
+
+
+def bare(name: str) -> str:
+    """'the World Food Programme' -> 'World Food Programme' (for 'WFP spokesperson X')."""
+    return name[4:] if name.startswith("the ") else name
+
+
+# ---------------------------------------------------------------------------- the forms
+
+
+def speaker_first(draw: Draw) -> Case:
+    """'Amina Hassan said 4,000 ...', 'UNHCR said on Tuesday that ...'."""
+    number = figure(draw)
+    if draw.choice((True, False)):
+        who = person(draw)
+        canonical, written = who.name, who.written
+    else:
+        canonical, written = organisation(draw)
+    verb = draw.choice(("said", "said that", "said on Tuesday that", "says"))
+    return Case(
+        f"{capitalised(written)} {verb} {clause(draw, number)}.", [(number.value, canonical)]
+    )
+
+
+def speaker_last(draw: Draw) -> Case:
+    """'..., Amina Hassan said.' and '..., said Amina Hassan.'"""
+    number = figure(draw)
+    if draw.choice((True, False)):
+        who = person(draw)
+        canonical, written = who.name, who.written
+    else:
+        canonical, written = organisation(draw)
+    said = draw.choice((f"{written} said", f"said {written}", f"{written} said on Monday"))
+    return Case(f"{capitalised(clause(draw, number))}, {said}.", [(number.value, canonical)])
+
+
+def name_then_post_of(draw: Draw) -> Case:
+    """'Amina Hassan, the head of emergencies at UNHCR, said ...'."""
+    number = figure(draw)
+    who = person(draw)
+    _, org = organisation(draw)
+    link = draw.choice(("of", "at", "for"))
+    aside = f"{who.written}, the {draw.choice(POSTS)} {link} {org},"
+    if draw.choice((True, False)):
+        text = f"{aside} said {clause(draw, number)}."
+    else:
+        text = f"{capitalised(clause(draw, number))}, {aside} said."
+    return Case(text, [(number.value, who.name)])
+
+
+def said_name_possessive_post(draw: Draw) -> Case:
+    """'..., said Amina Hassan, UNHCR’s public health officer.'"""
+    number = figure(draw)
+    who = person(draw)
+    _, org = organisation(draw)
+    return Case(
+        f"{capitalised(clause(draw, number))}, said {who.written}, "
+        f"{possessive(org, draw)} {draw.choice(POSTS)}.",
+        [(number.value, who.name)],
+    )
+
+
+def said_name_post_at(draw: Draw) -> Case:
+    """'..., said Amina Hassan, public health officer at UNHCR.'"""
+    number = figure(draw)
+    who = person(draw)
+    _, org = organisation(draw)
+    link = draw.choice(("at", "with", "for", "of"))
+    post = draw.choice(POSTS)
+    article = draw.choice(("", "the ", "an " if post[0] in "aeiou" else "a "))
+    return Case(
+        f"{capitalised(clause(draw, number))}, said {who.written}, {article}{post} {link} {org}.",
+        [(number.value, who.name)],
+    )
+
+
+def post_before_name(draw: Draw) -> Case:
+    """'UNICEF spokesperson James Elder said ...'."""
+    number = figure(draw)
+    who = person(draw)
+    _, org = organisation(draw)
+    phrase = f"{bare(org)} {draw.choice(POSTS_BEFORE_NAME)} {who.written}"
+    if draw.choice((True, False)):
+        text = f"{phrase} said {clause(draw, number)}."
+    else:
+        text = f"{capitalised(clause(draw, number))}, {phrase} said."
+    return Case(text, [(number.value, who.name)])
+
+
+def according_to(draw: Draw) -> Case:
+    """'According to X, ...', '..., according to X, ...', '..., according to X.'"""
+    number = figure(draw)
+    if draw.choice((True, False)):
+        who = person(draw)
+        canonical, written = who.name, who.written
+    else:
+        canonical, written = organisation(draw)
+    where = draw.choice(("start", "middle", "end"))
+    body = clause(draw, number)
+    if where == "start":
+        text = f"According to {written}, {body}."
+    elif where == "end":
+        text = f"{capitalised(body)}, according to {written}."
+    else:
+        text = f"In the east, according to {written}, {body}."
+    return Case(text, [(number.value, canonical)])
+
+
+def estimates_that(draw: Draw) -> Case:
+    """'UNHCR estimates that ...', 'Amina Hassan warned that ...'."""
+    number = figure(draw)
+    if draw.choice((True, False)):
+        who = person(draw)
+        canonical, written = who.name, who.written
+    else:
+        canonical, written = organisation(draw)
+    verb = draw.choice(("estimates", "estimated", "reported", "warned", "warns", "reports"))
+    return Case(
+        f"{capitalised(written)} {verb} that {clause(draw, number)}.", [(number.value, canonical)]
+    )
+
+
+def quoted_sentence(draw: Draw) -> Case:
+    """'“The rains have made everything harder, but 4,000 ...,” said Dr X.' with commas,
+    'but', 'and' or a dash inside the quote."""
+    number = figure(draw)
+    who = person(draw)
+    opener = draw.choice(QUOTE_OPENERS)
+    joint = draw.choice((", but ", ", and ", " — ", " – ", ", ", "; "))
+    quote = f"{opener}{joint}{clause(draw, number)}"
+    if draw.choice((True, False)):
+        post = ""
+    else:
+        _, org = organisation(draw)
+        post = draw.choice(
+            (
+                f", {possessive(org, draw)} {draw.choice(POSTS)}",
+                f", the {draw.choice(POSTS)} at {org}",
+            )
+        )
+    said = draw.choice(
+        (f"said {who.written}{post}", f"{who.written}{post}{',' if post else ''} said")
+    )
+    return Case(f"“{quote},” {said}.", [(number.value, who.name)])
+
+
+def quoted_sentences(draw: Draw) -> Case:
+    """'“4,000 ... . 2.3 million ...,” said X.': the speaker after the quote's last sentence
+    is credited with each of its sentences."""
+    first = figure(draw)
+    second = figure(draw, (first.value,))
+    who = person(draw)
+    said = draw.choice((f"said {who.written}", f"{who.written} said"))
+    return Case(
+        f"“{capitalised(clause(draw, first))}. {capitalised(clause(draw, second))},” {said}.",
+        [(first.value, who.name), (second.value, who.name)],
+    )
+
+
+def told_agency(draw: Draw) -> Case:
+    """'Amina Hassan told Reuters ...': the speaker, not the agency, says the figure."""
+    number = figure(draw)
+    who = person(draw)
+    agency = draw.choice(NEWS_AGENCIES)
+    if draw.choice((True, False)):
+        text = f"{who.written} told {agency} that {clause(draw, number)}."
+    else:
+        text = f"{capitalised(clause(draw, number))}, {who.written} told {agency}."
+    return Case(text, [(number.value, who.name)])
+
+
+def in_a_statement(draw: Draw) -> Case:
+    """'In a statement, UNHCR said ...'."""
+    number = figure(draw)
+    if draw.choice((True, False)):
+        who = person(draw)
+        canonical, written = who.name, who.written
+    else:
+        canonical, written = organisation(draw)
+    lead = draw.choice(("In a statement", "In a statement on Friday", "Speaking in Geneva"))
+    return Case(f"{lead}, {written} said {clause(draw, number)}.", [(number.value, canonical)])
+
+
+def pronoun_continues(draw: Draw) -> Case:
+    """'X said ... . She added that ...': the pronoun is the last speaker of its sort."""
+    first = figure(draw)
+    second = figure(draw, (first.value,))
+    if draw.choice((True, False)):
+        who = person(draw)
+        canonical, written = who.name, who.written
+        pronoun = draw.choice(("She", "He"))
+    else:
+        canonical, written = organisation(draw, acronym=True)
+        pronoun = draw.choice(("It", "The agency"))
+    verb = draw.choice(("added that", "said", "warned that", "said that"))
+    return Case(
+        f"{capitalised(written)} said {clause(draw, first)}. {pronoun} {verb} {clause(draw, second)}.",
+        [(first.value, canonical), (second.value, canonical)],
+    )
+
+
+def acronym_speaker(draw: Draw) -> Case:
+    """'OCHA said ...', '..., said the WHO.'"""
+    number = figure(draw)
+    canonical, written = organisation(draw, acronym=True)
+    if " " not in written and draw.choice((True, False)):
+        written = "the " + written
+    if draw.choice((True, False)):
+        text = f"{capitalised(written)} said {clause(draw, number)}."
+    else:
+        text = f"{capitalised(clause(draw, number))}, said {written}."
+    return Case(text, [(number.value, canonical)])
+
+
+FORMS: dict[str, Callable[[Draw], Case]] = {
+    form.__name__: form
+    for form in (
+        speaker_first,
+        speaker_last,
+        name_then_post_of,
+        said_name_possessive_post,
+        said_name_post_at,
+        post_before_name,
+        according_to,
+        estimates_that,
+        quoted_sentence,
+        quoted_sentences,
+        told_agency,
+        in_a_statement,
+        pronoun_continues,
+        acronym_speaker,
+    )
+}
+PUBLISHER = "Test Wire"
+PUBLISHED = date(2025, 6, 10)
+
+
+def problems(case: Case) -> list[str]:
+    """What is wrong with the extraction of a case: a figure credited to someone else or not
+    found, a quote that is not the text at its offsets."""
+    from indicators.extract.pipeline import extract
+
+    result = extract(case.text, PUBLISHED, publisher=PUBLISHER)
+    found = []
+    for observation in result.observations:
+        quoted = case.text[observation.quote_start : observation.quote_end]
+        if not observation.quote or quoted != observation.quote:
+            found.append(f"quote {observation.quote!r} is not the text at its offsets {quoted!r}")
+    for value, speaker in case.expected:
+        credited = [o.attributed_to for o in result.observations if o.value == value]
+        if not credited:
+            found.append(f"{value:g} not extracted")
+        elif speaker not in credited:
+            found.append(f"{value:g} credited to {credited[0]!r}, not {speaker!r}")
+    return found
+
+
+def measure(examples: int) -> int:
+    """Print, form by form, how many of `examples` random cases fail, with a few of them."""
+    failing_forms = 0
+    for name, form in FORMS.items():
+        failures = []
+        for seed in range(examples):
+            case = form(RandomDraw(seed))
+            found = problems(case)
+            if found:
+                failures.append((case.text, found))
+        failing_forms += bool(failures)
+        print(f"{name:28} {len(failures):4}/{examples} fail")
+        for text, found in failures[:4]:
+            print(f"    {text}\n      -> {'; '.join(found)}")
+    return failing_forms
+
+
+if __name__ == "__main__":
+    measure(int(sys.argv[1]) if len(sys.argv) > 1 else 200)
