@@ -241,12 +241,21 @@ def speaker_last(draw: Draw) -> Case:
 
 
 def name_then_post_of(draw: Draw) -> Case:
-    """'Amina Hassan, the head of emergencies at UNHCR, said ...'."""
+    """'Amina Hassan, the head of emergencies at UNHCR, said ...', 'Amina Hassan, UNHCR’s
+    spokesperson, said ...'."""
     number = figure(draw)
     who = person(draw)
     _, org = organisation(draw)
-    link = draw.choice(("of", "at", "for"))
-    aside = f"{who.written}, the {draw.choice(POSTS)} {link} {org},"
+    post = draw.choice(POSTS)
+    aside = draw.choice(
+        (
+            f"the {post} {draw.choice(('of', 'at', 'for'))} {org}",
+            f"{post} at {org}",
+            f"{possessive(org, draw)} {post}",
+            f"{bare(org)} {post}",
+        )
+    )
+    aside = f"{who.written}, {aside},"
     if draw.choice((True, False)):
         text = f"{aside} said {clause(draw, number)}."
     else:

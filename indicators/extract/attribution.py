@@ -49,15 +49,23 @@ _SPEECH_VERBS_TRIE = trie_pattern(set(SPEECH_VERBS.split("|")))
 # As \b(?:trie)\b, written to open with a letter (see `bounded_trie_pattern`): faster to scan.
 SPEECH_VERB = re.compile(bounded_trie_pattern(set(SPEECH_VERBS.split("|"))))
 ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+")
+HONORIFICS: list[str] = vocabulary.words("honorifics", "speakers")
+_HONORIFIC_WORDS = frozenset(word.lower() for word in HONORIFICS)
+# A character of a speaker phrase: any but a clause's punctuation, yet the full stop of an
+# honorific ("Dr.") or an initialism ("U.N.") does not end the phrase.
+_ABBREVIATION = r"\b(?:" + "|".join(HONORIFICS) + r")\.|\b(?:[A-Z]\.){2,}"
+_PHRASE_CHARACTER = rf"(?:{_ABBREVIATION}|[^,;.“”\"])"
 # Inverted order, after a comma or a closing quote mark: '..., said Panikoff'.
 INVERTED = re.compile(
-    rf"(?:[,”\"]\s*)(?P<verb>{_SPEECH_VERBS_TRIE})\s+(?P<who>[^,;.“”\"]+?(?:,\s+[^,;.“”\"]+?)?)\s*(?=[,;.]|$)"
+    rf"(?:[,”\"]\s*)(?P<verb>{_SPEECH_VERBS_TRIE})\s+"
+    rf"(?P<who>{_PHRASE_CHARACTER}+?(?:,\s+{_PHRASE_CHARACTER}+?)?)\s*(?=[,;.]|$)"
 )
 
 ROLE_WORDS = frozenset(vocabulary.words("role_words", "speakers"))
 DETERMINERS = frozenset(vocabulary.words("determiners", "speakers"))
 PRONOUN_PERSON = frozenset(vocabulary.words("person_pronouns", "speakers"))
 PRONOUN_ORG = frozenset(vocabulary.words("org_pronouns", "speakers"))
+PRONOUN_SELF = frozenset(vocabulary.words("first_person_pronouns", "speakers"))
 ORG_WORDS = frozenset(vocabulary.words("org_words", "speakers"))
 _TOKEN = re.compile(r"[\w’'.-]+|[,“”\"()]")
 
@@ -226,6 +234,8 @@ def _read_speaker(phrase: str) -> tuple[str, str, str, str]:
         return "", "", PERSON, ""
     if lower in PRONOUN_ORG:
         return "", "", ORG, ""
+    if lower in PRONOUN_SELF:  # "we recorded ...": the quoted speaker's words, or no one's
+        return "", "", "", ""
     if re.fullmatch(r"the (?:agency|organi[sz]ation|un agency|body|group)", lower):
         return "", "", "agency", ""
     if re.fullmatch(r"the (?:\w+ )?ministry", lower) and "ministry of" not in lower:
@@ -242,7 +252,7 @@ def _read_speaker(phrase: str) -> tuple[str, str, str, str]:
         if ministry and canonical_ministry(ministry):
             return canonical_ministry(ministry), MINISTRY, "", ""
     person = person_name(phrase)
-    lone = re.fullmatch(r"(?:Dr\.?\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?([A-Z][\w’'-]+)", phrase)
+    lone = _LONE_SURNAME.fullmatch(phrase)
     surname = lone.group(1) if lone else ""
     if person:
         return person, PERSON, "", surname
@@ -271,6 +281,9 @@ def _read_speaker(phrase: str) -> tuple[str, str, str, str]:
     return text[0].upper() + text[1:], ORG, "", surname
 
 
+_LONE_SURNAME = re.compile(r"(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+)?([A-Z][\w’'-]+)")
+
+
 def person_name(phrase: str) -> str:
     """The trailing run of capitalised words when they name a person: 'Abeer Etefa'."""
     words = re.findall(r"[\w’'.-]+", phrase)
@@ -279,7 +292,7 @@ def person_name(phrase: str) -> str:
         if (
             word[:1].isupper()
             and not word.isupper()
-            and word.lower().rstrip(".") not in ("dr", "mr", "mrs", "ms", "prof")
+            and word.lower().rstrip(".") not in _HONORIFIC_WORDS
         ):
             run.append(word)
             continue
@@ -296,7 +309,14 @@ def person_name(phrase: str) -> str:
         return ""
     if len(run) == 1:
         return ""  # a lone capitalised word is a person only if named in full before
-    return " ".join(run)
+    name = " ".join(run)
+    return "" if _names_an_organisation(name) else name  # "Médecins Sans Frontières"
+
+
+@functools.lru_cache(maxsize=1024)
+def _names_an_organisation(words: str) -> bool:
+    """Does the gazetteer know these capitalised words as an organisation or news agency?"""
+    return any(kind != PERSON and pattern.search(words) for _, kind, pattern in _GAZETTEER)
 
 
 _PARTICIPIAL_PHRASES: list[str] = vocabulary.words("participial_phrases", "speakers")
@@ -423,12 +443,23 @@ def _skip_aside(tokens: list[re.Match], comma_index: int) -> int | None:
     for index in range(comma_index - 1, max(-1, comma_index - 30), -1):
         if tokens[index].group() == ",":
             following = tokens[index + 1].group().lower() if index + 1 < len(tokens) else ""
-            if following in ("who", "which", "the", "a", "an", "now") or following.endswith(
-                ("’s", "'s")
+            if following in ("who", "which", "the", "a", "an", "now") or following in ROLE_WORDS:
+                return index - 1
+            # a post of any words but a figure or a verb: ", Save the Children’s director,",
+            # ", IOM protection officer,", ", country director at NRC,"
+            aside = [token.group() for token in tokens[index + 1 : comma_index]]
+            if len(aside) <= 12 and not any(
+                word.lower() in _NOT_IN_A_POST or _DIGIT.search(word) for word in aside
             ):
                 return index - 1
             return None
     return None
+
+
+# Words that make the words between two commas a clause, not a speaker's post
+_NOT_IN_A_POST = frozenset(
+    ("is", "are", "was", "were", "has", "have", "had", "will", "would", "that", "but")
+) | frozenset(SPEECH_VERB_WORDS)
 
 
 def find_attributions(
@@ -467,18 +498,27 @@ def find_attributions(
         )
     for match in INVERTED.finditer(sentence):
         who = match.group("who")
+        words_end = match.end()
+        scope_end = match.start()
         if not looks_like_speaker(who):
-            continue
+            named = _name_before_post(who)
+            if named is None:
+                continue
+            who, covered, goes_on = named
+            if not covered:  # ", said Amina Hassan, and 300 more ...": the rest is not theirs
+                words_end = match.start("who") + len(who)
+            if goes_on:  # ", said Amina Hassan, adding that ...": theirs too
+                scope_end = len(sentence)
         name, kind = canonical_speaker(_main_phrase(who), speakers)
         if not name:
             continue
-        outer = _ENDS_QUOTE.match(sentence, match.end()) is not None
-        scope = (_clause_start(sentence, match.start()), match.start())
+        outer = _ENDS_QUOTE.match(sentence, words_end) is not None
+        scope = (_clause_start(sentence, match.start()), scope_end)
         found.append(
             Attribution(
                 name,
                 start + match.start("verb"),
-                start + match.end(),
+                start + words_end,
                 start + match.end("verb"),
                 start + scope[0],
                 start + scope[1],
@@ -551,7 +591,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:an?|the)\s+\Z", re.IGNORECASE)
 # "the National Disaster Management Authority (NDMA) said": the acronym is part of the name
 _ACRONYM_ASIDE = re.compile(r"\s*\([A-Z][A-Za-z]{1,11}\)")
 _ACCORDING_WHO = re.compile(
-    r"[^,;.“”\"()]+?(?=\s*(?:[,;.“”\"()]|$|\s(?:that|which|who|as|and\s+the)\b))"
+    rf"(?:{_ABBREVIATION}|[^,;.“”\"()])+?(?=\s*(?:[,;.“”\"()]|$|\s(?:that|which|who|as|and\s+the)\b))"
 )
 _ENDS_SENTENCE = re.compile(r"\s*(?:[.;!?]|$)")
 _ENDS_QUOTE = re.compile(r"\s*[.!?]?\s*[”\"]?\s*$")
@@ -578,6 +618,37 @@ def looks_like_speaker(phrase: str) -> bool:
             continue
         return False
     return True
+
+
+# What opens a clause after a comma rather than a speaker's post ("and 300 more arrived")
+_NOT_A_POST = frozenset(("and", "but", "or", "while", "whereas", "with", "as", "so", "then"))
+_GOES_ON = frozenset(("adding", "saying", "noting", "warning", "explaining", "stressing"))
+
+
+def _name_before_post(who: str) -> tuple[str, bool, bool] | None:
+    """A speaker named before a comma and what follows them ("Amina Hassan, UNHCR's public
+    health officer", "Dr Sara Ali, the head of the clinic", "Ali, who runs the clinic"):
+    (the phrase credited, whether the words after the comma are part of it, whether the
+    sentence goes on in the speaker's voice: ", adding that ..."); None when the words
+    before the comma name no one. A post may hold any words but a figure or a clause."""
+    name, _, post = who.partition(",")
+    name = name.rstrip()
+    if not name or not looks_like_speaker(name) or not _CAPITAL_WORD.search(name):
+        return None
+    words = post.split()
+    first = words[0].lower() if words else ""
+    if first in _GOES_ON:
+        return name, False, True
+    if (
+        not words
+        or len(words) > 12
+        or first in _NOT_A_POST
+        or first.endswith("ing")
+        or "that" in words
+        or _DIGIT.search(post)
+    ):
+        return name, False, False
+    return who, True, False
 
 
 def _is_clause_end(after: str, finishes: re.Match) -> bool:
