@@ -372,6 +372,24 @@ def quoted_sentences(draw: Draw) -> Case:
     )
 
 
+def quote_goes_on(draw: Draw) -> Case:
+    """'“4,000 ...,” said X. “2.3 million ... .”' and 'X said: “4,000 ... . 2.3 million ... .”':
+    a quote that goes on after its speaker is named is still theirs, sentence after sentence."""
+    first = figure(draw)
+    second = figure(draw, (first.value,))
+    third = figure(draw, (first.value, second.value))
+    who = person(draw)
+    one, two = capitalised(clause(draw, first)), capitalised(clause(draw, second))
+    three = capitalised(clause(draw, third))
+    if draw.choice((True, False)):
+        said = draw.choice((f"said {who.written}", f"{who.written} said"))
+        text = f"“{one},” {said}. “{two}. {three}.”"
+    else:
+        text = f"{who.written} said: “{one}. {two}. {three}.”"
+    expected = [(first.value, who.name), (second.value, who.name), (third.value, who.name)]
+    return Case(text, expected)
+
+
 def told_agency(draw: Draw) -> Case:
     """'Amina Hassan told Reuters ...': the speaker, not the agency, says the figure."""
     number = figure(draw)
@@ -440,6 +458,7 @@ FORMS: dict[str, Callable[[Draw], Case]] = {
         estimates_that,
         quoted_sentence,
         quoted_sentences,
+        quote_goes_on,
         told_agency,
         in_a_statement,
         pronoun_continues,

@@ -101,6 +101,11 @@ class Speakers:
         self._last_ministry = ""
         self.people: list[str] = []
         self.recent: list[str] = []  # the last sentences, newest last
+        # a quote open over several sentences: where it closes, and its speaker
+        self.quote_until = -1
+        self.quote_voice: tuple[str, str, str] | None = None  # name, kind, phrase
+        # the last speaker named beside a quote mark, and where that sentence ends
+        self.last_quote: tuple[str, str, str, int] | None = None
 
     @property
     def last_agency(self) -> str:
@@ -133,6 +138,11 @@ class Speakers:
             self.last_org = speaker
             if kind == ORG:
                 self._last_agency = speaker
+
+    def quoting(self, sentence: str, start: int) -> bool:
+        """Whether a sentence is read for its speaker even without a speech verb: it lies in
+        a quote opened before, or holds a quote mark (a quote may go on in it)."""
+        return start < self.quote_until or "“" in sentence or '"' in sentence
 
     def notice_mentions(self, sentence: str) -> None:
         """Remember the sentence; 'the agency' may refer to an organisation it names."""
@@ -463,10 +473,18 @@ _NOT_IN_A_POST = frozenset(
 
 
 def find_attributions(
-    text: str, start: int, end: int, speakers: Speakers, verbs: list[re.Match] | None = None
+    text: str,
+    start: int,
+    end: int,
+    speakers: Speakers,
+    verbs: list[re.Match] | None = None,
+    *,
+    quotes: bool = True,
 ) -> list[Attribution]:
     """Every attribution in the sentence text[start:end], with the span each one covers.
-    `verbs`, when the caller has them, are the SPEECH_VERB matches in the sentence text."""
+    `verbs`, when the caller has them, are the SPEECH_VERB matches in the sentence text.
+    With `quotes`, a quote that runs over several sentences is credited, in each of them,
+    to the speaker named before, after or on the sentence before it (`_quote_voice`)."""
     sentence = text[start:end]
     found: list[Attribution] = []
     for match in ACCORDING_TO.finditer(sentence) if "ccording" in sentence else ():
@@ -577,8 +595,97 @@ def find_attributions(
                 aside=(start + aside[0], start + aside[1]) if aside else None,
             )
         )
+    if quotes and (start < speakers.quote_until or "“" in sentence or '"' in sentence):
+        voice = _quote_voice(text, start, end, found, speakers)
+        if voice is not None:
+            found.append(voice)
     found.sort(key=lambda a: a.start)
     return found
+
+
+# How far after a sentence that opens a quote its closing mark is looked for
+_QUOTE_REACH = 2000
+_LEADING_QUOTE = re.compile(r"\s*[“\"](?=\S)")
+_BEFORE_QUOTE = re.compile(r"\s*[:,]?\s*[“\"]")
+
+
+def _open_quote(sentence: str) -> int:
+    """Where the sentence opens a quote it does not close, or -1 ("“We have 300 cases.")."""
+    opening = sentence.rfind("“")
+    if opening >= 0:
+        return opening if sentence.find("”", opening) < 0 else -1
+    if sentence.count('"') % 2:
+        opening = sentence.rfind('"')
+        following = sentence[opening + 1 : opening + 2]
+        return opening if following.isalnum() else -1  # a closing mark is followed by space
+    return -1
+
+
+def _quote_voice(
+    text: str, start: int, end: int, found: list[Attribution], speakers: Speakers
+) -> Attribution | None:
+    """Who speaks the part of a quote in the sentence text[start:end] when the quote runs
+    over several sentences: the speaker named right after its closing mark (“... . ...,”
+    said X), before its opening mark (X said: “... . ...”), or by the sentence just before
+    (“...,” said X. “... .”). Each later sentence up to the closing mark is theirs too."""
+    sentence = text[start:end]
+    if start < speakers.quote_until and speakers.quote_voice is not None:
+        name, kind, phrase = speakers.quote_voice
+        scope = (start, min(end, speakers.quote_until))
+    else:
+        voice = None
+        opening = _open_quote(sentence)
+        leading = _LEADING_QUOTE.match(sentence)
+        follows_quote = (
+            leading is not None
+            and speakers.last_quote is not None
+            and not text[speakers.last_quote[3] : start].strip()
+        )
+        if opening >= 0:
+            mark = "”" if sentence[opening] == "“" else '"'
+            close = text.find(mark, end, end + _QUOTE_REACH)
+            between = text[end:close] if close >= 0 else ""
+            if close >= 0 and "\n\n" not in between and (mark == '"' or "“" not in between):
+                voice = _speaker_after_quote(text, close, speakers)
+            if voice is None:  # "X said: “..."
+                for attribution in found:
+                    if _BEFORE_QUOTE.match(text, attribution.verb_end, start + opening + 1):
+                        voice = (attribution.speaker, attribution.kind, attribution.phrase)
+            if voice is None and follows_quote:
+                voice = speakers.last_quote[:3]
+            if voice is not None and close >= 0:
+                speakers.quote_until, speakers.quote_voice = close, voice
+            scope = (start + opening, end)
+        elif follows_quote and not found:  # a quote of its own after “...,” said X.
+            voice = speakers.last_quote[:3]
+            scope = (start + leading.start(), end)
+        if voice is None:
+            _remember_quoted(text, end, found, speakers)
+            return None
+        name, kind, phrase = voice
+    speakers.last_quote = (name, kind, phrase, end)
+    return Attribution(name, end, end, end, scope[0], scope[1], kind, outer=True, phrase=phrase)
+
+
+def _speaker_after_quote(text: str, close: int, speakers: Speakers) -> tuple[str, str, str] | None:
+    """(name, kind, phrase) of the speaker named right after a closing quote mark."""
+    line_end = text.find("\n", close, close + 300)
+    region_end = line_end if line_end >= 0 else min(len(text), close + 300)
+    for attribution in find_attributions(text, close, region_end, speakers, quotes=False):
+        if not text[close + 1 : attribution.start].strip():
+            return attribution.speaker, attribution.kind, attribution.phrase
+    return None
+
+
+def _remember_quoted(text: str, end: int, found: list[Attribution], speakers: Speakers) -> None:
+    """Remember a speaker named right beside a quote mark (“...,” said X. / X said: “..."):
+    a quote opening the next sentence goes on in their voice."""
+    for attribution in found:
+        before = text[max(0, attribution.start - 3) : attribution.start].rstrip()
+        if before.endswith(("”", '"')) or _BEFORE_QUOTE.match(
+            text, attribution.verb_end, attribution.verb_end + 4
+        ):
+            speakers.last_quote = (attribution.speaker, attribution.kind, attribution.phrase, end)
 
 
 # After "reported", "confirmed", "recorded": the state of people, not the start of speech.
