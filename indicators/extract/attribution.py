@@ -518,6 +518,8 @@ def find_attributions(
         who = match.group("who")
         words_end = match.end()
         scope_end = match.start()
+        if " " in who:  # ", said OCHA in a statement on Monday": when and how, not who
+            who = _TRAILING_ADVERBIAL.sub("", who)
         if not looks_like_speaker(who):
             named = _name_before_post(who)
             if named is None:
@@ -727,6 +729,13 @@ def looks_like_speaker(phrase: str) -> bool:
     return True
 
 
+# When and how a speaker spoke, after their name: "in a statement on Monday", "in Geneva"
+_TRAILING_ADVERBIAL = re.compile(
+    r"(?:\s+(?:(?:on|last|this|next)\s+\w+day|yesterday|today|(?:last|this)\s+week|earlier"
+    r"|in\s+(?:a|an|her|his|their|its)\s+(?:\w+\s+)?(?:statement|report|briefing|interview|"
+    r"update|post|release|conference)|at\s+an?\s+(?:\w+\s+)?(?:briefing|conference)"
+    r"|to\s+reporters|in\s+[A-Z][\w-]+))+\s*$"
+)
 # What opens a clause after a comma rather than a speaker's post ("and 300 more arrived")
 _NOT_A_POST = frozenset(("and", "but", "or", "while", "whereas", "with", "as", "so", "then"))
 _GOES_ON = frozenset(("adding", "saying", "noting", "warning", "explaining", "stressing"))
