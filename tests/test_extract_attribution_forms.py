@@ -402,10 +402,11 @@ def told_agency(draw: Draw) -> Case:
     number = figure(draw)
     who = person(draw)
     agency = draw.choice(NEWS_AGENCIES)
+    how = draw.choice(("", " by phone", " by phone from Adré", " in Geneva", " on Friday"))
     if draw.choice((True, False)):
-        text = f"{who.written} told {agency} that {clause(draw, number)}."
+        text = f"{who.written} told {agency}{how} that {clause(draw, number)}."
     else:
-        text = f"{capitalised(clause(draw, number))}, {who.written} told {agency}."
+        text = f"{capitalised(clause(draw, number))}, {who.written} told {agency}{how}."
     return Case(text, [(number.value, who.name)])
 
 
@@ -450,6 +451,38 @@ def acronym_speaker(draw: Draw) -> Case:
     else:
         text = f"{capitalised(clause(draw, number))}, said {written}."
     return Case(text, [(number.value, canonical)])
+
+
+def post_then_name(draw: Draw) -> Case:
+    """ "UNICEF’s spokesperson, James Elder, said ...", "The head of UNHCR in Chad, Amina
+    Hassan, said ...", "..., said WFP’s country director, Ana Ojea."."""
+    number = figure(draw)
+    who = person(draw)
+    _, org = organisation(draw)
+    post = draw.choice(POSTS)
+    before = draw.choice((f"{possessive(org, draw)} {post}", f"the {post} of {org}"))
+    before = draw.choice((before, f"{before} in {draw.choice(('Chad', 'Goma', 'Kabul'))}"))
+    form = draw.choice(("first", "last", "inverted"))
+    if form == "first":
+        text = f"{capitalised(before)}, {who.written}, said {clause(draw, number)}."
+    elif form == "last":
+        text = f"{capitalised(clause(draw, number))}, {before}, {who.written}, said."
+    else:
+        text = f"{capitalised(clause(draw, number))}, said {before}, {who.written}."
+    return Case(text, [(number.value, who.name)])
+
+
+def name_of_organisation(draw: Draw) -> Case:
+    """'Amina Hassan of UNHCR said ...', '..., said Dr Ali from the Sudanese Red Crescent.'"""
+    number = figure(draw)
+    who = person(draw)
+    _, org = organisation(draw)
+    named = f"{who.written} {draw.choice(('of', 'from', 'with'))} {org}"
+    if draw.choice((True, False)):
+        text = f"{named} said {clause(draw, number)}."
+    else:
+        text = f"{capitalised(clause(draw, number))}, {draw.choice(('said ' + named, named + ' said'))}."
+    return Case(text, [(number.value, who.name)])
 
 
 def relative_aside(draw: Draw) -> Case:
@@ -589,6 +622,8 @@ FORMS: dict[str, Callable[[Draw], Case]] = {
         in_a_statement,
         pronoun_continues,
         acronym_speaker,
+        post_then_name,
+        name_of_organisation,
         relative_aside,
         verb_phrase_variants,
         according_to_data,

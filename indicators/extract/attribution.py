@@ -262,6 +262,9 @@ def _read_speaker(phrase: str) -> tuple[str, str, str, str]:
         if ministry and canonical_ministry(ministry):
             return canonical_ministry(ministry), MINISTRY, "", ""
     person = person_name(phrase)
+    if not person and " " in phrase:  # "Amina Hassan of UNHCR", "Dr Ali from the WHO"
+        member = _MEMBER_OF.match(phrase)
+        person = person_name(member.group("name")) if member else ""
     lone = _LONE_SURNAME.fullmatch(phrase)
     surname = lone.group(1) if lone else ""
     if person:
@@ -291,6 +294,10 @@ def _read_speaker(phrase: str) -> tuple[str, str, str, str]:
     return text[0].upper() + text[1:], ORG, "", surname
 
 
+# A person's name followed by the organisation they speak for
+_MEMBER_OF = re.compile(
+    r"(?P<name>(?:[\w’'.-]+\s+)*?[A-Z][\w’'.-]+)\s+(?:of|from|with|at)\s+(?:the\s+)?[A-Z]"
+)
 _LONE_SURNAME = re.compile(r"(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+)?([A-Z][\w’'-]+)")
 
 
@@ -434,17 +441,34 @@ def _walk_back(head: str) -> tuple[int, str, tuple[int, int] | None]:
             continue
         break
     if first is None:
+        if aside is not None:  # "the Kenya Red Cross Society’s senior adviser, Rania Ali, said"
+            named = head[aside[0] : aside[1]].strip(" ,")
+            if _is_a_name(named):
+                return head.index(named, aside[0]), named, None
         return -1, "", None
     start = tokens[first].start()
     phrase = head[start:].strip()
     if aside is not None:
+        named = head[aside[0] : aside[1]].strip(" ,")
         phrase = (head[start : aside[0]] + head[aside[1] :]).strip()
+        if _is_a_name(named) and not person_name(phrase):
+            # "UNICEF’s spokesperson, James Elder, said": the post names who the aside does
+            return start, named, None
     phrase = re.sub(r"^(?:(?:and|of|for|in|on|but)\s+)+", "", phrase)
     if not phrase or not (re.search(r"[A-Z]", phrase) or SUBJECT_NOUNS.search(phrase)):
         return -1, "", None
     if phrase.lower() in DETERMINERS:
         return -1, "", None
     return start, phrase, aside
+
+
+def _is_a_name(words: str) -> bool:
+    """Are these words a person's name and nothing else ("Dr. Amina Hassan")?"""
+    name = person_name(words)
+    return bool(name) and words.endswith(name) and _LONE_HONORIFIC.fullmatch(words[: -len(name)])
+
+
+_LONE_HONORIFIC = re.compile(r"(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+)?")
 
 
 def _skip_aside(tokens: list[re.Match], comma_index: int) -> int | None:
@@ -709,7 +733,8 @@ _ENDS_PLAIN = re.compile(r"\s*[.!?]?\s*$")
 # Thursday.", "told reporters in a statement,", "said, adding ...".
 _FINISHES = re.compile(
     r"(?:\s+(?:on\s+)?(?:\w+day|yesterday|today|last\s+week|in\s+a\s+(?:statement|report|briefing)|"
-    r"reporters|journalists|the\s+\w+(?:\s+\w+)?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)){0,3}\s*"
+    r"reporters|journalists|the\s+\w+(?:\s+\w+)?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*|by\s+(?:tele)?phone|"
+    r"(?:from|in)\s+[A-Z][\w-]+)){0,4}\s*"
     r"(?P<end>[.;!?]|$|,\s*(?P<adding>adding|saying|noting|warning)?)"
 )
 
@@ -717,7 +742,7 @@ _FINISHES = re.compile(
 def looks_like_speaker(phrase: str) -> bool:
     """'Dr Mamadou Bah, MSF's medical coordinator' yes; 'the group's latest response in ...' no."""
     words = re.findall(r"[\w’'.-]+", phrase)
-    if not words or len(words) > 10:
+    if not words or len(words) > 14:  # "James Tanaka of the Office for the Coordination of ..."
         return False
     for word in words:
         lower = word.lower()
@@ -749,6 +774,8 @@ def _name_before_post(who: str) -> tuple[str, bool, bool] | None:
     before the comma name no one. A post may hold any words but a figure or a clause."""
     name, _, post = who.partition(",")
     name = name.rstrip()
+    if _is_a_name(post.strip()) and not _DIGIT.search(name) and len(name.split()) <= 12:
+        return who, True, False  # "the senior adviser of NRC, Dr. James O'Neill"
     if not name or not looks_like_speaker(name) or not _CAPITAL_WORD.search(name):
         return None
     words = post.split()
