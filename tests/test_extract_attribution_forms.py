@@ -485,6 +485,27 @@ def name_of_organisation(draw: Draw) -> Case:
     return Case(text, [(number.value, who.name)])
 
 
+def two_speakers(draw: Draw) -> Case:
+    """Two speakers in one sentence, each credited with their own figure."""
+    first = figure(draw)
+    second = figure(draw, (first.value,))
+    one = person(draw)
+    two_canonical, two = organisation(draw)
+    while two_canonical == one.name:  # pragma: no cover - a person is never an organisation
+        two_canonical, two = organisation(draw)
+    a, b = clause(draw, first), clause(draw, second)
+    text = draw.choice(
+        (
+            f"{one.written} said {a}, while {two} said {b}.",
+            f"{capitalised(a)}, {one.written} said, while {two} said {b}.",
+            f"According to {one.written}, {a}, while {two} estimates that {b}.",
+            f"{capitalised(a)}, according to {one.written}; {two} said {b}.",
+            f"“{capitalised(a)},” said {one.written}. {capitalised(two)} said {b}.",
+        )
+    )
+    return Case(text, [(first.value, one.name), (second.value, two_canonical)])
+
+
 def relative_aside(draw: Draw) -> Case:
     """'..., said Amina Hassan, who heads the clinic.', 'UNHCR, which runs the camp, said ...'."""
     number = figure(draw)
@@ -624,6 +645,7 @@ FORMS: dict[str, Callable[[Draw], Case]] = {
         acronym_speaker,
         post_then_name,
         name_of_organisation,
+        two_speakers,
         relative_aside,
         verb_phrase_variants,
         according_to_data,
