@@ -632,6 +632,8 @@ def find_attributions(
 # How far after a sentence that opens a quote its closing mark is looked for
 _QUOTE_REACH = 2000
 _LEADING_QUOTE = re.compile(r"\s*[“\"](?=\S)")
+# Words after a sentence's last closing quote mark: the quote is not all the sentence says
+_AFTER_CLOSING = re.compile(r"[”\"][^”\"]*?\w[^”\"]*$")
 _BEFORE_QUOTE = re.compile(r"\s*[:,]?\s*[“\"]")
 
 
@@ -682,8 +684,8 @@ def _quote_voice(
             if voice is not None and close >= 0:
                 speakers.quote_until, speakers.quote_voice = close, voice
             scope = (start + opening, end)
-        elif follows_quote and not found:  # a quote of its own after “...,” said X.
-            voice = speakers.last_quote[:3]
+        elif follows_quote and not found and not _AFTER_CLOSING.search(sentence):
+            voice = speakers.last_quote[:3]  # a quote of its own after “...,” said X.
             scope = (start + leading.start(), end)
         if voice is None:
             _remember_quoted(text, end, found, speakers)
@@ -774,7 +776,7 @@ def _name_before_post(who: str) -> tuple[str, bool, bool] | None:
     before the comma name no one. A post may hold any words but a figure or a clause."""
     name, _, post = who.partition(",")
     name = name.rstrip()
-    if _is_a_name(post.strip()) and not _DIGIT.search(name) and len(name.split()) <= 12:
+    if _is_a_name(post.strip()) and not _DIGIT.search(name) and len(name.split()) <= 16:
         return who, True, False  # "the senior adviser of NRC, Dr. James O'Neill"
     if not name or not looks_like_speaker(name) or not _CAPITAL_WORD.search(name):
         return None
