@@ -61,6 +61,10 @@ SURNAMES = (
     "McKenzie",
     "Lindqvist",
     "Tanaka",
+    "al-Mandhari",
+    "van der Berg",
+    "de Souza",
+    "Nguyễn",
 )
 HONORIFICS = ("", "", "", "Dr ", "Dr. ")
 # Posts, lower case as wire style writes them after a name
@@ -580,7 +584,7 @@ def surname_later(draw: Draw) -> Case:
     if later.startswith("said"):
         second_sentence = f"{capitalised(clause(draw, second))}, {later}."
     else:
-        second_sentence = f"{later} {clause(draw, second)}."
+        second_sentence = f"{capitalised(later)} {clause(draw, second)}."
     return Case(
         f"{who.written}, {possessive(org, draw)} {draw.choice(POSTS)}, said "
         f"{clause(draw, first)}. {second_sentence}",

@@ -225,7 +225,8 @@ def canonical_speaker(phrase: str, speakers: Speakers) -> tuple[str, str]:
         return speakers.last_ministry or "Ministry", MINISTRY
     if surname:  # "Etefa said" after "spokesperson Abeer Etefa"
         for known in speakers.people:
-            if known.split()[-1] == surname:
+            # "Berg", "van der Berg", "Al-Mandhari" opening a sentence
+            if known.lower().endswith(" " + surname.lower()):
                 return known, PERSON
     return name, kind
 
@@ -296,9 +297,11 @@ def _read_speaker(phrase: str) -> tuple[str, str, str, str]:
 
 # A person's name followed by the organisation they speak for
 _MEMBER_OF = re.compile(
-    r"(?P<name>(?:[\w’'.-]+\s+)*?[A-Z][\w’'.-]+)\s+(?:of|from|with|at)\s+(?:the\s+)?[A-Z]"
+    r"(?P<name>(?:[\w’'.-]+\s+)*?[\w’'.-]+)\s+(?:of|from|with|at)\s+(?:the\s+)?[A-Z]"
 )
-_LONE_SURNAME = re.compile(r"(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+)?([A-Z][\w’'-]+)")
+_LONE_SURNAME = re.compile(
+    r"(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+)?((?:[a-z]+[\s-])*[A-Z][\w’'-]+)"
+)
 
 
 def person_name(phrase: str) -> str:
@@ -310,10 +313,12 @@ def person_name(phrase: str) -> str:
             word[:1].isupper()
             and not word.isupper()
             and word.lower().rstrip(".") not in _HONORIFIC_WORDS
-        ):
+        ) or ((run or "-" in word) and _is_particle(word)):  # "Ana de Souza", "al-Mandhari"
             run.append(word)
             continue
         break
+    while run and _is_particle(run[-1]) and run[-1][:1].islower():
+        run.pop()  # a name starts with a capital: "of de Souza" is not "de Souza"
     run.reverse()
     before_run = words[len(words) - len(run) - 1].lower() if len(words) > len(run) else ""
     if before_run in ("of", "for", "the", "and", "in", "on", "at"):
@@ -328,6 +333,18 @@ def person_name(phrase: str) -> str:
         return ""  # a lone capitalised word is a person only if named in full before
     name = " ".join(run)
     return "" if _names_an_organisation(name) else name  # "Médecins Sans Frontières"
+
+
+NAME_PARTICLES = frozenset(vocabulary.words("name_particles", "speakers"))
+
+
+def _is_particle(word: str) -> bool:
+    """A lower-case part of a name: 'de', 'van', 'der', or 'al-' joined to the next part."""
+    lower = word.lower()
+    if lower in NAME_PARTICLES:
+        return True
+    head, dash, rest = word.partition("-")
+    return bool(dash) and head.lower() in NAME_PARTICLES and rest[:1].isupper()
 
 
 @functools.lru_cache(maxsize=1024)
@@ -435,7 +452,7 @@ def _walk_back(head: str) -> tuple[int, str, tuple[int, int] | None]:
             continue
         if token in ("“", "”", '"', "(", ")") or lower.strip(".") in DATE_WORDS:
             break
-        if token[:1].isupper() or lower in ROLE_WORDS:
+        if token[:1].isupper() or lower in ROLE_WORDS or _is_particle(token):
             first = index
             index -= 1
             continue
@@ -749,6 +766,8 @@ def looks_like_speaker(phrase: str) -> bool:
     for word in words:
         lower = word.lower()
         if word[:1].isupper() or lower in ROLE_WORDS or lower in DETERMINERS:
+            continue
+        if _is_particle(word):
             continue
         if lower.endswith(("’s", "'s")) and lower[:-2] in ROLE_WORDS:
             continue
