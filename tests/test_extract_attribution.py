@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from benchmarks.extraction_quality import FIXTURES, score_fixtures, totals
+from indicators.extract import sentences, vocabulary
 from indicators.extract.attribution import (
     Speakers,
     canonical_speaker,
@@ -209,3 +210,33 @@ def test_speaker_accuracy_counts_a_figure_credited_to_the_wrong_speaker(tmp_path
     assert score.speakers_checked == score.matched + 1
     assert score.speaker_accuracy < 1.0
     assert "credited to 'IOM'" in score.speaker_errors[0]
+
+
+@pytest.mark.parametrize("honorific", vocabulary.words("honorifics", "speakers"))
+def test_every_honorific_with_its_full_stop_is_left_out_of_the_name(honorific):
+    for written in (f"{honorific}.", honorific):
+        text = f"Some 300 people fled, said {written} Amina Hassan, the head of the clinic."
+        assert credits(text) == [("Some 300", "Amina Hassan")], text
+        text = f"According to {written} Amina Hassan, 300 people fled."
+        assert credits(text) == [("300", "Amina Hassan")], text
+
+
+@pytest.mark.parametrize("particle", vocabulary.words("name_particles", "speakers"))
+def test_every_name_particle_stays_in_the_name(particle):
+    for surname in (f"{particle} Souza", f"{particle}-Souza"):
+        for text in (
+            f"UNICEF spokesperson Ana {surname} said 300 children were treated.",
+            f"Some 300 children were treated, said Ana {surname}, UNICEF's spokesperson.",
+        ):
+            assert [speaker for _, speaker in credits(text)] == [f"Ana {surname}"], text
+
+
+def test_every_first_person_pronoun_credits_no_one_by_itself():
+    for pronoun in vocabulary.words("first_person_pronouns", "speakers"):
+        assert canonical_speaker(pronoun.capitalize(), Speakers()) == ("", "")
+        assert canonical_speaker(pronoun, Speakers()) == ("", "")
+
+
+def test_every_honorific_is_an_abbreviation_the_sentence_splitter_knows():
+    for honorific in vocabulary.words("honorifics", "speakers"):
+        assert sentences.ABBREVIATION.search(f"said {honorific}."), honorific
