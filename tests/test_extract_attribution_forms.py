@@ -353,7 +353,10 @@ def quoted_sentence(draw: Draw) -> Case:
     who = person(draw)
     opener = draw.choice(QUOTE_OPENERS)
     joint = draw.choice((", but ", ", and ", " — ", " – ", ", ", "; "))
-    quote = f"{opener}{joint}{clause(draw, number)}"
+    if draw.choice((True, False)):
+        quote = f"{opener}{joint}{clause(draw, number)}"
+    else:  # the figure before the joint: the whole quote is theirs
+        quote = f"{capitalised(clause(draw, number))}{joint}{opener[0].lower()}{opener[1:]}"
     if draw.choice((True, False)):
         post = ""
     else:

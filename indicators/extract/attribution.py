@@ -574,7 +574,7 @@ def find_attributions(
         if not name:
             continue
         outer = _ENDS_QUOTE.match(sentence, words_end) is not None
-        scope = (_clause_start(sentence, match.start()), scope_end)
+        scope = (_said_from(sentence, match.start("verb")), scope_end)
         found.append(
             Attribution(
                 name,
@@ -612,12 +612,12 @@ def find_attributions(
             and not finishes.group("adding")
             and _is_clause_end(after, finishes)
         ):
-            scope = (_clause_start(sentence, speaker_start), speaker_start)
+            scope = (_said_from(sentence, speaker_start), speaker_start)
             comma = finishes.group("end").startswith(",")
             outer = _ENDS_PLAIN.match(after, finishes.end("end")) is not None and not comma
             if comma and speaker_start > 0:
                 # "..., Etefa said, compared with 25 in March": the aside goes on with them
-                scope = (_clause_start(sentence, speaker_start), _clause_end(sentence, match.end()))
+                scope = (_said_from(sentence, speaker_start), _clause_end(sentence, match.end()))
         elif finishes is not None and finishes.group("adding"):
             scope = (0, len(sentence))
             outer = False
@@ -841,6 +841,19 @@ def _clause_start(sentence: str, position: int) -> int:
     for match in STRONG_BOUNDARY.finditer(sentence, 0, position):
         last = match.end()
     return last
+
+
+def _said_from(sentence: str, position: int) -> int:
+    """Where the words credited to a speaker named last, at `position`, begin: the opening
+    mark of a quote closing just before them (a quote is said whole, its dashes, semicolons
+    and ', but' included; from the sentence's start when it opened in an earlier one), else
+    the start of the clause."""
+    before = sentence[:position].rstrip()
+    if before.endswith(("”", '"')):
+        mark = "“" if before[-1] == "”" else '"'
+        opening = sentence.rfind(mark, 0, len(before) - 1)
+        return max(opening, 0)
+    return _clause_start(sentence, position)
 
 
 def _clause_end(sentence: str, position: int) -> int:
