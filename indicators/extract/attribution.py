@@ -104,8 +104,9 @@ class Speakers:
         # a quote open over several sentences: where it closes, and its speaker
         self.quote_until = -1
         self.quote_voice: tuple[str, str, str] | None = None  # name, kind, phrase
-        # the last speaker named beside a quote mark, and where that sentence ends
-        self.last_quote: tuple[str, str, str, int] | None = None
+        # the last sentence with a quote mark: the quote's voice when known, else the
+        # attributions to look for a speaker beside a quote mark in, and where it ends
+        self.last_quote: tuple[tuple[str, str, str] | None, list, int] | None = None
 
     @property
     def last_agency(self) -> str:
@@ -680,12 +681,13 @@ def _quote_voice(
     else:
         voice = None
         opening = _open_quote(sentence)
-        leading = _LEADING_QUOTE.match(sentence)
-        follows_quote = (
-            leading is not None
-            and speakers.last_quote is not None
-            and not text[speakers.last_quote[3] : start].strip()
-        )
+        last = speakers.last_quote
+        # right after a sentence with a quote (only space between), and its speaker
+        leading = _LEADING_QUOTE.match(sentence) if last and 0 <= start - last[2] <= 4 else None
+        before = None
+        if leading is not None and not text[last[2] : start].strip():
+            before = last[0] or _speaker_beside_quote(text, last[1])
+        follows_quote = before is not None
         if opening >= 0:
             mark = "”" if sentence[opening] == "“" else '"'
             close = text.find(mark, end, end + _QUOTE_REACH)
@@ -697,18 +699,18 @@ def _quote_voice(
                     if _BEFORE_QUOTE.match(text, attribution.verb_end, start + opening + 1):
                         voice = (attribution.speaker, attribution.kind, attribution.phrase)
             if voice is None and follows_quote:
-                voice = speakers.last_quote[:3]
+                voice = before
             if voice is not None and close >= 0:
                 speakers.quote_until, speakers.quote_voice = close, voice
             scope = (start + opening, end)
         elif follows_quote and not found and not _AFTER_CLOSING.search(sentence):
-            voice = speakers.last_quote[:3]  # a quote of its own after “...,” said X.
+            voice = before  # a quote of its own after “...,” said X.
             scope = (start + leading.start(), end)
         if voice is None:
-            _remember_quoted(text, end, found, speakers)
+            speakers.last_quote = (None, found, end)
             return None
         name, kind, phrase = voice
-    speakers.last_quote = (name, kind, phrase, end)
+    speakers.last_quote = ((name, kind, phrase), [], end)
     return Attribution(name, end, end, end, scope[0], scope[1], kind, outer=True, phrase=phrase)
 
 
@@ -722,15 +724,17 @@ def _speaker_after_quote(text: str, close: int, speakers: Speakers) -> tuple[str
     return None
 
 
-def _remember_quoted(text: str, end: int, found: list[Attribution], speakers: Speakers) -> None:
-    """Remember a speaker named right beside a quote mark (“...,” said X. / X said: “..."):
-    a quote opening the next sentence goes on in their voice."""
+def _speaker_beside_quote(text: str, found: list[Attribution]) -> tuple[str, str, str] | None:
+    """(name, kind, phrase) of the last of a sentence's speakers named right beside a quote
+    mark (“...,” said X. / X said: “..."): a quote opening the next sentence is theirs."""
+    voice = None
     for attribution in found:
         before = text[max(0, attribution.start - 3) : attribution.start].rstrip()
         if before.endswith(("”", '"')) or _BEFORE_QUOTE.match(
             text, attribution.verb_end, attribution.verb_end + 4
         ):
-            speakers.last_quote = (attribution.speaker, attribution.kind, attribution.phrase, end)
+            voice = (attribution.speaker, attribution.kind, attribution.phrase)
+    return voice
 
 
 # After "reported", "confirmed", "recorded": the state of people, not the start of speech.
