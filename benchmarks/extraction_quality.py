@@ -19,7 +19,9 @@ fixes a unit ("500-day mark" in days, "US$ 120 million" in usd, "1.8 deaths per 
 per day" per 10,000 people per day). Location accuracy = matched rows whose place is the
 expected one / matched rows whose golden row names a place; a place stated more narrowly in
 the golden row than the text names it near the figure counts as right when it is one of the
-golden place's comma-separated parts ("Qatar" for "Doha, Qatar"). Totals add up rows over all
+golden place's comma-separated parts ("Qatar" for "Doha, Qatar"). Speaker accuracy = matched
+rows / rows that have a candidate the same in everything but the attribution (a figure read
+right and credited to the wrong speaker counts against it). Totals add up rows over all
 reports (micro-average).
 """
 
@@ -65,6 +67,9 @@ class ReportScore:
     locations_checked: int = 0
     locations_right: int = 0
     location_errors: list[str] = field(default_factory=list)
+    speakers_checked: int = 0
+    speakers_right: int = 0
+    speaker_errors: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -81,6 +86,10 @@ class ReportScore:
     @property
     def location_accuracy(self) -> float:
         return self.locations_right / self.locations_checked if self.locations_checked else 1.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speakers_right / self.speakers_checked if self.speakers_checked else 1.0
 
 
 def _number(value) -> float | None:
@@ -150,6 +159,8 @@ def _match(expected_rows, got_rows, differ, describe, score: ReportScore) -> Non
         if best is not None and not best[1]:
             used.add(best[0])
             score.matched += 1
+            score.speakers_checked += 1
+            score.speakers_right += 1
             if expected.get("unit"):
                 got_unit = got_rows[best[0]].get("unit")
                 score.units_checked += 1
@@ -170,6 +181,11 @@ def _match(expected_rows, got_rows, differ, describe, score: ReportScore) -> Non
                     )
         else:
             near = ""
+            if best is not None and best[1] == ["attributed_to"]:
+                score.speakers_checked += 1
+                score.speaker_errors.append(
+                    f"{describe(expected)}: credited to {got_rows[best[0]].get('attributed_to')!r}"
+                )
             if best is not None:
                 got = got_rows[best[0]]
                 near = "; nearest differs in " + ", ".join(
@@ -290,6 +306,8 @@ def totals(scores: list[ReportScore]) -> ReportScore:
         total.units_right += score.units_right
         total.locations_checked += score.locations_checked
         total.locations_right += score.locations_right
+        total.speakers_checked += score.speakers_checked
+        total.speakers_right += score.speakers_right
     return total
 
 
@@ -299,6 +317,10 @@ def _units(score: ReportScore) -> str:
 
 def _places(score: ReportScore) -> str:
     return f"{score.location_accuracy:.3f}" if score.locations_checked else "-"
+
+
+def _speakers(score: ReportScore) -> str:
+    return f"{score.speaker_accuracy:.3f}" if score.speakers_checked else "-"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -314,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     print(
         f"{'report':44} {'expected':>8} {'emitted':>8} {'matched':>8} {'precision':>9} {'recall':>7}"
-        f" {'units':>6} {'places':>6}"
+        f" {'units':>6} {'places':>6} {'speakers':>8}"
     )
     overall = []
     for title, scores in groups:
@@ -326,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{label:44} {score.expected:>8} {score.emitted:>8} {score.matched:>8} "
                 f"{score.precision:>9.3f} {score.recall:>7.3f} {_units(score):>6}"
-                f" {_places(score):>6}"
+                f" {_places(score):>6} {_speakers(score):>8}"
             )
             if args.verbose and score.name != "total":
                 for miss in score.misses:
@@ -335,6 +357,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"    unit:   {error}")
                 for error in score.location_errors:
                     print(f"    place:  {error}")
+                for error in score.speaker_errors:
+                    print(f"    speaker: {error}")
                 for extra in score.extras:
                     print(f"    extra:  {extra}")
         overall += scores
@@ -342,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{'== overall':44} {total.expected:>8} {total.emitted:>8} {total.matched:>8} "
         f"{total.precision:>9.3f} {total.recall:>7.3f} {_units(total):>6}"
-        f" {_places(total):>6}"
+        f" {_places(total):>6} {_speakers(total):>8}"
     )
     if total.precision < args.min_precision or total.recall < args.min_recall:
         print(

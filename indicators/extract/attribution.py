@@ -49,15 +49,23 @@ _SPEECH_VERBS_TRIE = trie_pattern(set(SPEECH_VERBS.split("|")))
 # As \b(?:trie)\b, written to open with a letter (see `bounded_trie_pattern`): faster to scan.
 SPEECH_VERB = re.compile(bounded_trie_pattern(set(SPEECH_VERBS.split("|"))))
 ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+")
+HONORIFICS: list[str] = vocabulary.words("honorifics", "speakers")
+_HONORIFIC_WORDS = frozenset(word.lower() for word in HONORIFICS)
+# A character of a speaker phrase: any but a clause's punctuation, yet the full stop of an
+# honorific ("Dr.") or an initialism ("U.N.") does not end the phrase.
+_ABBREVIATION = r"\b(?:" + "|".join(HONORIFICS) + r")\.|\b(?:[A-Z]\.){2,}"
+_PHRASE_CHARACTER = rf"(?:{_ABBREVIATION}|[^,;.“”\"])"
 # Inverted order, after a comma or a closing quote mark: '..., said Panikoff'.
 INVERTED = re.compile(
-    rf"(?:[,”\"]\s*)(?P<verb>{_SPEECH_VERBS_TRIE})\s+(?P<who>[^,;.“”\"]+?(?:,\s+[^,;.“”\"]+?)?)\s*(?=[,;.]|$)"
+    rf"(?:[,”\"]\s*)(?P<verb>{_SPEECH_VERBS_TRIE})\s+"
+    rf"(?P<who>{_PHRASE_CHARACTER}+?(?:,\s+{_PHRASE_CHARACTER}+?)?)\s*(?=[,;.]|$)"
 )
 
 ROLE_WORDS = frozenset(vocabulary.words("role_words", "speakers"))
 DETERMINERS = frozenset(vocabulary.words("determiners", "speakers"))
 PRONOUN_PERSON = frozenset(vocabulary.words("person_pronouns", "speakers"))
 PRONOUN_ORG = frozenset(vocabulary.words("org_pronouns", "speakers"))
+PRONOUN_SELF = frozenset(vocabulary.words("first_person_pronouns", "speakers"))
 ORG_WORDS = frozenset(vocabulary.words("org_words", "speakers"))
 _TOKEN = re.compile(r"[\w’'.-]+|[,“”\"()]")
 
@@ -93,6 +101,12 @@ class Speakers:
         self._last_ministry = ""
         self.people: list[str] = []
         self.recent: list[str] = []  # the last sentences, newest last
+        # a quote open over several sentences: where it closes, and its speaker
+        self.quote_until = -1
+        self.quote_voice: tuple[str, str, str] | None = None  # name, kind, phrase
+        # the last sentence with a quote mark: the quote's voice when known, else the
+        # attributions to look for a speaker beside a quote mark in, and where it ends
+        self.last_quote: tuple[tuple[str, str, str] | None, list, int] | None = None
 
     @property
     def last_agency(self) -> str:
@@ -125,6 +139,11 @@ class Speakers:
             self.last_org = speaker
             if kind == ORG:
                 self._last_agency = speaker
+
+    def quoting(self, sentence: str, start: int) -> bool:
+        """Whether a sentence is read for its speaker even without a speech verb: it lies in
+        a quote opened before, or holds a quote mark (a quote may go on in it)."""
+        return start < self.quote_until or "“" in sentence or '"' in sentence
 
     def notice_mentions(self, sentence: str) -> None:
         """Remember the sentence; 'the agency' may refer to an organisation it names."""
@@ -207,7 +226,8 @@ def canonical_speaker(phrase: str, speakers: Speakers) -> tuple[str, str]:
         return speakers.last_ministry or "Ministry", MINISTRY
     if surname:  # "Etefa said" after "spokesperson Abeer Etefa"
         for known in speakers.people:
-            if known.split()[-1] == surname:
+            # "Berg", "van der Berg", "Al-Mandhari" opening a sentence
+            if known.lower().endswith(" " + surname.lower()):
                 return known, PERSON
     return name, kind
 
@@ -226,6 +246,8 @@ def _read_speaker(phrase: str) -> tuple[str, str, str, str]:
         return "", "", PERSON, ""
     if lower in PRONOUN_ORG:
         return "", "", ORG, ""
+    if lower in PRONOUN_SELF:  # "we recorded ...": the quoted speaker's words, or no one's
+        return "", "", "", ""
     if re.fullmatch(r"the (?:agency|organi[sz]ation|un agency|body|group)", lower):
         return "", "", "agency", ""
     if re.fullmatch(r"the (?:\w+ )?ministry", lower) and "ministry of" not in lower:
@@ -242,7 +264,10 @@ def _read_speaker(phrase: str) -> tuple[str, str, str, str]:
         if ministry and canonical_ministry(ministry):
             return canonical_ministry(ministry), MINISTRY, "", ""
     person = person_name(phrase)
-    lone = re.fullmatch(r"(?:Dr\.?\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?([A-Z][\w’'-]+)", phrase)
+    if not person and " " in phrase:  # "Amina Hassan of UNHCR", "Dr Ali from the WHO"
+        member = _MEMBER_OF.match(phrase)
+        person = person_name(member.group("name")) if member else ""
+    lone = _LONE_SURNAME.fullmatch(phrase)
     surname = lone.group(1) if lone else ""
     if person:
         return person, PERSON, "", surname
@@ -271,6 +296,15 @@ def _read_speaker(phrase: str) -> tuple[str, str, str, str]:
     return text[0].upper() + text[1:], ORG, "", surname
 
 
+# A person's name followed by the organisation they speak for
+_MEMBER_OF = re.compile(
+    r"(?P<name>(?:[\w’'.-]+\s+)*?[\w’'.-]+)\s+(?:of|from|with|at)\s+(?:the\s+)?[A-Z]"
+)
+_LONE_SURNAME = re.compile(
+    r"(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+)?((?:[a-z]+[\s-])*[A-Z][\w’'-]+)"
+)
+
+
 def person_name(phrase: str) -> str:
     """The trailing run of capitalised words when they name a person: 'Abeer Etefa'."""
     words = re.findall(r"[\w’'.-]+", phrase)
@@ -279,11 +313,13 @@ def person_name(phrase: str) -> str:
         if (
             word[:1].isupper()
             and not word.isupper()
-            and word.lower().rstrip(".") not in ("dr", "mr", "mrs", "ms", "prof")
-        ):
+            and word.lower().rstrip(".") not in _HONORIFIC_WORDS
+        ) or ((run or "-" in word) and _is_particle(word)):  # "Ana de Souza", "al-Mandhari"
             run.append(word)
             continue
         break
+    while run and _is_particle(run[-1]) and run[-1][:1].islower():
+        run.pop()  # a name starts with a capital: "of de Souza" is not "de Souza"
     run.reverse()
     before_run = words[len(words) - len(run) - 1].lower() if len(words) > len(run) else ""
     if before_run in ("of", "for", "the", "and", "in", "on", "at"):
@@ -296,7 +332,26 @@ def person_name(phrase: str) -> str:
         return ""
     if len(run) == 1:
         return ""  # a lone capitalised word is a person only if named in full before
-    return " ".join(run)
+    name = " ".join(run)
+    return "" if _names_an_organisation(name) else name  # "Médecins Sans Frontières"
+
+
+NAME_PARTICLES = frozenset(vocabulary.words("name_particles", "speakers"))
+
+
+def _is_particle(word: str) -> bool:
+    """A lower-case part of a name: 'de', 'van', 'der', or 'al-' joined to the next part."""
+    lower = word.lower()
+    if lower in NAME_PARTICLES:
+        return True
+    head, dash, rest = word.partition("-")
+    return bool(dash) and head.lower() in NAME_PARTICLES and rest[:1].isupper()
+
+
+@functools.lru_cache(maxsize=1024)
+def _names_an_organisation(words: str) -> bool:
+    """Does the gazetteer know these capitalised words as an organisation or news agency?"""
+    return any(kind != PERSON and pattern.search(words) for _, kind, pattern in _GAZETTEER)
 
 
 _PARTICIPIAL_PHRASES: list[str] = vocabulary.words("participial_phrases", "speakers")
@@ -401,17 +456,25 @@ def _walk_back(head: str) -> tuple[int, str, tuple[int, int] | None]:
             continue
         if token in ("“", "”", '"', "(", ")") or lower.strip(".") in DATE_WORDS:
             break
-        if token[:1].isupper() or lower in ROLE_WORDS:
+        if token[:1].isupper() or lower in ROLE_WORDS or _is_particle(token):
             first = index
             index -= 1
             continue
         break
     if first is None:
+        if aside is not None:  # "the Kenya Red Cross Society’s senior adviser, Rania Ali, said"
+            named = head[aside[0] : aside[1]].strip(" ,")
+            if _is_a_name(named):
+                return head.index(named, aside[0]), named, None
         return -1, "", None
     start = tokens[first].start()
     phrase = head[start:].strip()
     if aside is not None:
+        named = head[aside[0] : aside[1]].strip(" ,")
         phrase = (head[start : aside[0]] + head[aside[1] :]).strip()
+        if _is_a_name(named) and not person_name(phrase):
+            # "UNICEF’s spokesperson, James Elder, said": the post names who the aside does
+            return start, named, None
     phrase = re.sub(r"^(?:(?:and|of|for|in|on|but)\s+)+", "", phrase)
     if not phrase or not (re.search(r"[A-Z]", phrase) or SUBJECT_NOUNS.search(phrase)):
         return -1, "", None
@@ -420,25 +483,53 @@ def _walk_back(head: str) -> tuple[int, str, tuple[int, int] | None]:
     return start, phrase, aside
 
 
+def _is_a_name(words: str) -> bool:
+    """Are these words a person's name and nothing else ("Dr. Amina Hassan")?"""
+    name = person_name(words)
+    return bool(name) and words.endswith(name) and _LONE_HONORIFIC.fullmatch(words[: -len(name)])
+
+
+_LONE_HONORIFIC = re.compile(r"(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+)?")
+
+
 def _skip_aside(tokens: list[re.Match], comma_index: int) -> int | None:
     """At the comma that closes ', who traveled ...,' or ', the WHO representative,': the index
     just before the aside's opening comma, or None when it is not an aside."""
     for index in range(comma_index - 1, max(-1, comma_index - 30), -1):
         if tokens[index].group() == ",":
             following = tokens[index + 1].group().lower() if index + 1 < len(tokens) else ""
-            if following in ("who", "which", "the", "a", "an", "now") or following.endswith(
-                ("’s", "'s")
+            if following in ("who", "which", "the", "a", "an", "now") or following in ROLE_WORDS:
+                return index - 1
+            # a post of any words but a figure or a verb: ", Save the Children’s director,",
+            # ", IOM protection officer,", ", country director at NRC,"
+            aside = [token.group() for token in tokens[index + 1 : comma_index]]
+            if len(aside) <= 12 and not any(
+                word.lower() in _NOT_IN_A_POST or _DIGIT.search(word) for word in aside
             ):
                 return index - 1
             return None
     return None
 
 
+# Words that make the words between two commas a clause, not a speaker's post
+_NOT_IN_A_POST = frozenset(
+    ("is", "are", "was", "were", "has", "have", "had", "will", "would", "that", "but")
+) | frozenset(SPEECH_VERB_WORDS)
+
+
 def find_attributions(
-    text: str, start: int, end: int, speakers: Speakers, verbs: list[re.Match] | None = None
+    text: str,
+    start: int,
+    end: int,
+    speakers: Speakers,
+    verbs: list[re.Match] | None = None,
+    *,
+    quotes: bool = True,
 ) -> list[Attribution]:
     """Every attribution in the sentence text[start:end], with the span each one covers.
-    `verbs`, when the caller has them, are the SPEECH_VERB matches in the sentence text."""
+    `verbs`, when the caller has them, are the SPEECH_VERB matches in the sentence text.
+    With `quotes`, a quote that runs over several sentences is credited, in each of them,
+    to the speaker named before, after or on the sentence before it (`_quote_voice`)."""
     sentence = text[start:end]
     found: list[Attribution] = []
     for match in ACCORDING_TO.finditer(sentence) if "ccording" in sentence else ():
@@ -476,18 +567,29 @@ def find_attributions(
         )
     for match in INVERTED.finditer(sentence):
         who = match.group("who")
+        words_end = match.end()
+        scope_end = match.start()
+        if " " in who:  # ", said OCHA in a statement on Monday": when and how, not who
+            who = _TRAILING_ADVERBIAL.sub("", who)
         if not looks_like_speaker(who):
-            continue
+            named = _name_before_post(who)
+            if named is None:
+                continue
+            who, covered, goes_on = named
+            if not covered:  # ", said Amina Hassan, and 300 more ...": the rest is not theirs
+                words_end = match.start("who") + len(who)
+            if goes_on:  # ", said Amina Hassan, adding that ...": theirs too
+                scope_end = len(sentence)
         name, kind = canonical_speaker(_main_phrase(who), speakers)
         if not name:
             continue
-        outer = _ENDS_QUOTE.match(sentence, match.end()) is not None
-        scope = (_clause_start(sentence, match.start()), match.start())
+        outer = _ENDS_QUOTE.match(sentence, words_end) is not None
+        scope = (_said_from(sentence, match.start("verb")), scope_end)
         found.append(
             Attribution(
                 name,
                 start + match.start("verb"),
-                start + match.end(),
+                start + words_end,
                 start + match.end("verb"),
                 start + scope[0],
                 start + scope[1],
@@ -522,12 +624,12 @@ def find_attributions(
             and not finishes.group("adding")
             and _is_clause_end(after, finishes)
         ):
-            scope = (_clause_start(sentence, speaker_start), speaker_start)
+            scope = (_said_from(sentence, speaker_start), speaker_start)
             comma = finishes.group("end").startswith(",")
             outer = _ENDS_PLAIN.match(after, finishes.end("end")) is not None and not comma
             if comma and speaker_start > 0:
                 # "..., Etefa said, compared with 25 in March": the aside goes on with them
-                scope = (_clause_start(sentence, speaker_start), _clause_end(sentence, match.end()))
+                scope = (_said_from(sentence, speaker_start), _clause_end(sentence, match.end()))
         elif finishes is not None and finishes.group("adding"):
             scope = (0, len(sentence))
             outer = False
@@ -548,8 +650,102 @@ def find_attributions(
                 aside=(start + aside[0], start + aside[1]) if aside else None,
             )
         )
+    if quotes and (start < speakers.quote_until or "“" in sentence or '"' in sentence):
+        voice = _quote_voice(text, start, end, found, speakers)
+        if voice is not None:
+            found.append(voice)
     found.sort(key=lambda a: a.start)
     return found
+
+
+# How far after a sentence that opens a quote its closing mark is looked for
+_QUOTE_REACH = 2000
+_LEADING_QUOTE = re.compile(r"\s*[“\"](?=\S)")
+# Words after a sentence's last closing quote mark: the quote is not all the sentence says
+_AFTER_CLOSING = re.compile(r"[”\"][^”\"]*?\w[^”\"]*$")
+_BEFORE_QUOTE = re.compile(r"\s*[:,]?\s*[“\"]")
+
+
+def _open_quote(sentence: str) -> int:
+    """Where the sentence opens a quote it does not close, or -1 ("“We have 300 cases.")."""
+    opening = sentence.rfind("“")
+    if opening >= 0:
+        return opening if sentence.find("”", opening) < 0 else -1
+    if sentence.count('"') % 2:
+        opening = sentence.rfind('"')
+        following = sentence[opening + 1 : opening + 2]
+        return opening if following.isalnum() else -1  # a closing mark is followed by space
+    return -1
+
+
+def _quote_voice(
+    text: str, start: int, end: int, found: list[Attribution], speakers: Speakers
+) -> Attribution | None:
+    """Who speaks the part of a quote in the sentence text[start:end] when the quote runs
+    over several sentences: the speaker named right after its closing mark (“... . ...,”
+    said X), before its opening mark (X said: “... . ...”), or by the sentence just before
+    (“...,” said X. “... .”). Each later sentence up to the closing mark is theirs too."""
+    sentence = text[start:end]
+    if start < speakers.quote_until and speakers.quote_voice is not None:
+        name, kind, phrase = speakers.quote_voice
+        scope = (start, min(end, speakers.quote_until))
+    else:
+        voice = None
+        opening = _open_quote(sentence)
+        last = speakers.last_quote
+        # right after a sentence with a quote (only space between), and its speaker
+        leading = _LEADING_QUOTE.match(sentence) if last and 0 <= start - last[2] <= 4 else None
+        before = None
+        if leading is not None and not text[last[2] : start].strip():
+            before = last[0] or _speaker_beside_quote(text, last[1])
+        follows_quote = before is not None
+        if opening >= 0:
+            mark = "”" if sentence[opening] == "“" else '"'
+            close = text.find(mark, end, end + _QUOTE_REACH)
+            between = text[end:close] if close >= 0 else ""
+            if close >= 0 and "\n\n" not in between and (mark == '"' or "“" not in between):
+                voice = _speaker_after_quote(text, close, speakers)
+            if voice is None:  # "X said: “..."
+                for attribution in found:
+                    if _BEFORE_QUOTE.match(text, attribution.verb_end, start + opening + 1):
+                        voice = (attribution.speaker, attribution.kind, attribution.phrase)
+            if voice is None and follows_quote:
+                voice = before
+            if voice is not None and close >= 0:
+                speakers.quote_until, speakers.quote_voice = close, voice
+            scope = (start + opening, end)
+        elif follows_quote and not found and not _AFTER_CLOSING.search(sentence):
+            voice = before  # a quote of its own after “...,” said X.
+            scope = (start + leading.start(), end)
+        if voice is None:
+            speakers.last_quote = (None, found, end)
+            return None
+        name, kind, phrase = voice
+    speakers.last_quote = ((name, kind, phrase), [], end)
+    return Attribution(name, end, end, end, scope[0], scope[1], kind, outer=True, phrase=phrase)
+
+
+def _speaker_after_quote(text: str, close: int, speakers: Speakers) -> tuple[str, str, str] | None:
+    """(name, kind, phrase) of the speaker named right after a closing quote mark."""
+    line_end = text.find("\n", close, close + 300)
+    region_end = line_end if line_end >= 0 else min(len(text), close + 300)
+    for attribution in find_attributions(text, close, region_end, speakers, quotes=False):
+        if not text[close + 1 : attribution.start].strip():
+            return attribution.speaker, attribution.kind, attribution.phrase
+    return None
+
+
+def _speaker_beside_quote(text: str, found: list[Attribution]) -> tuple[str, str, str] | None:
+    """(name, kind, phrase) of the last of a sentence's speakers named right beside a quote
+    mark (“...,” said X. / X said: “..."): a quote opening the next sentence is theirs."""
+    voice = None
+    for attribution in found:
+        before = text[max(0, attribution.start - 3) : attribution.start].rstrip()
+        if before.endswith(("”", '"')) or _BEFORE_QUOTE.match(
+            text, attribution.verb_end, attribution.verb_end + 4
+        ):
+            voice = (attribution.speaker, attribution.kind, attribution.phrase)
+    return voice
 
 
 # After "reported", "confirmed", "recorded": the state of people, not the start of speech.
@@ -565,7 +761,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:an?|the)\s+\Z", re.IGNORECASE)
 # "the National Disaster Management Authority (NDMA) said": the acronym is part of the name
 _ACRONYM_ASIDE = re.compile(r"\s*\([A-Z][A-Za-z]{1,11}\)")
 _ACCORDING_WHO = re.compile(
-    r"[^,;.“”\"()]+?(?=\s*(?:[,;.“”\"()]|$|\s(?:that|which|who|as|and\s+the)\b))"
+    rf"(?:{_ABBREVIATION}|[^,;.“”\"()])+?(?=\s*(?:[,;.“”\"()]|$|\s(?:that|which|who|as|and\s+the)\b))"
 )
 _PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b")
 _POSSESSOR = re.compile(r"((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})(?:'s|’s)\s")
@@ -576,7 +772,8 @@ _ENDS_PLAIN = re.compile(r"\s*[.!?]?\s*$")
 # Thursday.", "told reporters in a statement,", "said, adding ...".
 _FINISHES = re.compile(
     r"(?:\s+(?:on\s+)?(?:\w+day|yesterday|today|last\s+week|in\s+a\s+(?:statement|report|briefing)|"
-    r"reporters|journalists|the\s+\w+(?:\s+\w+)?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)){0,3}\s*"
+    r"reporters|journalists|the\s+\w+(?:\s+\w+)?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*|by\s+(?:tele)?phone|"
+    r"(?:from|in)\s+[A-Z][\w-]+)){0,4}\s*"
     r"(?P<end>[.;!?]|$|,\s*(?P<adding>adding|saying|noting|warning)?)"
 )
 
@@ -584,16 +781,58 @@ _FINISHES = re.compile(
 def looks_like_speaker(phrase: str) -> bool:
     """'Dr Mamadou Bah, MSF's medical coordinator' yes; 'the group's latest response in ...' no."""
     words = re.findall(r"[\w’'.-]+", phrase)
-    if not words or len(words) > 10:
+    if not words or len(words) > 14:  # "James Tanaka of the Office for the Coordination of ..."
         return False
     for word in words:
         lower = word.lower()
         if word[:1].isupper() or lower in ROLE_WORDS or lower in DETERMINERS:
             continue
+        if _is_particle(word):
+            continue
         if lower.endswith(("’s", "'s")) and lower[:-2] in ROLE_WORDS:
             continue
         return False
     return True
+
+
+# When and how a speaker spoke, after their name: "in a statement on Monday", "in Geneva"
+_TRAILING_ADVERBIAL = re.compile(
+    r"(?:\s+(?:(?:on|last|this|next)\s+\w+day|yesterday|today|(?:last|this)\s+week|earlier"
+    r"|in\s+(?:a|an|her|his|their|its)\s+(?:\w+\s+)?(?:statement|report|briefing|interview|"
+    r"update|post|release|conference)|at\s+an?\s+(?:\w+\s+)?(?:briefing|conference)"
+    r"|to\s+reporters|in\s+[A-Z][\w-]+))+\s*$"
+)
+# What opens a clause after a comma rather than a speaker's post ("and 300 more arrived")
+_NOT_A_POST = frozenset(("and", "but", "or", "while", "whereas", "with", "as", "so", "then"))
+_GOES_ON = frozenset(("adding", "saying", "noting", "warning", "explaining", "stressing"))
+
+
+def _name_before_post(who: str) -> tuple[str, bool, bool] | None:
+    """A speaker named before a comma and what follows them ("Amina Hassan, UNHCR's public
+    health officer", "Dr Sara Ali, the head of the clinic", "Ali, who runs the clinic"):
+    (the phrase credited, whether the words after the comma are part of it, whether the
+    sentence goes on in the speaker's voice: ", adding that ..."); None when the words
+    before the comma name no one. A post may hold any words but a figure or a clause."""
+    name, _, post = who.partition(",")
+    name = name.rstrip()
+    if _is_a_name(post.strip()) and not _DIGIT.search(name) and len(name.split()) <= 16:
+        return who, True, False  # "the senior adviser of NRC, Dr. James O'Neill"
+    if not name or not looks_like_speaker(name) or not _CAPITAL_WORD.search(name):
+        return None
+    words = post.split()
+    first = words[0].lower() if words else ""
+    if first in _GOES_ON:
+        return name, False, True
+    if (
+        not words
+        or len(words) > 12
+        or first in _NOT_A_POST
+        or first.endswith("ing")
+        or "that" in words
+        or _DIGIT.search(post)
+    ):
+        return name, False, False
+    return who, True, False
 
 
 def _is_clause_end(after: str, finishes: re.Match) -> bool:
@@ -622,6 +861,19 @@ def _clause_start(sentence: str, position: int) -> int:
     for match in STRONG_BOUNDARY.finditer(sentence, 0, position):
         last = match.end()
     return last
+
+
+def _said_from(sentence: str, position: int) -> int:
+    """Where the words credited to a speaker named last, at `position`, begin: the opening
+    mark of a quote closing just before them (a quote is said whole, its dashes, semicolons
+    and ', but' included; from the sentence's start when it opened in an earlier one), else
+    the start of the clause."""
+    before = sentence[:position].rstrip()
+    if before.endswith(("”", '"')):
+        mark = "“" if before[-1] == "”" else '"'
+        opening = sentence.rfind(mark, 0, len(before) - 1)
+        return max(opening, 0)
+    return _clause_start(sentence, position)
 
 
 def _clause_end(sentence: str, position: int) -> int:
