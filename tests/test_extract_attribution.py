@@ -240,3 +240,20 @@ def test_every_first_person_pronoun_credits_no_one_by_itself():
 def test_every_honorific_is_an_abbreviation_the_sentence_splitter_knows():
     for honorific in vocabulary.words("honorifics", "speakers"):
         assert sentences.ABBREVIATION.search(f"said {honorific}."), honorific
+
+
+_SPEAKING_VERBS = sorted(
+    set(vocabulary.words("speech_verbs", "speakers"))
+    - set(vocabulary.words("quiet_speech_verbs", "speakers"))
+    - {"say", "report", "estimate", "told", "tells"}  # plural or needing an object
+)
+
+
+@pytest.mark.parametrize("verb", _SPEAKING_VERBS)
+@pytest.mark.parametrize("speaker", ["UNICEF", "OCHA", "Amal Nour"])
+def test_every_speech_verb_alone_credits_its_subject(verb, speaker):
+    # A sentence whose only speech verb is this one is still read for its speaker.
+    text = f"{speaker} {verb} that 1,240 children were treated for malnutrition in Kassala."
+    extraction = extract(text, date(2025, 7, 20), publisher="Field Desk")
+    credited = {o.attributed_to for o in extraction.observations if o.value == 1240}
+    assert credited == {speaker}, (verb, credited)
