@@ -648,6 +648,10 @@ _CAPITAL_WORD = re.compile(r"\b[A-Z]")
 _CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|will|would|could|that|which|who)\b")
 
 
+# What ends the words before a speaker's phrase: a comma, a quote, a dash, a bracket.
+_CUTS = (",", "“", "”", '"', ";", ":", "—", "–", "(")
+
+
 def _speaker_before(sentence: str, verb_start: int) -> tuple[int, str, tuple[int, int] | None]:
     """The subject of a speech verb: (start, phrase, aside skipped) or (-1, '', None)."""
     head = sentence[:verb_start]
@@ -670,17 +674,7 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[int, str, tuple[int
         participial = PARTICIPIAL_SOURCE.search(head)
         if participial:
             return participial.start("np"), participial.group("np"), None
-    cut = max(
-        head.rfind(","),
-        head.rfind("“"),
-        head.rfind("”"),
-        head.rfind('"'),
-        head.rfind(";"),
-        head.rfind(":"),
-        head.rfind("—"),
-        head.rfind("–"),
-        head.rfind("("),
-    )
+    cut = max(map(head.rfind, _CUTS))
     subject = _subject_after_cut(head[cut + 1 :])
     if subject is not None:
         return cut + 1 + subject[0], subject[1], None
@@ -830,17 +824,17 @@ def find_attributions(
         name, kind = canonical_speaker(phrase, speakers)
         if not name:
             continue
-        after = sentence[match.end() :]
-        finishes = _FINISHES.match(after)
+        verb_end = match.end()
+        finishes = _FINISHES.match(sentence, verb_end)  # on the rest of the sentence
         if (
             finishes is not None
             and finishes.group("end")
             and not finishes.group("adding")
-            and _is_clause_end(after, finishes)
+            and _is_clause_end(finishes)
         ):
             scope = (_clause_start(sentence, speaker_start), speaker_start)
             comma = finishes.group("end").startswith(",")
-            outer = _ENDS_PLAIN.match(after, finishes.end("end")) is not None and not comma
+            outer = _ENDS_PLAIN.match(sentence, finishes.end("end")) is not None and not comma
             if comma and speaker_start > 0:
                 # "..., Etefa said, compared with 25 in March": the aside goes on with them
                 scope = (_clause_start(sentence, speaker_start), _clause_end(sentence, match.end()))
@@ -909,7 +903,7 @@ def looks_like_speaker(phrase: str) -> bool:
     return True
 
 
-def _is_clause_end(after: str, finishes: re.Match) -> bool:
+def _is_clause_end(finishes: re.Match) -> bool:
     return finishes.group("end") in (".", ";", "!", "?", "") or finishes.group("end").startswith(
         ","
     )

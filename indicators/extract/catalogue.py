@@ -85,6 +85,10 @@ def _word_content(raw: str) -> str | None:
     return None
 
 
+# what one word without a hyphen contributes to `content_words`, for callers reading word by word
+word_content = _word_content
+
+
 @dataclass
 class Indicator:
     indicator_id: str
@@ -241,7 +245,11 @@ class Catalogue:
         focus_set = set(focus)
         # An indicator none of whose key words is in focus never matches (in_focus == 0).
         index = self._candidates(family, qualitative)
-        positions = {p for word in focus_set for p in index.get(word, ())}
+        positions: set[int] = set()
+        for word in focus_set:
+            hits = index.get(word)
+            if hits is not None:
+                positions.update(hits)
         if not positions:
             return None
         clause_set = set(clause) | focus_set
@@ -277,7 +285,12 @@ class Catalogue:
                 covered -= 0.2  # a plain count may still be a rate stated elsewhere
                 if covered < threshold:
                     continue
-            paragraph_cover = sum(k in clause_set or k in paragraph for k in keys) / len(keys)
+            # the clause's keys, and the missing ones the paragraph says
+            paragraph_cover = (
+                len(keys) - len(missing) + sum(k in paragraph for k in missing)
+                if missing
+                else len(keys)
+            ) / len(keys)
             head = (round(covered, 2), round(paragraph_cover, 2), len(keys))
             if best is None or head > best:
                 best, best_tail, chosen = head, None, indicator

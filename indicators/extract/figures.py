@@ -416,13 +416,14 @@ class FigureReading:
             return []
         words = set(content_word_tuple(sentence.text))
         found = []
-        for indicator in self.catalogue.status:
-            subject = [
-                w
-                for w in indicator.ordered_keys
-                if w not in ("adequacy", "situation", "access", "level")
+        if self.status_subjects is None:  # the same for every sentence of the report
+            self.status_subjects = [
+                (indicator, subject, frozenset(subject))
+                for indicator in self.catalogue.status
+                if (subject := _status_subject(indicator))
             ]
-            if not subject or not set(subject) <= words:
+        for indicator, subject, subject_words in self.status_subjects:
+            if not subject_words <= words:
                 continue
             predicate = self._status_predicate(sentence, subject)
             if predicate is None:
@@ -464,6 +465,13 @@ class FigureReading:
         return None
 
     # ------------------------------------------------------------------ helpers
+
+
+def _status_subject(indicator) -> list[str]:
+    """The key words of a status indicator that name what it is about."""
+    return [
+        w for w in indicator.ordered_keys if w not in ("adequacy", "situation", "access", "level")
+    ]
 
 
 def _period_fields(period: DatePhrase | None) -> dict:

@@ -337,6 +337,8 @@ def parse_number(token: str) -> float | None:
     token = token.strip()
     if not token:
         return None
+    if token.isdecimal():  # plain digits, the most common figure: no separator to take out
+        return float(token)
     if token[0].isdigit():
         digits = _SEPARATORS.sub("", token)
         try:

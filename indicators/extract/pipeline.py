@@ -170,6 +170,8 @@ class _Run(FigureReading, EventReading):
         # matches case-insensitively otherwise than by its lower case
         self.plain_case = not any(letter in text for letter in patterns.UNUSUAL_CASE_LETTERS)
         self.hinted: dict[str, set[int]] | None = None
+        # each status indicator with the key words its subject needs (`_status`)
+        self.status_subjects: list | None = None
         self.index = -1
         self.failures: list[SentenceFailure] = []
         # the sentence whose figure-led clause starts were last found, and those starts

@@ -9,7 +9,7 @@ import bisect
 import re
 
 from indicators.extract.attribution import STRONG_BOUNDARY
-from indicators.extract.catalogue import content_word_tuple
+from indicators.extract.catalogue import content_word_tuple, word_content
 from indicators.extract.locations import ANAPHORIC_PLACE, NOT_PLACES, PLACE_AFTER_PREPOSITION
 from indicators.extract.sentences import Sentence
 
@@ -104,11 +104,19 @@ class SentenceView:
             ends: dict[str, list[int]] = {}
             for index, match in enumerate(_WORD.finditer(self.sentence.text)):
                 starts.append(match.start())
-                normals = content_word_tuple(match.group())
-                for normal in normals:
+                word = match.group()
+                if "-" in word:
+                    normals = content_word_tuple(word)
+                    for normal in normals:
+                        indexes.setdefault(normal, []).append(index)
+                    if normals:
+                        ends.setdefault(normals[0], []).append(match.end())
+                    continue
+                # a word without a hyphen is one content word or none (digits are none)
+                normal = word_content(word) if word[0].isalpha() else None
+                if normal is not None:
                     indexes.setdefault(normal, []).append(index)
-                if normals:
-                    ends.setdefault(normals[0], []).append(match.end())
+                    ends.setdefault(normal, []).append(match.end())
             self._words = (starts, indexes, ends)
         return self._words
 
