@@ -475,13 +475,13 @@ def _status_subject(indicator) -> list[str]:
 
 
 def _period_fields(period: DatePhrase | None) -> dict:
-    fields = dict(
-        period_start="",
-        period_end="",
-        period_precision="",
-        period_end_precision="",
-        period_as_stated="",
-    )
+    fields = {
+        "period_start": "",
+        "period_end": "",
+        "period_precision": "",
+        "period_end_precision": "",
+        "period_as_stated": "",
+    }
     if period is None:
         return fields
     first, last = period.first, period.last
