@@ -254,18 +254,34 @@ _DIGIT_ANCHOR = re.compile(rf"\d(?<!\d\d)(?P<datelike>{_DATE_DIGITS})?")
 _PLURAL_UNIT_WORDS = frozenset({"days", "weeks", "months", "years"})
 # the plural units are found by str.find (see `numbers.find_words`): in the trie, "days"
 # would make re try it at every "d" of the text
-_WORD_ANCHOR = re.compile(bounded_trie_pattern(set(_ANCHOR_WORDS) - _PLURAL_UNIT_WORDS))
+_WORD_ANCHOR_FORMS = frozenset(_ANCHOR_WORDS) - _PLURAL_UNIT_WORDS
+_WORD_ANCHOR = re.compile(bounded_trie_pattern(_WORD_ANCHOR_FORMS))
+# The same words in lower case, for the `lowered` text: a smaller trie, faster to scan; a word
+# found there is kept when the text has it in one of the forms above ("March", not "march").
+_WORD_ANCHOR_LOWER = re.compile(bounded_trie_pattern({w.lower() for w in _WORD_ANCHOR_FORMS}))
 
 
-def date_anchors(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, bool]]:
+def date_anchors(
+    text: str, start: int = 0, end: int | None = None, lower: str | None = None
+) -> list[tuple[int, bool]]:
     """Where DATE_ANCHOR matches in text[start:end], in order, each with whether it is a digit
     that cannot be part of a date (group `digit` set, `datelike` not). The two kinds never
-    overlap: a digit anchor is one digit, and the words hold none."""
+    overlap: a digit anchor is one digit, and the words hold none. `lower` is the `lowered`
+    text (up to `end` at least), when the caller has it."""
     end = len(text) if end is None else end
     found = [
         (m.start(), m.group("datelike") is None) for m in _DIGIT_ANCHOR.finditer(text, start, end)
     ]
-    found += [(m.start(), False) for m in _WORD_ANCHOR.finditer(text, start, end)]
+    lower = lowered(text) if lower is None else lower
+    if lower is None:
+        found += [(m.start(), False) for m in _WORD_ANCHOR.finditer(text, start, end)]
+    else:
+        forms = _WORD_ANCHOR_FORMS
+        found += [
+            (m.start(), False)
+            for m in _WORD_ANCHOR_LOWER.finditer(lower, start, end)
+            if text[m.start() : m.end()] in forms
+        ]
     found += [
         (position, False)
         for position in find_words(text, _PLURAL_UNIT_WORDS, tuple(_PLURAL_UNIT_WORDS), start, end)
@@ -299,7 +315,7 @@ def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list
     # word starts are looked up in the lower-cased text when its offsets hold
     lower = lowered(text[:end])
     starts_text, starts = (text, _DATE_STARTS) if lower is None else (lower, _DATE_STARTS_LOWER)
-    for anchor, plain_digits in date_anchors(text, start, end):
+    for anchor, plain_digits in date_anchors(text, start, end, lower):
         if anchor < position:
             continue
         if plain_digits and not _since_before(text, anchor, position, lower):

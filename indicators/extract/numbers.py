@@ -388,21 +388,35 @@ RARE_ANCHOR_WORDS = frozenset(
     for word in list(MULTIPLIER_VERBS) + [f"{word}fold" for word in CARDINALS + ["hundred"]]
     for cased in (word, word.capitalize())
 )
-_WORD_ANCHOR = re.compile(
-    bounded_trie_pattern(
-        {cased for word in ANCHOR_WORDS for cased in (word, word.capitalize())} - RARE_ANCHOR_WORDS
-    )
-)
+_ANCHOR_FORMS = {
+    cased for word in ANCHOR_WORDS for cased in (word, word.capitalize())
+} - RARE_ANCHOR_WORDS
+_WORD_ANCHOR = re.compile(bounded_trie_pattern(_ANCHOR_FORMS))
+# The same words in lower case, for the `lowered` text: a trie half the size, faster to scan;
+# a word found there is kept when the text has it in one of the forms above ("Two", not "TWO").
+_WORD_ANCHOR_LOWER = re.compile(bounded_trie_pattern({form.lower() for form in _ANCHOR_FORMS}))
 # what the rare words end with, searched for; then the whole word is checked
 _RARE_ENDINGS = ("fold", "oubled", "ripled", "rebled", "uadrupled")
 
 
-def number_anchors(text: str, start: int = 0, end: int | None = None) -> list[int]:
+def number_anchors(
+    text: str, start: int = 0, end: int | None = None, lower: str | None = None
+) -> list[int]:
     """Where NUMBER_ANCHOR matches in text[start:end], in order: the two kinds of anchor
-    never overlap, as no number word starts with "U" or holds a digit or sign."""
+    never overlap, as no number word starts with "U" or holds a digit or sign. `lower` is the
+    `lowered` text (up to `end` at least), when the caller has it."""
     end = len(text) if end is None else end
     found = [m.start() for m in _SIGN_ANCHOR.finditer(text, start, end)]
-    found += [m.start() for m in _WORD_ANCHOR.finditer(text, start, end)]
+    lower = lowered(text) if lower is None else lower
+    if lower is None:
+        found += [m.start() for m in _WORD_ANCHOR.finditer(text, start, end)]
+    else:
+        forms = _ANCHOR_FORMS
+        found += [
+            m.start()
+            for m in _WORD_ANCHOR_LOWER.finditer(lower, start, end)
+            if text[m.start() : m.end()] in forms
+        ]
     found += find_words(text, RARE_ANCHOR_WORDS, _RARE_ENDINGS, start, end)
     found.sort()
     return found
@@ -432,7 +446,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     else:
         scanned, pattern = lower, _NUMBER_PATTERN_LOWER
         starts, starters_only = _NUMBER_STARTS_LOWER, _NUMBER_STARTERS_ONLY_LOWER
-    for anchor in number_anchors(text, start, end):
+    for anchor in number_anchors(text, start, end, lower):
         if anchor < position:
             continue
         match = None

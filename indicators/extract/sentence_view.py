@@ -37,7 +37,6 @@ class Caseless:
         return self.ignoring_case, view.sentence.text
 
 
-
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*")
 
 
