@@ -150,6 +150,13 @@ def candidate_starts(
         return found[-words_back:] + [anchor]
     # The text from the anchor on is left out: a starter is tested on its word and the
     # character after it, and the word ends before the anchor.
+    near = anchor - 7 * words_back
+    if near > window_start:
+        # the last word starts mostly lie in the nearer part of the window, which is scanned
+        # first (each match is one character: a scan from further back finds the same there)
+        words = list(starts.finditer(text, near, anchor))
+        if len(words) >= words_back:
+            return [m.start() for m in words[-words_back:] if m.lastgroup] + [anchor]
     words = list(starts.finditer(text, window_start, anchor))[-words_back:]
     return [m.start() for m in words if m.lastgroup] + [anchor]
 
