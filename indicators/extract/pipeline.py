@@ -356,13 +356,15 @@ class _Run(FigureReading, EventReading):
                 anchor = self.speech_dates[phrase.anchor_name].first
                 if anchor is not None and phrase.first is not None:
                     phrase.first.day, phrase.first.precision = anchor.day, anchor.precision
-        speech_phrases = {id(p) for p in speech.values()}
-        period_phrases = [
-            p
-            for p in phrases
-            if id(p) not in speech_phrases
-            and not any(a.covers_words(p.start) for a in attributions)
-        ]
+        if attributions:
+            speech_phrases = {id(p) for p in speech.values()}
+            period_phrases = [
+                p
+                for p in phrases
+                if id(p) not in speech_phrases and not _covered(p.start, attributions)
+            ]
+        else:  # no one speaks: no phrase says when, nor is part of a speaker's words
+            period_phrases = list(phrases)
         figure_periods = [
             p
             for p in period_phrases
@@ -380,13 +382,15 @@ class _Run(FigureReading, EventReading):
             ):
                 self.carried = attribution
         # the figures of the sentence: not part of a date phrase nor of a speaker's own words
-        excluded = [(p.start, p.end) for p in phrases]
-        kept = [
-            m
-            for m in mentions
-            if not (excluded and any(s <= m.number_start < e for s, e in excluded))
-            and not (attributions and any(a.covers_words(m.number_start) for a in attributions))
-        ]
+        kept = []
+        for mention in mentions:
+            at = mention.number_start
+            for phrase in phrases:
+                if phrase.start <= at < phrase.end:
+                    break
+            else:
+                if not attributions or not _covered(at, attributions):
+                    kept.append(mention)
         # "doubled in three months": the duration is the change's period, not a figure
         if any(m.kind == num.PERIOD for m in kept):
             figure_periods += [self._change_period(m) for m in kept if m.change]
@@ -592,6 +596,14 @@ def _sentences_with(
             else:
                 position = find(hint, position + 1)
     return found
+
+
+def _covered(position: int, attributions: list[Attribution]) -> bool:
+    """Is the position part of a speaker's own words ('special envoy Steve Witkoff said')?"""
+    for attribution in attributions:  # noqa: SIM110 - a loop: no generator made per figure
+        if attribution.covers_words(position):
+            return True
+    return False
 
 
 def _excerpt(text: str, width: int = 80) -> str:
