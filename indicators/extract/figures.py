@@ -447,6 +447,8 @@ class FigureReading:
 
     def _status_predicate(self, sentence: Sentence, subject: list[str]) -> tuple[int, int] | None:
         body = sentence.text
+        if not _auxiliary_after_candidate(body, subject[-1]):
+            return None  # the sentence's words are not read: no candidate below can succeed
         # the ends of the words whose first content word is the subject's head, then pronouns
         candidates = list(self._view(sentence).words()[2].get(subject[-1], ()))
         if candidates:
@@ -465,6 +467,30 @@ class FigureReading:
         return None
 
     # ------------------------------------------------------------------ helpers
+
+
+_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ’'-")
+
+
+def _auxiliary_after_candidate(body: str, head: str) -> bool:
+    """Does an auxiliary follow, one character on, the end of a word `_status_predicate`
+    tries: one whose first content word is `head`, or "it", "they"? False only when none does
+    (a quick test that spares reading every word of the sentence)."""
+    for auxiliary in AUXILIARY.finditer(body):
+        end = auxiliary.start() - 1  # where the word before it would end
+        if end < 1:
+            continue
+        if body.endswith(("it", "they"), 0, end):
+            return True
+        # the word ending there, as `SentenceView.words` reads it: the run of word characters
+        # before it, from its first letter
+        start = end
+        while start > 0 and body[start - 1] in _WORD_CHARACTERS:
+            start -= 1
+        word = body[start:end].lstrip("’'-")
+        if word and content_word_tuple(word)[:1] == (head,):
+            return True
+    return False
 
 
 def _status_subject(indicator) -> list[str]:
