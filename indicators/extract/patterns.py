@@ -110,10 +110,24 @@ def starters_only_pattern(starters: str, flags: int = 0) -> re.Pattern:
     return re.compile(rf"(?<![\w’'$-])(?={starters})[\w$]", flags)
 
 
+# The last text lower-cased and its lower case: the scanners of one report each ask for it.
+_last_lowered: tuple[str, str] = ("", "")
+
+
+def _lower(text: str) -> str:
+    global _last_lowered
+    last = _last_lowered  # one read: the pair stays consistent
+    if last[0] is text:
+        return last[1]
+    lower = text.lower()
+    _last_lowered = (text, lower)
+    return lower
+
+
 def lower_keeping_offsets(text: str) -> str | None:
     """The text lower-cased when every offset stays the same (no letter's lower case is longer,
     as "İ"'s is), for str.find of lower-case hints; else None."""
-    lower = text.lower()
+    lower = _lower(text)
     return lower if len(lower) == len(text) else None
 
 
@@ -122,7 +136,7 @@ def lowered(text: str) -> str | None:
     what the same pattern, case-insensitive, finds in the text, at the same offsets (no letter
     changes length or matches otherwise than by its lower case); else None. Case-insensitive
     patterns are several times slower to run."""
-    lower = text.lower()
+    lower = _lower(text)
     if len(lower) != len(text) or _unusual_case(text):
         return None
     return lower
