@@ -786,7 +786,11 @@ def find_attributions(
                 phrase=who.group(),
             )
         )
-    for match in INVERTED.finditer(sentence):
+    # '..., said Panikoff': a verb after a comma or a closing quote; none, no inverted order
+    inverted = verbs is None or any(
+        sentence[: verb.start()].rstrip()[-1:] in (",", "”", '"') for verb in verbs
+    )
+    for match in INVERTED.finditer(sentence) if inverted else ():
         who = match.group("who")
         if not looks_like_speaker(who):
             continue

@@ -84,6 +84,14 @@ _BASELINE_BEFORE = re.compile(
 )
 _OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained)\b(?:\s+been)?\s+")
+# AUXILIARY's matches, found by a pattern that opens with a letter (see `bounded_trie_pattern`):
+# scanned at C speed, where a pattern opening with \b is tried at every position
+_AUXILIARY_SCAN = re.compile(
+    patterns.bounded_trie_pattern(
+        {"is", "are", "was", "were", "has", "have", "had", "remain", "remains", "remained"}
+    )
+    + r"(?:\s+been)?\s+"
+)
 _IT_OR_THEY = re.compile(r"\b(?:it|they)\b")
 _PREDICATE_END = re.compile(r"[,;.“”\"]|\s[—–]\s")
 
@@ -476,7 +484,7 @@ def _auxiliary_after_candidate(body: str, head: str) -> bool:
     """Does an auxiliary follow, one character on, the end of a word `_status_predicate`
     tries: one whose first content word is `head`, or "it", "they"? False only when none does
     (a quick test that spares reading every word of the sentence)."""
-    for auxiliary in AUXILIARY.finditer(body):
+    for auxiliary in _AUXILIARY_SCAN.finditer(body):
         end = auxiliary.start() - 1  # where the word before it would end
         if end < 1:
             continue
