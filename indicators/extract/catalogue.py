@@ -70,10 +70,26 @@ def content_word_tuple(text: str) -> tuple[str, ...]:
     return tuple(filter(None, map(_word_content, WORD.findall(text.replace("-", " ")))))
 
 
-@functools.lru_cache(maxsize=65536)
-def _word_content(raw: str) -> str | None:
-    """What one word contributes to `content_words`: 'not' for a negation, its normal form,
-    or None for a stop word."""
+class _WordContents(dict):
+    """What each word contributes to `content_words` ('not' for a negation, its normal form,
+    or None for a stop word), worked out on first sight of the word: a dict that `map` looks
+    up from C is quicker than a cached function. At most `limit` words are kept, then it
+    starts again."""
+
+    limit = 65536
+
+    def __missing__(self, raw: str) -> str | None:
+        if len(self) >= self.limit:
+            self.clear()
+        content = self[raw] = _read_word(raw)
+        return content
+
+
+# What one word contributes to `content_words` (see `_WordContents`).
+_word_content = _WordContents().__getitem__
+
+
+def _read_word(raw: str) -> str | None:
     lower = raw.lower()
     if lower in NEGATIONS:
         return "not"
