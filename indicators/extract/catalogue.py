@@ -260,7 +260,9 @@ class Catalogue:
         (`distances`: word -> words away), then to the one the whole paragraph covers best."""
         focus_set = set(focus)
         # An indicator none of whose key words is in focus never matches (in_focus == 0).
-        index = self._candidates(family, qualitative)
+        index = self._key_index.get((family, qualitative))
+        if index is None:
+            index = self._candidates(family, qualitative)
         positions: set[int] = set()
         for word in focus_set:
             hits = index.get(word)
@@ -268,7 +270,8 @@ class Catalogue:
                 positions.update(hits)
         if not positions:
             return None
-        clause_set = set(clause) | focus_set
+        clause_set = set(clause)
+        clause_set.update(focus_set)
         if paragraph is None or isinstance(paragraph, (list, tuple)):
             paragraph = set(paragraph or ())
         negated = "not" in focus_set
@@ -280,11 +283,11 @@ class Catalogue:
         for position in sorted(positions) if len(positions) > 1 else positions:
             indicator = self.indicators[position]
             keys = indicator.keys
-            covered = len(keys & clause_set) / len(keys)
+            missing = keys - clause_set
+            covered = (len(keys) - len(missing)) / len(keys)
             threshold = self.thresholds[position]
             if covered < threshold:
                 continue
-            missing = keys - clause_set
             if missing and not self._may_be_unsaid(
                 missing, paragraph if context is None else context
             ):
