@@ -709,6 +709,8 @@ def _fuzzy_lead(words: str) -> str:
 
 
 _FUTURE_HINTS = tuple(word.split()[0] for word in _FUTURE)  # from the same list
+# in lower case, for a search of a lower-cased text (a superset of the sentences that hold one)
+FUTURE_HINTS = tuple(sorted({hint.lower() for hint in _FUTURE_HINTS}))
 
 
 def is_future(sentence: str) -> bool:

@@ -46,6 +46,7 @@ from indicators.extract.catalogue import (
     Catalogue,
 )
 from indicators.extract.dates import (
+    FUTURE_HINTS,
     DatePhrase,
     DateResolver,
     find_date_phrases,
@@ -251,6 +252,8 @@ class _Run(FigureReading, EventReading):
                 "status": _sentences_with(lower_text, EVALUATIVE_HINTS, sentences, starts)
                 if self.catalogue.status
                 else set(),
+                # the sentences that may speak of the future: the others need no pattern search
+                "future": _sentences_with(lower_text, FUTURE_HINTS, sentences, starts),
             }
             if lower_text
             else None
@@ -335,7 +338,11 @@ class _Run(FigureReading, EventReading):
             self.speakers.notice_mentions(sentence.text)
             self.carried = None
             return
-        future = is_future(sentence.text)
+        if self.hinted is not None and self.view is not None and self.view.sentence is sentence:
+            # the hint test is the lower-cased one: the words are then sought as written
+            future = self.index in self.hinted["future"] and is_future(sentence.text)
+        else:
+            future = is_future(sentence.text)
         phrases = [
             p for p in (self.resolver.resolve(m, future) for m in date_matches) if p is not None
         ]
