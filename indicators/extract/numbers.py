@@ -812,8 +812,8 @@ def _attach_qualifier(text: str, mention: NumberMention, floor: int) -> None:
             return
         qualifier = QUALIFIER_CANONICAL.get(hedge, hedge)
         mention.qualifier = qualifier
-    elif plus := _OR_MORE.match(text[mention.end : mention.end + 10]):
-        mention.end += plus.end()
+    elif plus := _OR_MORE.match(text, mention.end, mention.end + 10):
+        mention.end = plus.end()
         mention.value_low = mention.value
         mention.note = "stated with “or more”"
         return

@@ -325,9 +325,11 @@ class _Run(FigureReading, EventReading):
             )
         # speech verbs, found once for the hint and for `find_attributions`
         verbs = list(SPEECH_VERB.finditer(sentence.text))
-        speech_hint = "ccording" in sentence.text or any(
-            verb.group() in SPEECH_HINT_VERBS for verb in verbs
-        )
+        speech_hint = "ccording" in sentence.text
+        for verb in verbs if not speech_hint else ():
+            if verb.group() in SPEECH_HINT_VERBS:
+                speech_hint = True
+                break
         if not (mentions or date_matches or event_hint or qualitative_hint or status_hint):
             # nothing to extract here; only keep track of who speaks, for "he" and "it" later
             if speech_hint:
