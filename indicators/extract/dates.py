@@ -423,15 +423,19 @@ class DateResolver:
             phrase.last = min(candidates, key=lambda a: abs((a.day - self.published).days))
             return phrase
         atom_text = match.group("point_a")
-        if _TRAILING_WINDOW.fullmatch(atom_text):
+        # the patterns below open with "the" or "hours" in any case: most atoms ("Monday",
+        # "12 May") open otherwise and are not searched ("ſ" is a case of "s" for re)
+        opening = atom_text[:5].lower()
+        the = opening.startswith("the")
+        if the and _TRAILING_WINDOW.fullmatch(atom_text):
             return self._trailing_window(match, phrase)
         atom = self._atom(match, "point_a", future)
         if atom is None:
             return None
         phrase.first = phrase.last = atom
-        if _HOURS_AROUND.match(atom_text):
+        if (opening == "hours" or "ſ" in opening) and _HOURS_AROUND.match(atom_text):
             phrase.anchor_name = _POSSESSOR.search(atom_text).group(1)
-        if _BEFORE_PREVIOUS.match(atom_text):
+        if the and _BEFORE_PREVIOUS.match(atom_text):
             phrase.relative_to_previous = True
         return phrase
 
