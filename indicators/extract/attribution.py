@@ -787,9 +787,14 @@ def find_attributions(
             )
         )
     # '..., said Panikoff': a verb after a comma or a closing quote; none, no inverted order
-    inverted = verbs is None or any(
-        sentence[: verb.start()].rstrip()[-1:] in (",", "”", '"') for verb in verbs
-    )
+    inverted = verbs is None
+    for verb in verbs or ():
+        before = verb.start() - 1
+        while before > 0 and sentence[before].isspace():
+            before -= 1
+        if before >= 0 and sentence[before] in _COMMA_OR_QUOTE:
+            inverted = True
+            break
     for match in INVERTED.finditer(sentence) if inverted else ():
         who = match.group("who")
         if not looks_like_speaker(who):
@@ -866,6 +871,7 @@ def find_attributions(
     return found
 
 
+_COMMA_OR_QUOTE = frozenset(',”"')  # what INVERTED's verb follows
 # After "reported", "confirmed", "recorded": the state of people, not the start of speech.
 _STATE_AFTER = re.compile(
     r"\s+(?:as\s+)?(?:missing|dead|killed|injured|wounded|displaced|safe|alive|sick|ill)\b"
