@@ -315,6 +315,7 @@ def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list
     # word starts are looked up in the lower-cased text when its offsets hold
     lower = lowered(text[:end])
     starts_text, starts = (text, _DATE_STARTS) if lower is None else (lower, _DATE_STARTS_LOWER)
+    tried: dict[int, re.Match | None] = {}
     for anchor, plain_digits in date_anchors(text, start, end, lower):
         if anchor < position:
             continue
@@ -325,7 +326,10 @@ def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list
         ):
             continue  # "days", "weeks" open no date phrase but "the past two weeks", "... ago"
         for candidate in candidate_starts(starts_text, anchor, position, 5, starts):
-            match = DATE_PHRASE.match(text, candidate, end)
+            # a start tried for an earlier anchor gives the same match again (windows overlap)
+            match = tried.get(candidate, _UNTRIED)
+            if match is _UNTRIED:
+                match = tried[candidate] = DATE_PHRASE.match(text, candidate, end)
             if match is not None and match.end() > anchor:
                 found.append(match)
                 position = match.end()
@@ -333,6 +337,7 @@ def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list
     return found
 
 
+_UNTRIED = object()
 _SINCE = re.compile(r"since", re.IGNORECASE)
 _PLURAL_UNITS = ("days", "weeks", "months", "years", "Days", "Weeks", "Months", "Years")
 _WINDOW_WORDS = ("past", "last", "previous", "ago", "earlier", "so far")
