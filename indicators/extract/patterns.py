@@ -124,6 +124,12 @@ def _lower(text: str) -> str:
     return lower
 
 
+def forget_lowered() -> None:
+    """Let go of the last text lower-cased (a long report need not stay in memory)."""
+    global _last_lowered
+    _last_lowered = ("", "")
+
+
 def lower_keeping_offsets(text: str) -> str | None:
     """The text lower-cased when every offset stays the same (no letter's lower case is longer,
     as "İ"'s is), for str.find of lower-case hints; else None."""

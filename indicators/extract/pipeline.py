@@ -274,6 +274,7 @@ class _Run(FigureReading, EventReading):
                         _error_name(error),
                     )
                 )
+        patterns.forget_lowered()
         self._finish()
 
     def _scan_by_sentence(self, sentences: list[Sentence]) -> tuple[list, list]:
