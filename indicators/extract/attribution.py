@@ -947,12 +947,16 @@ def strong_boundary(sentence: str) -> re.Pattern:
 
 def _clause_start(sentence: str, position: int) -> int:
     last = 0
+    if ";" not in sentence and "," not in sentence and "—" not in sentence and "–" not in sentence:
+        return last  # no boundary can open a clause
     for match in strong_boundary(sentence).finditer(sentence, 0, position):
         last = match.end()
     return last
 
 
 def _clause_end(sentence: str, position: int) -> int:
+    if ";" not in sentence and "," not in sentence and "—" not in sentence and "–" not in sentence:
+        return len(sentence)  # no boundary can close a clause
     match = strong_boundary(sentence).search(sentence, position)
     return match.start() if match else len(sentence)
 

@@ -199,8 +199,8 @@ class FigureReading:
             ]
         if not inside:
             return None
-        ranked = sorted(inside, key=lambda p: (p.role == "point", abs(p.start - position)))
-        return ranked[0]
+        # the first of the best ranked, as a stable sort would put it
+        return min(inside, key=lambda p: (p.role == "point", abs(p.start - position)))
 
     def _figure(self, sentence, mention, attributions, speech, periods, previous) -> _Figure | None:
         text = self.text
