@@ -385,3 +385,26 @@ def test_a_status_statement_after_its_subject_is_still_found():
         "far below what is needed"
     )
     assert text[slice(*run._status_predicate(sentence, ["aid"]))] == "not enough"
+
+
+HEDGED_TEXT = st.lists(
+    st.tuples(
+        st.one_of(
+            st.sampled_from(sorted(numbers.HEDGES)),
+            st.sampled_from(["the", "(", "“", "5", "ſome", "ABOUT", "More Than", "up", "no"]),
+        ),
+        st.sampled_from([" ", "  ", "\t", "", "\u00a0", "-"]),
+    ),
+    max_size=6,
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+
+
+@PROPERTY
+@given(st.one_of(HEDGED_TEXT, ANY_TEXT))
+def test_the_hedge_trie_finds_what_the_hedge_list_finds(text: str):
+    for before in (text, text[-24:], text + " "):
+        listed = numbers.QUALIFIER_BEFORE.search(before)
+        found = numbers._QUALIFIER_BEFORE_TRIE.search(before)
+        assert (listed and (listed.span(), listed.span("qualifier"))) == (
+            found and (found.span(), found.span("qualifier"))
+        )

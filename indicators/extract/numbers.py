@@ -200,6 +200,11 @@ QUALIFIER_BEFORE = re.compile(
     + r")\s+\Z",
     re.IGNORECASE,
 )
+# QUALIFIER_BEFORE with the hedges as a trie: the same matches (one hedge at most fits between
+# a start and the white space at the end), several times quicker to search
+_QUALIFIER_BEFORE_TRIE = re.compile(
+    r"(?:^|(?<=[\s(“\"‘]))(?P<qualifier>" + alternation(HEDGES) + r")\s+\Z", re.IGNORECASE
+)
 # Hedges that are not in the vocabulary map to the word of the vocabulary they contain
 # (the validator requires the qualifier to appear in the quote); the rest only set bounds.
 QUALIFIER_CANONICAL = {
@@ -798,7 +803,7 @@ def _attach_qualifier(text: str, mention: NumberMention, floor: int) -> None:
     if before[-1:].isspace() and (
         before.rstrip().lower().endswith(_QUALIFIER_ENDINGS) or _unusual_case(before)
     ):
-        match = QUALIFIER_BEFORE.search(before)
+        match = _QUALIFIER_BEFORE_TRIE.search(before)
     if match is not None:
         hedge = _SPACES.sub(" ", match.group("qualifier").lower())
         mention.start -= len(before) - match.start("qualifier")
