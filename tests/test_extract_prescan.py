@@ -408,3 +408,24 @@ def test_the_hedge_trie_finds_what_the_hedge_list_finds(text: str):
         assert (listed and (listed.span(), listed.span("qualifier"))) == (
             found and (found.span(), found.span("qualifier"))
         )
+
+
+LABELLED_TEXT = st.lists(
+    st.tuples(
+        st.one_of(
+            st.sampled_from(sorted(numbers.LABEL_WORDS)),
+            st.sampled_from(["children under", "aged 15 to", "scale of", "H5N", "#", "x-", "5"]),
+            st.sampled_from(["Phases", "PAGE", "no", "vol", "the", "ſection", "(", "’"]),
+        ),
+        st.sampled_from([" ", "  ", "", "\t", "."]),
+    ),
+    max_size=5,
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+
+
+@PROPERTY
+@given(st.one_of(LABELLED_TEXT, ANY_TEXT))
+def test_the_label_trie_says_what_the_label_list_says(text: str):
+    for before in (text, text[-24:], text + " "):
+        listed = numbers.LABEL_BEFORE.search(before) is not None
+        assert (numbers._LABEL_BEFORE_TRIE.search(before) is not None) == listed

@@ -285,6 +285,14 @@ LABEL_BEFORE = re.compile(
     + r")|[#№]|[A-Za-z]-)\s*\Z",
     re.IGNORECASE,
 )
+# LABEL_BEFORE with the label words as a trie, for the test of whether a window ends with a
+# label (a match exists at the same places; which word matched is not used)
+_LABEL_BEFORE_TRIE = re.compile(
+    r"(?:\b(?:"
+    + "|".join([alternation(LABEL_WORDS)] + [p for p, _ in LABEL_PHRASES])
+    + r")|[#№]|[A-Za-z]-)\s*\Z",
+    re.IGNORECASE,
+)
 DETERMINER_BEFORE = re.compile(
     r"\b(?:the|these|those|its|their|his|her|our|both|a|an|every|each|per|last|first|next"
     r"|another|any|which|whose|one|other)\s+\Z",
@@ -655,7 +663,7 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     if value is None:
         return None
     before = text[max(0, span_start - 24) : span_start]
-    if _may_end_with_label(before) and LABEL_BEFORE.search(before):
+    if _may_end_with_label(before) and _LABEL_BEFORE_TRIE.search(before):
         return None
     is_word = not token[0].isdigit()
     if match.group("percent"):
