@@ -429,3 +429,20 @@ def test_the_label_trie_says_what_the_label_list_says(text: str):
     for before in (text, text[-24:], text + " "):
         listed = numbers.LABEL_BEFORE.search(before) is not None
         assert (numbers._LABEL_BEFORE_TRIE.search(before) is not None) == listed
+
+
+SENTENCE_ENDS = st.lists(
+    st.tuples(
+        st.sampled_from(["Mr", "Dr", "approx", "e.g", "U.S", "A", "reporters", "Sept", "xMr", "5"]),
+        st.sampled_from([". ", ". The", ".", "! ", " ", ".” He", ". 5"]),
+    ),
+    max_size=12,
+).map(lambda parts: "".join(word + end for word, end in parts))
+
+
+@PROPERTY
+@given(st.one_of(SENTENCE_ENDS, ANY_TEXT))
+def test_sentence_ends_after_long_words_split_as_a_search_for_abbreviations_does(text: str):
+    spans = sentences._raw_sentence_spans(text)
+    with mock.patch.object(sentences, "_LONGEST_ABBREVIATION", 10**6):
+        assert sentences._raw_sentence_spans(text) == spans

@@ -213,6 +213,8 @@ def is_boilerplate_line(line: str) -> bool:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# No word ABBREVIATION knows has more letters than its source's longest run of letters
+_LONGEST_ABBREVIATION = max(len(run) for run in re.findall(r"[A-Za-z]+", ABBREVIATION.pattern))
 MAX_SENTENCE = 1200  # longer "sentences" (tables, run-ons) are cut at spaces so work stays linear
 
 
@@ -239,8 +241,9 @@ def _raw_sentence_spans(body: str) -> list[tuple[int, int]]:
     for match in BOUNDARY.finditer(body):
         candidate_end = match.start() + 1
         window = body[max(start, candidate_end - 12) : candidate_end]
-        # no abbreviation ends a word of more than six letters ("reporters."): not searched
-        if len(window) - len(window[:-1].rstrip(_LETTERS)) <= 7 and ABBREVIATION.search(window):
+        # no abbreviation ends a longer word ("reporters."): such a window is not searched
+        letters = len(window) - 1 - len(window[:-1].rstrip(_LETTERS))
+        if letters <= _LONGEST_ABBREVIATION and ABBREVIATION.search(window):
             continue
         end = match.end()
         piece = body[start:end].rstrip()
