@@ -11,7 +11,10 @@ seed reports and on generated texts:
 - `bounded_trie_pattern` matches what \\b(?:trie)\\b matches;
 - figures, dates and boilerplate found in the lower-cased text are those found
   case-insensitively in the text as written;
-- the quick test for a word that may open a figure leaves the candidate starts unchanged.
+- the quick test for a word that may open a figure leaves the candidate starts unchanged,
+  and so does scanning the nearer part of the window first;
+- attributions read from the speech verbs found once per sentence are those of a full scan;
+- the quick auxiliary test before a status statement leaves the statements found unchanged.
 """
 
 from __future__ import annotations
@@ -276,3 +279,170 @@ def test_word_anchors_at_the_edges_of_a_range_match_the_pattern(text, start, end
         for m in dates.DATE_ANCHOR.finditer(text, start, end)
     ]
     assert dates.date_anchors(text, start, end) == expected
+
+
+def _one_window_starts(text, anchor, floor, words_back, starts) -> list[int]:
+    """`candidate_starts` as a plain scan of the whole window: the reference."""
+    window_start = max(floor, anchor - 12 * words_back)
+    window_start = max(window_start, text.rfind("\n", window_start, anchor) + 1)
+    words = list(starts.finditer(text, window_start, anchor))[-words_back:]
+    return [m.start() for m in words if m.lastgroup] + [anchor]
+
+
+def _assert_nearer_window_first_changes_nothing(text: str) -> None:
+    lower = text.lower()
+    for scanned, words_back, starts in (
+        (text, 2, numbers._NUMBER_STARTS),
+        (lower, 2, numbers._NUMBER_STARTS_LOWER),
+        (text, 5, dates._DATE_STARTS),
+        (lower, 5, dates._DATE_STARTS_LOWER),
+    ):
+        for anchor in range(0, len(scanned) + 1, 3):
+            for floor in (0, max(0, anchor - 20)):
+                assert patterns.candidate_starts(
+                    scanned, anchor, floor, words_back, starts
+                ) == _one_window_starts(scanned, anchor, floor, words_back, starts)
+
+
+def test_word_starts_scanned_nearer_first_on_the_reports():
+    for text in _report_texts()[:6]:
+        _assert_nearer_window_first_changes_nothing(text[:3000])
+
+
+@PROPERTY
+@given(ANY_TEXT)
+def test_word_starts_scanned_nearer_first_on_generated_texts(text: str):
+    _assert_nearer_window_first_changes_nothing(text)
+
+
+def _assert_attributions_with_verbs_match(text: str) -> None:
+    verbs = list(attribution.SPEECH_VERB.finditer(text))
+    with_verbs = attribution.find_attributions(text, 0, len(text), attribution.Speakers(), verbs)
+    scanned = attribution.find_attributions(text, 0, len(text), attribution.Speakers())
+    assert with_verbs == scanned
+
+
+SPEECH_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["said", "told", "reported", "Abeer Etefa", "the agency", "WFP", "he", ",", "”", '"']
+            + ["“", "according to", "officials", "on Monday", "is", "has", ".", ";", "\u00a0"]
+        ),
+        st.sampled_from(["", " ", "  ", "\t", ", "]),
+    ),
+    max_size=20,
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+
+
+def test_attributions_from_the_verbs_found_once_on_the_reports():
+    for text in _report_texts():
+        for sentence in sentences.split_sentences(text):
+            _assert_attributions_with_verbs_match(sentence.text)
+
+
+@PROPERTY
+@given(st.one_of(SPEECH_TEXT, ANY_TEXT))
+def test_attributions_from_the_verbs_found_once_on_generated_texts(text: str):
+    # the inverted-order pattern ("..., said X") is tried only after a verb that follows a
+    # comma or a quote: the attributions are those of a scan that tries it everywhere
+    _assert_attributions_with_verbs_match(text)
+
+
+STATUS_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["aid", "Aid", "food", "deliveries", "fuel", "supply", "crossings", "it", "They"]
+            + ["is", "are", "has been", "remains", "remained", "far below", "not enough"]
+            + ["limited", "halted", "aid’s", "the", "5", ",", ".", ";", "—", "’", "-"]
+        ),
+        st.sampled_from(["", " ", "  ", "-", "’"]),
+    ),
+    max_size=25,
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+
+
+@PROPERTY
+@given(st.one_of(STATUS_TEXT, ANY_TEXT), st.sampled_from([["aid"], ["food", "delivery"]]))
+def test_the_quick_auxiliary_test_leaves_status_statements_unchanged(text: str, subject):
+    from indicators.extract import figures
+    from indicators.extract.sentence_view import SentenceView
+
+    if not text:
+        return
+    run = pipeline._Run(text, date(2025, 7, 24), "Publisher", Catalogue([]))
+    sentence = sentences.Sentence(0, len(text), text, 0)
+    run.view = SentenceView(sentence, [], patterns.lowered(text) is not None, "")
+    found = run._status_predicate(sentence, subject)
+    with mock.patch.object(figures, "_auxiliary_after_candidate", lambda body, head: True):
+        assert run._status_predicate(sentence, subject) == found
+
+
+def test_a_status_statement_after_its_subject_is_still_found():
+    text = "Food deliveries are far below what is needed, and aid is not enough."
+    run = pipeline._Run(text, date(2025, 7, 24), "Publisher", Catalogue([]))
+    sentence = sentences.Sentence(0, len(text), text, 0)
+    assert text[slice(*run._status_predicate(sentence, ["food", "delivery"]))] == (
+        "far below what is needed"
+    )
+    assert text[slice(*run._status_predicate(sentence, ["aid"]))] == "not enough"
+
+
+HEDGED_TEXT = st.lists(
+    st.tuples(
+        st.one_of(
+            st.sampled_from(sorted(numbers.HEDGES)),
+            st.sampled_from(["the", "(", "“", "5", "ſome", "ABOUT", "More Than", "up", "no"]),
+        ),
+        st.sampled_from([" ", "  ", "\t", "", "\u00a0", "-"]),
+    ),
+    max_size=6,
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+
+
+@PROPERTY
+@given(st.one_of(HEDGED_TEXT, ANY_TEXT))
+def test_the_hedge_trie_finds_what_the_hedge_list_finds(text: str):
+    for before in (text, text[-24:], text + " "):
+        listed = numbers.QUALIFIER_BEFORE.search(before)
+        found = numbers._QUALIFIER_BEFORE_TRIE.search(before)
+        assert (listed and (listed.span(), listed.span("qualifier"))) == (
+            found and (found.span(), found.span("qualifier"))
+        )
+
+
+LABELLED_TEXT = st.lists(
+    st.tuples(
+        st.one_of(
+            st.sampled_from(sorted(numbers.LABEL_WORDS)),
+            st.sampled_from(["children under", "aged 15 to", "scale of", "H5N", "#", "x-", "5"]),
+            st.sampled_from(["Phases", "PAGE", "no", "vol", "the", "ſection", "(", "’"]),
+        ),
+        st.sampled_from([" ", "  ", "", "\t", "."]),
+    ),
+    max_size=5,
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+
+
+@PROPERTY
+@given(st.one_of(LABELLED_TEXT, ANY_TEXT))
+def test_the_label_trie_says_what_the_label_list_says(text: str):
+    for before in (text, text[-24:], text + " "):
+        listed = numbers.LABEL_BEFORE.search(before) is not None
+        assert (numbers._LABEL_BEFORE_TRIE.search(before) is not None) == listed
+
+
+SENTENCE_ENDS = st.lists(
+    st.tuples(
+        st.sampled_from(["Mr", "Dr", "approx", "e.g", "U.S", "A", "reporters", "Sept", "xMr", "5"]),
+        st.sampled_from([". ", ". The", ".", "! ", " ", ".” He", ". 5"]),
+    ),
+    max_size=12,
+).map(lambda parts: "".join(word + end for word, end in parts))
+
+
+@PROPERTY
+@given(st.one_of(SENTENCE_ENDS, ANY_TEXT))
+def test_sentence_ends_after_long_words_split_as_a_search_for_abbreviations_does(text: str):
+    spans = sentences._raw_sentence_spans(text)
+    with mock.patch.object(sentences, "_LONGEST_ABBREVIATION", 10**6):
+        assert sentences._raw_sentence_spans(text) == spans

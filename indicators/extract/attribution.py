@@ -385,6 +385,10 @@ _CAPITAL_WORD = re.compile(r"\b[A-Z]")
 _CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|will|would|could|that|which|who)\b")
 
 
+# What ends the words before a speaker's phrase: a comma, a quote, a dash, a bracket.
+_CUTS = (",", "“", "”", '"', ";", ":", "—", "–", "(")
+
+
 def _speaker_before(sentence: str, verb_start: int) -> tuple[int, str, tuple[int, int] | None]:
     """The subject of a speech verb: (start, phrase, aside skipped) or (-1, '', None)."""
     head = sentence[:verb_start]
@@ -401,17 +405,7 @@ def _speaker_before(sentence: str, verb_start: int) -> tuple[int, str, tuple[int
         participial = PARTICIPIAL_SOURCE.search(head)
         if participial:
             return participial.start("np"), participial.group("np"), None
-    cut = max(
-        head.rfind(","),
-        head.rfind("“"),
-        head.rfind("”"),
-        head.rfind('"'),
-        head.rfind(";"),
-        head.rfind(":"),
-        head.rfind("—"),
-        head.rfind("–"),
-        head.rfind("("),
-    )
+    cut = max(map(head.rfind, _CUTS))
     subject = _subject_after_cut(head[cut + 1 :])
     if subject is not None:
         return cut + 1 + subject[0], subject[1], None
@@ -565,7 +559,16 @@ def find_attributions(
                 phrase=who.group(),
             )
         )
-    for match in INVERTED.finditer(sentence):
+    # '..., said Panikoff': a verb after a comma or a closing quote; none, no inverted order
+    inverted = verbs is None
+    for verb in verbs or ():
+        before = verb.start() - 1
+        while before > 0 and sentence[before].isspace():
+            before -= 1
+        if before >= 0 and sentence[before] in _COMMA_OR_QUOTE:
+            inverted = True
+            break
+    for match in INVERTED.finditer(sentence) if inverted else ():
         who = match.group("who")
         words_end = match.end()
         scope_end = match.start()
@@ -616,17 +619,17 @@ def find_attributions(
         name, kind = canonical_speaker(phrase, speakers)
         if not name:
             continue
-        after = sentence[match.end() :]
-        finishes = _FINISHES.match(after)
+        verb_end = match.end()
+        finishes = _FINISHES.match(sentence, verb_end)  # on the rest of the sentence
         if (
             finishes is not None
             and finishes.group("end")
             and not finishes.group("adding")
-            and _is_clause_end(after, finishes)
+            and _is_clause_end(finishes)
         ):
             scope = (_said_from(sentence, speaker_start), speaker_start)
             comma = finishes.group("end").startswith(",")
-            outer = _ENDS_PLAIN.match(after, finishes.end("end")) is not None and not comma
+            outer = _ENDS_PLAIN.match(sentence, finishes.end("end")) is not None and not comma
             if comma and speaker_start > 0:
                 # "..., Etefa said, compared with 25 in March": the aside goes on with them
                 scope = (_said_from(sentence, speaker_start), _clause_end(sentence, match.end()))
@@ -748,6 +751,7 @@ def _speaker_beside_quote(text: str, found: list[Attribution]) -> tuple[str, str
     return voice
 
 
+_COMMA_OR_QUOTE = frozenset(',”"')  # what INVERTED's verb follows
 # After "reported", "confirmed", "recorded": the state of people, not the start of speech.
 _STATE_AFTER = re.compile(
     r"\s+(?:as\s+)?(?:missing|dead|killed|injured|wounded|displaced|safe|alive|sick|ill)\b"
@@ -835,7 +839,7 @@ def _name_before_post(who: str) -> tuple[str, bool, bool] | None:
     return who, True, False
 
 
-def _is_clause_end(after: str, finishes: re.Match) -> bool:
+def _is_clause_end(finishes: re.Match) -> bool:
     return finishes.group("end") in (".", ";", "!", "?", "") or finishes.group("end").startswith(
         ","
     )
@@ -856,9 +860,22 @@ def _main_phrase(who: str) -> str:
 STRONG_BOUNDARY = re.compile(r";|\s[—–]\s|,\s+(?:while|whereas|with|but)\b")
 
 
+# STRONG_BOUNDARY less its dash branch, for sentences with no dash: a pattern that opens with
+# ";" or "," is scanned for at C speed, where "\s[—–]\s" is tried at every space.
+_STRONG_BOUNDARY_NO_DASH = re.compile(r";|,\s+(?:while|whereas|with|but)\b")
+assert STRONG_BOUNDARY.pattern == r";|\s[—–]\s|" + _STRONG_BOUNDARY_NO_DASH.pattern[2:]
+
+
+def strong_boundary(sentence: str) -> re.Pattern:
+    """STRONG_BOUNDARY, or the same without its dash branch for a sentence with no dash."""
+    return STRONG_BOUNDARY if "—" in sentence or "–" in sentence else _STRONG_BOUNDARY_NO_DASH
+
+
 def _clause_start(sentence: str, position: int) -> int:
     last = 0
-    for match in STRONG_BOUNDARY.finditer(sentence, 0, position):
+    if ";" not in sentence and "," not in sentence and "—" not in sentence and "–" not in sentence:
+        return last  # no boundary can open a clause
+    for match in strong_boundary(sentence).finditer(sentence, 0, position):
         last = match.end()
     return last
 
@@ -877,19 +894,23 @@ def _said_from(sentence: str, position: int) -> int:
 
 
 def _clause_end(sentence: str, position: int) -> int:
-    match = STRONG_BOUNDARY.search(sentence, position)
+    if ";" not in sentence and "," not in sentence and "—" not in sentence and "–" not in sentence:
+        return len(sentence)  # no boundary can close a clause
+    match = strong_boundary(sentence).search(sentence, position)
     return match.start() if match else len(sentence)
 
 
 def speaker_for(position: int, attributions: list[Attribution]) -> Attribution | None:
     """The attribution covering a position; a sentence-final reporter wins over inner ones."""
+    if not attributions:
+        return None
     covering = [
         a
         for a in attributions
         if a.scope_start <= position < a.scope_end and not a.covers_words(position)
     ]
-    if not covering:
-        return None
+    if len(covering) < 2:
+        return covering[0] if covering else None
     outer = [a for a in covering if a.outer]
     if outer:
         return outer[-1]

@@ -70,10 +70,26 @@ def content_word_tuple(text: str) -> tuple[str, ...]:
     return tuple(filter(None, map(_word_content, WORD.findall(text.replace("-", " ")))))
 
 
-@functools.lru_cache(maxsize=65536)
-def _word_content(raw: str) -> str | None:
-    """What one word contributes to `content_words`: 'not' for a negation, its normal form,
-    or None for a stop word."""
+class _WordContents(dict):
+    """What each word contributes to `content_words` ('not' for a negation, its normal form,
+    or None for a stop word), worked out on first sight of the word: a dict that `map` looks
+    up from C is quicker than a cached function. At most `limit` words are kept, then it
+    starts again."""
+
+    limit = 65536
+
+    def __missing__(self, raw: str) -> str | None:
+        if len(self) >= self.limit:
+            self.clear()
+        content = self[raw] = _read_word(raw)
+        return content
+
+
+# What one word contributes to `content_words` (see `_WordContents`).
+_word_content = _WordContents().__getitem__
+
+
+def _read_word(raw: str) -> str | None:
     lower = raw.lower()
     if lower in NEGATIONS:
         return "not"
@@ -83,6 +99,10 @@ def _word_content(raw: str) -> str | None:
     if word == "not" or (word and word not in STOPWORDS):
         return word
     return None
+
+
+# what one word without a hyphen contributes to `content_words`, for callers reading word by word
+word_content = _word_content
 
 
 @dataclass
@@ -251,8 +271,14 @@ class Catalogue:
         (`distances`: word -> words away), then to the one the whole paragraph covers best."""
         focus_set = set(focus)
         # An indicator none of whose key words is in focus never matches (in_focus == 0).
-        index = self._candidates(family, qualitative)
-        positions = {p for word in focus_set for p in index.get(word, ())}
+        index = self._key_index.get((family, qualitative))
+        if index is None:
+            index = self._candidates(family, qualitative)
+        positions: set[int] = set()
+        for word in focus_set:
+            hits = index.get(word)
+            if hits is not None:
+                positions.update(hits)
         if not positions:
             # a unit only one indicator has says what the figure is ("SYP 14,650 to the US
             # dollar" is the exchange rate), though its words are not in the clause
@@ -271,7 +297,8 @@ class Catalogue:
         for position in sorted(positions) if len(positions) > 1 else positions:
             indicator = self.indicators[position]
             keys = indicator.keys
-            covered = len(keys & clause_set) / len(keys)
+            missing = keys - clause_set
+            covered = (len(keys) - len(missing)) / len(keys)
             said = clause_set
             if (
                 _TOPIC_FLOOR <= covered < 1 and topic
@@ -279,11 +306,11 @@ class Catalogue:
                 if with_topic is None:
                     with_topic = clause_set | topic
                 said = with_topic
-                covered = len(keys & said) / len(keys)
+                missing = keys - said
+                covered = (len(keys) - len(missing)) / len(keys)
             threshold = self.thresholds[position]
             if covered < threshold:
                 continue
-            missing = keys - said
             if missing and not self._may_be_unsaid(
                 missing, paragraph if context is None else context
             ):
@@ -300,7 +327,12 @@ class Catalogue:
                 covered -= 0.2  # a plain count may still be a rate stated elsewhere
                 if covered < threshold:
                     continue
-            paragraph_cover = sum(k in said or k in paragraph for k in keys) / len(keys)
+            # the clause's keys, and the missing ones the paragraph says
+            paragraph_cover = (
+                len(keys) - len(missing) + sum(k in paragraph for k in missing)
+                if missing
+                else len(keys)
+            ) / len(keys)
             if change and indicator.indicator_id.endswith("_change"):
                 covered += 0.1  # "a fall of 20 percent": a figure of change, an indicator of one
             head = (round(covered, 2), round(paragraph_cover, 2), len(keys))

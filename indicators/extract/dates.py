@@ -232,18 +232,34 @@ _DIGIT_ANCHOR = re.compile(rf"\d(?<!\d\d)(?P<datelike>{_DATE_DIGITS})?")
 _PLURAL_UNIT_WORDS = frozenset({"days", "weeks", "months", "years"})
 # the plural units are found by str.find (see `numbers.find_words`): in the trie, "days"
 # would make re try it at every "d" of the text
-_WORD_ANCHOR = re.compile(bounded_trie_pattern(set(_ANCHOR_WORDS) - _PLURAL_UNIT_WORDS))
+_WORD_ANCHOR_FORMS = frozenset(_ANCHOR_WORDS) - _PLURAL_UNIT_WORDS
+_WORD_ANCHOR = re.compile(bounded_trie_pattern(_WORD_ANCHOR_FORMS))
+# The same words in lower case, for the `lowered` text: a smaller trie, faster to scan; a word
+# found there is kept when the text has it in one of the forms above ("March", not "march").
+_WORD_ANCHOR_LOWER = re.compile(bounded_trie_pattern({w.lower() for w in _WORD_ANCHOR_FORMS}))
 
 
-def date_anchors(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, bool]]:
+def date_anchors(
+    text: str, start: int = 0, end: int | None = None, lower: str | None = None
+) -> list[tuple[int, bool]]:
     """Where DATE_ANCHOR matches in text[start:end], in order, each with whether it is a digit
     that cannot be part of a date (group `digit` set, `datelike` not). The two kinds never
-    overlap: a digit anchor is one digit, and the words hold none."""
+    overlap: a digit anchor is one digit, and the words hold none. `lower` is the `lowered`
+    text (up to `end` at least), when the caller has it."""
     end = len(text) if end is None else end
     found = [
         (m.start(), m.group("datelike") is None) for m in _DIGIT_ANCHOR.finditer(text, start, end)
     ]
-    found += [(m.start(), False) for m in _WORD_ANCHOR.finditer(text, start, end)]
+    lower = lowered(text) if lower is None else lower
+    if lower is None:
+        found += [(m.start(), False) for m in _WORD_ANCHOR.finditer(text, start, end)]
+    else:
+        forms = _WORD_ANCHOR_FORMS
+        found += [
+            (m.start(), False)
+            for m in _WORD_ANCHOR_LOWER.finditer(lower, start, end)
+            if text[m.start() : m.end()] in forms
+        ]
     found += [
         (position, False)
         for position in find_words(text, _PLURAL_UNIT_WORDS, tuple(_PLURAL_UNIT_WORDS), start, end)
@@ -272,7 +288,8 @@ def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list
     # word starts are looked up in the lower-cased text when its offsets hold
     lower = lowered(text[:end])
     starts_text, starts = (text, _DATE_STARTS) if lower is None else (lower, _DATE_STARTS_LOWER)
-    for anchor, plain_digits in date_anchors(text, start, end):
+    tried: dict[int, re.Match | None] = {}
+    for anchor, plain_digits in date_anchors(text, start, end, lower):
         if anchor < position:
             continue
         if plain_digits and not _since_before(text, anchor, position, lower):
@@ -282,7 +299,10 @@ def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list
         ):
             continue  # "days", "weeks" open no date phrase but "the past two weeks", "... ago"
         for candidate in candidate_starts(starts_text, anchor, position, 5, starts):
-            match = DATE_PHRASE.match(text, candidate, end)
+            # a start tried for an earlier anchor gives the same match again (windows overlap)
+            match = tried.get(candidate, _UNTRIED)
+            if match is _UNTRIED:
+                match = tried[candidate] = DATE_PHRASE.match(text, candidate, end)
             if match is not None and match.end() > anchor:
                 found.append(match)
                 position = match.end()
@@ -290,6 +310,7 @@ def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list
     return found
 
 
+_UNTRIED = object()
 _SINCE = re.compile(r"since", re.IGNORECASE)
 _PLURAL_UNITS = ("days", "weeks", "months", "years", "Days", "Weeks", "Months", "Years")
 # a plural unit is part of a date phrase only in a window back from the report's day
@@ -381,7 +402,11 @@ class DateResolver:
             phrase.last = min(candidates, key=lambda a: abs((a.day - self.published).days))
             return phrase
         atom_text = match.group("point_a")
-        if _TRAILING_WINDOW.fullmatch(atom_text):
+        # the patterns below open with "the" or "hours" in any case: most atoms ("Monday",
+        # "12 May") open otherwise and are not searched ("ſ" is a case of "s" for re)
+        opening = atom_text[:5].lower()
+        the = opening.startswith("the")
+        if the and _TRAILING_WINDOW.fullmatch(atom_text):
             return self._trailing_window(match, phrase)
         quarter = _QUARTER_ATOM.fullmatch(_SPACES.sub(" ", atom_text))
         if quarter:
@@ -390,9 +415,9 @@ class DateResolver:
         if atom is None:
             return None
         phrase.first = phrase.last = atom
-        if _HOURS_AROUND.match(atom_text):
+        if (opening == "hours" or "ſ" in opening) and _HOURS_AROUND.match(atom_text):
             phrase.anchor_name = _POSSESSOR.search(atom_text).group(1)
-        if _BEFORE_PREVIOUS.match(atom_text):
+        if the and _BEFORE_PREVIOUS.match(atom_text):
             phrase.relative_to_previous = True
         return phrase
 
@@ -688,6 +713,8 @@ def _fuzzy_lead(words: str) -> str:
 
 
 _FUTURE_HINTS = tuple(word.split()[0] for word in _FUTURE)  # from the same list
+# in lower case, for a search of a lower-cased text (a superset of the sentences that hold one)
+FUTURE_HINTS = tuple(sorted({hint.lower() for hint in _FUTURE_HINTS}))
 
 
 def is_future(sentence: str) -> bool:

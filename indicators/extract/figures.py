@@ -97,6 +97,14 @@ _BASELINE_BEFORE = re.compile(
 _BASELINE_HINTS = prefix_hints(_BASELINE_BEFORE)
 _OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained)\b(?:\s+been)?\s+")
+# AUXILIARY's matches, found by a pattern that opens with a letter (see `bounded_trie_pattern`):
+# scanned at C speed, where a pattern opening with \b is tried at every position
+_AUXILIARY_SCAN = re.compile(
+    patterns.bounded_trie_pattern(
+        {"is", "are", "was", "were", "has", "have", "had", "remain", "remains", "remained"}
+    )
+    + r"(?:\s+been)?\s+"
+)
 _IT_OR_THEY = re.compile(r"\b(?:it|they)\b")
 _PREDICATE_END = re.compile(r"[,;.“”\"]|\s[—–]\s")
 
@@ -180,8 +188,8 @@ class FigureReading:
             ]
         if not inside:
             return None
-        ranked = sorted(inside, key=lambda p: (p.role == "point", abs(p.start - position)))
-        return ranked[0]
+        # the first of the best ranked, as a stable sort would put it
+        return min(inside, key=lambda p: (p.role == "point", abs(p.start - position)))
 
     def _figure(self, sentence, mention, attributions, speech, periods, previous) -> _Figure | None:
         text = self.text
@@ -471,13 +479,14 @@ class FigureReading:
             return []
         words = set(content_word_tuple(sentence.text))
         found = []
-        for indicator in self.catalogue.status:
-            subject = [
-                w
-                for w in indicator.ordered_keys
-                if w not in ("adequacy", "situation", "access", "level")
+        if self.status_subjects is None:  # the same for every sentence of the report
+            self.status_subjects = [
+                (indicator, subject, frozenset(subject))
+                for indicator in self.catalogue.status
+                if (subject := _status_subject(indicator))
             ]
-            if not subject or not set(subject) <= words:
+        for indicator, subject, subject_words in self.status_subjects:
+            if not subject_words <= words:
                 continue
             predicate = self._status_predicate(sentence, subject)
             if predicate is None:
@@ -501,6 +510,8 @@ class FigureReading:
 
     def _status_predicate(self, sentence: Sentence, subject: list[str]) -> tuple[int, int] | None:
         body = sentence.text
+        if not _auxiliary_after_candidate(body, subject[-1]):
+            return None  # the sentence's words are not read: no candidate below can succeed
         # the ends of the words whose first content word is the subject's head, then pronouns
         candidates = list(self._view(sentence).words()[2].get(subject[-1], ()))
         if candidates:
@@ -521,14 +532,45 @@ class FigureReading:
     # ------------------------------------------------------------------ helpers
 
 
+_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ’'-")
+
+
+def _auxiliary_after_candidate(body: str, head: str) -> bool:
+    """Does an auxiliary follow, one character on, the end of a word `_status_predicate`
+    tries: one whose first content word is `head`, or "it", "they"? False only when none does
+    (a quick test that spares reading every word of the sentence)."""
+    for auxiliary in _AUXILIARY_SCAN.finditer(body):
+        end = auxiliary.start() - 1  # where the word before it would end
+        if end < 1:
+            continue
+        if body.endswith(("it", "they"), 0, end):
+            return True
+        # the word ending there, as `SentenceView.words` reads it: the run of word characters
+        # before it, from its first letter
+        start = end
+        while start > 0 and body[start - 1] in _WORD_CHARACTERS:
+            start -= 1
+        word = body[start:end].lstrip("’'-")
+        if word and content_word_tuple(word)[:1] == (head,):
+            return True
+    return False
+
+
+def _status_subject(indicator) -> list[str]:
+    """The key words of a status indicator that name what it is about."""
+    return [
+        w for w in indicator.ordered_keys if w not in ("adequacy", "situation", "access", "level")
+    ]
+
+
 def _period_fields(period: DatePhrase | None) -> dict:
-    fields = dict(
-        period_start="",
-        period_end="",
-        period_precision="",
-        period_end_precision="",
-        period_as_stated="",
-    )
+    fields = {
+        "period_start": "",
+        "period_end": "",
+        "period_precision": "",
+        "period_end_precision": "",
+        "period_as_stated": "",
+    }
     if period is None:
         return fields
     first, last = period.first, period.last

@@ -110,10 +110,30 @@ def starters_only_pattern(starters: str, flags: int = 0) -> re.Pattern:
     return re.compile(rf"(?<![\w’'$-])(?={starters})[\w$]", flags)
 
 
+# The last text lower-cased and its lower case: the scanners of one report each ask for it.
+_last_lowered: tuple[str, str] = ("", "")
+
+
+def _lower(text: str) -> str:
+    global _last_lowered
+    last = _last_lowered  # one read: the pair stays consistent
+    if last[0] is text:
+        return last[1]
+    lower = text.lower()
+    _last_lowered = (text, lower)
+    return lower
+
+
+def forget_lowered() -> None:
+    """Let go of the last text lower-cased (a long report need not stay in memory)."""
+    global _last_lowered
+    _last_lowered = ("", "")
+
+
 def lower_keeping_offsets(text: str) -> str | None:
     """The text lower-cased when every offset stays the same (no letter's lower case is longer,
     as "İ"'s is), for str.find of lower-case hints; else None."""
-    lower = text.lower()
+    lower = _lower(text)
     return lower if len(lower) == len(text) else None
 
 
@@ -122,7 +142,7 @@ def lowered(text: str) -> str | None:
     what the same pattern, case-insensitive, finds in the text, at the same offsets (no letter
     changes length or matches otherwise than by its lower case); else None. Case-insensitive
     patterns are several times slower to run."""
-    lower = text.lower()
+    lower = _lower(text)
     if len(lower) != len(text) or _unusual_case(text):
         return None
     return lower
@@ -150,6 +170,13 @@ def candidate_starts(
         return found[-words_back:] + [anchor]
     # The text from the anchor on is left out: a starter is tested on its word and the
     # character after it, and the word ends before the anchor.
+    near = anchor - 7 * words_back
+    if near > window_start:
+        # the last word starts mostly lie in the nearer part of the window, which is scanned
+        # first (each match is one character: a scan from further back finds the same there)
+        words = list(starts.finditer(text, near, anchor))
+        if len(words) >= words_back:
+            return [m.start() for m in words[-words_back:] if m.lastgroup] + [anchor]
     words = list(starts.finditer(text, window_start, anchor))[-words_back:]
     return [m.start() for m in words if m.lastgroup] + [anchor]
 

@@ -46,6 +46,7 @@ from indicators.extract.catalogue import (
     Catalogue,
 )
 from indicators.extract.dates import (
+    FUTURE_HINTS,
     DatePhrase,
     DateResolver,
     find_date_phrases,
@@ -174,6 +175,8 @@ class _Run(FigureReading, EventReading):
         # matches case-insensitively otherwise than by its lower case
         self.plain_case = not any(letter in text for letter in patterns.UNUSUAL_CASE_LETTERS)
         self.hinted: dict[str, set[int]] | None = None
+        # each status indicator with the key words its subject needs (`_status`)
+        self.status_subjects: list | None = None
         self.index = -1
         self.failures: list[SentenceFailure] = []
         # the sentence whose figure-led clause starts were last found, and those starts
@@ -262,6 +265,8 @@ class _Run(FigureReading, EventReading):
                 "status": _sentences_with(lower_text, EVALUATIVE_HINTS, sentences, starts)
                 if self.catalogue.status
                 else set(),
+                # the sentences that may speak of the future: the others need no pattern search
+                "future": _sentences_with(lower_text, FUTURE_HINTS, sentences, starts),
             }
             if lower_text
             else None
@@ -282,6 +287,7 @@ class _Run(FigureReading, EventReading):
                         _error_name(error),
                     )
                 )
+        patterns.forget_lowered()
         self._finish()
 
     def _scan_by_sentence(self, sentences: list[Sentence]) -> tuple[list, list]:
@@ -333,11 +339,13 @@ class _Run(FigureReading, EventReading):
             )
         # speech verbs, found once for the hint and for `find_attributions`
         verbs = list(SPEECH_VERB.finditer(sentence.text))
-        speech_hint = (
-            "ccording" in sentence.text
-            or any(verb.group() in SPEECH_HINT_VERBS for verb in verbs)
-            or self.speakers.quoting(sentence.text, sentence.start)
-        )
+        speech_hint = "ccording" in sentence.text
+        for verb in verbs if not speech_hint else ():
+            if verb.group() in SPEECH_HINT_VERBS:
+                speech_hint = True
+                break
+        if not speech_hint:
+            speech_hint = self.speakers.quoting(sentence.text, sentence.start)
         if not (mentions or date_matches or event_hint or qualitative_hint or status_hint):
             # nothing to extract here; only keep track of who speaks, for "he" and "it" later
             if speech_hint:
@@ -348,7 +356,11 @@ class _Run(FigureReading, EventReading):
             self.speakers.notice_mentions(sentence.text)
             self.carried = None
             return
-        future = is_future(sentence.text)
+        if self.hinted is not None and self.view is not None and self.view.sentence is sentence:
+            # the hint test is the lower-cased one: the words are then sought as written
+            future = self.index in self.hinted["future"] and is_future(sentence.text)
+        else:
+            future = is_future(sentence.text)
         phrases = [
             p for p in (self.resolver.resolve(m, future) for m in date_matches) if p is not None
         ]
@@ -369,13 +381,15 @@ class _Run(FigureReading, EventReading):
                 anchor = self.speech_dates[phrase.anchor_name].first
                 if anchor is not None and phrase.first is not None:
                     phrase.first.day, phrase.first.precision = anchor.day, anchor.precision
-        speech_phrases = {id(p) for p in speech.values()}
-        period_phrases = [
-            p
-            for p in phrases
-            if id(p) not in speech_phrases
-            and not any(a.covers_words(p.start) for a in attributions)
-        ]
+        if attributions:
+            speech_phrases = {id(p) for p in speech.values()}
+            period_phrases = [
+                p
+                for p in phrases
+                if id(p) not in speech_phrases and not _covered(p.start, attributions)
+            ]
+        else:  # no one speaks: no phrase says when, nor is part of a speaker's words
+            period_phrases = list(phrases)
         figure_periods = [
             p
             for p in period_phrases
@@ -393,13 +407,15 @@ class _Run(FigureReading, EventReading):
             ):
                 self.carried = attribution
         # the figures of the sentence: not part of a date phrase nor of a speaker's own words
-        excluded = [(p.start, p.end) for p in phrases]
-        kept = [
-            m
-            for m in mentions
-            if not (excluded and any(s <= m.number_start < e for s, e in excluded))
-            and not (attributions and any(a.covers_words(m.number_start) for a in attributions))
-        ]
+        kept = []
+        for mention in mentions:
+            at = mention.number_start
+            for phrase in phrases:
+                if phrase.start <= at < phrase.end:
+                    break
+            else:
+                if not attributions or not _covered(at, attributions):
+                    kept.append(mention)
         # "doubled in three months": the duration is the change's period, not a figure
         if any(m.kind == num.PERIOD for m in kept):
             figure_periods += [self._change_period(m) for m in kept if m.change]
@@ -629,6 +645,14 @@ def _sentences_with(
             else:
                 position = find(hint, position + 1)
     return found
+
+
+def _covered(position: int, attributions: list[Attribution]) -> bool:
+    """Is the position part of a speaker's own words ('special envoy Steve Witkoff said')?"""
+    for attribution in attributions:  # noqa: SIM110 - a loop: no generator made per figure
+        if attribution.covers_words(position):
+            return True
+    return False
 
 
 def _excerpt(text: str, width: int = 80) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from indicators.extract.attribution import STRONG_BOUNDARY
-from indicators.extract.catalogue import content_word_tuple
+from indicators.extract.attribution import strong_boundary
+from indicators.extract.catalogue import content_word_tuple, word_content
 from indicators.extract.locations import ANAPHORIC_PLACE, NOT_PLACES, PLACE_AFTER_PREPOSITION
 from indicators.extract.sentences import Sentence
 
@@ -36,11 +36,6 @@ class Caseless:
             return self.lower, view.lower
         return self.ignoring_case, view.sentence.text
 
-
-# STRONG_BOUNDARY less its dash branch, for sentences with no dash: a pattern that opens with
-# ";" or "," is scanned for at C speed, where "\s[—–]\s" is tried at every space.
-_STRONG_BOUNDARY_NO_DASH = re.compile(r";|,\s+(?:while|whereas|with|but)\b")
-assert STRONG_BOUNDARY.pattern == r";|\s[—–]\s|,\s+(?:while|whereas|with|but)\b"
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*")
 
@@ -86,8 +81,7 @@ class SentenceView:
     def boundaries(self) -> list[tuple[int, int]]:
         if self._boundaries is None:
             text = self.sentence.text
-            pattern = STRONG_BOUNDARY if "—" in text or "–" in text else _STRONG_BOUNDARY_NO_DASH
-            self._boundaries = [m.span() for m in pattern.finditer(text)]
+            self._boundaries = [m.span() for m in strong_boundary(text).finditer(text)]
         return self._boundaries
 
     def asides(self) -> list[tuple[int, int]]:
@@ -104,11 +98,19 @@ class SentenceView:
             ends: dict[str, list[int]] = {}
             for index, match in enumerate(_WORD.finditer(self.sentence.text)):
                 starts.append(match.start())
-                normals = content_word_tuple(match.group())
-                for normal in normals:
+                word = match.group()
+                if "-" in word:
+                    normals = content_word_tuple(word)
+                    for normal in normals:
+                        indexes.setdefault(normal, []).append(index)
+                    if normals:
+                        ends.setdefault(normals[0], []).append(match.end())
+                    continue
+                # a word without a hyphen is one content word or none (digits are none)
+                normal = word_content(word) if word[0].isalpha() else None
+                if normal is not None:
                     indexes.setdefault(normal, []).append(index)
-                if normals:
-                    ends.setdefault(normals[0], []).append(match.end())
+                    ends.setdefault(normal, []).append(match.end())
             self._words = (starts, indexes, ends)
         return self._words
 

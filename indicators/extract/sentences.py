@@ -149,6 +149,7 @@ class _HintIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.spans: list[tuple[int, int]] | None = None
+        self.starts: list[int] = []  # where each span starts, for bisect
         # the lower-cased text, when the lower-case patterns may run on it
         self.lower = lowered(text)
         lower = self.lower or lower_keeping_offsets(text)
@@ -162,6 +163,7 @@ class _HintIndex:
                 position = lower.find(hint, position + 1)
         spans.sort()
         self.spans = spans
+        self.starts = [span[0] for span in spans]
 
     def boilerplate(self, sentence: str, start: int, end: int) -> bool:
         """Does the sentence, text[start:end], hold boilerplate (BOILERPLATE_ANYWHERE)?"""
@@ -175,7 +177,7 @@ class _HintIndex:
             lower = self.text[start:end].lower()
             return any(hint in lower for hint in BOILERPLATE_HINTS)
         spans = self.spans
-        index = bisect.bisect_left(spans, (start, -1))
+        index = bisect.bisect_left(self.starts, start)
         while index < len(spans) and spans[index][0] < end:
             if spans[index][1] <= end:
                 return True
@@ -196,6 +198,9 @@ def is_boilerplate_line(line: str) -> bool:
     return not bulleted and line.rstrip()[-1:] not in TERMINAL_CHARS and len(line.split()) <= 16
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# No word ABBREVIATION knows has more letters than its source's longest run of letters
+_LONGEST_ABBREVIATION = max(len(run) for run in re.findall(r"[A-Za-z]+", ABBREVIATION.pattern))
 MAX_SENTENCE = 1200  # longer "sentences" (tables, run-ons) are cut at spaces so work stays linear
 
 
@@ -221,7 +226,10 @@ def _raw_sentence_spans(body: str) -> list[tuple[int, int]]:
     start = 0
     for match in BOUNDARY.finditer(body):
         candidate_end = match.start() + 1
-        if ABBREVIATION.search(body[max(start, candidate_end - 12) : candidate_end]):
+        window = body[max(start, candidate_end - 12) : candidate_end]
+        # no abbreviation ends a longer word ("reporters."): such a window is not searched
+        letters = len(window) - 1 - len(window[:-1].rstrip(_LETTERS))
+        if letters <= _LONGEST_ABBREVIATION and ABBREVIATION.search(window):
             continue
         end = match.end()
         piece = body[start:end].rstrip()
