@@ -201,7 +201,7 @@ def read_fast(source: bytes | BinaryIO | Path, table: schema.Table) -> pd.DataFr
         return None
     header = [name.strip() for name in header]
     header_problems, usable = _check_header("", 1, header, table)
-    if header_problems or not usable:
+    if header_problems or not usable or len(set(header)) < len(header):
         return None
     # large_string is what pandas' string columns hold, so the conversion copies nothing.
     # One thread and small blocks: memory freed by reader threads stays with their
@@ -375,7 +375,10 @@ def _check_header(
     file: str, line: int, header: list[str], table: schema.Table
 ) -> tuple[list[Problem], bool]:
     problems = []
-    duplicated = sorted({name for name in header if header.count(name) > 1})
+    # only a table's own column written twice is ambiguous; other columns are not read, so
+    # a spreadsheet's trailing empty columns (",,") or a repeated note column do no harm
+    known = set(table.column_names)
+    duplicated = sorted({name for name in header if name in known and header.count(name) > 1})
     for name in duplicated:
         problems.append(Problem(file, line, name, "column appears more than once in the header"))
     missing = [c for c in table.columns if c.name not in header and not c.may_be_absent]

@@ -222,6 +222,45 @@ def test_the_other_tables_keep_every_untouched_row(name, data):
     check_corrupted_table(name, *data.draw(corruption(name)))
 
 
+@PROPERTY
+@given(
+    st.sampled_from(TABLE_NAMES),
+    st.lists(st.sampled_from(["", " ", "notes2", "Unnamed: 3", "comment"]), min_size=1, max_size=4),
+    st.randoms(use_true_random=False),
+)
+def test_columns_that_are_not_the_tables_lose_no_row(name, extra, random):
+    # A spreadsheet's trailing empty columns (",,") or a helper column written twice are not
+    # read, so they neither refuse the table nor move a cell: the load equals the clean one.
+    info = base(name)
+    positions = [random.randint(0, len(info.rows[0])) for _ in extra]
+
+    def widen(row, cells):
+        row = list(row)
+        for position, cell in sorted(zip(positions, cells), reverse=True):
+            row.insert(position, cell)
+        return row
+
+    rows = [widen(info.rows[0], extra)] + [widen(row, ["x"] * len(extra)) for row in info.rows[1:]]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / info.table.file_name
+        path.write_bytes(serialise(rows))
+        loaded, problems = load_table(path, info.table)
+    assert problems == []
+    pd.testing.assert_frame_equal(loaded[info.table.column_names], info.loaded)
+    assert {name.strip() for name in extra} <= set(loaded.columns)  # kept, for a rewrite
+
+
+def test_a_tables_own_column_written_twice_is_named():
+    info = base("sources")
+    rows = [[*row, row[0]] for row in info.rows]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / info.table.file_name
+        path.write_bytes(serialise(rows))
+        _, problems = load_table(path, info.table)
+    assert [(p.line, p.column) for p in problems] == [(1, info.rows[0][0])]
+    assert "more than once" in problems[0].message
+
+
 @settings(max_examples=max(EXAMPLES // 3, 10), deadline=None)
 @given(
     st.sampled_from(TABLE_NAMES),
