@@ -234,3 +234,23 @@ def test_a_level_word_refers_to_a_place_named_with_that_level(town, camp, openin
         "Officials said", f"Thousands fled to {name}, a town nearby. Officials said"
     )
     assert killed_place(text.replace("in the camp", "in the town")) == name
+
+
+# the steps of a scale or a sequence, capitalised before their number
+SCALE_STEPS = ["Phase", "Level", "Stage", "Grade", "Category", "Week", "Round", "Wave", "Cycle"]
+
+
+@PROPERTY
+@given(
+    st.sampled_from(TOWNS),
+    st.sampled_from(SCALE_STEPS),
+    st.integers(min_value=1, max_value=52),
+    st.booleans(),
+)
+def test_a_step_of_a_scale_is_no_place(town, step, number, with_unknown_place):
+    name, _, _ = town
+    figure = f"Officials said 40 people were killed in {step} {number}"
+    # a capitalised name after "in" that the gazetteer does not know is still taken
+    figure += ", most of them in Kasanga." if with_unknown_place else "."
+    text = f"Fighting spread across {name} last week.\n\n{figure}"
+    assert killed_place(text) == ("Kasanga" if with_unknown_place else name)

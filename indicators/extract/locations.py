@@ -79,6 +79,21 @@ NOT_PLACES = frozenset(
         "They",
         "We",
         "Our",
+        # the steps of a scale or a sequence: "in Phase 3", "in Week 36", "in Round 2"
+        "Phase",
+        "Level",
+        "Stage",
+        "Step",
+        "Tier",
+        "Grade",
+        "Category",
+        "Class",
+        "Week",
+        "Round",
+        "Wave",
+        "Cycle",
+        "Quarter",
+        "Year",
     ]
 )
 ANAPHORIC_PLACE = re.compile(r"\bthe\s+(?:enclave|Strip|territory)\b")
