@@ -254,3 +254,35 @@ def test_a_step_of_a_scale_is_no_place(town, step, number, with_unknown_place):
     figure += ", most of them in Kasanga." if with_unknown_place else "."
     text = f"Fighting spread across {name} last week.\n\n{figure}"
     assert killed_place(text) == ("Kasanga" if with_unknown_place else name)
+
+
+# a title writes the level in title case (a line ending in a lower-case word reads as a sentence)
+LEVEL_WORDS = st.sampled_from(["Region", "Province", "State", "District", "County"])
+
+
+@PROPERTY
+@given(
+    st.sampled_from(COUNTRIES_WITH_CAPITALS),
+    st.sampled_from(["Kasanga", "Tillabéri Nord", "Bahr Koh", "Mwinilunga"]),
+    LEVEL_WORDS,
+)
+def test_a_title_names_the_area_a_survey_covers_with_its_level(country_capital, area, level):
+    # the gazetteer does not know the area: its level word in the title names it
+    country, capital = country_capital
+    text = (
+        f"{country}: SMART Nutrition Survey, {area} {level}\n\n{capital}, 12 March 2025\n\n"
+        f"Malnutrition is rising across {country}.\n\nOfficials said 40 people were killed."
+    )
+    assert killed_place(text) == area
+
+
+@PROPERTY
+@given(st.sampled_from(TOWNS), LEVEL_WORDS)
+def test_a_title_narrows_the_country_a_report_names_most_to_its_region(town, level):
+    _, region, country = town
+    text = (
+        f"{country}: SMART Nutrition Survey, {region} {level}\n\n"
+        f"Malnutrition is rising across {country}, and food prices in {country} keep rising."
+        "\n\nOfficials said 40 people were killed."
+    )
+    assert killed_place(text) == region
