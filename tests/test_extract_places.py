@@ -286,3 +286,19 @@ def test_a_title_narrows_the_country_a_report_names_most_to_its_region(town, lev
         "\n\nOfficials said 40 people were killed."
     )
     assert killed_place(text) == region
+
+
+@PROPERTY
+@given(
+    st.lists(st.sampled_from(TOWNS), min_size=2, max_size=2, unique=True),
+    st.sampled_from(["most of them", "many of them", "half of them", "most of whom"]),
+    st.sampled_from(["in", "settling in", "staying in", "sheltering in"]),
+)
+def test_a_part_of_the_figure_told_after_it_does_not_move_it(towns, part, verb):
+    # "Dadaab received 4,300 new arrivals, most of them settling in Ifo 2": in Dadaab
+    (town, _, _), (other, _, _) = towns
+    text = f"{town} recorded 40 people killed last week, {part} {verb} {other}."
+    assert killed_place(text) == town
+    # the part's place when the figure names none of its own
+    text = f"Officials said 40 people were killed last week, {part} {verb} {other}."
+    assert killed_place(text) == other

@@ -130,7 +130,11 @@ ORIGIN_BEFORE_PLACE = re.compile(
     r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:,|and|or)\s+)*\Z"
 )
 # Where two coordinate clauses meet: a place of one is not preferred for a figure of the other.
-CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
+CLAUSE_JOIN = re.compile(
+    r",\s+(?:and|but|while|whereas)\s|;"
+    # a part of the figure told after it: ", most of them settling in Ifo 2 and Hagadera"
+    r"|,\s+(?:most|many|some|half|all|several|the\s+majority)\s+of\s+(?:them|whom)\b"
+)
 FROM_BEFORE_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?\Z")
 DESTINATION_AFTER_PLACE = re.compile(r"\s+(?:to|into|towards)\s+(?:the\s+)?[A-Z]")
 
