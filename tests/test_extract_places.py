@@ -302,3 +302,31 @@ def test_a_part_of_the_figure_told_after_it_does_not_move_it(towns, part, verb):
     # the part's place when the figure names none of its own
     text = f"Officials said 40 people were killed last week, {part} {verb} {other}."
     assert killed_place(text) == other
+
+
+# (two regions, their country) for every country with two regions in the gazetteer
+REGION_PAIRS = sorted(
+    (first, second, gazetteer.country_of(first))
+    for first in gazetteer.WITHIN
+    for second in gazetteer.WITHIN
+    if first < second
+    and gazetteer.levels_of(first) == gazetteer.levels_of(second) == {"region"}
+    and gazetteer.country_of(first) == gazetteer.country_of(second) != ""
+)
+
+
+@PROPERTY
+@given(st.sampled_from(REGION_PAIRS), st.booleans())
+def test_a_report_naming_several_parts_of_its_country_covers_the_country(pair, swap):
+    first, second, country = pair
+    if swap:
+        first, second = second, first
+    text = (
+        "Humanitarian Snapshot\n\n"
+        f"The situation in {country} remains severe, driven by conflict in {first} and {second}."
+        f"\n\nIn {first}, fighting displaced thousands. Aid convoys reached {first} on Monday."
+        "\n\nOfficials said 40 people were killed."
+    )
+    assert killed_place(text) == country
+    # a report that names one part of its country only is on that part
+    assert killed_place(text.replace(f" and {second}", "")) == first

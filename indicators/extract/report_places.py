@@ -75,14 +75,17 @@ def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -
         related = named_most in ancestors(town) or town in ancestors(named_most)
         if not named_most or ("capital" not in levels_of(town) and related):
             return town
-    country_wide = not named_most or levels_of(named_most) == {"country"}
-    if country_wide and all("capital" in levels_of(place) for place in subject):
-        # "Niger: SMART Survey, Maradi Region": an area the gazetteer does not know, named in
-        # the title with its level, within the country the report names (a capital named
-        # there is where the report was filed)
-        area = title_area(text[:title_end])
+    if all("capital" in levels_of(place) for place in subject):
+        # the title names no place of its own (a capital named there is where the report
+        # was filed): "Niger: SMART Survey, Maradi Region" names an area the gazetteer does
+        # not know, with its level, in a report on a country
+        area = title_area(text[:title_end]) if levels_of(named_most) <= {"country"} else ""
         if area:
             return area
+        # "conflict in Amhara and Oromia": a report on the country, however often it names
+        # one of its parts
+        if spans_its_country(named_most, counts):
+            return country_of(named_most)
     common = smallest_common(subject)
     # the title's place when it holds the one named most, or lies within it ("Niger: SMART
     # Survey, Maradi Region" in a report that names Niger more often) and is no capital (the
@@ -91,6 +94,21 @@ def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -
         named_most in ancestors(common) and "capital" not in levels_of(common)
     )
     return common if common and related else named_most
+
+
+def spans_its_country(place: str, named: Counter) -> bool:
+    """Whether a report that names `place` most, and names its country, also names another
+    place of its level in that country ("conflict in Amhara and Oromia"): a report on the
+    country, not on one of its parts. A capital named most is taken as the report's own
+    subject ("gangs tighten grip on the capital"), whatever other towns it names."""
+    country = country_of(place)
+    levels = levels_of(place)
+    if not country or country == place or country not in named or "capital" in levels:
+        return False
+    return any(
+        other != place and country_of(other) == country and levels_of(other) & levels
+        for other in named
+    )
 
 
 # The levels of an area a title names ("Maradi Region", "Renk County", "Zamzam Camp"); not a
