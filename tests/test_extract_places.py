@@ -332,3 +332,34 @@ def test_a_report_naming_several_parts_of_its_country_covers_the_country(pair, s
     assert killed_place(text) == country
     # a report that names one part of its country only is on that part
     assert killed_place(text.replace(f" and {second}", "")) == first
+
+
+# names the gazetteer does not know, hyphenated as reports write them ("Deir-ez-Zor")
+CAPITALISED = st.sampled_from(["Deir", "Port", "Jean", "Bab", "Tell", "Ras", "Kafr", "Ain"])
+PARTICLES = st.sampled_from(["ez", "al", "au", "el", "de", "es"])
+HYPHENATED = st.one_of(
+    st.builds(
+        "{}-{}-{}".format, CAPITALISED, PARTICLES, st.sampled_from(["Zor", "Prince", "Abyad"])
+    ),
+    st.builds("{}-{}".format, CAPITALISED, st.sampled_from(["Rabel", "Shifa", "Arab", "Issa"])),
+)
+
+
+@PROPERTY
+@given(HYPHENATED, st.sampled_from(["in", "across", "near"]))
+def test_a_hyphenated_name_after_a_preposition_is_read_whole(name, preposition):
+    text = f"Officials said 40 people were killed {preposition} {name} last week."
+    assert killed_place(text) == name
+
+
+UNKNOWN_TOWNS = ["Kasanga", "Mugunga", "Latakia", "Tsihombe", "Kalehe", "Masisi", "Kutum"]
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(UNKNOWN_TOWNS), min_size=2, max_size=2, unique=True))
+def test_each_coordinate_clause_keeps_the_place_it_names(towns):
+    first, second = towns
+    text = f"Officials said 12 people were killed in {first}, and 40 were killed in {second}."
+    assert killed_place(text) == second
+    text = f"The toll was highest in {first}, at 12 people killed, and lowest in {second}, at 40."
+    assert killed_place(text) == second

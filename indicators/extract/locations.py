@@ -19,10 +19,14 @@ KNOWN_NAMES = frozenset(vocabulary.place_names())
 KNOWN_PLACE = re.compile(patterns.bounded_trie_pattern(set(KNOWN_NAMES)))
 # The prepositions as a bounded trie (the same matches as \b(?:in|inside|...)\b), so that re
 # skips the letters that open none of them instead of testing \b at every character.
+# A word of a name: capitalised, its hyphenated parts in lower case ("Deir-ez-Zor" is Deir,
+# -ez and -Zor; never a word ending in a hyphen, "Deir-ez-").
+NAME_WORD = r"[A-Z][a-zé’']+(?:-[a-zé’']+)*"
 PLACE_AFTER_PREPOSITION = re.compile(
     patterns.bounded_trie_pattern({"in", "inside", "into", "across", "near", "throughout", "at"})
     + r"\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][a-zé’'-]+(?:[ -](?:[A-Z][a-zé’'-]+|al|el|de|du))*(?:\s(?:region|province|governorate|district|state|city|camp))?)"
+    rf"(?P<place>{NAME_WORD}(?:[ -](?:{NAME_WORD}|al|el|de|du))*"
+    r"(?:\s(?:region|province|governorate|district|state|city|camp))?)"
 )
 NOT_PLACES = frozenset(
     [
