@@ -363,3 +363,18 @@ def test_each_coordinate_clause_keeps_the_place_it_names(towns):
     assert killed_place(text) == second
     text = f"The toll was highest in {first}, at 12 people killed, and lowest in {second}, at 40."
     assert killed_place(text) == second
+
+
+@PROPERTY
+@given(
+    st.sampled_from(COUNTRIES_WITH_CAPITALS),
+    st.sampled_from(UNKNOWN_TOWNS),
+    st.sampled_from(["In", "Across", "Near", "Throughout"]),
+    st.sampled_from([",", ""]),
+)
+def test_a_sentence_opening_with_a_preposition_names_its_place(country, town, opening, comma):
+    text = (
+        f"Fighting spread across {country[0]} this week.\n\n"
+        f"{opening} {town}{comma} officials said 40 people were killed."
+    )
+    assert killed_place(text) == town

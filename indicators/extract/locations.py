@@ -23,7 +23,11 @@ KNOWN_PLACE = re.compile(patterns.bounded_trie_pattern(set(KNOWN_NAMES)))
 # -ez and -Zor; never a word ending in a hyphen, "Deir-ez-").
 NAME_WORD = r"[A-Z][a-zé’']+(?:-[a-zé’']+)*"
 PLACE_AFTER_PREPOSITION = re.compile(
-    patterns.bounded_trie_pattern({"in", "inside", "into", "across", "near", "throughout", "at"})
+    patterns.bounded_trie_pattern(
+        {"in", "inside", "into", "across", "near", "throughout", "at"}
+        # opening a sentence: "In Idleb the cost fell by 3 percent"
+        | {"In", "Inside", "Across", "Near", "Throughout"}
+    )
     + r"\s+(?:the\s+)?"
     rf"(?P<place>{NAME_WORD}(?:[ -](?:{NAME_WORD}|al|el|de|du))*"
     r"(?:\s(?:region|province|governorate|district|state|city|camp))?)"
