@@ -2,8 +2,8 @@
 that refers back to a place ("the city", "the province", "the capital", "the country"), a
 report whose head names the place holding the one it names most (or an area within it), a
 report naming several parts of its country, a speaker's post, a facility named after its
-neighbourhood, a dateline in capitals, the step of a scale ("Phase 3"), and a part of a
-figure told after it.
+neighbourhood, a dateline in capitals, the step of a scale ("Phase 3"), a part of a figure
+told after it, hyphenated names, coordinate clauses and a sentence opening with "In X".
 
 Set PROPERTY_EXAMPLES to run more generated cases (CI runs the default).
 """
