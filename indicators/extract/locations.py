@@ -19,10 +19,18 @@ KNOWN_NAMES = frozenset(vocabulary.place_names())
 KNOWN_PLACE = re.compile(patterns.bounded_trie_pattern(set(KNOWN_NAMES)))
 # The prepositions as a bounded trie (the same matches as \b(?:in|inside|...)\b), so that re
 # skips the letters that open none of them instead of testing \b at every character.
+# A word of a name: capitalised, its hyphenated parts in lower case ("Deir-ez-Zor" is Deir,
+# -ez and -Zor; never a word ending in a hyphen, "Deir-ez-").
+NAME_WORD = r"[A-Z][a-zé’']+(?:-[a-zé’']+)*"
 PLACE_AFTER_PREPOSITION = re.compile(
-    patterns.bounded_trie_pattern({"in", "inside", "into", "across", "near", "throughout", "at"})
+    patterns.bounded_trie_pattern(
+        {"in", "inside", "into", "across", "near", "throughout", "at"}
+        # opening a sentence: "In Idleb the cost fell by 3 percent"
+        | {"In", "Inside", "Across", "Near", "Throughout"}
+    )
     + r"\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][a-zé’'-]+(?:[ -](?:[A-Z][a-zé’'-]+|al|el|de|du))*(?:\s(?:region|province|governorate|district|state|city|camp))?)"
+    rf"(?P<place>{NAME_WORD}(?:[ -](?:{NAME_WORD}|al|el|de|du))*"
+    r"(?:\s(?:region|province|governorate|district|state|city|camp))?)"
 )
 NOT_PLACES = frozenset(
     [
@@ -79,6 +87,21 @@ NOT_PLACES = frozenset(
         "They",
         "We",
         "Our",
+        # the steps of a scale or a sequence: "in Phase 3", "in Week 36", "in Round 2"
+        "Phase",
+        "Level",
+        "Stage",
+        "Step",
+        "Tier",
+        "Grade",
+        "Category",
+        "Class",
+        "Week",
+        "Round",
+        "Wave",
+        "Cycle",
+        "Quarter",
+        "Year",
     ]
 )
 ANAPHORIC_PLACE = re.compile(r"\bthe\s+(?:enclave|Strip|territory)\b")
@@ -115,7 +138,11 @@ ORIGIN_BEFORE_PLACE = re.compile(
     r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:,|and|or)\s+)*\Z"
 )
 # Where two coordinate clauses meet: a place of one is not preferred for a figure of the other.
-CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
+CLAUSE_JOIN = re.compile(
+    r",\s+(?:and|but|while|whereas)\s|;"
+    # a part of the figure told after it: ", most of them settling in Ifo 2 and Hagadera"
+    r"|,\s+(?:most|many|some|half|all|several|the\s+majority)\s+of\s+(?:them|whom)\b"
+)
 FROM_BEFORE_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?\Z")
 DESTINATION_AFTER_PLACE = re.compile(r"\s+(?:to|into|towards)\s+(?:the\s+)?[A-Z]")
 

@@ -559,11 +559,25 @@ class _Run(FigureReading, EventReading):
                 )
                 nearest = first_of_list(sentence.text, spans, nearest)
                 return PLACE_CANONICAL.get(nearest[2], nearest[2])
-            for s, e, place in view.places_after_preposition():
-                if start <= s and e <= end and not is_post(sentence.text, s):
-                    if is_facility(sentence.text, s, e):
-                        return places.town_before(sentence.start + s)
-                    return without_suffix(place)
+            named = [
+                p
+                for p in view.places_after_preposition()
+                if start <= p[0] and p[1] <= end and not is_post(sentence.text, p[0])
+            ]
+            if named:
+                # the nearest of the figure's own coordinate clause ("most expensive in
+                # Deir-ez-Zor, at SYP 1,410,000, and cheapest in Latakia, at SYP 1,150,000")
+                s, e, place = min(
+                    named,
+                    key=lambda p: (
+                        CLAUSE_JOIN.search(sentence.text, min(p[1], here), max(p[0], here))
+                        is not None,
+                        min(abs(p[0] - here), abs(p[1] - here)),
+                    ),
+                )
+                if is_facility(sentence.text, s, e):
+                    return places.town_before(sentence.start + s)
+                return without_suffix(place)
         # "He said ...": the place of the sentence before, in the same paragraph
         if PRONOUN_START.match(sentence.text):
             found = places.in_paragraph(sentence.start, sentence.paragraph)

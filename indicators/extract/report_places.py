@@ -54,7 +54,9 @@ def dateline_places(head: str) -> list[str]:
 
 def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -> str:
     """The place a report covers, for its figures that name none: the place it names most, or
-    the smallest place holding all those its title names when that holds the former. When
+    the smallest place holding all those its title names when that holds the former or lies
+    within it (a capital aside); when the title names an area the gazetteer does not know
+    with its level ("Maradi Region") in a report on a country, that area. When
     the title names none, the town of its dateline when that lies in or around the former
     (or the report names no place), unless the town is a capital, where agencies and news
     bureaus file from whatever the story."""
@@ -73,8 +75,67 @@ def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -
         related = named_most in ancestors(town) or town in ancestors(named_most)
         if not named_most or ("capital" not in levels_of(town) and related):
             return town
+    if all("capital" in levels_of(place) for place in subject):
+        # the title names no place of its own (a capital named there is where the report
+        # was filed): "Niger: SMART Survey, Maradi Region" names an area the gazetteer does
+        # not know, with its level, in a report on a country
+        area = title_area(text[:title_end]) if levels_of(named_most) <= {"country"} else ""
+        if area:
+            return area
+        # "conflict in Amhara and Oromia": a report on the country, however often it names
+        # one of its parts
+        if spans_its_country(named_most, counts):
+            return country_of(named_most)
     common = smallest_common(subject)
-    return common if common and common in ancestors(named_most) else named_most
+    # the title's place when it holds the one named most, or lies within it ("Niger: SMART
+    # Survey, Maradi Region" in a report that names Niger more often) and is no capital (the
+    # "Islamabad, 2 September" a report is filed from)
+    related = common in ancestors(named_most) or (
+        named_most in ancestors(common) and "capital" not in levels_of(common)
+    )
+    return common if common and related else named_most
+
+
+def spans_its_country(place: str, named: Counter) -> bool:
+    """Whether a report that names `place` most, and names its country, also names another
+    place of its level in that country ("conflict in Amhara and Oromia"): a report on the
+    country, not on one of its parts. A capital named most is taken as the report's own
+    subject ("gangs tighten grip on the capital"), whatever other towns it names."""
+    country = country_of(place)
+    levels = levels_of(place)
+    if not country or country == place or country not in named or "capital" in levels:
+        return False
+    return any(
+        other != place and country_of(other) == country and levels_of(other) & levels
+        for other in named
+    )
+
+
+# The levels of an area a title names ("Maradi Region", "Renk County", "Zamzam Camp"); not a
+# town or a country, whose words also name offices ("Country Office", "Town Hall").
+AREA_IN_TITLE = re.compile(
+    r"\b(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)*)\s+"
+    r"(?i:region|province|state|governorate|district|county|camp)\b(?!\s+of\b)"
+)
+
+# words that open a name before a level word that is no area ("Islamic State", "Member State")
+NOT_AREA_NAMES = frozenset(["Islamic", "Member", "Federal", "Host", "Nation", "Nations"])
+# words between an area's name and its level ("Kutupalong Refugee Camp", "Maradi Health District")
+AREA_KIND_WORDS = frozenset(["Refugee", "Refugees", "IDP", "Health", "Transit", "Reception"])
+
+
+def title_area(title: str) -> str:
+    """The first area a report's title names with its level ("Maradi" in "..., Maradi
+    Region"), without the words that open a title or a sentence; "" when none."""
+    for match in AREA_IN_TITLE.finditer(title):
+        words = match.group("name").split()
+        while words and (words[0] in NOT_PLACES or words[0] in LEADING_WORDS):
+            words.pop(0)
+        while words and words[-1] in AREA_KIND_WORDS:
+            words.pop()
+        if words and words[0] not in NOT_AREA_NAMES and not match.group("name").isupper():
+            return " ".join(words)
+    return ""
 
 
 # "in Zamzam camp", "Bay region": a place named with its level (not "the Kenyan town of")
