@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import snowballstemmer
+
 from indicators.extract import numbers, vocabulary
 from indicators.extract.dates import MONTH_NAMES, WEEKDAYS
 
@@ -33,30 +35,40 @@ UNIT_WORDS = frozenset(vocabulary.words("unit_words", "words"))
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+# SYNONYMS with its forms stemmed, so that any inflection of a listed word finds its entry
+# and what it is read as meets the stems of that word's other forms
+_SYNONYMS = {word: _STEMMER.stemWord(same) if same else "" for word, same in SYNONYMS.items()}
+_STEM_READINGS: dict[str, set[str]] = {}
+for _word, _same in _SYNONYMS.items():
+    _STEM_READINGS.setdefault(_STEMMER.stemWord(_word), set()).add(_same)
+# a stem whose listed words are read differently ('hosted' host, 'hosting' shelter) stays itself
+_STEM_SYNONYMS = {stem: same.pop() for stem, same in _STEM_READINGS.items() if len(same) == 1}
+
+
 @functools.lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
-    """Lower case, without possessive, plural or -ing/-ed ending, mapped through SYNONYMS:
-    'arriving', 'arrive' and 'arrived' all become 'arriv'."""
+    """Lower case, without possessive, its stem (Snowball's English stemmer), mapped through
+    SYNONYMS: 'stunting' and 'stunted' both become 'stunt', 'chlorinated' and 'chlorine'
+    'chlorin'. A word listed in SYNONYMS as it stands, or without its plural, is read as
+    listed."""
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
-    if word in SYNONYMS:
-        return SYNONYMS[word]
+    if word in _SYNONYMS:
+        return _SYNONYMS[word]
     if len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
+        singular = word[:-3] + "y"
     elif len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
-        word = word[:-2]
+        singular = word[:-2]
     elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    if word in SYNONYMS:
-        return SYNONYMS[word]
-    if len(word) > 5 and word.endswith("ing"):
-        word = word[:-3]
-    elif len(word) > 5 and word.endswith("ed"):
-        word = word[:-2]
-    if len(word) > 4 and word.endswith("e"):
-        word = word[:-1]
-    return SYNONYMS.get(word, word)
+        singular = word[:-1]
+    else:
+        singular = word
+    if singular in _SYNONYMS:
+        return _SYNONYMS[singular]
+    stem = _STEMMER.stemWord(word)
+    return _STEM_SYNONYMS.get(stem, stem)
 
 
 def content_words(text: str) -> list[str]:

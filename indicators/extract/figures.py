@@ -31,6 +31,9 @@ from indicators.extract.hints import prefix_hints
 from indicators.extract.sentence_view import Caseless, Context, Distances
 from indicators.extract.sentences import Sentence
 
+# words of a status indicator's id that say what is judged, not what it is about
+_STATUS_GENERIC = frozenset(content_word_tuple("adequacy situation access level"))
+
 # Rate adverbs and the unit of time each is per (figures.json).
 ADVERB_UNIT: dict[str, str] = vocabulary.words("rate_adverbs")
 # Lower case on purpose: "Horn Daily" is a newspaper, not a rate.
@@ -472,11 +475,7 @@ class FigureReading:
         words = set(content_word_tuple(sentence.text))
         found = []
         for indicator in self.catalogue.status:
-            subject = [
-                w
-                for w in indicator.ordered_keys
-                if w not in ("adequacy", "situation", "access", "level")
-            ]
+            subject = [w for w in indicator.ordered_keys if w not in _STATUS_GENERIC]
             if not subject or not set(subject) <= words:
                 continue
             predicate = self._status_predicate(sentence, subject)
