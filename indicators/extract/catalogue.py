@@ -118,6 +118,28 @@ class Indicator:
         self.ordered_keys = tuple(keys)
         self.keys = frozenset(self.ordered_keys)
         self.support = frozenset(content_words(f"{self.name} {self.definition}")) - self.keys
+        self.acronyms = spelled_acronyms(self.indicator_id, f"{self.name} {self.definition}")
+
+
+def spelled_acronyms(indicator_id: str, text: str) -> dict[str, frozenset[str]]:
+    """The words of an id that are the initials of words its name or definition spells out
+    (`awd_cases_change` and "acute watery diarrhoea cases": awd -> acute, watery, diarrhoea),
+    each with the normal forms of the words it stands for. A word the text itself uses
+    ("cases") is no acronym."""
+    words = WORD.findall(text.replace("-", " ").replace("’", " ").replace("'", " "))
+    lower = [w.lower() for w in words]
+    found: dict[str, frozenset[str]] = {}
+    for part in indicator_id.split("_"):
+        if not 2 <= len(part) <= 6 or not part.isalpha() or part in lower:
+            continue
+        for start in range(len(lower) - len(part) + 1):
+            spelled = lower[start : start + len(part)]
+            if "".join(w[0] for w in spelled) == part:
+                expansion = frozenset(map(normalise, spelled))
+                if len(expansion) > 1 and normalise(part) not in expansion:  # sam: a synonym
+                    found[normalise(part)] = expansion
+                break
+    return found
 
 
 def unit_family(unit: str) -> str:
@@ -175,6 +197,11 @@ class Catalogue:
                 if word.endswith(("ing", "ed")):
                     self.verb_keys.add(normalise(word))
         self.families = {i.indicator_id: unit_family(i.unit) for i in indicators}
+        # acronym -> the words it stands for, from every indicator whose id uses one: a clause
+        # that spells them out says the acronym ("acute watery diarrhoea" says awd)
+        self.acronyms: dict[str, frozenset[str]] = {}
+        for indicator in indicators:
+            self.acronyms.update(indicator.acronyms)
         self.family_sizes: dict[str, int] = {}
         for family in self.families.values():
             self.family_sizes[family] = self.family_sizes.get(family, 0) + 1
@@ -262,6 +289,12 @@ class Catalogue:
         (`own`: the words from the figure before it to the one after), then nearest the figure
         (`distances`: word -> words away), then to the one the whole paragraph covers best."""
         focus_set = set(focus)
+        clause_set = set(clause) | focus_set
+        for acronym, expansion in self.acronyms.items():
+            if expansion <= clause_set:
+                clause_set.add(acronym)
+                if expansion <= focus_set:
+                    focus_set.add(acronym)
         # An indicator none of whose key words is in focus never matches (in_focus == 0).
         index = self._candidates(family, qualitative)
         positions = {p for word in focus_set for p in index.get(word, ())}
@@ -269,7 +302,6 @@ class Catalogue:
             # a unit only one indicator has says what the figure is ("SYP 14,650 to the US
             # dollar" is the exchange rate), though its words are not in the clause
             return self._sole_of_unit(family) if not qualitative else None
-        clause_set = set(clause) | focus_set
         if paragraph is None or isinstance(paragraph, (list, tuple)):
             paragraph = set(paragraph or ())
         negated = "not" in focus_set
