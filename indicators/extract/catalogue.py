@@ -30,6 +30,9 @@ NEGATIONS = frozenset(vocabulary.words("negations", "words"))
 SYNONYMS = vocabulary.words("synonyms", "words")
 # Words of an id that say what kind of figure it is, not what is counted.
 UNIT_WORDS = frozenset(vocabulary.words("unit_words", "words"))
+# Words of an id that name who is counted: a report often states them once, not per figure.
+POPULATION_WORDS = frozenset(vocabulary.words("population_words", "words"))
+POPULATION_WEIGHT = 0.5  # what such a word weighs in a match, against 1 for the others
 
 
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
@@ -117,8 +120,26 @@ class Indicator:
             ]  # the default population says little
         self.ordered_keys = tuple(keys)
         self.keys = frozenset(self.ordered_keys)
+        # in a share, who is counted is the whole the share is of: said once for a survey or a
+        # section ("Stunting: 47.2%" under "measured 1,486 children"); in a count it is what
+        # is counted, as heavy as any other word
+        light = len(self.keys) > 1 and unit_family(self.unit) == "percent"
+        self.light = frozenset(_population_keys() & self.keys) if light else frozenset()
+        self.weight = len(self.keys) - POPULATION_WEIGHT * len(self.light)
         self.support = frozenset(content_words(f"{self.name} {self.definition}")) - self.keys
         self.acronyms = spelled_acronyms(self.indicator_id, f"{self.name} {self.definition}")
+
+    def cover(self, said: set[str]) -> float:
+        """The weighted share of the key words in `said`."""
+        if not self.light:
+            return len(self.keys & said) / len(self.keys)
+        weighed = len(self.keys & said) - POPULATION_WEIGHT * len(self.light & said)
+        return weighed / self.weight
+
+
+@functools.cache
+def _population_keys() -> frozenset[str]:
+    return frozenset(normalise(word) for word in POPULATION_WORDS)
 
 
 def spelled_acronyms(indicator_id: str, text: str) -> dict[str, frozenset[str]]:
@@ -286,8 +307,10 @@ class Catalogue:
         """The indicator whose key words the figure's clause covers best, or None.
 
         Ties go to the indicator whose key words stand between the figure and its neighbours
-        (`own`: the words from the figure before it to the one after), then nearest the figure
-        (`distances`: word -> words away), then to the one the whole paragraph covers best."""
+        (`own`: the words from the figure before it to the one after), then to the one whose
+        name and definition the clause says more of, then nearest the figure (`distances`:
+        word -> words away). Who a share is of (children, households) weighs half: a report
+        states it once for a survey or a section."""
         focus_set = set(focus)
         clause_set = set(clause) | focus_set
         for acronym, expansion in self.acronyms.items():
@@ -315,7 +338,7 @@ class Catalogue:
         for position in sorted(positions) if len(positions) > 1 else positions:
             indicator = self.indicators[position]
             keys = indicator.keys
-            covered = len(keys & clause_set) / len(keys)
+            covered = indicator.cover(clause_set)
             said = clause_set
             if (
                 _TOPIC_FLOOR <= covered < 1 and topic
@@ -323,7 +346,7 @@ class Catalogue:
                 if with_topic is None:
                     with_topic = clause_set | topic
                 said = with_topic
-                covered = len(keys & said) / len(keys)
+                covered = indicator.cover(said)
             threshold = self.thresholds[position]
             if covered < threshold:
                 continue
@@ -391,6 +414,8 @@ class Catalogue:
         for key in missing:
             if key in NUMBER_WORDS:
                 return False
+            if key in _population_keys() and _said_before(key, paragraph):
+                continue  # "Stunting: 47.2%" in a survey that "measured 1,486 children"
             if key not in _generic_keys() and key not in self.verb_keys and key not in paragraph:
                 return False
         return True
@@ -399,12 +424,33 @@ class Catalogue:
     def _tie_breaker(
         indicator: Indicator, clause_set: set[str], distances, own=frozenset()
     ) -> tuple:
-        """(own words, nearness, support): key words among the figure's own words, nearer the
-        figure, then more of the name and definition in the clause."""
+        """(own words, support, nearness): key words among the figure's own words, more of the
+        name and definition in the clause ("Severe acute malnutrition: 3.1%" is the indicator
+        defined by it, not the one of acute malnutrition), then nearer the figure."""
         near = [distances[k] for k in indicator.keys if k in distances] if distances else []
         nearness = -sum(near) / len(near) if near else -99.0
         support = len(indicator.support & clause_set) / max(1, len(indicator.support))
-        return len(indicator.keys & own), nearness, support
+        return len(indicator.keys & own), support, nearness
+
+
+def _said_before(word: str, context) -> bool:
+    """Whether the document says `word` (a normal form) before the figure's context starts."""
+    text = getattr(context, "text", None)
+    if text is None:
+        return False
+    first = _first_offsets(text).get(word)
+    return first is not None and first < context.start
+
+
+@functools.lru_cache(maxsize=2)
+def _first_offsets(text: str) -> dict[str, int]:
+    """Normal form -> offset of its first occurrence in `text`, worked out once per document."""
+    first: dict[str, int] = {}
+    for match in WORD.finditer(text.replace("-", " ")):
+        word = _word_content(match.group())
+        if word and word not in first:
+            first[word] = match.start()
+    return first
 
 
 _TOPIC_FLOOR = 0.5  # the headings fill in words only for a clause that says half of them
