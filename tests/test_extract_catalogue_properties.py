@@ -129,3 +129,19 @@ def test_an_acronym_stands_for_the_words_whose_initials_spell_it(words):
     assert normalise(acronym + "x") not in spelled_acronyms(
         f"{acronym}x_change", f"Change in {' '.join(words)} cases."
     )
+
+
+@PROPERTY
+@given(indicator_and_clause(), st.data())
+def test_an_indicator_is_also_found_by_the_words_of_its_name(case, data):
+    """An id that abbreviates what its name says ("rainfall_deficit", "Rainfall below
+    average"): a clause in the name's words, inflected, matches it; in other words, not."""
+    named, sentence, used = case
+    others = [w for w in ID_WORDS if w not in used]
+    first, second = data.draw(
+        st.lists(st.sampled_from(others), min_size=2, max_size=2, unique=True)
+    )
+    indicator = Indicator(f"share_{first}_{second}", named.name, "percent")
+    assert indicator.indicator_id in _ids(indicator, sentence), sentence
+    unnamed = Indicator(indicator.indicator_id, f"Share {first} {second}", "percent")
+    assert unnamed.indicator_id not in _ids(unnamed, sentence), sentence

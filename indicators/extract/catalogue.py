@@ -1,14 +1,16 @@
 """Match a stated figure to an indicator of the catalogue by the words around it.
 
 Each indicator's id gives its key words (`share_households_severe_water_shortage` ->
-household, severe, water, shortage); its name and definition add supporting words. A figure
-matches an indicator of a compatible unit when most key words occur in its clause; the best
-covered indicator wins. Otherwise a new id is proposed from the words after the figure
+household, severe, water, shortage), and its name gives a second reading of them; its name and
+definition add supporting words. Words on both sides are read as their Snowball stems, so a
+report's inflections meet a catalogue's. A figure matches an indicator of a compatible unit
+when most key words occur in its clause; the best covered indicator wins. Otherwise a new id is proposed from the words after the figure
 ("six convoys are waiting" -> `convoys_waiting`).
 """
 
 from __future__ import annotations
 
+import copy
 import csv
 import functools
 import re
@@ -128,6 +130,25 @@ class Indicator:
         self.weight = len(self.keys) - POPULATION_WEIGHT * len(self.light)
         self.support = frozenset(content_words(f"{self.name} {self.definition}")) - self.keys
         self.acronyms = spelled_acronyms(self.indicator_id, f"{self.name} {self.definition}")
+        self.reading_of: Indicator | None = None  # set on a reading of another's name
+
+    def name_reading(self) -> Indicator | None:
+        """This indicator keyed by the words of its name instead of its id, when they differ
+        ("Rainfall below average" for `rainfall_deficit`), or None."""
+        words = [
+            w for w in WORD.findall(self.name.replace("-", " ")) if w.lower() not in UNIT_WORDS
+        ]
+        keys = [k for k in content_words(" ".join(words)) if k != normalise("people")]
+        if len(set(keys)) < 2 or set(keys) == self.keys:
+            return None
+        reading = copy.copy(self)
+        reading.ordered_keys = tuple(dict.fromkeys(keys))
+        reading.keys = frozenset(keys)
+        reading.light = self.light and frozenset(_population_keys() & reading.keys)
+        reading.weight = len(reading.keys) - POPULATION_WEIGHT * len(reading.light)
+        reading.support = self.support | self.keys - reading.keys
+        reading.reading_of = self
+        return reading
 
     def cover(self, said: set[str]) -> float:
         """The weighted share of the key words in `said`."""
@@ -226,6 +247,9 @@ class Catalogue:
         self.family_sizes: dict[str, int] = {}
         for family in self.families.values():
             self.family_sizes[family] = self.family_sizes.get(family, 0) + 1
+        # each indicator as its id names it, then as its name does (read after, so a tie
+        # between the two readings goes to the id's)
+        self.readings = indicators + [r for i in indicators if (r := i.name_reading())]
         self.thresholds = [
             # the only indicator of its unit needs less evidence (one money indicator, say)
             # and money, which is rarely stated beside more than one of an indicator's words
@@ -233,7 +257,7 @@ class Catalogue:
             if self.family_sizes[self.families[i.indicator_id]] == 1
             or self.families[i.indicator_id].startswith("money")
             else 0.6
-            for i in indicators
+            for i in self.readings
         ]
         # A figure is compared only with the indicators of a compatible unit that one of its
         # focus words names: (family, qualitative) -> key word -> positions in the catalogue.
@@ -243,7 +267,7 @@ class Catalogue:
         index = self._key_index.get((family, qualitative))
         if index is None:
             index = {}
-            for position, indicator in enumerate(self.indicators):
+            for position, indicator in enumerate(self.readings):
                 indicator_family = self.families[indicator.indicator_id]
                 if qualitative:
                     if indicator_family not in ("count", "status") and not (
@@ -336,9 +360,14 @@ class Catalogue:
         named: tuple | None = None
         with_topic: set[str] | None = None
         for position in sorted(positions) if len(positions) > 1 else positions:
-            indicator = self.indicators[position]
+            indicator = self.readings[position]
             keys = indicator.keys
-            covered = indicator.cover(clause_set)
+            # the weighted cover only for a share with a population word
+            covered = (
+                indicator.cover(clause_set)
+                if indicator.light
+                else len(keys & clause_set) / len(keys)
+            )
             said = clause_set
             if (
                 _TOPIC_FLOOR <= covered < 1 and topic
@@ -394,8 +423,12 @@ class Catalogue:
         ):
             # the headings only fill in a word: an indicator the clause names in full comes
             # first ("83 of the 146 districts have reported ... cases": districts with cases)
-            return named[1]
-        return chosen
+            return named[1].reading_of or named[1]
+        if chosen is None:
+            # only a name reading was in focus, and did not match: as though none had been
+            ids_in_focus = any(p < len(self.indicators) for p in positions)
+            return None if qualitative or ids_in_focus else self._sole_of_unit(family)
+        return chosen.reading_of or chosen
 
     def _sole_of_unit(self, family: str) -> Indicator | None:
         """The one indicator of a money-per or rate-per unit ("syp per usd", "people per
