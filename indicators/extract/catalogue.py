@@ -1,19 +1,23 @@
 """Match a stated figure to an indicator of the catalogue by the words around it.
 
 Each indicator's id gives its key words (`share_households_severe_water_shortage` ->
-household, severe, water, shortage); its name and definition add supporting words. A figure
-matches an indicator of a compatible unit when most key words occur in its clause; the best
-covered indicator wins. Otherwise a new id is proposed from the words after the figure
+household, severe, water, shortage), and its name gives a second reading of them; its name and
+definition add supporting words. Words on both sides are read as their Snowball stems, so a
+report's inflections meet a catalogue's. A figure matches an indicator of a compatible unit
+when most key words occur in its clause; the best covered indicator wins. Otherwise a new id is proposed from the words after the figure
 ("six convoys are waiting" -> `convoys_waiting`).
 """
 
 from __future__ import annotations
 
+import copy
 import csv
 import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import snowballstemmer
 
 from indicators.extract import numbers, vocabulary
 from indicators.extract.dates import MONTH_NAMES, WEEKDAYS
@@ -28,35 +32,48 @@ NEGATIONS = frozenset(vocabulary.words("negations", "words"))
 SYNONYMS = vocabulary.words("synonyms", "words")
 # Words of an id that say what kind of figure it is, not what is counted.
 UNIT_WORDS = frozenset(vocabulary.words("unit_words", "words"))
+# Words of an id that name who is counted: a report often states them once, not per figure.
+POPULATION_WORDS = frozenset(vocabulary.words("population_words", "words"))
+POPULATION_WEIGHT = 0.5  # what such a word weighs in a match, against 1 for the others
 
 
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+# SYNONYMS with its forms stemmed, so that any inflection of a listed word finds its entry
+# and what it is read as meets the stems of that word's other forms
+_SYNONYMS = {word: _STEMMER.stemWord(same) if same else "" for word, same in SYNONYMS.items()}
+_STEM_READINGS: dict[str, set[str]] = {}
+for _word, _same in _SYNONYMS.items():
+    _STEM_READINGS.setdefault(_STEMMER.stemWord(_word), set()).add(_same)
+# a stem whose listed words are read differently ('hosted' host, 'hosting' shelter) stays itself
+_STEM_SYNONYMS = {stem: same.pop() for stem, same in _STEM_READINGS.items() if len(same) == 1}
+
+
 @functools.lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
-    """Lower case, without possessive, plural or -ing/-ed ending, mapped through SYNONYMS:
-    'arriving', 'arrive' and 'arrived' all become 'arriv'."""
+    """Lower case, without possessive, its stem (Snowball's English stemmer), mapped through
+    SYNONYMS: 'stunting' and 'stunted' both become 'stunt', 'chlorinated' and 'chlorine'
+    'chlorin'. A word listed in SYNONYMS as it stands, or without its plural, is read as
+    listed."""
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
-    if word in SYNONYMS:
-        return SYNONYMS[word]
+    if word in _SYNONYMS:
+        return _SYNONYMS[word]
     if len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
+        singular = word[:-3] + "y"
     elif len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
-        word = word[:-2]
+        singular = word[:-2]
     elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    if word in SYNONYMS:
-        return SYNONYMS[word]
-    if len(word) > 5 and word.endswith("ing"):
-        word = word[:-3]
-    elif len(word) > 5 and word.endswith("ed"):
-        word = word[:-2]
-    if len(word) > 4 and word.endswith("e"):
-        word = word[:-1]
-    return SYNONYMS.get(word, word)
+        singular = word[:-1]
+    else:
+        singular = word
+    if singular in _SYNONYMS:
+        return _SYNONYMS[singular]
+    stem = _STEMMER.stemWord(word)
+    return _STEM_SYNONYMS.get(stem, stem)
 
 
 def content_words(text: str) -> list[str]:
@@ -125,7 +142,66 @@ class Indicator:
             ]  # the default population says little
         self.ordered_keys = tuple(keys)
         self.keys = frozenset(self.ordered_keys)
+        # in a share, who is counted is the whole the share is of: said once for a survey or a
+        # section ("Stunting: 47.2%" under "measured 1,486 children"); in a count it is what
+        # is counted, as heavy as any other word
+        light = len(self.keys) > 1 and unit_family(self.unit) == "percent"
+        self.light = frozenset(_population_keys() & self.keys) if light else frozenset()
+        self.weight = len(self.keys) - POPULATION_WEIGHT * len(self.light)
         self.support = frozenset(content_words(f"{self.name} {self.definition}")) - self.keys
+        self.acronyms = spelled_acronyms(self.indicator_id, f"{self.name} {self.definition}")
+        self.reading_of: Indicator | None = None  # set on a reading of another's name
+
+    def name_reading(self) -> Indicator | None:
+        """This indicator keyed by the words of its name instead of its id, when they differ
+        ("Rainfall below average" for `rainfall_deficit`), or None."""
+        words = [
+            w for w in WORD.findall(self.name.replace("-", " ")) if w.lower() not in UNIT_WORDS
+        ]
+        keys = [k for k in content_words(" ".join(words)) if k != normalise("people")]
+        if len(set(keys)) < 2 or set(keys) == self.keys:
+            return None
+        reading = copy.copy(self)
+        reading.ordered_keys = tuple(dict.fromkeys(keys))
+        reading.keys = frozenset(keys)
+        reading.light = self.light and frozenset(_population_keys() & reading.keys)
+        reading.weight = len(reading.keys) - POPULATION_WEIGHT * len(reading.light)
+        reading.support = self.support | self.keys - reading.keys
+        reading.reading_of = self
+        return reading
+
+    def cover(self, said: set[str]) -> float:
+        """The weighted share of the key words in `said`."""
+        if not self.light:
+            return len(self.keys & said) / len(self.keys)
+        weighed = len(self.keys & said) - POPULATION_WEIGHT * len(self.light & said)
+        return weighed / self.weight
+
+
+@functools.cache
+def _population_keys() -> frozenset[str]:
+    return frozenset(normalise(word) for word in POPULATION_WORDS)
+
+
+def spelled_acronyms(indicator_id: str, text: str) -> dict[str, frozenset[str]]:
+    """The words of an id that are the initials of words its name or definition spells out
+    (`awd_cases_change` and "acute watery diarrhoea cases": awd -> acute, watery, diarrhoea),
+    each with the normal forms of the words it stands for. A word the text itself uses
+    ("cases") is no acronym."""
+    words = WORD.findall(text.replace("-", " ").replace("’", " ").replace("'", " "))
+    lower = [w.lower() for w in words]
+    found: dict[str, frozenset[str]] = {}
+    for part in indicator_id.split("_"):
+        if not 2 <= len(part) <= 6 or not part.isalpha() or part in lower:
+            continue
+        for start in range(len(lower) - len(part) + 1):
+            spelled = lower[start : start + len(part)]
+            if "".join(w[0] for w in spelled) == part:
+                expansion = frozenset(map(normalise, spelled))
+                if len(expansion) > 1 and normalise(part) not in expansion:  # sam: a synonym
+                    found[normalise(part)] = expansion
+                break
+    return found
 
 
 def unit_family(unit: str) -> str:
@@ -183,9 +259,17 @@ class Catalogue:
                 if word.endswith(("ing", "ed")):
                     self.verb_keys.add(normalise(word))
         self.families = {i.indicator_id: unit_family(i.unit) for i in indicators}
+        # acronym -> the words it stands for, from every indicator whose id uses one: a clause
+        # that spells them out says the acronym ("acute watery diarrhoea" says awd)
+        self.acronyms: dict[str, frozenset[str]] = {}
+        for indicator in indicators:
+            self.acronyms.update(indicator.acronyms)
         self.family_sizes: dict[str, int] = {}
         for family in self.families.values():
             self.family_sizes[family] = self.family_sizes.get(family, 0) + 1
+        # each indicator as its id names it, then as its name does (read after, so a tie
+        # between the two readings goes to the id's)
+        self.readings = indicators + [r for i in indicators if (r := i.name_reading())]
         self.thresholds = [
             # the only indicator of its unit needs less evidence (one money indicator, say)
             # and money, which is rarely stated beside more than one of an indicator's words
@@ -193,7 +277,7 @@ class Catalogue:
             if self.family_sizes[self.families[i.indicator_id]] == 1
             or self.families[i.indicator_id].startswith("money")
             else 0.6
-            for i in indicators
+            for i in self.readings
         ]
         # A figure is compared only with the indicators of a compatible unit that one of its
         # focus words names: (family, qualitative) -> key word -> positions in the catalogue.
@@ -203,7 +287,7 @@ class Catalogue:
         index = self._key_index.get((family, qualitative))
         if index is None:
             index = {}
-            for position, indicator in enumerate(self.indicators):
+            for position, indicator in enumerate(self.readings):
                 indicator_family = self.families[indicator.indicator_id]
                 if qualitative:
                     if indicator_family not in ("count", "status") and not (
@@ -267,9 +351,17 @@ class Catalogue:
         """The indicator whose key words the figure's clause covers best, or None.
 
         Ties go to the indicator whose key words stand between the figure and its neighbours
-        (`own`: the words from the figure before it to the one after), then nearest the figure
-        (`distances`: word -> words away), then to the one the whole paragraph covers best."""
+        (`own`: the words from the figure before it to the one after), then to the one whose
+        name and definition the clause says more of, then nearest the figure (`distances`:
+        word -> words away). Who a share is of (children, households) weighs half: a report
+        states it once for a survey or a section."""
         focus_set = set(focus)
+        clause_set = set(clause) | focus_set
+        for acronym, expansion in self.acronyms.items():
+            if expansion <= clause_set:
+                clause_set.add(acronym)
+                if expansion <= focus_set:
+                    focus_set.add(acronym)
         # An indicator none of whose key words is in focus never matches (in_focus == 0).
         index = self._key_index.get((family, qualitative))
         if index is None:
@@ -283,7 +375,6 @@ class Catalogue:
             # a unit only one indicator has says what the figure is ("SYP 14,650 to the US
             # dollar" is the exchange rate), though its words are not in the clause
             return self._sole_of_unit(family) if not qualitative else None
-        clause_set = set(clause) | focus_set
         if paragraph is None or isinstance(paragraph, (list, tuple)):
             paragraph = set(paragraph or ())
         negated = "not" in focus_set
@@ -295,10 +386,14 @@ class Catalogue:
         named: tuple | None = None
         with_topic: set[str] | None = None
         for position in sorted(positions) if len(positions) > 1 else positions:
-            indicator = self.indicators[position]
+            indicator = self.readings[position]
             keys = indicator.keys
-            missing = keys - clause_set
-            covered = (len(keys) - len(missing)) / len(keys)
+            # the weighted cover only for a share with a population word
+            covered = (
+                indicator.cover(clause_set)
+                if indicator.light
+                else len(keys & clause_set) / len(keys)
+            )
             said = clause_set
             if (
                 _TOPIC_FLOOR <= covered < 1 and topic
@@ -306,11 +401,11 @@ class Catalogue:
                 if with_topic is None:
                     with_topic = clause_set | topic
                 said = with_topic
-                missing = keys - said
-                covered = (len(keys) - len(missing)) / len(keys)
+                covered = indicator.cover(said)
             threshold = self.thresholds[position]
             if covered < threshold:
                 continue
+            missing = keys - said
             if missing and not self._may_be_unsaid(
                 missing, paragraph if context is None else context
             ):
@@ -359,8 +454,12 @@ class Catalogue:
         ):
             # the headings only fill in a word: an indicator the clause names in full comes
             # first ("83 of the 146 districts have reported ... cases": districts with cases)
-            return named[1]
-        return chosen
+            return named[1].reading_of or named[1]
+        if chosen is None:
+            # only a name reading was in focus, and did not match: as though none had been
+            ids_in_focus = any(p < len(self.indicators) for p in positions)
+            return None if qualitative or ids_in_focus else self._sole_of_unit(family)
+        return chosen.reading_of or chosen
 
     def _sole_of_unit(self, family: str) -> Indicator | None:
         """The one indicator of a money-per or rate-per unit ("syp per usd", "people per
@@ -379,6 +478,8 @@ class Catalogue:
         for key in missing:
             if key in NUMBER_WORDS:
                 return False
+            if key in _population_keys() and _said_before(key, paragraph):
+                continue  # "Stunting: 47.2%" in a survey that "measured 1,486 children"
             if key not in _generic_keys() and key not in self.verb_keys and key not in paragraph:
                 return False
         return True
@@ -387,12 +488,33 @@ class Catalogue:
     def _tie_breaker(
         indicator: Indicator, clause_set: set[str], distances, own=frozenset()
     ) -> tuple:
-        """(own words, nearness, support): key words among the figure's own words, nearer the
-        figure, then more of the name and definition in the clause."""
+        """(own words, support, nearness): key words among the figure's own words, more of the
+        name and definition in the clause ("Severe acute malnutrition: 3.1%" is the indicator
+        defined by it, not the one of acute malnutrition), then nearer the figure."""
         near = [distances[k] for k in indicator.keys if k in distances] if distances else []
         nearness = -sum(near) / len(near) if near else -99.0
         support = len(indicator.support & clause_set) / max(1, len(indicator.support))
-        return len(indicator.keys & own), nearness, support
+        return len(indicator.keys & own), support, nearness
+
+
+def _said_before(word: str, context) -> bool:
+    """Whether the document says `word` (a normal form) before the figure's context starts."""
+    text = getattr(context, "text", None)
+    if text is None:
+        return False
+    first = _first_offsets(text).get(word)
+    return first is not None and first < context.start
+
+
+@functools.lru_cache(maxsize=2)
+def _first_offsets(text: str) -> dict[str, int]:
+    """Normal form -> offset of its first occurrence in `text`, worked out once per document."""
+    first: dict[str, int] = {}
+    for match in WORD.finditer(text.replace("-", " ")):
+        word = _word_content(match.group())
+        if word and word not in first:
+            first[word] = match.start()
+    return first
 
 
 _TOPIC_FLOOR = 0.5  # the headings fill in words only for a clause that says half of them

@@ -31,6 +31,9 @@ from indicators.extract.hints import prefix_hints
 from indicators.extract.sentence_view import Caseless, Context, Distances
 from indicators.extract.sentences import Sentence
 
+# words of a status indicator's id that say what is judged, not what it is about
+_STATUS_GENERIC = frozenset(content_word_tuple("adequacy situation access level"))
+
 # Rate adverbs and the unit of time each is per (figures.json).
 ADVERB_UNIT: dict[str, str] = vocabulary.words("rate_adverbs")
 # Lower case on purpose: "Horn Daily" is a newspaper, not a rate.
@@ -242,7 +245,7 @@ class FigureReading:
         dated_after = bool(periods) and any(0 <= p.start - mention.end <= 2 for p in periods)
         if has_noun and dated_after:
             has_noun = False  # "compared with 21.3 percent the week before": a date, no noun
-        focus_text = before[-45:] + " " + after[:70]
+        focus_text = _whole_words(before, after)
         label = fc.label_of_row(text, clause[0], mention.start)
         if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
             focus_text = label + " " + focus_text
@@ -558,9 +561,7 @@ def _auxiliary_after_candidate(body: str, head: str) -> bool:
 
 def _status_subject(indicator) -> list[str]:
     """The key words of a status indicator that name what it is about."""
-    return [
-        w for w in indicator.ordered_keys if w not in ("adequacy", "situation", "access", "level")
-    ]
+    return [w for w in indicator.ordered_keys if w not in _STATUS_GENERIC]
 
 
 def _period_fields(period: DatePhrase | None) -> dict:
@@ -641,6 +642,21 @@ def _convert(value, low, high, stated_unit: str, unit: str, notes: list[str]):
         num.scaled(low, factor) if low is not None else None,
         num.scaled(high, factor) if high is not None else None,
     )
+
+
+_WORD_TAIL = re.compile(r"[A-Za-z’'-]*\Z")
+_WORD_HEAD = re.compile(r"[A-Za-z’'-]*")
+
+
+def _whole_words(before: str, after: str) -> str:
+    """The 45 characters before a figure and the 70 after it, widened to whole words: a word
+    cut at the edge ("laboratory" as "atory") would name another thing or none."""
+    head, tail = before[-45:], after[:70]
+    if len(before) > 45 and head[:1].isalpha():
+        head = _WORD_TAIL.search(before, 0, len(before) - 45).group() + head
+    if len(after) > 70 and tail[-1:].isalpha():
+        tail += _WORD_HEAD.match(after, 70).group()
+    return head + " " + tail
 
 
 def _counts_another_thing(indicator, after: str, clause: str, own_start: int) -> bool:
