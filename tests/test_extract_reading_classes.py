@@ -547,3 +547,30 @@ def test_of_which_introduces_a_part_that_is_counted_under_its_own_indicator(tota
     # indicator is not asserted: "occupied" in its sentence can still take it)
     assert ("isolation_beds_occupied", part) in [(o.indicator_id, o.value) for o in observations]
     assert total in [o.value for o in observations]
+
+
+_LETTERS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=5, max_size=14)
+
+
+@PROPERTY
+@given(
+    words=st.lists(_LETTERS, min_size=6, max_size=14),
+    amount=st.integers(1_000, 9_000_000),
+    currency=st.sampled_from(["SYP", "USD", "KES"]),
+)
+def test_a_proposed_indicator_is_named_by_whole_words_of_the_report(words, amount, currency):
+    # The words before a figure are read from a window of the text; a word the window cuts
+    # ("pensive" of "expensive") never names a new indicator.
+    *first, last = words
+    text = (
+        f"The {' '.join(first)} in Northville, at {currency} 1,410,000, and {last} in"
+        f" Southtown, at {currency} {amount:,}."
+    )
+    extraction = extract(text, date(2025, 9, 30), publisher="Market Unit")
+    said = set(text.lower().replace(".", " ").replace(",", " ").split())
+    for observation in extraction.observations:
+        if not observation.indicator_is_new:
+            continue
+        for token in observation.indicator_id.split("_"):
+            cut = any(token in word and token != word for word in said)
+            assert len(token) < 5 or token in said or not cut, (observation.indicator_id, text)

@@ -340,7 +340,7 @@ class FigureReading:
                     described = ""  # what it is of comes before: "rubble removal could cost ..."
                 elif kind == num.SHARE and num.BY_CHANGE.search(before):
                     described = ""  # "electricity supply has fallen by three quarters"
-                subject = before
+                subject = _from_a_word_start(text, mention.start - len(before), before)
                 change = _CHANGE_THEN_TO.search(before)
                 if (
                     change is not None
@@ -646,6 +646,14 @@ def _convert(value, low, high, stated_unit: str, unit: str, notes: list[str]):
 
 _WORD_TAIL = re.compile(r"[A-Za-z’'-]*\Z")
 _WORD_HEAD = re.compile(r"[A-Za-z’'-]*")
+
+
+def _from_a_word_start(text: str, start: int, chunk: str) -> str:
+    """`chunk` (text from `start`) without a word the window cut at its start: "pensive" of
+    "expensive" would name a new indicator after no word of the report."""
+    if start > 0 and text[start - 1].isalnum() and chunk[:1].isalnum():
+        return chunk[_WORD_HEAD.match(chunk).end() :]
+    return chunk
 
 
 def _whole_words(before: str, after: str) -> str:
