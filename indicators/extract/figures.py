@@ -200,32 +200,11 @@ class FigureReading:
         after = text[mention.end : min(clause[1], mention.end + 90)]
         # the figure's own words: from the figure before it to the one after it
         own_end = min(clause[1], mention.end + 90)
-        # what a clause may leave unsaid is looked for in the paragraph and just before it
-        context = Context(self.paragraph_words, text, sentence.start)
-        own: frozenset[str] = frozenset()
         if len(self.figure_positions) > 1:
-            own_start = clause[0]
-            for figure in reversed(previous):
-                if figure.mention is not None:
-                    own_start = max(own_start, figure.mention.end)
-                    break
             for position in self.figure_positions:
                 if position > mention.number_start:
                     own_end = min(own_end, position)
                     break
-            if own_start > clause[0]:
-                # "41 percent were women and 12 percent were children": what comes before
-                # the "and" goes with the figure before it
-                joins = list(fc.COORDINATOR.finditer(text, own_start, mention.start))
-                if joins:
-                    own_start = joins[-1].end()
-            own = frozenset(
-                content_word_tuple(
-                    text[own_start : mention.start] + " " + text[mention.end : own_end]
-                )
-            )
-            if mention.kind == num.MEASURE and " per " in mention.unit:
-                own |= frozenset(content_word_tuple(mention.unit))  # "litres per person per day"
         before = text[max(clause[0], mention.start - 70) : mention.start]
         rate = ""
         kind, unit, value = mention.kind, mention.unit, mention.value
@@ -242,18 +221,6 @@ class FigureReading:
         dated_after = bool(periods) and any(0 <= p.start - mention.end <= 2 for p in periods)
         if has_noun and dated_after:
             has_noun = False  # "compared with 21.3 percent the week before": a date, no noun
-        focus_text = before[-45:] + " " + after[:70]
-        label = fc.label_of_row(text, clause[0], mention.start)
-        if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
-            focus_text = label + " " + focus_text
-        if kind == num.MEASURE and " per " in unit:
-            focus_text += " " + unit  # "per capita" is read as "per person"
-        focus = content_word_tuple(focus_text)
-        clause_words = content_word_tuple(text[clause[0] : clause[1]])
-        if text.find("hase", clause[0], clause[1]) >= 0:  # "in IPC Phase 3 (Crisis) or above"
-            phase_words = fc.phase_words(text[clause[0] : clause[1]])
-            clause_words += phase_words
-            focus += phase_words
         family = figure_family(kind, unit, rate)
         indicator = None
         inherited = None
@@ -287,6 +254,22 @@ class FigureReading:
             family = inherited.family
         else:
             inherited = None
+            # the words that name the figure's indicator, worked out only when it is looked up
+            focus_text = before[-45:] + " " + after[:70]
+            label = fc.label_of_row(text, clause[0], mention.start)
+            if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
+                focus_text = label + " " + focus_text
+            if kind == num.MEASURE and " per " in unit:
+                focus_text += " " + unit  # "per capita" is read as "per person"
+            focus = content_word_tuple(focus_text)
+            clause_words = content_word_tuple(text[clause[0] : clause[1]])
+            if text.find("hase", clause[0], clause[1]) >= 0:  # "in IPC Phase 3 (Crisis) or above"
+                phase_words = fc.phase_words(text[clause[0] : clause[1]])
+                clause_words += phase_words
+                focus += phase_words
+            own = self._own_words(mention, clause, previous, own_end)
+            # what a clause may leave unsaid is looked for in the paragraph and just before it
+            context = Context(self.paragraph_words, text, sentence.start)
             distances = self._distances(sentence, mention.number_start)
             change = (
                 fc.CHANGE_STATED.search(text, max(clause[0], mention.start - 40), mention.start)
@@ -403,6 +386,30 @@ class FigureReading:
             review=review,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
+
+    def _own_words(self, mention, clause, previous, own_end: int) -> frozenset[str]:
+        """The content words from the figure before it to `own_end` (the figure after it),
+        or none where the sentence holds no other figure."""
+        if len(self.figure_positions) <= 1:
+            return frozenset()
+        text = self.text
+        own_start = clause[0]
+        for figure in reversed(previous):
+            if figure.mention is not None:
+                own_start = max(own_start, figure.mention.end)
+                break
+        if own_start > clause[0]:
+            # "41 percent were women and 12 percent were children": what comes before
+            # the "and" goes with the figure before it
+            joins = list(fc.COORDINATOR.finditer(text, own_start, mention.start))
+            if joins:
+                own_start = joins[-1].end()
+        own = frozenset(
+            content_word_tuple(text[own_start : mention.start] + " " + text[mention.end : own_end])
+        )
+        if mention.kind == num.MEASURE and " per " in mention.unit:
+            own |= frozenset(content_word_tuple(mention.unit))  # "litres per person per day"
+        return own
 
     def _has_change_indicators(self) -> bool:
         """Does the catalogue hold an indicator of change ("..._change")? Only then is it
