@@ -152,6 +152,8 @@ class FigureReading:
         inside = [
             p for p in periods if clause[0] <= p.start < clause[1] and not fc.compared_with(p)
         ]
+        if not inside:
+            return None  # what follows only narrows the phrases down
         window = self.text[max(clause[0], position - 24) : position]
         if any(hint in window for hint in _BASELINE_HINTS) and _BASELINE_BEFORE.search(window):
             # "..., up from 800,000 in the same period a year earlier": the baseline's own date
