@@ -271,7 +271,11 @@ class FigureReading:
                 focus += phase_words
             own = self._own_words(mention, clause, previous, own_end)
             # what a clause may leave unsaid is looked for in the paragraph and just before it
-            context = Context(self.paragraph_words, text, sentence.start)
+            # (one for all the figures of the sentence: the text before it is read once)
+            view = self._view(sentence)
+            context = view.context
+            if context is None or context.paragraph is not self.paragraph_words:
+                context = view.context = Context(self.paragraph_words, text, sentence.start)
             distances = self._distances(sentence, mention.number_start)
             change = (
                 fc.CHANGE_STATED.search(text, max(clause[0], mention.start - 40), mention.start)
