@@ -123,6 +123,10 @@ class _Figure:
 class FigureReading:
     """Reads the figures of a sentence (a mixin of the document run)."""
 
+    # worked out on first use for the run's report and catalogue (see the methods below)
+    _change_indicators: bool | None = None
+    _topic: frozenset[str] | None = None
+
     def _change_period(self, mention: num.NumberMention) -> DatePhrase:
         """'doubled in three months': from three months before the report to its day."""
         unit = mention.unit.rstrip("s")
@@ -279,7 +283,11 @@ class FigureReading:
             distances = self._distances(sentence, mention.number_start)
             change = (
                 fc.CHANGE_STATED.search(text, max(clause[0], mention.start - 40), mention.start)
-                if self._has_change_indicators()
+                if (
+                    self._change_indicators
+                    if self._change_indicators is not None
+                    else self._has_change_indicators()
+                )
                 else None
             )
             indicator = self.catalogue.match(
@@ -291,7 +299,7 @@ class FigureReading:
                 context=context,
                 own=own,
                 change=change is not None,
-                topic=self._topic_words(),
+                topic=self._topic if self._topic is not None else self._topic_words(),
             )
             if indicator is None and clause != (sentence.start, sentence.end):
                 indicator = self.catalogue.match(
@@ -420,7 +428,7 @@ class FigureReading:
     def _has_change_indicators(self) -> bool:
         """Does the catalogue hold an indicator of change ("..._change")? Only then is it
         worth asking whether a figure is stated as one."""
-        has = getattr(self, "_change_indicators", None)
+        has = self._change_indicators
         if has is None:
             ids = self.catalogue.by_id
             has = self._change_indicators = any(i.endswith("_change") for i in ids)
@@ -430,7 +438,7 @@ class FigureReading:
         """The content words of the report's headings before its first full sentence ("Mpox
         Outbreak: Weekly Epidemiological Bulletin"): what every figure of it is about, so a
         clause may leave them unsaid ("49 deaths" are mpox deaths)."""
-        topic = getattr(self, "_topic", None)
+        topic = self._topic
         if topic is None:
             topic = self._topic = fc.heading_words(self.text)
         return topic
