@@ -227,6 +227,18 @@ class FigureReading:
         dated_after = bool(periods) and any(0 <= p.start - mention.end <= 2 for p in periods)
         if has_noun and dated_after:
             has_noun = False  # "compared with 21.3 percent the week before": a date, no noun
+        focus_text = before[-45:] + " " + after[:70]
+        label = fc.label_of_row(text, clause[0], mention.start)
+        if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
+            focus_text = label + " " + focus_text
+        if kind == num.MEASURE and " per " in unit:
+            focus_text += " " + unit  # "per capita" is read as "per person"
+        focus = content_word_tuple(focus_text)
+        clause_words = content_word_tuple(text[clause[0] : clause[1]])
+        if text.find("hase", clause[0], clause[1]) >= 0:  # "in IPC Phase 3 (Crisis) or above"
+            phase_words = fc.phase_words(text[clause[0] : clause[1]])
+            clause_words += phase_words
+            focus += phase_words
         family = figure_family(kind, unit, rate)
         indicator = None
         inherited = None
@@ -260,19 +272,6 @@ class FigureReading:
             family = inherited.family
         else:
             inherited = None
-            # the words that name the figure's indicator, worked out only when it is looked up
-            focus_text = before[-45:] + " " + after[:70]
-            label = fc.label_of_row(text, clause[0], mention.start)
-            if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
-                focus_text = label + " " + focus_text
-            if kind == num.MEASURE and " per " in unit:
-                focus_text += " " + unit  # "per capita" is read as "per person"
-            focus = content_word_tuple(focus_text)
-            clause_words = content_word_tuple(text[clause[0] : clause[1]])
-            if text.find("hase", clause[0], clause[1]) >= 0:  # "in IPC Phase 3 (Crisis) or above"
-                phase_words = fc.phase_words(text[clause[0] : clause[1]])
-                clause_words += phase_words
-                focus += phase_words
             own = self._own_words(mention, clause, previous, own_end)
             # what a clause may leave unsaid is looked for in the paragraph and just before it
             # (one for all the figures of the sentence: the text before it is read once)
