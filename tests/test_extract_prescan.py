@@ -446,3 +446,27 @@ def test_sentence_ends_after_long_words_split_as_a_search_for_abbreviations_does
     spans = sentences._raw_sentence_spans(text)
     with mock.patch.object(sentences, "_LONGEST_ABBREVIATION", 10**6):
         assert sentences._raw_sentence_spans(text) == spans
+
+
+QUARTER_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(["the", "The", "first", "FOURTH", "third", "quarter", "QuArTeR", "of"]),
+        st.sampled_from([" ", "  ", "\t", "", "-"]),
+    ),
+    max_size=6,
+).map(lambda parts: "".join(word + separator for word, separator in parts).strip())
+QUARTER_TEXT = st.one_of(
+    QUARTER_TEXT,
+    st.tuples(
+        QUARTER_TEXT, st.sampled_from(["2024", "this year", "ſecond", "\u212a", "İ", "ı"])
+    ).map(" of ".join),
+)
+
+
+@PROPERTY
+@given(st.one_of(QUARTER_TEXT, ANY_TEXT))
+def test_a_quarter_is_read_only_from_an_atom_holding_the_word_quarter(text: str):
+    # the date reader tries the quarter pattern only when the lower-cased atom says "quarter"
+    for atom in (text, text.strip(), "the " + text):
+        if dates._QUARTER_ATOM.fullmatch(dates._SPACES.sub(" ", atom)):
+            assert "quarter" in atom.lower()

@@ -408,9 +408,11 @@ class DateResolver:
         the = opening.startswith("the")
         if the and _TRAILING_WINDOW.fullmatch(atom_text):
             return self._trailing_window(match, phrase)
-        quarter = _QUARTER_ATOM.fullmatch(_SPACES.sub(" ", atom_text))
-        if quarter:
-            return self._quarter(phrase, quarter, future)
+        # (no letter other than its own cases matches one of "quarter" for re)
+        if "quarter" in atom_text.lower():
+            quarter = _QUARTER_ATOM.fullmatch(_SPACES.sub(" ", atom_text))
+            if quarter:
+                return self._quarter(phrase, quarter, future)
         atom = self._atom(match, "point_a", future)
         if atom is None:
             return None

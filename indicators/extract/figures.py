@@ -126,6 +126,10 @@ class _Figure:
 class FigureReading:
     """Reads the figures of a sentence (a mixin of the document run)."""
 
+    # worked out on first use for the run's report and catalogue (see the methods below)
+    _change_indicators: bool | None = None
+    _topic: frozenset[str] | None = None
+
     def _change_period(self, mention: num.NumberMention) -> DatePhrase:
         """'doubled in three months': from three months before the report to its day."""
         unit = mention.unit.rstrip("s")
@@ -155,6 +159,8 @@ class FigureReading:
         inside = [
             p for p in periods if clause[0] <= p.start < clause[1] and not fc.compared_with(p)
         ]
+        if not inside:
+            return None  # what follows only narrows the phrases down
         window = self.text[max(clause[0], position - 24) : position]
         if any(hint in window for hint in _BASELINE_HINTS) and _BASELINE_BEFORE.search(window):
             # "..., up from 800,000 in the same period a year earlier": the baseline's own date
@@ -203,32 +209,11 @@ class FigureReading:
         after = text[mention.end : min(clause[1], mention.end + 90)]
         # the figure's own words: from the figure before it to the one after it
         own_end = min(clause[1], mention.end + 90)
-        # what a clause may leave unsaid is looked for in the paragraph and just before it
-        context = Context(self.paragraph_words, text, sentence.start)
-        own: frozenset[str] = frozenset()
         if len(self.figure_positions) > 1:
-            own_start = clause[0]
-            for figure in reversed(previous):
-                if figure.mention is not None:
-                    own_start = max(own_start, figure.mention.end)
-                    break
             for position in self.figure_positions:
                 if position > mention.number_start:
                     own_end = min(own_end, position)
                     break
-            if own_start > clause[0]:
-                # "41 percent were women and 12 percent were children": what comes before
-                # the "and" goes with the figure before it
-                joins = list(fc.COORDINATOR.finditer(text, own_start, mention.start))
-                if joins:
-                    own_start = joins[-1].end()
-            own = frozenset(
-                content_word_tuple(
-                    text[own_start : mention.start] + " " + text[mention.end : own_end]
-                )
-            )
-            if mention.kind == num.MEASURE and " per " in mention.unit:
-                own |= frozenset(content_word_tuple(mention.unit))  # "litres per person per day"
         before = text[max(clause[0], mention.start - 70) : mention.start]
         rate = ""
         kind, unit, value = mention.kind, mention.unit, mention.value
@@ -290,10 +275,21 @@ class FigureReading:
             family = inherited.family
         else:
             inherited = None
+            own = self._own_words(mention, clause, previous, own_end)
+            # what a clause may leave unsaid is looked for in the paragraph and just before it
+            # (one for all the figures of the sentence: the text before it is read once)
+            view = self._view(sentence)
+            context = view.context
+            if context is None or context.paragraph is not self.paragraph_words:
+                context = view.context = Context(self.paragraph_words, text, sentence.start)
             distances = self._distances(sentence, mention.number_start)
             change = (
                 fc.CHANGE_STATED.search(text, max(clause[0], mention.start - 40), mention.start)
-                if self._has_change_indicators()
+                if (
+                    self._change_indicators
+                    if self._change_indicators is not None
+                    else self._has_change_indicators()
+                )
                 else None
             )
             indicator = self.catalogue.match(
@@ -305,7 +301,7 @@ class FigureReading:
                 context=context,
                 own=own,
                 change=change is not None,
-                topic=self._topic_words(),
+                topic=self._topic if self._topic is not None else self._topic_words(),
             )
             if indicator is None and clause != (sentence.start, sentence.end):
                 indicator = self.catalogue.match(
@@ -407,10 +403,34 @@ class FigureReading:
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
 
+    def _own_words(self, mention, clause, previous, own_end: int) -> frozenset[str]:
+        """The content words from the figure before it to `own_end` (the figure after it),
+        or none where the sentence holds no other figure."""
+        if len(self.figure_positions) <= 1:
+            return frozenset()
+        text = self.text
+        own_start = clause[0]
+        for figure in reversed(previous):
+            if figure.mention is not None:
+                own_start = max(own_start, figure.mention.end)
+                break
+        if own_start > clause[0]:
+            # "41 percent were women and 12 percent were children": what comes before
+            # the "and" goes with the figure before it
+            joins = list(fc.COORDINATOR.finditer(text, own_start, mention.start))
+            if joins:
+                own_start = joins[-1].end()
+        own = frozenset(
+            content_word_tuple(text[own_start : mention.start] + " " + text[mention.end : own_end])
+        )
+        if mention.kind == num.MEASURE and " per " in mention.unit:
+            own |= frozenset(content_word_tuple(mention.unit))  # "litres per person per day"
+        return own
+
     def _has_change_indicators(self) -> bool:
         """Does the catalogue hold an indicator of change ("..._change")? Only then is it
         worth asking whether a figure is stated as one."""
-        has = getattr(self, "_change_indicators", None)
+        has = self._change_indicators
         if has is None:
             ids = self.catalogue.by_id
             has = self._change_indicators = any(i.endswith("_change") for i in ids)
@@ -420,7 +440,7 @@ class FigureReading:
         """The content words of the report's headings before its first full sentence ("Mpox
         Outbreak: Weekly Epidemiological Bulletin"): what every figure of it is about, so a
         clause may leave them unsaid ("49 deaths" are mpox deaths)."""
-        topic = getattr(self, "_topic", None)
+        topic = self._topic
         if topic is None:
             topic = self._topic = fc.heading_words(self.text)
         return topic

@@ -179,7 +179,8 @@ class _Run(FigureReading, EventReading):
         self.status_subjects: list | None = None
         self.index = -1
         self.failures: list[SentenceFailure] = []
-        # the sentence whose figure-led clause starts were last found, and those starts
+        # the sentence whose figure-led clause starts were last found, and its clause
+        # boundaries with those starts among them
         self.clause_starts: tuple[Sentence | None, list[int], list[tuple[int, int]]] = (
             None,
             [],
@@ -500,12 +501,12 @@ class _Run(FigureReading, EventReading):
         boundaries = view.boundaries()
         if len(self.figure_positions) > 1 and sentence.text.find(", ") >= 0:
             # "..., and 4.2 percent of children were ...": a new clause opens with a figure
-            cached, positions, starts = self.clause_starts
+            cached, positions, merged = self.clause_starts
             if cached is not sentence or positions is not self.figure_positions:
                 starts = self._figure_clause_starts(sentence)
-                self.clause_starts = (sentence, self.figure_positions, starts)
-            if starts:
-                boundaries = sorted(boundaries + starts)
+                merged = sorted(boundaries + starts) if starts else boundaries
+                self.clause_starts = (sentence, self.figure_positions, merged)
+            boundaries = merged
         for boundary_start, boundary_end in boundaries:
             if boundary_end <= relative:
                 start = boundary_end

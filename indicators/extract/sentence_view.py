@@ -47,6 +47,7 @@ class SentenceView:
 
     __slots__ = ("sentence", "known_places", "plain_case", "_lower_text", "_lower")
     __slots__ += ("_boundaries", "_asides", "_words", "_anaphoric", "_after_preposition")
+    __slots__ += ("context",)
 
     def __init__(
         self,
@@ -62,6 +63,7 @@ class SentenceView:
         self._lower: str | None = None
         self._boundaries = self._asides = self._words = None
         self._anaphoric = self._after_preposition = None
+        self.context: Context | None = None  # the figures' `Context`, one for the sentence
 
     @property
     def lower(self) -> str:
