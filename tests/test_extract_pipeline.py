@@ -36,7 +36,7 @@ MIN_LOCATION_PER_REPORT = 0.95
 # The reports written after the rules, in genres the rules were not written for (the fixture
 # README says which classes they still miss): the line they reach, to be raised, never lowered.
 UNSEEN = REPORTS / "unseen"
-MIN_UNSEEN_PRECISION = 0.74
+MIN_UNSEEN_PRECISION = 0.76
 MIN_UNSEEN_RECALL = 0.77
 # their places: 89 of 90 matched rows ("the region" read as the region named before)
 MIN_UNSEEN_LOCATION_ACCURACY = 0.98

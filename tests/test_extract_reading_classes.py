@@ -574,3 +574,59 @@ def test_a_proposed_indicator_is_named_by_whole_words_of_the_report(words, amoun
         for token in observation.indicator_id.split("_"):
             cut = any(token in word and token != word for word in said)
             assert len(token) < 5 or token in said or not cut, (observation.indicator_id, text)
+
+
+_METHOD_NOUNS = vocabulary.words("method_nouns")
+_METHOD_VERBS = [v for v in vocabulary.words("method_verbs") if v != "took place"]
+_REACHED = st.sampled_from(["districts", "markets", "sites", "villages", "enumerators", "camps"])
+
+
+@PROPERTY
+@given(
+    noun=st.sampled_from(_METHOD_NOUNS),
+    verb=st.sampled_from(_METHOD_VERBS),
+    count=st.integers(61, 9_000),  # never the share's value
+    reached=_REACHED,
+    share=st.integers(2, 60),
+)
+def test_the_reach_of_a_reports_own_method_is_no_new_indicator(noun, verb, count, reached, share):
+    # "The analysis covered 22 districts": how far the method reached, not a figure; a share
+    # stated in the same sentence is still one.
+    text = (
+        f"The {noun} {verb} {count:,} {reached}; {share} percent of households there had no"
+        " safe water."
+    )
+    values = {o.value for o in extract(text, date(2025, 10, 20), publisher="Unit").observations}
+    assert count not in values, (text, values)
+    assert share in values, (text, values)
+
+
+@PROPERTY
+@given(
+    participle=st.sampled_from(vocabulary.words("method_participles")),
+    count=st.integers(3, 900),
+    reached=_REACHED,
+    amount=st.integers(1_000, 900_000),  # never the count's value
+)
+def test_a_count_of_what_was_monitored_is_no_figure(participle, count, reached, amount):
+    text = (
+        f"The food basket cost SYP {amount:,} on average across the {count} {reached} {participle}."
+    )
+    values = {o.value for o in extract(text, date(2025, 10, 20), publisher="Unit").observations}
+    assert count not in values and amount in values, (text, values)
+
+
+@PROPERTY
+@given(count=st.integers(20, 90_000), verb=st.sampled_from(["assessed as", "assessed to be"]))
+def test_people_assessed_as_in_need_are_a_figure(count, verb):
+    # "assessed as food insecure" states a finding about them, not the method's reach
+    text = f"Some {count:,} people were {verb} food insecure in the district."
+    values = {o.value for o in extract(text, date(2025, 10, 20), publisher="Unit").observations}
+    assert count in values, (text, values)
+
+
+def test_a_catalogue_that_keeps_the_methods_reach_still_gets_it():
+    catalogue = Catalogue.from_csv(REPO_ROOT / "tests" / "fixtures" / "reports" / "indicators.csv")
+    text = "The survey covered 612 households across Renk county."
+    found = extract(text, date(2025, 5, 22), publisher="Unit", catalogue=catalogue)
+    assert [(o.indicator_id, o.value) for o in found.observations] == [("households_surveyed", 612)]

@@ -13,6 +13,7 @@ import re
 
 from indicators.extract import vocabulary
 from indicators.extract.catalogue import content_word_tuple
+from indicators.extract.patterns import alternation
 
 # A figure stated as a change: "rose by", "a fall of", "up", "an increase of"
 CHANGE_STATED = re.compile(
@@ -38,6 +39,40 @@ PLAN_FIRST = frozenset("-•*–" + "".join({verb[0].upper() for verb in _PLAN_V
 PLAN_START = re.compile(
     r"(?:[-•*–]\s+)?(?:" + "|".join(verb.capitalize() for verb in _PLAN_VERBS) + r")\b"
 )
+# A report's own method and its reach: "The analysis covered 22 districts", "The survey was
+# carried out by 45 enumerators", "Prices are collected by monitors in 140 markets", "across
+# the 14 governorates monitored" count the method, not an indicator (see figures.json)
+_METHOD_NOUN = alternation(vocabulary.words("method_nouns")).replace(" ", r"\s+")
+_METHOD_VERB = alternation(vocabulary.words("method_verbs")).replace(" ", r"\s+")
+METHOD_VERB = re.compile(
+    rf"^\W*(?:the|this|our|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{_METHOD_NOUN})\s+(?:[\w-]+\s+){{0,4}}?"
+    rf"(?:{_METHOD_VERB})\b|\b(?:is|are|was|were)\s+(?:collected|gathered|compiled)\b",
+    re.IGNORECASE,
+)
+# after a comma, the method's reach goes on only after these: "..., using 12 sources"
+_REACH_AFTER_COMMA = re.compile(r"\b(?:using|by|with|from|in|across)\s+(?:the\s+)?\Z")
+_PARTICIPLES = vocabulary.words("method_participles")
+COUNTED_PARTICIPLE = re.compile(
+    rf"\s+(?:[a-z-]+\s+){{1,2}}?(?:{alternation(_PARTICIPLES)})\b(?!\s+(?:as|to\s+be)\b)"
+)
+PARTICIPLE_HINTS = tuple(_PARTICIPLES)
+
+
+def method_verb_end(sentence: str) -> int:
+    """Where the verb of a sentence about the report's own method ends, or -1."""
+    match = METHOD_VERB.search(sentence)
+    return match.end() if match else -1
+
+
+def counts_method_reach(sentence: str, verb_end: int, relative: int) -> bool:
+    """Is the count at sentence[relative:] the reach of the method whose verb ends at
+    `verb_end` (`method_verb_end`): right after it, or after a comma and "using", "by"?"""
+    if verb_end < 0 or verb_end > relative:
+        return False
+    between = sentence[verb_end:relative]
+    return "," not in between or _REACH_AFTER_COMMA.search(between[-16:]) is not None
+
+
 _PHASE = re.compile(r"\b[Pp]hases?\s+([345])\b")
 PHASE_WORDS = vocabulary.words("phase_words")
 HEADING_REACH = 400  # how far into a report its headings are looked for

@@ -129,6 +129,26 @@ class FigureReading:
     # worked out on first use for the run's report and catalogue (see the methods below)
     _change_indicators: bool | None = None
     _topic: frozenset[str] | None = None
+    # the last sentence read for a method verb, and where that verb ends (-1: none)
+    _method_verb: tuple[object, int] = (None, -1)
+
+    def _counts_method(self, sentence, mention: num.NumberMention) -> bool:
+        """Does the count count the report's own method ("by 45 analysts", "the 14
+        governorates monitored")? The method verb is looked for once per sentence."""
+        after = self.text[mention.end : mention.end + 40]
+        if (
+            any(hint in after for hint in fc.PARTICIPLE_HINTS)
+            and " of " not in self.text[mention.start : mention.end]  # "60 of the 120 ...": 60
+            and fc.COUNTED_PARTICIPLE.match(self.text, mention.end)
+        ):
+            return True
+        cached, verb_end = self._method_verb
+        if cached is not sentence:
+            verb_end = fc.method_verb_end(sentence.text)
+            self._method_verb = (sentence, verb_end)
+        return fc.counts_method_reach(
+            sentence.text, verb_end, mention.number_start - sentence.start
+        )
 
     def _change_period(self, mention: num.NumberMention) -> DatePhrase:
         """'doubled in three months': from three months before the report to its day."""
@@ -330,6 +350,10 @@ class FigureReading:
             elif indicator is not None:
                 indicator_id, name, is_new = indicator.indicator_id, indicator.name, False
                 unit = indicator.unit
+            elif kind == num.COUNT and self._counts_method(sentence, mention):
+                # "The analysis covered 22 districts": the method's reach, proposed as no new
+                # indicator (a catalogue may still keep one, such as households surveyed)
+                return None
             else:
                 described = mention.what if kind == num.RATE else text[mention.end : own_end]
                 if kind == num.MULTIPLIER or after.lstrip()[:1] in (",", ";", ".", ")", ""):
