@@ -475,3 +475,19 @@ def test_every_weekday_is_a_date_phrase(weekday):
 def test_every_anchor_word_is_found_where_the_date_pattern_is_tried(word):
     text = f"x {word} y"
     assert (2, False) in dates.date_anchors(text), word
+
+
+@pytest.mark.parametrize("word", vocabulary.report_place_words())
+def test_every_report_place_word_refers_to_the_reports_place(word):
+    # the hint and the pattern come from the same list: a word added there is read at once
+    def places(where: str) -> list[tuple[float, str]]:
+        text = (
+            "Gaza: aid update. Fighting in Gaza went on through the week. "
+            f"In {where}, 40 percent of households near Rafah had no water."
+        )
+        found = extract(text, date(2025, 7, 20), publisher="Unit").observations
+        return [(o.value, o.location) for o in found]
+
+    # the word names the report's place, over a town named beside the figure
+    assert places(f"the {word}") == [(40, "Gaza Strip")]
+    assert places("the north") == [(40, "Rafah")]

@@ -104,7 +104,10 @@ NOT_PLACES = frozenset(
         "Year",
     ]
 )
-ANAPHORIC_PLACE = re.compile(r"\bthe\s+(?:enclave|Strip|territory)\b")
+# "the enclave", "the Strip": the report's own place; each word is also the hint the sentence
+# is tested with before the pattern is searched
+REPORT_PLACE_WORDS = tuple(vocabulary.report_place_words())
+ANAPHORIC_PLACE = re.compile(rf"\bthe\s+(?:{'|'.join(map(re.escape, REPORT_PLACE_WORDS))})\b")
 PLACE_CANONICAL = vocabulary.place_canonical()
 # A place named as an actor is not where a figure holds: the subject of a verb ("Israel has
 # placed ...", "Israel did not let ...", "Iran called for ..."), a government or its forces

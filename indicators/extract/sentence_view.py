@@ -10,7 +10,12 @@ import re
 
 from indicators.extract.attribution import strong_boundary
 from indicators.extract.catalogue import content_word_tuple, word_content
-from indicators.extract.locations import ANAPHORIC_PLACE, NOT_PLACES, PLACE_AFTER_PREPOSITION
+from indicators.extract.locations import (
+    ANAPHORIC_PLACE,
+    NOT_PLACES,
+    PLACE_AFTER_PREPOSITION,
+    REPORT_PLACE_WORDS,
+)
 from indicators.extract.sentences import Sentence
 
 # A clause boundary for dates and figures: the strong ones plus asides set off by commas.
@@ -121,7 +126,7 @@ class SentenceView:
             text = self.sentence.text
             self._anaphoric = (
                 [m.span() for m in ANAPHORIC_PLACE.finditer(text)]
-                if "enclave" in text or "Strip" in text or "territory" in text
+                if any(word in text for word in REPORT_PLACE_WORDS)
                 else []
             )
         return self._anaphoric

@@ -67,6 +67,11 @@ def place_anaphors() -> dict[str, list[str]]:
     return dict(_load("places")["anaphors"])
 
 
+def report_place_words() -> list[str]:
+    """The words that, after "the", refer to the report's own main place ("the enclave")."""
+    return list(_load("places")["report_place_words"])
+
+
 def place_country_codes() -> dict[str, str]:
     """The country code of each gazetteer place that names one country (`place_codes.json`,
     written by `write_place_country_codes` from the country data `indicators.places` reads)."""
