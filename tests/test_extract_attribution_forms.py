@@ -513,6 +513,31 @@ def two_speakers(draw: Draw) -> Case:
     return Case(text, [(first.value, one.name), (second.value, two_canonical)])
 
 
+def speaker_last_over_clauses(draw: Draw) -> Case:
+    """A speaker named last says every clause of the sentence before them ('Some 1,200 are
+    sick, while 300 have died, Dr Ali said'), back to a clause with a speaker of its own
+    ('..., the UN said, while ..., the army said'); a ', with' adjunct is theirs, the clause
+    it hangs on is the report's own."""
+    first = figure(draw)
+    second = figure(draw, (first.value,))
+    one = person(draw)
+    two_canonical, two = organisation(draw)
+    a, b = clause(draw, first), clause(draw, second)
+    join = draw.choice((", while", ", whereas", ", but", ";", " –"))
+    said = draw.choice(
+        (f"{one.written} said", f"said {one.written}", f"according to {one.written}")
+    )
+    form = draw.choice(("both", "each", "with"))
+    if form == "both":
+        text = f"{capitalised(a)}{join} {b}, {said}."
+        return Case(text, [(first.value, one.name), (second.value, one.name)])
+    if form == "each":
+        text = f"{capitalised(a)}, {two} said{join} {b}, {said}."
+        return Case(text, [(first.value, two_canonical), (second.value, one.name)])
+    text = f"The crisis entered its {first.written}th day on Monday, with {b}, {said}."
+    return Case(text, [(second.value, one.name)])
+
+
 def relative_aside(draw: Draw) -> Case:
     """'..., said Amina Hassan, who heads the clinic.', 'UNHCR, which runs the camp, said ...'."""
     number = figure(draw)
@@ -653,6 +678,7 @@ FORMS: dict[str, Callable[[Draw], Case]] = {
         post_then_name,
         name_of_organisation,
         two_speakers,
+        speaker_last_over_clauses,
         relative_aside,
         verb_phrase_variants,
         according_to_data,
