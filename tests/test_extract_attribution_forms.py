@@ -538,6 +538,56 @@ def speaker_last_over_clauses(draw: Draw) -> Case:
     return Case(text, [(second.value, one.name)])
 
 
+def interview_turns(draw: Draw) -> Case:
+    """An interview's turns labelled with their speaker ("Amina Hassan: Since January we
+    ...", later "Hassan: ..."): each answer is the interviewee's, each question the
+    publisher's; a speaker named inside an answer keeps their own figure."""
+    first = figure(draw)
+    second = figure(draw, (first.value,))
+    third = figure(draw, (first.value, second.value))
+    who = person(draw)
+    canonical, org = organisation(draw)
+    asker = draw.choice(("Test Wire", "TW", "Q"))
+    surname = who.name.split(" ", 1)[1]
+    later = draw.choice((surname, who.name))
+    text = (
+        f"{who.name} of {bare(org)} spoke to us about the crisis.\n\n"
+        f"{asker}: How bad is it?\n\n"
+        f"{who.name}: {capitalised(clause(draw, first))}. It is getting worse.\n\n"
+        f"{asker}: What comes next?\n\n"
+        f"{later}: {capitalised(clause(draw, second))}, and {org} said {clause(draw, third)}.\n"
+    )
+    return Case(text, [(first.value, who.name), (second.value, who.name), (third.value, canonical)])
+
+
+def government_of(draw: Draw) -> Case:
+    """A country's government, however the text names it, is 'Government of <country>'."""
+    number = figure(draw)
+    country, adjective = draw.choice(
+        (
+            ("Chad", "Chadian"),
+            ("Bangladesh", "Bangladeshi"),
+            ("Sudan", "Sudanese"),
+            ("Haiti", "Haitian"),
+        )
+    )
+    written = draw.choice(
+        (
+            f"the {country} government",
+            f"{country}'s government",
+            f"the {adjective} government",
+            f"the government of {country}",
+        )
+    )
+    text = draw.choice(
+        (
+            f"{capitalised(clause(draw, number))}, {written} said.",
+            f"According to {written}, {clause(draw, number)}.",
+        )
+    )
+    return Case(text, [(number.value, f"Government of {country}")])
+
+
 def relative_aside(draw: Draw) -> Case:
     """'..., said Amina Hassan, who heads the clinic.', 'UNHCR, which runs the camp, said ...'."""
     number = figure(draw)
@@ -679,6 +729,8 @@ FORMS: dict[str, Callable[[Draw], Case]] = {
         name_of_organisation,
         two_speakers,
         speaker_last_over_clauses,
+        interview_turns,
+        government_of,
         relative_aside,
         verb_phrase_variants,
         according_to_data,

@@ -152,6 +152,14 @@ class Speakers:
             del self.recent[0]
 
 
+def gazetteer_speaker(words: str) -> tuple[str, str] | None:
+    """(canonical name, kind) of the gazetteer's speaker that these words name whole."""
+    for name, kind, pattern in _GAZETTEER:
+        if pattern.fullmatch(words):
+            return name, kind
+    return None
+
+
 def _in_gazetteer(aside: str) -> bool:
     acronym = aside.strip(" ()")
     return any(pattern.fullmatch(acronym) for _, _, pattern in _GAZETTEER)
@@ -278,6 +286,12 @@ def _read_speaker(phrase: str) -> tuple[str, str, str, str]:
     for name, kind, pattern in _GAZETTEER:
         if kind != PERSON and pattern.search(phrase):
             return name, kind, "", surname
+    government = _GOVERNMENT.fullmatch(phrase) if "overnment" in phrase else None
+    if government:  # "the Bangladesh government", "Chad's government" -> "Government of Chad"
+        owner = government.group("owner") or government.group("of")
+        place = PLACE_ADJECTIVES.get(owner.lower()) or (owner if owner in _PLACE_NAMES else "")
+        if place:
+            return f"Government of {place}", ORG, "", ""
     words = phrase.split()
     while words and words[0].lower() in DETERMINERS:
         words.pop(0)
@@ -295,6 +309,13 @@ def _read_speaker(phrase: str) -> tuple[str, str, str, str]:
     text = " ".join(words)
     return text[0].upper() + text[1:], ORG, "", surname
 
+
+# A country's government, named by the country or its adjective
+_GOVERNMENT = re.compile(
+    r"(?:[Tt]he\s+)?(?:(?P<owner>[A-Z][\w ]*?)(?:[’']s)?\s+[Gg]overnment"
+    r"|[Gg]overnment\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w ]*))"
+)
+_PLACE_NAMES = frozenset(vocabulary.place_names())
 
 # A person's name followed by the organisation they speak for
 _MEMBER_OF = re.compile(

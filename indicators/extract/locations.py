@@ -127,8 +127,8 @@ ACTOR_AFTER_PLACE = re.compile(
     # the start of an organisation's name: "the Sudan Doctors Network said"
     r"|\s+(?!and\b|or\b)[A-Z][a-z]+\s+[A-Z][a-z]+"
 )
-LOCATIVE_BEFORE_PLACE = re.compile(
-    r"\b(?:in|into|inside|across|throughout|within|to|towards|near|around|at|on)"
+LOCATIVE_BEFORE_PLACE = re.compile(  # "according to the Sudan government" says who, not where
+    r"\b(?:in|into|inside|across|throughout|within|(?<![Aa]ccording\s)to|towards|near|around|at|on)"
     r"\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:and|or)\s+)?\Z"
 )
 AGENT_BEFORE_PLACE = re.compile(

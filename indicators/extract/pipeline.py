@@ -85,6 +85,7 @@ from indicators.extract.sentence_view import (
     SentenceView,
 )
 from indicators.extract.sentences import Sentence, split_sentences
+from indicators.extract.transcripts import is_transcript, turn_attribution, turn_speaker
 
 # A date right after such a verb dates an event ("began on 19 May"), not a figure's period.
 _EVENT_VERBS = vocabulary.words("event_verbs")
@@ -166,6 +167,9 @@ class _Run(FigureReading, EventReading):
         # "the city", "in the province" in each sentence (by its start), found in one pass
         self.anaphors: dict[int, list[tuple[int, int, str]]] = {}
         self.carried: Attribution | None = None
+        # an interview's turns: whether the text labels them, and the speaker of this one
+        self.transcript = False
+        self.turn: tuple[str, str, int] | None = None
         self.paragraph = -1
         # content words of the paragraph so far; its sentences are read when a figure needs them
         self.paragraph_words = ParagraphWords()
@@ -238,6 +242,7 @@ class _Run(FigureReading, EventReading):
                     if e <= sentence.end
                 ]
         head_end = sentences[0].start  # the title, standfirst and dateline come before
+        self.transcript = ":" in text and is_transcript(text)
         self.default_place = report_scope(text, head_end, all_places)
         self.places = ReportPlaces(self.default_place, dateline_places(text[:head_end]), text)
         self.venues = talks_venues(text, all_places)
@@ -326,6 +331,11 @@ class _Run(FigureReading, EventReading):
         text = self.text
         if sentence.paragraph != self.paragraph:
             self.paragraph, self.paragraph_words = sentence.paragraph, ParagraphWords()
+            self.turn = (
+                turn_speaker(self.text, sentence.start, self.speakers) if self.transcript else None
+            )
+            if self.turn is not None:
+                self.speakers.remember(self.turn[0], self.turn[1])
         self.paragraph_words.add(sentence.text)
         if self.hinted is not None and self.view is not None and self.view.sentence is sentence:
             event_hint = self.index in self.hinted["event"]
@@ -396,6 +406,8 @@ class _Run(FigureReading, EventReading):
             for p in period_phrases
             if not self._event_verb_before(text[max(sentence.start, p.start - 30) : p.start])
         ]
+        if self.turn is not None:  # an interview's turn: its speaker's, but what others say
+            attributions.append(turn_attribution(self.turn, sentence.start, sentence.end))
         if not attributions and self.carried is not None:
             attributions = [self.carried_for(sentence)]
         self.carried = None

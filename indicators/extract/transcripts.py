@@ -1,0 +1,74 @@
+"""Who speaks a paragraph of an interview or a transcript: the name before its colon.
+
+Interviews, question-and-answer features and briefing transcripts label each turn with its
+speaker ("Hana Suleiman: Since January we have counted ...", "Suleiman: Extremely."); every
+sentence of the turn that credits no one else is that speaker's. A label is a speaker only
+when it names one: a person's full name, a surname of a person named before, or an
+organisation of the gazetteer; a heading or a key-figure row ("Cholera: 1,847 cases",
+"People in need: 15.5M", "Note: ...") is no label.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indicators.extract.attribution import (
+    PERSON,
+    Attribution,
+    Speakers,
+    canonical_speaker,
+    gazetteer_speaker,
+)
+
+# One to five capitalised words (or name particles) then a colon, opening a paragraph's first
+# sentence; the colon is followed by the turn's words, not by a figure alone.
+_NAME_WORD = r"(?:(?:de|van|der|von|al|el|bin|ibn|da|dos|du|la|le)(?:[ \t]+|-))*[A-Z][\w.’'-]*"
+_LABEL = re.compile(
+    rf"[ \t]*(?P<label>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}})[ \t]*:[ \t]+(?=[A-Z0-9“\"])"
+)
+# A turn says something: at least four words after its label (a key-figure row, "New cases:
+# 12", says a figure)
+_TURN_WORDS = re.compile(r"(?:\S+\s+){3}\S")
+
+
+# The same label opening a line of the text: a document whose turns are labelled repeats one
+_LINE_LABEL = re.compile(r"^" + _LABEL.pattern, re.MULTILINE)
+
+
+def is_transcript(text: str) -> bool:
+    """Does the text label its paragraphs with their speakers: one label opening two lines
+    or more ("TNH: ...", "Suleiman: ...")?"""
+    seen: set[str] = set()
+    for match in _LINE_LABEL.finditer(text):
+        label = match.group("label").split()[-1]
+        if label in seen:
+            return True
+        seen.add(label)
+    return False
+
+
+def turn_speaker(text: str, start: int, speakers: Speakers) -> tuple[str, str, int] | None:
+    """(speaker, kind, end of the label) when the sentence at `start` opens a turn with a
+    speaker's label, else None."""
+    if ":" not in text[start : start + 60]:  # a cheap guard: most sentences hold no early colon
+        return None
+    match = _LABEL.match(text, start)
+    line_end = text.find("\n", start)
+    if match is None or not _TURN_WORDS.match(
+        text[: line_end if line_end >= 0 else len(text)], match.end()
+    ):
+        return None
+    label = match.group("label")
+    name, kind = canonical_speaker(label, speakers)
+    if kind == PERSON and name:
+        return name, kind, match.end() - start
+    known = gazetteer_speaker(label)
+    if known is not None:
+        return known[0], known[1], match.end() - start
+    return None
+
+
+def turn_attribution(voice: tuple[str, str, int], start: int, end: int) -> Attribution:
+    """The turn's speaker credited with the sentence text[start:end] of their turn."""
+    name, kind, _ = voice
+    return Attribution(name, start, start, start, start, end, kind, phrase=name)
