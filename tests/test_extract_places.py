@@ -378,3 +378,53 @@ def test_a_sentence_opening_with_a_preposition_names_its_place(country, town, op
         f"{opening} {town}{comma} officials said 40 people were killed."
     )
     assert killed_place(text) == town
+
+
+LEADER_STATES = sorted(
+    (name, state) for name, state in gazetteer.LEADERS.items() if state in gazetteer.COUNTRIES
+)
+TITLED = st.sampled_from(["President", "Prime Minister", "King", "the Emir,", ""])
+
+
+def statement_place(text: str) -> tuple[str, list[str]]:
+    """The place of the one statement or visit of `text`, and the places of its figures."""
+    result = extract(text, date(2025, 7, 24), "Publisher", catalogue=CATALOGUE)
+    (event,) = [e for e in result.events if e.kind in ("statement", "diplomacy")]
+    return event.location, [o.location for o in result.observations]
+
+
+@PROPERTY
+@given(
+    st.sampled_from(LEADER_STATES),
+    TITLED,
+    st.sampled_from(["struck an optimistic tone about the talks", "issued a statement"]),
+    st.sampled_from(sorted(set(gazetteer.COUNTRIES) - {"United States"})),
+)
+def test_a_leaders_statement_naming_no_place_is_in_their_state(leader, title, said, covered):
+    """'President Donald Trump ... struck an optimistic tone' is in the United States, in a
+    report on another country, when the sentence names no place; a figure in it keeps the
+    report's place, and a statement that names a place is there."""
+    name, state = leader
+    opening = f"Aid agencies in {covered} said 40 people were killed in {covered}.\n\n"
+    who = f"{title} {name}".strip()
+    place, _ = statement_place(f"{opening}On Monday, {who} {said}.")
+    assert place == state
+    place, figures = statement_place(
+        f"{opening}On Monday, {who} {said}, while 40 people were killed."
+    )
+    assert place == state and figures[-1] == covered
+    elsewhere = next(c for c in sorted(gazetteer.COUNTRIES) if c not in (state, covered))
+    place, _ = statement_place(f"{opening}On Monday, {who} {said} in {elsewhere}.")
+    assert place == elsewhere
+
+
+@PROPERTY
+@given(
+    st.sampled_from(sorted(gazetteer.COUNTRIES)),
+    st.sampled_from(["the President of {c}", "{c}'s prime minister", "{c}’s foreign minister"]),
+)
+def test_a_title_of_a_state_speaks_for_that_state(country, title):
+    assert gazetteer.leader_state(title.format(c=country) + " said") == gazetteer.CANONICAL.get(
+        country, country
+    )
+    assert gazetteer.leader_state("the prime minister said") == ""

@@ -18,10 +18,14 @@ from indicators.extract import vocabulary
 from indicators.extract.attribution import speaker_for
 from indicators.extract.candidates import Event
 from indicators.extract.dates import DatePhrase
+from indicators.extract.gazetteer import leader_state
 from indicators.extract.hints import prefix_hints
 from indicators.extract.locations import VENUE_KINDS, venue_for
 from indicators.extract.sentence_view import Caseless
 
+# Events that are a state's voice: a leader's statement or visit that names no place is in
+# the state they speak for (`gazetteer.leader_state`).
+VOICE_KINDS = frozenset({"statement", "diplomacy"})
 # Each kind's phrases (events.json), in the order kinds are preferred.
 EVENT_PHRASES: dict[str, list[str]] = vocabulary.words("event_phrases", "events")
 EVENT_KEYWORDS: tuple[tuple[str, re.Pattern], ...] = tuple(
@@ -264,6 +268,11 @@ class EventReading:
             venue, here = venue_for(self.venues, sentence.start, sentence.end)
             if here or not self._view(sentence).known_places:
                 return venue
+        if kind in VOICE_KINDS and not self._view(sentence).known_places:
+            # "President Donald Trump ... struck an optimistic tone": said in their state
+            state = leader_state(self.text[clause[0] : clause[1]])
+            if state:
+                return state
         return self._location(sentence, clause, position)
 
     def _add_event(

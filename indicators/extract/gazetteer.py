@@ -82,3 +82,43 @@ def referent(levels: frozenset[str], before: list[str]) -> str:
         levels = frozenset({"city"})
     named = next((name for name in reversed(before) if levels_of(name) & levels), "")
     return named or (holding(levels, before[-1]) if before else "")
+
+
+# The state a head of state or government speaks for (`speakers.json`: leaders, leader_titles)
+LEADERS: dict[str, str] = vocabulary.words("leaders", "speakers")
+_TITLES = vocabulary.alternatives(vocabulary.words("leader_titles", "speakers"))
+_SURNAMES = {name.split()[-1]: state for name, state in LEADERS.items()}
+_WORD = r"(?:[A-Z]|d[’'])[\w’'-]*"  # a word of a country's name: "Burkina", "d'Ivoire"
+# "President Donald Trump", "Trump" after a title ("President Trump"), "the President of Chad",
+# "Chad's president", "the Qatari prime minister"
+LEADER = re.compile(
+    r"\b(?:(?P<name>"
+    + vocabulary.alternatives(sorted(LEADERS, key=len, reverse=True))
+    + rf")\b|(?i:{_TITLES})\s+(?P<surname>"
+    + vocabulary.alternatives(sorted(_SURNAMES, key=len, reverse=True))
+    + rf")\b(?!\s+(?:[A-Z]|al-|el-|bin\s))|(?i:{_TITLES})\s+of\s+(?:the\s+)?(?P<of>{_WORD}(?:\s+(?:of\s+the\s+|and\s+)?{_WORD}){{0,3}})"
+    + rf"|(?P<owner>{_WORD}(?:\s+(?:and\s+|of\s+the\s+)?{_WORD}){{0,3}})(?:’s|'s)?"
+    + rf"\s+(?i:{_TITLES})\b)"
+)
+_ADJECTIVES: dict[str, str] = vocabulary.words("place_adjectives", "speakers")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def leader_state(text: str) -> str:
+    """The state whose head of state or government, or whose voice abroad, the text names
+    ("President Donald Trump": United States; "Chad's foreign minister": Chad), or ""."""
+    for match in LEADER.finditer(text):
+        if match.group("name"):
+            return LEADERS[match.group("name")]
+        if match.group("surname"):
+            return _SURNAMES[match.group("surname")]
+        words = _POSSESSIVE.sub("", match.group("of") or match.group("owner") or "").split()
+        # the longest run of the words that names a country ("On Monday Chad's president")
+        for size in range(len(words), 0, -1):
+            for first in range(len(words) - size + 1):
+                phrase = " ".join(words[first : first + size]).lower()
+                place = BY_LOWER.get(phrase) or _ADJECTIVES.get(phrase, "")
+                place = CANONICAL.get(place, place)
+                if place and country_of(place) == place:
+                    return place
+    return ""
