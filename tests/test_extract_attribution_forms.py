@@ -588,6 +588,21 @@ def government_of(draw: Draw) -> Case:
     return Case(text, [(number.value, f"Government of {country}")])
 
 
+def according_to_then_aside(draw: Draw) -> Case:
+    """'..., according to IOM, which said ...' and '..., according to OCHA, most of them
+    children': the source is credited with what it follows and with the aside it opens."""
+    first = figure(draw)
+    second = figure(draw, (first.value,))
+    canonical, written = organisation(draw)
+    a, b = clause(draw, first), clause(draw, second)
+    aside = draw.choice((f"which said {b}", f"which added that {b}", "most of them women"))
+    text = f"{capitalised(a)}, according to {written}, {aside}."
+    expected = [(first.value, canonical)]
+    if aside != "most of them women":
+        expected.append((second.value, canonical))
+    return Case(text, expected)
+
+
 def relative_aside(draw: Draw) -> Case:
     """'..., said Amina Hassan, who heads the clinic.', 'UNHCR, which runs the camp, said ...'."""
     number = figure(draw)
@@ -730,6 +745,7 @@ FORMS: dict[str, Callable[[Draw], Case]] = {
         two_speakers,
         speaker_last_over_clauses,
         interview_turns,
+        according_to_then_aside,
         government_of,
         relative_aside,
         verb_phrase_variants,

@@ -565,6 +565,12 @@ def find_attributions(
         elif _PARTICIPLE_AFTER.match(sentence, phrase_end):
             # "210,000 were displaced, according to IOM, bringing the total to 725,000"
             scope = (_clause_start(sentence, match.start()), len(sentence))
+        elif _COMMA_AFTER.match(sentence, phrase_end) and _COMMA_BEFORE.search(
+            sentence, max(0, match.start() - 3), match.start()
+        ):
+            # "75% are women, according to IOM, which said 310 ...", "48,000 fled, according
+            # to OCHA, most of them children": what it comes after and the aside it opens
+            scope = (_credited_from(sentence, match.start()), _clause_end(sentence, phrase_end))
         else:
             scope = (phrase_end, len(sentence))
         found.append(
@@ -789,6 +795,8 @@ _ACCORDING_WHO = re.compile(
     rf"(?:{_ABBREVIATION}|[^,;.“”\"()])+?(?=\s*(?:[,;.“”\"()]|$|\s(?:that|which|who|as|and\s+the)\b))"
 )
 _PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b")
+_COMMA_AFTER = re.compile(r"\s*,")
+_COMMA_BEFORE = re.compile(r",\s*\Z")
 _POSSESSOR = re.compile(r"((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})(?:'s|’s)\s")
 _ENDS_SENTENCE = re.compile(r"\s*(?:[.;!?]|$)")
 _ENDS_QUOTE = re.compile(r"\s*[.!?]?\s*[”\"]?\s*$")
