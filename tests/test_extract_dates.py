@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from indicators.extract import vocabulary
 from indicators.extract.dates import DateResolver, find_date_phrases
 
 THURSDAY = date(2025, 7, 24)
@@ -131,3 +135,39 @@ def test_digits_that_can_be_part_of_a_date_are_read_as_one(text, stated):
 )
 def test_counts_and_shares_are_not_dates(text):
     assert find_date_phrases(text) == []
+
+
+SINCE_VERBS = tuple(vocabulary.words("since_event_verbs", "dates"))
+
+
+@settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "100")), deadline=None)
+@given(
+    article=st.sampled_from(["", "the ", "Ever since the "]),
+    subject=st.sampled_from(["war", "fighting", "first case", "offensive on Goma", "M23 rebels"]),
+    verb=st.sampled_from(SINCE_VERBS),
+    when=st.sampled_from(
+        [
+            ("in November 2023", ("2023-11-01", "month")),
+            ("on Wednesday", ("2025-07-23", "day")),
+            ("last week", ("2025-07-14", "week")),
+            ("in late January", ("2025-01-21", "late-month")),
+        ]
+    ),
+)
+def test_since_an_event_dates_the_start_of_a_period(article, subject, verb, when):
+    """'since fighting escalated in November 2023', 'since the first case was confirmed last
+    week': the event's date opens the period, whatever its verb in since_event_verbs."""
+    words, first = when
+    lead = article if article.startswith("Ever") else "since " + article
+    text = f"Some 57,000 people have fled {lead}{subject} {verb} {words}, OCHA said."
+    found = resolve(text)
+    assert [(role, start) for _, role, start, _ in found] == [("since", first)], (text, found)
+
+
+@pytest.mark.parametrize(
+    "text", ["Overnight, Russia launched 45 missiles.", "The attack overnight hit Kharkiv."]
+)
+def test_overnight_is_the_day_of_the_report(text):
+    assert [(role, first) for _, role, first, _ in resolve(text)] == [
+        ("point", (THURSDAY.isoformat(), "day"))
+    ]

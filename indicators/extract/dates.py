@@ -96,7 +96,7 @@ ATOM = rf"""(?:
   | (?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+{_YEAR}
   | {_MONTH}(?:,?\s+{_YEAR})?
   | (?:(?i:last|this|next)\s+)?{_WEEKDAY}(?:\s+{_PART_OF_DAY})?
-  | (?i:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))
+  | (?i:yesterday|today|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening))
   | (?i:(?:earlier|later)\s+this\s+(?:week|month|year))
   | (?i:(?:at\s+)?the\s+(?:start|beginning|end)\s+of\s+(?:the|this|last)\s+year)
   | (?i:the\s+(?:week|day|month)\s+before|the\s+previous\s+(?:week|day|month))
@@ -108,6 +108,8 @@ ATOM = rf"""(?:
   | {_YEAR}
 )"""
 BARE_DAY = rf"{_DAY}"
+# "since the war began in April 2023", "since fighting escalated in November 2023"
+_SINCE_EVENT_VERBS = vocabulary.alternatives(vocabulary.words("since_event_verbs", "dates"))
 
 # A phrase is an atom with the words that give it a role: a range, a start, an end, a point.
 DATE_PHRASE = re.compile(
@@ -117,7 +119,7 @@ DATE_PHRASE = re.compile(
   | (?P<from_range>(?i:from)\s+(?P<from_a>{ATOM}|{BARE_DAY})\s+(?i:to|until|till|through)\s+(?P<from_b>{ATOM}))
   | (?P<dash_range>(?P<dash_a>{_DAY})\s?[-–]\s?(?P<dash_b>{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?))
   | (?P<month_dash>(?P<md_month>{_MONTH})\s+(?P<md_a>{_DAY})\s?[-–]\s?(?P<md_b>{_DAY})(?:,?\s+(?P<md_year>{_YEAR}))?)
-  | (?P<since_event>(?i:(?:ever\s+)?since)\s+the\s+(?:[\w’'-]+\s+){{1,6}}?(?i:began|started|erupted|broke\s+out|struck|was\s+declared|was\s+confirmed)
+  | (?P<since_event>(?i:(?:ever\s+)?since)\s+(?:the\s+)?(?:[\w’'-]+\s+){{1,6}}?(?i:{_SINCE_EVENT_VERBS})
         \s+(?:(?i:on|in)\s+)?(?P<since_event_a>{ATOM}))
   | (?P<since>(?i:(?:ever\s+)?since|starting(?:\s+on)?|beginning(?:\s+on)?)\s+(?P<since_a>(?i:then)|{ATOM}))
   | (?P<so_far>(?i:so\s+far\s+this\s+(?:week|month|year)|so\s+far\s+in\s+{_YEAR}))
@@ -592,7 +594,7 @@ class DateResolver:
     def _relative(self, lower: str, future: bool) -> tuple[date, str] | None:
         published = self.published
         if (
-            lower in ("today", "tonight")
+            lower in ("today", "tonight", "overnight")
             or lower.startswith("this ")
             and lower.split()[1]
             in (
