@@ -428,3 +428,21 @@ def test_a_title_of_a_state_speaks_for_that_state(country, title):
         country, country
     )
     assert gazetteer.leader_state("the prime minister said") == ""
+
+
+@PROPERTY
+@given(
+    st.sampled_from(TOWNS),
+    st.sampled_from(["for", "in central", "across northern", "in rural"]),
+    st.sampled_from(["is", "has", "have been", "were"]),
+)
+def test_a_place_after_for_or_a_direction_is_where_the_figure_holds(town, before, verb):
+    """'The response plan for Haiti is only 24 per cent funded', 'people in central Rakhine
+    have been displaced': the place is what the figure is about even when a verb follows it,
+    and not the place the report names most."""
+    name, _, country = town
+    text = (
+        f"Fighting spread in {name} this week. In {name}, markets closed.\n\n"
+        f"The appeal {before} {country} {verb} short: 40 people were killed, OCHA said."
+    )
+    assert killed_place(text) == country
