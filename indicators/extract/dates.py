@@ -120,7 +120,7 @@ DATE_PHRASE = re.compile(
   | (?P<dash_range>(?P<dash_a>{_DAY})\s?[-–]\s?(?P<dash_b>{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?))
   | (?P<month_dash>(?P<md_month>{_MONTH})\s+(?P<md_a>{_DAY})\s?[-–]\s?(?P<md_b>{_DAY})(?:,?\s+(?P<md_year>{_YEAR}))?)
   | (?P<since_event>(?i:(?:ever\s+)?since)\s+(?:the\s+)?(?:[\w’'-]+\s+){{1,6}}?(?i:{_SINCE_EVENT_VERBS})
-        \s+(?:(?i:on|in)\s+)?(?P<since_event_a>{ATOM}))
+        (?:\s+[\w’'-]+){{0,5}}?\s+(?:(?i:on|in)\s+)?(?P<since_event_a>{ATOM}))
   | (?P<since>(?i:(?:ever\s+)?since|starting(?:\s+on)?|beginning(?:\s+on)?)\s+(?P<since_a>(?i:then)|{ATOM}))
   | (?P<so_far>(?i:so\s+far\s+this\s+(?:week|month|year)|so\s+far\s+in\s+{_YEAR}))
   | (?P<until>(?i:by|until|till|through)\s+(?P<until_a>{ATOM}))

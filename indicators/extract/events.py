@@ -20,7 +20,7 @@ from indicators.extract.candidates import Event
 from indicators.extract.dates import DatePhrase
 from indicators.extract.gazetteer import leader_state
 from indicators.extract.hints import prefix_hints
-from indicators.extract.locations import VENUE_KINDS, venue_for
+from indicators.extract.locations import PLACE_CANONICAL, VENUE_KINDS, venue_for
 from indicators.extract.sentence_view import Caseless
 
 # Events that are a state's voice: a leader's statement or visit that names no place is in
@@ -51,6 +51,10 @@ CHANGE_VERB = Caseless(
 )
 END_VERB = re.compile(
     r"\b(?:collapsed|broke\s+down|ended|expired|lifted|reopened|was\s+over)\b", re.I
+)
+COMPARED_BEFORE = re.compile(
+    r"\b(?:" + vocabulary.alternatives(vocabulary.words("comparison_words", "events")) + r")\s+\Z",
+    re.I,
 )
 MODAL = Caseless(r"\b(?:could|would|might|may|will|if)\b")
 DURATION_UNITS: list[str] = vocabulary.words("duration_units", "events")
@@ -151,8 +155,10 @@ class EventReading:
         # events ("talks collapsed last week, and the city has been under siege since May")
         dated_kinds: set[str] = set()
         for phrase in periods:
-            if phrase.anchor_name:
-                continue
+            if phrase.anchor_name or COMPARED_BEFORE.search(
+                self.text, max(sentence.start, phrase.start - 20), phrase.start
+            ):
+                continue  # "compared with last year": the baseline of a figure, no event's date
             nearest = min(
                 keywords,
                 key=lambda k: (
@@ -268,7 +274,13 @@ class EventReading:
             venue, here = venue_for(self.venues, sentence.start, sentence.end)
             if here or not self._view(sentence).known_places:
                 return venue
-        if kind in VOICE_KINDS and not self._view(sentence).known_places:
+        view = self._view(sentence)
+        pattern, body = EVENT_WORDS.on(view)
+        said = pattern.match(body, position - sentence.start)
+        for start, end, name in view.known_places if said is not None else ():
+            if said.start() <= start and end <= said.end():  # "closed the Adre crossing"
+                return PLACE_CANONICAL.get(name, name)
+        if kind in VOICE_KINDS and not view.known_places:
             # "President Donald Trump ... struck an optimistic tone": said in their state
             state = leader_state(self.text[clause[0] : clause[1]])
             if state:

@@ -1,0 +1,76 @@
+"""Events read from report text, by class of phrasing, over generated places and dates: a
+crossing or road closed or blocked, dated where the text dates it and placed at the place the
+closing phrase names; a date compared with is no event's date.
+
+Set PROPERTY_EXAMPLES to run more generated cases (CI runs the default).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indicators.extract import gazetteer
+from indicators.extract.pipeline import extract
+
+EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
+PROPERTY = settings(max_examples=EXAMPLES, deadline=None)
+PUBLISHED = date(2025, 10, 3)  # a Friday
+# (town, the region holding it) for towns of the gazetteer that lie in a region
+TOWNS = sorted(
+    (town, region)
+    for town, region in gazetteer.WITHIN.items()
+    if gazetteer.levels_of(town) == {"city"} and gazetteer.levels_of(region) == {"region"}
+)
+DATES = st.sampled_from(
+    [
+        ("on Sept. 20", "since Sept. 20", "2025-09-20", "day"),
+        ("on Sunday", "since Sunday", "2025-09-28", "day"),
+        ("in March", "since March", "2025-03-01", "month"),
+    ]
+)
+
+
+def blockades(text: str) -> list[tuple[str, str, str]]:
+    result = extract(text, PUBLISHED, "Test Wire")
+    return [(e.start, e.start_precision, e.location) for e in result.events if e.kind == "blockade"]
+
+
+@PROPERTY
+@given(st.sampled_from(TOWNS), DATES, st.sampled_from(["crossing", "border crossing", "road"]))
+def test_a_closed_crossing_is_a_blockade_where_the_phrase_names_it(town, when, what):
+    """'closed the Adre crossing on Sept. 20, a decision that slowed deliveries into Darfur':
+    a blockade from that day, at Adre, not at the place of the aside."""
+    name, region = town
+    on, since, day, precision = when
+    text = (
+        f"The government closed the {name} {what} to aid convoys {on}, a decision "
+        f"aid groups say has slowed deliveries into {region}."
+    )
+    assert blockades(text) == [(day, precision, name)], text
+    text = f"The {name} {what} into {region} has been closed {since}, OCHA said."
+    assert [b[:2] for b in blockades(text)] == [(day, precision)], text
+
+
+@PROPERTY
+@given(st.sampled_from(TOWNS), DATES)
+def test_a_road_cut_blocking_supplies_is_a_blockade(town, when):
+    name, _ = town
+    _, since, day, precision = when
+    text = f"The main road has been cut by gangs near {name} {since}, blocking supplies."
+    assert blockades(text) == [(day, precision, name)], text
+
+
+@PROPERTY
+@given(st.sampled_from(["compared with", "compared to", "than", "against"]))
+def test_a_date_compared_with_dates_no_event(comparison):
+    """'as a blockade cut farmers off ..., down 60 per cent compared with last year': the
+    year compared with is not when the blockade began."""
+    text = (
+        "Rice output is down by an estimated 60 per cent "
+        f"{comparison} last year, as fighting and a blockade of the state cut farmers off."
+    )
+    assert blockades(text) == []
