@@ -446,3 +446,25 @@ def test_a_place_after_for_or_a_direction_is_where_the_figure_holds(town, before
         f"The appeal {before} {country} {verb} short: 40 people were killed, OCHA said."
     )
     assert killed_place(text) == country
+
+
+@PROPERTY
+@given(
+    st.sampled_from(TOWNS),
+    st.sampled_from(["Amina Hassan", "Dr Halime Abakar", "Jean-Pierre Mbala"]),
+    st.sampled_from(["\n\n", " "]),
+)
+def test_a_speaker_going_on_speaks_of_the_place_of_their_figures_before(town, name, gap):
+    """'In Farchana, 12 have died, Dr Abakar said. “Another 40 ... ,” she said.': the quote
+    that goes on, in the next sentence or paragraph, names no place and is in Farchana, not
+    in the place the report covers; another speaker's figure there is not."""
+    town_name, region, _ = town
+    head = (
+        f"{region}: fighting spreads\n\nFighting spread across {region} this week. "
+        f"Aid agencies in {region} are stretched.\n\n"
+        f"In {town_name}, 12 people were killed on Monday, {name} said.{gap}"
+    )
+    text = head + "\u201c40 more people were killed overnight. Clinics are full,\u201d she said."
+    assert killed_place(text) == town_name
+    text = head + "40 more people were killed overnight, OCHA said."
+    assert killed_place(text) == region

@@ -174,6 +174,9 @@ class _Run(FigureReading, EventReading):
         # content words of the paragraph so far; its sentences are read when a figure needs them
         self.paragraph_words = ParagraphWords()
         self.figure_positions: list[int] = []
+        # who speaks in the sentence being read, and the last sentence that gave figures
+        self.sentence_speakers: set[str] = set()
+        self.last_figure_sentence = -10
         self.view: SentenceView | None = None
         # `Caseless` patterns may run on lower-cased sentences unless a letter of the report
         # matches case-insensitively otherwise than by its lower case
@@ -434,6 +437,7 @@ class _Run(FigureReading, EventReading):
             figure_periods += [self._change_period(m) for m in kept if m.change]
             kept = [m for m in kept if m.kind != num.PERIOD]
         self.figure_positions = [m.number_start for m in kept]
+        self.sentence_speakers = {a.speaker for a in attributions}
         figures: list[_Figure] = []
         for mention in kept:
             figure = self._figure(sentence, mention, attributions, speech, figure_periods, figures)
@@ -444,6 +448,8 @@ class _Run(FigureReading, EventReading):
         if status_hint:
             figures += self._status(sentence, attributions, speech)
         self.observations += [f.observation for f in figures]
+        if figures:
+            self.last_figure_sentence = self.index
         if event_hint:
             self._events(sentence, attributions, speech, period_phrases)
 
@@ -596,6 +602,16 @@ class _Run(FigureReading, EventReading):
             found = places.in_paragraph(sentence.start, sentence.paragraph)
             if found:
                 return found
+        # a speaker going on (a quote in the next sentence or paragraph) speaks of the place
+        # their figures just before were in
+        last = self.observations[-1] if self.observations else None
+        if (
+            last is not None
+            and self.index - self.last_figure_sentence <= 2
+            and self.sentence_speakers == {last.attributed_to}
+            and last.attributed_to != self.publisher
+        ):
+            return last.location
         return self.default_place or "Unknown"
 
     def _place_referred(
