@@ -468,3 +468,23 @@ def test_a_speaker_going_on_speaks_of_the_place_of_their_figures_before(town, na
     assert killed_place(text) == town_name
     text = head + "40 more people were killed overnight, OCHA said."
     assert killed_place(text) == region
+
+
+AREAS = sorted(gazetteer._LEVELS["area"])
+
+
+@PROPERTY
+@given(
+    st.sampled_from(COUNTRIES_WITH_CAPITALS),
+    st.sampled_from(AREAS),
+    st.sampled_from(["Resident Coordinator in", "Representative in", "Country Director for"]),
+)
+def test_the_country_is_the_one_a_speakers_post_names(country_capital, area, post):
+    """'Turning to the Sahel, the Resident Coordinator in Burkina Faso said that 40 people
+    were killed in the country': the country of the post, not the area named first."""
+    country, _ = country_capital
+    text = (
+        f"Turning to the {area}, the {post} {country}, Amina Hassan, said that 40 people "
+        "were killed in the country."
+    )
+    assert killed_place(text) == country

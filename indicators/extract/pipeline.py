@@ -627,9 +627,15 @@ class _Run(FigureReading, EventReading):
                 elif join.start() >= here:
                     end = join.start()
                     break
-            if any(start <= s and e <= end for s, e, _ in spans):
-                return ""
             anaphors = [a for a in anaphors if start <= a[0] and a[1] <= end]
+            named = [s for s, e, _ in spans if start <= s and e <= end]
+            # a place named in the clause wins, unless only the referring word is where the
+            # figure holds ("Turning to the Sahel, ... are displaced in the country")
+            if named and (
+                any(is_locative(sentence.text, s) for s in named)
+                or not any(is_locative(sentence.text, a[0]) for a in anaphors)
+            ):
+                return ""
         if not anaphors:
             return ""
         offset, _, word = min(anaphors, key=lambda a: abs(a[0] - here))

@@ -21,7 +21,7 @@ from indicators.extract.gazetteer import (
     referent,
     smallest_common,
 )
-from indicators.extract.locations import NOT_PLACES
+from indicators.extract.locations import KNOWN_PLACE, NOT_PLACES, PLACE_CANONICAL, is_post
 from indicators.extract.sentences import DATELINE
 
 # A report's head (its title and standfirst, before the first sentence) may name a place that
@@ -188,6 +188,12 @@ class ReportPlaces:
         level holding it ("the county" in a report from Dadaab), else the place named last in
         the paragraph, else the report's place."""
         levels = ANAPHOR_LEVEL[word.lower()]
+        if "country" in levels:
+            # "the Resident Coordinator in Burkina Faso said ... displaced in the country": a
+            # speaker's post names the country they speak of
+            posted = self._country_of_post(offset)
+            if posted:
+                return posted
         found = referent(levels, self._before(offset))
         named = self._named_with_level(offset, levels)
         if named or found:
@@ -200,6 +206,20 @@ class ReportPlaces:
         if levels_of(scope) & levels:
             return scope
         return holding(levels, scope) or self.in_paragraph(offset, paragraph) or scope
+
+    POST_REACH = 300  # characters before "the country" a speaker's post is looked for in
+
+    def _country_of_post(self, offset: int) -> str:
+        """The country of a speaker's post ("Representative in the DRC") named after the last
+        place named before `offset`, and near it, or ""."""
+        index = bisect.bisect_left(self.starts, offset)
+        since = max(self.starts[index - 1] if index else 0, offset - self.POST_REACH)
+        found = ""
+        for match in KNOWN_PLACE.finditer(self.text, since, offset):
+            if is_post(self.text, match.start()):
+                name = PLACE_CANONICAL.get(match.group(), match.group())
+                found = country_of(name) or found
+        return found
 
     def _named_with_level(self, offset: int, levels: frozenset[str]) -> str:
         """A place the gazetteer does not know, named with its level word ("Zamzam camp",
