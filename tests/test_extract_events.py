@@ -74,3 +74,44 @@ def test_a_date_compared_with_dates_no_event(comparison):
         f"{comparison} last year, as fighting and a blockade of the state cut farmers off."
     )
     assert blockades(text) == []
+
+
+def events_of(text: str) -> list[tuple[str, str, str]]:
+    result = extract(text, PUBLISHED, "Test Wire")
+    return [(e.kind, e.start, e.start_precision) for e in result.events]
+
+
+@PROPERTY
+@given(
+    st.sampled_from(TOWNS),
+    st.sampled_from(["resumed", "erupted", "broke out", "escalated", "flared up"]),
+    st.sampled_from(["seized", "captured", "took control of"]),
+)
+def test_fighting_resuming_or_a_town_seized_dates_a_war(town, verb, seized):
+    """'since the fighting resumed on Wednesday', 'The M23 seized Goma in late January after
+    a week-long offensive'."""
+    name, _ = town
+    text = f"About 48,000 people have fled {name} since the fighting {verb} on Wednesday."
+    assert ("war", "2025-10-01", "day") in events_of(text), text
+    text = f"The rebels {seized} {name} in late January after a week-long offensive."
+    assert events_of(text) == [("war", "2025-01-21", "late-month")], text
+
+
+@PROPERTY
+@given(
+    st.sampled_from(["denied that its soldiers were", "rejected accusations that it was"]),
+    st.sampled_from([("on Saturday", "2025-09-27"), ("on Tuesday", "2025-09-30")]),
+)
+def test_a_dated_denial_is_a_statement(denied, when):
+    words, day = when
+    text = f"The foreign ministry {words} {denied} fighting alongside the rebels."
+    assert events_of(text) == [("statement", day, "day")], text
+
+
+@PROPERTY
+@given(st.sampled_from(["declaration of principles", "framework for peace"]))
+def test_a_date_dates_the_event_words_nearest_it_by_their_span(what):
+    """'signed a declaration of principles in Doha last month that included a ceasefire':
+    the date lies right after the declaration (talks), not the ceasefire named after it."""
+    text = f"The two sides signed a {what} in Doha last month that included a ceasefire."
+    assert events_of(text) == [("talks", "2025-09-01", "month")], text

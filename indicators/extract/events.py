@@ -47,7 +47,8 @@ EVENT_WORDS = Caseless(
 CHANGE_VERB = Caseless(
     r"\b(?:suspend(?:s|ed|ing)|pull(?:s|ed|ing)\s+(?:\w+\s+){0,3}out|withdr(?:ew|awing|awn)|collapsed"
     r"|broke\s+down|ended|resumed|halted|began|started|erupted|broke\s+out|took\s+effect"
-    r"|came\s+into\s+(?:effect|force)|imposed|lifted|reopened|launched)\b"
+    r"|came\s+into\s+(?:effect|force)|imposed|lifted|reopened|launched|seized|captured"
+    r"|took\s+control)\b"
 )
 END_VERB = re.compile(
     r"\b(?:collapsed|broke\s+down|ended|expired|lifted|reopened|was\s+over)\b", re.I
@@ -159,10 +160,10 @@ class EventReading:
                 self.text, max(sentence.start, phrase.start - 20), phrase.start
             ):
                 continue  # "compared with last year": the baseline of a figure, no event's date
-            nearest = min(
+            nearest = min(  # by the gap between the event words and the date phrase
                 keywords,
                 key=lambda k: (
-                    min(abs(k[1] - phrase.start), abs(k[1] - phrase.end)),
+                    max(0, phrase.start - (sentence.start + k[2].end()), k[1] - phrase.end),
                     KIND_PRIORITY[k[0]],
                 ),
                 default=None,
