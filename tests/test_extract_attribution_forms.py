@@ -603,6 +603,26 @@ def according_to_then_aside(draw: Draw) -> Case:
     return Case(text, expected)
 
 
+def title_of_topic_before_name(draw: Draw) -> Case:
+    """'said Minister of Energy Oleh Marchenko', 'Secretary of State Ana Ojea said': the
+    person, not the title's topic; 'He said' after them is theirs too."""
+    first = figure(draw)
+    second = figure(draw, (first.value,))
+    who = person(draw)
+    title = draw.choice(
+        (
+            "Minister of Energy",
+            "Minister of Public Health",
+            "Secretary of State",
+            "Commissioner for Refugees",
+            "Director of Operations",
+        )
+    )
+    said = draw.choice((f"said {title} {who.name}", f"{title} {who.name} said"))
+    text = f"{capitalised(clause(draw, first))}, {said}. He said {clause(draw, second)}."
+    return Case(text, [(first.value, who.name), (second.value, who.name)])
+
+
 def relative_aside(draw: Draw) -> Case:
     """'..., said Amina Hassan, who heads the clinic.', 'UNHCR, which runs the camp, said ...'."""
     number = figure(draw)
@@ -746,6 +766,7 @@ FORMS: dict[str, Callable[[Draw], Case]] = {
         speaker_last_over_clauses,
         interview_turns,
         according_to_then_aside,
+        title_of_topic_before_name,
         government_of,
         relative_aside,
         verb_phrase_variants,

@@ -210,7 +210,12 @@ def canonical_ministry(match: re.Match) -> str:
     topic = (match.group("topic_after") or " ".join(topic_words)).strip()
     if not topic and not place:
         return ""
+    if place and match.group("owner"):  # "Saudi Arabia's foreign ministry": the whole name
+        before = _WORD_BEFORE.search(match.string, 0, match.start("owner"))
+        if before and f"{before.group(1)} {place}" in _PLACE_NAMES:
+            place = f"{before.group(1)} {place}"
     if topic:
+        topic = MINISTRY_TOPIC_NAMES.get(topic.lower(), topic)
         topic = topic.title() if topic.islower() else topic
         name = f"{prefix}Ministry of {topic}"
     else:
@@ -219,6 +224,8 @@ def canonical_ministry(match: re.Match) -> str:
 
 
 MINISTRY_TOPICS = frozenset(vocabulary.words("ministry_topics", "speakers"))
+MINISTRY_TOPIC_NAMES: dict[str, str] = vocabulary.words("ministry_topic_names", "speakers")
+_WORD_BEFORE = re.compile(r"([A-Z][\w-]*)\s+\Z")
 
 
 def canonical_speaker(phrase: str, speakers: Speakers) -> tuple[str, str]:
@@ -343,6 +350,14 @@ def person_name(phrase: str) -> str:
         run.pop()  # a name starts with a capital: "of de Souza" is not "de Souza"
     run.reverse()
     before_run = words[len(words) - len(run) - 1].lower() if len(words) > len(run) else ""
+    if before_run in ("of", "for") and len(run) >= 3 and len(words) > len(run) + 1:
+        # "Minister of Energy Oleh Marchenko": the title's topic, then the name
+        title = words[len(words) - len(run) - 2].lower()
+        name_words = list(run)
+        while name_words and name_words[0].lower() in MINISTRY_TOPICS:
+            name_words.pop(0)
+        if title in _TITLE_WORDS and len(run) > len(name_words) >= 2:
+            return "" if _names_an_organisation(" ".join(run)) else " ".join(name_words)
     if before_run in ("of", "for", "the", "and", "in", "on", "at"):
         return ""
     if not run:
@@ -358,6 +373,8 @@ def person_name(phrase: str) -> str:
 
 
 NAME_PARTICLES = frozenset(vocabulary.words("name_particles", "speakers"))
+# Posts written before "of <topic>" and a name: "Minister of Energy", "Secretary of State"
+_TITLE_WORDS = frozenset(("minister", "secretary", "commissioner", "director", "governor"))
 
 
 def _is_particle(word: str) -> bool:

@@ -121,7 +121,7 @@ DATE_PHRASE = re.compile(
   | (?P<month_dash>(?P<md_month>{_MONTH})\s+(?P<md_a>{_DAY})\s?[-–]\s?(?P<md_b>{_DAY})(?:,?\s+(?P<md_year>{_YEAR}))?)
   | (?P<since_event>(?i:(?:ever\s+)?since)\s+(?:the\s+)?(?:[\w’'-]+\s+){{1,6}}?(?i:{_SINCE_EVENT_VERBS})
         (?:\s+[\w’'-]+){{0,5}}?\s+(?:(?i:on|in)\s+)?(?P<since_event_a>{ATOM}))
-  | (?P<since>(?i:(?:ever\s+)?since|starting(?:\s+on)?|beginning(?:\s+on)?)\s+(?P<since_a>(?i:then)|{ATOM}))
+  | (?P<since>(?i:(?:ever\s+)?since|starting(?:\s+on)?|beginning(?:\s+on)?)\s+(?P<since_a>(?i:then|the\s+morning)|{ATOM}))
   | (?P<so_far>(?i:so\s+far\s+this\s+(?:week|month|year)|so\s+far\s+in\s+{_YEAR}))
   | (?P<until>(?i:by|until|till|through)\s+(?P<until_a>{ATOM}))
   | (?P<point>(?:(?i:in|on|during|as\s+of|at|of|for|over)\s+)?(?P<point_a>{ATOM}))
@@ -594,7 +594,7 @@ class DateResolver:
     def _relative(self, lower: str, future: bool) -> tuple[date, str] | None:
         published = self.published
         if (
-            lower in ("today", "tonight", "overnight")
+            lower in ("today", "tonight", "overnight", "the morning")
             or lower.startswith("this ")
             and lower.split()[1]
             in (
