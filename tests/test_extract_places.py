@@ -488,3 +488,16 @@ def test_the_country_is_the_one_a_speakers_post_names(country_capital, area, pos
         "were killed in the country."
     )
     assert killed_place(text) == country
+
+
+@PROPERTY
+@given(st.sampled_from(TOWNS), st.sampled_from(["In", "Across", "Near"]))
+def test_a_place_opening_the_sentence_wins_over_a_comparison_with_its_region(town, opening):
+    """'In Madarounfa ..., 40 people were killed, the highest toll in the region': the town
+    the sentence opens with, not the region it is compared within."""
+    name, region, _ = town
+    text = (
+        f"Fighting spread across {region} this week.\n\n"
+        f"{opening} {name}, 40 people were killed, the highest toll in the region."
+    )
+    assert killed_place(text) == name

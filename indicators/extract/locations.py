@@ -157,6 +157,18 @@ def is_locative(text: str, start: int) -> bool:
     return LOCATIVE_BEFORE_PLACE.search(text, max(0, start - 40), start) is not None
 
 
+# A place opening a sentence after a capitalised preposition: "In Madarounfa and ..., "
+OPENING_LOCATIVE = re.compile(
+    r"\s*(?:In|Across|Inside|Throughout|Within|Near|Around|At)\s+(?:the\s+)?\Z"
+)
+
+
+def is_where(text: str, start: int) -> bool:
+    """Whether the place at `start` is said as where something holds: after a locative
+    preposition, or after one opening the sentence ("In Madarounfa, ...")."""
+    return is_locative(text, start) or OPENING_LOCATIVE.match(text, 0, start) is not None
+
+
 # A place in a speaker's post is not where the figure said holds: "said UNICEF Representative
 # in the DRC", "IOM's chief of mission in Haiti", "head of sub-office in Dadaab" (but "the UN
 # mission in South Sudan" is where it works).

@@ -74,6 +74,7 @@ from indicators.extract.locations import (  # noqa: F401 - also imported from he
     is_facility,
     is_locative,
     is_post,
+    is_where,
     places_described,
     talks_venues,
     without_suffix,
@@ -632,7 +633,7 @@ class _Run(FigureReading, EventReading):
             # a place named in the clause wins, unless only the referring word is where the
             # figure holds ("Turning to the Sahel, ... are displaced in the country")
             if named and (
-                any(is_locative(sentence.text, s) for s in named)
+                any(is_where(sentence.text, s) for s in named)
                 or not any(is_locative(sentence.text, a[0]) for a in anaphors)
             ):
                 return ""
