@@ -115,3 +115,18 @@ def test_a_date_dates_the_event_words_nearest_it_by_their_span(what):
     the date lies right after the declaration (talks), not the ceasefire named after it."""
     text = f"The two sides signed a {what} in Doha last month that included a ceasefire."
     assert events_of(text) == [("talks", "2025-09-01", "month")], text
+
+
+@PROPERTY
+@given(
+    st.sampled_from(["postponed", "cancelled", "called off", "delayed"]),
+    st.sampled_from(["talks", "negotiations"]),
+)
+def test_an_event_put_off_is_not_dated_from_its_planned_day(word, what):
+    text = (
+        f"Mediators said the next round of {what} between the government and the rebels, "
+        f"due to open on Monday, had been {word}."
+    )
+    assert events_of(text) == [], text
+    text = f"A new round of {what} between the government and the rebels opened on Monday."
+    assert events_of(text) == [("talks", "2025-09-29", "day")], text

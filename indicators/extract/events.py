@@ -57,6 +57,9 @@ COMPARED_BEFORE = re.compile(
     r"\b(?:" + vocabulary.alternatives(vocabulary.words("comparison_words", "events")) + r")\s+\Z",
     re.I,
 )
+NOT_HELD = re.compile(
+    r"\b(?:" + vocabulary.alternatives(vocabulary.words("not_held_words", "events")) + r")\b", re.I
+)
 MODAL = Caseless(r"\b(?:could|would|might|may|will|if)\b")
 DURATION_UNITS: list[str] = vocabulary.words("duration_units", "events")
 # The words after "N days of" that name an event, and its kind.
@@ -173,6 +176,10 @@ class EventReading:
             kind, position, _ = nearest
             if abs(position - phrase.start) > 160:
                 continue
+            if NOT_HELD.search(
+                self.text, min(position, phrase.start), max(position, phrase.end) + 40
+            ):
+                continue  # "talks due to open on Monday had been postponed": not held then
             if (
                 kind in ("ceasefire", "war")
                 and not view.search(CHANGE_VERB)
