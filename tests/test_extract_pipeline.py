@@ -36,12 +36,24 @@ MIN_LOCATION_PER_REPORT = 0.95
 # The reports written after the rules, in genres the rules were not written for (the fixture
 # README says which classes they still miss): the line they reach, to be raised, never lowered.
 UNSEEN = REPORTS / "unseen"
-MIN_UNSEEN_PRECISION = 0.76
-MIN_UNSEEN_RECALL = 0.77
-# their places: 89 of 90 matched rows ("the region" read as the region named before)
+# the whole folder: the first six reports and the news and press texts added after them
+MIN_UNSEEN_PRECISION = 0.72
+MIN_UNSEEN_RECALL = 0.74
+# their places: 2 of 144 matched rows wrong (see the folder's README)
 MIN_UNSEEN_LOCATION_ACCURACY = 0.98
-# the seeds: one of 19 rows missed (a statement by a country's leader is not placed there)
-MIN_SEED_LOCATION_ACCURACY = 0.94
+# the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone
+FIRST_UNSEEN = (
+    "ethiopia_ocha_humanitarian_snapshot",
+    "kenya_wash_cluster_bulletin",
+    "madagascar_ipc_food_insecurity_analysis",
+    "niger_smart_nutrition_survey",
+    "syria_wfp_market_price_bulletin",
+    "uganda_mpox_epidemiological_bulletin",
+)
+MIN_FIRST_UNSEEN_PRECISION = 0.76
+MIN_FIRST_UNSEEN_RECALL = 0.77
+# the seeds: every row placed ("President Donald Trump ..." is in the United States)
+MIN_SEED_LOCATION_ACCURACY = 1.0
 
 
 def test_there_are_enough_golden_reports_of_several_kinds():
@@ -95,13 +107,16 @@ def test_precision_recall_and_unit_accuracy_hold_the_line():
 def test_unseen_reports_hold_their_line():
     scores = score_fixtures(UNSEEN)
     total = totals(scores)
-    assert len(scores) >= 6
+    assert len(scores) >= 12
     assert total.precision >= MIN_UNSEEN_PRECISION, (total.precision, total.extras)
     assert total.recall >= MIN_UNSEEN_RECALL, total.recall
     assert total.unit_accuracy >= MIN_UNIT_ACCURACY, [s.unit_errors for s in scores]
     assert total.location_accuracy >= MIN_UNSEEN_LOCATION_ACCURACY, [
         s.location_errors for s in scores
     ]
+    first = totals([s for s in scores if s.name in FIRST_UNSEEN])
+    assert first.expected and first.precision >= MIN_FIRST_UNSEEN_PRECISION, first.precision
+    assert first.recall >= MIN_FIRST_UNSEEN_RECALL, first.recall
 
 
 def test_every_quote_is_verbatim_at_its_offsets():
