@@ -171,3 +171,18 @@ def test_overnight_is_the_day_of_the_report(text):
     assert [(role, first) for _, role, first, _ in resolve(text)] == [
         ("point", (THURSDAY.isoformat(), "day"))
     ]
+
+
+@settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "100")), deadline=None)
+@given(
+    weekday=st.sampled_from(["Monday", "Tuesday", "Friday", "Saturday", "Sunday"]),
+    modal=st.sampled_from(["would be", "will be"]),
+)
+def test_from_a_day_opens_a_period_to_come_in_reported_speech(weekday, modal):
+    """'outages would be applied from Sunday': the coming Sunday opens the period; 'closed
+    from Monday' in the past tense is the last one."""
+    coming = resolve(f"He said outages {modal} applied in most regions from {weekday}.")
+    past = resolve(f"Schools have been closed from {weekday}.")
+    assert [p[1] for p in coming + past] == ["since", "since"]
+    coming_day, past_day = date.fromisoformat(coming[0][2][0]), date.fromisoformat(past[0][2][0])
+    assert coming_day > THURSDAY >= past_day and (coming_day - past_day).days == 7

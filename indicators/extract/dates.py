@@ -122,6 +122,8 @@ DATE_PHRASE = re.compile(
   | (?P<since_event>(?i:(?:ever\s+)?since)\s+(?:the\s+)?(?:[\w’'-]+\s+){{1,6}}?(?i:{_SINCE_EVENT_VERBS})
         (?:\s+[\w’'-]+){{0,5}}?\s+(?:(?i:on|in)\s+)?(?P<since_event_a>{ATOM}))
   | (?P<since>(?i:(?:ever\s+)?since|starting(?:\s+on)?|beginning(?:\s+on)?)\s+(?P<since_a>(?i:then|the\s+morning)|{ATOM}))
+  | (?P<from_start>(?i:from)\s+(?P<from_start_a>(?:(?i:this|next)\s+)?{_WEEKDAY}
+        |{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?))
   | (?P<so_far>(?i:so\s+far\s+this\s+(?:week|month|year)|so\s+far\s+in\s+{_YEAR}))
   | (?P<until>(?i:by|until|till|through)\s+(?P<until_a>{ATOM}))
   | (?P<point>(?:(?i:in|on|during|as\s+of|at|of|for|over)\s+)?(?P<point_a>{ATOM}))
@@ -313,6 +315,8 @@ def find_date_phrases(text: str, start: int = 0, end: int | None = None) -> list
 
 
 _UNTRIED = object()
+# "would" before "from Sunday" speaks of what is to come, as reported speech does
+_WOULD = re.compile(r"\b(?:would|will)\b")
 _SINCE = re.compile(r"since", re.IGNORECASE)
 _PLURAL_UNITS = ("days", "weeks", "months", "years", "Days", "Weeks", "Months", "Years")
 # a plural unit is part of a date phrase only in a window back from the report's day
@@ -388,6 +392,13 @@ class DateResolver:
         if role == "since_event":  # "since the offensive began in late January"
             phrase.role = "since"
             phrase.first = self._atom(match, "since_event_a", future=False)
+            return phrase if phrase.first else None
+        if role == "from_start":  # "would be applied from Sunday": a start, often to come
+            phrase.role = "since"
+            coming = future or _WOULD.search(
+                match.string, max(0, match.start() - 120), match.start()
+            )
+            phrase.first = self._atom(match, "from_start_a", future=bool(coming))
             return phrase if phrase.first else None
         if role == "so_far":
             phrase.role = "since"
