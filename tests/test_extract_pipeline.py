@@ -37,9 +37,9 @@ MIN_LOCATION_PER_REPORT = 0.95
 # README says which classes they still miss): the line they reach, to be raised, never lowered.
 UNSEEN = REPORTS / "unseen"
 # the whole folder: the first six reports and the news and press texts added after them
-MIN_UNSEEN_PRECISION = 0.72
-MIN_UNSEEN_RECALL = 0.74
-# their places: 2 of 144 matched rows wrong (see the folder's README)
+MIN_UNSEEN_PRECISION = 0.73
+MIN_UNSEEN_RECALL = 0.75
+# their places: 2 of 146 matched rows wrong (see the folder's README)
 MIN_UNSEEN_LOCATION_ACCURACY = 0.98
 # the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone
 FIRST_UNSEEN = (
