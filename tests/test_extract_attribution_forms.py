@@ -560,6 +560,22 @@ def interview_turns(draw: Draw) -> Case:
     return Case(text, [(first.value, who.name), (second.value, who.name), (third.value, canonical)])
 
 
+def headings_are_no_turns(draw: Draw) -> Case:
+    """A bulletin's labelled rows ("Key Figures: ...", "Source: ...") are no interview turns,
+    even when a label repeats: their figures stay the publisher's."""
+    first = figure(draw)
+    second = figure(draw, (first.value,))
+    heading = draw.choice(("Key Figures", "Situation Overview", "Key Messages", "North Darfur"))
+    other = draw.choice(("Response Priorities", "Funding Status", "Next Steps"))
+    text = (
+        f"{heading}: {capitalised(clause(draw, first))} this week.\n\n"
+        "Source: partner reports for the whole of the week.\n\n"
+        f"{other}: {capitalised(clause(draw, second))} in the camps.\n\n"
+        "Source: partner reports for all of the camps.\n"
+    )
+    return Case(text, [(first.value, PUBLISHER), (second.value, PUBLISHER)])
+
+
 def government_of(draw: Draw) -> Case:
     """A country's government, however the text names it, is 'Government of <country>'."""
     number = figure(draw)
@@ -765,6 +781,7 @@ FORMS: dict[str, Callable[[Draw], Case]] = {
         two_speakers,
         speaker_last_over_clauses,
         interview_turns,
+        headings_are_no_turns,
         according_to_then_aside,
         title_of_topic_before_name,
         government_of,

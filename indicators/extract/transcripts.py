@@ -19,6 +19,7 @@ from indicators.extract.attribution import (
     canonical_speaker,
     gazetteer_speaker,
 )
+from indicators.extract.gazetteer import BY_LOWER
 
 # One to five capitalised words (or name particles) then a colon, opening a paragraph's first
 # sentence; the colon is followed by the turn's words, not by a figure alone.
@@ -55,13 +56,18 @@ def turn_speaker(text: str, start: int, speakers: Speakers) -> tuple[str, str, i
     match = _LABEL.match(text, start)
     line_end = text.find("\n", start)
     if match is None or not _TURN_WORDS.match(
-        text[: line_end if line_end >= 0 else len(text)], match.end()
+        text, match.end(), line_end if line_end >= 0 else len(text)
     ):
         return None
     label = match.group("label")
     name, kind = canonical_speaker(label, speakers)
-    if kind == PERSON and name:
-        return name, kind, match.end() - start
+    if kind == PERSON and name and label.lower() not in BY_LOWER:
+        # a person's name is named again, in the introduction or another turn ("Hana
+        # Suleiman, UNHCR's ... spoke to us"), or is a surname of one: "Key Figures: ..." is not
+        named_again = text.find(label, 0, start) >= 0 or text.find(label, match.end()) >= 0
+        if named_again or name != label:
+            return name, kind, match.end() - start
+        return None
     known = gazetteer_speaker(label)
     if known is not None:
         return known[0], known[1], match.end() - start
