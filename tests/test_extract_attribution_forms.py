@@ -569,9 +569,9 @@ def headings_are_no_turns(draw: Draw) -> Case:
     other = draw.choice(("Response Priorities", "Funding Status", "Next Steps"))
     text = (
         f"{heading}: {capitalised(clause(draw, first))} this week.\n\n"
-        "Source: partner reports for the whole of the week.\n\n"
+        "Source: Partner reports for the whole of the week.\n\n"
         f"{other}: {capitalised(clause(draw, second))} in the camps.\n\n"
-        "Source: partner reports for all of the camps.\n"
+        "Source: Partner reports for all of the camps.\n"
     )
     return Case(text, [(first.value, PUBLISHER), (second.value, PUBLISHER)])
 
