@@ -576,6 +576,24 @@ def headings_are_no_turns(draw: Draw) -> Case:
     return Case(text, [(first.value, PUBLISHER), (second.value, PUBLISHER)])
 
 
+def according_to_a_listed_name(draw: Draw) -> Case:
+    """A name that lists its parts ("the Water, Sanitation and Hygiene Cluster") is one
+    speaker, before or after the figure."""
+    number = figure(draw)
+    name = draw.choice(
+        (
+            "Water, Sanitation and Hygiene Cluster",
+            "Camp Coordination and Camp Management Cluster",
+            "Shelter, Land and Property Working Group",
+        )
+    )
+    a = clause(draw, number)
+    text = draw.choice(
+        (f"{capitalised(a)}, according to the {name}.", f"According to the {name}, {a}.")
+    )
+    return Case(text, [(number.value, name)])
+
+
 def government_of(draw: Draw) -> Case:
     """A country's government, however the text names it, is 'Government of <country>'."""
     number = figure(draw)
@@ -782,6 +800,7 @@ FORMS: dict[str, Callable[[Draw], Case]] = {
         speaker_last_over_clauses,
         interview_turns,
         headings_are_no_turns,
+        according_to_a_listed_name,
         according_to_then_aside,
         title_of_topic_before_name,
         government_of,

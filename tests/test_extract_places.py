@@ -468,6 +468,9 @@ def test_a_speaker_going_on_speaks_of_the_place_of_their_figures_before(town, na
     assert killed_place(text) == town_name
     text = head + "40 more people were killed overnight, OCHA said."
     assert killed_place(text) == region
+    # outside a quote, a speaker's next figure is in the report's place like any other
+    text = head + f"40 more people were killed overnight, {name} said."
+    assert killed_place(text) == region
 
 
 AREAS = sorted(gazetteer._LEVELS["area"])

@@ -569,13 +569,21 @@ def find_attributions(
         who = _ACCORDING_WHO.match(rest)
         if not who:
             continue
-        name, kind = canonical_speaker(who.group(), speakers)
-        possessor = _POSSESSOR.match(who.group()) if not name else None
+        phrase = who.group()
+        listed = (
+            _NAME_LIST_REST.match(rest, who.end())
+            if rest[who.end() : who.end() + 1] == ","
+            else None
+        )
+        if listed:  # "according to the Water, Sanitation and Hygiene Cluster": one name
+            phrase = rest[: listed.end()]
+        name, kind = canonical_speaker(phrase, speakers)
+        possessor = _POSSESSOR.match(phrase) if not name else None
         if possessor:  # "according to IOM's displacement tracking": IOM
             name, kind = canonical_speaker(possessor.group(1), speakers)
         if not name:
             continue
-        phrase_end = match.end() + who.end()
+        phrase_end = match.end() + (listed.end() if listed else who.end())
         trailing = _ENDS_SENTENCE.match(sentence, phrase_end) is not None
         if trailing:
             scope = (_credited_from(sentence, match.start()), match.start())
@@ -600,7 +608,7 @@ def find_attributions(
                 start + scope[1],
                 kind,
                 outer=trailing,
-                phrase=who.group(),
+                phrase=phrase,
             )
         )
     # '..., said Panikoff': a verb after a comma or a closing quote; none, no inverted order
@@ -813,6 +821,10 @@ _ACCORDING_WHO = re.compile(
 )
 _PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b")
 _COMMA_AFTER = re.compile(r"\s*,")
+# The rest of a name that lists its parts: ", Sanitation and Hygiene Cluster"
+_NAME_LIST_REST = re.compile(
+    r"(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)+,?\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+)
 _COMMA_BEFORE = re.compile(r",\s*\Z")
 _POSSESSOR = re.compile(r"((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})(?:'s|’s)\s")
 _ENDS_SENTENCE = re.compile(r"\s*(?:[.;!?]|$)")

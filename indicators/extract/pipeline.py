@@ -168,8 +168,9 @@ class _Run(FigureReading, EventReading):
         # "the city", "in the province" in each sentence (by its start), found in one pass
         self.anaphors: dict[int, list[tuple[int, int, str]]] = {}
         self.carried: Attribution | None = None
-        # an interview's turns: whether the text labels them, and the speaker of this one
-        self.transcript = False
+        # an interview's turns: whether the text labels them (found when first asked), and the
+        # speaker of this one
+        self.transcript: bool | None = None
         self.turn: tuple[str, str, int] | None = None
         self.paragraph = -1
         # content words of the paragraph so far; its sentences are read when a figure needs them
@@ -246,7 +247,6 @@ class _Run(FigureReading, EventReading):
                     if e <= sentence.end
                 ]
         head_end = sentences[0].start  # the title, standfirst and dateline come before
-        self.transcript = ":" in text and is_transcript(text)
         self.default_place = report_scope(text, head_end, all_places)
         self.places = ReportPlaces(self.default_place, dateline_places(text[:head_end]), text)
         self.venues = talks_venues(text, all_places)
@@ -335,9 +335,7 @@ class _Run(FigureReading, EventReading):
         text = self.text
         if sentence.paragraph != self.paragraph:
             self.paragraph, self.paragraph_words = sentence.paragraph, ParagraphWords()
-            self.turn = (
-                turn_speaker(self.text, sentence.start, self.speakers) if self.transcript else None
-            )
+            self.turn = self._turn(sentence)
             if self.turn is not None:
                 self.speakers.remember(self.turn[0], self.turn[1])
         self.paragraph_words.add(sentence.text)
@@ -453,6 +451,21 @@ class _Run(FigureReading, EventReading):
             self.last_figure_sentence = self.index
         if event_hint:
             self._events(sentence, attributions, speech, period_phrases)
+
+    def _quoting(self, sentence: Sentence) -> bool:
+        """Does the sentence hold a quote, or lie in one opened before?"""
+        text = sentence.text
+        return "“" in text or '"' in text or sentence.start < self.speakers.quote_until
+
+    def _turn(self, sentence: Sentence) -> tuple[str, str, int] | None:
+        """The speaker of an interview's turn the sentence opens ("Suleiman: ..."), or None;
+        whether the text labels its turns is read once, when a paragraph first opens with
+        an early colon."""
+        if ":" not in self.text[sentence.start : sentence.start + 60]:
+            return None
+        if self.transcript is None:
+            self.transcript = is_transcript(self.text)
+        return turn_speaker(self.text, sentence.start, self.speakers) if self.transcript else None
 
     def _figure_clause_starts(self, sentence: Sentence) -> list[tuple[int, int]]:
         found = []
@@ -609,6 +622,7 @@ class _Run(FigureReading, EventReading):
         if (
             last is not None
             and self.index - self.last_figure_sentence <= 2
+            and self._quoting(sentence)
             and self.sentence_speakers == {last.attributed_to}
             and last.attributed_to != self.publisher
         ):
