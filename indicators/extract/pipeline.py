@@ -177,7 +177,7 @@ class _Run(FigureReading, EventReading):
         self.paragraph_words = ParagraphWords()
         self.figure_positions: list[int] = []
         # who speaks in the sentence being read, and the last sentence that gave figures
-        self.sentence_speakers: set[str] = set()
+        self.sentence_attributions: list[Attribution] = []
         self.last_figure_sentence = -10
         self.view: SentenceView | None = None
         # `Caseless` patterns may run on lower-cased sentences unless a letter of the report
@@ -436,7 +436,7 @@ class _Run(FigureReading, EventReading):
             figure_periods += [self._change_period(m) for m in kept if m.change]
             kept = [m for m in kept if m.kind != num.PERIOD]
         self.figure_positions = [m.number_start for m in kept]
-        self.sentence_speakers = {a.speaker for a in attributions}
+        self.sentence_attributions = attributions
         figures: list[_Figure] = []
         for mention in kept:
             figure = self._figure(sentence, mention, attributions, speech, figure_periods, figures)
@@ -623,8 +623,9 @@ class _Run(FigureReading, EventReading):
             last is not None
             and self.index - self.last_figure_sentence <= 2
             and self._quoting(sentence)
-            and self.sentence_speakers == {last.attributed_to}
             and last.attributed_to != self.publisher
+            and self.sentence_attributions
+            and all(a.speaker == last.attributed_to for a in self.sentence_attributions)
         ):
             return last.location
         return self.default_place or "Unknown"
