@@ -109,14 +109,34 @@ def heading_words(text: str) -> frozenset[str]:
     return frozenset(content_word_tuple(" ".join(headings))) - {"not"}
 
 
-def compared_with(phrase) -> bool:
+# "compared with Round 11 (May 2025)", "compared with the same period of 2024", "9 percent
+# fewer than in August": the words before a date that make it the baseline of a comparison
+# (not "compared with 19 days in September 2024": that date is the earlier figure's own)
+_BASELINE_OF = re.compile(
+    r"(?:\b(?:compared\s+(?:with|to)|relative\s+to)\s+(?:(?:round|week|phase)\s+\d+\s+|[^\s\d.;:,]+\s+){0,4}?"
+    r"|(?<!more\s)(?<!less\s)\bthan\s+(?:in|at|during|on)\s+)\(?\Z",
+    re.IGNORECASE,
+)
+_BASELINE_HINTS = ("compared", "relative", "than")
+
+
+def compared_with(phrase, text: str = "") -> bool:
     """'an increase of 9 percent on August', 'up 7 percent on last month': 'on' and a month or
-    year is what a change is compared with, not when a figure holds ('on Monday' is a day).
-    `phrase`: a `dates.DatePhrase`."""
-    return (
+    year is what a change is compared with, not when a figure holds ('on Monday' is a day);
+    so is a date after "compared with" or "than" ("compared with the same period of 2024",
+    "fewer than in August"). `phrase`: a `dates.DatePhrase`; `text`: the text it is in."""
+    if (
         phrase.text[:3].lower() == "on "
         and phrase.first is not None
         and phrase.first.precision in ("month", "year")
+    ):
+        return True
+    if not text:
+        return False
+    before = text[max(0, phrase.start - 48) : phrase.start]
+    lowered = before.lower()
+    return any(hint in lowered for hint in _BASELINE_HINTS) and (
+        _BASELINE_OF.search(before) is not None
     )
 
 

@@ -177,7 +177,9 @@ class FigureReading:
         speaker is credited with (a date before 'X said' that is not a 'since' belongs to
         the speaking, not the figure)."""
         inside = [
-            p for p in periods if clause[0] <= p.start < clause[1] and not fc.compared_with(p)
+            p
+            for p in periods
+            if clause[0] <= p.start < clause[1] and not fc.compared_with(p, self.text)
         ]
         if not inside:
             return None  # what follows only narrows the phrases down
@@ -234,6 +236,13 @@ class FigureReading:
                 if position > mention.number_start:
                     own_end = min(own_end, position)
                     break
+        in_parentheses = _opens_aside(text, mention.start)
+        if in_parentheses:
+            # "improved security (81%) and access to land (46%)": a figure in parentheses
+            # ends its own words at the parenthesis that closes it
+            close = text.find(")", mention.end, own_end)
+            if close >= 0:
+                own_end = close
         before = text[max(clause[0], mention.start - 70) : mention.start]
         rate = ""
         kind, unit, value = mention.kind, mention.unit, mention.value
@@ -258,6 +267,12 @@ class FigureReading:
             focus_text += " " + unit  # "per capita" is read as "per person"
         focus = content_word_tuple(focus_text)
         clause_words = content_word_tuple(text[clause[0] : clause[1]])
+        if in_parentheses and len(self.figure_positions) > 1:
+            # the words just before each other figure in parentheses name that figure
+            others = self._heads_of_asides(mention, clause)
+            if others:
+                clause_words = tuple(w for w in clause_words if w not in others)
+                focus = tuple(w for w in focus if w not in others)
         if text.find("hase", clause[0], clause[1]) >= 0:  # "in IPC Phase 3 (Crisis) or above"
             phase_words = fc.phase_words(text[clause[0] : clause[1]])
             clause_words += phase_words
@@ -427,6 +442,24 @@ class FigureReading:
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
 
+    def _heads_of_asides(self, mention, clause) -> frozenset[str]:
+        """The last two content words before each other figure of the clause that stands in
+        parentheses ("Cortés (29,870)"), less the words just before this one: what names
+        those figures and not this one."""
+        text = self.text
+        own = frozenset(
+            content_word_tuple(text[max(clause[0], mention.start - 40) : mention.start])[-2:]
+        )
+        heads: set[str] = set()
+        for position in self.figure_positions:
+            if position == mention.number_start or not clause[0] <= position < clause[1]:
+                continue
+            if _opens_aside(text, position):
+                heads.update(
+                    content_word_tuple(text[max(clause[0], position - 40) : position])[-2:]
+                )
+        return frozenset(heads - own)
+
     def _own_words(self, mention, clause, previous, own_end: int) -> frozenset[str]:
         """The content words from the figure before it to `own_end` (the figure after it),
         or none where the sentence holds no other figure."""
@@ -580,6 +613,14 @@ class FigureReading:
 
 
 _WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ’'-")
+
+
+def _opens_aside(text: str, start: int) -> bool:
+    """Does the figure at `start` open a parenthesis right after a word ("security (81%)",
+    "Donetsk (12)"), and not a parenthesis of its own ("(see annex)")?"""
+    if text[start - 1 : start] != "(":
+        return False
+    return text[start - 3 : start - 1].strip()[-1:].isalpha()
 
 
 def _auxiliary_after_candidate(body: str, head: str) -> bool:
