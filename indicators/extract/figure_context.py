@@ -9,6 +9,7 @@ with, not its period), and an instruction in a list of priorities (a target, not
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from indicators.extract import vocabulary
@@ -30,6 +31,21 @@ FALL_BEFORE = re.compile(
     r"|(?:a\s+)?(?:fall|drop|decline|decrease|reduction)\s+of|down(?:\s+by)?)\s+\Z",
     re.IGNORECASE,
 )
+# A change stated after its size: "9 percent fewer than in August", "18 percent higher than
+# last year"; the first four words say it fell
+CHANGE_AFTER = re.compile(
+    r"\s+(?P<fall>fewer|less|lower|smaller)?(?:more|higher|greater|larger)?\s+than\b", re.IGNORECASE
+)
+CHANGE_AFTER_HINTS = (
+    " fewer ",
+    " less ",
+    " lower ",
+    " smaller ",
+    " more ",
+    " higher ",
+    " greater ",
+    " larger ",
+)
 # "41 percent were women and 12 percent were children": the words before the "and" go with
 # the figure before it
 COORDINATOR = re.compile(r"\s(?:and|while|whereas|but)\s|[;,]\s")
@@ -44,11 +60,18 @@ PLAN_START = re.compile(
 # the 14 governorates monitored" count the method, not an indicator (see figures.json)
 _METHOD_NOUN = alternation(vocabulary.words("method_nouns")).replace(" ", r"\s+")
 _METHOD_VERB = alternation(vocabulary.words("method_verbs")).replace(" ", r"\s+")
+# also "DTM conducted Round 12 of the mobility tracking assessment ... in 16 districts" and a
+# line headed "Methodology:"
 METHOD_VERB = re.compile(
     rf"^\W*(?:the|this|our|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{_METHOD_NOUN})\s+(?:[\w-]+\s+){{0,4}}?"
-    rf"(?:{_METHOD_VERB})\b|\b(?:is|are|was|were)\s+(?:collected|gathered|compiled)\b",
+    rf"(?:{_METHOD_VERB})\b|\b(?:is|are|was|were)\s+(?:collected|gathered|compiled)\b"
+    rf"|\b(?:conducted|carried\s+out)\s+(?:[\w-]+\s+){{0,6}}?(?:{_METHOD_NOUN})\b"
+    r"|^\W*(?:methodology|methods?)\s*:",
     re.IGNORECASE,
 )
+# "The HeRAMS assessment of 1,146 health facilities", "a survey of 1,200 households": the
+# count right after the method's name and "of"
+METHOD_OF = re.compile(rf"\b(?:{_METHOD_NOUN})\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
 # after a comma, the method's reach goes on only after these: "..., using 12 sources"
 _REACH_AFTER_COMMA = re.compile(r"\b(?:using|by|with|from|in|across)\s+(?:the\s+)?\Z")
 _PARTICIPLES = vocabulary.words("method_participles")
@@ -118,6 +141,33 @@ _BASELINE_OF = re.compile(
     re.IGNORECASE,
 )
 _BASELINE_HINTS = ("compared", "relative", "than")
+
+
+# A section heading in capitals on a line of its own ("ATTACKS ON HEALTH CARE", "LABORATORY"):
+# what the figures under it are about
+_SECTION_HEADING = re.compile(r"^[ \t]*([A-Z][A-Z0-9 &/,()’'–-]{2,60}?)[ \t]*$", re.MULTILINE)
+
+
+class SectionHeadings:
+    """The content words of the section heading each offset of a report stands under, read
+    once per report: a clause may leave them unsaid ("17 attacks" under "ATTACKS ON HEALTH
+    CARE", "the 1,240 samples" under "WATER")."""
+
+    __slots__ = ("starts", "words")
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.words: list[frozenset[str]] = []
+        for match in _SECTION_HEADING.finditer(text):
+            heading = match.group(1)
+            if sum(c.isalpha() for c in heading) < 3:
+                continue
+            self.starts.append(match.start())
+            self.words.append(frozenset(content_word_tuple(heading.lower())) - {"not"})
+
+    def above(self, offset: int) -> frozenset[str]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.words[index] if index >= 0 else frozenset()
 
 
 def compared_with(phrase, text: str = "") -> bool:

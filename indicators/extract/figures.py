@@ -33,6 +33,13 @@ from indicators.extract.sentences import Sentence
 
 # words of a status indicator's id that say what is judged, not what it is about
 _STATUS_GENERIC = frozenset(content_word_tuple("adequacy situation access level"))
+_CHANGE_KEY = content_word_tuple("change")[0]
+# the words of an indicator that counts a method's own reach ("households_surveyed")
+_METHOD_KEYS = frozenset(
+    content_word_tuple(
+        " ".join(vocabulary.words("method_participles") + vocabulary.words("method_nouns"))
+    )
+)
 
 # Rate adverbs and the unit of time each is per (figures.json).
 ADVERB_UNIT: dict[str, str] = vocabulary.words("rate_adverbs")
@@ -129,6 +136,7 @@ class FigureReading:
     # worked out on first use for the run's report and catalogue (see the methods below)
     _change_indicators: bool | None = None
     _topic: frozenset[str] | None = None
+    _sections: fc.SectionHeadings | None = None
     # the last sentence read for a method verb, and where that verb ends (-1: none)
     _method_verb: tuple[object, int] = (None, -1)
 
@@ -136,6 +144,9 @@ class FigureReading:
         """Does the count count the report's own method ("by 45 analysts", "the 14
         governorates monitored")? The method verb is looked for once per sentence."""
         after = self.text[mention.end : mention.end + 40]
+        before = self.text[max(sentence.start, mention.start - 40) : mention.start]
+        if before.endswith(("of ", "the ")) and fc.METHOD_OF.search(before):
+            return True  # "The HeRAMS assessment of 1,146 health facilities"
         if (
             any(hint in after for hint in fc.PARTICIPLE_HINTS)
             and " of " not in self.text[mention.start : mention.end]  # "60 of the 120 ...": 60
@@ -320,6 +331,7 @@ class FigureReading:
             distances = self._distances(sentence, mention.number_start)
             change = (
                 fc.CHANGE_STATED.search(text, max(clause[0], mention.start - 40), mention.start)
+                or (self._change_after(mention) if kind == num.SHARE else None)
                 if (
                     self._change_indicators
                     if self._change_indicators is not None
@@ -327,6 +339,14 @@ class FigureReading:
                 )
                 else None
             )
+            if (
+                change is not None
+                and _CHANGE_KEY not in clause_words
+                and change.group().strip().lower() not in ("up", "down")  # "make up 53 percent"
+            ):
+                # "9 percent fewer than in August": a change, whatever word says so
+                clause_words += (_CHANGE_KEY,)
+                focus += (_CHANGE_KEY,)
             indicator = self.catalogue.match(
                 family,
                 focus,
@@ -336,7 +356,7 @@ class FigureReading:
                 context=context,
                 own=own,
                 change=change is not None,
-                topic=self._topic if self._topic is not None else self._topic_words(),
+                topic=self._topic_and_section(sentence.start),
             )
             if indicator is None and clause != (sentence.start, sentence.end):
                 indicator = self.catalogue.match(
@@ -362,6 +382,15 @@ class FigureReading:
                 indicator_id = f"{indicator.indicator_id}_{unit}"
                 name, is_new = f"{indicator.name} ({unit})", True
                 indicator = None
+            elif (
+                indicator is not None
+                and kind == num.COUNT
+                and not indicator.keys & _METHOD_KEYS
+                and self._counts_method(sentence, mention)
+            ):
+                # "The HeRAMS assessment of 1,146 health facilities": the method's reach is
+                # no count of what the indicator counts (households surveyed would be)
+                return None
             elif indicator is not None:
                 indicator_id, name, is_new = indicator.indicator_id, indicator.name, False
                 unit = indicator.unit
@@ -398,6 +427,9 @@ class FigureReading:
         )
         if value is not None and unit in fc.CHANGE_UNITS and indicator_id.endswith("_change"):
             fall = fc.FALL_BEFORE.search(text, max(clause[0], mention.start - 40), mention.start)
+            if fall is None:  # "9 percent fewer than in August"
+                after_change = self._change_after(mention)
+                fall = after_change if after_change and after_change.group("fall") else None
             if fall is not None:  # "fell by 3 percent": a change of -3
                 value, low, high = -value, fc.negated(high), fc.negated(low)
         covering = speaker_for(mention.number_start, attributions)
@@ -441,6 +473,14 @@ class FigureReading:
             review=review,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
+
+    def _change_after(self, mention) -> re.Match | None:
+        """'9 percent fewer than in August': a change stated after its size, or None."""
+        window = self.text[mention.end : mention.end + 9]
+        if not any(window.startswith(hint) for hint in fc.CHANGE_AFTER_HINTS):
+            return None
+        match = fc.CHANGE_AFTER.match(self.text, mention.end)
+        return match if match is not None and match.group().strip().lower() != "than" else None
 
     def _heads_of_asides(self, mention, clause) -> frozenset[str]:
         """The last two content words before each other figure of the clause that stands in
@@ -492,6 +532,16 @@ class FigureReading:
             ids = self.catalogue.by_id
             has = self._change_indicators = any(i.endswith("_change") for i in ids)
         return has
+
+    def _topic_and_section(self, offset: int) -> frozenset[str]:
+        """The report's headings and the section heading above `offset`."""
+        topic = self._topic if self._topic is not None else self._topic_words()
+        sections = self._sections
+        if sections is None:
+            sections = self._sections = fc.SectionHeadings(self.text)
+        if not sections.starts:
+            return topic
+        return topic | sections.above(offset)
 
     def _topic_words(self) -> frozenset[str]:
         """The content words of the report's headings before its first full sentence ("Mpox
