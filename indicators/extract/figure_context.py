@@ -200,3 +200,48 @@ def label_of_row(text: str, start: int, number_start: int) -> str:
     if _DIGIT.search(text, colon, number_start):
         return ""  # another figure stands between
     return _ASIDE.sub(" ", text[start:colon])
+
+
+def label_of_table_cell(text: str, line_start: int, number_start: int) -> str:
+    """The header of a figure's column in a table flattened to text, with the header of the
+    first column: "District IDPs" for "98,215" in "Pemba | 98,215 | 17%" under "District |
+    IDPs | % of total" (the header being the first of the lines with bars above the row,
+    one with no digit), or ""."""
+    column = text.count("|", line_start, number_start)
+    if column == 0:
+        return ""
+    header = ""
+    start = line_start
+    for _ in range(60):  # rows of one table, upwards
+        if start <= 0:
+            break
+        previous = text.rfind("\n", 0, start - 1) + 1
+        line = text[previous : start - 1]
+        if "|" not in line:
+            break
+        header, start = line, previous
+    if not header or _DIGIT.search(header):
+        return ""
+    cells = header.split("|")
+    if column >= len(cells):
+        return ""
+    return f"{cells[0].strip()} {cells[column].strip()}"
+
+
+def lead_in_of_list(text: str, line_start: int) -> str:
+    """The line ending with a colon that opens the list a row or bullet at `line_start`
+    belongs to ("Allocations by country:" above "- Chad: $10 million"), or ""."""
+    start = line_start - (len(text[:line_start]) - len(text[:line_start].rstrip(" \t-•*–")))
+    for _ in range(30):
+        if start <= 0:
+            return ""
+        previous = text.rfind("\n", 0, start - 1) + 1
+        line = text[previous : start - 1].strip()
+        if not line:
+            return ""
+        if line.endswith(":"):
+            return line[:-1]
+        if line[-1] in ".!?;":
+            return ""  # a sentence of its own, not a row of the list
+        start = previous
+    return ""

@@ -274,10 +274,23 @@ class FigureReading:
         label = fc.label_of_row(text, clause[0], mention.start)
         if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
             focus_text = label + " " + focus_text
+        cell_label = (
+            fc.label_of_table_cell(text, sentence.start, mention.start)
+            if sentence.text.find("|") >= 0
+            else ""
+        )
+        if cell_label:  # "Pemba | 98,215 | 17%" under "District | IDPs | % of total"
+            focus_text = cell_label + " " + focus_text
+        elif label and clause[0] == sentence.start:
+            # "- Chad: $10 million" under "Allocations by country:": what the rows are
+            cell_label = fc.lead_in_of_list(text, sentence.start)
+            focus_text = cell_label + " " + focus_text
         if kind == num.MEASURE and " per " in unit:
             focus_text += " " + unit  # "per capita" is read as "per person"
         focus = content_word_tuple(focus_text)
         clause_words = content_word_tuple(text[clause[0] : clause[1]])
+        if cell_label:
+            clause_words += content_word_tuple(cell_label)
         if in_parentheses and len(self.figure_positions) > 1:
             # the words just before each other figure in parentheses name that figure
             others = self._heads_of_asides(mention, clause)

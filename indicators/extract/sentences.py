@@ -96,6 +96,11 @@ KEY_FIGURE_LINE = re.compile(
     r"[^:\n]{2,60}:\s+(?:about\s+|some\s+|over\s+)?(?:US\$|\$|€|£|[A-Z]{3}\s)?\s?\d[\d,.\u00a0 ]*"
     r"(?:%|[MK]\b|\s?(?:million|billion|bn|m)\b)?\*?(?:[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\])?(?:\s+\S+){0,3}\s*$"
 )
+# A row of a table flattened to text, its cells between bars, one of them (after the first) a
+# figure alone: "Pemba | 98,215 | 17%" (not navigation, "Home | News", nor "5 May | Geneva")
+TABLE_ROW = re.compile(
+    r"[^|\n]+(?:\|[^|\n]*)*?\|\s*(?:US\$|\$|€|£)?\d[\d,.\u00a0 ]*%?\*?\s*(?:\||$)"
+)
 TERMINAL_CHARS = frozenset('.!?:;"”’)')
 # Cheap substring tests before the boilerplate pattern (a long case-insensitive alternation
 # is slow to run on every sentence), read off the pattern itself (see `hints.prefix_hints`).
@@ -188,13 +193,17 @@ class _HintIndex:
 
 def is_boilerplate_line(line: str) -> bool:
     if STRUCTURAL_LINE.match(line):
-        return True
+        return "|" not in line or TABLE_ROW.match(line) is None
     keyword = BOILERPLATE_LINE.match(line)
     if keyword and (
         len(line.split()) <= 12 or line[keyword.end() : keyword.end() + 2].strip().startswith(":")
     ):
         return True
-    bulleted = BULLET.match(line) is not None or KEY_FIGURE_LINE.match(line) is not None
+    bulleted = (
+        BULLET.match(line) is not None
+        or KEY_FIGURE_LINE.match(line) is not None
+        or ("|" in line and TABLE_ROW.match(line) is not None)
+    )
     # a headline, a section heading, a byline: short and without a full stop
     return not bulleted and line.rstrip()[-1:] not in TERMINAL_CHARS and len(line.split()) <= 16
 
