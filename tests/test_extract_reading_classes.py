@@ -630,3 +630,263 @@ def test_a_catalogue_that_keeps_the_methods_reach_still_gets_it():
     text = "The survey covered 612 households across Renk county."
     found = extract(text, date(2025, 5, 22), publisher="Unit", catalogue=catalogue)
     assert [(o.indicator_id, o.value) for o in found.observations] == [("households_surveyed", 612)]
+
+
+# --- how agency reports lay figures out: tables, lists, headings, asides, baselines ---
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August"]
+
+
+@PROPERTY
+@given(
+    form=st.sampled_from(
+        ["between EW 1 and EW {w} of {y}", "in week {w} of {y}", "Law {w} of {y}"]
+    ),
+    week=st.integers(2, 52),
+    year=YEARS,
+    count=st.integers(100, 900_000),
+)
+def test_a_number_of_a_year_is_no_share_of_it(form, week, year, count):
+    # "EW 30 of 2025" is a week of a year, not 30 out of 2,025
+    text = f"{form.format(w=week, y=year).capitalize()}, {count:,} suspected cases were reported."
+    assert [m.value for m in _mentions(text) if m.kind == num.SHARE] == []
+    assert count in [m.value for m in _mentions(text)]
+
+
+@PROPERTY
+@given(
+    label=st.sampled_from(["Round", "round", "EW", "epidemiological week (EW)"]),
+    number=st.integers(1, 60),
+    count=st.integers(100, 900_000),
+)
+def test_the_number_of_a_round_or_week_is_a_label(label, number, count):
+    text = f"In {label} {number}, the tracking counted {count:,} displaced people."
+    assert [m.value for m in _mentions(text)] == [count]
+
+
+@PROPERTY
+@given(
+    ratio=st.sampled_from(
+        [
+            ("two out of three", 66.7),
+            ("one in five", 20),
+            ("a third", 33.3),
+            ("three in four", 75),
+            ("half", 50),
+        ]
+    ),  # fmt: skip
+    gap=st.integers(-6, 6),
+    hedge=st.sampled_from(["", "Nearly ", "About ", "Almost "]),
+    noun=st.sampled_from(["IDPs", "households", "of the children", "respondents"]),
+)
+def test_a_ratio_restated_by_its_percent_in_parentheses_is_one_figure(ratio, gap, hedge, noun):
+    words, value = ratio
+    exact = round(value) + gap
+    if words in ("a third", "half") and not noun.startswith("of"):
+        noun = "of " + noun
+    text = f"{hedge}{words} {noun} ({exact} percent) live with host families."
+    assert [(m.value, m.kind) for m in _mentions(text)] == [(exact, num.SHARE)]
+
+
+@PROPERTY
+@given(
+    count=st.integers(1_000, 90_000),
+    fraction=st.sampled_from([("two thirds", 66.7), ("a quarter", 25), ("half", 50)]),
+    whole=st.sampled_from(["of whom", "of which"]),
+)
+def test_a_fraction_after_of_whom_is_a_share_of_the_whole_before(count, fraction, whole):
+    words, value = fraction
+    text = f"Support reached {count:,} people, {whole} {words} were women."
+    assert [m.value for m in _mentions(text)] == [count, value]
+
+
+@PROPERTY
+@given(
+    month=st.integers(2, 8),
+    year=YEARS,
+    change=st.integers(2, 90),
+    form=st.sampled_from(
+        [
+            "compared with {base} {year}",
+            "compared with Round 11 ({base} {year})",
+            "compared with the same period of {before}",
+            "relative to {base}",
+        ]
+    ),  # fmt: skip
+)
+def test_a_date_after_compared_with_is_the_baseline_not_the_period(month, year, change, form):
+    name, base = _MONTHS[month - 1], _MONTHS[month - 2]
+    baseline = form.format(base=base, year=year, before=year - 1)
+    text = f"Admissions rose by {change} percent in {name} {year}, {baseline}."
+    [observation] = extract(
+        text, date(year, month, 28), "P", catalogue=SPLIT_CATALOGUE
+    ).observations
+    assert observation.period_start == date(year, month, 1).isoformat(), text
+    # with no date of its own, a figure takes no period from its baseline
+    bare = f"The number of cases rose by {change} percent {baseline}."
+    [observation] = extract(
+        bare, date(year, month, 28), "P", catalogue=SPLIT_CATALOGUE
+    ).observations
+    assert (observation.indicator_id, observation.period_start) == ("cases_change", ""), bare
+
+
+@PROPERTY
+@given(
+    change=st.integers(1, 90),
+    word=st.sampled_from(["fewer", "lower", "less", "higher", "more", "greater"]),
+    month=st.integers(2, 8),
+)
+def test_a_percent_fewer_or_more_than_before_is_a_change(change, word, month):
+    name, base = _MONTHS[month - 1], _MONTHS[month - 2]
+    text = f"Health centres reported 3,100 cases in {name}, {change} percent {word} than in {base}."
+    observations = extract(text, date(2025, month, 28), "P", catalogue=SPLIT_CATALOGUE).observations
+    changes = [o for o in observations if o.indicator_id == "cases_change"]
+    sign = -1 if word in ("fewer", "lower", "less") else 1
+    assert [(o.value, o.period_start) for o in changes] == [
+        (sign * change, date(2025, month, 1).isoformat())
+    ], text
+
+
+@PROPERTY
+@given(
+    label=st.sampled_from(["Returnees", "IDP households", "Sites hosting IDPs"]),
+    count=st.integers(10, 900_000),
+    marker=st.sampled_from(["¹", "²", "³", "[1]", "[12]", "*"]),
+)
+def test_a_row_of_key_figures_with_a_footnote_marker_is_read(label, count, marker):
+    assert not is_boilerplate_line(f"{label}: {count:,}{marker}")
+    text = f"KEY FIGURES\n{label}: {count:,}{marker}\n"
+    assert [o.value for o in extract(text, date(2025, 10, 14), "P").observations] == [count]
+
+
+ASIDE_CATALOGUE = Catalogue(
+    [
+        Indicator("share_returnees_citing_security", "Returnees citing security", "percent"),
+        Indicator("share_returnees_citing_land_access", "Returnees citing land", "percent"),
+        Indicator("share_returnees_citing_services", "Returnees citing services", "percent"),
+    ]
+)
+_REASONS = {
+    "share_returnees_citing_security": "improved security",
+    "share_returnees_citing_land_access": "access to their land",
+    "share_returnees_citing_services": "services",
+}
+
+
+@PROPERTY
+@given(
+    order=st.permutations(sorted(_REASONS)),
+    shares=st.lists(st.integers(1, 99), min_size=3, max_size=3, unique=True),
+    joiner=st.sampled_from([" and ", ", followed by "]),
+)
+def test_a_figure_in_parentheses_is_named_by_the_words_just_before_it(order, shares, joiner):
+    # "improved security (81%) and access to their land (46%)": each its own reason
+    first, second, third = (f"{_REASONS[i]} ({s}%)" for i, s in zip(order, shares))
+    text = f"Returnees cited {first}, {second}{joiner}{third} as reasons to return."
+    found = extract(text, date(2025, 10, 14), "P", catalogue=ASIDE_CATALOGUE).observations
+    assert {(o.indicator_id, o.value) for o in found} == set(zip(order, shares)), text
+
+
+HEADING_CATALOGUE = Catalogue(
+    [
+        Indicator("water_samples_tested", "Water samples tested", "count"),
+        Indicator("stool_samples_tested", "Stool samples tested", "count"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    heading=st.sampled_from(
+        [
+            ("WATER QUALITY", "water"),
+            ("WATER", "water"),
+            ("STOOL TESTING", "stool"),
+            ("LABORATORY: STOOL", "stool"),
+        ]
+    ),  # fmt: skip
+    count=st.integers(2, 9_000),
+)
+def test_a_section_heading_says_what_the_figures_under_it_leave_unsaid(heading, count):
+    title, what = heading
+    text = (
+        f"Weekly bulletin\n\nThe response continued in all districts.\n\n{title}\n"
+        f"Partners tested {count:,} samples at collection points this week.\n"
+    )
+    [observation] = extract(text, date(2025, 9, 10), "P", catalogue=HEADING_CATALOGUE).observations
+    assert (observation.indicator_id, observation.value) == (f"{what}_samples_tested", count)
+
+
+@PROPERTY
+@given(
+    form=st.sampled_from(
+        [
+            "The {noun} of {count} health facilities found that {share} percent had no power.",
+            "DTM conducted Round 12 of the {noun} in {count} districts; {share} percent of sites"
+            " lacked water.",
+            "Methodology: monitoring in {count} villages by 46 monitors; {share} percent of"
+            " households had no water.",
+        ]
+    ),  # fmt: skip
+    noun=st.sampled_from(["assessment", "survey", "analysis", "mobility tracking assessment"]),
+    count=st.integers(101, 9_000),
+    share=st.integers(2, 99),
+)
+def test_the_reach_of_a_method_named_before_its_count_is_no_figure(form, noun, count, share):
+    text = form.format(noun=noun, count=f"{count:,}", share=share)
+    values = {o.value for o in extract(text, date(2025, 10, 20), "Unit").observations}
+    assert count not in values and share in values, (text, values)
+
+
+TABLE_CATALOGUE = Catalogue(
+    [
+        Indicator("people_displaced", "People displaced", "count"),
+        Indicator("share_idps_in_district", "IDPs in a district, share of total", "percent"),
+        Indicator("cerf_allocation", "CERF allocation", "usd"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["Pemba", "Metuge", "Chiure", "Macomia", "Ancuabe"]),
+            st.integers(100, 900_000),
+            st.integers(1, 99),
+        ),
+        min_size=1,
+        max_size=5,
+        unique_by=lambda row: row[0],
+    ),
+)
+def test_a_table_flattened_to_text_is_read_by_its_column_headers(rows):
+    lines = ["IDPS BY DISTRICT", "District | IDPs | % of total"]
+    lines += [f"{place} | {count:,} | {share}%" for place, count, share in rows]
+    text = "\n".join(lines) + "\nHome | News | Mozambique\n"
+    found = extract(text, date(2025, 10, 14), "P", catalogue=TABLE_CATALOGUE).observations
+    expected = {("people_displaced", count) for _, count, _ in rows}
+    expected |= {("share_idps_in_district", share) for _, _, share in rows}
+    assert {(o.indicator_id, o.value) for o in found} == expected
+    assert is_boilerplate_line("Home | News | Mozambique")
+    assert is_boilerplate_line("5 May | Geneva")
+
+
+@PROPERTY
+@given(
+    rows=st.lists(
+        st.tuples(st.sampled_from(["Chad", "Mali", "Niger", "Burkina Faso"]), st.integers(1, 99)),
+        min_size=1,
+        max_size=4,
+        unique_by=lambda row: row[0],
+    ),
+    bullet=st.sampled_from(["- ", "• ", ""]),
+)
+def test_rows_of_a_list_are_named_by_the_line_that_opens_it(rows, bullet):
+    lines = ["CERF has released money to partners in the Sahel.", "", "Allocations by country:"]
+    lines += [f"{bullet}{place}: ${millions} million" for place, millions in rows]
+    text = "\n".join(lines) + "\n"
+    found = extract(text, date(2025, 2, 18), "OCHA", catalogue=TABLE_CATALOGUE).observations
+    assert {(o.indicator_id, o.value) for o in found} == {
+        ("cerf_allocation", millions * 1_000_000) for _, millions in rows
+    }

@@ -496,22 +496,29 @@ class FigureReading:
         return match if match is not None and match.group().strip().lower() != "than" else None
 
     def _heads_of_asides(self, mention, clause) -> frozenset[str]:
-        """The last two content words before each other figure of the clause that stands in
-        parentheses ("Cortés (29,870)"), less the words just before this one: what names
-        those figures and not this one."""
+        """The words that name each other figure of the clause that stands in parentheses
+        ("Cortés (29,870)"), less those that name this one: what names those figures and not
+        this one."""
         text = self.text
-        own = frozenset(
-            content_word_tuple(text[max(clause[0], mention.start - 40) : mention.start])[-2:]
-        )
+        own = self._head_of_aside(mention.start, clause)
         heads: set[str] = set()
         for position in self.figure_positions:
             if position == mention.number_start or not clause[0] <= position < clause[1]:
                 continue
             if _opens_aside(text, position):
-                heads.update(
-                    content_word_tuple(text[max(clause[0], position - 40) : position])[-2:]
-                )
+                heads.update(self._head_of_aside(position, clause))
         return frozenset(heads - own)
+
+    def _head_of_aside(self, start: int, clause) -> frozenset[str]:
+        """The words that name a figure in parentheses at `start`: the last two content words
+        before it after a comma or "and" ("..., improved security (81%)"), the last one where
+        none stands between it and the clause's start ("Returnees cited services (12%)")."""
+        window_start = max(clause[0], start - 40)
+        window = self.text[window_start:start]
+        joins = list(fc.COORDINATOR.finditer(window))
+        if joins:
+            return frozenset(content_word_tuple(window[joins[-1].end() :])[-2:])
+        return frozenset(content_word_tuple(window)[-2 if window_start > clause[0] else -1 :])
 
     def _own_words(self, mention, clause, previous, own_end: int) -> frozenset[str]:
         """The content words from the figure before it to `own_end` (the figure after it),

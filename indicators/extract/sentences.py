@@ -90,8 +90,8 @@ _BOILERPLATE_ANYWHERE_LOWER = re.compile(
 )
 # A row of key figures: a label, a colon, then the figure and at most a few words ("People in
 # need: 15.5M", "Requested: US$2.03 billion", "Funded: 21.5%", "Returnees: 637,400¹" with its
-# footnote marker); a headline such as "Chad: 7
-# million people in need of aid this year" goes on after its number.
+# footnote marker); a headline such as "Chad: 7 million people in need of aid this year" goes
+# on after its number.
 KEY_FIGURE_LINE = re.compile(
     r"[^:\n]{2,60}:\s+(?:about\s+|some\s+|over\s+)?(?:US\$|\$|€|£|[A-Z]{3}\s)?\s?\d[\d,.\u00a0 ]*"
     r"(?:%|[MK]\b|\s?(?:million|billion|bn|m)\b)?\*?(?:[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\])?(?:\s+\S+){0,3}\s*$"
