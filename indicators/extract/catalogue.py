@@ -347,6 +347,7 @@ class Catalogue:
         context=None,
         change: bool = False,
         topic: frozenset[str] = frozenset(),
+        exclude: frozenset[str] = frozenset(),
     ) -> Indicator | None:
         """The indicator whose key words the figure's clause covers best, or None.
 
@@ -387,6 +388,8 @@ class Catalogue:
         with_topic: set[str] | None = None
         for position in sorted(positions) if len(positions) > 1 else positions:
             indicator = self.readings[position]
+            if exclude and indicator.indicator_id in exclude:
+                continue  # a reading the caller has ruled out ("1,700 schools" are no children)
             keys = indicator.keys
             # the weighted cover only for a share with a population word
             covered = (

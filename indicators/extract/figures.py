@@ -34,6 +34,8 @@ from indicators.extract.sentences import Sentence
 # words of a status indicator's id that say what is judged, not what it is about
 _STATUS_GENERIC = frozenset(content_word_tuple("adequacy situation access level"))
 _CHANGE_KEY = content_word_tuple("change")[0]
+# a name whose counted thing comes first ("Children out of school"), not last ("Dengue deaths")
+_PREPOSITION = re.compile(r"\b(?:of|in|out|with|without|for|at|on|from|under|by)\b", re.IGNORECASE)
 # the words of an indicator that counts a method's own reach ("households_surveyed")
 _METHOD_KEYS = frozenset(
     content_word_tuple(
@@ -325,6 +327,7 @@ class FigureReading:
             and inherited.family in (family, "rate:" + inherited.rate)
             and (kind == num.COUNT or (kind == num.SHARE and dated_after))
             and not self._named_after(family, after, inherited, content_word_tuple(sentence.text))
+            and not self._named_before(family, mention, inherited, clause)
         ):
             indicator_id = inherited.observation.indicator_id
             name = inherited.observation.indicator_name
@@ -388,7 +391,25 @@ class FigureReading:
                     indicator, after, text[clause[0] : clause[1]], mention.start - clause[0]
                 )
             ):
-                indicator = None  # "1,700 schools" are not children out of school
+                # "1,700 schools" are not children out of school; "Mobile medical teams (142
+                # teams) reached 96 settlements": the teams may still be another indicator
+                ruled_out = frozenset({indicator.indicator_id})
+                indicator = self.catalogue.match(
+                    family,
+                    focus,
+                    clause_words,
+                    distances=distances,
+                    paragraph=self.paragraph_words,
+                    context=context,
+                    own=own,
+                    change=change is not None,
+                    topic=self._topic_and_section(sentence.start),
+                    exclude=ruled_out,
+                )
+                if indicator is not None and _counts_another_thing(
+                    indicator, after, text[clause[0] : clause[1]], mention.start - clause[0]
+                ):
+                    indicator = None
             if indicator is not None and not _units_agree(kind, unit, indicator.unit):
                 # "the 500-day mark" beside an indicator kept in months: the same measure in
                 # the stated unit, as a new indicator (500 days is not a whole number of months)
@@ -584,6 +605,26 @@ class FigureReading:
             return False
         earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)
         return found.keys - (earlier.keys if earlier is not None else frozenset()) <= set(words)
+
+    def _named_before(self, family: str, mention, inherited: _Figure, clause) -> bool:
+        """Do the words between the "and" after the earlier figure and a bare figure name
+        another indicator than the earlier figure's: "killing 9 civilians and injuring 14"
+        (people injured, not civilians killed)?"""
+        earlier_end = inherited.mention.end if inherited.mention is not None else clause[0]
+        lead = self.text[max(earlier_end, mention.start - 40) : mention.start]
+        joins = list(fc.COORDINATOR.finditer(lead))
+        if not joins:
+            return False
+        words = content_word_tuple(lead[joins[-1].end() :])
+        if not words:
+            return False
+        found = self.catalogue.match(family, list(words), list(words))
+        if found is None or found.indicator_id == inherited.observation.indicator_id:
+            return False
+        earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)
+        return bool(found.keys & set(words)) and not (
+            earlier is not None and found.keys <= earlier.keys
+        )
 
     def _is_base(self, position: int, other: int) -> bool:
         between = self.text[position:other]
@@ -830,6 +871,8 @@ def _counts_another_thing(indicator, after: str, clause: str, own_start: int) ->
     subject = content_word_tuple(indicator.name)
     if not counted or not subject or counted[0] == subject[0] or subject[0] in counted[:2]:
         return False
+    if counted[0] == subject[-1] and not _PREPOSITION.search(indicator.name):
+        return False  # "97 deaths" are what "Dengue deaths" counts: its last word, no "of"
     word = _FIRST_WORD.match(after)
     first_word = word.group(1).lower() if word else ""
     if counted[0] not in indicator.keys or first_word.endswith(("ed", "ing")):

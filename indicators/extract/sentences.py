@@ -101,6 +101,15 @@ KEY_FIGURE_LINE = re.compile(
 TABLE_ROW = re.compile(
     r"[^|\n]+(?:\|[^|\n]*)*?\|\s*(?:US\$|\$|€|£)?\d[\d,.\u00a0 ]*%?\*?\s*(?:\||$)"
 )
+# A line of a key-figures box that opens with its figure: "919 schools closed because of
+# insecurity", "over 243,000 learners affected", "1 in 4 schools not functional", "US$ 24.6M
+# required" (not a year: "2025 Humanitarian Response Plan")
+FIGURE_FIRST_LINE = re.compile(
+    r"(?:(?:over|about|some|nearly|almost|around|more\s+than|up\s+to)\s+)?"
+    r"(?:US\$|\$|€|£|[A-Z]{3}\s)?\s?(?!(?:19|20)\d\d\b)\d[\d,.\u00a0]*"
+    r"(?:\s(?:in|out\s+of)\s\d+|%|[MKB]\b|\s?(?:million|billion|bn|m)\b)?\s+[a-z]",
+    re.IGNORECASE,
+)
 TERMINAL_CHARS = frozenset('.!?:;"”’)')
 # Cheap substring tests before the boilerplate pattern (a long case-insensitive alternation
 # is slow to run on every sentence), read off the pattern itself (see `hints.prefix_hints`).
@@ -203,6 +212,7 @@ def is_boilerplate_line(line: str) -> bool:
         BULLET.match(line) is not None
         or KEY_FIGURE_LINE.match(line) is not None
         or ("|" in line and TABLE_ROW.match(line) is not None)
+        or FIGURE_FIRST_LINE.match(line) is not None
     )
     # a headline, a section heading, a byline: short and without a full stop
     return not bulleted and line.rstrip()[-1:] not in TERMINAL_CHARS and len(line.split()) <= 16
