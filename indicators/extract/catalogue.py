@@ -348,6 +348,7 @@ class Catalogue:
         change: bool = False,
         topic: frozenset[str] = frozenset(),
         exclude: frozenset[str] = frozenset(),
+        section: frozenset[str] = frozenset(),
     ) -> Indicator | None:
         """The indicator whose key words the figure's clause covers best, or None.
 
@@ -404,6 +405,10 @@ class Catalogue:
                 if with_topic is None:
                     with_topic = clause_set | topic
                 said = with_topic
+                covered = indicator.cover(said)
+            elif 0 < covered < _TOPIC_FLOOR and section and keys - clause_set <= section:
+                # "with 17 attacks" under "ATTACKS ON HEALTH CARE": the heading says the rest
+                said = clause_set | section
                 covered = indicator.cover(said)
             threshold = self.thresholds[position]
             if covered < threshold:

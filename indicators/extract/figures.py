@@ -373,6 +373,7 @@ class FigureReading:
                 own=own,
                 change=change is not None,
                 topic=self._topic_and_section(sentence.start),
+                section=self._section(sentence.start),
             )
             if indicator is None and clause != (sentence.start, sentence.end):
                 indicator = self.catalogue.match(
@@ -577,12 +578,15 @@ class FigureReading:
     def _topic_and_section(self, offset: int) -> frozenset[str]:
         """The report's headings and the section heading above `offset`."""
         topic = self._topic if self._topic is not None else self._topic_words()
+        section = self._section(offset)
+        return topic | section if section else topic
+
+    def _section(self, offset: int) -> frozenset[str]:
+        """The words of the section heading above `offset` (none above: empty)."""
         sections = self._sections
         if sections is None:
             sections = self._sections = fc.SectionHeadings(self.text)
-        if not sections.starts:
-            return topic
-        return topic | sections.above(offset)
+        return sections.above(offset) if sections.starts else frozenset()
 
     def _topic_words(self) -> frozenset[str]:
         """The content words of the report's headings before its first full sentence ("Mpox
