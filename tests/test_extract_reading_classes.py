@@ -890,3 +890,30 @@ def test_rows_of_a_list_are_named_by_the_line_that_opens_it(rows, bullet):
     assert {(o.indicator_id, o.value) for o in found} == {
         ("cerf_allocation", millions * 1_000_000) for _, millions in rows
     }
+
+
+@PROPERTY
+@given(
+    year=YEARS,
+    weeks=st.lists(st.integers(1, 52), min_size=2, max_size=2, unique=True).map(sorted),
+    form=st.sampled_from(
+        [
+            "Between epidemiological week (EW) {a} and EW {b} of {y}",
+            "Between EW {a} and EW {b} of {y}",
+            "From week {a} to week {b} of {y}",
+            "In EW {a} to EW {b} of {y}",
+        ]
+    ),  # fmt: skip
+    count=st.integers(60, 900_000),
+)
+def test_a_range_of_numbered_weeks_is_the_period_of_its_figure(year, weeks, form, count):
+    first, last = weeks
+    text = f"{form.format(a=first, b=last, y=year)}, {count:,} suspected cases were reported."
+    published = date.fromisocalendar(year, last, 7) + (date(2000, 1, 9) - date(2000, 1, 2))
+    [observation] = extract(text, published, "P", catalogue=CATALOGUE).observations
+    assert observation.value == count
+    assert (observation.period_start, observation.period_end, observation.period_precision) == (
+        date.fromisocalendar(year, first, 1).isoformat(),
+        date.fromisocalendar(year, last, 1).isoformat(),
+        "week",
+    ), text
