@@ -917,3 +917,119 @@ def test_a_range_of_numbered_weeks_is_the_period_of_its_figure(year, weeks, form
         date.fromisocalendar(year, last, 1).isoformat(),
         "week",
     ), text
+
+
+HARM_CATALOGUE = Catalogue(
+    [
+        Indicator("civilians_killed", "Civilians killed", "count"),
+        Indicator("people_injured", "People injured", "count"),
+        Indicator("dengue_deaths", "Dengue deaths", "count"),
+        Indicator("dengue_suspected_cases", "Suspected dengue cases", "count"),
+        Indicator("mobile_health_teams", "Mobile health teams", "count"),
+        Indicator(
+            "settlements_reached_by_mobile_teams", "Settlements reached by mobile teams", "count"
+        ),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    killed=st.integers(2, 900),
+    injured=st.integers(2, 900),
+    form=st.sampled_from(
+        [
+            "killing {k} civilians and injuring {i}",
+            "{k} civilians were killed and {i} were injured",
+            "which killed {k} civilians and injured {i}",
+        ]
+    ),  # fmt: skip
+)
+def test_a_bare_figure_after_and_is_named_by_its_own_verb(killed, injured, form):
+    if killed == injured:
+        return
+    text = f"Eleven incidents were recorded in the district, {form.format(k=killed, i=injured)}."
+    found = extract(text, date(2025, 10, 21), "P", catalogue=HARM_CATALOGUE).observations
+    assert {(o.indicator_id, o.value) for o in found} >= {
+        ("civilians_killed", killed),
+        ("people_injured", injured),
+    }, text
+
+
+@PROPERTY
+@given(cases=st.integers(1_000, 900_000), deaths=st.integers(2, 999))
+def test_deaths_counted_by_a_disease_indicator_are_its_deaths(cases, deaths):
+    # "Dengue deaths" counts deaths, though "dengue" is its first word
+    text = f"In 2025, {cases:,} suspected dengue cases were reported, including {deaths} deaths."
+    found = extract(text, date(2025, 8, 12), "P", catalogue=HARM_CATALOGUE).observations
+    assert {(o.indicator_id, o.value) for o in found} == {
+        ("dengue_suspected_cases", cases),
+        ("dengue_deaths", deaths),
+    }
+
+
+@PROPERTY
+@given(teams=st.integers(2, 400), settlements=st.integers(2, 400))
+def test_a_count_ruled_out_of_one_indicator_may_be_another(teams, settlements):
+    text = (
+        f"HEALTH SERVICES\nMobile health teams ({teams} teams) reached {settlements} settlements.\n"
+    )
+    found = extract(text, date(2025, 10, 10), "P", catalogue=HARM_CATALOGUE).observations
+    assert {(o.indicator_id, o.value) for o in found} == {
+        ("mobile_health_teams", teams),
+        ("settlements_reached_by_mobile_teams", settlements),
+    }
+
+
+@PROPERTY
+@given(
+    line=st.sampled_from(
+        [
+            "{n} schools closed because of insecurity",
+            "over {n} learners affected",
+            "US$ {n}M required (education, 2025)",
+            "{n}% of schools not functional",
+            "1 in 4 schools not functional",
+        ]
+    ),  # fmt: skip
+    number=st.integers(2, 99),
+)
+def test_a_key_figures_line_that_opens_with_its_figure_is_read(line, number):
+    assert not is_boilerplate_line(line.format(n=number))
+    for heading in ("2025 Humanitarian Response Plan", "Key figures", "Situation Update No. 4"):
+        assert is_boilerplate_line(heading)
+
+
+@PROPERTY
+@given(
+    count=st.integers(1_000, 900_000),
+    hedges=st.sampled_from([("over", "More than"), ("more than", "Over"), ("up to", "Up to")]),
+)
+def test_a_figure_in_a_key_figures_box_and_in_the_body_is_one_fact(count, hedges):
+    boxed, body = hedges
+    text = (
+        f"KEY FIGURES\n{boxed} {count:,} learners affected\n\nSITUATION\n"
+        f"{body} {count:,} learners are affected by the closures.\n"
+    )
+    [observation] = extract(text, date(2025, 11, 3), "P").observations
+    assert observation.quote.startswith(body), observation.quote  # the body's sentence
+
+
+ATTACK_CATALOGUE = Catalogue(
+    [Indicator("attacks_on_health_care", "Attacks on health care", "count")]
+)
+
+
+@PROPERTY
+@given(
+    count=st.integers(2, 900),
+    place=st.sampled_from(["Kharkiv oblast", "Donetsk", "the north"]),
+    heading=st.sampled_from(["ATTACKS ON HEALTH CARE", "HEALTH CARE ATTACKS", "SECURITY"]),
+)
+def test_a_heading_that_holds_all_the_words_a_clause_leaves_unsaid_names_its_figure(
+    count, place, heading
+):
+    text = f"Bulletin\n\nThe situation worsened.\n\n{heading}\n{place} recorded {count} attacks.\n"
+    [observation] = extract(text, date(2025, 10, 10), "P", catalogue=ATTACK_CATALOGUE).observations
+    named = heading != "SECURITY"  # a heading that says none of the rest names nothing
+    assert (observation.indicator_id == "attacks_on_health_care") == named, text
