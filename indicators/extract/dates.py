@@ -85,7 +85,7 @@ _FUZZY = (
 # week 35 of 2025"), and a quarter of a year ("the second quarter of 2025"): a range of months.
 # ("EW 30", "epidemiological week (EW) 1" in epidemiological updates)
 _WEEK_NUMBER = (
-    r"(?:(?i:epidemiological|epi)\s+)?(?:(?i:week)(?:\s+\(EW\))?|EW)\s+"
+    r"(?:(?i:week)(?:\s+\(EW\))?|EW)\s+"
     rf"(?:[1-4]\d|5[0-3]|0?[1-9])(?!\d|[.,]\d)(?:,?\s+(?:of\s+)?{_YEAR})?"
 )
 _QUARTER = rf"(?i:the\s+)?(?i:first|second|third|fourth)\s+(?i:quarter)(?:\s+of\s+(?:{_YEAR}|(?i:the|this)\s+year))?"
@@ -116,7 +116,7 @@ BARE_DAY = rf"{_DAY}"
 # A phrase is an atom with the words that give it a role: a range, a start, an end, a point.
 DATE_PHRASE = re.compile(
     rf"""(?<![\w-])(?:
-    (?P<range>(?i:between)\s+(?:the\s+{_PART_OF_DAY}s?\s+of\s+)?
+    (?P<range>(?i:between)\s+(?:the\s+{_PART_OF_DAY}s?\s+of\s+|(?i:epidemiological|epi)\s+)?
         (?P<range_a>{ATOM}|{BARE_DAY})\s+and\s+(?:the\s+{_PART_OF_DAY}\s+of\s+)?(?P<range_b>{ATOM}))
   | (?P<from_range>(?i:from)\s+(?P<from_a>{ATOM}|{BARE_DAY})\s+(?i:to|until|till|through)\s+(?P<from_b>{ATOM}))
   | (?P<week_range>(?:(?i:in|during|for|over)\s+)?(?P<week_a>{_WEEK_NUMBER})\s*(?i:to|[-–])\s*(?P<week_b>{_WEEK_NUMBER}))
@@ -143,9 +143,7 @@ _FUZZY_YEAR = re.compile(rf"(?:early|mid|late)[ -]({_YEAR})")
 _MONTH_ONLY = re.compile(rf"({_MONTH})(?:,? ({_YEAR}))?")
 _YEAR_ONLY = re.compile(_YEAR)
 _WEEKDAY_ATOM = re.compile(rf"(?:(last|this|next) )?({_WEEKDAY})(?: {_PART_OF_DAY})?", re.I)
-_WEEK_NUMBER_ATOM = re.compile(
-    rf"(?:(?:epidemiological|epi) )?(?:week(?: \(ew\))?|ew) (\d+)(?:,? (?:of )?({_YEAR}))?", re.I
-)
+_WEEK_NUMBER_ATOM = re.compile(rf"(?:week(?: \(ew\))?|ew) (\d+)(?:,? (?:of )?({_YEAR}))?", re.I)
 _QUARTER_ATOM = re.compile(
     rf"(?:the )?(first|second|third|fourth) quarter(?: of (?:({_YEAR})|th(?:e|is) year))?", re.I
 )

@@ -64,11 +64,16 @@ _METHOD_VERB = alternation(vocabulary.words("method_verbs")).replace(" ", r"\s+"
 # line headed "Methodology:"
 METHOD_VERB = re.compile(
     rf"^\W*(?:the|this|our|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{_METHOD_NOUN})\s+(?:[\w-]+\s+){{0,4}}?"
-    rf"(?:{_METHOD_VERB})\b|\b(?:is|are|was|were)\s+(?:collected|gathered|compiled)\b"
-    rf"|\b(?:conducted|carried\s+out)\s+(?:[\w-]+\s+){{0,6}}?(?:{_METHOD_NOUN})\b"
+    rf"(?:{_METHOD_VERB})\b|\b(?:is|are|was|were)\s+(?:collected|gathered|compiled)\b",
+    re.IGNORECASE,
+)
+# tried only where a cheap test finds "conducted", "carried out" or "Method" at the start
+_METHOD_CONDUCTED = re.compile(
+    rf"\b(?:conducted|carried\s+out)\s+(?:[\w-]+\s+){{0,6}}?(?:{_METHOD_NOUN})\b"
     r"|^\W*(?:methodology|methods?)\s*:",
     re.IGNORECASE,
 )
+_METHOD_LINE = ("Method", "METHOD", "method")
 # "The HeRAMS assessment of 1,146 health facilities", "a survey of 1,200 households": the
 # count right after the method's name and "of"
 METHOD_OF = re.compile(rf"\b(?:{_METHOD_NOUN})\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
@@ -84,6 +89,12 @@ PARTICIPLE_HINTS = tuple(_PARTICIPLES)
 def method_verb_end(sentence: str) -> int:
     """Where the verb of a sentence about the report's own method ends, or -1."""
     match = METHOD_VERB.search(sentence)
+    if match is None and (
+        "onducted" in sentence
+        or "arried out" in sentence
+        or sentence[:12].lstrip()[:6] in _METHOD_LINE
+    ):
+        match = _METHOD_CONDUCTED.search(sentence)
     return match.end() if match else -1
 
 
@@ -140,12 +151,11 @@ _BASELINE_OF = re.compile(
     r"|(?<!more\s)(?<!less\s)\bthan\s+(?:in|at|during|on)\s+)\(?\Z",
     re.IGNORECASE,
 )
-_BASELINE_HINTS = ("compared", "relative", "than")
 
 
 # A section heading in capitals on a line of its own ("ATTACKS ON HEALTH CARE", "LABORATORY"):
 # what the figures under it are about
-_SECTION_HEADING = re.compile(r"^[ \t]*([A-Z][A-Z0-9 &/,()’'–-]{2,60}?)[ \t]*$", re.MULTILINE)
+_SECTION_HEADING = re.compile(r"^[ \t]*([A-Z][A-Z0-9 &/,()’'–-]{2,60})$", re.MULTILINE)
 
 
 class SectionHeadings:
@@ -159,7 +169,7 @@ class SectionHeadings:
         self.starts: list[int] = []
         self.words: list[frozenset[str]] = []
         for match in _SECTION_HEADING.finditer(text):
-            heading = match.group(1)
+            heading = match.group(1).rstrip()
             if sum(c.isalpha() for c in heading) < 3:
                 continue
             self.starts.append(match.start())
@@ -184,8 +194,7 @@ def compared_with(phrase, text: str = "") -> bool:
     if not text:
         return False
     before = text[max(0, phrase.start - 48) : phrase.start]
-    lowered = before.lower()
-    return any(hint in lowered for hint in _BASELINE_HINTS) and (
+    return ("ompared" in before or "elative" in before or "than " in before) and (
         _BASELINE_OF.search(before) is not None
     )
 

@@ -139,6 +139,9 @@ class FigureReading:
     _change_indicators: bool | None = None
     _topic: frozenset[str] | None = None
     _sections: fc.SectionHeadings | None = None
+    _topic_at: tuple | None = None  # (sentence start, topic and section words, section words)
+    _section_words: frozenset[str] = frozenset()
+    _baselines: dict[int, bool] | None = None  # date phrase start -> is it a baseline
     # the last sentence read for a method verb, and where that verb ends (-1: none)
     _method_verb: tuple[object, int] = (None, -1)
 
@@ -190,9 +193,7 @@ class FigureReading:
         speaker is credited with (a date before 'X said' that is not a 'since' belongs to
         the speaking, not the figure)."""
         inside = [
-            p
-            for p in periods
-            if clause[0] <= p.start < clause[1] and not fc.compared_with(p, self.text)
+            p for p in periods if clause[0] <= p.start < clause[1] and not self._is_baseline(p)
         ]
         if not inside:
             return None  # what follows only narrows the phrases down
@@ -249,7 +250,9 @@ class FigureReading:
                 if position > mention.number_start:
                     own_end = min(own_end, position)
                     break
-        in_parentheses = _opens_aside(text, mention.start)
+        in_parentheses = text[mention.start - 1 : mention.start] == "(" and _opens_aside(
+            text, mention.start
+        )
         if in_parentheses:
             # "improved security (81%) and access to land (46%)": a figure in parentheses
             # ends its own words at the parenthesis that closes it
@@ -373,7 +376,7 @@ class FigureReading:
                 own=own,
                 change=change is not None,
                 topic=self._topic_and_section(sentence.start),
-                section=self._section(sentence.start),
+                section=self._section_words,
             )
             if indicator is None and clause != (sentence.start, sentence.end):
                 indicator = self.catalogue.match(
@@ -405,6 +408,7 @@ class FigureReading:
                     own=own,
                     change=change is not None,
                     topic=self._topic_and_section(sentence.start),
+                    section=self._section_words,
                     exclude=ruled_out,
                 )
                 if indicator is not None and _counts_another_thing(
@@ -509,6 +513,17 @@ class FigureReading:
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
 
+    def _is_baseline(self, phrase: DatePhrase) -> bool:
+        """Is the date phrase what a change is compared with (`fc.compared_with`)? Asked once
+        per phrase, for all the figures of its sentence."""
+        known = self._baselines
+        if known is None:
+            known = self._baselines = {}
+        answer = known.get(phrase.start)
+        if answer is None:
+            answer = known[phrase.start] = fc.compared_with(phrase, self.text)
+        return answer
+
     def _change_after(self, mention) -> re.Match | None:
         """'9 percent fewer than in August': a change stated after its size, or None."""
         window = self.text[mention.end : mention.end + 9]
@@ -576,10 +591,21 @@ class FigureReading:
         return has
 
     def _topic_and_section(self, offset: int) -> frozenset[str]:
-        """The report's headings and the section heading above `offset`."""
+        """The report's headings and the section heading above `offset` (read once for all
+        the figures of a sentence; the section's words are left in `_section_words`)."""
+        sections = self._sections
+        if sections is not None and not sections.starts:  # a report with no section headings
+            return self._topic if self._topic is not None else self._topic_words()
+        cached = self._topic_at
+        if cached is not None and cached[0] == offset:
+            self._section_words = cached[2]
+            return cached[1]
         topic = self._topic if self._topic is not None else self._topic_words()
         section = self._section(offset)
-        return topic | section if section else topic
+        both = topic | section if section else topic
+        self._topic_at = (offset, both, section)
+        self._section_words = section
+        return both
 
     def _section(self, offset: int) -> frozenset[str]:
         """The words of the section heading above `offset` (none above: empty)."""
@@ -611,9 +637,10 @@ class FigureReading:
         return found.keys - (earlier.keys if earlier is not None else frozenset()) <= set(words)
 
     def _named_before(self, family: str, mention, inherited: _Figure, clause) -> bool:
-        """Do the words between the "and" after the earlier figure and a bare figure name
-        another indicator than the earlier figure's: "killing 9 civilians and injuring 14"
-        (people injured, not civilians killed)?"""
+        """Do the words between the "and" or comma after the earlier figure and a bare figure
+        name another indicator than the earlier figure's: "killing 9 civilians and injuring 14"
+        (people injured, not civilians killed), "reached 9,200 children, against a target of
+        20,000" (children targeted)?"""
         earlier_end = inherited.mention.end if inherited.mention is not None else clause[0]
         lead = self.text[max(earlier_end, mention.start - 40) : mention.start]
         joins = list(fc.COORDINATOR.finditer(lead))

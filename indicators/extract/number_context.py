@@ -51,9 +51,11 @@ AGE_BEFORE = re.compile(
     r"(?:\b(?:median|mean|average)\s+age\b[^.;:()]*|\brange\s*:?\s*(?:\d[\d.]*\s+\w+\s+to\s+)?)\Z",
     re.IGNORECASE,
 )
-# "districts that have reported at least one case": a definition, not a figure
+# "districts that have reported at least one case", "households said at least one member had
+# been forced to pay", "homes where at least one child ...": a definition, not a figure
 AT_LEAST_ONE_OBJECT = re.compile(
-    r"\b(?:have|has|had|having|with|reported|reporting|recorded|received|receiving)\s+at\s+least\s+\Z",
+    r"\b(?:have|has|had|having|with|reported|reporting|recorded|received|receiving|said|say"
+    r"|says|where|whose|in\s+which)\s+at\s+least\s+\Z",
     re.IGNORECASE,
 )
 OF_WHICH = ("of which ", "of whom ")  # "212 beds, of which 64 were occupied": a part, counted

@@ -272,9 +272,6 @@ LABEL_WORDS = [
     "magnitude",
     "covid",
     "per",
-    "round",  # "Round 12" of a tracking assessment
-    "ew",  # "EW 30": an epidemiological week
-    "ew)",  # "epidemiological week (EW) 1"
 ]
 LABEL_PHRASES = (
     (r"(?:children|child|girls|boys|infants|those|people|persons|aged?)\s+(?:under|below|over)",
@@ -699,8 +696,18 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     if value is None:
         return None
     before = text[max(0, span_start - 24) : span_start]
-    if _may_end_with_label(before) and _LABEL_BEFORE_TRIE.search(before):
+    if (
+        _may_end_with_label(before)
+        and _LABEL_BEFORE_TRIE.search(before)
+        and not (  # "reached 9,200 children, against a target of 20,000": the plan's count
+            before.endswith("target of ")
+            and not match.group("percent")
+            and _AGAINST_TARGET.search(before)
+        )
+    ):
         return None
+    if before.endswith(_SEQUENCE_ENDINGS) and _SEQUENCE_BEFORE.search(before):
+        return None  # "Round 12" of a tracking assessment, "EW 30", "week (EW) 1"
     if context.not_a_figure(text, token, before, span_start, span_end):
         return None  # "the 15% emergency threshold", "0800 100 066", "Ifo 2", "one meal a day"
     is_word = not token[0].isdigit()
@@ -822,6 +829,10 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     )
 
 
+# a number that names a step of a sequence: "Round 12", "EW 30", "epidemiological week (EW) 1"
+_SEQUENCE_ENDINGS = ("ound ", "EW ", "EW) ")
+_SEQUENCE_BEFORE = re.compile(r"(?:\b[Rr]ound|\bEW\)?)\s\Z")
+_AGAINST_TARGET = re.compile(r"\bagainst\s+(?:a|the|its|their)\s+target\s+of\s+\Z", re.IGNORECASE)
 _MEASURE_INITIALS = frozenset(
     letter for unit in vocabulary.words("measure_units") for letter in (unit[0], unit[0].upper())
 )
@@ -934,7 +945,12 @@ def merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
             )
             index += 2
             continue
-        if following is not None and _restated_share(text, current, following):
+        if (
+            following is not None
+            and current.kind == SHARE
+            and following.kind == SHARE
+            and _restated_share(text, current, following)
+        ):
             index += 1  # "two out of three IDPs (64 percent)": one share, the exact one kept
             continue
         merged.append(current)

@@ -208,14 +208,16 @@ def is_boilerplate_line(line: str) -> bool:
         len(line.split()) <= 12 or line[keyword.end() : keyword.end() + 2].strip().startswith(":")
     ):
         return True
-    bulleted = (
+    # a headline, a section heading, a byline: short and without a full stop (not a bullet, a
+    # row of key figures or of a table)
+    if line.rstrip()[-1:] in TERMINAL_CHARS or len(line.split()) > 16:
+        return False
+    return not (
         BULLET.match(line) is not None
         or KEY_FIGURE_LINE.match(line) is not None
         or ("|" in line and TABLE_ROW.match(line) is not None)
         or FIGURE_FIRST_LINE.match(line) is not None
     )
-    # a headline, a section heading, a byline: short and without a full stop
-    return not bulleted and line.rstrip()[-1:] not in TERMINAL_CHARS and len(line.split()) <= 16
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
