@@ -655,7 +655,7 @@ def test_a_number_of_a_year_is_no_share_of_it(form, week, year, count):
 
 @PROPERTY
 @given(
-    label=st.sampled_from(["Round", "round", "EW", "epidemiological week (EW)"]),
+    label=st.sampled_from(["Round", "round", "ROUND", "EW", "epidemiological week (EW)"]),
     number=st.integers(1, 60),
     count=st.integers(100, 900_000),
 )
@@ -1033,3 +1033,29 @@ def test_a_heading_that_holds_all_the_words_a_clause_leaves_unsaid_names_its_fig
     [observation] = extract(text, date(2025, 10, 10), "P", catalogue=ATTACK_CATALOGUE).observations
     named = heading != "SECURITY"  # a heading that says none of the rest names nothing
     assert (observation.indicator_id == "attacks_on_health_care") == named, text
+
+
+FAR_CATALOGUE = Catalogue(
+    [
+        Indicator("dengue_bed_occupancy", "Dengue bed occupancy", "percent"),
+        Indicator("share_sites_food_first_need", "Sites with food as first need", "percent"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    share=st.integers(1, 100),
+    where=st.sampled_from(
+        [
+            "in the public hospitals of Tegucigalpa",
+            "across the 12 hospitals of the capital",
+            "in the referral hospitals of the northern departments",
+        ]
+    ),  # fmt: skip
+    when=st.sampled_from(["in the first week of August", "on 4 August", "last week"]),
+)
+def test_the_one_figure_of_a_sentence_is_named_by_a_subject_far_before_it(share, where, when):
+    text = f"Occupancy of dengue beds {where} reached {share} percent {when}."
+    [observation] = extract(text, date(2025, 8, 12), "P", catalogue=FAR_CATALOGUE).observations
+    assert (observation.indicator_id, observation.value) == ("dengue_bed_occupancy", share), text

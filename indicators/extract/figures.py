@@ -389,6 +389,23 @@ class FigureReading:
                     own=own,
                 )
             if (
+                indicator is None
+                and len(self.figure_positions) == 1
+                and len(before) >= 45
+                and not has_noun
+            ):
+                # "Occupancy of dengue beds in the public hospitals of Tegucigalpa reached 93
+                # percent": the sentence's one figure, its subject further back than the words
+                # read around it
+                indicator = self.catalogue.match(
+                    family,
+                    clause_words,
+                    clause_words,
+                    distances=distances,
+                    paragraph=self.paragraph_words,
+                    context=context,
+                )
+            if (
                 indicator is not None
                 and has_noun
                 and _counts_another_thing(

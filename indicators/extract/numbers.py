@@ -830,8 +830,8 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
 
 
 # a number that names a step of a sequence: "Round 12", "EW 30", "epidemiological week (EW) 1"
-_SEQUENCE_ENDINGS = ("ound ", "EW ", "EW) ")
-_SEQUENCE_BEFORE = re.compile(r"(?:\b[Rr]ound|\bEW\)?)\s\Z")
+_SEQUENCE_ENDINGS = ("ound ", "OUND ", "EW ", "EW) ")
+_SEQUENCE_BEFORE = re.compile(r"(?:\b(?:[Rr]ound|ROUND)|\bEW\)?)\s\Z")
 _AGAINST_TARGET = re.compile(r"\bagainst\s+(?:a|the|its|their)\s+target\s+of\s+\Z", re.IGNORECASE)
 _MEASURE_INITIALS = frozenset(
     letter for unit in vocabulary.words("measure_units") for letter in (unit[0], unit[0].upper())
