@@ -37,9 +37,23 @@ MIN_LOCATION_PER_REPORT = 0.95
 # README says which classes they still miss): the line they reach, to be raised, never lowered.
 UNSEEN = REPORTS / "unseen"
 MIN_UNSEEN_PRECISION = 0.76
-MIN_UNSEEN_RECALL = 0.77
-# their places: 89 of 90 matched rows ("the region" read as the region named before)
-MIN_UNSEEN_LOCATION_ACCURACY = 0.98
+MIN_UNSEEN_RECALL = 0.78
+# their places: the second six are placed worse (a country named through its oblasts placed in
+# the one named most, a title's area after a country's tag), see unseen/README.md
+MIN_UNSEEN_LOCATION_ACCURACY = 0.74
+# the first six unseen reports, held at the line they reached before the second six came
+FIRST_UNSEEN = (
+    "ethiopia_ocha_humanitarian_snapshot",
+    "kenya_wash_cluster_bulletin",
+    "madagascar_ipc_food_insecurity_analysis",
+    "niger_smart_nutrition_survey",
+    "syria_wfp_market_price_bulletin",
+    "uganda_mpox_epidemiological_bulletin",
+)
+MIN_FIRST_UNSEEN_PRECISION = 0.78
+MIN_FIRST_UNSEEN_RECALL = 0.79
+# 102 of 103 matched rows ("the region" read as the region named before)
+MIN_FIRST_UNSEEN_LOCATION_ACCURACY = 0.98
 # the seeds: one of 19 rows missed (a statement by a country's leader is not placed there)
 MIN_SEED_LOCATION_ACCURACY = 0.94
 
@@ -102,6 +116,10 @@ def test_unseen_reports_hold_their_line():
     assert total.location_accuracy >= MIN_UNSEEN_LOCATION_ACCURACY, [
         s.location_errors for s in scores
     ]
+    first = totals([s for s in scores if s.name in FIRST_UNSEEN])
+    assert first.precision >= MIN_FIRST_UNSEEN_PRECISION, (first.precision, first.extras)
+    assert first.recall >= MIN_FIRST_UNSEEN_RECALL, first.recall
+    assert first.location_accuracy >= MIN_FIRST_UNSEEN_LOCATION_ACCURACY, first.location_errors
 
 
 def test_every_quote_is_verbatim_at_its_offsets():
