@@ -193,10 +193,12 @@ def compared_with(phrase, text: str = "") -> bool:
         return True
     if not text:
         return False
-    before = text[max(0, phrase.start - 48) : phrase.start]
-    return ("ompared" in before or "elative" in before or "than " in before) and (
-        _BASELINE_OF.search(before) is not None
-    )
+    start, end = max(0, phrase.start - 48), phrase.start
+    return (
+        text.find("ompared", start, end) >= 0
+        or text.find("elative", start, end) >= 0
+        or text.find("than ", max(start, end - 14), end) >= 0  # "than during " at most
+    ) and _BASELINE_OF.search(text, start, end) is not None
 
 
 def label_of_row(text: str, start: int, number_start: int) -> str:

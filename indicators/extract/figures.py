@@ -141,7 +141,6 @@ class FigureReading:
     _sections: fc.SectionHeadings | None = None
     _topic_at: tuple | None = None  # (sentence start, topic and section words, section words)
     _section_words: frozenset[str] = frozenset()
-    _baselines: dict[int, bool] | None = None  # date phrase start -> is it a baseline
     # the last sentence read for a method verb, and where that verb ends (-1: none)
     _method_verb: tuple[object, int] = (None, -1)
 
@@ -193,7 +192,9 @@ class FigureReading:
         speaker is credited with (a date before 'X said' that is not a 'since' belongs to
         the speaking, not the figure)."""
         inside = [
-            p for p in periods if clause[0] <= p.start < clause[1] and not self._is_baseline(p)
+            p
+            for p in periods
+            if clause[0] <= p.start < clause[1] and not fc.compared_with(p, self.text)
         ]
         if not inside:
             return None  # what follows only narrows the phrases down
@@ -375,7 +376,13 @@ class FigureReading:
                 context=context,
                 own=own,
                 change=change is not None,
-                topic=self._topic_and_section(sentence.start),
+                topic=(
+                    self._topic
+                    if self._sections is not None
+                    and not self._sections.starts
+                    and self._topic is not None
+                    else self._topic_and_section(sentence.start)
+                ),
                 section=self._section_words,
             )
             if indicator is None and clause != (sentence.start, sentence.end):
@@ -529,17 +536,6 @@ class FigureReading:
             review=review,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
-
-    def _is_baseline(self, phrase: DatePhrase) -> bool:
-        """Is the date phrase what a change is compared with (`fc.compared_with`)? Asked once
-        per phrase, for all the figures of its sentence."""
-        known = self._baselines
-        if known is None:
-            known = self._baselines = {}
-        answer = known.get(phrase.start)
-        if answer is None:
-            answer = known[phrase.start] = fc.compared_with(phrase, self.text)
-        return answer
 
     def _change_after(self, mention) -> re.Match | None:
         """'9 percent fewer than in August': a change stated after its size, or None."""
