@@ -547,28 +547,18 @@ def propose(
     # the words of the figure's own clause, without names of places, months or people
     words_after = _CLAUSE_END.split(words_after, maxsplit=1)[0]
     tokens = [
-        w.lower()
+        low
         for w in WORD.findall(words_after.replace("-", " "))
-        if w.lower() not in CALENDAR_WORDS
+        if (low := w.lower()) not in CALENDAR_WORDS
     ]
     picked: list[str] = []
     for token in tokens:
-        if rate and token in (
-            "day",
-            "days",
-            "week",
-            "weeks",
-            "month",
-            "months",
-            "daily",
-            "weekly",
-            "monthly",
-        ):
+        if rate and token in _RATE_TOKENS:
             continue  # the rate goes at the end: trucks_per_day
         if token in STOPWORDS or token in PROPOSAL_STOP or len(token) < 3:
-            if picked and token in ("were", "are", "have", "has", "was", "is", "had", "been"):
+            if picked and token in _AUXILIARIES:
                 continue
-            if picked and token in ("in", "at", "on", "from", "to", "by", "with", "for"):
+            if picked and token in _PREPOSITIONS:
                 break
             continue
         picked.append(token.replace("’", "").replace("'", ""))
@@ -605,5 +595,13 @@ def propose(
     if rate:
         indicator_id += f"_per_{rate}"
         name += f" per {rate}"
-    indicator_id = re.sub(r"[^a-z0-9_]", "", indicator_id) or "figure"
+    indicator_id = _NOT_IN_ID.sub("", indicator_id) or "figure"
     return indicator_id, name[0].upper() + name[1:]
+
+
+_RATE_TOKENS = frozenset(
+    ("day", "days", "week", "weeks", "month", "months", "daily", "weekly", "monthly")
+)
+_AUXILIARIES = frozenset(("were", "are", "have", "has", "was", "is", "had", "been"))
+_PREPOSITIONS = frozenset(("in", "at", "on", "from", "to", "by", "with", "for"))
+_NOT_IN_ID = re.compile(r"[^a-z0-9_]")
