@@ -239,8 +239,13 @@ class FigureReading:
 
     def _figure(self, sentence, mention, attributions, speech, periods, previous) -> _Figure | None:
         text = self.text
-        if sentence.text[:1] in fc.PLAN_FIRST and fc.PLAN_START.match(sentence.text):
+        if (
+            sentence.text[:1] in fc.PLAN_FIRST
+            and fc.PLAN_START.match(sentence.text)
+            and not fc.label_of_row(text, sentence.start, mention.start)
+        ):
             return None  # "- Restore at least 20 litres per person per day": a target
+            # (not a row of figures: "Repair boreholes: 12%")
         clause = self._clause(sentence, mention.number_start)
         # the words after a figure up to the next figure of the sentence are its own
         after = text[mention.end : min(clause[1], mention.end + 90)]
