@@ -402,9 +402,10 @@ class FigureReading:
                 )
             if (
                 indicator is None
-                and len(self.figure_positions) == 1
-                and len(before) >= 45
+                and kind == num.SHARE
                 and not has_noun
+                and len(before) >= 45
+                and len(self.figure_positions) == 1
             ):
                 # "Occupancy of dengue beds in the public hospitals of Tegucigalpa reached 93
                 # percent": the sentence's one figure, its subject further back than the words
