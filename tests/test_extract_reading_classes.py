@@ -630,3 +630,432 @@ def test_a_catalogue_that_keeps_the_methods_reach_still_gets_it():
     text = "The survey covered 612 households across Renk county."
     found = extract(text, date(2025, 5, 22), publisher="Unit", catalogue=catalogue)
     assert [(o.indicator_id, o.value) for o in found.observations] == [("households_surveyed", 612)]
+
+
+# --- how agency reports lay figures out: tables, lists, headings, asides, baselines ---
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August"]
+
+
+@PROPERTY
+@given(
+    form=st.sampled_from(
+        ["between EW 1 and EW {w} of {y}", "in week {w} of {y}", "Law {w} of {y}"]
+    ),
+    week=st.integers(2, 52),
+    year=YEARS,
+    count=st.integers(100, 900_000),
+)
+def test_a_number_of_a_year_is_no_share_of_it(form, week, year, count):
+    # "EW 30 of 2025" is a week of a year, not 30 out of 2,025
+    text = f"{form.format(w=week, y=year).capitalize()}, {count:,} suspected cases were reported."
+    assert [m.value for m in _mentions(text) if m.kind == num.SHARE] == []
+    assert count in [m.value for m in _mentions(text)]
+
+
+@PROPERTY
+@given(
+    label=st.sampled_from(["Round", "round", "ROUND", "EW", "epidemiological week (EW)"]),
+    number=st.integers(1, 60),
+    count=st.integers(100, 900_000),
+)
+def test_the_number_of_a_round_or_week_is_a_label(label, number, count):
+    text = f"In {label} {number}, the tracking counted {count:,} displaced people."
+    assert [m.value for m in _mentions(text)] == [count]
+
+
+@PROPERTY
+@given(
+    ratio=st.sampled_from(
+        [
+            ("two out of three", 66.7),
+            ("one in five", 20),
+            ("a third", 33.3),
+            ("three in four", 75),
+            ("half", 50),
+        ]
+    ),  # fmt: skip
+    gap=st.integers(-6, 6),
+    hedge=st.sampled_from(["", "Nearly ", "About ", "Almost "]),
+    noun=st.sampled_from(["IDPs", "households", "of the children", "respondents"]),
+)
+def test_a_ratio_restated_by_its_percent_in_parentheses_is_one_figure(ratio, gap, hedge, noun):
+    words, value = ratio
+    exact = round(value) + gap
+    if words in ("a third", "half") and not noun.startswith("of"):
+        noun = "of " + noun
+    text = f"{hedge}{words} {noun} ({exact} percent) live with host families."
+    assert [(m.value, m.kind) for m in _mentions(text)] == [(exact, num.SHARE)]
+
+
+@PROPERTY
+@given(
+    count=st.integers(1_000, 90_000),
+    fraction=st.sampled_from([("two thirds", 66.7), ("a quarter", 25), ("half", 50)]),
+    whole=st.sampled_from(["of whom", "of which"]),
+)
+def test_a_fraction_after_of_whom_is_a_share_of_the_whole_before(count, fraction, whole):
+    words, value = fraction
+    text = f"Support reached {count:,} people, {whole} {words} were women."
+    assert [m.value for m in _mentions(text)] == [count, value]
+
+
+@PROPERTY
+@given(
+    month=st.integers(2, 8),
+    year=YEARS,
+    change=st.integers(2, 90),
+    form=st.sampled_from(
+        [
+            "compared with {base} {year}",
+            "compared with Round 11 ({base} {year})",
+            "compared with the same period of {before}",
+            "relative to {base}",
+        ]
+    ),  # fmt: skip
+)
+def test_a_date_after_compared_with_is_the_baseline_not_the_period(month, year, change, form):
+    name, base = _MONTHS[month - 1], _MONTHS[month - 2]
+    baseline = form.format(base=base, year=year, before=year - 1)
+    text = f"Admissions rose by {change} percent in {name} {year}, {baseline}."
+    [observation] = extract(
+        text, date(year, month, 28), "P", catalogue=SPLIT_CATALOGUE
+    ).observations
+    assert observation.period_start == date(year, month, 1).isoformat(), text
+    # with no date of its own, a figure takes no period from its baseline
+    bare = f"The number of cases rose by {change} percent {baseline}."
+    [observation] = extract(
+        bare, date(year, month, 28), "P", catalogue=SPLIT_CATALOGUE
+    ).observations
+    assert (observation.indicator_id, observation.period_start) == ("cases_change", ""), bare
+
+
+@PROPERTY
+@given(
+    change=st.integers(1, 90),
+    word=st.sampled_from(["fewer", "lower", "less", "higher", "more", "greater"]),
+    month=st.integers(2, 8),
+)
+def test_a_percent_fewer_or_more_than_before_is_a_change(change, word, month):
+    name, base = _MONTHS[month - 1], _MONTHS[month - 2]
+    text = f"Health centres reported 3,100 cases in {name}, {change} percent {word} than in {base}."
+    observations = extract(text, date(2025, month, 28), "P", catalogue=SPLIT_CATALOGUE).observations
+    changes = [o for o in observations if o.indicator_id == "cases_change"]
+    sign = -1 if word in ("fewer", "lower", "less") else 1
+    assert [(o.value, o.period_start) for o in changes] == [
+        (sign * change, date(2025, month, 1).isoformat())
+    ], text
+
+
+@PROPERTY
+@given(
+    label=st.sampled_from(["Returnees", "IDP households", "Sites hosting IDPs"]),
+    count=st.integers(10, 900_000),
+    marker=st.sampled_from(["¹", "²", "³", "[1]", "[12]", "*"]),
+)
+def test_a_row_of_key_figures_with_a_footnote_marker_is_read(label, count, marker):
+    assert not is_boilerplate_line(f"{label}: {count:,}{marker}")
+    text = f"KEY FIGURES\n{label}: {count:,}{marker}\n"
+    assert [o.value for o in extract(text, date(2025, 10, 14), "P").observations] == [count]
+
+
+ASIDE_CATALOGUE = Catalogue(
+    [
+        Indicator("share_returnees_citing_security", "Returnees citing security", "percent"),
+        Indicator("share_returnees_citing_land_access", "Returnees citing land", "percent"),
+        Indicator("share_returnees_citing_services", "Returnees citing services", "percent"),
+    ]
+)
+_REASONS = {
+    "share_returnees_citing_security": "improved security",
+    "share_returnees_citing_land_access": "access to their land",
+    "share_returnees_citing_services": "services",
+}
+
+
+@PROPERTY
+@given(
+    order=st.permutations(sorted(_REASONS)),
+    shares=st.lists(st.integers(1, 99), min_size=3, max_size=3, unique=True),
+    joiner=st.sampled_from([" and ", ", followed by "]),
+)
+def test_a_figure_in_parentheses_is_named_by_the_words_just_before_it(order, shares, joiner):
+    # "improved security (81%) and access to their land (46%)": each its own reason
+    first, second, third = (f"{_REASONS[i]} ({s}%)" for i, s in zip(order, shares))
+    text = f"Returnees cited {first}, {second}{joiner}{third} as reasons to return."
+    found = extract(text, date(2025, 10, 14), "P", catalogue=ASIDE_CATALOGUE).observations
+    assert {(o.indicator_id, o.value) for o in found} == set(zip(order, shares)), text
+
+
+HEADING_CATALOGUE = Catalogue(
+    [
+        Indicator("water_samples_tested", "Water samples tested", "count"),
+        Indicator("stool_samples_tested", "Stool samples tested", "count"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    heading=st.sampled_from(
+        [
+            ("WATER QUALITY", "water"),
+            ("WATER", "water"),
+            ("STOOL TESTING", "stool"),
+            ("LABORATORY: STOOL", "stool"),
+        ]
+    ),  # fmt: skip
+    count=st.integers(2, 9_000),
+)
+def test_a_section_heading_says_what_the_figures_under_it_leave_unsaid(heading, count):
+    title, what = heading
+    text = (
+        f"Weekly bulletin\n\nThe response continued in all districts.\n\n{title}\n"
+        f"Partners tested {count:,} samples at collection points this week.\n"
+    )
+    [observation] = extract(text, date(2025, 9, 10), "P", catalogue=HEADING_CATALOGUE).observations
+    assert (observation.indicator_id, observation.value) == (f"{what}_samples_tested", count)
+
+
+@PROPERTY
+@given(
+    form=st.sampled_from(
+        [
+            "The {noun} of {count} health facilities found that {share} percent had no power.",
+            "DTM conducted Round 12 of the {noun} in {count} districts; {share} percent of sites"
+            " lacked water.",
+            "Methodology: monitoring in {count} villages by 46 monitors; {share} percent of"
+            " households had no water.",
+        ]
+    ),  # fmt: skip
+    noun=st.sampled_from(["assessment", "survey", "analysis", "mobility tracking assessment"]),
+    count=st.integers(101, 9_000),
+    share=st.integers(2, 99),
+)
+def test_the_reach_of_a_method_named_before_its_count_is_no_figure(form, noun, count, share):
+    text = form.format(noun=noun, count=f"{count:,}", share=share)
+    values = {o.value for o in extract(text, date(2025, 10, 20), "Unit").observations}
+    assert count not in values and share in values, (text, values)
+
+
+TABLE_CATALOGUE = Catalogue(
+    [
+        Indicator("people_displaced", "People displaced", "count"),
+        Indicator("share_idps_in_district", "IDPs in a district, share of total", "percent"),
+        Indicator("cerf_allocation", "CERF allocation", "usd"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["Pemba", "Metuge", "Chiure", "Macomia", "Ancuabe"]),
+            st.integers(100, 900_000),
+            st.integers(1, 99),
+        ),
+        min_size=1,
+        max_size=5,
+        unique_by=lambda row: row[0],
+    ),
+)
+def test_a_table_flattened_to_text_is_read_by_its_column_headers(rows):
+    lines = ["IDPS BY DISTRICT", "District | IDPs | % of total"]
+    lines += [f"{place} | {count:,} | {share}%" for place, count, share in rows]
+    text = "\n".join(lines) + "\nHome | News | Mozambique\n"
+    found = extract(text, date(2025, 10, 14), "P", catalogue=TABLE_CATALOGUE).observations
+    expected = {("people_displaced", count) for _, count, _ in rows}
+    expected |= {("share_idps_in_district", share) for _, _, share in rows}
+    assert {(o.indicator_id, o.value) for o in found} == expected
+    assert is_boilerplate_line("Home | News | Mozambique")
+    assert is_boilerplate_line("5 May | Geneva")
+
+
+@PROPERTY
+@given(
+    rows=st.lists(
+        st.tuples(st.sampled_from(["Chad", "Mali", "Niger", "Burkina Faso"]), st.integers(1, 99)),
+        min_size=1,
+        max_size=4,
+        unique_by=lambda row: row[0],
+    ),
+    bullet=st.sampled_from(["- ", "• ", ""]),
+)
+def test_rows_of_a_list_are_named_by_the_line_that_opens_it(rows, bullet):
+    lines = ["CERF has released money to partners in the Sahel.", "", "Allocations by country:"]
+    lines += [f"{bullet}{place}: ${millions} million" for place, millions in rows]
+    text = "\n".join(lines) + "\n"
+    found = extract(text, date(2025, 2, 18), "OCHA", catalogue=TABLE_CATALOGUE).observations
+    assert {(o.indicator_id, o.value) for o in found} == {
+        ("cerf_allocation", millions * 1_000_000) for _, millions in rows
+    }
+
+
+@PROPERTY
+@given(
+    year=YEARS,
+    weeks=st.lists(st.integers(1, 52), min_size=2, max_size=2, unique=True).map(sorted),
+    form=st.sampled_from(
+        [
+            "Between epidemiological week (EW) {a} and EW {b} of {y}",
+            "Between EW {a} and EW {b} of {y}",
+            "From week {a} to week {b} of {y}",
+            "In EW {a} to EW {b} of {y}",
+        ]
+    ),  # fmt: skip
+    count=st.integers(60, 900_000),
+)
+def test_a_range_of_numbered_weeks_is_the_period_of_its_figure(year, weeks, form, count):
+    first, last = weeks
+    text = f"{form.format(a=first, b=last, y=year)}, {count:,} suspected cases were reported."
+    published = date.fromisocalendar(year, last, 7) + (date(2000, 1, 9) - date(2000, 1, 2))
+    [observation] = extract(text, published, "P", catalogue=CATALOGUE).observations
+    assert observation.value == count
+    assert (observation.period_start, observation.period_end, observation.period_precision) == (
+        date.fromisocalendar(year, first, 1).isoformat(),
+        date.fromisocalendar(year, last, 1).isoformat(),
+        "week",
+    ), text
+
+
+HARM_CATALOGUE = Catalogue(
+    [
+        Indicator("civilians_killed", "Civilians killed", "count"),
+        Indicator("people_injured", "People injured", "count"),
+        Indicator("dengue_deaths", "Dengue deaths", "count"),
+        Indicator("dengue_suspected_cases", "Suspected dengue cases", "count"),
+        Indicator("mobile_health_teams", "Mobile health teams", "count"),
+        Indicator(
+            "settlements_reached_by_mobile_teams", "Settlements reached by mobile teams", "count"
+        ),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    killed=st.integers(2, 900),
+    injured=st.integers(2, 900),
+    form=st.sampled_from(
+        [
+            "killing {k} civilians and injuring {i}",
+            "{k} civilians were killed and {i} were injured",
+            "which killed {k} civilians and injured {i}",
+        ]
+    ),  # fmt: skip
+)
+def test_a_bare_figure_after_and_is_named_by_its_own_verb(killed, injured, form):
+    if killed == injured:
+        return
+    text = f"Eleven incidents were recorded in the district, {form.format(k=killed, i=injured)}."
+    found = extract(text, date(2025, 10, 21), "P", catalogue=HARM_CATALOGUE).observations
+    assert {(o.indicator_id, o.value) for o in found} >= {
+        ("civilians_killed", killed),
+        ("people_injured", injured),
+    }, text
+
+
+@PROPERTY
+@given(cases=st.integers(1_000, 900_000), deaths=st.integers(2, 999))
+def test_deaths_counted_by_a_disease_indicator_are_its_deaths(cases, deaths):
+    # "Dengue deaths" counts deaths, though "dengue" is its first word
+    text = f"In 2025, {cases:,} suspected dengue cases were reported, including {deaths} deaths."
+    found = extract(text, date(2025, 8, 12), "P", catalogue=HARM_CATALOGUE).observations
+    assert {(o.indicator_id, o.value) for o in found} == {
+        ("dengue_suspected_cases", cases),
+        ("dengue_deaths", deaths),
+    }
+
+
+@PROPERTY
+@given(teams=st.integers(2, 400), settlements=st.integers(2, 400))
+def test_a_count_ruled_out_of_one_indicator_may_be_another(teams, settlements):
+    text = (
+        f"HEALTH SERVICES\nMobile health teams ({teams} teams) reached {settlements} settlements.\n"
+    )
+    found = extract(text, date(2025, 10, 10), "P", catalogue=HARM_CATALOGUE).observations
+    assert {(o.indicator_id, o.value) for o in found} == {
+        ("mobile_health_teams", teams),
+        ("settlements_reached_by_mobile_teams", settlements),
+    }
+
+
+@PROPERTY
+@given(
+    line=st.sampled_from(
+        [
+            "{n} schools closed because of insecurity",
+            "over {n} learners affected",
+            "US$ {n}M required (education, 2025)",
+            "{n}% of schools not functional",
+            "1 in 4 schools not functional",
+        ]
+    ),  # fmt: skip
+    number=st.integers(2, 99),
+)
+def test_a_key_figures_line_that_opens_with_its_figure_is_read(line, number):
+    assert not is_boilerplate_line(line.format(n=number))
+    for heading in ("2025 Humanitarian Response Plan", "Key figures", "Situation Update No. 4"):
+        assert is_boilerplate_line(heading)
+
+
+@PROPERTY
+@given(
+    count=st.integers(1_000, 900_000),
+    hedges=st.sampled_from([("over", "More than"), ("more than", "Over"), ("up to", "Up to")]),
+)
+def test_a_figure_in_a_key_figures_box_and_in_the_body_is_one_fact(count, hedges):
+    boxed, body = hedges
+    text = (
+        f"KEY FIGURES\n{boxed} {count:,} learners affected\n\nSITUATION\n"
+        f"{body} {count:,} learners are affected by the closures.\n"
+    )
+    [observation] = extract(text, date(2025, 11, 3), "P").observations
+    assert observation.quote.startswith(body), observation.quote  # the body's sentence
+
+
+ATTACK_CATALOGUE = Catalogue(
+    [Indicator("attacks_on_health_care", "Attacks on health care", "count")]
+)
+
+
+@PROPERTY
+@given(
+    count=st.integers(2, 900),
+    place=st.sampled_from(["Kharkiv oblast", "Donetsk", "the north"]),
+    heading=st.sampled_from(["ATTACKS ON HEALTH CARE", "HEALTH CARE ATTACKS", "SECURITY"]),
+)
+def test_a_heading_that_holds_all_the_words_a_clause_leaves_unsaid_names_its_figure(
+    count, place, heading
+):
+    text = f"Bulletin\n\nThe situation worsened.\n\n{heading}\n{place} recorded {count} attacks.\n"
+    [observation] = extract(text, date(2025, 10, 10), "P", catalogue=ATTACK_CATALOGUE).observations
+    named = heading != "SECURITY"  # a heading that says none of the rest names nothing
+    assert (observation.indicator_id == "attacks_on_health_care") == named, text
+
+
+FAR_CATALOGUE = Catalogue(
+    [
+        Indicator("dengue_bed_occupancy", "Dengue bed occupancy", "percent"),
+        Indicator("share_sites_food_first_need", "Sites with food as first need", "percent"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    share=st.integers(1, 100),
+    where=st.sampled_from(
+        [
+            "in the public hospitals of Tegucigalpa",
+            "across the 12 hospitals of the capital",
+            "in the referral hospitals of the northern departments",
+        ]
+    ),  # fmt: skip
+    when=st.sampled_from(["in the first week of August", "on 4 August", "last week"]),
+)
+def test_the_one_figure_of_a_sentence_is_named_by_a_subject_far_before_it(share, where, when):
+    text = f"Occupancy of dengue beds {where} reached {share} percent {when}."
+    [observation] = extract(text, date(2025, 8, 12), "P", catalogue=FAR_CATALOGUE).observations
+    assert (observation.indicator_id, observation.value) == ("dengue_bed_occupancy", share), text

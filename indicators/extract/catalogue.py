@@ -347,6 +347,8 @@ class Catalogue:
         context=None,
         change: bool = False,
         topic: frozenset[str] = frozenset(),
+        exclude: frozenset[str] = frozenset(),
+        section: frozenset[str] = frozenset(),
     ) -> Indicator | None:
         """The indicator whose key words the figure's clause covers best, or None.
 
@@ -387,6 +389,8 @@ class Catalogue:
         with_topic: set[str] | None = None
         for position in sorted(positions) if len(positions) > 1 else positions:
             indicator = self.readings[position]
+            if exclude and indicator.indicator_id in exclude:
+                continue  # a reading the caller has ruled out ("1,700 schools" are no children)
             keys = indicator.keys
             # the weighted cover only for a share with a population word
             covered = (
@@ -401,6 +405,10 @@ class Catalogue:
                 if with_topic is None:
                     with_topic = clause_set | topic
                 said = with_topic
+                covered = indicator.cover(said)
+            elif 0 < covered < _TOPIC_FLOOR and section and keys - clause_set <= section:
+                # "with 17 attacks" under "ATTACKS ON HEALTH CARE": the heading says the rest
+                said = clause_set | section
                 covered = indicator.cover(said)
             threshold = self.thresholds[position]
             if covered < threshold:
@@ -539,28 +547,18 @@ def propose(
     # the words of the figure's own clause, without names of places, months or people
     words_after = _CLAUSE_END.split(words_after, maxsplit=1)[0]
     tokens = [
-        w.lower()
+        low
         for w in WORD.findall(words_after.replace("-", " "))
-        if w.lower() not in CALENDAR_WORDS
+        if (low := w.lower()) not in CALENDAR_WORDS
     ]
     picked: list[str] = []
     for token in tokens:
-        if rate and token in (
-            "day",
-            "days",
-            "week",
-            "weeks",
-            "month",
-            "months",
-            "daily",
-            "weekly",
-            "monthly",
-        ):
+        if rate and token in _RATE_TOKENS:
             continue  # the rate goes at the end: trucks_per_day
         if token in STOPWORDS or token in PROPOSAL_STOP or len(token) < 3:
-            if picked and token in ("were", "are", "have", "has", "was", "is", "had", "been"):
+            if picked and token in _AUXILIARIES:
                 continue
-            if picked and token in ("in", "at", "on", "from", "to", "by", "with", "for"):
+            if picked and token in _PREPOSITIONS:
                 break
             continue
         picked.append(token.replace("’", "").replace("'", ""))
@@ -597,5 +595,13 @@ def propose(
     if rate:
         indicator_id += f"_per_{rate}"
         name += f" per {rate}"
-    indicator_id = re.sub(r"[^a-z0-9_]", "", indicator_id) or "figure"
+    indicator_id = _NOT_IN_ID.sub("", indicator_id) or "figure"
     return indicator_id, name[0].upper() + name[1:]
+
+
+_RATE_TOKENS = frozenset(
+    ("day", "days", "week", "weeks", "month", "months", "daily", "weekly", "monthly")
+)
+_AUXILIARIES = frozenset(("were", "are", "have", "has", "was", "is", "had", "been"))
+_PREPOSITIONS = frozenset(("in", "at", "on", "from", "to", "by", "with", "for"))
+_NOT_IN_ID = re.compile(r"[^a-z0-9_]")

@@ -83,7 +83,11 @@ _FUZZY = (
 
 # A week of the year as surveillance bulletins number them ("epidemiological week 36", "in
 # week 35 of 2025"), and a quarter of a year ("the second quarter of 2025"): a range of months.
-_WEEK_NUMBER = rf"(?i:week)\s+(?:[1-4]\d|5[0-3]|0?[1-9])(?!\d|[.,]\d)(?:,?\s+(?:of\s+)?{_YEAR})?"
+# ("EW 30", "epidemiological week (EW) 1" in epidemiological updates)
+_WEEK_NUMBER = (
+    r"(?:(?i:week)(?:\s+\(EW\))?|EW)\s+"
+    rf"(?:[1-4]\d|5[0-3]|0?[1-9])(?!\d|[.,]\d)(?:,?\s+(?:of\s+)?{_YEAR})?"
+)
 _QUARTER = rf"(?i:the\s+)?(?i:first|second|third|fourth)\s+(?i:quarter)(?:\s+of\s+(?:{_YEAR}|(?i:the|this)\s+year))?"
 # An atom is one date; each alternative is tried in this order at a position.
 ATOM = rf"""(?:
@@ -115,9 +119,10 @@ _SINCE_EVENT_VERBS = trie_pattern(set(vocabulary.words("since_event_verbs", "dat
 # A phrase is an atom with the words that give it a role: a range, a start, an end, a point.
 DATE_PHRASE = re.compile(
     rf"""(?<![\w-])(?:
-    (?P<range>(?i:between)\s+(?:the\s+{_PART_OF_DAY}s?\s+of\s+)?
+    (?P<range>(?i:between)\s+(?:the\s+{_PART_OF_DAY}s?\s+of\s+|(?i:epidemiological|epi)\s+)?
         (?P<range_a>{ATOM}|{BARE_DAY})\s+and\s+(?:the\s+{_PART_OF_DAY}\s+of\s+)?(?P<range_b>{ATOM}))
   | (?P<from_range>(?i:from)\s+(?P<from_a>{ATOM}|{BARE_DAY})\s+(?i:to|until|till|through)\s+(?P<from_b>{ATOM}))
+  | (?P<week_range>(?:(?i:in|during|for|over)\s+)?(?P<week_a>{_WEEK_NUMBER})\s*(?i:to|[-–])\s*(?P<week_b>{_WEEK_NUMBER}))
   | (?P<dash_range>(?P<dash_a>{_DAY})\s?[-–]\s?(?P<dash_b>{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?))
   | (?P<month_dash>(?P<md_month>{_MONTH})\s+(?P<md_a>{_DAY})\s?[-–]\s?(?P<md_b>{_DAY})(?:,?\s+(?P<md_year>{_YEAR}))?)
   | (?P<since_event>(?i:(?:ever\s+)?since)\s+(?:the\s+)?(?:[\w’'-]+\s+){{1,6}}?(?i:{_SINCE_EVENT_VERBS})
@@ -143,7 +148,7 @@ _FUZZY_YEAR = re.compile(rf"(?:early|mid|late)[ -]({_YEAR})")
 _MONTH_ONLY = re.compile(rf"({_MONTH})(?:,? ({_YEAR}))?")
 _YEAR_ONLY = re.compile(_YEAR)
 _WEEKDAY_ATOM = re.compile(rf"(?:(last|this|next) )?({_WEEKDAY})(?: {_PART_OF_DAY})?", re.I)
-_WEEK_NUMBER_ATOM = re.compile(rf"week (\d+)(?:,? (?:of )?({_YEAR}))?", re.I)
+_WEEK_NUMBER_ATOM = re.compile(rf"(?:week(?: \(ew\))?|ew) (\d+)(?:,? (?:of )?({_YEAR}))?", re.I)
 _QUARTER_ATOM = re.compile(
     rf"(?:the )?(first|second|third|fourth) quarter(?: of (?:({_YEAR})|th(?:e|is) year))?", re.I
 )
@@ -374,6 +379,10 @@ class DateResolver:
         if role == "dash_range":
             last = self._atom(match, "dash_b", future)
             first = self._atom(match, "dash_a", future, reference=last)
+            return self._range(phrase, first, last)
+        if role == "week_range":  # "EW 27 to EW 30"
+            last = self._atom(match, "week_b", future)
+            first = self._atom(match, "week_a", future, reference=last)
             return self._range(phrase, first, last)
         if role == "month_dash":
             return self._month_dash(match, phrase, future)

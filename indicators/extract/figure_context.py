@@ -9,6 +9,7 @@ with, not its period), and an instruction in a list of priorities (a target, not
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from indicators.extract import vocabulary
@@ -30,6 +31,21 @@ FALL_BEFORE = re.compile(
     r"|(?:a\s+)?(?:fall|drop|decline|decrease|reduction)\s+of|down(?:\s+by)?)\s+\Z",
     re.IGNORECASE,
 )
+# A change stated after its size: "9 percent fewer than in August", "18 percent higher than
+# last year"; the first four words say it fell
+CHANGE_AFTER = re.compile(
+    r"\s+(?P<fall>fewer|less|lower|smaller)?(?:more|higher|greater|larger)?\s+than\b", re.IGNORECASE
+)
+CHANGE_AFTER_HINTS = (
+    " fewer ",
+    " less ",
+    " lower ",
+    " smaller ",
+    " more ",
+    " higher ",
+    " greater ",
+    " larger ",
+)
 # "41 percent were women and 12 percent were children": the words before the "and" go with
 # the figure before it
 COORDINATOR = re.compile(r"\s(?:and|while|whereas|but)\s|[;,]\s")
@@ -44,11 +60,23 @@ PLAN_START = re.compile(
 # the 14 governorates monitored" count the method, not an indicator (see figures.json)
 _METHOD_NOUN = alternation(vocabulary.words("method_nouns")).replace(" ", r"\s+")
 _METHOD_VERB = alternation(vocabulary.words("method_verbs")).replace(" ", r"\s+")
+# also "DTM conducted Round 12 of the mobility tracking assessment ... in 16 districts" and a
+# line headed "Methodology:"
 METHOD_VERB = re.compile(
     rf"^\W*(?:the|this|our|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{_METHOD_NOUN})\s+(?:[\w-]+\s+){{0,4}}?"
     rf"(?:{_METHOD_VERB})\b|\b(?:is|are|was|were)\s+(?:collected|gathered|compiled)\b",
     re.IGNORECASE,
 )
+# tried only where a cheap test finds "conducted", "carried out" or "Method" at the start
+_METHOD_CONDUCTED = re.compile(
+    rf"\b(?:conducted|carried\s+out)\s+(?:[\w-]+\s+){{0,6}}?(?:{_METHOD_NOUN})\b"
+    r"|^\W*(?:methodology|methods?)\s*:",
+    re.IGNORECASE,
+)
+_METHOD_LINE = ("Method", "METHOD", "method")
+# "The HeRAMS assessment of 1,146 health facilities", "a survey of 1,200 households": the
+# count right after the method's name and "of"
+METHOD_OF = re.compile(rf"\b(?:{_METHOD_NOUN})\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
 # after a comma, the method's reach goes on only after these: "..., using 12 sources"
 _REACH_AFTER_COMMA = re.compile(r"\b(?:using|by|with|from|in|across)\s+(?:the\s+)?\Z")
 _PARTICIPLES = vocabulary.words("method_participles")
@@ -61,6 +89,12 @@ PARTICIPLE_HINTS = tuple(_PARTICIPLES)
 def method_verb_end(sentence: str) -> int:
     """Where the verb of a sentence about the report's own method ends, or -1."""
     match = METHOD_VERB.search(sentence)
+    if match is None and (
+        "onducted" in sentence
+        or "arried out" in sentence
+        or sentence[:12].lstrip()[:6] in _METHOD_LINE
+    ):
+        match = _METHOD_CONDUCTED.search(sentence)
     return match.end() if match else -1
 
 
@@ -109,15 +143,62 @@ def heading_words(text: str) -> frozenset[str]:
     return frozenset(content_word_tuple(" ".join(headings))) - {"not"}
 
 
-def compared_with(phrase) -> bool:
+# "compared with Round 11 (May 2025)", "compared with the same period of 2024", "9 percent
+# fewer than in August": the words before a date that make it the baseline of a comparison
+# (not "compared with 19 days in September 2024": that date is the earlier figure's own)
+_BASELINE_OF = re.compile(
+    r"(?:\b(?:compared\s+(?:with|to)|relative\s+to)\s+(?:(?:round|week|phase)\s+\d+\s+|[^\s\d.;:,]+\s+){0,4}?"
+    r"|(?<!more\s)(?<!less\s)\bthan\s+(?:in|at|during|on)\s+)\(?\Z",
+    re.IGNORECASE,
+)
+
+
+# A section heading in capitals on a line of its own ("ATTACKS ON HEALTH CARE", "LABORATORY"):
+# what the figures under it are about
+_SECTION_HEADING = re.compile(r"^[ \t]*([A-Z][A-Z0-9 &/,()’'–-]{2,60})$", re.MULTILINE)
+
+
+class SectionHeadings:
+    """The content words of the section heading each offset of a report stands under, read
+    once per report: a clause may leave them unsaid ("17 attacks" under "ATTACKS ON HEALTH
+    CARE", "the 1,240 samples" under "WATER")."""
+
+    __slots__ = ("starts", "words")
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.words: list[frozenset[str]] = []
+        for match in _SECTION_HEADING.finditer(text):
+            heading = match.group(1).rstrip()
+            if sum(c.isalpha() for c in heading) < 3:
+                continue
+            self.starts.append(match.start())
+            self.words.append(frozenset(content_word_tuple(heading.lower())) - {"not"})
+
+    def above(self, offset: int) -> frozenset[str]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.words[index] if index >= 0 else frozenset()
+
+
+def compared_with(phrase, text: str = "") -> bool:
     """'an increase of 9 percent on August', 'up 7 percent on last month': 'on' and a month or
-    year is what a change is compared with, not when a figure holds ('on Monday' is a day).
-    `phrase`: a `dates.DatePhrase`."""
-    return (
+    year is what a change is compared with, not when a figure holds ('on Monday' is a day);
+    so is a date after "compared with" or "than" ("compared with the same period of 2024",
+    "fewer than in August"). `phrase`: a `dates.DatePhrase`; `text`: the text it is in."""
+    if (
         phrase.text[:3].lower() == "on "
         and phrase.first is not None
         and phrase.first.precision in ("month", "year")
-    )
+    ):
+        return True
+    if not text:
+        return False
+    start, end = max(0, phrase.start - 48), phrase.start
+    return (
+        text.find("ompared", start, end) >= 0
+        or text.find("elative", start, end) >= 0
+        or text.find("than ", max(start, end - 14), end) >= 0  # "than during " at most
+    ) and _BASELINE_OF.search(text, start, end) is not None
 
 
 def label_of_row(text: str, start: int, number_start: int) -> str:
@@ -130,3 +211,48 @@ def label_of_row(text: str, start: int, number_start: int) -> str:
     if _DIGIT.search(text, colon, number_start):
         return ""  # another figure stands between
     return _ASIDE.sub(" ", text[start:colon])
+
+
+def label_of_table_cell(text: str, line_start: int, number_start: int) -> str:
+    """The header of a figure's column in a table flattened to text, with the header of the
+    first column: "District IDPs" for "98,215" in "Pemba | 98,215 | 17%" under "District |
+    IDPs | % of total" (the header being the first of the lines with bars above the row,
+    one with no digit), or ""."""
+    column = text.count("|", line_start, number_start)
+    if column == 0:
+        return ""
+    header = ""
+    start = line_start
+    for _ in range(60):  # rows of one table, upwards
+        if start <= 0:
+            break
+        previous = text.rfind("\n", 0, start - 1) + 1
+        line = text[previous : start - 1]
+        if "|" not in line:
+            break
+        header, start = line, previous
+    if not header or _DIGIT.search(header):
+        return ""
+    cells = header.split("|")
+    if column >= len(cells):
+        return ""
+    return f"{cells[0].strip()} {cells[column].strip()}"
+
+
+def lead_in_of_list(text: str, line_start: int) -> str:
+    """The line ending with a colon that opens the list a row or bullet at `line_start`
+    belongs to ("Allocations by country:" above "- Chad: $10 million"), or ""."""
+    start = line_start - (len(text[:line_start]) - len(text[:line_start].rstrip(" \t-•*–")))
+    for _ in range(30):
+        if start <= 0:
+            return ""
+        previous = text.rfind("\n", 0, start - 1) + 1
+        line = text[previous : start - 1].strip()
+        if not line:
+            return ""
+        if line.endswith(":"):
+            return line[:-1]
+        if line[-1] in ".!?;":
+            return ""  # a sentence of its own, not a row of the list
+        start = previous
+    return ""

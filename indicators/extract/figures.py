@@ -33,6 +33,15 @@ from indicators.extract.sentences import Sentence
 
 # words of a status indicator's id that say what is judged, not what it is about
 _STATUS_GENERIC = frozenset(content_word_tuple("adequacy situation access level"))
+_CHANGE_KEY = content_word_tuple("change")[0]
+# a name whose counted thing comes first ("Children out of school"), not last ("Dengue deaths")
+_PREPOSITION = re.compile(r"\b(?:of|in|out|with|without|for|at|on|from|under|by)\b", re.IGNORECASE)
+# the words of an indicator that counts a method's own reach ("households_surveyed")
+_METHOD_KEYS = frozenset(
+    content_word_tuple(
+        " ".join(vocabulary.words("method_participles") + vocabulary.words("method_nouns"))
+    )
+)
 
 # Rate adverbs and the unit of time each is per (figures.json).
 ADVERB_UNIT: dict[str, str] = vocabulary.words("rate_adverbs")
@@ -129,6 +138,9 @@ class FigureReading:
     # worked out on first use for the run's report and catalogue (see the methods below)
     _change_indicators: bool | None = None
     _topic: frozenset[str] | None = None
+    _sections: fc.SectionHeadings | None = None
+    _topic_at: tuple | None = None  # (sentence start, topic and section words, section words)
+    _section_words: frozenset[str] = frozenset()
     # the last sentence read for a method verb, and where that verb ends (-1: none)
     _method_verb: tuple[object, int] = (None, -1)
 
@@ -136,6 +148,9 @@ class FigureReading:
         """Does the count count the report's own method ("by 45 analysts", "the 14
         governorates monitored")? The method verb is looked for once per sentence."""
         after = self.text[mention.end : mention.end + 40]
+        before = self.text[max(sentence.start, mention.start - 40) : mention.start]
+        if before.endswith(("of ", "the ")) and fc.METHOD_OF.search(before):
+            return True  # "The HeRAMS assessment of 1,146 health facilities"
         if (
             any(hint in after for hint in fc.PARTICIPLE_HINTS)
             and " of " not in self.text[mention.start : mention.end]  # "60 of the 120 ...": 60
@@ -177,7 +192,9 @@ class FigureReading:
         speaker is credited with (a date before 'X said' that is not a 'since' belongs to
         the speaking, not the figure)."""
         inside = [
-            p for p in periods if clause[0] <= p.start < clause[1] and not fc.compared_with(p)
+            p
+            for p in periods
+            if clause[0] <= p.start < clause[1] and not fc.compared_with(p, self.text)
         ]
         if not inside:
             return None  # what follows only narrows the phrases down
@@ -222,8 +239,13 @@ class FigureReading:
 
     def _figure(self, sentence, mention, attributions, speech, periods, previous) -> _Figure | None:
         text = self.text
-        if sentence.text[:1] in fc.PLAN_FIRST and fc.PLAN_START.match(sentence.text):
+        if (
+            sentence.text[:1] in fc.PLAN_FIRST
+            and fc.PLAN_START.match(sentence.text)
+            and not fc.label_of_row(text, sentence.start, mention.start)
+        ):
             return None  # "- Restore at least 20 litres per person per day": a target
+            # (not a row of figures: "Repair boreholes: 12%")
         clause = self._clause(sentence, mention.number_start)
         # the words after a figure up to the next figure of the sentence are its own
         after = text[mention.end : min(clause[1], mention.end + 90)]
@@ -234,6 +256,15 @@ class FigureReading:
                 if position > mention.number_start:
                     own_end = min(own_end, position)
                     break
+        in_parentheses = text[mention.start - 1 : mention.start] == "(" and _opens_aside(
+            text, mention.start
+        )
+        if in_parentheses:
+            # "improved security (81%) and access to land (46%)": a figure in parentheses
+            # ends its own words at the parenthesis that closes it
+            close = text.find(")", mention.end, own_end)
+            if close >= 0:
+                own_end = close
         before = text[max(clause[0], mention.start - 70) : mention.start]
         rate = ""
         kind, unit, value = mention.kind, mention.unit, mention.value
@@ -254,10 +285,29 @@ class FigureReading:
         label = fc.label_of_row(text, clause[0], mention.start)
         if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
             focus_text = label + " " + focus_text
+        cell_label = (
+            fc.label_of_table_cell(text, sentence.start, mention.start)
+            if sentence.text.find("|") >= 0
+            else ""
+        )
+        if cell_label:  # "Pemba | 98,215 | 17%" under "District | IDPs | % of total"
+            focus_text = cell_label + " " + focus_text
+        elif label and clause[0] == sentence.start:
+            # "- Chad: $10 million" under "Allocations by country:": what the rows are
+            cell_label = fc.lead_in_of_list(text, sentence.start)
+            focus_text = cell_label + " " + focus_text
         if kind == num.MEASURE and " per " in unit:
             focus_text += " " + unit  # "per capita" is read as "per person"
         focus = content_word_tuple(focus_text)
         clause_words = content_word_tuple(text[clause[0] : clause[1]])
+        if cell_label:
+            clause_words += content_word_tuple(cell_label)
+        if in_parentheses and len(self.figure_positions) > 1:
+            # the words just before each other figure in parentheses name that figure
+            others = self._heads_of_asides(mention, clause)
+            if others:
+                clause_words = tuple(w for w in clause_words if w not in others)
+                focus = tuple(w for w in focus if w not in others)
         if text.find("hase", clause[0], clause[1]) >= 0:  # "in IPC Phase 3 (Crisis) or above"
             phase_words = fc.phase_words(text[clause[0] : clause[1]])
             clause_words += phase_words
@@ -286,6 +336,7 @@ class FigureReading:
             and inherited.family in (family, "rate:" + inherited.rate)
             and (kind == num.COUNT or (kind == num.SHARE and dated_after))
             and not self._named_after(family, after, inherited, content_word_tuple(sentence.text))
+            and not self._named_before(family, mention, inherited, clause)
         ):
             indicator_id = inherited.observation.indicator_id
             name = inherited.observation.indicator_name
@@ -305,6 +356,7 @@ class FigureReading:
             distances = self._distances(sentence, mention.number_start)
             change = (
                 fc.CHANGE_STATED.search(text, max(clause[0], mention.start - 40), mention.start)
+                or (self._change_after(mention) if kind == num.SHARE else None)
                 if (
                     self._change_indicators
                     if self._change_indicators is not None
@@ -312,6 +364,14 @@ class FigureReading:
                 )
                 else None
             )
+            if (
+                change is not None
+                and _CHANGE_KEY not in clause_words
+                and change.group().strip().lower() not in ("up", "down")  # "make up 53 percent"
+            ):
+                # "9 percent fewer than in August": a change, whatever word says so
+                clause_words += (_CHANGE_KEY,)
+                focus += (_CHANGE_KEY,)
             indicator = self.catalogue.match(
                 family,
                 focus,
@@ -321,7 +381,14 @@ class FigureReading:
                 context=context,
                 own=own,
                 change=change is not None,
-                topic=self._topic if self._topic is not None else self._topic_words(),
+                topic=(
+                    self._topic
+                    if self._sections is not None
+                    and not self._sections.starts
+                    and self._topic is not None
+                    else self._topic_and_section(sentence.start)
+                ),
+                section=self._section_words,
             )
             if indicator is None and clause != (sentence.start, sentence.end):
                 indicator = self.catalogue.match(
@@ -334,19 +401,65 @@ class FigureReading:
                     own=own,
                 )
             if (
+                indicator is None
+                and kind == num.SHARE
+                and not has_noun
+                and len(before) >= 45
+                and len(self.figure_positions) == 1
+            ):
+                # "Occupancy of dengue beds in the public hospitals of Tegucigalpa reached 93
+                # percent": the sentence's one figure, its subject further back than the words
+                # read around it
+                indicator = self.catalogue.match(
+                    family,
+                    clause_words,
+                    clause_words,
+                    distances=distances,
+                    paragraph=self.paragraph_words,
+                    context=context,
+                )
+            if (
                 indicator is not None
                 and has_noun
                 and _counts_another_thing(
                     indicator, after, text[clause[0] : clause[1]], mention.start - clause[0]
                 )
             ):
-                indicator = None  # "1,700 schools" are not children out of school
+                # "1,700 schools" are not children out of school; "Mobile medical teams (142
+                # teams) reached 96 settlements": the teams may still be another indicator
+                ruled_out = frozenset({indicator.indicator_id})
+                indicator = self.catalogue.match(
+                    family,
+                    focus,
+                    clause_words,
+                    distances=distances,
+                    paragraph=self.paragraph_words,
+                    context=context,
+                    own=own,
+                    change=change is not None,
+                    topic=self._topic_and_section(sentence.start),
+                    section=self._section_words,
+                    exclude=ruled_out,
+                )
+                if indicator is not None and _counts_another_thing(
+                    indicator, after, text[clause[0] : clause[1]], mention.start - clause[0]
+                ):
+                    indicator = None
             if indicator is not None and not _units_agree(kind, unit, indicator.unit):
                 # "the 500-day mark" beside an indicator kept in months: the same measure in
                 # the stated unit, as a new indicator (500 days is not a whole number of months)
                 indicator_id = f"{indicator.indicator_id}_{unit}"
                 name, is_new = f"{indicator.name} ({unit})", True
                 indicator = None
+            elif (
+                indicator is not None
+                and kind == num.COUNT
+                and not indicator.keys & _METHOD_KEYS
+                and self._counts_method(sentence, mention)
+            ):
+                # "The HeRAMS assessment of 1,146 health facilities": the method's reach is
+                # no count of what the indicator counts (households surveyed would be)
+                return None
             elif indicator is not None:
                 indicator_id, name, is_new = indicator.indicator_id, indicator.name, False
                 unit = indicator.unit
@@ -383,6 +496,9 @@ class FigureReading:
         )
         if value is not None and unit in fc.CHANGE_UNITS and indicator_id.endswith("_change"):
             fall = fc.FALL_BEFORE.search(text, max(clause[0], mention.start - 40), mention.start)
+            if fall is None:  # "9 percent fewer than in August"
+                after_change = self._change_after(mention)
+                fall = after_change if after_change and after_change.group("fall") else None
             if fall is not None:  # "fell by 3 percent": a change of -3
                 value, low, high = -value, fc.negated(high), fc.negated(low)
         covering = speaker_for(mention.number_start, attributions)
@@ -427,6 +543,39 @@ class FigureReading:
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
 
+    def _change_after(self, mention) -> re.Match | None:
+        """'9 percent fewer than in August': a change stated after its size, or None."""
+        window = self.text[mention.end : mention.end + 9]
+        if not any(window.startswith(hint) for hint in fc.CHANGE_AFTER_HINTS):
+            return None
+        match = fc.CHANGE_AFTER.match(self.text, mention.end)
+        return match if match is not None and match.group().strip().lower() != "than" else None
+
+    def _heads_of_asides(self, mention, clause) -> frozenset[str]:
+        """The words that name each other figure of the clause that stands in parentheses
+        ("Cortés (29,870)"), less those that name this one: what names those figures and not
+        this one."""
+        text = self.text
+        own = self._head_of_aside(mention.start, clause)
+        heads: set[str] = set()
+        for position in self.figure_positions:
+            if position == mention.number_start or not clause[0] <= position < clause[1]:
+                continue
+            if _opens_aside(text, position):
+                heads.update(self._head_of_aside(position, clause))
+        return frozenset(heads - own)
+
+    def _head_of_aside(self, start: int, clause) -> frozenset[str]:
+        """The words that name a figure in parentheses at `start`: the last two content words
+        before it after a comma or "and" ("..., improved security (81%)"), the last one where
+        none stands between it and the clause's start ("Returnees cited services (12%)")."""
+        window_start = max(clause[0], start - 40)
+        window = self.text[window_start:start]
+        joins = list(fc.COORDINATOR.finditer(window))
+        if joins:
+            return frozenset(content_word_tuple(window[joins[-1].end() :])[-2:])
+        return frozenset(content_word_tuple(window)[-2 if window_start > clause[0] else -1 :])
+
     def _own_words(self, mention, clause, previous, own_end: int) -> frozenset[str]:
         """The content words from the figure before it to `own_end` (the figure after it),
         or none where the sentence holds no other figure."""
@@ -460,6 +609,30 @@ class FigureReading:
             has = self._change_indicators = any(i.endswith("_change") for i in ids)
         return has
 
+    def _topic_and_section(self, offset: int) -> frozenset[str]:
+        """The report's headings and the section heading above `offset` (read once for all
+        the figures of a sentence; the section's words are left in `_section_words`)."""
+        sections = self._sections
+        if sections is not None and not sections.starts:  # a report with no section headings
+            return self._topic if self._topic is not None else self._topic_words()
+        cached = self._topic_at
+        if cached is not None and cached[0] == offset:
+            self._section_words = cached[2]
+            return cached[1]
+        topic = self._topic if self._topic is not None else self._topic_words()
+        section = self._section(offset)
+        both = topic | section if section else topic
+        self._topic_at = (offset, both, section)
+        self._section_words = section
+        return both
+
+    def _section(self, offset: int) -> frozenset[str]:
+        """The words of the section heading above `offset` (none above: empty)."""
+        sections = self._sections
+        if sections is None:
+            sections = self._sections = fc.SectionHeadings(self.text)
+        return sections.above(offset) if sections.starts else frozenset()
+
     def _topic_words(self) -> frozenset[str]:
         """The content words of the report's headings before its first full sentence ("Mpox
         Outbreak: Weekly Epidemiological Bulletin"): what every figure of it is about, so a
@@ -481,6 +654,27 @@ class FigureReading:
             return False
         earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)
         return found.keys - (earlier.keys if earlier is not None else frozenset()) <= set(words)
+
+    def _named_before(self, family: str, mention, inherited: _Figure, clause) -> bool:
+        """Do the words between the "and" or comma after the earlier figure and a bare figure
+        name another indicator than the earlier figure's: "killing 9 civilians and injuring 14"
+        (people injured, not civilians killed), "reached 9,200 children, against a target of
+        20,000" (children targeted)?"""
+        earlier_end = inherited.mention.end if inherited.mention is not None else clause[0]
+        lead = self.text[max(earlier_end, mention.start - 40) : mention.start]
+        joins = list(fc.COORDINATOR.finditer(lead))
+        if not joins:
+            return False
+        words = content_word_tuple(lead[joins[-1].end() :])
+        if not words:
+            return False
+        found = self.catalogue.match(family, list(words), list(words))
+        if found is None or found.indicator_id == inherited.observation.indicator_id:
+            return False
+        earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)
+        return bool(found.keys & set(words)) and not (
+            earlier is not None and found.keys <= earlier.keys
+        )
 
     def _is_base(self, position: int, other: int) -> bool:
         between = self.text[position:other]
@@ -580,6 +774,14 @@ class FigureReading:
 
 
 _WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ’'-")
+
+
+def _opens_aside(text: str, start: int) -> bool:
+    """Does the figure at `start` open a parenthesis right after a word ("security (81%)",
+    "Donetsk (12)"), and not a parenthesis of its own ("(see annex)")?"""
+    if text[start - 1 : start] != "(":
+        return False
+    return text[start - 3 : start - 1].strip()[-1:].isalpha()
 
 
 def _auxiliary_after_candidate(body: str, head: str) -> bool:
@@ -719,6 +921,8 @@ def _counts_another_thing(indicator, after: str, clause: str, own_start: int) ->
     subject = content_word_tuple(indicator.name)
     if not counted or not subject or counted[0] == subject[0] or subject[0] in counted[:2]:
         return False
+    if counted[0] == subject[-1] and not _PREPOSITION.search(indicator.name):
+        return False  # "97 deaths" are what "Dengue deaths" counts: its last word, no "of"
     word = _FIRST_WORD.match(after)
     first_word = word.group(1).lower() if word else ""
     if counted[0] not in indicator.keys or first_word.endswith(("ed", "ing")):

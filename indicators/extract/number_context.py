@@ -1,9 +1,10 @@
 """The words around a number that make it no figure, or read it otherwise than its digits.
 
 Reference levels and spans ("the 15% emergency threshold", "a target of at least 90
-percent", "the five-year average"), a z-score cut-off, telephone numbers, the number of a
-place's name ("Ifo 2"), how often something happens ("one meal a day"), a confidence interval
-after an estimate ("14.8% (95% CI: 12.9–16.9)": its bounds), a currency code before an amount
+percent", "the five-year average"), a z-score cut-off, telephone numbers, a footnote's marker
+("637,400[1]"), the number of a place's name ("Ifo 2"), how often something happens ("one
+meal a day"), a confidence interval after an estimate ("14.8% (95% CI: 12.9–16.9)": its
+bounds), a currency code before an amount
 ("SYP 9,800", "SYP 14,650 to the US dollar"), a measure per person per day. `numbers` asks
 these at each number it reads; every test is guarded by a cheap one (`str.endswith`, `in`),
 since most numbers are none of these.
@@ -50,9 +51,11 @@ AGE_BEFORE = re.compile(
     r"(?:\b(?:median|mean|average)\s+age\b[^.;:()]*|\brange\s*:?\s*(?:\d[\d.]*\s+\w+\s+to\s+)?)\Z",
     re.IGNORECASE,
 )
-# "districts that have reported at least one case": a definition, not a figure
+# "districts that have reported at least one case", "households said at least one member had
+# been forced to pay", "homes where at least one child ...": a definition, not a figure
 AT_LEAST_ONE_OBJECT = re.compile(
-    r"\b(?:have|has|had|having|with|reported|reporting|recorded|received|receiving)\s+at\s+least\s+\Z",
+    r"\b(?:have|has|had|having|with|reported|reporting|recorded|received|receiving|said|say"
+    r"|says|where|whose|in\s+which)\s+at\s+least\s+\Z",
     re.IGNORECASE,
 )
 OF_WHICH = ("of which ", "of whom ")  # "212 beds, of which 64 were occupied": a part, counted
@@ -93,6 +96,8 @@ def not_a_figure(text: str, token: str, before: str, start: int, end: int) -> bo
         before.endswith(_HEDGE_ENDINGS) and " of " in before and _HEDGED_REFERENCE.search(before)
     ):
         return True  # "a z-score below -2", "a target of at least 90 percent"
+    if before.endswith("[") and text[end : end + 1] == "]" and before[-2:-1].isalnum():
+        return True  # "637,400[1]", "displaced[12]": a footnote's marker
     if token[0] == "0" and len(token) > 1 and token[1].isdigit():
         return True  # "0800 100 066": a telephone number or code, not a figure
     if before[-2:-1].isdigit() and _CODE_BEFORE.search(before):

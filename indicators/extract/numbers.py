@@ -531,6 +531,10 @@ def _mention_from_match(text: str, match: re.Match) -> NumberMention | None:
             return None  # "six convoys in two ..." is not a ratio
         if not numerator or not denominator or numerator >= denominator:
             return None
+        if group == "of_ratio" and _looks_like_year(
+            match.group("of_den"), denominator, text, span_end
+        ):
+            return None  # "EW 30 of 2025", "Resolution 12 of 2024": a year, not a whole
         after = text[span_end : span_end + 12]
         if _UNIT_AFTER_RATIO.match(after):
             return None  # "one in two days", "two of three million"
@@ -641,7 +645,9 @@ def _fraction_mention(text: str, match: re.Match) -> NumberMention | None:
     follows = r"\s+(?:of|the)\b" if word in ("half", "halves") else r"\s+of\b"
     # "fell by (more than) three quarters": the size of a change, with no "of" after it
     by_change = BY_CHANGE.search(text[max(0, span_start - 24) : span_start]) is not None
-    if (not re.match(follows, after) and not by_change) or re.search(
+    # "27,600 people, of whom two thirds were women": the whole is named before it
+    of_whole = before.endswith(context.OF_WHICH)
+    if (not re.match(follows, after) and not by_change and not of_whole) or re.search(
         r"\b(?:first|second|last)\s+\Z", before
     ):
         return None
@@ -690,8 +696,18 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     if value is None:
         return None
     before = text[max(0, span_start - 24) : span_start]
-    if _may_end_with_label(before) and _LABEL_BEFORE_TRIE.search(before):
+    if (
+        _may_end_with_label(before)
+        and _LABEL_BEFORE_TRIE.search(before)
+        and not (  # "reached 9,200 children, against a target of 20,000": the plan's count
+            before.endswith("target of ")
+            and not match.group("percent")
+            and _AGAINST_TARGET.search(before)
+        )
+    ):
         return None
+    if before.endswith(_SEQUENCE_ENDINGS) and _SEQUENCE_BEFORE.search(before):
+        return None  # "Round 12" of a tracking assessment, "EW 30", "week (EW) 1"
     if context.not_a_figure(text, token, before, span_start, span_end):
         return None  # "the 15% emergency threshold", "0800 100 066", "Ifo 2", "one meal a day"
     is_word = not token[0].isdigit()
@@ -813,6 +829,10 @@ def _plain_number(text: str, match: re.Match) -> NumberMention | None:
     )
 
 
+# a number that names a step of a sequence: "Round 12", "EW 30", "epidemiological week (EW) 1"
+_SEQUENCE_ENDINGS = ("ound ", "OUND ", "EW ", "EW) ")
+_SEQUENCE_BEFORE = re.compile(r"(?:\b(?:[Rr]ound|ROUND)|\bEW\)?)\s\Z")
+_AGAINST_TARGET = re.compile(r"\bagainst\s+(?:a|the|its|their)\s+target\s+of\s+\Z", re.IGNORECASE)
 _MEASURE_INITIALS = frozenset(
     letter for unit in vocabulary.words("measure_units") for letter in (unit[0], unit[0].upper())
 )
@@ -925,6 +945,14 @@ def merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
             )
             index += 2
             continue
+        if (
+            following is not None
+            and current.kind == SHARE
+            and following.kind == SHARE
+            and _restated_share(text, current, following)
+        ):
+            index += 1  # "two out of three IDPs (64 percent)": one share, the exact one kept
+            continue
         merged.append(current)
         index += 1
     if not merged:
@@ -934,6 +962,26 @@ def merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
     if text.find("CI", start, end) >= 0 or text.find("onfidence interval", start, end) >= 0:
         return context.with_confidence_intervals(text, merged)
     return merged
+
+
+# "Nearly two out of three IDPs (64 percent)", "one in five (21%)": a few words, then the
+# percent in parentheses
+_RESTATED_GAP = re.compile(r"(?:\s+[^\s\d().,;:]+){0,3}\s*\(\s*\Z")
+
+
+def _restated_share(text: str, share: NumberMention, exact: NumberMention) -> bool:
+    """Is `share` a ratio or fraction ("two out of three") restated exactly by the percent in
+    parentheses right after it ("(64 percent)")? Then the two are one figure."""
+    if share.kind != SHARE or exact.kind != SHARE or share.value is None or exact.value is None:
+        return False
+    if exact.start - share.end > 40 or text[exact.end : exact.end + 1] != ")":
+        return False
+    stated = text[share.number_start : share.number_end]
+    if "%" in stated or "cent" in stated:
+        return False  # two percents side by side are two figures
+    if abs(share.value - exact.value) > 10:
+        return False
+    return _RESTATED_GAP.match(text[share.end : exact.start]) is not None
 
 
 def _is_range(text: str, low: NumberMention, high: NumberMention) -> bool:

@@ -7,6 +7,7 @@ that says the most; its notes name where else it is stated.
 from __future__ import annotations
 
 from indicators.extract.candidates import Observation
+from indicators.schema import LOWER_BOUND_QUALIFIERS, UPPER_BOUND_QUALIFIERS
 
 
 def one_per_fact(
@@ -58,7 +59,7 @@ def _same_fact(a: Observation, b: Observation, publisher: str, default_place: st
         return x == y or x in unsaid or y in unsaid
 
     return (
-        agree(a.qualifier, b.qualifier)
+        (agree(a.qualifier, b.qualifier) or _same_bound(a.qualifier, b.qualifier))
         and agree(a.period_start, b.period_start)
         and agree(a.period_end, b.period_end)
         and agree(a.attributed_to, b.attributed_to, ("", publisher))
@@ -66,12 +67,21 @@ def _same_fact(a: Observation, b: Observation, publisher: str, default_place: st
     )
 
 
+def _same_bound(x: str, y: str) -> bool:
+    """'over 243,000' and 'more than 243,000' state the same bound in other words."""
+    return (x in LOWER_BOUND_QUALIFIERS and y in LOWER_BOUND_QUALIFIERS) or (
+        x in UPPER_BOUND_QUALIFIERS and y in UPPER_BOUND_QUALIFIERS
+    )
+
+
 def _detail(observation: Observation, publisher: str) -> tuple:
-    """How much a statement of a figure says: a period, a named source, a hedge, a place."""
+    """How much a statement of a figure says: a period, a named source, a hedge, then a full
+    sentence over a line of a key-figures box."""
     return (
         not observation.indicator_is_new,  # a catalogue indicator over a proposed one
         bool(observation.period_start or observation.period_end),
         observation.attributed_to != publisher,
         bool(observation.qualifier),
+        observation.quote.rstrip()[-1:] in ".!?",  # a sentence of the body over a box's line
         -observation.quote_start,  # then the first
     )

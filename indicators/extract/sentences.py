@@ -89,11 +89,26 @@ _BOILERPLATE_ANYWHERE_LOWER = re.compile(
     lower_case_pattern(BOILERPLATE_ANYWHERE.pattern), re.VERBOSE
 )
 # A row of key figures: a label, a colon, then the figure and at most a few words ("People in
-# need: 15.5M", "Requested: US$2.03 billion", "Funded: 21.5%"); a headline such as "Chad: 7
-# million people in need of aid this year" goes on after its number.
+# need: 15.5M", "Requested: US$2.03 billion", "Funded: 21.5%", "Returnees: 637,400¹" with its
+# footnote marker); a headline such as "Chad: 7 million people in need of aid this year" goes
+# on after its number.
 KEY_FIGURE_LINE = re.compile(
     r"[^:\n]{2,60}:\s+(?:about\s+|some\s+|over\s+)?(?:US\$|\$|€|£|[A-Z]{3}\s)?\s?\d[\d,.\u00a0 ]*"
-    r"(?:%|[MK]\b|\s?(?:million|billion|bn|m)\b)?\*?(?:\s+\S+){0,3}\s*$"
+    r"(?:%|[MK]\b|\s?(?:million|billion|bn|m)\b)?\*?(?:[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\])?(?:\s+\S+){0,3}\s*$"
+)
+# A row of a table flattened to text, its cells between bars, one of them (after the first) a
+# figure alone: "Pemba | 98,215 | 17%" (not navigation, "Home | News", nor "5 May | Geneva")
+TABLE_ROW = re.compile(
+    r"[^|\n]+(?:\|[^|\n]*)*?\|\s*(?:US\$|\$|€|£)?\d[\d,.\u00a0 ]*%?\*?\s*(?:\||$)"
+)
+# A line of a key-figures box that opens with its figure: "919 schools closed because of
+# insecurity", "over 243,000 learners affected", "1 in 4 schools not functional", "US$ 24.6M
+# required" (not a year: "2025 Humanitarian Response Plan")
+FIGURE_FIRST_LINE = re.compile(
+    r"(?:(?:over|about|some|nearly|almost|around|more\s+than|up\s+to)\s+)?"
+    r"(?:US\$|\$|€|£|[A-Z]{3}\s)?\s?(?!(?:19|20)\d\d\b)\d[\d,.\u00a0]*"
+    r"(?:\s(?:in|out\s+of)\s\d+|%|[MKB]\b|\s?(?:million|billion|bn|m)\b)?\s+[a-z]",
+    re.IGNORECASE,
 )
 TERMINAL_CHARS = frozenset('.!?:;"”’)')
 # Cheap substring tests before the boilerplate pattern (a long case-insensitive alternation
@@ -187,15 +202,22 @@ class _HintIndex:
 
 def is_boilerplate_line(line: str) -> bool:
     if STRUCTURAL_LINE.match(line):
-        return True
+        return "|" not in line or TABLE_ROW.match(line) is None
     keyword = BOILERPLATE_LINE.match(line)
     if keyword and (
         len(line.split()) <= 12 or line[keyword.end() : keyword.end() + 2].strip().startswith(":")
     ):
         return True
-    bulleted = BULLET.match(line) is not None or KEY_FIGURE_LINE.match(line) is not None
-    # a headline, a section heading, a byline: short and without a full stop
-    return not bulleted and line.rstrip()[-1:] not in TERMINAL_CHARS and len(line.split()) <= 16
+    # a headline, a section heading, a byline: short and without a full stop (not a bullet, a
+    # row of key figures or of a table)
+    if line.rstrip()[-1:] in TERMINAL_CHARS or len(line.split()) > 16:
+        return False
+    return not (
+        BULLET.match(line) is not None
+        or KEY_FIGURE_LINE.match(line) is not None
+        or ("|" in line and TABLE_ROW.match(line) is not None)
+        or FIGURE_FIRST_LINE.match(line) is not None
+    )
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
