@@ -257,7 +257,13 @@ class FigureReading:
         if kind == num.MEASURE and " per " in unit:
             focus_text += " " + unit  # "per capita" is read as "per person"
         focus = content_word_tuple(focus_text)
-        clause_words = content_word_tuple(text[clause[0] : clause[1]])
+        clause_words = content_word_tuple(
+            # the sentence's own string when the clause is all of it: its words are then read
+            # once for the figure, the paragraph and the status (the cache knows it)
+            sentence.text
+            if clause == (sentence.start, sentence.end)
+            else text[clause[0] : clause[1]]
+        )
         if text.find("hase", clause[0], clause[1]) >= 0:  # "in IPC Phase 3 (Crisis) or above"
             phase_words = fc.phase_words(text[clause[0] : clause[1]])
             clause_words += phase_words
