@@ -14,11 +14,14 @@ seed reports and on generated texts:
 - the quick test for a word that may open a figure leaves the candidate starts unchanged,
   and so does scanning the nearer part of the window first;
 - attributions read from the speech verbs found once per sentence are those of a full scan;
-- the quick auxiliary test before a status statement leaves the statements found unchanged.
+- the quick auxiliary test before a status statement leaves the statements found unchanged;
+- "the city" found with its letter first is what \\b[Tt]he ... finds, and a lone place is
+  the first of its list as the full list reading has it.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import astuple
 from datetime import date
@@ -32,6 +35,8 @@ from hypothesis import strategies as st
 from indicators.extract import (
     attribution,
     dates,
+    gazetteer,
+    locations,
     numbers,
     patterns,
     pipeline,
@@ -45,7 +50,12 @@ REPORTS = FIXTURES / "reports"
 REPORT_PATHS = sorted(REPORTS.glob("*.txt")) + (
     sorted(SEEDS_DIR.glob("*.txt")) if SEEDS_DIR.is_dir() else []
 )
-PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# PROPERTY_EXAMPLES runs more generated cases (CI runs the default)
+PROPERTY = settings(
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 # Words the scans look for, in both cases, with the letters whose case folding is unusual
 # ("ı", "ſ", "İ", the Kelvin sign) and a non-ASCII digit, joined by the separators that
@@ -470,3 +480,53 @@ def test_a_quarter_is_read_only_from_an_atom_holding_the_word_quarter(text: str)
     for atom in (text, text.strip(), "the " + text):
         if dates._QUARTER_ATOM.fullmatch(dates._SPACES.sub(" ", atom)):
             assert "quarter" in atom.lower()
+
+
+ANAPHOR_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            sorted(gazetteer.ANAPHOR_LEVEL)
+            + ["the", "The", "THE", "tthe", "xThe", "of", "Goma", "’s", "'s", "othe", "_the"]
+        ),
+        st.sampled_from([" ", "  ", "\t", "", "\n", "-", ".", "_"]),
+    ),
+    max_size=10,
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+PLAIN_LEVEL_ANAPHOR = re.compile(
+    gazetteer.LEVEL_ANAPHOR.pattern.replace(r"[Tt](?<!\w[Tt])he", r"\b[Tt]he", 1)
+)
+
+
+@PROPERTY
+@given(st.one_of(ANAPHOR_TEXT, ANY_TEXT))
+def test_the_city_found_letter_first_is_what_a_word_boundary_first_finds(text: str):
+    assert PLAIN_LEVEL_ANAPHOR.pattern.startswith(r"\b[Tt]he")
+    for start in (0, min(1, len(text)), min(3, len(text))):
+        assert [m.span() for m in gazetteer.LEVEL_ANAPHOR.finditer(text, start)] == [
+            m.span() for m in PLAIN_LEVEL_ANAPHOR.finditer(text, start)
+        ]
+
+
+LIST_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(["Kunar", "Nangarhar", "North", "South", "Kivu", "Darfur", "the", "x"]),
+        st.sampled_from([" and ", ", ", " or ", " ", ", and the ", " and\n"]),
+    ),
+    min_size=1,
+    max_size=6,
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+
+
+@PROPERTY
+@given(LIST_TEXT, st.data())
+def test_a_lone_place_is_the_first_of_its_list_as_a_longer_list_reads_it(text: str, data):
+    # the place alone skips the list reading; a span far beyond it makes the reading run
+    names = [m for m in re.finditer(r"(?:North |South )?[A-Z][a-z]+", text)]
+    if not names:
+        return
+    name = data.draw(st.sampled_from(names))
+    chosen = (name.start(), name.end(), name.group())
+    far = (len(text) + 100, len(text) + 105, "Goma")
+    assert locations.first_of_list(text, [chosen], chosen) == locations.first_of_list(
+        text, [chosen, far], chosen
+    )
