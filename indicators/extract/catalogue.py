@@ -366,8 +366,11 @@ class Catalogue:
         index = self._key_index.get((family, qualitative))
         if index is None:
             index = self._candidates(family, qualitative)
-        # the indicators some focus word is a key of (map and filter run in C: a hot path)
-        positions: set[int] = set().union(*filter(None, map(index.get, focus_set)))
+        positions: set[int] = set()
+        for word in focus_set:
+            hits = index.get(word)
+            if hits is not None:
+                positions.update(hits)
         if not positions:
             # a unit only one indicator has says what the figure is ("SYP 14,650 to the US
             # dollar" is the exchange rate), though its words are not in the clause
