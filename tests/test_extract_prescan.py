@@ -16,7 +16,8 @@ seed reports and on generated texts:
 - attributions read from the speech verbs found once per sentence are those of a full scan;
 - the quick auxiliary test before a status statement leaves the statements found unchanged;
 - "the city" found with its letter first is what \\b[Tt]he ... finds, and a lone place is
-  the first of its list as the full list reading has it.
+  the first of its list as the full list reading has it;
+- the stemmer in use (PyStemmer's C code when installed) gives Snowball's own English stems.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from hypothesis import strategies as st
 
 from indicators.extract import (
     attribution,
+    catalogue,
     dates,
     gazetteer,
     locations,
@@ -530,3 +532,32 @@ def test_a_lone_place_is_the_first_of_its_list_as_a_longer_list_reads_it(text: s
     assert locations.first_of_list(text, [chosen], chosen) == locations.first_of_list(
         text, [chosen, far], chosen
     )
+
+
+# Words shaped as English inflects them, with the endings Snowball's steps take off
+STEM_WORDS = st.tuples(
+    st.sampled_from(["", "inter", "over", "re", "un", "gener", "commun", "past", "news", "ly"]),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz'’y", max_size=8),
+    st.sampled_from(
+        ["", "s", "es", "ed", "ing", "ly", "ness", "ational", "ies", "ied", "ment", "ful"]
+        + ["ous", "ive", "ize", "al", "er", "ity", "ence", "'s", "’s", "ably", "lessly"]
+    ),
+).map("".join)
+
+
+@PROPERTY
+@given(st.one_of(STEM_WORDS, STEM_WORDS.map(str.capitalize), st.text(max_size=12)))
+def test_the_stemmer_in_use_gives_snowballs_english_stems(word: str):
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    assert catalogue._STEMMER.stemWord(word) == EnglishStemmer().stemWord(word)
+
+
+def test_the_stemmer_in_use_stems_every_word_of_the_reports_as_snowball_does():
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    plain = EnglishStemmer()
+    words = {w for text in _report_texts() for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", text)}
+    words |= {w.lower().replace("’", "'") for w in words}
+    assert len(words) > 1000
+    assert [w for w in sorted(words) if catalogue._STEMMER.stemWord(w) != plain.stemWord(w)] == []

@@ -40,6 +40,7 @@ POPULATION_WEIGHT = 0.5  # what such a word weighs in a match, against 1 for the
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
 
+# PyStemmer's C code when it is installed (the same stems, held by tests/test_extract_prescan.py)
 _STEMMER = snowballstemmer.stemmer("english")
 # SYNONYMS with its forms stemmed, so that any inflection of a listed word finds its entry
 # and what it is read as meets the stems of that word's other forms
