@@ -17,7 +17,8 @@ seed reports and on generated texts:
 - the quick auxiliary test before a status statement leaves the statements found unchanged;
 - "the city" found with its letter first is what \\b[Tt]he ... finds, and a lone place is
   the first of its list as the full list reading has it;
-- the stemmer in use (PyStemmer's C code when installed) gives Snowball's own English stems.
+- the stemmer in use (PyStemmer's C code when installed) gives Snowball's own English stems;
+- the weekday on or before (after) a day, by plain arithmetic, is relativedelta's.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import astuple
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from unittest import mock
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import weekday as relativedelta_weekday
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -561,3 +564,17 @@ def test_the_stemmer_in_use_stems_every_word_of_the_reports_as_snowball_does():
     words |= {w.lower().replace("’", "'") for w in words}
     assert len(words) > 1000
     assert [w for w in sorted(words) if catalogue._STEMMER.stemWord(w) != plain.stemWord(w)] == []
+
+
+@PROPERTY
+@given(st.dates(), st.integers(0, 6), st.integers(-1, 1))
+def test_the_weekday_on_or_before_a_day_is_relativedeltas(day, weekday, shift):
+    rule = relativedelta_weekday(weekday)
+    try:
+        start = day + timedelta(days=shift)
+        before = start + relativedelta(weekday=rule(-1))
+        after = start + relativedelta(weekday=rule(+1))
+    except OverflowError:
+        return  # the calendar's first or last week
+    assert dates.on_or_before(start, weekday) == before
+    assert dates.on_or_after(start, weekday) == after
