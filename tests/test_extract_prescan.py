@@ -18,7 +18,9 @@ seed reports and on generated texts:
 - "the city" found with its letter first is what \\b[Tt]he ... finds, and a lone place is
   the first of its list as the full list reading has it;
 - the stemmer in use (PyStemmer's C code when installed) gives Snowball's own English stems;
-- the weekday on or before (after) a day, by plain arithmetic, is relativedelta's.
+- the weekday on or before (after) a day, by plain arithmetic, is relativedelta's;
+- the hint finder finds every occurrence str.find finds, and the boilerplate hint index says
+  of a piece of text what a substring test of it says.
 """
 
 from __future__ import annotations
@@ -578,3 +580,47 @@ def test_the_weekday_on_or_before_a_day_is_relativedeltas(day, weekday, shift):
         return  # the calendar's first or last week
     assert dates.on_or_before(start, weekday) == before
     assert dates.on_or_after(start, weekday) == after
+
+
+HINT_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            list(sentences.BOILERPLATE_HINTS[:8])
+            + ["war", "wa", "ar", "aa", "a", "no aid", "no", "did not", "will", "set", "http"]
+        ),
+        st.sampled_from(["", " ", "a", "r", ".", "\n", "/", "+"]),
+    ),
+    max_size=12,
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+HINT_SETS = st.lists(
+    st.sampled_from(["war", "wa", "ar", "aa", "a", "no aid", "no", "+", "http://", "https://"]),
+    min_size=1,
+    max_size=6,
+).map(tuple)
+
+
+def _every_occurrence(text: str, hints: tuple[str, ...]) -> list[tuple[int, int]]:
+    found = []
+    for hint in dict.fromkeys(hints):
+        position = text.find(hint)
+        while position >= 0:
+            found.append((position, position + len(hint)))
+            position = text.find(hint, position + 1)
+    return sorted(found)
+
+
+@PROPERTY
+@given(st.one_of(HINT_TEXT, ANY_TEXT), HINT_SETS)
+def test_the_hint_finder_finds_every_occurrence_str_find_finds(text: str, hints):
+    assert sorted(patterns.hint_finder(hints)(text)) == _every_occurrence(text, hints)
+
+
+@PROPERTY
+@given(st.one_of(HINT_TEXT, ANY_TEXT), st.data())
+def test_the_boilerplate_hint_index_says_what_a_substring_test_says(text: str, data):
+    index = sentences._HintIndex(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    piece = text.lower()[start:end]  # the index reads the lower-cased text
+    if index.spans is not None:
+        assert index.within(start, end) == any(h in piece for h in sentences.BOILERPLATE_HINTS)

@@ -3,12 +3,16 @@ lower-cased scanning.
 
 Python's re tries each branch of an alternation one by one at every position; these helpers
 build patterns that re can scan at C speed (tries, patterns that open with a letter) and the
-cheap tests that decide where a slow pattern is worth trying.
+cheap tests that decide where a slow pattern is worth trying; hint words are found all at
+once by an Aho-Corasick automaton.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+
+import ahocorasick_rs
 
 
 def lower_case_pattern(source: str) -> str:
@@ -68,6 +72,22 @@ def bounded_trie_pattern(words) -> str:
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return build(trie, 0)
+
+
+@functools.lru_cache(maxsize=32)
+def hint_finder(hints: tuple[str, ...]):
+    """A function giving the (start, end) of every occurrence of every hint in a text,
+    overlapping ones too, as str.find from each position finds them, in one pass for all the
+    hints (an Aho-Corasick automaton): many str.find passes cost a pass over the text each."""
+    automaton = ahocorasick_rs.AhoCorasick(list(dict.fromkeys(hints)))
+
+    def occurrences(text: str) -> list[tuple[int, int]]:
+        return [
+            (start, end)
+            for _, start, end in automaton.find_matches_as_indexes(text, overlapping=True)
+        ]
+
+    return occurrences
 
 
 def find_words(

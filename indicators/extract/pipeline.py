@@ -650,21 +650,17 @@ SPEECH_HINT_VERBS = frozenset(SPEECH_VERB_WORDS) - frozenset(
 def _sentences_with(
     lower_text: str, hints: tuple[str, ...], sentences: list[Sentence], starts: list[int]
 ) -> set[int]:
-    """Indexes of the sentences that contain one of the hints (lower case), found with
-    str.find over the whole lower-cased text: one fast search per hint, not per sentence."""
+    """Indexes of the sentences that contain one of the hints (lower case), found in one pass
+    over the whole lower-cased text for all the hints (`patterns.hint_finder`)."""
     found: set[int] = set()
+    if not hints:
+        return found
     ends = [sentence.end for sentence in sentences]
-    find, bisect_right = lower_text.find, bisect.bisect_right  # looked up once: a hot loop
-    for hint in hints:
-        size = len(hint)
-        position = find(hint)
-        while position >= 0:
-            index = bisect_right(starts, position) - 1
-            if index >= 0 and position + size <= ends[index]:
-                found.add(index)
-                position = find(hint, ends[index])
-            else:
-                position = find(hint, position + 1)
+    bisect_right = bisect.bisect_right  # looked up once: a hot loop
+    for position, stop in patterns.hint_finder(hints)(lower_text):
+        index = bisect_right(starts, position) - 1
+        if index >= 0 and stop <= ends[index]:
+            found.add(index)
     return found
 
 
