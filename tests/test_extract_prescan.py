@@ -613,6 +613,16 @@ def _every_occurrence(text: str, hints: tuple[str, ...]) -> list[tuple[int, int]
 @given(st.one_of(HINT_TEXT, ANY_TEXT), HINT_SETS)
 def test_the_hint_finder_finds_every_occurrence_str_find_finds(text: str, hints):
     assert sorted(patterns.hint_finder(hints)(text)) == _every_occurrence(text, hints)
+    # a lone surrogate, which the automaton cannot read, is searched by str.find
+    odd = text + "\ud800" + text
+    assert sorted(patterns.hint_finder(hints)(odd)) == _every_occurrence(odd, hints)
+
+
+def test_a_report_with_a_lone_surrogate_loses_no_sentence():
+    text = "Some 20 people were killed, officials said.\ud800 About 30 families fled the war."
+    result = pipeline.extract(text, date(2025, 7, 20))
+    assert result.failures == []
+    assert [o.value for o in result.observations] == [20, 30]
 
 
 @PROPERTY

@@ -79,15 +79,28 @@ def hint_finder(hints: tuple[str, ...]):
     """A function giving the (start, end) of every occurrence of every hint in a text,
     overlapping ones too, as str.find from each position finds them, in one pass for all the
     hints (an Aho-Corasick automaton): many str.find passes cost a pass over the text each."""
-    automaton = ahocorasick_rs.AhoCorasick(list(dict.fromkeys(hints)))
+    unique = list(dict.fromkeys(hints))
+    automaton = ahocorasick_rs.AhoCorasick(unique)
 
     def occurrences(text: str) -> list[tuple[int, int]]:
-        return [
-            (start, end)
-            for _, start, end in automaton.find_matches_as_indexes(text, overlapping=True)
-        ]
+        try:
+            found = automaton.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:  # a lone surrogate ("\ud800"), which UTF-8 cannot hold
+            return _every_occurrence(text, unique)
+        return [(start, end) for _, start, end in found]
 
     return occurrences
+
+
+def _every_occurrence(text: str, hints: list[str]) -> list[tuple[int, int]]:
+    """What `hint_finder` finds, by str.find from each position."""
+    found = []
+    for hint in hints:
+        position = text.find(hint)
+        while position >= 0:
+            found.append((position, position + len(hint)))
+            position = text.find(hint, position + 1)
+    return found
 
 
 def find_words(
