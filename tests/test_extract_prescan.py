@@ -20,9 +20,7 @@ seed reports and on generated texts:
 - the stemmer in use (PyStemmer's C code when installed) gives Snowball's own English stems;
 - the weekday on or before (after) a day, by plain arithmetic, is relativedelta's;
 - the hint finder finds every occurrence str.find finds, and the boilerplate hint index says
-  of a piece of text what a substring test of it says;
-- the speech verbs confirmed where one pass over the text found them are those a search of
-  each sentence finds.
+  of a piece of text what a substring test of it says.
 """
 
 from __future__ import annotations
@@ -636,25 +634,3 @@ def test_the_boilerplate_hint_index_says_what_a_substring_test_says(text: str, d
     piece = text.lower()[start:end]  # the index reads the lower-cased text
     if index.spans is not None:
         assert index.within(start, end) == any(h in piece for h in sentences.BOILERPLATE_HINTS)
-
-
-def _assert_speech_verbs_are_those_of_a_search(text: str) -> None:
-    found = sentences.split_sentences(text)
-    starts = [sentence.start for sentence in found]
-    verb_starts = pipeline.speech_verb_starts(text, found, starts)
-    for sentence, here in zip(found, verb_starts, strict=True):
-        assert [m.span() for m in pipeline.speech_verbs(sentence.text, here)] == [
-            m.span() for m in attribution.SPEECH_VERB.finditer(sentence.text)
-        ]
-
-
-@pytest.mark.parametrize("path", REPORT_PATHS, ids=lambda path: path.name)
-def test_speech_verbs_found_in_one_pass_are_those_of_a_search(path: Path):
-    _assert_speech_verbs_are_those_of_a_search(path.read_bytes().decode("utf-8"))
-
-
-@PROPERTY
-@given(st.one_of(NAMES_TEXT, ANY_TEXT))
-def test_speech_verbs_found_in_one_pass_are_those_of_a_search_on_generated_text(text: str):
-    _assert_speech_verbs_are_those_of_a_search(text)
-    _assert_speech_verbs_are_those_of_a_search(text.replace(" ", ". The ") + " said.")

@@ -175,8 +175,6 @@ class _Run(FigureReading, EventReading):
         # matches case-insensitively otherwise than by its lower case
         self.plain_case = not any(letter in text for letter in patterns.UNUSUAL_CASE_LETTERS)
         self.hinted: dict[str, set[int]] | None = None
-        # where a speech verb may stand in each sentence (by index), found in one pass
-        self.verb_starts: list[list[int]] | None = None
         # each status indicator with the key words its subject needs (`_status`)
         self.status_subjects: list | None = None
         self.index = -1
@@ -274,7 +272,6 @@ class _Run(FigureReading, EventReading):
             if lower_text
             else None
         )
-        self.verb_starts = speech_verb_starts(text, sentences, starts)
         for index, sentence in enumerate(sentences):
             self.view = SentenceView(sentence, known_places[index], self.plain_case, lower_text)
             self.index = index
@@ -342,14 +339,7 @@ class _Run(FigureReading, EventReading):
                 hint in lower for hint in EVALUATIVE_HINTS
             )
         # speech verbs, found once for the hint and for `find_attributions`
-        if (
-            self.verb_starts is not None
-            and self.view is not None
-            and self.view.sentence is sentence
-        ):
-            verbs = speech_verbs(sentence.text, self.verb_starts[self.index])
-        else:
-            verbs = list(SPEECH_VERB.finditer(sentence.text))
+        verbs = list(SPEECH_VERB.finditer(sentence.text))
         speech_hint = "ccording" in sentence.text
         for verb in verbs if not speech_hint else ():
             if verb.group() in SPEECH_HINT_VERBS:
@@ -672,31 +662,6 @@ def _sentences_with(
         if index >= 0 and stop <= ends[index]:
             found.add(index)
     return found
-
-
-_SPEECH_VERB_WORDS = tuple(SPEECH_VERB_WORDS)
-
-
-def speech_verb_starts(text: str, sentences: list[Sentence], starts: list[int]) -> list[list[int]]:
-    """For each sentence, where one of the speech verbs is written in it (relative offsets, in
-    order), found in one pass over the text; SPEECH_VERB then only confirms a whole word
-    there (`speech_verbs`), where a search of each sentence would try it everywhere."""
-    found = _bucket(starts, sentences, patterns.hint_finder(_SPEECH_VERB_WORDS)(text), _first)
-    return [
-        sorted({start - sentence.start for start, _ in here}) if here else []
-        for sentence, here in zip(sentences, found, strict=True)
-    ]
-
-
-def speech_verbs(sentence_text: str, verb_starts: list[int]) -> list[re.Match]:
-    """The SPEECH_VERB matches of a sentence, as SPEECH_VERB.finditer finds them, tried only at
-    the starts `speech_verb_starts` found (a whole verb can begin nowhere else)."""
-    match = SPEECH_VERB.match
-    return [found for start in verb_starts if (found := match(sentence_text, start)) is not None]
-
-
-def _first(pair: tuple[int, int]) -> int:
-    return pair[0]
 
 
 def _covered(position: int, attributions: list[Attribution]) -> bool:
