@@ -21,7 +21,7 @@ seed reports and on generated texts:
 - the weekday on or before (after) a day, by plain arithmetic, is relativedelta's;
 - the hint finder finds every occurrence str.find finds, and the boilerplate hint index says
   of a piece of text what a substring test of it says;
-- the date words found by the automaton are those the lower-case date-word trie finds.
+- the date and number words found by the automaton are those the lower-case tries find.
 """
 
 from __future__ import annotations
@@ -639,7 +639,10 @@ def test_the_boilerplate_hint_index_says_what_a_substring_test_says(text: str, d
 
 DATE_WORD_TEXT = st.lists(
     st.tuples(
-        st.sampled_from(list(dates._WORD_ANCHOR_WORDS_LOWER) + ["x", "ma", "mayor", "_", "3"]),
+        st.sampled_from(
+            list(dates._WORD_ANCHOR_WORDS_LOWER + numbers._ANCHOR_WORDS_LOWER)
+            + ["x", "ma", "mayor", "_", "3", "done", "often"]
+        ),
         st.sampled_from(["", " ", "-", ".", "x", "_", "\n", "é", "’"]),
     ),
     max_size=10,
@@ -648,11 +651,14 @@ DATE_WORD_TEXT = st.lists(
 
 @PROPERTY
 @given(st.one_of(DATE_WORD_TEXT, ANY_TEXT), st.data())
-def test_date_words_found_by_the_automaton_are_those_the_trie_finds(text: str, data):
+def test_date_and_number_words_found_by_the_automaton_are_those_the_tries_find(text: str, data):
     lower = text.lower()
     start = data.draw(st.integers(0, len(lower)))
     end = data.draw(st.integers(start, len(lower)))
     for bounds in ((0, len(lower)), (start, end)):
         assert dates._word_anchors_lower(lower, *bounds) == [
             m.span() for m in dates._WORD_ANCHOR_LOWER.finditer(lower, *bounds)
+        ]
+        assert patterns.whole_word_spans(lower, numbers._ANCHOR_WORDS_LOWER, *bounds) == [
+            m.span() for m in numbers._WORD_ANCHOR_LOWER.finditer(lower, *bounds)
         ]

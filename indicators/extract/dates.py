@@ -25,10 +25,10 @@ from indicators.extract.patterns import (
     bounded_trie_pattern,
     candidate_starts,
     find_words,
-    hint_finder,
     lowered,
     starts_pattern,
     trie_pattern,
+    whole_word_spans,
 )
 
 # Each month's spellings, its full name first (dates.json).
@@ -285,28 +285,8 @@ _WORD_ANCHOR_WORDS_LOWER = tuple(sorted({w.lower() for w in _WORD_ANCHOR_FORMS})
 
 
 def _word_anchors_lower(lower: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans _WORD_ANCHOR_LOWER.finditer(lower, start, end) gives, from where the
-    automaton of `hint_finder` finds the words: at each start the longest word that begins
-    and ends a word there (re's \\b, which sees no text after `end`), none overlapping the
-    one before. One pass for all the words, where the trie is tried at every letter."""
-    longest: dict[int, int] = {}
-    text = lower if start == 0 and end == len(lower) else lower[start:end]
-    for s, e in hint_finder(_WORD_ANCHOR_WORDS_LOWER)(text):
-        s, e = s + start, e + start
-        if s > 0 and (lower[s - 1].isalnum() or lower[s - 1] == "_"):
-            continue  # the word began before
-        after = e < end and (lower[e].isalnum() or lower[e] == "_")
-        if after == (lower[e - 1].isalnum() or lower[e - 1] == "_"):
-            continue  # no word boundary at its end
-        if longest.get(s, -1) < e:
-            longest[s] = e
-    spans = []
-    last_end = -1
-    for s in sorted(longest):
-        if s >= last_end:
-            last_end = longest[s]
-            spans.append((s, last_end))
-    return spans
+    """_WORD_ANCHOR_LOWER's spans in lower[start:end], found in one pass (`whole_word_spans`)."""
+    return whole_word_spans(lower, _WORD_ANCHOR_WORDS_LOWER, start, end)
 
 
 # The words DATE_PHRASE can begin with (any case), read off the pattern itself (see

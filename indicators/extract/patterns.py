@@ -103,6 +103,34 @@ def _every_occurrence(text: str, hints: list[str]) -> list[tuple[int, int]]:
     return found
 
 
+def whole_word_spans(
+    text: str, words: tuple[str, ...], start: int, end: int
+) -> list[tuple[int, int]]:
+    """The spans re.compile(bounded_trie_pattern(set(words))).finditer(text, start, end)
+    gives, from where `hint_finder`'s automaton finds the words: at each start the longest
+    word that begins and ends a word there (re's \\b, which sees no text after `end`), none
+    overlapping the one before. One pass for all the words, where the trie is tried at every
+    letter the words begin with."""
+    longest: dict[int, int] = {}
+    piece = text if start == 0 and end == len(text) else text[start:end]
+    for first, stop in hint_finder(words)(piece):
+        first, stop = first + start, stop + start
+        if first > 0 and (text[first - 1].isalnum() or text[first - 1] == "_"):
+            continue  # the word began before
+        after = stop < end and (text[stop].isalnum() or text[stop] == "_")
+        if after == (text[stop - 1].isalnum() or text[stop - 1] == "_"):
+            continue  # no word boundary at its end
+        if longest.get(first, -1) < stop:
+            longest[first] = stop
+    spans = []
+    last_end = -1
+    for first in sorted(longest):
+        if first >= last_end:
+            last_end = longest[first]
+            spans.append((first, last_end))
+    return spans
+
+
 def find_words(
     text: str, words: frozenset[str], endings: tuple[str, ...], start: int = 0, end: int = -1
 ) -> list[int]:
