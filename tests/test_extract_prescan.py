@@ -14,24 +14,37 @@ seed reports and on generated texts:
 - the quick test for a word that may open a figure leaves the candidate starts unchanged,
   and so does scanning the nearer part of the window first;
 - attributions read from the speech verbs found once per sentence are those of a full scan;
-- the quick auxiliary test before a status statement leaves the statements found unchanged.
+- the quick auxiliary test before a status statement leaves the statements found unchanged;
+- "the city" found with its letter first is what \\b[Tt]he ... finds, and a lone place is
+  the first of its list as the full list reading has it;
+- the stemmer in use (PyStemmer's C code when installed) gives Snowball's own English stems;
+- the weekday on or before (after) a day, by plain arithmetic, is relativedelta's;
+- the hint finder finds every occurrence str.find finds, and the boilerplate hint index says
+  of a piece of text what a substring test of it says;
+- the date and number words found by the automaton are those the lower-case tries find.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import astuple
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from unittest import mock
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import weekday as relativedelta_weekday
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indicators.extract import (
     attribution,
+    catalogue,
     dates,
+    gazetteer,
+    locations,
     numbers,
     patterns,
     pipeline,
@@ -45,7 +58,12 @@ REPORTS = FIXTURES / "reports"
 REPORT_PATHS = sorted(REPORTS.glob("*.txt")) + (
     sorted(SEEDS_DIR.glob("*.txt")) if SEEDS_DIR.is_dir() else []
 )
-PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# PROPERTY_EXAMPLES runs more generated cases (CI runs the default)
+PROPERTY = settings(
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 # Words the scans look for, in both cases, with the letters whose case folding is unusual
 # ("ı", "ſ", "İ", the Kelvin sign) and a non-ASCII digit, joined by the separators that
@@ -470,3 +488,177 @@ def test_a_quarter_is_read_only_from_an_atom_holding_the_word_quarter(text: str)
     for atom in (text, text.strip(), "the " + text):
         if dates._QUARTER_ATOM.fullmatch(dates._SPACES.sub(" ", atom)):
             assert "quarter" in atom.lower()
+
+
+ANAPHOR_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            sorted(gazetteer.ANAPHOR_LEVEL)
+            + ["the", "The", "THE", "tthe", "xThe", "of", "Goma", "’s", "'s", "othe", "_the"]
+        ),
+        st.sampled_from([" ", "  ", "\t", "", "\n", "-", ".", "_"]),
+    ),
+    max_size=10,
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+PLAIN_LEVEL_ANAPHOR = re.compile(
+    gazetteer.LEVEL_ANAPHOR.pattern.replace(r"[Tt](?<!\w[Tt])he", r"\b[Tt]he", 1)
+)
+
+
+@PROPERTY
+@given(st.one_of(ANAPHOR_TEXT, ANY_TEXT))
+def test_the_city_found_letter_first_is_what_a_word_boundary_first_finds(text: str):
+    assert PLAIN_LEVEL_ANAPHOR.pattern.startswith(r"\b[Tt]he")
+    for start in (0, min(1, len(text)), min(3, len(text))):
+        assert [m.span() for m in gazetteer.LEVEL_ANAPHOR.finditer(text, start)] == [
+            m.span() for m in PLAIN_LEVEL_ANAPHOR.finditer(text, start)
+        ]
+
+
+LIST_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(["Kunar", "Nangarhar", "North", "South", "Kivu", "Darfur", "the", "x"]),
+        st.sampled_from([" and ", ", ", " or ", " ", ", and the ", " and\n"]),
+    ),
+    min_size=1,
+    max_size=6,
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+
+
+@PROPERTY
+@given(LIST_TEXT, st.data())
+def test_a_lone_place_is_the_first_of_its_list_as_a_longer_list_reads_it(text: str, data):
+    # the place alone skips the list reading; a span far beyond it makes the reading run
+    names = [m for m in re.finditer(r"(?:North |South )?[A-Z][a-z]+", text)]
+    if not names:
+        return
+    name = data.draw(st.sampled_from(names))
+    chosen = (name.start(), name.end(), name.group())
+    far = (len(text) + 100, len(text) + 105, "Goma")
+    assert locations.first_of_list(text, [chosen], chosen) == locations.first_of_list(
+        text, [chosen, far], chosen
+    )
+
+
+# Words shaped as English inflects them, with the endings Snowball's steps take off
+STEM_WORDS = st.tuples(
+    st.sampled_from(["", "inter", "over", "re", "un", "gener", "commun", "past", "news", "ly"]),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz'’y", max_size=8),
+    st.sampled_from(
+        ["", "s", "es", "ed", "ing", "ly", "ness", "ational", "ies", "ied", "ment", "ful"]
+        + ["ous", "ive", "ize", "al", "er", "ity", "ence", "'s", "’s", "ably", "lessly"]
+    ),
+).map("".join)
+
+
+@PROPERTY
+@given(st.one_of(STEM_WORDS, STEM_WORDS.map(str.capitalize), st.text(max_size=12)))
+def test_the_stemmer_in_use_gives_snowballs_english_stems(word: str):
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    assert catalogue._STEMMER.stemWord(word) == EnglishStemmer().stemWord(word)
+
+
+def test_the_stemmer_in_use_stems_every_word_of_the_reports_as_snowball_does():
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    plain = EnglishStemmer()
+    words = {w for text in _report_texts() for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", text)}
+    words |= {w.lower().replace("’", "'") for w in words}
+    assert len(words) > 1000
+    assert [w for w in sorted(words) if catalogue._STEMMER.stemWord(w) != plain.stemWord(w)] == []
+
+
+@PROPERTY
+@given(st.dates(), st.integers(0, 6), st.integers(-1, 1))
+def test_the_weekday_on_or_before_a_day_is_relativedeltas(day, weekday, shift):
+    rule = relativedelta_weekday(weekday)
+    try:
+        start = day + timedelta(days=shift)
+        before = start + relativedelta(weekday=rule(-1))
+        after = start + relativedelta(weekday=rule(+1))
+    except OverflowError:
+        return  # the calendar's first or last week
+    assert dates.on_or_before(start, weekday) == before
+    assert dates.on_or_after(start, weekday) == after
+
+
+HINT_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            list(sentences.BOILERPLATE_HINTS[:8])
+            + ["war", "wa", "ar", "aa", "a", "no aid", "no", "did not", "will", "set", "http"]
+        ),
+        st.sampled_from(["", " ", "a", "r", ".", "\n", "/", "+"]),
+    ),
+    max_size=12,
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+HINT_SETS = st.lists(
+    st.sampled_from(["war", "wa", "ar", "aa", "a", "no aid", "no", "+", "http://", "https://"]),
+    min_size=1,
+    max_size=6,
+).map(tuple)
+
+
+def _every_occurrence(text: str, hints: tuple[str, ...]) -> list[tuple[int, int]]:
+    found = []
+    for hint in dict.fromkeys(hints):
+        position = text.find(hint)
+        while position >= 0:
+            found.append((position, position + len(hint)))
+            position = text.find(hint, position + 1)
+    return sorted(found)
+
+
+@PROPERTY
+@given(st.one_of(HINT_TEXT, ANY_TEXT), HINT_SETS)
+def test_the_hint_finder_finds_every_occurrence_str_find_finds(text: str, hints):
+    assert sorted(patterns.hint_finder(hints)(text)) == _every_occurrence(text, hints)
+    # a lone surrogate, which the automaton cannot read, is searched by str.find
+    odd = text + "\ud800" + text
+    assert sorted(patterns.hint_finder(hints)(odd)) == _every_occurrence(odd, hints)
+
+
+def test_a_report_with_a_lone_surrogate_loses_no_sentence():
+    text = "Some 20 people were killed, officials said.\ud800 About 30 families fled the war."
+    result = pipeline.extract(text, date(2025, 7, 20))
+    assert result.failures == []
+    assert [o.value for o in result.observations] == [20, 30]
+
+
+@PROPERTY
+@given(st.one_of(HINT_TEXT, ANY_TEXT), st.data())
+def test_the_boilerplate_hint_index_says_what_a_substring_test_says(text: str, data):
+    index = sentences._HintIndex(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    piece = text.lower()[start:end]  # the index reads the lower-cased text
+    if index.spans is not None:
+        assert index.within(start, end) == any(h in piece for h in sentences.BOILERPLATE_HINTS)
+
+
+DATE_WORD_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            list(dates._WORD_ANCHOR_WORDS_LOWER + numbers._ANCHOR_WORDS_LOWER)
+            + ["x", "ma", "mayor", "_", "3", "done", "often"]
+        ),
+        st.sampled_from(["", " ", "-", ".", "x", "_", "\n", "é", "’"]),
+    ),
+    max_size=10,
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+
+
+@PROPERTY
+@given(st.one_of(DATE_WORD_TEXT, ANY_TEXT), st.data())
+def test_date_and_number_words_found_by_the_automaton_are_those_the_tries_find(text: str, data):
+    lower = text.lower()
+    start = data.draw(st.integers(0, len(lower)))
+    end = data.draw(st.integers(start, len(lower)))
+    for bounds in ((0, len(lower)), (start, end)):
+        assert dates._word_anchors_lower(lower, *bounds) == [
+            m.span() for m in dates._WORD_ANCHOR_LOWER.finditer(lower, *bounds)
+        ]
+        assert patterns.whole_word_spans(lower, numbers._ANCHOR_WORDS_LOWER, *bounds) == [
+            m.span() for m in numbers._WORD_ANCHOR_LOWER.finditer(lower, *bounds)
+        ]

@@ -40,6 +40,7 @@ POPULATION_WEIGHT = 0.5  # what such a word weighs in a match, against 1 for the
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
 
+# PyStemmer's C code when it is installed (the same stems, held by tests/test_extract_prescan.py)
 _STEMMER = snowballstemmer.stemmer("english")
 # SYNONYMS with its forms stemmed, so that any inflection of a listed word finds its entry
 # and what it is read as meets the stems of that word's other forms
@@ -483,12 +484,13 @@ class Catalogue:
         is not "under two"), nor a word that names what the indicator is about ("cholera":
         not a verb nor a generic word of measure) unless the paragraph or the lines just
         before say it: "3,450 suspected measles cases" are not suspected cholera cases."""
+        population, generic = _population_keys(), _generic_keys()
         for key in missing:
             if key in NUMBER_WORDS:
                 return False
-            if key in _population_keys() and _said_before(key, paragraph):
+            if key in population and _said_before(key, paragraph):
                 continue  # "Stunting: 47.2%" in a survey that "measured 1,486 children"
-            if key not in _generic_keys() and key not in self.verb_keys and key not in paragraph:
+            if key not in generic and key not in self.verb_keys and key not in paragraph:
                 return False
         return True
 

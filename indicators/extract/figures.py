@@ -299,7 +299,13 @@ class FigureReading:
         if kind == num.MEASURE and " per " in unit:
             focus_text += " " + unit  # "per capita" is read as "per person"
         focus = content_word_tuple(focus_text)
-        clause_words = content_word_tuple(text[clause[0] : clause[1]])
+        clause_words = content_word_tuple(
+            # the sentence's own string when the clause is all of it: its words are then read
+            # once for the figure, the paragraph and the status (the cache knows it)
+            sentence.text
+            if clause == (sentence.start, sentence.end)
+            else text[clause[0] : clause[1]]
+        )
         if cell_label:
             clause_words += content_word_tuple(cell_label)
         if in_parentheses and len(self.figure_positions) > 1:

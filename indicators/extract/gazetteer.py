@@ -57,8 +57,10 @@ def smallest_common(places: list[str]) -> str:
 # "the city", "in the locality", "the capital's districts"; not "the city of Goma" nor "the
 # capital Kabul", which name the place themselves
 ANAPHOR_LEVEL = {word: frozenset(levels) for word, levels in vocabulary.place_anaphors().items()}
+# "[Tt]" first and the word boundary looked back for after it ((?<!\w[Tt]) is \b before a
+# letter): re then scans for the letter at C speed instead of trying the pattern everywhere
 LEVEL_ANAPHOR = re.compile(
-    r"\b[Tt]he\s+(?P<word>"
+    r"[Tt](?<!\w[Tt])he\s+(?P<word>"
     + "|".join(sorted(ANAPHOR_LEVEL, key=len, reverse=True))
     + r")(?:’s|'s)?\b(?![ \t]+of\b)(?![ \t]+[A-Z])"
 )

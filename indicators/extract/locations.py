@@ -266,15 +266,16 @@ ADMINISTRATIVE_SUFFIX = re.compile(r"\s+(?:region|province|governorate|district|
 
 def first_of_list(text: str, spans: list[tuple[int, int, str]], chosen: tuple[int, int, str]):
     """The first place of the list `chosen` closes ("Kunar" for "Kunar and Nangarhar")."""
-    by_end = {end: (start, end, name) for start, end, name in spans}
-    while True:
+    # a place alone in `spans` closes no list of them
+    by_end = {end: (start, end, name) for start, end, name in spans} if spans != [chosen] else {}
+    while by_end:
         joined = LIST_BEFORE_PLACE.search(text, max(0, chosen[0] - 12), chosen[0])
         previous = by_end.get(joined.start()) if joined else None
         if not previous:
             break
         chosen = previous
-    elliptic = ELLIPTIC_FIRST.search(text, max(0, chosen[0] - 16), chosen[0])
-    if elliptic and " " in chosen[2]:
+    elliptic = " " in chosen[2] and ELLIPTIC_FIRST.search(text, max(0, chosen[0] - 16), chosen[0])
+    if elliptic:
         first = f"{elliptic.group(1)} {chosen[2].split(' ', 1)[1]}"
         if first in PLACE_CANONICAL or first in KNOWN_NAMES:
             return (elliptic.start(), chosen[1], first)

@@ -31,6 +31,7 @@ from indicators.extract.patterns import (  # noqa: F401 - also imported from her
     starters_only_pattern,
     starts_pattern,
     trie_pattern,
+    whole_word_spans,
 )
 
 # Kinds of figure.
@@ -414,6 +415,7 @@ _WORD_ANCHOR = re.compile(bounded_trie_pattern(_ANCHOR_FORMS))
 # The same words in lower case, for the `lowered` text: a trie half the size, faster to scan;
 # a word found there is kept when the text has it in one of the forms above ("Two", not "TWO").
 _WORD_ANCHOR_LOWER = re.compile(bounded_trie_pattern({form.lower() for form in _ANCHOR_FORMS}))
+_ANCHOR_WORDS_LOWER = tuple(sorted({form.lower() for form in _ANCHOR_FORMS}))
 # what the rare words end with (from the same lists, the first letter left out for its two
 # cases), searched for; then the whole word is checked
 _RARE_ENDINGS = ("fold", *(verb[1:] for verb in MULTIPLIER_VERBS))
@@ -431,11 +433,11 @@ def number_anchors(
     if lower is None:
         found += [m.start() for m in _WORD_ANCHOR.finditer(text, start, end)]
     else:
-        forms = _ANCHOR_FORMS
+        forms = _ANCHOR_FORMS  # _WORD_ANCHOR_LOWER's spans, found in one pass
         found += [
-            m.start()
-            for m in _WORD_ANCHOR_LOWER.finditer(lower, start, end)
-            if text[m.start() : m.end()] in forms
+            s
+            for s, e in whole_word_spans(lower, _ANCHOR_WORDS_LOWER, start, end)
+            if text[s:e] in forms
         ]
     found += find_words(text, RARE_ANCHOR_WORDS, _RARE_ENDINGS, start, end)
     found.sort()

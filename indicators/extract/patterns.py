@@ -3,12 +3,16 @@ lower-cased scanning.
 
 Python's re tries each branch of an alternation one by one at every position; these helpers
 build patterns that re can scan at C speed (tries, patterns that open with a letter) and the
-cheap tests that decide where a slow pattern is worth trying.
+cheap tests that decide where a slow pattern is worth trying; hint words are found all at
+once by an Aho-Corasick automaton.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+
+import ahocorasick_rs
 
 
 def lower_case_pattern(source: str) -> str:
@@ -68,6 +72,63 @@ def bounded_trie_pattern(words) -> str:
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return build(trie, 0)
+
+
+@functools.lru_cache(maxsize=32)
+def hint_finder(hints: tuple[str, ...]):
+    """A function giving the (start, end) of every occurrence of every hint in a text,
+    overlapping ones too, as str.find from each position finds them, in one pass for all the
+    hints (an Aho-Corasick automaton): many str.find passes cost a pass over the text each."""
+    unique = list(dict.fromkeys(hints))
+    automaton = ahocorasick_rs.AhoCorasick(unique)
+
+    def occurrences(text: str) -> list[tuple[int, int]]:
+        try:
+            found = automaton.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:  # a lone surrogate ("\ud800"), which UTF-8 cannot hold
+            return _every_occurrence(text, unique)
+        return [(start, end) for _, start, end in found]
+
+    return occurrences
+
+
+def _every_occurrence(text: str, hints: list[str]) -> list[tuple[int, int]]:
+    """What `hint_finder` finds, by str.find from each position."""
+    found = []
+    for hint in hints:
+        position = text.find(hint)
+        while position >= 0:
+            found.append((position, position + len(hint)))
+            position = text.find(hint, position + 1)
+    return found
+
+
+def whole_word_spans(
+    text: str, words: tuple[str, ...], start: int, end: int
+) -> list[tuple[int, int]]:
+    """The spans re.compile(bounded_trie_pattern(set(words))).finditer(text, start, end)
+    gives, from where `hint_finder`'s automaton finds the words: at each start the longest
+    word that begins and ends a word there (re's \\b, which sees no text after `end`), none
+    overlapping the one before. One pass for all the words, where the trie is tried at every
+    letter the words begin with."""
+    longest: dict[int, int] = {}
+    piece = text if start == 0 and end == len(text) else text[start:end]
+    for first, stop in hint_finder(words)(piece):
+        first, stop = first + start, stop + start
+        if first > 0 and (text[first - 1].isalnum() or text[first - 1] == "_"):
+            continue  # the word began before
+        after = stop < end and (text[stop].isalnum() or text[stop] == "_")
+        if after == (text[stop - 1].isalnum() or text[stop - 1] == "_"):
+            continue  # no word boundary at its end
+        if longest.get(first, -1) < stop:
+            longest[first] = stop
+    spans = []
+    last_end = -1
+    for first in sorted(longest):
+        if first >= last_end:
+            last_end = longest[first]
+            spans.append((first, last_end))
+    return spans
 
 
 def find_words(

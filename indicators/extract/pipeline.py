@@ -564,14 +564,14 @@ class _Run(FigureReading, EventReading):
         places = self.places
         referring = self.anaphors.get(sentence.start)
         here = (position if position is not None else clause[0]) - sentence.start
+        # "the country" refers to the report's own place; most sentences say no such thing
+        anaphoric = view.anaphoric_places() if self.default_place else ()
         for start, end in (clause, (sentence.start, sentence.end)):
             # the sentence's places in this part of it (no place name spans a clause boundary)
             start, end = start - sentence.start, end - sentence.start
-            if self.default_place and any(
-                start <= s and e <= end for s, e in view.anaphoric_places()
-            ):
+            if anaphoric and any(start <= s and e <= end for s, e in anaphoric):
                 return self.default_place
-            spans = [(s, e, name) for s, e, name in view.known_places if start <= s and e <= end]
+            spans = [p for p in view.known_places if start <= p[0] and p[1] <= end]
             # "The city has been under siege ..., and ... in North Darfur": a coordinate
             # clause that names no place but refers back to one
             referred = referring and self._place_referred(sentence, start, end, here, spans)
@@ -587,8 +587,10 @@ class _Run(FigureReading, EventReading):
                         if is_locative(sentence.text, p[0])
                         and not CLAUSE_JOIN.search(sentence.text, min(p[1], here), max(p[0], here))
                     ] or spans
-                nearest = min(
-                    spans, key=lambda p: (min(abs(p[0] - here), abs(p[1] - here)), -len(p[2]))
+                nearest = (
+                    min(spans, key=lambda p: (min(abs(p[0] - here), abs(p[1] - here)), -len(p[2])))
+                    if len(spans) > 1
+                    else spans[0]  # no key worked out for the one place of most clauses
                 )
                 nearest = first_of_list(sentence.text, spans, nearest)
                 return PLACE_CANONICAL.get(nearest[2], nearest[2])
@@ -600,13 +602,17 @@ class _Run(FigureReading, EventReading):
             if named:
                 # the nearest of the figure's own coordinate clause ("most expensive in
                 # Deir-ez-Zor, at SYP 1,410,000, and cheapest in Latakia, at SYP 1,150,000")
-                s, e, place = min(
-                    named,
-                    key=lambda p: (
-                        CLAUSE_JOIN.search(sentence.text, min(p[1], here), max(p[0], here))
-                        is not None,
-                        min(abs(p[0] - here), abs(p[1] - here)),
-                    ),
+                s, e, place = (
+                    min(
+                        named,
+                        key=lambda p: (
+                            CLAUSE_JOIN.search(sentence.text, min(p[1], here), max(p[0], here))
+                            is not None,
+                            min(abs(p[0] - here), abs(p[1] - here)),
+                        ),
+                    )
+                    if len(named) > 1
+                    else named[0]
                 )
                 if is_facility(sentence.text, s, e):
                     return places.town_before(sentence.start + s)
@@ -694,21 +700,17 @@ SPEECH_HINT_VERBS = frozenset(SPEECH_VERB_WORDS) - frozenset(
 def _sentences_with(
     lower_text: str, hints: tuple[str, ...], sentences: list[Sentence], starts: list[int]
 ) -> set[int]:
-    """Indexes of the sentences that contain one of the hints (lower case), found with
-    str.find over the whole lower-cased text: one fast search per hint, not per sentence."""
+    """Indexes of the sentences that contain one of the hints (lower case), found in one pass
+    over the whole lower-cased text for all the hints (`patterns.hint_finder`)."""
     found: set[int] = set()
+    if not hints:
+        return found
     ends = [sentence.end for sentence in sentences]
-    find, bisect_right = lower_text.find, bisect.bisect_right  # looked up once: a hot loop
-    for hint in hints:
-        size = len(hint)
-        position = find(hint)
-        while position >= 0:
-            index = bisect_right(starts, position) - 1
-            if index >= 0 and position + size <= ends[index]:
-                found.add(index)
-                position = find(hint, ends[index])
-            else:
-                position = find(hint, position + 1)
+    bisect_right = bisect.bisect_right  # looked up once: a hot loop
+    for position, stop in patterns.hint_finder(hints)(lower_text):
+        index = bisect_right(starts, position) - 1
+        if index >= 0 and stop <= ends[index]:
+            found.add(index)
     return found
 
 

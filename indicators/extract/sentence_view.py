@@ -164,7 +164,9 @@ class ParagraphWords:
         return self._words
 
     def __contains__(self, word: str) -> bool:
-        return word in self._read()
+        if self._pending:  # read once; a lookup after that is one set test (a hot path)
+            self._read()
+        return word in self._words
 
     def __iter__(self):
         return iter(self._read())
@@ -190,7 +192,10 @@ class Context:
         return len(self.paragraph)
 
     def __contains__(self, word: str) -> bool:
-        if word in self.paragraph:
+        paragraph = self.paragraph
+        if paragraph._pending:  # `ParagraphWords.__contains__` inline: a hot path
+            paragraph._read()
+        if word in paragraph._words:
             return True
         if self._before is None:
             self._before = frozenset(

@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass
 
 from indicators.extract.hints import prefix_hints
-from indicators.extract.patterns import lower_case_pattern, lower_keeping_offsets, lowered
+from indicators.extract.patterns import (
+    hint_finder,
+    lower_case_pattern,
+    lower_keeping_offsets,
+    lowered,
+)
 
 LINE = re.compile(r"[^\n\r]+")
 # A sentence ends at . ! ? (and any closing quotes or brackets) before a space and a capital,
@@ -170,12 +175,7 @@ class _HintIndex:
         lower = self.lower or lower_keeping_offsets(text)
         if lower is None:  # "İ": offsets of the lower-cased text would shift
             return
-        spans = []
-        for hint in BOILERPLATE_HINTS:
-            position = lower.find(hint)
-            while position >= 0:
-                spans.append((position, position + len(hint)))
-                position = lower.find(hint, position + 1)
+        spans = hint_finder(BOILERPLATE_HINTS)(lower)  # every occurrence of every hint
         spans.sort()
         self.spans = spans
         self.starts = [span[0] for span in spans]
