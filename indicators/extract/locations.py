@@ -134,8 +134,8 @@ LOCATIVE_BEFORE_PLACE = re.compile(  # "according to the Sudan government" says 
     r"|north-?western|south-?eastern|south-?western|rural|coastal|upper|lower)\s+)?"
     r"(?:[A-Z][\w’'-]*\s+(?:and|or)\s+)?\Z"
 )
-AGENT_BEFORE_PLACE = re.compile(
-    r"\b(?:by|between)\s+(?:the\s+)?\Z|\bbetween\s+(?:the\s+)?"
+AGENT_BEFORE_PLACE = re.compile(  # "followed by Donetsk (12)" ranks a place, names no agent
+    r"\b(?:(?<!followed\s)by|between)\s+(?:the\s+)?\Z|\bbetween\s+(?:the\s+)?"
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+(?:the\s+)?\Z"
 )
 ORIGIN_BEFORE_PLACE = re.compile(
@@ -280,6 +280,25 @@ def first_of_list(text: str, spans: list[tuple[int, int, str]], chosen: tuple[in
         if first in PLACE_CANONICAL or first in KNOWN_NAMES:
             return (elliptic.start(), chosen[1], first)
     return chosen
+
+
+# "followed by Donetsk (12) and Dnipropetrovsk (9)", "Francisco Morazán (38,210 cases)": a
+# place with its own figure in parentheses
+OWN_FIGURE_AFTER = re.compile(r"\s*\((?:[a-z]+\s+)?\d[\d.,]*[^()]{0,30}\)")
+
+
+def with_own_figures(text: str, spans: list[tuple[int, int, str]], here: int):
+    """The places of `spans` a figure at `here` may hold in: the one whose own figure in
+    parentheses it is, else those without a figure of their own in parentheses ("Kharkiv
+    recorded 17, followed by Donetsk (12)": none in the clause of 17 but its own)."""
+    owned = []
+    for span in spans:
+        own = OWN_FIGURE_AFTER.match(text, span[1])
+        if own:
+            if span[1] <= here < own.end():
+                return [span]
+            owned.append(span)
+    return [span for span in spans if span not in owned] if owned else spans
 
 
 def without_suffix(place: str) -> str:

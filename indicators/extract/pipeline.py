@@ -77,6 +77,7 @@ from indicators.extract.locations import (  # noqa: F401 - also imported from he
     is_where,
     places_described,
     talks_venues,
+    with_own_figures,
     without_suffix,
 )
 from indicators.extract.report_places import ReportPlaces, dateline_places, report_scope
@@ -577,6 +578,7 @@ class _Run(FigureReading, EventReading):
             referred = referring and self._place_referred(sentence, start, end, here, spans)
             if referred:
                 return referred
+            spans = with_own_figures(sentence.text, spans, here) if spans else spans
             if spans:
                 # a place after "in", "into", "across" over one named otherwise
                 # of the same coordinate clause (", and the RSF kept El Fasher under siege")
