@@ -29,8 +29,9 @@ PLACE_AFTER_PREPOSITION = re.compile(
         | {"In", "Inside", "Across", "Near", "Throughout"}
     )
     + r"\s+(?:the\s+)?"
-    rf"(?P<place>{NAME_WORD}(?:[ -](?:{NAME_WORD}|al|el|de|du))*"
-    r"(?:\s(?:region|province|governorate|district|state|city|camp))?)"
+    # a particle is a whole word ("in the Ouest department" is not "Ouest de")
+    rf"(?P<place>{NAME_WORD}(?:[ -](?:{NAME_WORD}|(?:al|el|de|du)\b))*"
+    r"(?:\s(?:region|province|governorate|district|state|city|camp|department|prefecture)\b)?)"
 )
 NOT_PLACES = frozenset(
     [
@@ -262,7 +263,9 @@ def venue_for(venues: list[tuple[int, str]], start: int, end: int) -> tuple[str,
 # first named; "North and South Kivu" names North Kivu first.
 LIST_BEFORE_PLACE = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*(?:the\s+)?\Z")
 ELLIPTIC_FIRST = re.compile(r"\b(North|South|East|West|Upper|Lower|Central)\s+and\s+\Z")
-ADMINISTRATIVE_SUFFIX = re.compile(r"\s+(?:region|province|governorate|district|state|city|camp)\Z")
+ADMINISTRATIVE_SUFFIX = re.compile(
+    r"\s+(?:region|province|governorate|district|state|city|camp|department|prefecture)\Z"
+)
 
 
 def first_of_list(text: str, spans: list[tuple[int, int, str]], chosen: tuple[int, int, str]):
@@ -320,6 +323,36 @@ def is_facility(text: str, start: int, end: int) -> bool:
     """Whether the capitalised name at text[start:end] names a facility ("Kyeshero hospital",
     "Al-Shifa Hospital")."""
     return bool(FACILITY_AFTER.match(text, end) or FACILITY_LAST_WORD.search(text[start:end]))
+
+
+# A row of a table flattened to text ("Metuge | 86,430 | 15%") under a header whose first cell
+# is a level ("District | IDPs | % of total"): the row's first cell is its place, known to
+# the gazetteer or not.
+ROW_FIRST_CELL = re.compile(r"[ \t]*(?P<cell>[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*)[ \t]*\|")
+TABLE_LINE = re.compile(r"[^\n|]*\|[^\n]*\n")
+LEVEL_WORDS = frozenset(vocabulary.place_anaphors()) | {"location", "area"}
+
+
+def table_row_place(text: str, start: int) -> str:
+    """The place a table's row at `start` (the start of its line) names in its first cell,
+    when the first line of its table heads that column with a level; "" otherwise."""
+    row = ROW_FIRST_CELL.match(text, start)
+    if not row:
+        return ""
+    header = start
+    while header > 0:
+        previous = text.rfind("\n", 0, header - 1) + 1
+        if not TABLE_LINE.fullmatch(text, previous, header):
+            break
+        header = previous
+    if header == start:
+        return ""
+    first = text[header : text.find("|", header)].strip().lower()
+    level = first[:-1] if first.endswith("s") and first[:-1] in LEVEL_WORDS else first
+    if level not in LEVEL_WORDS:
+        return ""
+    cell = row.group("cell")
+    return PLACE_CANONICAL.get(cell, cell)
 
 
 # A sentence that names no place but goes on from the sentence before ("He said about 1,200

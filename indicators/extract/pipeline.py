@@ -76,6 +76,7 @@ from indicators.extract.locations import (  # noqa: F401 - also imported from he
     is_post,
     is_where,
     places_described,
+    table_row_place,
     talks_venues,
     with_own_figures,
     without_suffix,
@@ -613,6 +614,10 @@ class _Run(FigureReading, EventReading):
                 if is_facility(sentence.text, s, e):
                     return places.town_before(sentence.start + s)
                 return without_suffix(place)
+        # "Metuge | 86,430 | 15%" under "District | IDPs | % of total"
+        row_place = "|" in sentence.text and table_row_place(self.text, sentence.start)
+        if row_place:
+            return row_place
         # "He said ...": the place of the sentence before, in the same paragraph
         if PRONOUN_START.match(sentence.text):
             found = places.in_paragraph(sentence.start, sentence.paragraph)
