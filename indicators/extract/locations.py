@@ -128,7 +128,8 @@ ACTOR_AFTER_PLACE = re.compile(
     # the start of an organisation's name: "the Sudan Doctors Network said"
     r"|\s+(?!and\b|or\b)[A-Z][a-z]+\s+[A-Z][a-z]+"
 )
-OPENS_A_NAME = re.compile(r"\s+(?!and\b|or\b)[A-Z][a-z]+\s+[A-Z][a-z]+")
+# in a title, on one line: "Ukraine Health Cluster Bulletin", "Kakuma Refugee Operations"
+OPENS_A_NAME = re.compile(r"[ \t]+(?!and\b|or\b)[A-Z][a-z]+[ \t]+[A-Z][a-z]+")
 LOCATIVE_BEFORE_PLACE = re.compile(  # "according to the Sudan government" says who, not where
     r"\b(?:in|into|inside|across|throughout|within|(?<![Aa]ccording\s)(?<![Tt]urning\s)to|towards|near|around|at|on"
     r"|for)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north-?eastern"

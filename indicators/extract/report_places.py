@@ -89,13 +89,12 @@ def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -
         if spans_its_country(named_most, counts):
             return country_of(named_most)
     # "Central African Republic – Protection Cluster / ...: Ouham-Pendé": the country heading
-    # a title gives way to the part of it the title narrows to (a capital aside)
-    # (a place and one it lies in, "El Fasher and North Darfur", are both kept)
-    holders = {
-        p for place in subject if "capital" not in levels_of(place) for p in ancestors(place)[1:]
-    }
-    narrowed = [p for p in subject if not (p in holders and levels_of(p) == {"country"})]
-    common = smallest_common(narrowed or subject)
+    # a title gives way to the part of it the title narrows to, a capital aside (a place and
+    # one it lies in, "El Fasher and North Darfur", are both kept)
+    parts = [place for place in subject if "capital" not in levels_of(place)]
+    holders = {p for place in parts for p in ancestors(place)[1:]}
+    narrowed = [p for p in parts if not (p in holders and levels_of(p) == {"country"})]
+    common = smallest_common(narrowed if len(narrowed) < len(parts) else subject)
     if levels_of(common) == {"area"} and levels_of(named_most) == {"country"}:
         # "CERF allocates US$32 million to neglected crises in the Sahel": an area of several
         # countries the title names covers the countries the report names
@@ -110,16 +109,17 @@ def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -
 
 
 def title_places(text: str, title_end: int, places: list[tuple[int, int, str]]) -> list[str]:
-    """The places a report's title names, not as a tag; a country opening the name of the body
-    that issues the report counts ("Ukraine Health Cluster Bulletin"), though in a sentence it
+    """The places a report's title names, not as a tag; a place opening a name counts ("Ukraine
+    Health Cluster Bulletin", "Dadaab and Kakuma Refugee Operations"), though in a sentence it
     would name an actor ("the Sudan Doctors Network said")."""
     found = {start: name for start, _, name in places if start < title_end}
     for match in KNOWN_PLACE.finditer(text, 0, title_end):
-        name = CANONICAL.get(match.group(), match.group())
+        area = AREA_IN_TITLE.match(text, match.start(), title_end)
         if (
             match.start() not in found
-            and levels_of(name) == {"country"}
             and OPENS_A_NAME.match(text, match.end())
+            # not the first word of an area's name: "Tillabéri Nord Region"
+            and not (area and area.group("name") != match.group())
         ):
             found[match.start()] = match.group()
     return [
