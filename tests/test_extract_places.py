@@ -3,7 +3,9 @@ that refers back to a place ("the city", "the province", "the capital", "the cou
 report whose head names the place holding the one it names most (or an area within it), a
 report naming several parts of its country, a speaker's post, a facility named after its
 neighbourhood, a dateline in capitals, the step of a scale ("Phase 3"), a part of a figure
-told after it, hyphenated names, coordinate clauses and a sentence opening with "In X".
+told after it, hyphenated names, coordinate clauses, a sentence opening with "In X", a title
+opening with its body's country or narrowing a country to a part or naming an area of several
+countries, a place with its own figure in parentheses and a table row's first cell.
 
 Set PROPERTY_EXAMPLES to run more generated cases (CI runs the default).
 """

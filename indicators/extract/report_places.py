@@ -61,8 +61,10 @@ def dateline_places(head: str) -> list[str]:
 def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -> str:
     """The place a report covers, for its figures that name none: the place it names most, or
     the smallest place holding all those its title names when that holds the former or lies
-    within it (a capital aside); when the title names an area the gazetteer does not know
-    with its level ("Maradi Region") in a report on a country, that area. When
+    within it (a capital aside, and a country heading the title given way to the part it
+    narrows to), or an area of several countries it names; when the title names an area the
+    gazetteer does not know with its level ("Maradi Region") in a report on a country, that
+    area. When
     the title names none, the town of its dateline when that lies in or around the former
     (or the report names no place), unless the town is a capital, where agencies and news
     bureaus file from whatever the story."""
