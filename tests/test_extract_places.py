@@ -3,7 +3,9 @@ that refers back to a place ("the city", "the province", "the capital", "the cou
 report whose head names the place holding the one it names most (or an area within it), a
 report naming several parts of its country, a speaker's post, a facility named after its
 neighbourhood, a dateline in capitals, the step of a scale ("Phase 3"), a part of a figure
-told after it, hyphenated names, coordinate clauses and a sentence opening with "In X".
+told after it, hyphenated names, coordinate clauses, a sentence opening with "In X", a title
+opening with its body's country or narrowing a country to a part or naming an area of several
+countries, a place with its own figure in parentheses and a table row's first cell.
 
 Set PROPERTY_EXAMPLES to run more generated cases (CI runs the default).
 """
@@ -503,4 +505,128 @@ def test_a_place_opening_the_sentence_wins_over_a_comparison_with_its_region(tow
         f"Fighting spread across {region} this week.\n\n"
         f"{opening} {name}, 40 people were killed, the highest toll in the region."
     )
+    assert killed_place(text) == name
+
+
+# a region of a country, another of the same country, the country and its capital (or "")
+REGIONS_WITH_CAPITALS = [
+    (first, second, country, gazetteer.CAPITALS.get(country, ""))
+    for first, second, country in REGION_PAIRS
+]
+BODIES = st.sampled_from(["Health Cluster", "Protection Cluster", "Shelter Working Group"])
+
+
+@PROPERTY
+@given(st.sampled_from(REGIONS_WITH_CAPITALS), BODIES, st.booleans())
+def test_a_title_opening_with_its_bodys_country_covers_the_country(regions, body, swap):
+    # "Ukraine Health Cluster Bulletin" in a report that names Kharkiv, Donetsk and Kherson,
+    # never the country itself
+    first, second, country, capital = regions
+    if swap:
+        first, second = second, first
+    dateline = f"{capital}, 10 October 2025\n\n" if capital else ""
+    text = (
+        f"{country} {body} Bulletin No. 9\n\n{dateline}"
+        f"{first} recorded most of the attacks. Attacks in {first} and {second} rose.\n\n"
+        "Officials said 40 people were killed."
+    )
+    assert killed_place(text) == country
+    # without the country in the title, the report is on the part it names most
+    assert killed_place(text.replace(f"{country} {body}", body)) == first
+
+
+@PROPERTY
+@given(st.sampled_from(REGIONS_WITH_CAPITALS), BODIES)
+def test_a_country_heading_a_title_gives_way_to_the_part_it_narrows_to(regions, body):
+    # "Central African Republic – Protection Cluster / Monitoring Report: Ouham-Pendé"
+    region, _, country, capital = regions
+    dateline = f"{capital}, 21 October 2025\n\n" if capital else ""
+    text = (
+        f"{country} \u2013 {body}\nMonitoring Report: {region}, July\u2013September 2025\n\n"
+        f"{dateline}Monitors recorded 1,486 incidents in {region} in the third quarter.\n\n"
+        "Officials said 40 people were killed."
+    )
+    assert killed_place(text) == region
+    # a figure whose sentence names the country is still in the country
+    assert killed_place(text.replace("were killed.", f"were killed across {country}.")) == (country)
+
+
+AREAS = sorted(p for p in gazetteer._LEVELS["area"] if not gazetteer.country_of(p))
+COUNTRY_NAMES = sorted(gazetteer.COUNTRIES)
+
+
+@PROPERTY
+@given(
+    st.sampled_from(AREAS),
+    st.lists(st.sampled_from(COUNTRY_NAMES), min_size=2, max_size=4, unique=True),
+)
+def test_an_area_a_title_names_covers_the_countries_the_report_names(area, countries):
+    # "CERF allocates US$32 million to neglected crises in the Sahel" naming Burkina Faso,
+    # Chad, Mali and Niger, each more often than the Sahel
+    listed = ", ".join(countries[:-1]) + f" and {countries[-1]}"
+    text = (
+        f"Fund allocates US$32 million to neglected crises in the {area}\n\n"
+        f"The fund released money for {listed}. Needs in {countries[0]} keep rising, and "
+        f"{countries[0]} hosts many refugees.\n\nOfficials said 40 people were killed."
+    )
+    assert killed_place(text) == area
+    assert (
+        killed_place(text.replace("were killed.", f"were killed in {countries[1]}."))
+        == (countries[1])
+    )
+
+
+def figure_places(text: str) -> dict[float, str]:
+    result = extract(text, date(2025, 3, 14), "Publisher", catalogue=CATALOGUE)
+    return {o.value: o.location for o in result.observations}
+
+
+@PROPERTY
+@given(
+    st.lists(st.sampled_from(sorted({t[1] for t in TOWNS})), min_size=3, max_size=3, unique=True),
+    st.sampled_from(["followed by", "then", "ahead of"]),
+    st.sampled_from(["(12)", "(12 attacks)", "(some 12)"]),
+)
+def test_a_place_with_its_own_figure_in_parentheses_holds_that_figure_only(places, link, own):
+    # "Kharkiv oblast recorded the highest number, with 17 attacks, followed by Donetsk (12)
+    # and Dnipropetrovsk (9)"
+    first, second, third = places
+    text = (
+        "Attacks rose this month.\n\n"
+        f"{first} recorded the highest number, with 40 attacks, {link} {second} {own} and "
+        f"{third} (9)."
+    )
+    found = figure_places(text)
+    assert (found[40], found[12], found[9]) == (first, second, third)
+
+
+LEVEL_HEADERS = st.sampled_from(["District", "Districts", "Province", "Camp", "Location"])
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(UNKNOWN_TOWNS), min_size=2, max_size=2, unique=True), LEVEL_HEADERS)
+def test_a_table_rows_first_cell_under_a_level_is_its_place(towns, header):
+    # "Metuge | 86,430 | 15%" under "District | IDPs | % of total"
+    first, second = towns
+    text = (
+        "Displacement update\n\nAttacks displaced thousands this month.\n\n"
+        f"{header} | IDPs | % of total\n{first} | 40 | 15%\n{second} | 12 | 5%\n\n"
+        "Officials said 7 people were injured."
+    )
+    found = figure_places(text)
+    assert (found[40], found[15], found[12], found[5]) == (first, first, second, second)
+    assert found[7] != second  # the table ends with its last row
+    # a first column that is no level names no place
+    found = figure_places(text.replace(f"{header} |", "Partner |"))
+    assert first not in found.values() and second not in found.values()
+
+
+@PROPERTY
+@given(
+    st.sampled_from(UNKNOWN_TOWNS + ["Nippes", "Ouaka"]),
+    st.sampled_from(["department", "prefecture", "region", "district"]),
+)
+def test_a_place_named_with_its_level_is_read_without_it(name, level):
+    # "1 in 4 schools in the Ouest department" is in Ouest, not "Ouest de"
+    text = f"Officials said 40 people were killed in the {name} {level} last week."
     assert killed_place(text) == name

@@ -29,8 +29,9 @@ PLACE_AFTER_PREPOSITION = re.compile(
         | {"In", "Inside", "Across", "Near", "Throughout"}
     )
     + r"\s+(?:the\s+)?"
-    rf"(?P<place>{NAME_WORD}(?:[ -](?:{NAME_WORD}|al|el|de|du))*"
-    r"(?:\s(?:region|province|governorate|district|state|city|camp))?)"
+    # a particle is a whole word ("in the Ouest department" is not "Ouest de")
+    rf"(?P<place>{NAME_WORD}(?:[ -](?:{NAME_WORD}|(?:al|el|de|du)\b))*"
+    r"(?:\s(?:region|province|governorate|district|state|city|camp|department|prefecture)\b)?)"
 )
 NOT_PLACES = frozenset(
     [
@@ -127,14 +128,16 @@ ACTOR_AFTER_PLACE = re.compile(
     # the start of an organisation's name: "the Sudan Doctors Network said"
     r"|\s+(?!and\b|or\b)[A-Z][a-z]+\s+[A-Z][a-z]+"
 )
+# in a title, on one line: "Ukraine Health Cluster Bulletin", "Kakuma Refugee Operations"
+OPENS_A_NAME = re.compile(r"[ \t]+(?!and\b|or\b)[A-Z][a-z]+[ \t]+[A-Z][a-z]+")
 LOCATIVE_BEFORE_PLACE = re.compile(  # "according to the Sudan government" says who, not where
     r"\b(?:in|into|inside|across|throughout|within|(?<![Aa]ccording\s)(?<![Tt]urning\s)to|towards|near|around|at|on"
     r"|for)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north-?eastern"
     r"|north-?western|south-?eastern|south-?western|rural|coastal|upper|lower)\s+)?"
     r"(?:[A-Z][\w’'-]*\s+(?:and|or)\s+)?\Z"
 )
-AGENT_BEFORE_PLACE = re.compile(
-    r"\b(?:by|between)\s+(?:the\s+)?\Z|\bbetween\s+(?:the\s+)?"
+AGENT_BEFORE_PLACE = re.compile(  # "followed by Donetsk (12)" ranks a place, names no agent
+    r"\b(?:(?<!followed\s)by|between)\s+(?:the\s+)?\Z|\bbetween\s+(?:the\s+)?"
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+(?:the\s+)?\Z"
 )
 ORIGIN_BEFORE_PLACE = re.compile(
@@ -261,7 +264,9 @@ def venue_for(venues: list[tuple[int, str]], start: int, end: int) -> tuple[str,
 # first named; "North and South Kivu" names North Kivu first.
 LIST_BEFORE_PLACE = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*(?:the\s+)?\Z")
 ELLIPTIC_FIRST = re.compile(r"\b(North|South|East|West|Upper|Lower|Central)\s+and\s+\Z")
-ADMINISTRATIVE_SUFFIX = re.compile(r"\s+(?:region|province|governorate|district|state|city|camp)\Z")
+ADMINISTRATIVE_SUFFIX = re.compile(
+    r"\s+(?:region|province|governorate|district|state|city|camp|department|prefecture)\Z"
+)
 
 
 def first_of_list(text: str, spans: list[tuple[int, int, str]], chosen: tuple[int, int, str]):
@@ -280,6 +285,25 @@ def first_of_list(text: str, spans: list[tuple[int, int, str]], chosen: tuple[in
         if first in PLACE_CANONICAL or first in KNOWN_NAMES:
             return (elliptic.start(), chosen[1], first)
     return chosen
+
+
+# "followed by Donetsk (12) and Dnipropetrovsk (9)", "Francisco Morazán (38,210 cases)": a
+# place with its own figure in parentheses
+OWN_FIGURE_AFTER = re.compile(r"\s*\((?:[a-z]+\s+)?\d[\d.,]*[^()]{0,30}\)")
+
+
+def with_own_figures(text: str, spans: list[tuple[int, int, str]], here: int):
+    """The places of `spans` a figure at `here` may hold in: the one whose own figure in
+    parentheses it is, else those without a figure of their own in parentheses ("Kharkiv
+    recorded 17, followed by Donetsk (12)": none in the clause of 17 but its own)."""
+    owned = []
+    for span in spans:
+        own = OWN_FIGURE_AFTER.match(text, span[1])
+        if own:
+            if span[1] <= here < own.end():
+                return [span]
+            owned.append(span)
+    return [span for span in spans if span not in owned] if owned else spans
 
 
 def without_suffix(place: str) -> str:
@@ -301,6 +325,36 @@ def is_facility(text: str, start: int, end: int) -> bool:
     """Whether the capitalised name at text[start:end] names a facility ("Kyeshero hospital",
     "Al-Shifa Hospital")."""
     return bool(FACILITY_AFTER.match(text, end) or FACILITY_LAST_WORD.search(text[start:end]))
+
+
+# A row of a table flattened to text ("Metuge | 86,430 | 15%") under a header whose first cell
+# is a level ("District | IDPs | % of total"): the row's first cell is its place, known to
+# the gazetteer or not.
+ROW_FIRST_CELL = re.compile(r"[ \t]*(?P<cell>[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*)[ \t]*\|")
+TABLE_LINE = re.compile(r"[^\n|]*\|[^\n]*\n")
+LEVEL_WORDS = frozenset(vocabulary.place_anaphors()) | {"location", "area"}
+
+
+def table_row_place(text: str, start: int) -> str:
+    """The place a table's row at `start` (the start of its line) names in its first cell,
+    when the first line of its table heads that column with a level; "" otherwise."""
+    row = ROW_FIRST_CELL.match(text, start)
+    if not row:
+        return ""
+    header = start
+    while header > 0:
+        previous = text.rfind("\n", 0, header - 1) + 1
+        if not TABLE_LINE.fullmatch(text, previous, header):
+            break
+        header = previous
+    if header == start:
+        return ""
+    first = text[header : text.find("|", header)].strip().lower()
+    level = first[:-1] if first.endswith("s") and first[:-1] in LEVEL_WORDS else first
+    if level not in LEVEL_WORDS:
+        return ""
+    cell = row.group("cell")
+    return PLACE_CANONICAL.get(cell, cell)
 
 
 # A sentence that names no place but goes on from the sentence before ("He said about 1,200

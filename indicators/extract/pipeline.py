@@ -76,7 +76,9 @@ from indicators.extract.locations import (  # noqa: F401 - also imported from he
     is_post,
     is_where,
     places_described,
+    table_row_place,
     talks_venues,
+    with_own_figures,
     without_suffix,
 )
 from indicators.extract.report_places import ReportPlaces, dateline_places, report_scope
@@ -577,6 +579,7 @@ class _Run(FigureReading, EventReading):
             referred = referring and self._place_referred(sentence, start, end, here, spans)
             if referred:
                 return referred
+            spans = with_own_figures(sentence.text, spans, here) if spans else spans
             if spans:
                 # a place after "in", "into", "across" over one named otherwise
                 # of the same coordinate clause (", and the RSF kept El Fasher under siege")
@@ -617,6 +620,10 @@ class _Run(FigureReading, EventReading):
                 if is_facility(sentence.text, s, e):
                     return places.town_before(sentence.start + s)
                 return without_suffix(place)
+        # "Metuge | 86,430 | 15%" under "District | IDPs | % of total"
+        row_place = "|" in sentence.text and table_row_place(self.text, sentence.start)
+        if row_place:
+            return row_place
         # "He said ...": the place of the sentence before, in the same paragraph
         if PRONOUN_START.match(sentence.text):
             found = places.in_paragraph(sentence.start, sentence.paragraph)

@@ -21,7 +21,13 @@ from indicators.extract.gazetteer import (
     referent,
     smallest_common,
 )
-from indicators.extract.locations import KNOWN_PLACE, NOT_PLACES, PLACE_CANONICAL, is_post
+from indicators.extract.locations import (
+    KNOWN_PLACE,
+    NOT_PLACES,
+    OPENS_A_NAME,
+    PLACE_CANONICAL,
+    is_post,
+)
 from indicators.extract.sentences import DATELINE
 
 # A report's head (its title and standfirst, before the first sentence) may name a place that
@@ -55,8 +61,10 @@ def dateline_places(head: str) -> list[str]:
 def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -> str:
     """The place a report covers, for its figures that name none: the place it names most, or
     the smallest place holding all those its title names when that holds the former or lies
-    within it (a capital aside); when the title names an area the gazetteer does not know
-    with its level ("Maradi Region") in a report on a country, that area. When
+    within it (a capital aside, and a country heading the title given way to the part it
+    narrows to), or an area of several countries it names; when the title names an area the
+    gazetteer does not know with its level ("Maradi Region") in a report on a country, that
+    area. When
     the title names none, the town of its dateline when that lies in or around the former
     (or the report names no place), unless the town is a capital, where agencies and news
     bureaus file from whatever the story."""
@@ -65,11 +73,7 @@ def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -
     # the dateline's own line ("GOMA, Democratic Republic of the Congo (AP) -") is not the title
     title_end = text.rfind("\n", 0, head_end) + 1 if dateline else head_end
     named_most = counts.most_common(1)[0][0] if counts else ""
-    subject = [
-        CANONICAL.get(name, name)
-        for start, end, name in places
-        if start < title_end and not _is_tag(text, start, end)
-    ]
+    subject = title_places(text, title_end, places)
     if not subject and dateline:
         town = dateline[0]
         related = named_most in ancestors(town) or town in ancestors(named_most)
@@ -86,7 +90,17 @@ def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -
         # one of its parts
         if spans_its_country(named_most, counts):
             return country_of(named_most)
-    common = smallest_common(subject)
+    # "Central African Republic – Protection Cluster / ...: Ouham-Pendé": the country heading
+    # a title gives way to the part of it the title narrows to, a capital aside (a place and
+    # one it lies in, "El Fasher and North Darfur", are both kept)
+    parts = [place for place in subject if "capital" not in levels_of(place)]
+    holders = {p for place in parts for p in ancestors(place)[1:]}
+    narrowed = [p for p in parts if not (p in holders and levels_of(p) == {"country"})]
+    common = smallest_common(narrowed if len(narrowed) < len(parts) else subject)
+    if levels_of(common) == {"area"} and levels_of(named_most) == {"country"}:
+        # "CERF allocates US$32 million to neglected crises in the Sahel": an area of several
+        # countries the title names covers the countries the report names
+        return common
     # the title's place when it holds the one named most, or lies within it ("Niger: SMART
     # Survey, Maradi Region" in a report that names Niger more often) and is no capital (the
     # "Islamabad, 2 September" a report is filed from)
@@ -94,6 +108,27 @@ def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -
         named_most in ancestors(common) and "capital" not in levels_of(common)
     )
     return common if common and related else named_most
+
+
+def title_places(text: str, title_end: int, places: list[tuple[int, int, str]]) -> list[str]:
+    """The places a report's title names, not as a tag; a place opening a name counts ("Ukraine
+    Health Cluster Bulletin", "Dadaab and Kakuma Refugee Operations"), though in a sentence it
+    would name an actor ("the Sudan Doctors Network said")."""
+    found = {start: name for start, _, name in places if start < title_end}
+    for match in KNOWN_PLACE.finditer(text, 0, title_end):
+        area = AREA_IN_TITLE.match(text, match.start(), title_end)
+        if (
+            match.start() not in found
+            and OPENS_A_NAME.match(text, match.end())
+            # not the first word of an area's name: "Tillabéri Nord Region"
+            and not (area and area.group("name") != match.group())
+        ):
+            found[match.start()] = match.group()
+    return [
+        CANONICAL.get(name, name)
+        for start, name in sorted(found.items())
+        if not _is_tag(text, start, start + len(name))
+    ]
 
 
 def spans_its_country(place: str, named: Counter) -> bool:
