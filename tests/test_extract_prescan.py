@@ -49,6 +49,8 @@ from indicators.extract import (
     patterns,
     pipeline,
     sentences,
+    speaker_names,
+    speech_verbs,
     vocabulary,
 )
 from indicators.extract.catalogue import Catalogue, content_words
@@ -156,7 +158,7 @@ def test_anchor_scans_on_generated_texts(text: str):
 
 
 PLACE_NAMES = set(vocabulary.place_names())
-SPEECH_VERBS = set(attribution.SPEECH_VERBS.split("|"))
+SPEECH_VERBS = set(speech_verbs.SPEECH_VERBS.split("|"))
 PLAIN_PLACE = re.compile(rf"\b(?:{patterns.trie_pattern(PLACE_NAMES)})\b")
 PLAIN_SPEECH_VERB = re.compile(rf"\b(?:{patterns.trie_pattern(SPEECH_VERBS)})\b")
 NAMES_TEXT = st.lists(
@@ -173,7 +175,7 @@ NAMES_TEXT = st.lists(
 def test_bounded_trie_matches_what_a_trie_between_word_boundaries_matches(text: str):
     for fast, plain in (
         (pipeline.KNOWN_PLACE, PLAIN_PLACE),
-        (attribution.SPEECH_VERB, PLAIN_SPEECH_VERB),
+        (speech_verbs.SPEECH_VERB, PLAIN_SPEECH_VERB),
     ):
         for start, end in ((0, len(text)), (min(2, len(text)), max(0, len(text) - 1))):
             assert [m.span() for m in fast.finditer(text, start, end)] == [
@@ -334,9 +336,9 @@ def test_word_starts_scanned_nearer_first_on_generated_texts(text: str):
 
 
 def _assert_attributions_with_verbs_match(text: str) -> None:
-    verbs = list(attribution.SPEECH_VERB.finditer(text))
-    with_verbs = attribution.find_attributions(text, 0, len(text), attribution.Speakers(), verbs)
-    scanned = attribution.find_attributions(text, 0, len(text), attribution.Speakers())
+    verbs = list(speech_verbs.SPEECH_VERB.finditer(text))
+    with_verbs = attribution.find_attributions(text, 0, len(text), speaker_names.Speakers(), verbs)
+    scanned = attribution.find_attributions(text, 0, len(text), speaker_names.Speakers())
     assert with_verbs == scanned
 
 
