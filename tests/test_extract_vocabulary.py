@@ -27,7 +27,7 @@ from indicators.extract import (
     events,
     figures,
     hints,
-    numbers,
+    number_anchors,
     pipeline,
     sentences,
     speaker_names,
@@ -364,11 +364,11 @@ def test_every_baseline_lead_passes_the_hint(text):
     assert _passes(figures._BASELINE_HINTS, window), window
 
 
-@pytest.mark.parametrize("word", sorted(numbers.RARE_ANCHOR_WORDS))
+@pytest.mark.parametrize("word", sorted(number_anchors.RARE_ANCHOR_WORDS))
 def test_every_rare_number_word_is_found_by_its_ending(word):
     text = f"Cases {word} in two weeks."
-    assert text.index(word) in numbers.number_anchors(text), word
-    assert word.endswith(numbers._RARE_ENDINGS)
+    assert text.index(word) in number_anchors.number_anchors(text), word
+    assert word.endswith(number_anchors._RARE_ENDINGS)
 
 
 # ------------------------------------------------------------------ speakers

@@ -72,6 +72,7 @@ from indicators.extract.locations import (  # noqa: F401 - also imported from he
     talks_venues,
     without_suffix,
 )
+from indicators.extract.number_ranges import merge_ranges
 from indicators.extract.report_places import ReportPlaces, dateline_places, report_scope
 from indicators.extract.resolution import one_per_fact
 from indicators.extract.sentence_view import (
@@ -225,7 +226,7 @@ class _Run(FigureReading, EventReading):
             return
         starts = [s.start for s in sentences]
         try:
-            mentions = num.merge_ranges(text, num.find_numbers(text))
+            mentions = merge_ranges(text, num.find_numbers(text))
             found_dates = find_date_phrases(text)
         except Exception:  # noqa: BLE001 - scan sentence by sentence, skipping the one at fault
             mentions, found_dates = self._scan_by_sentence(sentences)
@@ -302,7 +303,7 @@ class _Run(FigureReading, EventReading):
         mentions, found_dates = [], []
         for sentence in sentences:
             try:
-                here = num.merge_ranges(
+                here = merge_ranges(
                     self.text, num.find_numbers(self.text, sentence.start, sentence.end)
                 )
                 dates_here = find_date_phrases(self.text, sentence.start, sentence.end)
