@@ -10,10 +10,9 @@ import pytest
 
 from benchmarks.extraction_quality import FIXTURES, score_fixtures, totals
 from indicators.extract import sentences, vocabulary
-from indicators.extract.attribution import find_attributions
+from indicators.extract.attribution import find_attributions, speaker_for
 from indicators.extract.pipeline import extract
 from indicators.extract.speaker_names import Speakers, canonical_speaker
-from indicators.extract.speaker_scope import speaker_for
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,9 @@ Three ways reports attribute:
 - "..., X said." or "..., said X." with the speaker last.
 A quote that runs over several sentences is credited, in each of them, to the speaker named
 beside it; finding that speaker reads the attributions after the quote, so the quotes stay
-here with `find_attributions`. Who a phrase names is `speaker_names`, the speech verbs and
-the subject before one are `speech_verbs`, the clause a speaker covers is `speaker_scope`.
+here with `find_attributions`; `speaker_for` says which attribution covers a position. Who
+a phrase names is `speaker_names`, the speech verbs and the speaker phrase beside one are
+`speech_verbs`, the clause a speaker covers is `speaker_scope`.
 """
 
 from __future__ import annotations
@@ -19,21 +20,20 @@ from indicators.extract.speaker_names import (
     HONORIFICS,
     Speakers,
     canonical_speaker,
-    is_a_name,
     looks_like_speaker,
-    person_name,
 )
 from indicators.extract.speaker_scope import clause_end, clause_start, credited_from, said_from
 from indicators.extract.speech_verbs import (
     ACCORDING_TO,
-    CAPITAL_WORD,
     DETERMINER_BEFORE,
-    DIGIT,
     PARTICIPLE_NOUN_AFTER,
     PARTICIPLES,
     SPEECH_VERB,
     SPEECH_VERBS_TRIE,
     STATE_AFTER,
+    TRAILING_ADVERBIAL,
+    main_phrase,
+    name_before_post,
     speaker_before,
 )
 
@@ -144,9 +144,9 @@ def find_attributions(
         words_end = match.end()
         scope_end = match.start()
         if " " in who:  # ", said OCHA in a statement on Monday": when and how, not who
-            who = _TRAILING_ADVERBIAL.sub("", who)
+            who = TRAILING_ADVERBIAL.sub("", who)
         if not looks_like_speaker(who):
-            named = _name_before_post(who)
+            named = name_before_post(who)
             if named is None:
                 continue
             who, covered, goes_on = named
@@ -154,7 +154,7 @@ def find_attributions(
                 words_end = match.start("who") + len(who)
             if goes_on:  # ", said Amina Hassan, adding that ...": theirs too
                 scope_end = len(sentence)
-        name, kind = canonical_speaker(_main_phrase(who), speakers)
+        name, kind = canonical_speaker(main_phrase(who), speakers)
         if not name:
             continue
         outer = _ENDS_QUOTE.match(sentence, words_end) is not None
@@ -347,59 +347,24 @@ _FINISHES = re.compile(
 )
 
 
-# When and how a speaker spoke, after their name: "in a statement on Monday", "in Geneva"
-_TRAILING_ADVERBIAL = re.compile(
-    r"(?:\s+(?:(?:on|last|this|next)\s+\w+day|yesterday|today|(?:last|this)\s+week|earlier"
-    r"|in\s+(?:a|an|her|his|their|its)\s+(?:\w+\s+)?(?:statement|report|briefing|interview|"
-    r"update|post|release|conference)|at\s+an?\s+(?:\w+\s+)?(?:briefing|conference)"
-    r"|to\s+reporters|in\s+[A-Z][\w-]+))+\s*$"
-)
-# What opens a clause after a comma rather than a speaker's post ("and 300 more arrived")
-_NOT_A_POST = frozenset(("and", "but", "or", "while", "whereas", "with", "as", "so", "then"))
-_GOES_ON = frozenset(("adding", "saying", "noting", "warning", "explaining", "stressing"))
-
-
-def _name_before_post(who: str) -> tuple[str, bool, bool] | None:
-    """A speaker named before a comma and what follows them ("Amina Hassan, UNHCR's public
-    health officer", "Dr Sara Ali, the head of the clinic", "Ali, who runs the clinic"):
-    (the phrase credited, whether the words after the comma are part of it, whether the
-    sentence goes on in the speaker's voice: ", adding that ..."); None when the words
-    before the comma name no one. A post may hold any words but a figure or a clause."""
-    name, _, post = who.partition(",")
-    name = name.rstrip()
-    if is_a_name(post.strip()) and not DIGIT.search(name) and len(name.split()) <= 16:
-        return who, True, False  # "the senior adviser of NRC, Dr. James O'Neill"
-    if not name or not looks_like_speaker(name) or not CAPITAL_WORD.search(name):
-        return None
-    words = post.split()
-    first = words[0].lower() if words else ""
-    if first in _GOES_ON:
-        return name, False, True
-    if (
-        not words
-        or len(words) > 12
-        or first in _NOT_A_POST
-        or first.endswith("ing")
-        or "that" in words
-        or DIGIT.search(post)
-    ):
-        return name, False, False
-    return who, True, False
-
-
 def _is_clause_end(finishes: re.Match) -> bool:
     return finishes.group("end") in (".", ";", "!", "?", "") or finishes.group("end").startswith(
         (",", " ")
     )
 
 
-def _main_phrase(who: str) -> str:
-    """'Dr Mamadou Bah, MSF's medical coordinator' -> 'Dr Mamadou Bah';
-    "Trump's special envoy, Steve Witkoff" -> 'Steve Witkoff'."""
-    parts = [part.strip() for part in who.split(",") if part.strip()]
-    if len(parts) == 1:
-        return parts[0]
-    for part in reversed(parts):
-        if person_name(part):
-            return part
-    return parts[0]
+def speaker_for(position: int, attributions: list[Attribution]) -> Attribution | None:
+    """The attribution covering a position; a sentence-final reporter wins over inner ones."""
+    if not attributions:
+        return None
+    covering = [
+        a
+        for a in attributions
+        if a.scope_start <= position < a.scope_end and not a.covers_words(position)
+    ]
+    if len(covering) < 2:
+        return covering[0] if covering else None
+    outer = [a for a in covering if a.outer]
+    if outer:
+        return outer[-1]
+    return min(covering, key=lambda a: abs(a.start - position))

@@ -15,13 +15,13 @@ from dateutil.relativedelta import relativedelta
 
 from indicators.extract import numbers as num
 from indicators.extract import vocabulary
+from indicators.extract.attribution import speaker_for
 from indicators.extract.candidates import Event
 from indicators.extract.dates import DatePhrase
 from indicators.extract.gazetteer import leader_state
 from indicators.extract.hints import prefix_hints
 from indicators.extract.locations import PLACE_CANONICAL, VENUE_KINDS, venue_for
 from indicators.extract.sentence_view import Caseless
-from indicators.extract.speaker_scope import speaker_for
 
 # Events that are a state's voice: a leader's statement or visit that names no place is in
 # the state they speak for (`gazetteer.leader_state`).

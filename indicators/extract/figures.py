@@ -18,6 +18,7 @@ from indicators.dates import canonical_start
 from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract import patterns, vocabulary
+from indicators.extract.attribution import speaker_for
 from indicators.extract.candidates import Observation, candidate_observation
 from indicators.extract.catalogue import (
     content_word_tuple,
@@ -29,7 +30,6 @@ from indicators.extract.dates import DateAtom, DatePhrase
 from indicators.extract.hints import prefix_hints
 from indicators.extract.sentence_view import Caseless, Context, Distances
 from indicators.extract.sentences import Sentence
-from indicators.extract.speaker_scope import speaker_for
 
 # words of a status indicator's id that say what is judged, not what it is about
 _STATUS_GENERIC = frozenset(content_word_tuple("adequacy situation access level"))

@@ -25,7 +25,7 @@ from datetime import date
 
 from indicators.extract import numbers as num
 from indicators.extract import patterns, vocabulary
-from indicators.extract.attribution import Attribution, find_attributions
+from indicators.extract.attribution import Attribution, find_attributions, speaker_for
 from indicators.extract.candidates import (  # noqa: F401 - the names callers import from here
     EVENT_FIELDS,
     OBSERVATION_FIELDS,
@@ -81,7 +81,6 @@ from indicators.extract.sentence_view import (
 )
 from indicators.extract.sentences import Sentence, split_sentences
 from indicators.extract.speaker_names import Speakers
-from indicators.extract.speaker_scope import speaker_for
 from indicators.extract.speech_verbs import SPEECH_VERB, SPEECH_VERB_WORDS
 from indicators.extract.transcripts import is_transcript, turn_attribution, turn_speaker
 

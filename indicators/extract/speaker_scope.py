@@ -1,20 +1,15 @@
 """The part of a sentence a speaker is credited with: from a clause's start or back over
-the coordinate clauses they said, to the clause's end; and which attribution covers a
-position of the sentence.
+the coordinate clauses they said, to the clause's end.
 
 Kept apart from `attribution`, which finds the speakers: the clause bounds are read from the
-sentence's punctuation alone, and `speaker_for` is all the rest of extraction asks.
+sentence's punctuation alone.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from indicators.extract.speech_verbs import speaks_in
-
-if TYPE_CHECKING:
-    from indicators.extract.attribution import Attribution
 
 STRONG_BOUNDARY = re.compile(r";|\s[—–]\s|,\s+(?:while|whereas|with|but)\b")
 
@@ -85,20 +80,3 @@ def clause_end(sentence: str, position: int) -> int:
         return len(sentence)  # no boundary can close a clause
     match = strong_boundary(sentence).search(sentence, position)
     return match.start() if match else len(sentence)
-
-
-def speaker_for(position: int, attributions: list[Attribution]) -> Attribution | None:
-    """The attribution covering a position; a sentence-final reporter wins over inner ones."""
-    if not attributions:
-        return None
-    covering = [
-        a
-        for a in attributions
-        if a.scope_start <= position < a.scope_end and not a.covers_words(position)
-    ]
-    if len(covering) < 2:
-        return covering[0] if covering else None
-    outer = [a for a in covering if a.outer]
-    if outer:
-        return outer[-1]
-    return min(covering, key=lambda a: abs(a.start - position))

@@ -1,6 +1,8 @@
-"""The speech verbs, and the subject phrase a speech verb credits: "the Health Cluster said",
-"officials familiar with the talks said", not "cases were reported" (a passive credits no
-one) or "an estimated 4.2 million" (a participle used as an adjective).
+"""The speech verbs, and the speaker phrase beside one: the subject a speech verb credits
+("the Health Cluster said", "officials familiar with the talks said", not "cases were
+reported", a passive that credits no one, or "an estimated 4.2 million", a participle used as
+an adjective), and the name after an inverted verb (", said Amina Hassan, UNHCR's public
+health officer, in a statement": who, their post, and when and how they spoke).
 
 Kept apart from `attribution`, which reads the three orders of an attribution, since the
 clause a speaker covers (`speaker_scope`) asks the same question of a clause: does someone
@@ -21,6 +23,7 @@ from indicators.extract.speaker_names import (
     in_gazetteer,
     is_a_name,
     is_particle,
+    looks_like_speaker,
     person_name,
 )
 
@@ -59,8 +62,8 @@ DATE_WORDS = frozenset(name.lower() for name in (*MONTH_NAMES, *WEEKDAYS)) | {"t
 _AUXILIARY_ENDINGS = tuple(_AUXILIARY_WORDS)
 _PASSIVE_ENDINGS = tuple(_PASSIVE_WORDS)
 _LEAD = re.compile(r"\s*(?:(?:and|but|while|whereas|as|so|then)\s+)*")
-DIGIT = re.compile(r"\d")
-CAPITAL_WORD = re.compile(r"\b[A-Z]")
+_DIGIT = re.compile(r"\d")
+_CAPITAL_WORD = re.compile(r"\b[A-Z]")
 _CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|will|would|could|that|which|who)\b")
 
 
@@ -101,9 +104,9 @@ def _subject_after_cut(segment: str) -> tuple[int, str] | None:
     words = phrase.split()
     if (
         1 <= len(words) <= 8
-        and not DIGIT.search(phrase)
+        and not _DIGIT.search(phrase)
         and not any(w.lower().strip(".,") in DATE_WORDS for w in words)
-        and (CAPITAL_WORD.search(phrase) or SUBJECT_NOUNS.search(phrase))
+        and (_CAPITAL_WORD.search(phrase) or SUBJECT_NOUNS.search(phrase))
         and not _CLAUSE_WORD.search(phrase)
     ):
         return lead.end(), phrase
@@ -168,7 +171,7 @@ def _skip_aside(tokens: list[re.Match], comma_index: int) -> int | None:
             # ", IOM protection officer,", ", country director at NRC,"
             aside = [token.group() for token in tokens[index + 1 : comma_index]]
             if len(aside) <= 12 and not any(
-                word.lower() in _NOT_IN_A_POST or DIGIT.search(word) for word in aside
+                word.lower() in _NOT_IN_A_POST or _DIGIT.search(word) for word in aside
             ):
                 return index - 1
             return None
@@ -214,3 +217,55 @@ def speaks_in(clause: str) -> bool:
             continue
         return True
     return False
+
+
+# When and how a speaker spoke, after their name: "in a statement on Monday", "in Geneva"
+TRAILING_ADVERBIAL = re.compile(
+    r"(?:\s+(?:(?:on|last|this|next)\s+\w+day|yesterday|today|(?:last|this)\s+week|earlier"
+    r"|in\s+(?:a|an|her|his|their|its)\s+(?:\w+\s+)?(?:statement|report|briefing|interview|"
+    r"update|post|release|conference)|at\s+an?\s+(?:\w+\s+)?(?:briefing|conference)"
+    r"|to\s+reporters|in\s+[A-Z][\w-]+))+\s*$"
+)
+# What opens a clause after a comma rather than a speaker's post ("and 300 more arrived")
+_NOT_A_POST = frozenset(("and", "but", "or", "while", "whereas", "with", "as", "so", "then"))
+_GOES_ON = frozenset(("adding", "saying", "noting", "warning", "explaining", "stressing"))
+
+
+def name_before_post(who: str) -> tuple[str, bool, bool] | None:
+    """A speaker named before a comma and what follows them ("Amina Hassan, UNHCR's public
+    health officer", "Dr Sara Ali, the head of the clinic", "Ali, who runs the clinic"):
+    (the phrase credited, whether the words after the comma are part of it, whether the
+    sentence goes on in the speaker's voice: ", adding that ..."); None when the words
+    before the comma name no one. A post may hold any words but a figure or a clause."""
+    name, _, post = who.partition(",")
+    name = name.rstrip()
+    if is_a_name(post.strip()) and not _DIGIT.search(name) and len(name.split()) <= 16:
+        return who, True, False  # "the senior adviser of NRC, Dr. James O'Neill"
+    if not name or not looks_like_speaker(name) or not _CAPITAL_WORD.search(name):
+        return None
+    words = post.split()
+    first = words[0].lower() if words else ""
+    if first in _GOES_ON:
+        return name, False, True
+    if (
+        not words
+        or len(words) > 12
+        or first in _NOT_A_POST
+        or first.endswith("ing")
+        or "that" in words
+        or _DIGIT.search(post)
+    ):
+        return name, False, False
+    return who, True, False
+
+
+def main_phrase(who: str) -> str:
+    """'Dr Mamadou Bah, MSF's medical coordinator' -> 'Dr Mamadou Bah';
+    "Trump's special envoy, Steve Witkoff" -> 'Steve Witkoff'."""
+    parts = [part.strip() for part in who.split(",") if part.strip()]
+    if len(parts) == 1:
+        return parts[0]
+    for part in reversed(parts):
+        if person_name(part):
+            return part
+    return parts[0]
