@@ -10,13 +10,9 @@ import pytest
 
 from benchmarks.extraction_quality import FIXTURES, score_fixtures, totals
 from indicators.extract import sentences, vocabulary
-from indicators.extract.attribution import (
-    Speakers,
-    canonical_speaker,
-    find_attributions,
-    speaker_for,
-)
+from indicators.extract.attribution import find_attributions, speaker_for
 from indicators.extract.pipeline import extract
+from indicators.extract.speaker_names import Speakers, canonical_speaker
 
 
 @pytest.mark.parametrize(

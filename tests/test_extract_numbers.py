@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from indicators.extract.numbers import find_numbers, merge_ranges
+from indicators.extract.number_ranges import merge_ranges
+from indicators.extract.numbers import find_numbers
 
 
 def read(text: str):
@@ -146,9 +147,9 @@ def test_only_one_counts_but_a_bare_one_does_not():
 
 def test_every_hedge_reads_as_a_schema_qualifier_or_a_bound():
     from indicators import schema
-    from indicators.extract import numbers
+    from indicators.extract import number_qualifiers
 
-    for hedge in numbers.HEDGES:
+    for hedge in number_qualifiers.HEDGES:
         (mention,) = find_numbers(f"{hedge} 40 trucks entered")
         assert mention.qualifier in ("", *schema.QUALIFIERS), hedge
         assert mention.qualifier or mention.note or hedge == "approximately", hedge

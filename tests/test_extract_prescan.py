@@ -45,10 +45,15 @@ from indicators.extract import (
     dates,
     gazetteer,
     locations,
+    number_anchors,
+    number_qualifiers,
     numbers,
     patterns,
     pipeline,
+    plain_numbers,
     sentences,
+    speaker_names,
+    speech_verbs,
     vocabulary,
 )
 from indicators.extract.catalogue import Catalogue, content_words
@@ -135,8 +140,8 @@ def test_hint_index_on_generated_texts(text: str):
 
 def _assert_anchors_match(text: str) -> None:
     for start, end in ((0, len(text)), (min(3, len(text)), max(0, len(text) - 2))):
-        expected = [m.start() for m in numbers.NUMBER_ANCHOR.finditer(text, start, end)]
-        assert numbers.number_anchors(text, start, end) == expected
+        expected = [m.start() for m in number_anchors.NUMBER_ANCHOR.finditer(text, start, end)]
+        assert number_anchors.number_anchors(text, start, end) == expected
         expected_dates = [
             (m.start(), bool(m.group("digit")) and m.group("datelike") is None)
             for m in dates.DATE_ANCHOR.finditer(text, start, end)
@@ -156,7 +161,7 @@ def test_anchor_scans_on_generated_texts(text: str):
 
 
 PLACE_NAMES = set(vocabulary.place_names())
-SPEECH_VERBS = set(attribution.SPEECH_VERBS.split("|"))
+SPEECH_VERBS = set(speech_verbs.SPEECH_VERBS.split("|"))
 PLAIN_PLACE = re.compile(rf"\b(?:{patterns.trie_pattern(PLACE_NAMES)})\b")
 PLAIN_SPEECH_VERB = re.compile(rf"\b(?:{patterns.trie_pattern(SPEECH_VERBS)})\b")
 NAMES_TEXT = st.lists(
@@ -173,7 +178,7 @@ NAMES_TEXT = st.lists(
 def test_bounded_trie_matches_what_a_trie_between_word_boundaries_matches(text: str):
     for fast, plain in (
         (pipeline.KNOWN_PLACE, PLAIN_PLACE),
-        (attribution.SPEECH_VERB, PLAIN_SPEECH_VERB),
+        (speech_verbs.SPEECH_VERB, PLAIN_SPEECH_VERB),
     ):
         for start, end in ((0, len(text)), (min(2, len(text)), max(0, len(text) - 1))):
             assert [m.span() for m in fast.finditer(text, start, end)] == [
@@ -264,11 +269,18 @@ def test_boilerplate_found_in_the_lower_cased_text_is_found_in_the_text(text: st
 
 def _assert_starters_only_changes_nothing(text: str) -> None:
     lower = text.lower()
-    scanned, starts, starters = text, numbers._NUMBER_STARTS, numbers._NUMBER_STARTERS_ONLY
+    scanned, starts, starters = (
+        text,
+        number_anchors.NUMBER_STARTS,
+        number_anchors.NUMBER_STARTERS_ONLY,
+    )
     if numbers.lowered(text) is not None:
         scanned = lower
-        starts, starters = numbers._NUMBER_STARTS_LOWER, numbers._NUMBER_STARTERS_ONLY_LOWER
-    for anchor in numbers.number_anchors(text):
+        starts, starters = (
+            number_anchors.NUMBER_STARTS_LOWER,
+            number_anchors.NUMBER_STARTERS_ONLY_LOWER,
+        )
+    for anchor in number_anchors.number_anchors(text):
         for floor in (0, max(0, anchor - 5)):
             assert numbers.candidate_starts(
                 scanned, anchor, floor, 2, starts, starters
@@ -310,8 +322,8 @@ def _one_window_starts(text, anchor, floor, words_back, starts) -> list[int]:
 def _assert_nearer_window_first_changes_nothing(text: str) -> None:
     lower = text.lower()
     for scanned, words_back, starts in (
-        (text, 2, numbers._NUMBER_STARTS),
-        (lower, 2, numbers._NUMBER_STARTS_LOWER),
+        (text, 2, number_anchors.NUMBER_STARTS),
+        (lower, 2, number_anchors.NUMBER_STARTS_LOWER),
         (text, 5, dates._DATE_STARTS),
         (lower, 5, dates._DATE_STARTS_LOWER),
     ):
@@ -334,9 +346,9 @@ def test_word_starts_scanned_nearer_first_on_generated_texts(text: str):
 
 
 def _assert_attributions_with_verbs_match(text: str) -> None:
-    verbs = list(attribution.SPEECH_VERB.finditer(text))
-    with_verbs = attribution.find_attributions(text, 0, len(text), attribution.Speakers(), verbs)
-    scanned = attribution.find_attributions(text, 0, len(text), attribution.Speakers())
+    verbs = list(speech_verbs.SPEECH_VERB.finditer(text))
+    with_verbs = attribution.find_attributions(text, 0, len(text), speaker_names.Speakers(), verbs)
+    scanned = attribution.find_attributions(text, 0, len(text), speaker_names.Speakers())
     assert with_verbs == scanned
 
 
@@ -408,7 +420,7 @@ def test_a_status_statement_after_its_subject_is_still_found():
 HEDGED_TEXT = st.lists(
     st.tuples(
         st.one_of(
-            st.sampled_from(sorted(numbers.HEDGES)),
+            st.sampled_from(sorted(number_qualifiers.HEDGES)),
             st.sampled_from(["the", "(", "“", "5", "ſome", "ABOUT", "More Than", "up", "no"]),
         ),
         st.sampled_from([" ", "  ", "\t", "", "\u00a0", "-"]),
@@ -421,8 +433,8 @@ HEDGED_TEXT = st.lists(
 @given(st.one_of(HEDGED_TEXT, ANY_TEXT))
 def test_the_hedge_trie_finds_what_the_hedge_list_finds(text: str):
     for before in (text, text[-24:], text + " "):
-        listed = numbers.QUALIFIER_BEFORE.search(before)
-        found = numbers._QUALIFIER_BEFORE_TRIE.search(before)
+        listed = number_qualifiers.QUALIFIER_BEFORE.search(before)
+        found = number_qualifiers._QUALIFIER_BEFORE_TRIE.search(before)
         assert (listed and (listed.span(), listed.span("qualifier"))) == (
             found and (found.span(), found.span("qualifier"))
         )
@@ -431,7 +443,7 @@ def test_the_hedge_trie_finds_what_the_hedge_list_finds(text: str):
 LABELLED_TEXT = st.lists(
     st.tuples(
         st.one_of(
-            st.sampled_from(sorted(numbers.LABEL_WORDS)),
+            st.sampled_from(sorted(plain_numbers.LABEL_WORDS)),
             st.sampled_from(["children under", "aged 15 to", "scale of", "H5N", "#", "x-", "5"]),
             st.sampled_from(["Phases", "PAGE", "no", "vol", "the", "ſection", "(", "’"]),
         ),
@@ -445,8 +457,8 @@ LABELLED_TEXT = st.lists(
 @given(st.one_of(LABELLED_TEXT, ANY_TEXT))
 def test_the_label_trie_says_what_the_label_list_says(text: str):
     for before in (text, text[-24:], text + " "):
-        listed = numbers.LABEL_BEFORE.search(before) is not None
-        assert (numbers._LABEL_BEFORE_TRIE.search(before) is not None) == listed
+        listed = plain_numbers.LABEL_BEFORE.search(before) is not None
+        assert (plain_numbers._LABEL_BEFORE_TRIE.search(before) is not None) == listed
 
 
 SENTENCE_ENDS = st.lists(
@@ -640,7 +652,7 @@ def test_the_boilerplate_hint_index_says_what_a_substring_test_says(text: str, d
 DATE_WORD_TEXT = st.lists(
     st.tuples(
         st.sampled_from(
-            list(dates._WORD_ANCHOR_WORDS_LOWER + numbers._ANCHOR_WORDS_LOWER)
+            list(dates._WORD_ANCHOR_WORDS_LOWER + number_anchors._ANCHOR_WORDS_LOWER)
             + ["x", "ma", "mayor", "_", "3", "done", "often"]
         ),
         st.sampled_from(["", " ", "-", ".", "x", "_", "\n", "é", "’"]),
@@ -659,6 +671,6 @@ def test_date_and_number_words_found_by_the_automaton_are_those_the_tries_find(t
         assert dates._word_anchors_lower(lower, *bounds) == [
             m.span() for m in dates._WORD_ANCHOR_LOWER.finditer(lower, *bounds)
         ]
-        assert patterns.whole_word_spans(lower, numbers._ANCHOR_WORDS_LOWER, *bounds) == [
-            m.span() for m in numbers._WORD_ANCHOR_LOWER.finditer(lower, *bounds)
+        assert patterns.whole_word_spans(lower, number_anchors._ANCHOR_WORDS_LOWER, *bounds) == [
+            m.span() for m in number_anchors._WORD_ANCHOR_LOWER.finditer(lower, *bounds)
         ]

@@ -22,6 +22,7 @@ from indicators.extract import numbers as num
 from indicators.extract import vocabulary
 from indicators.extract.catalogue import Catalogue, Indicator
 from indicators.extract.dates import DateResolver, find_date_phrases
+from indicators.extract.number_ranges import merge_ranges
 from indicators.extract.pipeline import extract
 from indicators.extract.sentences import is_boilerplate_line
 from tests.conftest import REPO_ROOT
@@ -37,7 +38,7 @@ YEARS = st.integers(2015, 2030)
 
 
 def _mentions(text: str) -> list[num.NumberMention]:
-    return num.merge_ranges(text, num.find_numbers(text))
+    return merge_ranges(text, num.find_numbers(text))
 
 
 def _phrases(text: str, published: date):

@@ -27,9 +27,11 @@ from indicators.extract import (
     events,
     figures,
     hints,
-    numbers,
+    number_anchors,
     pipeline,
     sentences,
+    speaker_names,
+    speech_verbs,
     vocabulary,
 )
 from indicators.extract.pipeline import extract
@@ -106,7 +108,7 @@ def test_a_list_read_is_a_copy():
 
 def test_the_gazetteer_names_its_kind_and_compiles():
     for name, entry in vocabulary.words("gazetteer", "speakers").items():
-        assert entry["kind"] in (attribution.PERSON, attribution.ORG, attribution.NEWS), name
+        assert entry["kind"] in (speaker_names.PERSON, speaker_names.ORG, speaker_names.NEWS), name
         assert entry["patterns"], name
         for pattern in entry["patterns"]:
             re.compile(pattern)
@@ -362,11 +364,11 @@ def test_every_baseline_lead_passes_the_hint(text):
     assert _passes(figures._BASELINE_HINTS, window), window
 
 
-@pytest.mark.parametrize("word", sorted(numbers.RARE_ANCHOR_WORDS))
+@pytest.mark.parametrize("word", sorted(number_anchors.RARE_ANCHOR_WORDS))
 def test_every_rare_number_word_is_found_by_its_ending(word):
     text = f"Cases {word} in two weeks."
-    assert text.index(word) in numbers.number_anchors(text), word
-    assert word.endswith(numbers._RARE_ENDINGS)
+    assert text.index(word) in number_anchors.number_anchors(text), word
+    assert word.endswith(number_anchors._RARE_ENDINGS)
 
 
 # ------------------------------------------------------------------ speakers
@@ -375,7 +377,7 @@ def test_every_rare_number_word_is_found_by_its_ending(word):
 @pytest.mark.parametrize("verb", vocabulary.words("speech_verbs", "speakers"))
 def test_every_speech_verb_is_found_and_hinted_unless_quiet(verb):
     sentence = f"UNICEF {verb} that the clinics were closed."
-    assert [m.group() for m in attribution.SPEECH_VERB.finditer(sentence)] == [verb]
+    assert [m.group() for m in speech_verbs.SPEECH_VERB.finditer(sentence)] == [verb]
     quiet = verb in vocabulary.words("quiet_speech_verbs", "speakers")
     assert (verb in pipeline.SPEECH_HINT_VERBS) is not quiet
     if not quiet:
@@ -386,7 +388,7 @@ def test_every_speech_verb_is_found_and_hinted_unless_quiet(verb):
 
 @pytest.mark.parametrize("verb", vocabulary.words("participle_speech_verbs", "speakers"))
 def test_a_speech_verb_that_is_a_participle_credits_no_one_as_one(verb):
-    speakers = attribution.Speakers()
+    speakers = speaker_names.Speakers()
     sentence = f"Officials said 40 people were {verb} missing."
     found = attribution.find_attributions(sentence, 0, len(sentence), speakers)
     assert [a.phrase for a in found] == ["Officials"], verb
@@ -395,31 +397,31 @@ def test_a_speech_verb_that_is_a_participle_credits_no_one_as_one(verb):
 @pytest.mark.parametrize("phrase", vocabulary.words("participial_phrases", "speakers"))
 def test_every_participial_phrase_credits_an_unnamed_source(phrase):
     sentence = f"Two officials {phrase} the talks said 40 trucks entered."
-    assert any(hint in sentence for hint in attribution._PARTICIPIAL_HINTS)
-    found = attribution.find_attributions(sentence, 0, len(sentence), attribution.Speakers())
+    assert any(hint in sentence for hint in speech_verbs._PARTICIPIAL_HINTS)
+    found = attribution.find_attributions(sentence, 0, len(sentence), speaker_names.Speakers())
     assert [a.phrase for a in found] == [f"Two officials {phrase} the talks"], phrase
 
 
 @pytest.mark.parametrize("word", vocabulary.words("auxiliary_words", "speakers"))
 def test_every_auxiliary_word_is_set_aside_to_find_the_subject(word):
     sentence = f"The Norwegian Refugee Council {word} reported 40 new arrivals."
-    found = attribution.find_attributions(sentence, 0, len(sentence), attribution.Speakers())
+    found = attribution.find_attributions(sentence, 0, len(sentence), speaker_names.Speakers())
     assert [a.speaker for a in found] == ["Norwegian Refugee Council"], word
-    assert sentence[: sentence.rindex(" reported")].endswith(attribution._AUXILIARY_ENDINGS)
+    assert sentence[: sentence.rindex(" reported")].endswith(speech_verbs._AUXILIARY_ENDINGS)
 
 
 @pytest.mark.parametrize("word", vocabulary.words("passive_words", "speakers"))
 def test_every_passive_word_makes_the_speech_verb_credit_no_one(word):
     sentence = f"In the camps 40 new cases {word} reported."
-    assert attribution.find_attributions(sentence, 0, len(sentence), attribution.Speakers()) == []
-    assert sentence[: sentence.rindex(" reported")].endswith(attribution._PASSIVE_ENDINGS)
+    assert attribution.find_attributions(sentence, 0, len(sentence), speaker_names.Speakers()) == []
+    assert sentence[: sentence.rindex(" reported")].endswith(speech_verbs._PASSIVE_ENDINGS)
 
 
 @pytest.mark.parametrize(
-    "name", [name for name, kind, _ in attribution.GAZETTEER if kind != attribution.PERSON]
+    "name", [name for name, kind, _ in speaker_names.GAZETTEER if kind != speaker_names.PERSON]
 )
 def test_every_gazetteer_organisation_is_its_own_canonical_name(name):
-    speaker, _ = attribution.canonical_speaker(name, attribution.Speakers())
+    speaker, _ = speaker_names.canonical_speaker(name, speaker_names.Speakers())
     assert speaker == name
 
 

@@ -20,7 +20,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 from indicators.dates import canonical_start
 from indicators.extract import vocabulary
 from indicators.extract.hints import ANYTHING, DASH, DIGIT, SPACE, SPACE_OR_DASH, word_starts
-from indicators.extract.numbers import parse_number
+from indicators.extract.number_words import parse_number
 from indicators.extract.patterns import (
     bounded_trie_pattern,
     candidate_starts,

@@ -25,14 +25,7 @@ from datetime import date
 
 from indicators.extract import numbers as num
 from indicators.extract import patterns, vocabulary
-from indicators.extract.attribution import (
-    SPEECH_VERB,
-    SPEECH_VERB_WORDS,
-    Attribution,
-    Speakers,
-    find_attributions,
-    speaker_for,
-)
+from indicators.extract.attribution import Attribution, find_attributions, speaker_for
 from indicators.extract.candidates import (  # noqa: F401 - the names callers import from here
     EVENT_FIELDS,
     OBSERVATION_FIELDS,
@@ -81,6 +74,7 @@ from indicators.extract.locations import (  # noqa: F401 - also imported from he
     with_own_figures,
     without_suffix,
 )
+from indicators.extract.number_ranges import merge_ranges
 from indicators.extract.report_places import ReportPlaces, dateline_places, report_scope
 from indicators.extract.resolution import one_per_fact
 from indicators.extract.sentence_view import (
@@ -88,6 +82,8 @@ from indicators.extract.sentence_view import (
     SentenceView,
 )
 from indicators.extract.sentences import Sentence, split_sentences
+from indicators.extract.speaker_names import Speakers
+from indicators.extract.speech_verbs import SPEECH_VERB, SPEECH_VERB_WORDS
 from indicators.extract.transcripts import is_transcript, turn_attribution, turn_speaker
 
 # A date right after such a verb dates an event ("began on 19 May"), not a figure's period.
@@ -231,7 +227,7 @@ class _Run(FigureReading, EventReading):
             return
         starts = [s.start for s in sentences]
         try:
-            mentions = num.merge_ranges(text, num.find_numbers(text))
+            mentions = merge_ranges(text, num.find_numbers(text))
             found_dates = find_date_phrases(text)
         except Exception:  # noqa: BLE001 - scan sentence by sentence, skipping the one at fault
             mentions, found_dates = self._scan_by_sentence(sentences)
@@ -308,7 +304,7 @@ class _Run(FigureReading, EventReading):
         mentions, found_dates = [], []
         for sentence in sentences:
             try:
-                here = num.merge_ranges(
+                here = merge_ranges(
                     self.text, num.find_numbers(self.text, sentence.start, sentence.end)
                 )
                 dates_here = find_date_phrases(self.text, sentence.start, sentence.end)

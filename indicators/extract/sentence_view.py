@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 import re
 
-from indicators.extract.attribution import strong_boundary
 from indicators.extract.catalogue import content_word_tuple, word_content
 from indicators.extract.locations import (
     ANAPHORIC_PLACE,
@@ -17,6 +16,7 @@ from indicators.extract.locations import (
     REPORT_PLACE_WORDS,
 )
 from indicators.extract.sentences import Sentence
+from indicators.extract.speaker_scope import strong_boundary
 
 # A clause boundary for dates and figures: the strong ones plus asides set off by commas.
 ASIDE = re.compile(r",\s+(?:who|which|a\s+deal\s+that)\b[^,]*,?")

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 
-from indicators.extract.attribution import (
+from indicators.extract.attribution import Attribution
+from indicators.extract.gazetteer import BY_LOWER
+from indicators.extract.speaker_names import (
     PERSON,
-    Attribution,
     Speakers,
     canonical_speaker,
     gazetteer_speaker,
 )
-from indicators.extract.gazetteer import BY_LOWER
 
 # One to five capitalised words (or name particles) then a colon, opening a paragraph's first
 # sentence; the colon is followed by the turn's words, not by a figure alone.

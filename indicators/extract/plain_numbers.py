@@ -1,0 +1,306 @@
+"""What a plain number is a figure of, from the words around it: a label, an age, a level
+or a reference before it ("phase 3", "aged 5"), a unit after it ("days", "km", "a.m."), a
+year, a step of a sequence. A number that is none of these is a count.
+
+The largest single reading of a match, kept apart from the scan in `numbers`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indicators.extract import number_context as context
+from indicators.extract import vocabulary
+from indicators.extract.number_mention import (
+    COUNT,
+    DURATION,
+    MEASURE,
+    MONEY,
+    PERIOD,
+    SHARE,
+    NumberMention,
+)
+from indicators.extract.number_words import (
+    DISTANCE_UNITS,
+    MEASURE_UNITS,
+    MONEY_WORDS,
+    SCALES,
+    SHORT_SCALES,
+    SPACES,
+    TIME_UNITS,
+    parse_number,
+    scaled,
+)
+from indicators.extract.patterns import _unusual_case, alternation
+
+_NOT_COUNTED = alternation(vocabulary.words("not_counted"))
+_CHANGE_WORD = alternation(vocabulary.words("change_words"))
+
+# Words just before a number that make it a label, an age, a level or a reference, not a
+# figure. Each entry is a pattern and the words it can end with: the endings are the fast
+# test made before the pattern is searched, so both come from this one list.
+LABEL_WORDS = [
+    "phase",
+    "phases",
+    "resolution",
+    "no.",
+    "number",
+    "article",
+    "section",
+    "page",
+    "update",
+    "report",
+    "route",
+    "road",
+    "highway",
+    "level",
+    "grade",
+    "category",
+    "chapter",
+    "paragraph",
+    "item",
+    "version",
+    "vol.",
+    "flight",
+    "unit",
+    "block",
+    "zone",
+    "sector",
+    "camp",
+    "building",
+    "platform",
+    "line",
+    "gate",
+    "aged",
+    "ages",
+    "magnitude",
+    "covid",
+    "per",
+]
+LABEL_PHRASES = (
+    (r"(?:children|child|girls|boys|infants|those|people|persons|aged?)\s+(?:under|below|over)",
+     ("under", "below", "over")),
+    (r"(?:under|below|over|above)\s+the\s+age\s+of", ("of",)),
+    (r"(?:aged?|ages)\s+(?:between\s+)?\d+\s*(?:[-–]|to|and)", ("-", "–", "to", "and")),
+    (r"(?:scale|ladder)\s+(?:of|from)(?:\s+\w+\s+to)?", ("of", "from", "to")),
+    (r"(?:magnitude|depth|altitude|temperature|threshold|cut-off)\s+of", ("of",)),
+    (r"h\d+n", ()),  # "H5N1": a digit before a final "n", tested on its own
+    (r"(?:family|household)\s+of", ("of",)),  # "a family of five": its size
+    (r"(?:to\s+the\s+)?nearest", ("nearest",)),  # "rounded to the nearest 100 pounds"
+    (rf"(?:{alternation(vocabulary.words('reference_levels'))})\s+of", ("of",)),
+)  # fmt: skip
+LABEL_BEFORE = re.compile(
+    r"(?:\b(?:"
+    + "|".join([re.escape(word) for word in LABEL_WORDS] + [p for p, _ in LABEL_PHRASES])
+    + r")|[#№]|[A-Za-z]-)\s*\Z",
+    re.IGNORECASE,
+)
+# LABEL_BEFORE with the label words as a trie, for the test of whether a window ends with a
+# label (a match exists at the same places; which word matched is not used)
+_LABEL_BEFORE_TRIE = re.compile(
+    r"(?:\b(?:"
+    + "|".join([alternation(LABEL_WORDS)] + [p for p, _ in LABEL_PHRASES])
+    + r")|[#№]|[A-Za-z]-)\s*\Z",
+    re.IGNORECASE,
+)
+DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|these|those|its|their|his|her|our|both|a|an|every|each|per|last|first|next"
+    r"|another|any|which|whose|one|other)\s+\Z",
+    re.IGNORECASE,
+)
+AFTER_NUMBER = re.compile(
+    rf"""(?P<age>[\s-]+years?[\s-]+old\b|[\s-]+year-olds?\b|-month-old\b)
+      | (?P<clock>\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b|[:h]\d{{2}}\b|local\s+time\b))
+      | (?P<ago>\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:ago|earlier|later|before|after)\b)
+      | (?P<unit>[\s-]+(?P<unit_word>hours?|days?|weeks?|months?|years?)\b)
+      | (?P<measure>\s(?P<measure_unit>{alternation(MEASURE_UNITS)})\b)
+      | (?P<distance>[\s-]?(?P<distance_unit>{alternation(DISTANCE_UNITS)})\b(?P<length>\s+of\s+(?!the\b|its\b|their\b)(?-i:[a-z]))?)
+      | (?P<structure>\s+(?:[a-z]+\s+)?{_NOT_COUNTED}\b(?!-))
+      | (?P<word_after>[a-z]|-[a-z])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def plain_number(text: str, match: re.Match) -> NumberMention | None:
+    span_start, span_end = match.span()
+    token = match.group("num")
+    value = parse_number(token)
+    if value is None:
+        return None
+    before = text[max(0, span_start - 24) : span_start]
+    if (
+        _may_end_with_label(before)
+        and _LABEL_BEFORE_TRIE.search(before)
+        and not (  # "reached 9,200 children, against a target of 20,000": the plan's count
+            before.endswith("target of ")
+            and not match.group("percent")
+            and _AGAINST_TARGET.search(before)
+        )
+    ):
+        return None
+    if before.endswith(_SEQUENCE_ENDINGS) and _SEQUENCE_BEFORE.search(before):
+        return None  # "Round 12" of a tracking assessment, "EW 30", "week (EW) 1"
+    if context.not_a_figure(text, token, before, span_start, span_end):
+        return None  # "the 15% emergency threshold", "0800 100 066", "Ifo 2", "one meal a day"
+    is_word = not token[0].isdigit()
+    if match.group("percent"):
+        if value > 100:
+            return None  # a share is 0-100; a rise "by 150 percent" is not one
+        return NumberMention(
+            span_start,
+            span_end,
+            span_start,
+            span_end,
+            value,
+            SHARE,
+            "percent",
+            provisional=bool(match.group("star")),
+        )
+    scale = match.group("scale")
+    short_scale = match.group("short_scale")
+    if short_scale and text[match.start("short_scale")] == "m":
+        return None  # "a 5m wall": metres, not millions
+    if short_scale and token[-1].isdigit():  # "15.5M", "2bn" in tables of key figures
+        value = scaled(value, SHORT_SCALES[short_scale.lower()])
+        return NumberMention(span_start, span_end, span_start, span_end, value, COUNT, "count")
+    if scale:
+        value = scaled(value, SCALES[scale.lower()])
+        money = match.group("money_words")
+        unit = MONEY_WORDS[SPACES.sub(" ", money.lower())] if money else "count"
+        kind = MONEY if money else COUNT
+        measure = (
+            _MEASURE_AFTER.match(text, span_end)
+            if not money and text[span_end + 1 : span_end + 2] in _MEASURE_INITIALS
+            else None
+        )
+        if measure is not None:  # "2.3 million hectares"
+            end = measure.end("unit")
+            unit = MEASURE_UNITS[SPACES.sub(" ", measure.group("unit").lower())]
+            return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
+        return NumberMention(
+            span_start,
+            span_end,
+            span_start,
+            span_end,
+            value,
+            kind,
+            unit,
+            provisional=bool(match.group("star")),
+        )
+    if looks_like_year(token, value, text, span_end):
+        return None
+    if (
+        ("." in token or ":" in token)
+        and _CLOCK_TIME.fullmatch(token)
+        and _AT_BEFORE.search(before)
+    ):
+        return None  # "at 09.40": a time of day
+    after = AFTER_NUMBER.match(text, span_end, min(len(text), span_end + 40))
+    if after is not None:
+        if after.lastgroup in ("age", "clock", "ago", "structure"):
+            return None  # "structure": "in four stages", "one type of support"
+        if after.lastgroup == "measure":
+            end = after.end("measure_unit")
+            unit = MEASURE_UNITS[SPACES.sub(" ", after.group("measure_unit").lower())]
+            per = context.MEASURE_PER.match(text, end) if text.startswith(" per ", end) else None
+            if (
+                value == 1
+                and per is None
+                and text[end : end + 3].lstrip()[:1] in context.LABEL_ENDS
+            ):
+                return None  # "Rice, 1 kg: SYP 27,500": the quantity a price is for
+            if per is not None:  # "14.2 litres per person per day": one measure per base
+                end = per.end()
+                base = per.group("base").lower()
+                unit += " per " + context.PER_PERSON.get(base, base)
+                if per.group("time"):
+                    unit += " per " + per.group("time").lower()
+            return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
+        if after.lastgroup == "distance":
+            if after.group("length") is None:
+                return None  # "within 25 km of the border": where, not how much
+            end = after.end("distance_unit")
+            unit = DISTANCE_UNITS[after.group("distance_unit").lower()]
+            return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
+        if after.lastgroup == "word_after" and token[-1].isdigit():
+            return None  # "50kg", "G7", "4x4"
+        if after.lastgroup == "unit":
+            window = text[max(0, span_start - 50) : span_start]
+            if ("age" in window or "ange" in window) and context.AGE_BEFORE.search(window):
+                return None  # "the median age is 27 years (range: 3 months to 71 years)"
+            unit = TIME_UNITS[after.group("unit_word").lower().rstrip("s")]
+            mention = NumberMention(
+                span_start, after.end(), span_start, after.end(), value, DURATION, unit
+            )
+            mention.provisional = bool(match.group("star"))
+            window = text[max(0, span_start - 40) : span_start]
+            if ("within" in window or "first" in window or "next" in window) and (
+                _WINDOW_BEFORE.search(window)
+            ):
+                mention.kind = PERIOD  # "within the first 72 hours": a window, not a figure
+            elif (" in " in window or " over " in window or "within" in window) and (
+                _CHANGE_BEFORE.search(window)
+            ):
+                mention.kind, mention.change = PERIOD, True  # "doubled in three months"
+            return mention
+    if value < 100 and DETERMINER_BEFORE.search(before) and not before.endswith(context.OF_WHICH):
+        return None  # "the two sides", "its three hospitals": a known set, not a figure
+    if is_word and value == 1 and not _ONE_HEDGED.search(before):
+        return None  # "one" is mostly a pronoun
+    if value == 1 and before.endswith("least ") and context.AT_LEAST_ONE_OBJECT.search(before):
+        return None  # "districts that have reported at least one case": a definition
+    return NumberMention(
+        span_start,
+        span_end,
+        span_start,
+        span_end,
+        value,
+        COUNT,
+        "count",
+        provisional=bool(match.group("star")),
+    )
+
+
+# a number that names a step of a sequence: "Round 12", "EW 30", "epidemiological week (EW) 1"
+_SEQUENCE_ENDINGS = ("ound ", "OUND ", "EW ", "EW) ")
+_SEQUENCE_BEFORE = re.compile(r"(?:\b(?:[Rr]ound|ROUND)|\bEW\)?)\s\Z")
+_AGAINST_TARGET = re.compile(r"\bagainst\s+(?:a|the|its|their)\s+target\s+of\s+\Z", re.IGNORECASE)
+_MEASURE_INITIALS = frozenset(
+    letter for unit in vocabulary.words("measure_units") for letter in (unit[0], unit[0].upper())
+)
+_MEASURE_AFTER = re.compile(rf"\s(?P<unit>{alternation(MEASURE_UNITS)})\b", re.IGNORECASE)
+_CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+_AT_BEFORE = re.compile(r"\b(?:at|from|until|by|before|after)\s+\Z", re.IGNORECASE)
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:within(?:\s+(?:the|its|their)\s+(?:first|past|last|next))?"
+    r"|(?:in|during|over|for)\s+(?:the|its|their)\s+(?:first|next))\s+\Z",
+    re.IGNORECASE,
+)
+_CHANGE_BEFORE = re.compile(
+    rf"\b{_CHANGE_WORD}\s+(?:(?:in|over|within)\s+(?:(?:the|its)\s+(?:past|last)\s+)?|in\s+just\s+)\Z",
+    re.IGNORECASE,
+)
+_ONE_HEDGED = re.compile(r"\b(?:only|just|at\s+least|about|nearly|some)\s+\Z", re.IGNORECASE)
+_COUNTED_AFTER_YEAR = re.compile(r"\s+(?:people|persons|families|households|children|cases)\b")
+# The last characters LABEL_BEFORE and QUALIFIER_BEFORE can match (lower case; a digit before
+# a final "n" is "H5N1"): a cheap test before searching a window with a long alternation.
+_LABEL_ENDINGS = tuple(
+    LABEL_WORDS + [ending for _, endings in LABEL_PHRASES for ending in endings] + ["#", "№"]
+)
+
+
+def _may_end_with_label(before: str) -> bool:
+    tail = before.rstrip().lower()
+    if tail.endswith(("and", "from")):  # only "aged between 15 and", "a scale from"
+        return "age" in tail or "scale" in tail or "ladder" in tail or _unusual_case(before)
+    return (
+        tail.endswith(_LABEL_ENDINGS)
+        or (tail[-1:] == "n" and tail[-2:-1].isdigit())
+        or _unusual_case(before)
+    )
+
+
+def looks_like_year(token: str, value: float, text: str, end: int) -> bool:
+    if len(token) != 4 or not token.isdigit() or not 1900 <= value <= 2099:
+        return False
+    return not _COUNTED_AFTER_YEAR.match(text, end, end + 16)
