@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from indicators.extract import gazetteer
 from indicators.extract.catalogue import Catalogue
 from indicators.extract.pipeline import extract
-from indicators.extract.report_places import dateline_places
+from indicators.extract.report_places import dateline_places, title_area
 from tests.conftest import REPO_ROOT
 
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
@@ -630,3 +630,26 @@ def test_a_place_named_with_its_level_is_read_without_it(name, level):
     # "1 in 4 schools in the Ouest department" is in Ouest, not "Ouest de"
     text = f"Officials said 40 people were killed in the {name} {level} last week."
     assert killed_place(text) == name
+
+
+@PROPERTY
+@given(
+    st.sampled_from(UNKNOWN_TOWNS + ["Displacement", "Update", "Snapshot"]),
+    st.sampled_from(["Region", "District", "County", "Camp", "Province"]),
+    st.sampled_from(["\n\n", "\n", "\n \n"]),
+)
+def test_a_title_area_is_named_on_one_line(name, level, breaks):
+    # "Maradi Region" names an area; a title's last word above a table's "District | IDPs"
+    # header does not
+    assert title_area(f"Niger: nutrition survey, {name} {level}") == name
+    assert title_area(f"Niger: {name}{breaks}{level} | IDPs | % of total") == ""
+
+
+@PROPERTY
+@given(st.sampled_from(UNKNOWN_TOWNS), st.sampled_from(["district", "camp", "county"]))
+def test_a_place_and_its_level_wrapped_over_two_lines_is_one_place(name, level):
+    wrapped = f"Officials said 40 people were killed in the {name}\n{level} last week."
+    assert killed_place(wrapped) == name
+    # a blank line between them is a paragraph's end: the level word opens the next one
+    apart = f"Officials said 40 people were killed in {name}.\n\n{level.title()} officials met."
+    assert killed_place(apart) == name

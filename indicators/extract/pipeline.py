@@ -58,6 +58,7 @@ from indicators.extract.figures import (  # noqa: F401 - also imported from here
     _Figure,
 )
 from indicators.extract.gazetteer import LEVEL_ANAPHOR
+from indicators.extract.line_wraps import unwrapped
 from indicators.extract.locations import (  # noqa: F401 - also imported from here
     CLAUSE_JOIN,
     KNOWN_PLACE,
@@ -144,8 +145,14 @@ def extract(
         "text_sha256": text_sha256,
         "notes": "",
     }
-    run = _Run(text, published, publisher, catalogue)
+    # the rules read a hard-wrapped report's lines as the sentences they wrap (same offsets);
+    # each quote is then the report's own words at those offsets, line breaks and all
+    reading = unwrapped(text)
+    run = _Run(reading, published, publisher, catalogue)
     run.process()
+    if reading != text:
+        for candidate in (*run.observations, *run.events):
+            candidate.quote = text[candidate.quote_start : candidate.quote_end]
     return Extraction(source, run.observations, run.events, run.failures)
 
 

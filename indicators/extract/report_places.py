@@ -149,7 +149,8 @@ def spans_its_country(place: str, named: Counter) -> bool:
 # The levels of an area a title names ("Maradi Region", "Renk County", "Zamzam Camp"); not a
 # town or a country, whose words also name offices ("Country Office", "Town Hall").
 AREA_IN_TITLE = re.compile(
-    r"\b(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)*)\s+"
+    # on one line: a title's last word and a table's "District | ..." header below it are no area
+    r"\b(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)*)[^\S\n]+"
     r"(?i:region|province|state|governorate|district|county|camp)\b(?!\s+of\b)"
 )
 
@@ -175,7 +176,8 @@ def title_area(title: str) -> str:
 
 # "in Zamzam camp", "Bay region": a place named with its level (not "the Kenyan town of")
 NAMED_WITH_LEVEL = re.compile(
-    r"\b(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)*)\s+(?P<word>"
+    # a line wrapped between the name and its level still names it; a blank line does not
+    r"\b(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)*)(?:[^\S\n]+\n?|\n)[^\S\n]*(?P<word>"
     + "|".join(sorted(ANAPHOR_LEVEL, key=len, reverse=True))
     + r")\b(?!\s+of\b)"
 )
