@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from indicators.dates import PRECISIONS, canonical_start, window
 from indicators.extract import dates as date_reader
 from indicators.extract import pipeline
-from indicators.extract.dates import DateResolver, find_date_phrases
+from indicators.extract.date_phrases import find_date_phrases, month_number
+from indicators.extract.dates import DateResolver
 from indicators.extract.pipeline import extract
 
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
@@ -227,7 +228,7 @@ def test_every_lead_before_a_month_is_read_as_a_window_of_that_month(lead, month
     assert [m.group() for m in matches] == [f"in {_lead_and_month(lead, month)} 2024"]
     read = DateResolver(PUBLISHED).resolve(matches[0])
     first, last = window(read.first.day, read.first.precision)
-    number = date_reader.month_number(month)
+    number = month_number(month)
     assert (first.year, first.month, last.month) == (2024, number, number)
 
 

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from indicators.extract import (
     attribution,
+    date_phrases,
     dates,
     events,
     figures,
@@ -333,8 +334,8 @@ def test_every_date_phrase_of_a_report_opens_where_a_date_may_start(path):
     plain scan of the whole text with the pattern finds no phrase opening elsewhere."""
     text = path.read_text("utf-8")
     opened = 0
-    for match in dates.DATE_PHRASE.finditer(text):
-        word_start = dates._DATE_STARTS.match(text, match.start())
+    for match in date_phrases.DATE_PHRASE.finditer(text):
+        word_start = date_phrases._DATE_STARTS.match(text, match.start())
         if word_start is None:
             continue  # not a word start ("’s"): the reader never tries it
         opened += 1
@@ -427,44 +428,44 @@ def test_every_gazetteer_organisation_is_its_own_canonical_name(name):
 
 
 def _phrase_texts(text: str) -> list[str]:
-    return [match.group() for match in dates.find_date_phrases(text)]
+    return [match.group() for match in date_phrases.find_date_phrases(text)]
 
 
 @pytest.mark.parametrize("opener", vocabulary.words("window_openers", "dates"))
 def test_every_window_opener_dates_a_plural_unit(opener):
     text = f"Cases rose over the {opener} three weeks in the camps."
     assert any(f"the {opener} three weeks" in phrase for phrase in _phrase_texts(text)), text
-    assert dates._window_words_near(text.lower(), text.index("weeks"))
+    assert date_phrases._window_words_near(text.lower(), text.index("weeks"))
 
 
 @pytest.mark.parametrize("closer", vocabulary.words("window_closers", "dates"))
 def test_every_window_closer_dates_a_plural_unit(closer):
     text = f"The clinic closed three weeks {closer}, staff said."
     assert any(f"three weeks {closer}" in phrase for phrase in _phrase_texts(text)), text
-    assert dates._window_words_near(text.lower(), text.index("weeks"))
+    assert date_phrases._window_words_near(text.lower(), text.index("weeks"))
 
 
 @pytest.mark.parametrize(
     ("number", "spelling"),
     [
         (number, spelling)
-        for number, spellings in enumerate(dates._MONTH_SPELLINGS, start=1)
+        for number, spellings in enumerate(date_phrases._MONTH_SPELLINGS, start=1)
         for spelling in spellings
     ],
 )
 def test_every_month_spelling_is_read_as_its_month(number, spelling):
     text = f"The survey ran on 3 {spelling} 2024 in two districts."
-    [match] = dates.find_date_phrases(text)
+    [match] = date_phrases.find_date_phrases(text)
     assert match.group() == f"on 3 {spelling} 2024"
     phrase = dates.DateResolver(PUBLISHED).resolve(match, False)
     assert phrase.first.day == date(2024, number, 3), spelling
 
 
-@pytest.mark.parametrize("weekday", list(dates.WEEKDAYS))
+@pytest.mark.parametrize("weekday", list(date_phrases.WEEKDAYS))
 def test_every_weekday_is_a_date_phrase(weekday):
     text = f"Convoys crossed on {weekday}, officials said."
     assert _phrase_texts(text) == [f"on {weekday}"]
-    assert dates.WEEKDAYS[weekday].weekday == list(dates.WEEKDAYS).index(weekday)
+    assert date_phrases.WEEKDAYS[weekday].weekday == list(date_phrases.WEEKDAYS).index(weekday)
 
 
 @pytest.mark.parametrize(
@@ -474,7 +475,7 @@ def test_every_weekday_is_a_date_phrase(weekday):
 )
 def test_every_anchor_word_is_found_where_the_date_pattern_is_tried(word):
     text = f"x {word} y"
-    assert (2, False) in dates.date_anchors(text), word
+    assert (2, False) in date_phrases.date_anchors(text), word
 
 
 @pytest.mark.parametrize("word", vocabulary.report_place_words())

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from indicators.extract import vocabulary
-from indicators.extract.dates import MONTH_NAMES, WEEKDAYS
+from indicators.extract.date_phrases import MONTH_NAMES, WEEKDAYS
 from indicators.extract.patterns import bounded_trie_pattern, trie_pattern
 
 PERSON = "person"

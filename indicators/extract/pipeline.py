@@ -45,11 +45,11 @@ from indicators.extract.candidates import (  # noqa: F401 - the names callers im
 from indicators.extract.catalogue import (
     Catalogue,
 )
+from indicators.extract.date_phrases import find_date_phrases
 from indicators.extract.dates import (
     FUTURE_HINTS,
     DatePhrase,
     DateResolver,
-    find_date_phrases,
     is_future,
 )
 from indicators.extract.events import (  # noqa: F401 - also imported from here
