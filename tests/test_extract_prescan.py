@@ -392,7 +392,7 @@ def test_the_quick_auxiliary_test_leaves_status_statements_unchanged(text: str, 
     sentence = sentences.Sentence(0, len(text), text, 0)
     run.view = SentenceView(sentence, [], patterns.lowered(text) is not None, "")
     found = run._status_predicate(sentence, subject)
-    with mock.patch.object(figures, "_auxiliary_after_candidate", lambda body, head: True):
+    with mock.patch.object(figures, "auxiliary_after_candidate", lambda body, head: True):
         assert run._status_predicate(sentence, subject) == found
 
 

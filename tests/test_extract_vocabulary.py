@@ -26,6 +26,7 @@ from indicators.extract import (
     date_phrases,
     dates,
     events,
+    figure_units,
     figures,
     hints,
     numbers,
@@ -285,12 +286,12 @@ def test_an_event_duration_in_a_report_dates_the_event_back(unit):
 
 @pytest.mark.parametrize(
     ("words", "per"),
-    [(adverb, per) for adverb, per in figures.ADVERB_UNIT.items()]
-    + [(f"a {per}", per) for per in figures.ADVERB_UNIT.values()],
+    [(adverb, per) for adverb, per in figure_units.ADVERB_UNIT.items()]
+    + [(f"a {per}", per) for per in figure_units.ADVERB_UNIT.values()],
 )
 def test_every_rate_word_makes_a_figure_a_rate(words, per):
     sentence = f"Aid groups deliver 300 food parcels {words} in Gaza."
-    assert any(hint in sentence for hint in figures._RATE_HINTS)
+    assert any(hint in sentence for hint in figure_units._RATE_HINTS)
     result = extract(sentence, PUBLISHED, "Desk")
     assert [o.unit for o in result.observations] == [f"count per {per}"], words
 

@@ -4,7 +4,9 @@ said it and where it holds.
 
 `FigureReading` is the part of a document run (`pipeline._Run`) that reads them: it uses the
 run's text, catalogue, publisher and publication day, the sentence's view, clauses, speakers
-and places, and the figures read before in the sentence.
+and places, and the figures read before in the sentence. What needs none of that lives apart:
+a figure's unit, value and period in `figure_units`, word-level tests of its window in
+`figure_words`, the report's sections and topic in `figure_context`.
 """
 
 from __future__ import annotations
@@ -27,15 +29,30 @@ from indicators.extract.catalogue import (
     propose,
 )
 from indicators.extract.dates import DateAtom, DatePhrase
+from indicators.extract.figure_units import (
+    ADVERB_UNIT,
+    RATE_AFTER,
+    RATE_BEFORE,
+    convert,
+    find_rate,
+    implausible,
+    period_fields,
+    proposed_unit,
+    units_agree,
+)
+from indicators.extract.figure_words import (
+    auxiliary_after_candidate,
+    counts_another_thing,
+    from_a_word_start,
+    opens_aside,
+    status_subject,
+    whole_words,
+)
 from indicators.extract.hints import prefix_hints
 from indicators.extract.sentence_view import Caseless, Context, Distances
 from indicators.extract.sentences import Sentence
 
-# words of a status indicator's id that say what is judged, not what it is about
-_STATUS_GENERIC = frozenset(content_word_tuple("adequacy situation access level"))
 _CHANGE_KEY = content_word_tuple("change")[0]
-# a name whose counted thing comes first ("Children out of school"), not last ("Dengue deaths")
-_PREPOSITION = re.compile(r"\b(?:of|in|out|with|without|for|at|on|from|under|by)\b", re.IGNORECASE)
 # the words of an indicator that counts a method's own reach ("households_surveyed")
 _METHOD_KEYS = frozenset(
     content_word_tuple(
@@ -43,37 +60,10 @@ _METHOD_KEYS = frozenset(
     )
 )
 
-# Rate adverbs and the unit of time each is per (figures.json).
-ADVERB_UNIT: dict[str, str] = vocabulary.words("rate_adverbs")
-# Lower case on purpose: "Horn Daily" is a newspaper, not a rate.
-RATE_AFTER = re.compile(
-    r"\b(?:(?:a|per|each|every)\s+(?P<unit>"
-    + vocabulary.alternatives(ADVERB_UNIT.values())
-    + r")|(?P<adverb>"
-    + vocabulary.alternatives(ADVERB_UNIT)
-    + r"))\b"
-)
-RATE_BEFORE = re.compile(
-    r"\b(?:[Ee]ach|[Ee]very|per)\s+(?P<unit>day|week|month)\b|\b(?P<adverb>daily|weekly)\b"
-)
-# The units and adverbs of RATE_AFTER (RATE_BEFORE's are among them) less those that hold
-# another ("weekly" holds "week"): a window holding none cannot match either pattern.
-_RATE_WORDS = (*ADVERB_UNIT.values(), *ADVERB_UNIT)
-_RATE_HINTS = tuple(w for w in _RATE_WORDS if not any(o != w and o in w for o in _RATE_WORDS))
-
-
-def _rate(pattern: re.Pattern, window: str) -> re.Match | None:
-    """RATE_AFTER or RATE_BEFORE searched in a window, which must hold one of their words."""
-    if any(hint in window for hint in _RATE_HINTS):
-        return pattern.search(window)
-    return None
-
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
 # A figure followed by a noun ("40 villages", "95 percent of households") names what it counts;
 # one followed by a verb or preposition ("12 entered", "300 a day") may take it from before.
-_FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
-_DIGITS = re.compile(r"\d[\d,. ]*\d|\d")
 NOUN_AFTER = re.compile(
     r"\s*(?:\*\s*)?(?:(?:percent|per\s+cent|%)\s+)?(?:of\s+(?:the\s+|its\s+|their\s+)?)?[A-Za-z]"
 )
@@ -109,14 +99,6 @@ _BASELINE_BEFORE = re.compile(
 _BASELINE_HINTS = prefix_hints(_BASELINE_BEFORE)
 _OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained)\b(?:\s+been)?\s+")
-# AUXILIARY's matches, found by a pattern that opens with a letter (see `bounded_trie_pattern`):
-# scanned at C speed, where a pattern opening with \b is tried at every position
-_AUXILIARY_SCAN = re.compile(
-    patterns.bounded_trie_pattern(
-        {"is", "are", "was", "were", "has", "have", "had", "remain", "remains", "remained"}
-    )
-    + r"(?:\s+been)?\s+"
-)
 _IT_OR_THEY = re.compile(r"\b(?:it|they)\b")
 _PREDICATE_END = re.compile(r"[,;.“”\"]|\s[—–]\s")
 
@@ -256,7 +238,7 @@ class FigureReading:
                 if position > mention.number_start:
                     own_end = min(own_end, position)
                     break
-        in_parentheses = text[mention.start - 1 : mention.start] == "(" and _opens_aside(
+        in_parentheses = text[mention.start - 1 : mention.start] == "(" and opens_aside(
             text, mention.start
         )
         if in_parentheses:
@@ -270,7 +252,7 @@ class FigureReading:
         kind, unit, value = mention.kind, mention.unit, mention.value
         if kind in (num.COUNT, num.DURATION) and unit in ("count", "hours"):
             window = _CLAUSE_PUNCTUATION.split(after[:60], maxsplit=1)[0]
-            rate_match = _rate(RATE_AFTER, window) or _rate(
+            rate_match = find_rate(RATE_AFTER, window) or find_rate(
                 RATE_BEFORE, text[max(clause[0], mention.start - 40) : mention.start]
             )
             if rate_match:
@@ -281,7 +263,7 @@ class FigureReading:
         dated_after = bool(periods) and any(0 <= p.start - mention.end <= 2 for p in periods)
         if has_noun and dated_after:
             has_noun = False  # "compared with 21.3 percent the week before": a date, no noun
-        focus_text = _whole_words(before, after)
+        focus_text = whole_words(before, after)
         label = fc.label_of_row(text, clause[0], mention.start)
         if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
             focus_text = label + " " + focus_text
@@ -427,7 +409,7 @@ class FigureReading:
             if (
                 indicator is not None
                 and has_noun
-                and _counts_another_thing(
+                and counts_another_thing(
                     indicator, after, text[clause[0] : clause[1]], mention.start - clause[0]
                 )
             ):
@@ -447,11 +429,11 @@ class FigureReading:
                     section=self._section_words,
                     exclude=ruled_out,
                 )
-                if indicator is not None and _counts_another_thing(
+                if indicator is not None and counts_another_thing(
                     indicator, after, text[clause[0] : clause[1]], mention.start - clause[0]
                 ):
                     indicator = None
-            if indicator is not None and not _units_agree(kind, unit, indicator.unit):
+            if indicator is not None and not units_agree(kind, unit, indicator.unit):
                 # "the 500-day mark" beside an indicator kept in months: the same measure in
                 # the stated unit, as a new indicator (500 days is not a whole number of months)
                 indicator_id = f"{indicator.indicator_id}_{unit}"
@@ -479,7 +461,7 @@ class FigureReading:
                     described = ""  # what it is of comes before: "rubble removal could cost ..."
                 elif kind == num.SHARE and num.BY_CHANGE.search(before):
                     described = ""  # "electricity supply has fallen by three quarters"
-                subject = _from_a_word_start(text, mention.start - len(before), before)
+                subject = from_a_word_start(text, mention.start - len(before), before)
                 change = _CHANGE_THEN_TO.search(before)
                 if (
                     change is not None
@@ -495,9 +477,9 @@ class FigureReading:
                 )
                 is_new = True
             if is_new:
-                unit = _proposed_unit(kind, unit, rate)
+                unit = proposed_unit(kind, unit, rate)
         notes = [mention.note] if mention.note else []
-        value, low, high = _convert(
+        value, low, high = convert(
             value, mention.value_low, mention.value_high, mention.unit, unit, notes
         )
         if value is not None and unit in fc.CHANGE_UNITS and indicator_id.endswith("_change"):
@@ -528,8 +510,8 @@ class FigureReading:
             ]
             if earlier and earlier[-1].clause != clause:
                 period = earlier[-1].period
-        fields = _period_fields(period)
-        review = _implausible(kind, unit, value)
+        fields = period_fields(period)
+        review = implausible(kind, unit, value)
         if review:
             notes.append("needs review: " + review)
         observation = candidate_observation(
@@ -567,7 +549,7 @@ class FigureReading:
         for position in self.figure_positions:
             if position == mention.number_start or not clause[0] <= position < clause[1]:
                 continue
-            if _opens_aside(text, position):
+            if opens_aside(text, position):
                 heads.update(self._head_of_aside(position, clause))
         return frozenset(heads - own)
 
@@ -712,7 +694,7 @@ class FigureReading:
                 (indicator.indicator_id, indicator.name, False, indicator.unit),
                 match.group("q"),
                 (speaker, reported_on, reported_as_stated),
-                _period_fields(period),
+                period_fields(period),
                 self._location(sentence, clause),
                 qualifier=match.group("q").lower(),
             )
@@ -730,7 +712,7 @@ class FigureReading:
             self.status_subjects = [
                 (indicator, subject, frozenset(subject))
                 for indicator in self.catalogue.status
-                if (subject := _status_subject(indicator))
+                if (subject := status_subject(indicator))
             ]
         for indicator, subject, subject_words in self.status_subjects:
             if not subject_words <= words:
@@ -747,7 +729,7 @@ class FigureReading:
                 (indicator.indicator_id, indicator.name, False, indicator.unit),
                 self.text[start:end],
                 (speaker, reported_on, reported_as_stated),
-                _period_fields(None),
+                period_fields(None),
                 self._location(sentence, (sentence.start, sentence.end)),
             )
             found.append(
@@ -757,7 +739,7 @@ class FigureReading:
 
     def _status_predicate(self, sentence: Sentence, subject: list[str]) -> tuple[int, int] | None:
         body = sentence.text
-        if not _auxiliary_after_candidate(body, subject[-1]):
+        if not auxiliary_after_candidate(body, subject[-1]):
             return None  # the sentence's words are not read: no candidate below can succeed
         # the ends of the words whose first content word is the subject's head, then pronouns
         candidates = list(self._view(sentence).words()[2].get(subject[-1], ()))
@@ -777,166 +759,3 @@ class FigureReading:
         return None
 
     # ------------------------------------------------------------------ helpers
-
-
-_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ’'-")
-
-
-def _opens_aside(text: str, start: int) -> bool:
-    """Does the figure at `start` open a parenthesis right after a word ("security (81%)",
-    "Donetsk (12)"), and not a parenthesis of its own ("(see annex)")?"""
-    if text[start - 1 : start] != "(":
-        return False
-    return text[start - 3 : start - 1].strip()[-1:].isalpha()
-
-
-def _auxiliary_after_candidate(body: str, head: str) -> bool:
-    """Does an auxiliary follow, one character on, the end of a word `_status_predicate`
-    tries: one whose first content word is `head`, or "it", "they"? False only when none does
-    (a quick test that spares reading every word of the sentence)."""
-    for auxiliary in _AUXILIARY_SCAN.finditer(body):
-        end = auxiliary.start() - 1  # where the word before it would end
-        if end < 1:
-            continue
-        if body.endswith(("it", "they"), 0, end):
-            return True
-        # the word ending there, as `SentenceView.words` reads it: the run of word characters
-        # before it, from its first letter
-        start = end
-        while start > 0 and body[start - 1] in _WORD_CHARACTERS:
-            start -= 1
-        word = body[start:end].lstrip("’'-")
-        if word and content_word_tuple(word)[:1] == (head,):
-            return True
-    return False
-
-
-def _status_subject(indicator) -> list[str]:
-    """The key words of a status indicator that name what it is about."""
-    return [w for w in indicator.ordered_keys if w not in _STATUS_GENERIC]
-
-
-def _period_fields(period: DatePhrase | None) -> dict:
-    fields = {
-        "period_start": "",
-        "period_end": "",
-        "period_precision": "",
-        "period_end_precision": "",
-        "period_as_stated": "",
-    }
-    if period is None:
-        return fields
-    first, last = period.first, period.last
-    if period.role == "since":
-        last = None
-    if period.role == "until":
-        first = None
-    if first is not None:
-        fields["period_start"] = first.day.isoformat()
-        fields["period_precision"] = first.precision
-    if last is not None:
-        fields["period_end"] = last.day.isoformat()
-        if first is None or last.precision != first.precision:
-            fields["period_end_precision"] = last.precision
-    fields["period_as_stated"] = period.text
-    return fields
-
-
-def _units_agree(kind: str, stated: str, indicator_unit: str) -> bool:
-    """Can a figure stated in `stated` be kept in the indicator's unit? A duration only in its
-    own unit or one it converts to exactly (weeks to days)."""
-    if kind != num.DURATION or stated == indicator_unit:
-        return True
-    return (stated, indicator_unit) in _UNIT_FACTORS
-
-
-def _implausible(kind: str, unit: str, value: float | None) -> str:
-    """Why a figure's size is implausible for its unit, or "": a count of people or things
-    that is not a whole number ("some 2.6 people fled": a "million" dropped from the text)."""
-    if value is None or kind != num.COUNT or not unit.startswith("count"):
-        return ""
-    if value != int(value):
-        return (
-            f"a count of {value:g} is not a whole number; the text may have dropped a word "
-            "such as “million”"
-        )
-    return ""
-
-
-def _proposed_unit(kind: str, unit: str, rate: str) -> str:
-    if rate:
-        return f"{unit if unit not in ('count', '') else 'count'} per {rate}"
-    if kind == num.SHARE:
-        return "percent"
-    if kind == num.DURATION:
-        return {"weeks": "days", "years": "months", "hours": "hours"}.get(unit, unit)
-    return unit
-
-
-_UNIT_FACTORS = {
-    ("weeks", "days"): 7,
-    ("years", "months"): 12,
-    ("months", "days"): 30,
-    ("years", "days"): 365,
-}
-
-
-def _convert(value, low, high, stated_unit: str, unit: str, notes: list[str]):
-    """A duration stated in weeks or years, for an indicator kept in days or months."""
-    if stated_unit == unit:
-        return value, low, high
-    factor = _UNIT_FACTORS.get((stated_unit, unit))
-    if factor is None or value is None:
-        return value, low, high
-    notes.append(f"stated in {stated_unit}, converted to {unit}")
-    return (
-        num.scaled(value, factor),
-        num.scaled(low, factor) if low is not None else None,
-        num.scaled(high, factor) if high is not None else None,
-    )
-
-
-_WORD_TAIL = re.compile(r"[A-Za-z’'-]*\Z")
-_WORD_HEAD = re.compile(r"[A-Za-z’'-]*")
-
-
-def _from_a_word_start(text: str, start: int, chunk: str) -> str:
-    """`chunk` (text from `start`) without a word the window cut at its start: "pensive" of
-    "expensive" would name a new indicator after no word of the report."""
-    if start > 0 and text[start - 1].isalnum() and chunk[:1].isalnum():
-        return chunk[_WORD_HEAD.match(chunk).end() :]
-    return chunk
-
-
-def _whole_words(before: str, after: str) -> str:
-    """The 45 characters before a figure and the 70 after it, widened to whole words: a word
-    cut at the edge ("laboratory" as "atory") would name another thing or none."""
-    head, tail = before[-45:], after[:70]
-    if len(before) > 45 and head[:1].isalpha():
-        head = _WORD_TAIL.search(before, 0, len(before) - 45).group() + head
-    if len(after) > 70 and tail[-1:].isalpha():
-        tail += _WORD_HEAD.match(after, 70).group()
-    return head + " " + tail
-
-
-def _counts_another_thing(indicator, after: str, clause: str, own_start: int) -> bool:
-    """Whether a count counts another thing than the indicator: its noun ("1,700 schools") is
-    one of the indicator's words but not what the indicator counts (its name's first word),
-    and another figure of the clause counts that ("leaving 510,000 children out of school")."""
-    counted = content_word_tuple(after[:40])
-    subject = content_word_tuple(indicator.name)
-    if not counted or not subject or counted[0] == subject[0] or subject[0] in counted[:2]:
-        return False
-    if counted[0] == subject[-1] and not _PREPOSITION.search(indicator.name):
-        return False  # "97 deaths" are what "Dengue deaths" counts: its last word, no "of"
-    word = _FIRST_WORD.match(after)
-    first_word = word.group(1).lower() if word else ""
-    if counted[0] not in indicator.keys or first_word.endswith(("ed", "ing")):
-        return False  # "and 3,400 injured": the people of the figure before, left unsaid
-    for number in _DIGITS.finditer(clause):
-        if (
-            abs(number.start() - own_start) > 2
-            and subject[0] in content_word_tuple(clause[number.end() : number.end() + 30])[:2]
-        ):
-            return True
-    return False
