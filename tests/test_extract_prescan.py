@@ -383,7 +383,7 @@ STATUS_TEXT = st.lists(
 @PROPERTY
 @given(st.one_of(STATUS_TEXT, ANY_TEXT), st.sampled_from([["aid"], ["food", "delivery"]]))
 def test_the_quick_auxiliary_test_leaves_status_statements_unchanged(text: str, subject):
-    from indicators.extract import figures
+    from indicators.extract import figure_statuses
     from indicators.extract.sentence_view import SentenceView
 
     if not text:
@@ -392,7 +392,7 @@ def test_the_quick_auxiliary_test_leaves_status_statements_unchanged(text: str, 
     sentence = sentences.Sentence(0, len(text), text, 0)
     run.view = SentenceView(sentence, [], patterns.lowered(text) is not None, "")
     found = run._status_predicate(sentence, subject)
-    with mock.patch.object(figures, "auxiliary_after_candidate", lambda body, head: True):
+    with mock.patch.object(figure_statuses, "auxiliary_after_candidate", lambda body, head: True):
         assert run._status_predicate(sentence, subject) == found
 
 

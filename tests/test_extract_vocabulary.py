@@ -26,6 +26,7 @@ from indicators.extract import (
     date_phrases,
     dates,
     events,
+    figure_statuses,
     figure_units,
     figures,
     hints,
@@ -272,7 +273,7 @@ def test_every_event_duration_matches_and_passes_the_hint(unit):
 def test_every_status_phrase_matches_its_pattern_and_passes_the_hint(example):
     _, text = example
     sentence = f"Water supply in the camps was {text} last week."
-    assert figures.EVALUATIVE.ignoring_case.search(sentence), sentence
+    assert figure_statuses.EVALUATIVE.ignoring_case.search(sentence), sentence
     assert _passes(pipeline.EVALUATIVE_HINTS, sentence), sentence
 
 
@@ -297,10 +298,10 @@ def test_every_rate_word_makes_a_figure_a_rate(words, per):
 
 
 @PROPERTY
-@given(st.from_regex(figures.QUALITATIVE, alphabet=_LETTERS + "MS"))
+@given(st.from_regex(figure_statuses.QUALITATIVE, alphabet=_LETTERS + "MS"))
 def test_every_vague_amount_matches_and_passes_the_hint(text):
     sentence = " ".join(text.split())
-    assume(figures.QUALITATIVE.search(sentence))
+    assume(figure_statuses.QUALITATIVE.search(sentence))
     assert _passes(pipeline.QUALITATIVE_HINTS, sentence), sentence
 
 
@@ -319,7 +320,7 @@ def _opens_with_a_start(starts: dict[str, frozenset[str]], text: str) -> bool:
 @PROPERTY
 @given(st.data())
 def test_every_match_opens_with_one_of_the_word_starts(data):
-    for pattern in (events.EVENT_WORDS.lower, figures.EVALUATIVE.lower, dates.FUTURE_WORDS):
+    for pattern in (events.EVENT_WORDS.lower, figure_statuses.EVALUATIVE.lower, dates.FUTURE_WORDS):
         text = data.draw(st.from_regex(pattern, fullmatch=True, alphabet=_LETTERS + "0123456789"))
         text = text.strip()
         assume(text and pattern.match(text))

@@ -31,6 +31,8 @@ _AUXILIARY_SCAN = re.compile(
     + r"(?:\s+been)?\s+"
 )
 
+# where a predicate or a naming run of words ends
+PREDICATE_END = re.compile(r"[,;.“”\"]|\s[—–]\s")
 
 _WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ’'-")
 

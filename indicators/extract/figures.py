@@ -1,18 +1,19 @@
-"""Figures, vague amounts and statuses read from a sentence: what each figure measures (the
-catalogue indicator or a proposed one, in which unit), its value and bounds, its period, who
-said it and where it holds.
+"""Figures read from a sentence: what each figure measures (the catalogue indicator or a
+proposed one, in which unit), its value and bounds, its period, who said it and where it holds.
 
 `FigureReading` is the part of a document run (`pipeline._Run`) that reads them: it uses the
 run's text, catalogue, publisher and publication day, the sentence's view, clauses, speakers
-and places, and the figures read before in the sentence. What needs none of that lives apart:
-a figure's unit, value and period in `figure_units`, word-level tests of its window in
-`figure_words`, the report's sections and topic in `figure_context`.
+and places, and the figures read before in the sentence. It includes the reading of vague
+amounts and statuses (`figure_statuses.StatusReading`) and the lookups of what surrounds a
+figure (`figure_surroundings.FigureSurroundings`). What needs no run lives apart: a figure's
+unit, value and period in `figure_units`, word-level tests of its window in `figure_words`,
+the report's sections and topic in `figure_context`, the record of a read figure in
+`figure_record`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
@@ -21,14 +22,16 @@ from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract import patterns, vocabulary
 from indicators.extract.attribution import speaker_for
-from indicators.extract.candidates import Observation, candidate_observation
+from indicators.extract.candidates import candidate_observation
 from indicators.extract.catalogue import (
     content_word_tuple,
-    content_words,
     figure_family,
     propose,
 )
 from indicators.extract.dates import DateAtom, DatePhrase
+from indicators.extract.figure_record import _Figure
+from indicators.extract.figure_statuses import StatusReading
+from indicators.extract.figure_surroundings import FigureSurroundings
 from indicators.extract.figure_units import (
     ADVERB_UNIT,
     RATE_AFTER,
@@ -41,16 +44,13 @@ from indicators.extract.figure_units import (
     units_agree,
 )
 from indicators.extract.figure_words import (
-    auxiliary_after_candidate,
     counts_another_thing,
     from_a_word_start,
     opens_aside,
-    status_subject,
     whole_words,
 )
 from indicators.extract.hints import prefix_hints
-from indicators.extract.sentence_view import Caseless, Context, Distances
-from indicators.extract.sentences import Sentence
+from indicators.extract.sentence_view import Context
 
 _CHANGE_KEY = content_word_tuple("change")[0]
 # the words of an indicator that counts a method's own reach ("households_surveyed")
@@ -59,7 +59,6 @@ _METHOD_KEYS = frozenset(
         " ".join(vocabulary.words("method_participles") + vocabulary.words("method_nouns"))
     )
 )
-
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
 # A figure followed by a noun ("40 villages", "95 percent of households") names what it counts;
@@ -71,17 +70,6 @@ NOT_A_NOUN_AFTER = re.compile(
     r"\s*(?:entered|arrived|died|were|was|are|is|in|on|at|by|from|to|a\s+day|per|each|every|this"
     r"|last|compared|since|during)\b"
 )
-QUALITATIVE = re.compile(
-    r"\b(?P<q>[Mm]any|[Ss]everal)\s+(?:of\s+the\s+)?(?P<np>(?:[a-z]+\s+){0,2}?(?:hospitals|clinics|health\s+(?:centres|centers|facilities|workers)"
-    r"|schools|families|households|civilians|villages|towns|communities|shelters|wells|water\s+points|bakeries"
-    r"|markets|homes|buildings|convoys|trucks|crossings|roads|bridges|facilities|patients|aid\s+workers"
-    r"|staff|camps|districts|neighbou?rhoods|areas|children|people)\b)"
-)
-# Substrings that must occur (lower case) before QUALITATIVE is tried, read off it.
-QUALITATIVE_HINTS = prefix_hints(QUALITATIVE)
-EVALUATIVE = Caseless(r"\b(?:" + "|".join(vocabulary.words("evaluative_phrases")) + r")\b")
-# Substrings that must occur (lower case) before EVALUATIVE is tried, read off it.
-EVALUATIVE_HINTS = prefix_hints(EVALUATIVE.lower)
 # "About 7 million people, one in three Chadians, need ...": the second figure restates the
 # first, and the dates after both are both figures' (the pattern runs from the first's digits)
 _APPOSITION = re.compile(r"[^,;]{1,40},\s*")
@@ -97,32 +85,11 @@ _BASELINE_BEFORE = re.compile(
 )
 # Substrings that must occur (lower case) before _BASELINE_BEFORE is tried, read off it.
 _BASELINE_HINTS = prefix_hints(_BASELINE_BEFORE)
-_OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
-AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained)\b(?:\s+been)?\s+")
-_IT_OR_THEY = re.compile(r"\b(?:it|they)\b")
-_PREDICATE_END = re.compile(r"[,;.“”\"]|\s[—–]\s")
 
 
-@dataclass(slots=True)
-class _Figure:
-    mention: num.NumberMention | None
-    observation: Observation
-    clause: tuple[int, int]
-    has_noun: bool
-    period: DatePhrase | None
-    family: str
-    rate: str
-
-
-class FigureReading:
+class FigureReading(FigureSurroundings, StatusReading):
     """Reads the figures of a sentence (a mixin of the document run)."""
 
-    # worked out on first use for the run's report and catalogue (see the methods below)
-    _change_indicators: bool | None = None
-    _topic: frozenset[str] | None = None
-    _sections: fc.SectionHeadings | None = None
-    _topic_at: tuple | None = None  # (sentence start, topic and section words, section words)
-    _section_words: frozenset[str] = frozenset()
     # the last sentence read for a method verb, and where that verb ends (-1: none)
     _method_verb: tuple[object, int] = (None, -1)
 
@@ -538,224 +505,3 @@ class FigureReading:
             return None
         match = fc.CHANGE_AFTER.match(self.text, mention.end)
         return match if match is not None and match.group().strip().lower() != "than" else None
-
-    def _heads_of_asides(self, mention, clause) -> frozenset[str]:
-        """The words that name each other figure of the clause that stands in parentheses
-        ("Cortés (29,870)"), less those that name this one: what names those figures and not
-        this one."""
-        text = self.text
-        own = self._head_of_aside(mention.start, clause)
-        heads: set[str] = set()
-        for position in self.figure_positions:
-            if position == mention.number_start or not clause[0] <= position < clause[1]:
-                continue
-            if opens_aside(text, position):
-                heads.update(self._head_of_aside(position, clause))
-        return frozenset(heads - own)
-
-    def _head_of_aside(self, start: int, clause) -> frozenset[str]:
-        """The words that name a figure in parentheses at `start`: the last two content words
-        before it after a comma or "and" ("..., improved security (81%)"), the last one where
-        none stands between it and the clause's start ("Returnees cited services (12%)")."""
-        window_start = max(clause[0], start - 40)
-        window = self.text[window_start:start]
-        joins = list(fc.COORDINATOR.finditer(window))
-        if joins:
-            return frozenset(content_word_tuple(window[joins[-1].end() :])[-2:])
-        return frozenset(content_word_tuple(window)[-2 if window_start > clause[0] else -1 :])
-
-    def _own_words(self, mention, clause, previous, own_end: int) -> frozenset[str]:
-        """The content words from the figure before it to `own_end` (the figure after it),
-        or none where the sentence holds no other figure."""
-        if len(self.figure_positions) <= 1:
-            return frozenset()
-        text = self.text
-        own_start = clause[0]
-        for figure in reversed(previous):
-            if figure.mention is not None:
-                own_start = max(own_start, figure.mention.end)
-                break
-        if own_start > clause[0]:
-            # "41 percent were women and 12 percent were children": what comes before
-            # the "and" goes with the figure before it
-            joins = list(fc.COORDINATOR.finditer(text, own_start, mention.start))
-            if joins:
-                own_start = joins[-1].end()
-        own = frozenset(
-            content_word_tuple(text[own_start : mention.start] + " " + text[mention.end : own_end])
-        )
-        if mention.kind == num.MEASURE and " per " in mention.unit:
-            own |= frozenset(content_word_tuple(mention.unit))  # "litres per person per day"
-        return own
-
-    def _has_change_indicators(self) -> bool:
-        """Does the catalogue hold an indicator of change ("..._change")? Only then is it
-        worth asking whether a figure is stated as one."""
-        has = self._change_indicators
-        if has is None:
-            ids = self.catalogue.by_id
-            has = self._change_indicators = any(i.endswith("_change") for i in ids)
-        return has
-
-    def _topic_and_section(self, offset: int) -> frozenset[str]:
-        """The report's headings and the section heading above `offset` (read once for all
-        the figures of a sentence; the section's words are left in `_section_words`)."""
-        sections = self._sections
-        if sections is not None and not sections.starts:  # a report with no section headings
-            return self._topic if self._topic is not None else self._topic_words()
-        cached = self._topic_at
-        if cached is not None and cached[0] == offset:
-            self._section_words = cached[2]
-            return cached[1]
-        topic = self._topic if self._topic is not None else self._topic_words()
-        section = self._section(offset)
-        both = topic | section if section else topic
-        self._topic_at = (offset, both, section)
-        self._section_words = section
-        return both
-
-    def _section(self, offset: int) -> frozenset[str]:
-        """The words of the section heading above `offset` (none above: empty)."""
-        sections = self._sections
-        if sections is None:
-            sections = self._sections = fc.SectionHeadings(self.text)
-        return sections.above(offset) if sections.starts else frozenset()
-
-    def _topic_words(self) -> frozenset[str]:
-        """The content words of the report's headings before its first full sentence ("Mpox
-        Outbreak: Weekly Epidemiological Bulletin"): what every figure of it is about, so a
-        clause may leave them unsaid ("49 deaths" are mpox deaths)."""
-        topic = self._topic
-        if topic is None:
-            topic = self._topic = fc.heading_words(self.text)
-        return topic
-
-    def _named_after(self, family: str, after: str, inherited: _Figure, clause_words) -> bool:
-        """Do the words just after a bare figure name another indicator of the catalogue
-        than the earlier figure's, all its key words said: "15.5 million people need
-        assistance, of whom 10.9 million are targeted" (people targeted, not in need)."""
-        words = content_word_tuple(_PREDICATE_END.split(after[:50], maxsplit=1)[0])
-        if not words:
-            return False
-        found = self.catalogue.match(family, list(words), list(words) + list(clause_words))
-        if found is None or found.indicator_id == inherited.observation.indicator_id:
-            return False
-        earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)
-        return found.keys - (earlier.keys if earlier is not None else frozenset()) <= set(words)
-
-    def _named_before(self, family: str, mention, inherited: _Figure, clause) -> bool:
-        """Do the words between the "and" or comma after the earlier figure and a bare figure
-        name another indicator than the earlier figure's: "killing 9 civilians and injuring 14"
-        (people injured, not civilians killed), "reached 9,200 children, against a target of
-        20,000" (children targeted)?"""
-        earlier_end = inherited.mention.end if inherited.mention is not None else clause[0]
-        lead = self.text[max(earlier_end, mention.start - 40) : mention.start]
-        joins = list(fc.COORDINATOR.finditer(lead))
-        if not joins:
-            return False
-        words = content_word_tuple(lead[joins[-1].end() :])
-        if not words:
-            return False
-        found = self.catalogue.match(family, list(words), list(words))
-        if found is None or found.indicator_id == inherited.observation.indicator_id:
-            return False
-        earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)
-        return bool(found.keys & set(words)) and not (
-            earlier is not None and found.keys <= earlier.keys
-        )
-
-    def _is_base(self, position: int, other: int) -> bool:
-        between = self.text[position:other]
-        return _OF_THE_END.search(between) is not None
-
-    def _distances(self, sentence: Sentence, position: int) -> Distances:
-        """How many words each content word of the sentence stands from a position."""
-        return Distances(self._view(sentence), position - sentence.start)
-
-    def _qualitative(self, sentence, attributions, speech, periods, figures) -> list[_Figure]:
-        found = []
-        for match in QUALITATIVE.finditer(sentence.text):
-            position = sentence.start + match.start()
-            clause = self._clause(sentence, position)
-            after = self.text[position : clause[1]]
-            if not AUXILIARY.search(after) and not re.search(r"\b\w+ed\b", after):
-                continue
-            clause_words = content_words(self.text[clause[0] : clause[1]])
-            focus = content_words(after[:90])
-            indicator = self.catalogue.match("count", focus, clause_words, qualitative=True)
-            if indicator is None:
-                continue  # a vague amount is kept only for what the catalogue tracks
-            speaker, reported_on, reported_as_stated, _ = self._attribution(
-                position, attributions, speech
-            )
-            period = self._period_for(position, clause, periods)
-            observation = candidate_observation(
-                sentence,
-                (indicator.indicator_id, indicator.name, False, indicator.unit),
-                match.group("q"),
-                (speaker, reported_on, reported_as_stated),
-                period_fields(period),
-                self._location(sentence, clause),
-                qualifier=match.group("q").lower(),
-            )
-            found.append(_Figure(None, observation, clause, True, period, "count", ""))
-        return found
-
-    def _status(self, sentence, attributions, speech) -> list[_Figure]:
-        """Statements in words about a tracked situation: 'food deliveries ... remain far below
-        what is needed', 'aid ... is nowhere near enough'."""
-        if not self.catalogue.status or not self._view(sentence).search(EVALUATIVE):
-            return []
-        words = set(content_word_tuple(sentence.text))
-        found = []
-        if self.status_subjects is None:  # the same for every sentence of the report
-            self.status_subjects = [
-                (indicator, subject, frozenset(subject))
-                for indicator in self.catalogue.status
-                if (subject := status_subject(indicator))
-            ]
-        for indicator, subject, subject_words in self.status_subjects:
-            if not subject_words <= words:
-                continue
-            predicate = self._status_predicate(sentence, subject)
-            if predicate is None:
-                continue
-            start, end = predicate
-            speaker, reported_on, reported_as_stated, _ = self._attribution(
-                start, attributions, speech
-            )
-            observation = candidate_observation(
-                sentence,
-                (indicator.indicator_id, indicator.name, False, indicator.unit),
-                self.text[start:end],
-                (speaker, reported_on, reported_as_stated),
-                period_fields(None),
-                self._location(sentence, (sentence.start, sentence.end)),
-            )
-            found.append(
-                _Figure(None, observation, (sentence.start, sentence.end), True, None, "status", "")
-            )
-        return found
-
-    def _status_predicate(self, sentence: Sentence, subject: list[str]) -> tuple[int, int] | None:
-        body = sentence.text
-        if not auxiliary_after_candidate(body, subject[-1]):
-            return None  # the sentence's words are not read: no candidate below can succeed
-        # the ends of the words whose first content word is the subject's head, then pronouns
-        candidates = list(self._view(sentence).words()[2].get(subject[-1], ()))
-        if candidates:
-            candidates += [m.end() for m in _IT_OR_THEY.finditer(body) if m.end() > candidates[0]]
-        for position in candidates:
-            auxiliary = AUXILIARY.match(body, position + 1) if position < len(body) else None
-            if auxiliary is None:
-                continue
-            stop = _PREDICATE_END.search(body, auxiliary.end())
-            end = stop.start() if stop else len(body)
-            predicate = body[auxiliary.end() : end].strip()
-            if predicate and EVALUATIVE.ignoring_case.search(predicate):
-                return sentence.start + auxiliary.end(), sentence.start + auxiliary.end() + len(
-                    predicate
-                )
-        return None
-
-    # ------------------------------------------------------------------ helpers

@@ -57,13 +57,13 @@ from indicators.extract.events import (  # noqa: F401 - also imported from here
     EVENT_KEYWORDS,
     EventReading,
 )
-from indicators.extract.figures import (  # noqa: F401 - also imported from here
+from indicators.extract.figure_record import _Figure
+from indicators.extract.figure_statuses import (  # noqa: F401 - also imported from here
     EVALUATIVE,
     EVALUATIVE_HINTS,
     QUALITATIVE_HINTS,
-    FigureReading,
-    _Figure,
 )
+from indicators.extract.figures import FigureReading
 from indicators.extract.gazetteer import LEVEL_ANAPHOR
 from indicators.extract.locations import (  # noqa: F401 - also imported from here
     CLAUSE_JOIN,
