@@ -17,8 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indicators.dates import PRECISIONS, canonical_start, window
-from indicators.extract import dates as date_reader
-from indicators.extract import pipeline
+from indicators.extract import date_atoms, pipeline
 from indicators.extract.date_phrases import find_date_phrases, month_number
 from indicators.extract.dates import DateResolver
 from indicators.extract.pipeline import extract
@@ -238,8 +237,8 @@ def test_lower_case_month_words_are_not_months():
 
 def test_the_grammar_covers_the_readers_leads():
     # a lead added to the reader's table is generated here too
-    leads = {date_reader._fuzzy_lead(lead.rstrip("-")) for lead in LEADS}
-    assert set(date_reader.FUZZY_PRECISIONS) <= leads
+    leads = {date_atoms._fuzzy_lead(lead.rstrip("-")) for lead in LEADS}
+    assert set(date_atoms.FUZZY_PRECISIONS) <= leads
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -42,6 +42,7 @@ from hypothesis import strategies as st
 from indicators.extract import (
     attribution,
     catalogue,
+    date_atoms,
     date_phrases,
     dates,
     gazetteer,
@@ -487,7 +488,7 @@ QUARTER_TEXT = st.one_of(
 def test_a_quarter_is_read_only_from_an_atom_holding_the_word_quarter(text: str):
     # the date reader tries the quarter pattern only when the lower-cased atom says "quarter"
     for atom in (text, text.strip(), "the " + text):
-        if dates._QUARTER_ATOM.fullmatch(dates._SPACES.sub(" ", atom)):
+        if dates._QUARTER_ATOM.fullmatch(date_atoms.SPACES.sub(" ", atom)):
             assert "quarter" in atom.lower()
 
 
@@ -580,8 +581,8 @@ def test_the_weekday_on_or_before_a_day_is_relativedeltas(day, weekday, shift):
         after = start + relativedelta(weekday=rule(+1))
     except OverflowError:
         return  # the calendar's first or last week
-    assert dates.on_or_before(start, weekday) == before
-    assert dates.on_or_after(start, weekday) == after
+    assert date_atoms.on_or_before(start, weekday) == before
+    assert date_atoms.on_or_after(start, weekday) == after
 
 
 HINT_TEXT = st.lists(

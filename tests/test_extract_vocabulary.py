@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from indicators.extract import (
     attribution,
+    date_atoms,
     date_phrases,
     dates,
     events,
@@ -129,7 +130,7 @@ def test_a_sub_list_holds_only_words_of_its_list(part, whole, file):
 
 def test_fuzzy_leads_are_spelt_as_the_reader_writes_them():
     for lead in vocabulary.words("fuzzy_leads", "dates"):
-        assert dates._fuzzy_lead(lead) == lead
+        assert date_atoms._fuzzy_lead(lead) == lead
 
 
 _WITH_ADDED_WORDS = """

@@ -28,7 +28,8 @@ from indicators.extract.catalogue import (
     figure_family,
     propose,
 )
-from indicators.extract.dates import DateAtom, DatePhrase
+from indicators.extract.date_atoms import DateAtom
+from indicators.extract.dates import DatePhrase
 from indicators.extract.figure_record import _Figure
 from indicators.extract.figure_statuses import StatusReading
 from indicators.extract.figure_surroundings import FigureSurroundings
