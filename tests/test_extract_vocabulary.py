@@ -33,6 +33,7 @@ from indicators.extract import (
     hints,
     numbers,
     pipeline,
+    sentence_reading,
     sentences,
     vocabulary,
 )
@@ -381,7 +382,7 @@ def test_every_speech_verb_is_found_and_hinted_unless_quiet(verb):
     sentence = f"UNICEF {verb} that the clinics were closed."
     assert [m.group() for m in attribution.SPEECH_VERB.finditer(sentence)] == [verb]
     quiet = verb in vocabulary.words("quiet_speech_verbs", "speakers")
-    assert (verb in pipeline.SPEECH_HINT_VERBS) is not quiet
+    assert (verb in sentence_reading.SPEECH_HINT_VERBS) is not quiet
     if not quiet:
         # a sentence with no figure is read for its speaker, whom "it" then refers back to
         result = extract(f"{sentence} It said 12 clinics reopened in Gaza.", PUBLISHED, "Desk")
