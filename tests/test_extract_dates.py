@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicators.extract import vocabulary
-from indicators.extract.dates import DateResolver, find_date_phrases
+from indicators.extract.date_phrases import find_date_phrases
+from indicators.extract.dates import DateResolver
 
 THURSDAY = date(2025, 7, 24)
 

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indicators.dates import PRECISIONS, canonical_start, window
-from indicators.extract import dates as date_reader
-from indicators.extract import pipeline
-from indicators.extract.dates import DateResolver, find_date_phrases
+from indicators.extract import date_atoms, pipeline
+from indicators.extract.date_phrases import find_date_phrases, month_number
+from indicators.extract.dates import DateResolver
 from indicators.extract.pipeline import extract
 
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
@@ -227,7 +227,7 @@ def test_every_lead_before_a_month_is_read_as_a_window_of_that_month(lead, month
     assert [m.group() for m in matches] == [f"in {_lead_and_month(lead, month)} 2024"]
     read = DateResolver(PUBLISHED).resolve(matches[0])
     first, last = window(read.first.day, read.first.precision)
-    number = date_reader.month_number(month)
+    number = month_number(month)
     assert (first.year, first.month, last.month) == (2024, number, number)
 
 
@@ -237,8 +237,8 @@ def test_lower_case_month_words_are_not_months():
 
 def test_the_grammar_covers_the_readers_leads():
     # a lead added to the reader's table is generated here too
-    leads = {date_reader._fuzzy_lead(lead.rstrip("-")) for lead in LEADS}
-    assert set(date_reader.FUZZY_PRECISIONS) <= leads
+    leads = {date_atoms._fuzzy_lead(lead.rstrip("-")) for lead in LEADS}
+    assert set(date_atoms.FUZZY_PRECISIONS) <= leads
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -42,6 +42,8 @@ from hypothesis import strategies as st
 from indicators.extract import (
     attribution,
     catalogue,
+    date_atoms,
+    date_phrases,
     dates,
     gazetteer,
     locations,
@@ -144,9 +146,9 @@ def _assert_anchors_match(text: str) -> None:
         assert number_anchors.number_anchors(text, start, end) == expected
         expected_dates = [
             (m.start(), bool(m.group("digit")) and m.group("datelike") is None)
-            for m in dates.DATE_ANCHOR.finditer(text, start, end)
+            for m in date_phrases.DATE_ANCHOR.finditer(text, start, end)
         ]
-        assert dates.date_anchors(text, start, end) == expected_dates
+        assert date_phrases.date_anchors(text, start, end) == expected_dates
 
 
 def test_anchor_scans_on_the_reports():
@@ -188,7 +190,7 @@ def test_bounded_trie_matches_what_a_trie_between_word_boundaries_matches(text: 
 
 def _found(text: str) -> tuple[list, list]:
     figures = [astuple(mention) for mention in numbers.find_numbers(text)]
-    phrases = [(m.span(), m.lastgroup, m.groups()) for m in dates.find_date_phrases(text)]
+    phrases = [(m.span(), m.lastgroup, m.groups()) for m in date_phrases.find_date_phrases(text)]
     return figures, phrases
 
 
@@ -196,7 +198,7 @@ def _assert_lower_cased_scans_match(text: str) -> None:
     fast = _found(text)
     with (
         mock.patch.object(numbers, "lowered", lambda text: None),
-        mock.patch.object(dates, "lowered", lambda text: None),
+        mock.patch.object(date_phrases, "lowered", lambda text: None),
     ):
         assert _found(text) == fast
 
@@ -306,9 +308,9 @@ def test_word_anchors_at_the_edges_of_a_range_match_the_pattern(text, start, end
     # A word that begins before `start` is no match; a word cut at `end` is one, as for re.
     expected = [
         (m.start(), bool(m.group("digit")) and m.group("datelike") is None)
-        for m in dates.DATE_ANCHOR.finditer(text, start, end)
+        for m in date_phrases.DATE_ANCHOR.finditer(text, start, end)
     ]
-    assert dates.date_anchors(text, start, end) == expected
+    assert date_phrases.date_anchors(text, start, end) == expected
 
 
 def _one_window_starts(text, anchor, floor, words_back, starts) -> list[int]:
@@ -324,8 +326,8 @@ def _assert_nearer_window_first_changes_nothing(text: str) -> None:
     for scanned, words_back, starts in (
         (text, 2, number_anchors.NUMBER_STARTS),
         (lower, 2, number_anchors.NUMBER_STARTS_LOWER),
-        (text, 5, dates._DATE_STARTS),
-        (lower, 5, dates._DATE_STARTS_LOWER),
+        (text, 5, date_phrases._DATE_STARTS),
+        (lower, 5, date_phrases._DATE_STARTS_LOWER),
     ):
         for anchor in range(0, len(scanned) + 1, 3):
             for floor in (0, max(0, anchor - 20)):
@@ -394,7 +396,7 @@ STATUS_TEXT = st.lists(
 @PROPERTY
 @given(st.one_of(STATUS_TEXT, ANY_TEXT), st.sampled_from([["aid"], ["food", "delivery"]]))
 def test_the_quick_auxiliary_test_leaves_status_statements_unchanged(text: str, subject):
-    from indicators.extract import figures
+    from indicators.extract import figure_statuses
     from indicators.extract.sentence_view import SentenceView
 
     if not text:
@@ -403,7 +405,7 @@ def test_the_quick_auxiliary_test_leaves_status_statements_unchanged(text: str, 
     sentence = sentences.Sentence(0, len(text), text, 0)
     run.view = SentenceView(sentence, [], patterns.lowered(text) is not None, "")
     found = run._status_predicate(sentence, subject)
-    with mock.patch.object(figures, "_auxiliary_after_candidate", lambda body, head: True):
+    with mock.patch.object(figure_statuses, "auxiliary_after_candidate", lambda body, head: True):
         assert run._status_predicate(sentence, subject) == found
 
 
@@ -498,7 +500,7 @@ QUARTER_TEXT = st.one_of(
 def test_a_quarter_is_read_only_from_an_atom_holding_the_word_quarter(text: str):
     # the date reader tries the quarter pattern only when the lower-cased atom says "quarter"
     for atom in (text, text.strip(), "the " + text):
-        if dates._QUARTER_ATOM.fullmatch(dates._SPACES.sub(" ", atom)):
+        if dates._QUARTER_ATOM.fullmatch(date_atoms.SPACES.sub(" ", atom)):
             assert "quarter" in atom.lower()
 
 
@@ -591,8 +593,8 @@ def test_the_weekday_on_or_before_a_day_is_relativedeltas(day, weekday, shift):
         after = start + relativedelta(weekday=rule(+1))
     except OverflowError:
         return  # the calendar's first or last week
-    assert dates.on_or_before(start, weekday) == before
-    assert dates.on_or_after(start, weekday) == after
+    assert date_atoms.on_or_before(start, weekday) == before
+    assert date_atoms.on_or_after(start, weekday) == after
 
 
 HINT_TEXT = st.lists(
@@ -652,7 +654,7 @@ def test_the_boilerplate_hint_index_says_what_a_substring_test_says(text: str, d
 DATE_WORD_TEXT = st.lists(
     st.tuples(
         st.sampled_from(
-            list(dates._WORD_ANCHOR_WORDS_LOWER + number_anchors._ANCHOR_WORDS_LOWER)
+            list(date_phrases._WORD_ANCHOR_WORDS_LOWER + number_anchors._ANCHOR_WORDS_LOWER)
             + ["x", "ma", "mayor", "_", "3", "done", "often"]
         ),
         st.sampled_from(["", " ", "-", ".", "x", "_", "\n", "é", "’"]),
@@ -668,8 +670,8 @@ def test_date_and_number_words_found_by_the_automaton_are_those_the_tries_find(t
     start = data.draw(st.integers(0, len(lower)))
     end = data.draw(st.integers(start, len(lower)))
     for bounds in ((0, len(lower)), (start, end)):
-        assert dates._word_anchors_lower(lower, *bounds) == [
-            m.span() for m in dates._WORD_ANCHOR_LOWER.finditer(lower, *bounds)
+        assert date_phrases._word_anchors_lower(lower, *bounds) == [
+            m.span() for m in date_phrases._WORD_ANCHOR_LOWER.finditer(lower, *bounds)
         ]
         assert patterns.whole_word_spans(lower, number_anchors._ANCHOR_WORDS_LOWER, *bounds) == [
             m.span() for m in number_anchors._WORD_ANCHOR_LOWER.finditer(lower, *bounds)

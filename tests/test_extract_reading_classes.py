@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from indicators.extract import numbers as num
 from indicators.extract import vocabulary
 from indicators.extract.catalogue import Catalogue, Indicator
-from indicators.extract.dates import DateResolver, find_date_phrases
+from indicators.extract.date_phrases import find_date_phrases
+from indicators.extract.dates import DateResolver
 from indicators.extract.number_ranges import merge_ranges
 from indicators.extract.pipeline import extract
 from indicators.extract.sentences import is_boilerplate_line

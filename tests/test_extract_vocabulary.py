@@ -23,12 +23,17 @@ from hypothesis import strategies as st
 
 from indicators.extract import (
     attribution,
+    date_atoms,
+    date_phrases,
     dates,
     events,
+    figure_statuses,
+    figure_units,
     figures,
     hints,
     number_anchors,
     pipeline,
+    sentence_reading,
     sentences,
     speaker_names,
     speech_verbs,
@@ -128,7 +133,7 @@ def test_a_sub_list_holds_only_words_of_its_list(part, whole, file):
 
 def test_fuzzy_leads_are_spelt_as_the_reader_writes_them():
     for lead in vocabulary.words("fuzzy_leads", "dates"):
-        assert dates._fuzzy_lead(lead) == lead
+        assert date_atoms._fuzzy_lead(lead) == lead
 
 
 _WITH_ADDED_WORDS = """
@@ -272,7 +277,7 @@ def test_every_event_duration_matches_and_passes_the_hint(unit):
 def test_every_status_phrase_matches_its_pattern_and_passes_the_hint(example):
     _, text = example
     sentence = f"Water supply in the camps was {text} last week."
-    assert figures.EVALUATIVE.ignoring_case.search(sentence), sentence
+    assert figure_statuses.EVALUATIVE.ignoring_case.search(sentence), sentence
     assert _passes(pipeline.EVALUATIVE_HINTS, sentence), sentence
 
 
@@ -286,21 +291,21 @@ def test_an_event_duration_in_a_report_dates_the_event_back(unit):
 
 @pytest.mark.parametrize(
     ("words", "per"),
-    [(adverb, per) for adverb, per in figures.ADVERB_UNIT.items()]
-    + [(f"a {per}", per) for per in figures.ADVERB_UNIT.values()],
+    [(adverb, per) for adverb, per in figure_units.ADVERB_UNIT.items()]
+    + [(f"a {per}", per) for per in figure_units.ADVERB_UNIT.values()],
 )
 def test_every_rate_word_makes_a_figure_a_rate(words, per):
     sentence = f"Aid groups deliver 300 food parcels {words} in Gaza."
-    assert any(hint in sentence for hint in figures._RATE_HINTS)
+    assert any(hint in sentence for hint in figure_units._RATE_HINTS)
     result = extract(sentence, PUBLISHED, "Desk")
     assert [o.unit for o in result.observations] == [f"count per {per}"], words
 
 
 @PROPERTY
-@given(st.from_regex(figures.QUALITATIVE, alphabet=_LETTERS + "MS"))
+@given(st.from_regex(figure_statuses.QUALITATIVE, alphabet=_LETTERS + "MS"))
 def test_every_vague_amount_matches_and_passes_the_hint(text):
     sentence = " ".join(text.split())
-    assume(figures.QUALITATIVE.search(sentence))
+    assume(figure_statuses.QUALITATIVE.search(sentence))
     assert _passes(pipeline.QUALITATIVE_HINTS, sentence), sentence
 
 
@@ -319,7 +324,7 @@ def _opens_with_a_start(starts: dict[str, frozenset[str]], text: str) -> bool:
 @PROPERTY
 @given(st.data())
 def test_every_match_opens_with_one_of_the_word_starts(data):
-    for pattern in (events.EVENT_WORDS.lower, figures.EVALUATIVE.lower, dates.FUTURE_WORDS):
+    for pattern in (events.EVENT_WORDS.lower, figure_statuses.EVALUATIVE.lower, dates.FUTURE_WORDS):
         text = data.draw(st.from_regex(pattern, fullmatch=True, alphabet=_LETTERS + "0123456789"))
         text = text.strip()
         assume(text and pattern.match(text))
@@ -335,8 +340,8 @@ def test_every_date_phrase_of_a_report_opens_where_a_date_may_start(path):
     plain scan of the whole text with the pattern finds no phrase opening elsewhere."""
     text = path.read_text("utf-8")
     opened = 0
-    for match in dates.DATE_PHRASE.finditer(text):
-        word_start = dates._DATE_STARTS.match(text, match.start())
+    for match in date_phrases.DATE_PHRASE.finditer(text):
+        word_start = date_phrases._DATE_STARTS.match(text, match.start())
         if word_start is None:
             continue  # not a word start ("’s"): the reader never tries it
         opened += 1
@@ -379,7 +384,7 @@ def test_every_speech_verb_is_found_and_hinted_unless_quiet(verb):
     sentence = f"UNICEF {verb} that the clinics were closed."
     assert [m.group() for m in speech_verbs.SPEECH_VERB.finditer(sentence)] == [verb]
     quiet = verb in vocabulary.words("quiet_speech_verbs", "speakers")
-    assert (verb in pipeline.SPEECH_HINT_VERBS) is not quiet
+    assert (verb in sentence_reading.SPEECH_HINT_VERBS) is not quiet
     if not quiet:
         # a sentence with no figure is read for its speaker, whom "it" then refers back to
         result = extract(f"{sentence} It said 12 clinics reopened in Gaza.", PUBLISHED, "Desk")
@@ -429,44 +434,44 @@ def test_every_gazetteer_organisation_is_its_own_canonical_name(name):
 
 
 def _phrase_texts(text: str) -> list[str]:
-    return [match.group() for match in dates.find_date_phrases(text)]
+    return [match.group() for match in date_phrases.find_date_phrases(text)]
 
 
 @pytest.mark.parametrize("opener", vocabulary.words("window_openers", "dates"))
 def test_every_window_opener_dates_a_plural_unit(opener):
     text = f"Cases rose over the {opener} three weeks in the camps."
     assert any(f"the {opener} three weeks" in phrase for phrase in _phrase_texts(text)), text
-    assert dates._window_words_near(text.lower(), text.index("weeks"))
+    assert date_phrases._window_words_near(text.lower(), text.index("weeks"))
 
 
 @pytest.mark.parametrize("closer", vocabulary.words("window_closers", "dates"))
 def test_every_window_closer_dates_a_plural_unit(closer):
     text = f"The clinic closed three weeks {closer}, staff said."
     assert any(f"three weeks {closer}" in phrase for phrase in _phrase_texts(text)), text
-    assert dates._window_words_near(text.lower(), text.index("weeks"))
+    assert date_phrases._window_words_near(text.lower(), text.index("weeks"))
 
 
 @pytest.mark.parametrize(
     ("number", "spelling"),
     [
         (number, spelling)
-        for number, spellings in enumerate(dates._MONTH_SPELLINGS, start=1)
+        for number, spellings in enumerate(date_phrases._MONTH_SPELLINGS, start=1)
         for spelling in spellings
     ],
 )
 def test_every_month_spelling_is_read_as_its_month(number, spelling):
     text = f"The survey ran on 3 {spelling} 2024 in two districts."
-    [match] = dates.find_date_phrases(text)
+    [match] = date_phrases.find_date_phrases(text)
     assert match.group() == f"on 3 {spelling} 2024"
     phrase = dates.DateResolver(PUBLISHED).resolve(match, False)
     assert phrase.first.day == date(2024, number, 3), spelling
 
 
-@pytest.mark.parametrize("weekday", list(dates.WEEKDAYS))
+@pytest.mark.parametrize("weekday", list(date_phrases.WEEKDAYS))
 def test_every_weekday_is_a_date_phrase(weekday):
     text = f"Convoys crossed on {weekday}, officials said."
     assert _phrase_texts(text) == [f"on {weekday}"]
-    assert dates.WEEKDAYS[weekday].weekday == list(dates.WEEKDAYS).index(weekday)
+    assert date_phrases.WEEKDAYS[weekday].weekday == list(date_phrases.WEEKDAYS).index(weekday)
 
 
 @pytest.mark.parametrize(
@@ -476,7 +481,7 @@ def test_every_weekday_is_a_date_phrase(weekday):
 )
 def test_every_anchor_word_is_found_where_the_date_pattern_is_tried(word):
     text = f"x {word} y"
-    assert (2, False) in dates.date_anchors(text), word
+    assert (2, False) in date_phrases.date_anchors(text), word
 
 
 @pytest.mark.parametrize("word", vocabulary.report_place_words())

@@ -20,7 +20,7 @@ from pathlib import Path
 import snowballstemmer
 
 from indicators.extract import numbers, vocabulary
-from indicators.extract.dates import MONTH_NAMES, WEEKDAYS
+from indicators.extract.date_phrases import MONTH_NAMES, WEEKDAYS
 
 STOPWORDS = (
     frozenset(vocabulary.words("stopwords", "words"))

@@ -1,16 +1,19 @@
-"""Figures, vague amounts and statuses read from a sentence: what each figure measures (the
-catalogue indicator or a proposed one, in which unit), its value and bounds, its period, who
-said it and where it holds.
+"""Figures read from a sentence: what each figure measures (the catalogue indicator or a
+proposed one, in which unit), its value and bounds, its period, who said it and where it holds.
 
 `FigureReading` is the part of a document run (`pipeline._Run`) that reads them: it uses the
 run's text, catalogue, publisher and publication day, the sentence's view, clauses, speakers
-and places, and the figures read before in the sentence.
+and places, and the figures read before in the sentence. It includes the reading of vague
+amounts and statuses (`figure_statuses.StatusReading`) and the lookups of what surrounds a
+figure (`figure_surroundings.FigureSurroundings`). What needs no run lives apart: a figure's
+unit, value and period in `figure_units`, word-level tests of its window in `figure_words`,
+the report's sections and topic in `figure_context`, the record of a read figure in
+`figure_record`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
@@ -19,23 +22,38 @@ from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract import patterns, vocabulary
 from indicators.extract.attribution import speaker_for
-from indicators.extract.candidates import Observation, candidate_observation
+from indicators.extract.candidates import candidate_observation
 from indicators.extract.catalogue import (
     content_word_tuple,
-    content_words,
     figure_family,
     propose,
 )
-from indicators.extract.dates import DateAtom, DatePhrase
+from indicators.extract.date_atoms import DateAtom
+from indicators.extract.dates import DatePhrase
+from indicators.extract.figure_record import _Figure
+from indicators.extract.figure_statuses import StatusReading
+from indicators.extract.figure_surroundings import FigureSurroundings
+from indicators.extract.figure_units import (
+    ADVERB_UNIT,
+    RATE_AFTER,
+    RATE_BEFORE,
+    convert,
+    find_rate,
+    implausible,
+    period_fields,
+    proposed_unit,
+    units_agree,
+)
+from indicators.extract.figure_words import (
+    counts_another_thing,
+    from_a_word_start,
+    opens_aside,
+    whole_words,
+)
 from indicators.extract.hints import prefix_hints
-from indicators.extract.sentence_view import Caseless, Context, Distances
-from indicators.extract.sentences import Sentence
+from indicators.extract.sentence_view import Context
 
-# words of a status indicator's id that say what is judged, not what it is about
-_STATUS_GENERIC = frozenset(content_word_tuple("adequacy situation access level"))
 _CHANGE_KEY = content_word_tuple("change")[0]
-# a name whose counted thing comes first ("Children out of school"), not last ("Dengue deaths")
-_PREPOSITION = re.compile(r"\b(?:of|in|out|with|without|for|at|on|from|under|by)\b", re.IGNORECASE)
 # the words of an indicator that counts a method's own reach ("households_surveyed")
 _METHOD_KEYS = frozenset(
     content_word_tuple(
@@ -43,37 +61,9 @@ _METHOD_KEYS = frozenset(
     )
 )
 
-# Rate adverbs and the unit of time each is per (figures.json).
-ADVERB_UNIT: dict[str, str] = vocabulary.words("rate_adverbs")
-# Lower case on purpose: "Horn Daily" is a newspaper, not a rate.
-RATE_AFTER = re.compile(
-    r"\b(?:(?:a|per|each|every)\s+(?P<unit>"
-    + vocabulary.alternatives(ADVERB_UNIT.values())
-    + r")|(?P<adverb>"
-    + vocabulary.alternatives(ADVERB_UNIT)
-    + r"))\b"
-)
-RATE_BEFORE = re.compile(
-    r"\b(?:[Ee]ach|[Ee]very|per)\s+(?P<unit>day|week|month)\b|\b(?P<adverb>daily|weekly)\b"
-)
-# The units and adverbs of RATE_AFTER (RATE_BEFORE's are among them) less those that hold
-# another ("weekly" holds "week"): a window holding none cannot match either pattern.
-_RATE_WORDS = (*ADVERB_UNIT.values(), *ADVERB_UNIT)
-_RATE_HINTS = tuple(w for w in _RATE_WORDS if not any(o != w and o in w for o in _RATE_WORDS))
-
-
-def _rate(pattern: re.Pattern, window: str) -> re.Match | None:
-    """RATE_AFTER or RATE_BEFORE searched in a window, which must hold one of their words."""
-    if any(hint in window for hint in _RATE_HINTS):
-        return pattern.search(window)
-    return None
-
-
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
 # A figure followed by a noun ("40 villages", "95 percent of households") names what it counts;
 # one followed by a verb or preposition ("12 entered", "300 a day") may take it from before.
-_FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
-_DIGITS = re.compile(r"\d[\d,. ]*\d|\d")
 NOUN_AFTER = re.compile(
     r"\s*(?:\*\s*)?(?:(?:percent|per\s+cent|%)\s+)?(?:of\s+(?:the\s+|its\s+|their\s+)?)?[A-Za-z]"
 )
@@ -81,17 +71,6 @@ NOT_A_NOUN_AFTER = re.compile(
     r"\s*(?:entered|arrived|died|were|was|are|is|in|on|at|by|from|to|a\s+day|per|each|every|this"
     r"|last|compared|since|during)\b"
 )
-QUALITATIVE = re.compile(
-    r"\b(?P<q>[Mm]any|[Ss]everal)\s+(?:of\s+the\s+)?(?P<np>(?:[a-z]+\s+){0,2}?(?:hospitals|clinics|health\s+(?:centres|centers|facilities|workers)"
-    r"|schools|families|households|civilians|villages|towns|communities|shelters|wells|water\s+points|bakeries"
-    r"|markets|homes|buildings|convoys|trucks|crossings|roads|bridges|facilities|patients|aid\s+workers"
-    r"|staff|camps|districts|neighbou?rhoods|areas|children|people)\b)"
-)
-# Substrings that must occur (lower case) before QUALITATIVE is tried, read off it.
-QUALITATIVE_HINTS = prefix_hints(QUALITATIVE)
-EVALUATIVE = Caseless(r"\b(?:" + "|".join(vocabulary.words("evaluative_phrases")) + r")\b")
-# Substrings that must occur (lower case) before EVALUATIVE is tried, read off it.
-EVALUATIVE_HINTS = prefix_hints(EVALUATIVE.lower)
 # "About 7 million people, one in three Chadians, need ...": the second figure restates the
 # first, and the dates after both are both figures' (the pattern runs from the first's digits)
 _APPOSITION = re.compile(r"[^,;]{1,40},\s*")
@@ -107,40 +86,11 @@ _BASELINE_BEFORE = re.compile(
 )
 # Substrings that must occur (lower case) before _BASELINE_BEFORE is tried, read off it.
 _BASELINE_HINTS = prefix_hints(_BASELINE_BEFORE)
-_OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
-AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained)\b(?:\s+been)?\s+")
-# AUXILIARY's matches, found by a pattern that opens with a letter (see `bounded_trie_pattern`):
-# scanned at C speed, where a pattern opening with \b is tried at every position
-_AUXILIARY_SCAN = re.compile(
-    patterns.bounded_trie_pattern(
-        {"is", "are", "was", "were", "has", "have", "had", "remain", "remains", "remained"}
-    )
-    + r"(?:\s+been)?\s+"
-)
-_IT_OR_THEY = re.compile(r"\b(?:it|they)\b")
-_PREDICATE_END = re.compile(r"[,;.“”\"]|\s[—–]\s")
 
 
-@dataclass(slots=True)
-class _Figure:
-    mention: num.NumberMention | None
-    observation: Observation
-    clause: tuple[int, int]
-    has_noun: bool
-    period: DatePhrase | None
-    family: str
-    rate: str
-
-
-class FigureReading:
+class FigureReading(FigureSurroundings, StatusReading):
     """Reads the figures of a sentence (a mixin of the document run)."""
 
-    # worked out on first use for the run's report and catalogue (see the methods below)
-    _change_indicators: bool | None = None
-    _topic: frozenset[str] | None = None
-    _sections: fc.SectionHeadings | None = None
-    _topic_at: tuple | None = None  # (sentence start, topic and section words, section words)
-    _section_words: frozenset[str] = frozenset()
     # the last sentence read for a method verb, and where that verb ends (-1: none)
     _method_verb: tuple[object, int] = (None, -1)
 
@@ -256,7 +206,7 @@ class FigureReading:
                 if position > mention.number_start:
                     own_end = min(own_end, position)
                     break
-        in_parentheses = text[mention.start - 1 : mention.start] == "(" and _opens_aside(
+        in_parentheses = text[mention.start - 1 : mention.start] == "(" and opens_aside(
             text, mention.start
         )
         if in_parentheses:
@@ -270,7 +220,7 @@ class FigureReading:
         kind, unit, value = mention.kind, mention.unit, mention.value
         if kind in (num.COUNT, num.DURATION) and unit in ("count", "hours"):
             window = _CLAUSE_PUNCTUATION.split(after[:60], maxsplit=1)[0]
-            rate_match = _rate(RATE_AFTER, window) or _rate(
+            rate_match = find_rate(RATE_AFTER, window) or find_rate(
                 RATE_BEFORE, text[max(clause[0], mention.start - 40) : mention.start]
             )
             if rate_match:
@@ -281,7 +231,7 @@ class FigureReading:
         dated_after = bool(periods) and any(0 <= p.start - mention.end <= 2 for p in periods)
         if has_noun and dated_after:
             has_noun = False  # "compared with 21.3 percent the week before": a date, no noun
-        focus_text = _whole_words(before, after)
+        focus_text = whole_words(before, after)
         label = fc.label_of_row(text, clause[0], mention.start)
         if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
             focus_text = label + " " + focus_text
@@ -427,7 +377,7 @@ class FigureReading:
             if (
                 indicator is not None
                 and has_noun
-                and _counts_another_thing(
+                and counts_another_thing(
                     indicator, after, text[clause[0] : clause[1]], mention.start - clause[0]
                 )
             ):
@@ -447,11 +397,11 @@ class FigureReading:
                     section=self._section_words,
                     exclude=ruled_out,
                 )
-                if indicator is not None and _counts_another_thing(
+                if indicator is not None and counts_another_thing(
                     indicator, after, text[clause[0] : clause[1]], mention.start - clause[0]
                 ):
                     indicator = None
-            if indicator is not None and not _units_agree(kind, unit, indicator.unit):
+            if indicator is not None and not units_agree(kind, unit, indicator.unit):
                 # "the 500-day mark" beside an indicator kept in months: the same measure in
                 # the stated unit, as a new indicator (500 days is not a whole number of months)
                 indicator_id = f"{indicator.indicator_id}_{unit}"
@@ -479,7 +429,7 @@ class FigureReading:
                     described = ""  # what it is of comes before: "rubble removal could cost ..."
                 elif kind == num.SHARE and num.BY_CHANGE.search(before):
                     described = ""  # "electricity supply has fallen by three quarters"
-                subject = _from_a_word_start(text, mention.start - len(before), before)
+                subject = from_a_word_start(text, mention.start - len(before), before)
                 change = _CHANGE_THEN_TO.search(before)
                 if (
                     change is not None
@@ -495,9 +445,9 @@ class FigureReading:
                 )
                 is_new = True
             if is_new:
-                unit = _proposed_unit(kind, unit, rate)
+                unit = proposed_unit(kind, unit, rate)
         notes = [mention.note] if mention.note else []
-        value, low, high = _convert(
+        value, low, high = convert(
             value, mention.value_low, mention.value_high, mention.unit, unit, notes
         )
         if value is not None and unit in fc.CHANGE_UNITS and indicator_id.endswith("_change"):
@@ -528,8 +478,8 @@ class FigureReading:
             ]
             if earlier and earlier[-1].clause != clause:
                 period = earlier[-1].period
-        fields = _period_fields(period)
-        review = _implausible(kind, unit, value)
+        fields = period_fields(period)
+        review = implausible(kind, unit, value)
         if review:
             notes.append("needs review: " + review)
         observation = candidate_observation(
@@ -556,387 +506,3 @@ class FigureReading:
             return None
         match = fc.CHANGE_AFTER.match(self.text, mention.end)
         return match if match is not None and match.group().strip().lower() != "than" else None
-
-    def _heads_of_asides(self, mention, clause) -> frozenset[str]:
-        """The words that name each other figure of the clause that stands in parentheses
-        ("Cortés (29,870)"), less those that name this one: what names those figures and not
-        this one."""
-        text = self.text
-        own = self._head_of_aside(mention.start, clause)
-        heads: set[str] = set()
-        for position in self.figure_positions:
-            if position == mention.number_start or not clause[0] <= position < clause[1]:
-                continue
-            if _opens_aside(text, position):
-                heads.update(self._head_of_aside(position, clause))
-        return frozenset(heads - own)
-
-    def _head_of_aside(self, start: int, clause) -> frozenset[str]:
-        """The words that name a figure in parentheses at `start`: the last two content words
-        before it after a comma or "and" ("..., improved security (81%)"), the last one where
-        none stands between it and the clause's start ("Returnees cited services (12%)")."""
-        window_start = max(clause[0], start - 40)
-        window = self.text[window_start:start]
-        joins = list(fc.COORDINATOR.finditer(window))
-        if joins:
-            return frozenset(content_word_tuple(window[joins[-1].end() :])[-2:])
-        return frozenset(content_word_tuple(window)[-2 if window_start > clause[0] else -1 :])
-
-    def _own_words(self, mention, clause, previous, own_end: int) -> frozenset[str]:
-        """The content words from the figure before it to `own_end` (the figure after it),
-        or none where the sentence holds no other figure."""
-        if len(self.figure_positions) <= 1:
-            return frozenset()
-        text = self.text
-        own_start = clause[0]
-        for figure in reversed(previous):
-            if figure.mention is not None:
-                own_start = max(own_start, figure.mention.end)
-                break
-        if own_start > clause[0]:
-            # "41 percent were women and 12 percent were children": what comes before
-            # the "and" goes with the figure before it
-            joins = list(fc.COORDINATOR.finditer(text, own_start, mention.start))
-            if joins:
-                own_start = joins[-1].end()
-        own = frozenset(
-            content_word_tuple(text[own_start : mention.start] + " " + text[mention.end : own_end])
-        )
-        if mention.kind == num.MEASURE and " per " in mention.unit:
-            own |= frozenset(content_word_tuple(mention.unit))  # "litres per person per day"
-        return own
-
-    def _has_change_indicators(self) -> bool:
-        """Does the catalogue hold an indicator of change ("..._change")? Only then is it
-        worth asking whether a figure is stated as one."""
-        has = self._change_indicators
-        if has is None:
-            ids = self.catalogue.by_id
-            has = self._change_indicators = any(i.endswith("_change") for i in ids)
-        return has
-
-    def _topic_and_section(self, offset: int) -> frozenset[str]:
-        """The report's headings and the section heading above `offset` (read once for all
-        the figures of a sentence; the section's words are left in `_section_words`)."""
-        sections = self._sections
-        if sections is not None and not sections.starts:  # a report with no section headings
-            return self._topic if self._topic is not None else self._topic_words()
-        cached = self._topic_at
-        if cached is not None and cached[0] == offset:
-            self._section_words = cached[2]
-            return cached[1]
-        topic = self._topic if self._topic is not None else self._topic_words()
-        section = self._section(offset)
-        both = topic | section if section else topic
-        self._topic_at = (offset, both, section)
-        self._section_words = section
-        return both
-
-    def _section(self, offset: int) -> frozenset[str]:
-        """The words of the section heading above `offset` (none above: empty)."""
-        sections = self._sections
-        if sections is None:
-            sections = self._sections = fc.SectionHeadings(self.text)
-        return sections.above(offset) if sections.starts else frozenset()
-
-    def _topic_words(self) -> frozenset[str]:
-        """The content words of the report's headings before its first full sentence ("Mpox
-        Outbreak: Weekly Epidemiological Bulletin"): what every figure of it is about, so a
-        clause may leave them unsaid ("49 deaths" are mpox deaths)."""
-        topic = self._topic
-        if topic is None:
-            topic = self._topic = fc.heading_words(self.text)
-        return topic
-
-    def _named_after(self, family: str, after: str, inherited: _Figure, clause_words) -> bool:
-        """Do the words just after a bare figure name another indicator of the catalogue
-        than the earlier figure's, all its key words said: "15.5 million people need
-        assistance, of whom 10.9 million are targeted" (people targeted, not in need)."""
-        words = content_word_tuple(_PREDICATE_END.split(after[:50], maxsplit=1)[0])
-        if not words:
-            return False
-        found = self.catalogue.match(family, list(words), list(words) + list(clause_words))
-        if found is None or found.indicator_id == inherited.observation.indicator_id:
-            return False
-        earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)
-        return found.keys - (earlier.keys if earlier is not None else frozenset()) <= set(words)
-
-    def _named_before(self, family: str, mention, inherited: _Figure, clause) -> bool:
-        """Do the words between the "and" or comma after the earlier figure and a bare figure
-        name another indicator than the earlier figure's: "killing 9 civilians and injuring 14"
-        (people injured, not civilians killed), "reached 9,200 children, against a target of
-        20,000" (children targeted)?"""
-        earlier_end = inherited.mention.end if inherited.mention is not None else clause[0]
-        lead = self.text[max(earlier_end, mention.start - 40) : mention.start]
-        joins = list(fc.COORDINATOR.finditer(lead))
-        if not joins:
-            return False
-        words = content_word_tuple(lead[joins[-1].end() :])
-        if not words:
-            return False
-        found = self.catalogue.match(family, list(words), list(words))
-        if found is None or found.indicator_id == inherited.observation.indicator_id:
-            return False
-        earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)
-        return bool(found.keys & set(words)) and not (
-            earlier is not None and found.keys <= earlier.keys
-        )
-
-    def _is_base(self, position: int, other: int) -> bool:
-        between = self.text[position:other]
-        return _OF_THE_END.search(between) is not None
-
-    def _distances(self, sentence: Sentence, position: int) -> Distances:
-        """How many words each content word of the sentence stands from a position."""
-        return Distances(self._view(sentence), position - sentence.start)
-
-    def _qualitative(self, sentence, attributions, speech, periods, figures) -> list[_Figure]:
-        found = []
-        for match in QUALITATIVE.finditer(sentence.text):
-            position = sentence.start + match.start()
-            clause = self._clause(sentence, position)
-            after = self.text[position : clause[1]]
-            if not AUXILIARY.search(after) and not re.search(r"\b\w+ed\b", after):
-                continue
-            clause_words = content_words(self.text[clause[0] : clause[1]])
-            focus = content_words(after[:90])
-            indicator = self.catalogue.match("count", focus, clause_words, qualitative=True)
-            if indicator is None:
-                continue  # a vague amount is kept only for what the catalogue tracks
-            speaker, reported_on, reported_as_stated, _ = self._attribution(
-                position, attributions, speech
-            )
-            period = self._period_for(position, clause, periods)
-            observation = candidate_observation(
-                sentence,
-                (indicator.indicator_id, indicator.name, False, indicator.unit),
-                match.group("q"),
-                (speaker, reported_on, reported_as_stated),
-                _period_fields(period),
-                self._location(sentence, clause),
-                qualifier=match.group("q").lower(),
-            )
-            found.append(_Figure(None, observation, clause, True, period, "count", ""))
-        return found
-
-    def _status(self, sentence, attributions, speech) -> list[_Figure]:
-        """Statements in words about a tracked situation: 'food deliveries ... remain far below
-        what is needed', 'aid ... is nowhere near enough'."""
-        if not self.catalogue.status or not self._view(sentence).search(EVALUATIVE):
-            return []
-        words = set(content_word_tuple(sentence.text))
-        found = []
-        if self.status_subjects is None:  # the same for every sentence of the report
-            self.status_subjects = [
-                (indicator, subject, frozenset(subject))
-                for indicator in self.catalogue.status
-                if (subject := _status_subject(indicator))
-            ]
-        for indicator, subject, subject_words in self.status_subjects:
-            if not subject_words <= words:
-                continue
-            predicate = self._status_predicate(sentence, subject)
-            if predicate is None:
-                continue
-            start, end = predicate
-            speaker, reported_on, reported_as_stated, _ = self._attribution(
-                start, attributions, speech
-            )
-            observation = candidate_observation(
-                sentence,
-                (indicator.indicator_id, indicator.name, False, indicator.unit),
-                self.text[start:end],
-                (speaker, reported_on, reported_as_stated),
-                _period_fields(None),
-                self._location(sentence, (sentence.start, sentence.end)),
-            )
-            found.append(
-                _Figure(None, observation, (sentence.start, sentence.end), True, None, "status", "")
-            )
-        return found
-
-    def _status_predicate(self, sentence: Sentence, subject: list[str]) -> tuple[int, int] | None:
-        body = sentence.text
-        if not _auxiliary_after_candidate(body, subject[-1]):
-            return None  # the sentence's words are not read: no candidate below can succeed
-        # the ends of the words whose first content word is the subject's head, then pronouns
-        candidates = list(self._view(sentence).words()[2].get(subject[-1], ()))
-        if candidates:
-            candidates += [m.end() for m in _IT_OR_THEY.finditer(body) if m.end() > candidates[0]]
-        for position in candidates:
-            auxiliary = AUXILIARY.match(body, position + 1) if position < len(body) else None
-            if auxiliary is None:
-                continue
-            stop = _PREDICATE_END.search(body, auxiliary.end())
-            end = stop.start() if stop else len(body)
-            predicate = body[auxiliary.end() : end].strip()
-            if predicate and EVALUATIVE.ignoring_case.search(predicate):
-                return sentence.start + auxiliary.end(), sentence.start + auxiliary.end() + len(
-                    predicate
-                )
-        return None
-
-    # ------------------------------------------------------------------ helpers
-
-
-_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ’'-")
-
-
-def _opens_aside(text: str, start: int) -> bool:
-    """Does the figure at `start` open a parenthesis right after a word ("security (81%)",
-    "Donetsk (12)"), and not a parenthesis of its own ("(see annex)")?"""
-    if text[start - 1 : start] != "(":
-        return False
-    return text[start - 3 : start - 1].strip()[-1:].isalpha()
-
-
-def _auxiliary_after_candidate(body: str, head: str) -> bool:
-    """Does an auxiliary follow, one character on, the end of a word `_status_predicate`
-    tries: one whose first content word is `head`, or "it", "they"? False only when none does
-    (a quick test that spares reading every word of the sentence)."""
-    for auxiliary in _AUXILIARY_SCAN.finditer(body):
-        end = auxiliary.start() - 1  # where the word before it would end
-        if end < 1:
-            continue
-        if body.endswith(("it", "they"), 0, end):
-            return True
-        # the word ending there, as `SentenceView.words` reads it: the run of word characters
-        # before it, from its first letter
-        start = end
-        while start > 0 and body[start - 1] in _WORD_CHARACTERS:
-            start -= 1
-        word = body[start:end].lstrip("’'-")
-        if word and content_word_tuple(word)[:1] == (head,):
-            return True
-    return False
-
-
-def _status_subject(indicator) -> list[str]:
-    """The key words of a status indicator that name what it is about."""
-    return [w for w in indicator.ordered_keys if w not in _STATUS_GENERIC]
-
-
-def _period_fields(period: DatePhrase | None) -> dict:
-    fields = {
-        "period_start": "",
-        "period_end": "",
-        "period_precision": "",
-        "period_end_precision": "",
-        "period_as_stated": "",
-    }
-    if period is None:
-        return fields
-    first, last = period.first, period.last
-    if period.role == "since":
-        last = None
-    if period.role == "until":
-        first = None
-    if first is not None:
-        fields["period_start"] = first.day.isoformat()
-        fields["period_precision"] = first.precision
-    if last is not None:
-        fields["period_end"] = last.day.isoformat()
-        if first is None or last.precision != first.precision:
-            fields["period_end_precision"] = last.precision
-    fields["period_as_stated"] = period.text
-    return fields
-
-
-def _units_agree(kind: str, stated: str, indicator_unit: str) -> bool:
-    """Can a figure stated in `stated` be kept in the indicator's unit? A duration only in its
-    own unit or one it converts to exactly (weeks to days)."""
-    if kind != num.DURATION or stated == indicator_unit:
-        return True
-    return (stated, indicator_unit) in _UNIT_FACTORS
-
-
-def _implausible(kind: str, unit: str, value: float | None) -> str:
-    """Why a figure's size is implausible for its unit, or "": a count of people or things
-    that is not a whole number ("some 2.6 people fled": a "million" dropped from the text)."""
-    if value is None or kind != num.COUNT or not unit.startswith("count"):
-        return ""
-    if value != int(value):
-        return (
-            f"a count of {value:g} is not a whole number; the text may have dropped a word "
-            "such as “million”"
-        )
-    return ""
-
-
-def _proposed_unit(kind: str, unit: str, rate: str) -> str:
-    if rate:
-        return f"{unit if unit not in ('count', '') else 'count'} per {rate}"
-    if kind == num.SHARE:
-        return "percent"
-    if kind == num.DURATION:
-        return {"weeks": "days", "years": "months", "hours": "hours"}.get(unit, unit)
-    return unit
-
-
-_UNIT_FACTORS = {
-    ("weeks", "days"): 7,
-    ("years", "months"): 12,
-    ("months", "days"): 30,
-    ("years", "days"): 365,
-}
-
-
-def _convert(value, low, high, stated_unit: str, unit: str, notes: list[str]):
-    """A duration stated in weeks or years, for an indicator kept in days or months."""
-    if stated_unit == unit:
-        return value, low, high
-    factor = _UNIT_FACTORS.get((stated_unit, unit))
-    if factor is None or value is None:
-        return value, low, high
-    notes.append(f"stated in {stated_unit}, converted to {unit}")
-    return (
-        num.scaled(value, factor),
-        num.scaled(low, factor) if low is not None else None,
-        num.scaled(high, factor) if high is not None else None,
-    )
-
-
-_WORD_TAIL = re.compile(r"[A-Za-z’'-]*\Z")
-_WORD_HEAD = re.compile(r"[A-Za-z’'-]*")
-
-
-def _from_a_word_start(text: str, start: int, chunk: str) -> str:
-    """`chunk` (text from `start`) without a word the window cut at its start: "pensive" of
-    "expensive" would name a new indicator after no word of the report."""
-    if start > 0 and text[start - 1].isalnum() and chunk[:1].isalnum():
-        return chunk[_WORD_HEAD.match(chunk).end() :]
-    return chunk
-
-
-def _whole_words(before: str, after: str) -> str:
-    """The 45 characters before a figure and the 70 after it, widened to whole words: a word
-    cut at the edge ("laboratory" as "atory") would name another thing or none."""
-    head, tail = before[-45:], after[:70]
-    if len(before) > 45 and head[:1].isalpha():
-        head = _WORD_TAIL.search(before, 0, len(before) - 45).group() + head
-    if len(after) > 70 and tail[-1:].isalpha():
-        tail += _WORD_HEAD.match(after, 70).group()
-    return head + " " + tail
-
-
-def _counts_another_thing(indicator, after: str, clause: str, own_start: int) -> bool:
-    """Whether a count counts another thing than the indicator: its noun ("1,700 schools") is
-    one of the indicator's words but not what the indicator counts (its name's first word),
-    and another figure of the clause counts that ("leaving 510,000 children out of school")."""
-    counted = content_word_tuple(after[:40])
-    subject = content_word_tuple(indicator.name)
-    if not counted or not subject or counted[0] == subject[0] or subject[0] in counted[:2]:
-        return False
-    if counted[0] == subject[-1] and not _PREPOSITION.search(indicator.name):
-        return False  # "97 deaths" are what "Dengue deaths" counts: its last word, no "of"
-    word = _FIRST_WORD.match(after)
-    first_word = word.group(1).lower() if word else ""
-    if counted[0] not in indicator.keys or first_word.endswith(("ed", "ing")):
-        return False  # "and 3,400 injured": the people of the figure before, left unsaid
-    for number in _DIGITS.finditer(clause):
-        if (
-            abs(number.start() - own_start) > 2
-            and subject[0] in content_word_tuple(clause[number.end() : number.end() + 30])[:2]
-        ):
-            return True
-    return False

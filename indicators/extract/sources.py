@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from indicators.extract.dates import MONTHS, month_number
+from indicators.extract.date_phrases import MONTHS, month_number
 
 MANIFEST = "reports.csv"
 MANIFEST_COLUMNS = ("file", "published", "publisher", "title", "url", "kind")

@@ -15,7 +15,7 @@ import functools
 import re
 
 from indicators.extract import vocabulary
-from indicators.extract.dates import MONTH_NAMES, WEEKDAYS
+from indicators.extract.date_phrases import MONTH_NAMES, WEEKDAYS
 from indicators.extract.patterns import bounded_trie_pattern, trie_pattern
 from indicators.extract.speaker_names import (
     DETERMINERS,

@@ -1,0 +1,170 @@
+"""What the report and the clause around a figure say of it: the report's topic and the
+section heading above the figure, the words that name the figures in parentheses beside it, the
+figure's own words between its neighbours, whether the words after or before a bare figure name
+another indicator than the figure before it, and how far each word of the sentence stands.
+
+`FigureSurroundings` holds these lookups for `figures.FigureReading`, which includes it; the
+report's headings are read once per run and kept on it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indicators.extract import figure_context as fc
+from indicators.extract import numbers as num
+from indicators.extract.catalogue import content_word_tuple
+from indicators.extract.figure_record import _Figure
+from indicators.extract.figure_words import (
+    PREDICATE_END,
+    opens_aside,
+)
+from indicators.extract.sentence_view import Distances
+from indicators.extract.sentences import Sentence
+
+_OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
+
+
+class FigureSurroundings:
+    """What the report and the clause around a figure say of it (a mixin of the document run,
+    through `FigureReading`)."""
+
+    # worked out on first use for the run's report and catalogue (see the methods below)
+    _change_indicators: bool | None = None
+    _topic: frozenset[str] | None = None
+    _sections: fc.SectionHeadings | None = None
+    _topic_at: tuple | None = None  # (sentence start, topic and section words, section words)
+    _section_words: frozenset[str] = frozenset()
+
+    def _heads_of_asides(self, mention, clause) -> frozenset[str]:
+        """The words that name each other figure of the clause that stands in parentheses
+        ("Cortés (29,870)"), less those that name this one: what names those figures and not
+        this one."""
+        text = self.text
+        own = self._head_of_aside(mention.start, clause)
+        heads: set[str] = set()
+        for position in self.figure_positions:
+            if position == mention.number_start or not clause[0] <= position < clause[1]:
+                continue
+            if opens_aside(text, position):
+                heads.update(self._head_of_aside(position, clause))
+        return frozenset(heads - own)
+
+    def _head_of_aside(self, start: int, clause) -> frozenset[str]:
+        """The words that name a figure in parentheses at `start`: the last two content words
+        before it after a comma or "and" ("..., improved security (81%)"), the last one where
+        none stands between it and the clause's start ("Returnees cited services (12%)")."""
+        window_start = max(clause[0], start - 40)
+        window = self.text[window_start:start]
+        joins = list(fc.COORDINATOR.finditer(window))
+        if joins:
+            return frozenset(content_word_tuple(window[joins[-1].end() :])[-2:])
+        return frozenset(content_word_tuple(window)[-2 if window_start > clause[0] else -1 :])
+
+    def _own_words(self, mention, clause, previous, own_end: int) -> frozenset[str]:
+        """The content words from the figure before it to `own_end` (the figure after it),
+        or none where the sentence holds no other figure."""
+        if len(self.figure_positions) <= 1:
+            return frozenset()
+        text = self.text
+        own_start = clause[0]
+        for figure in reversed(previous):
+            if figure.mention is not None:
+                own_start = max(own_start, figure.mention.end)
+                break
+        if own_start > clause[0]:
+            # "41 percent were women and 12 percent were children": what comes before
+            # the "and" goes with the figure before it
+            joins = list(fc.COORDINATOR.finditer(text, own_start, mention.start))
+            if joins:
+                own_start = joins[-1].end()
+        own = frozenset(
+            content_word_tuple(text[own_start : mention.start] + " " + text[mention.end : own_end])
+        )
+        if mention.kind == num.MEASURE and " per " in mention.unit:
+            own |= frozenset(content_word_tuple(mention.unit))  # "litres per person per day"
+        return own
+
+    def _has_change_indicators(self) -> bool:
+        """Does the catalogue hold an indicator of change ("..._change")? Only then is it
+        worth asking whether a figure is stated as one."""
+        has = self._change_indicators
+        if has is None:
+            ids = self.catalogue.by_id
+            has = self._change_indicators = any(i.endswith("_change") for i in ids)
+        return has
+
+    def _topic_and_section(self, offset: int) -> frozenset[str]:
+        """The report's headings and the section heading above `offset` (read once for all
+        the figures of a sentence; the section's words are left in `_section_words`)."""
+        sections = self._sections
+        if sections is not None and not sections.starts:  # a report with no section headings
+            return self._topic if self._topic is not None else self._topic_words()
+        cached = self._topic_at
+        if cached is not None and cached[0] == offset:
+            self._section_words = cached[2]
+            return cached[1]
+        topic = self._topic if self._topic is not None else self._topic_words()
+        section = self._section(offset)
+        both = topic | section if section else topic
+        self._topic_at = (offset, both, section)
+        self._section_words = section
+        return both
+
+    def _section(self, offset: int) -> frozenset[str]:
+        """The words of the section heading above `offset` (none above: empty)."""
+        sections = self._sections
+        if sections is None:
+            sections = self._sections = fc.SectionHeadings(self.text)
+        return sections.above(offset) if sections.starts else frozenset()
+
+    def _topic_words(self) -> frozenset[str]:
+        """The content words of the report's headings before its first full sentence ("Mpox
+        Outbreak: Weekly Epidemiological Bulletin"): what every figure of it is about, so a
+        clause may leave them unsaid ("49 deaths" are mpox deaths)."""
+        topic = self._topic
+        if topic is None:
+            topic = self._topic = fc.heading_words(self.text)
+        return topic
+
+    def _named_after(self, family: str, after: str, inherited: _Figure, clause_words) -> bool:
+        """Do the words just after a bare figure name another indicator of the catalogue
+        than the earlier figure's, all its key words said: "15.5 million people need
+        assistance, of whom 10.9 million are targeted" (people targeted, not in need)."""
+        words = content_word_tuple(PREDICATE_END.split(after[:50], maxsplit=1)[0])
+        if not words:
+            return False
+        found = self.catalogue.match(family, list(words), list(words) + list(clause_words))
+        if found is None or found.indicator_id == inherited.observation.indicator_id:
+            return False
+        earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)
+        return found.keys - (earlier.keys if earlier is not None else frozenset()) <= set(words)
+
+    def _named_before(self, family: str, mention, inherited: _Figure, clause) -> bool:
+        """Do the words between the "and" or comma after the earlier figure and a bare figure
+        name another indicator than the earlier figure's: "killing 9 civilians and injuring 14"
+        (people injured, not civilians killed), "reached 9,200 children, against a target of
+        20,000" (children targeted)?"""
+        earlier_end = inherited.mention.end if inherited.mention is not None else clause[0]
+        lead = self.text[max(earlier_end, mention.start - 40) : mention.start]
+        joins = list(fc.COORDINATOR.finditer(lead))
+        if not joins:
+            return False
+        words = content_word_tuple(lead[joins[-1].end() :])
+        if not words:
+            return False
+        found = self.catalogue.match(family, list(words), list(words))
+        if found is None or found.indicator_id == inherited.observation.indicator_id:
+            return False
+        earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)
+        return bool(found.keys & set(words)) and not (
+            earlier is not None and found.keys <= earlier.keys
+        )
+
+    def _is_base(self, position: int, other: int) -> bool:
+        between = self.text[position:other]
+        return _OF_THE_END.search(between) is not None
+
+    def _distances(self, sentence: Sentence, position: int) -> Distances:
+        """How many words each content word of the sentence stands from a position."""
+        return Distances(self._view(sentence), position - sentence.start)

@@ -1,0 +1,117 @@
+"""Word-level tests around a figure: whole words of its window, asides, status subjects.
+
+The window a figure is read in, widened or trimmed to whole words (a word cut at its edge would
+name another thing), whether the figure opens a parenthesis after a word, whether a count
+counts another thing than its indicator, and the words of a status indicator's id that name
+what it is about. `figures.FigureReading` asks these of plain strings and indicators; none
+needs the sentence or the run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indicators.extract import patterns
+from indicators.extract.catalogue import content_word_tuple
+
+# words of a status indicator's id that say what is judged, not what it is about
+_STATUS_GENERIC = frozenset(content_word_tuple("adequacy situation access level"))
+
+# a name whose counted thing comes first ("Children out of school"), not last ("Dengue deaths")
+_PREPOSITION = re.compile(r"\b(?:of|in|out|with|without|for|at|on|from|under|by)\b", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
+_DIGITS = re.compile(r"\d[\d,. ]*\d|\d")
+
+# AUXILIARY's matches, found by a pattern that opens with a letter (see `bounded_trie_pattern`):
+# scanned at C speed, where a pattern opening with \b is tried at every position
+_AUXILIARY_SCAN = re.compile(
+    patterns.bounded_trie_pattern(
+        {"is", "are", "was", "were", "has", "have", "had", "remain", "remains", "remained"}
+    )
+    + r"(?:\s+been)?\s+"
+)
+
+# where a predicate or a naming run of words ends
+PREDICATE_END = re.compile(r"[,;.“”\"]|\s[—–]\s")
+
+_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ’'-")
+
+
+def opens_aside(text: str, start: int) -> bool:
+    """Does the figure at `start` open a parenthesis right after a word ("security (81%)",
+    "Donetsk (12)"), and not a parenthesis of its own ("(see annex)")?"""
+    if text[start - 1 : start] != "(":
+        return False
+    return text[start - 3 : start - 1].strip()[-1:].isalpha()
+
+
+def auxiliary_after_candidate(body: str, head: str) -> bool:
+    """Does an auxiliary follow, one character on, the end of a word `_status_predicate`
+    tries: one whose first content word is `head`, or "it", "they"? False only when none does
+    (a quick test that spares reading every word of the sentence)."""
+    for auxiliary in _AUXILIARY_SCAN.finditer(body):
+        end = auxiliary.start() - 1  # where the word before it would end
+        if end < 1:
+            continue
+        if body.endswith(("it", "they"), 0, end):
+            return True
+        # the word ending there, as `SentenceView.words` reads it: the run of word characters
+        # before it, from its first letter
+        start = end
+        while start > 0 and body[start - 1] in _WORD_CHARACTERS:
+            start -= 1
+        word = body[start:end].lstrip("’'-")
+        if word and content_word_tuple(word)[:1] == (head,):
+            return True
+    return False
+
+
+def status_subject(indicator) -> list[str]:
+    """The key words of a status indicator that name what it is about."""
+    return [w for w in indicator.ordered_keys if w not in _STATUS_GENERIC]
+
+
+_WORD_TAIL = re.compile(r"[A-Za-z’'-]*\Z")
+_WORD_HEAD = re.compile(r"[A-Za-z’'-]*")
+
+
+def from_a_word_start(text: str, start: int, chunk: str) -> str:
+    """`chunk` (text from `start`) without a word the window cut at its start: "pensive" of
+    "expensive" would name a new indicator after no word of the report."""
+    if start > 0 and text[start - 1].isalnum() and chunk[:1].isalnum():
+        return chunk[_WORD_HEAD.match(chunk).end() :]
+    return chunk
+
+
+def whole_words(before: str, after: str) -> str:
+    """The 45 characters before a figure and the 70 after it, widened to whole words: a word
+    cut at the edge ("laboratory" as "atory") would name another thing or none."""
+    head, tail = before[-45:], after[:70]
+    if len(before) > 45 and head[:1].isalpha():
+        head = _WORD_TAIL.search(before, 0, len(before) - 45).group() + head
+    if len(after) > 70 and tail[-1:].isalpha():
+        tail += _WORD_HEAD.match(after, 70).group()
+    return head + " " + tail
+
+
+def counts_another_thing(indicator, after: str, clause: str, own_start: int) -> bool:
+    """Whether a count counts another thing than the indicator: its noun ("1,700 schools") is
+    one of the indicator's words but not what the indicator counts (its name's first word),
+    and another figure of the clause counts that ("leaving 510,000 children out of school")."""
+    counted = content_word_tuple(after[:40])
+    subject = content_word_tuple(indicator.name)
+    if not counted or not subject or counted[0] == subject[0] or subject[0] in counted[:2]:
+        return False
+    if counted[0] == subject[-1] and not _PREPOSITION.search(indicator.name):
+        return False  # "97 deaths" are what "Dengue deaths" counts: its last word, no "of"
+    word = _FIRST_WORD.match(after)
+    first_word = word.group(1).lower() if word else ""
+    if counted[0] not in indicator.keys or first_word.endswith(("ed", "ing")):
+        return False  # "and 3,400 injured": the people of the figure before, left unsaid
+    for number in _DIGITS.finditer(clause):
+        if (
+            abs(number.start() - own_start) > 2
+            and subject[0] in content_word_tuple(clause[number.end() : number.end() + 30])[:2]
+        ):
+            return True
+    return False
