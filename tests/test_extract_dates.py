@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from indicators.extract import vocabulary
 from indicators.extract.date_phrases import find_date_phrases
-from indicators.extract.dates import DateResolver
+from indicators.extract.dates import DateResolver, is_future
 
 THURSDAY = date(2025, 7, 24)
 
@@ -187,3 +187,22 @@ def test_from_a_day_opens_a_period_to_come_in_reported_speech(weekday, modal):
     assert [p[1] for p in coming + past] == ["since", "since"]
     coming_day, past_day = date.fromisoformat(coming[0][2][0]), date.fromisoformat(past[0][2][0])
     assert coming_day > THURSDAY >= past_day and (coming_day - past_day).days == 7
+
+
+@settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "100")), deadline=None)
+@given(
+    st.sampled_from(["round of talks", "phase of the response", "convoy", "distribution"]),
+    st.sampled_from(["Monday", "Tuesday", "Wednesday"]),
+    st.sampled_from(["opened", "began", "arrived", "started"]),
+    st.sampled_from(["next week", "in the next two weeks", "over the next few days"]),
+)
+def test_next_says_the_future_only_with_a_span_of_time(thing, weekday, verb, span):
+    # "the next round of talks opened on Monday" is a Monday past; "next week" is to come
+    past = f"The next {thing} {verb} on {weekday} in the capital, officials said."
+    (found,) = [phrase for phrase in resolve(past) if phrase[0].endswith(weekday)]
+    assert found[2][0] < THURSDAY.isoformat()
+    assert is_future(past) is False
+    coming = f"Officials said the {thing} goes ahead {span}, the first on {weekday}."
+    assert is_future(coming) is True
+    (found,) = [phrase for phrase in resolve(coming, THURSDAY, True) if phrase[0].endswith(weekday)]
+    assert found[2][0] > THURSDAY.isoformat()

@@ -272,7 +272,8 @@ def _canonical_atom(
     return canonical_start(day, precision), precision
 
 
-_FUTURE_HINTS = tuple(word.split()[0] for word in _FUTURE)  # from the same list
+# the longest word of each, from the same list ("in the next": "next", not "in")
+_FUTURE_HINTS = tuple(max(word.split(), key=len) for word in _FUTURE)
 # in lower case, for a search of a lower-cased text (a superset of the sentences that hold one)
 FUTURE_HINTS = tuple(sorted({hint.lower() for hint in _FUTURE_HINTS}))
 
