@@ -206,3 +206,18 @@ def test_next_says_the_future_only_with_a_span_of_time(thing, weekday, verb, spa
     assert is_future(coming) is True
     (found,) = [phrase for phrase in resolve(coming, THURSDAY, True) if phrase[0].endswith(weekday)]
     assert found[2][0] > THURSDAY.isoformat()
+
+
+@settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "100")), deadline=None)
+@given(
+    st.sampled_from(["starting on", "beginning on", "starting"]),
+    st.sampled_from(["Monday", "Tuesday", "Wednesday"]),
+)
+def test_a_start_to_come_is_read_forward_and_since_is_read_back(opener, weekday):
+    # in a sentence of the future "starting on Monday" is the coming Monday; "since" is past
+    (coming,) = resolve(f"Rations will be cut {opener} {weekday}.", THURSDAY, True)
+    assert coming[1] == "since" and coming[2][0] > THURSDAY.isoformat()
+    (past,) = resolve(f"Rations were cut {opener} {weekday}.")
+    assert past[2][0] < THURSDAY.isoformat()
+    (since,) = resolve(f"No convoy will move, as none has since {weekday}.", THURSDAY, True)
+    assert since[2][0] < THURSDAY.isoformat()

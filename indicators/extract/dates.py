@@ -122,7 +122,10 @@ class DateResolver(DateAtomReader):
                 )
                 phrase.relative_to_previous = True
                 return phrase
-            phrase.first = self._atom(match, "since_a", future=False)
+            # "since Monday" is past; "starting on Monday" is to come in a sentence of the future
+            opener = match.group("since")[:5].lower()
+            coming = future and opener in ("start", "begin")
+            phrase.first = self._atom(match, "since_a", future=coming)
             return phrase if phrase.first else None
         if role == "since_event":  # "since the offensive began in late January"
             phrase.role = "since"
