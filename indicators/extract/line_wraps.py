@@ -7,11 +7,16 @@ every wrapped sentence. `unwrapped` gives the text the rules read: the same leng
 line break that wraps a sentence replaced by a space, so every offset still points at the
 same character of the report, and the quotes are taken from the report itself.
 
-A break wraps a paragraph when neither line is blank, a heading, a label or a row of a list
-or a table, and either the report is wrapped at a width and the line before the break fills
-most of it, or the line before it has no closing punctuation, is no row of key figures, and
-either ends with a word no sentence ends with ("killed in") or the line after it goes on in
-lower case ("killed in the\\ndistrict"). The words are in `vocabulary/words.json`.
+A break wraps a paragraph when neither line is blank, a label, a row of key figures or of a
+table, nor the next item of a list, and either
+- the line before it has no closing punctuation and ends with a word no sentence ends with
+  ("killed in", the words are in `vocabulary/words.json`), or
+- the report is wrapped at a width (most lines stop near one width, open-ended), the line
+  before the break fills most of it, and the line after it is no heading, or
+- the line before it is open-ended and the line after it goes on in lower case.
+The lines before the first blank one (headline, standfirst, dateline) keep their own lines
+unless they plainly go on; "14. This is ..." after an open-ended line is the sentence's
+figure, not item 14 of a list.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ MIN_WORDS = 4  # a line of fewer words is a heading or a label, whatever follows
 
 _LINE = re.compile(r"[^\n]*(?:\n|\Z)")
 _LOWER_START = re.compile(r"[ \t]*[a-z(]")
+_NUMBERED_ITEM = re.compile(r"[ \t]*(\d{1,2})[.)]\s")
 # the words no heading or sentence ends with ("killed in", "the number of")
 CONTINUATIONS = frozenset(vocabulary.words("line_continuations", "words"))
 
@@ -50,8 +56,13 @@ def unwrapped(text: str) -> str:
     contents = [line.rstrip("\r\n").rstrip() for line in lines]
     width = _wrap_width(contents)
     pieces = []
+    # the title block (the lines before the first blank one): its lines are a headline, a
+    # standfirst, a dateline, each a line of its own unless it plainly goes on
+    head_end = next((i for i, line in enumerate(contents) if not line.strip()), len(lines))
     for index, line in enumerate(lines):
-        if index + 1 < len(lines) and _wraps(contents[index], contents[index + 1], width):
+        after = contents[index + 2] if index + 2 < len(lines) else ""
+        at_width = width if index >= head_end else 0
+        if index + 1 < len(lines) and _wraps(contents[index], contents[index + 1], after, at_width):
             ending = len(line) - len(line.rstrip("\r\n"))
             line = line[: len(line) - ending] + " " * ending
         pieces.append(line)
@@ -60,37 +71,71 @@ def unwrapped(text: str) -> str:
 
 def _wrap_width(contents: list[str]) -> int:
     """The width the report is wrapped at, or 0 when it is not wrapped at one."""
-    lengths = sorted(len(line) for line in contents if line.strip())
+    # a table's rows keep their own length: they are no wrapped prose
+    lengths = sorted(len(line) for line in contents if line.strip() and "|" not in line)
     if not lengths:
         return 0
     width = lengths[int(NEARLY_ALL * (len(lengths) - 1))]
     if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         return 0
+    # a line near the width, open-ended and followed by a line that is neither blank nor the
+    # next item of a list (a box of long items without full stops is no wrapped prose)
     wrapped = sum(
         1
-        for line in contents
-        if NEAR * width <= len(line) <= width and line[-1] not in TERMINAL_CHARS
+        for line, following in zip(contents, contents[1:])
+        if NEAR * width <= len(line) <= width
+        and line[-1] not in TERMINAL_CHARS
+        and following.strip()
+        and not BULLET.match(following.lstrip())
     )
     return width if wrapped >= MIN_WRAPPED_LINES else 0
 
 
-def _wraps(line: str, following: str, width: int) -> bool:
-    """Does the break after `line` fall inside a paragraph that goes on in `following`?"""
+def _wraps(line: str, following: str, after: str, width: int) -> bool:
+    """Does the break after `line` fall inside a paragraph that goes on in `following` (the
+    line after it being `after`)?"""
     stripped = line.strip()
     if not stripped or not following.strip():
         return False  # a blank line ends a paragraph
     if len(stripped.split()) < MIN_WORDS or "|" in line or "|" in following:
         return False  # a heading, a label, a row of a table
-    if BULLET.match(following.lstrip()):
+    if KEY_FIGURE_LINE.match(stripped):
+        return False  # "Not functional: 12 percent (137 facilities)"
+    if BULLET.match(following.lstrip()) and not _number_going_on(stripped, following):
         return False  # the next item of a list
-    if width and len(line) >= FILLED * width:
+    open_ended = stripped[-1] not in TERMINAL_CHARS and not _is_a_row(stripped)
+    if open_ended and stripped.rsplit(None, 1)[-1].lower() in CONTINUATIONS:
+        return True  # "according to" goes on, whatever the next line looks like
+    filled = width and len(line) >= FILLED * width
+    # the heading of the next section; but a few words closing a block after a filled line
+    # are its last words ("..., Maradi" then "Region" and a blank line)
+    if _is_a_heading(following.strip()) and not (
+        filled and not after.strip() and not following.strip().isupper()
+    ):
+        return False
+    if filled:
         # a line filling the width is wrapped, whatever it ends with: in a report wrapped
         # at a width, a blank line is what ends a paragraph
         return True
-    if stripped[-1] in TERMINAL_CHARS or _is_a_row(stripped):
+    return open_ended and _LOWER_START.match(following) is not None
+
+
+def _number_going_on(line: str, following: str) -> bool:
+    """Is `following` ("14. This is ...") the figure that ends a sentence `line` left open
+    ("..., killing 9 civilians and injuring"), not item 14 of a numbered list? A list's item
+    follows a line that ends its own sentence or item, or opens the list at 1."""
+    item = _NUMBERED_ITEM.match(following)
+    if item is None or int(item.group(1)) == 1:
         return False
-    last_word = stripped.rsplit(None, 1)[-1]
-    return last_word in CONTINUATIONS or _LOWER_START.match(following) is not None
+    return line[-1] not in TERMINAL_CHARS and BULLET.match(line) is None
+
+
+def _is_a_heading(line: str) -> bool:
+    """Is the line a heading ("OVERVIEW", "Water and sanitation")? A paragraph's last line
+    ends with its full stop."""
+    if line[-1] in TERMINAL_CHARS:
+        return False
+    return line.isupper() or len(line.split()) < MIN_WORDS
 
 
 def _is_a_row(line: str) -> bool:
