@@ -14,6 +14,7 @@ the report's sections and topic in `figure_context`, the record of a read figure
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from dateutil.relativedelta import relativedelta
 
@@ -328,34 +329,30 @@ class FigureReading(FigureSurroundings, StatusReading):
                 # "9 percent fewer than in August": a change, whatever word says so
                 clause_words += (_CHANGE_KEY,)
                 focus += (_CHANGE_KEY,)
-            indicator = self.catalogue.match(
+            # every try reads the figure's family, distances, paragraph and context alike
+            match = partial(
+                self.catalogue.match,
                 family,
-                focus,
-                clause_words,
                 distances=distances,
                 paragraph=self.paragraph_words,
                 context=context,
-                own=own,
-                change=change is not None,
-                topic=(
-                    self._topic
-                    if self._sections is not None
-                    and not self._sections.starts
-                    and self._topic is not None
-                    else self._topic_and_section(sentence.start)
-                ),
-                section=self._section_words,
             )
+            topic = (
+                self._topic
+                if self._sections is not None
+                and not self._sections.starts
+                and self._topic is not None
+                else self._topic_and_section(sentence.start)
+            )
+            primary = {
+                "own": own,
+                "change": change is not None,
+                "topic": topic,
+                "section": self._section_words,
+            }
+            indicator = match(focus, clause_words, **primary)
             if indicator is None and clause != (sentence.start, sentence.end):
-                indicator = self.catalogue.match(
-                    family,
-                    focus,
-                    content_word_tuple(sentence.text),
-                    distances=distances,
-                    paragraph=self.paragraph_words,
-                    context=context,
-                    own=own,
-                )
+                indicator = match(focus, content_word_tuple(sentence.text), own=own)
             if (
                 indicator is None
                 and kind == num.SHARE
@@ -366,14 +363,7 @@ class FigureReading(FigureSurroundings, StatusReading):
                 # "Occupancy of dengue beds in the public hospitals of Tegucigalpa reached 93
                 # percent": the sentence's one figure, its subject further back than the words
                 # read around it
-                indicator = self.catalogue.match(
-                    family,
-                    clause_words,
-                    clause_words,
-                    distances=distances,
-                    paragraph=self.paragraph_words,
-                    context=context,
-                )
+                indicator = match(clause_words, clause_words)
             if (
                 indicator is not None
                 and has_noun
@@ -384,19 +374,7 @@ class FigureReading(FigureSurroundings, StatusReading):
                 # "1,700 schools" are not children out of school; "Mobile medical teams (142
                 # teams) reached 96 settlements": the teams may still be another indicator
                 ruled_out = frozenset({indicator.indicator_id})
-                indicator = self.catalogue.match(
-                    family,
-                    focus,
-                    clause_words,
-                    distances=distances,
-                    paragraph=self.paragraph_words,
-                    context=context,
-                    own=own,
-                    change=change is not None,
-                    topic=self._topic_and_section(sentence.start),
-                    section=self._section_words,
-                    exclude=ruled_out,
-                )
+                indicator = match(focus, clause_words, **primary, exclude=ruled_out)
                 if indicator is not None and counts_another_thing(
                     indicator, after, text[clause[0] : clause[1]], mention.start - clause[0]
                 ):
