@@ -35,3 +35,8 @@ class NumberMention:
     note: str = ""
     what: str = ""  # for a rate: what it counts ("deaths")
     change: bool = False  # for a period: it is the period of a change ("doubled in ...")
+
+    @classmethod
+    def alone(cls, start, end, value, kind, unit, **fields) -> NumberMention:
+        """A figure that is its number alone, as first read (its qualifier comes later)."""
+        return cls(start, end, start, end, value, kind, unit, **fields)

@@ -274,13 +274,10 @@ def _mention_from_match(text: str, match: re.Match) -> NumberMention | None:
         if group == "of_ratio" and _is_count_of_whole(text, match):
             # "in 140 of the country's 160 districts": 140 districts, out of 160
             whole = text[slice(*match.span("of_den"))]
-            return NumberMention(
-                span_start, span_end, span_start, span_end, numerator, COUNT, "count",
-                note=f"out of {whole}",
-            )  # fmt: skip
-        return NumberMention(
-            span_start,
-            span_end,
+            return NumberMention.alone(
+                span_start, span_end, numerator, COUNT, "count", note=f"out of {whole}"
+            )
+        return NumberMention.alone(
             span_start,
             span_end,
             round_share(100 * numerator / denominator),
@@ -298,17 +295,17 @@ def _mention_from_match(text: str, match: re.Match) -> NumberMention | None:
             unit += " per " + SPACES.sub(" ", match.group("money_per").lower())
             if match.group("money_time"):
                 unit += " per " + match.group("money_time").lower()
-        return NumberMention(span_start, span_end, span_start, span_end, value, MONEY, unit)
+        return NumberMention.alone(span_start, span_end, value, MONEY, unit)
     if group == "per_rate":
         return _per_rate(text, match)
     if group == "fold":
         value = parse_number(match.group("fold_num"))
         if not value:
             return None
-        return NumberMention(span_start, span_end, span_start, span_end, value, MULTIPLIER, "times")
+        return NumberMention.alone(span_start, span_end, value, MULTIPLIER, "times")
     if group == "mult_verb":
         value = float(MULTIPLIER_VERBS[match.group("mult_verb").lower()])
-        return NumberMention(span_start, span_end, span_start, span_end, value, MULTIPLIER, "times")
+        return NumberMention.alone(span_start, span_end, value, MULTIPLIER, "times")
     if group == "scaled_fraction":
         lead = match.group("sf_lead").lower()
         fraction = match.group("sf_frac")
@@ -319,13 +316,13 @@ def _mention_from_match(text: str, match: re.Match) -> NumberMention | None:
             value = float(round(Decimal(repr(FRACTIONS[fraction.lower()])) * scale))
         else:
             value = scale
-        return NumberMention(span_start, span_end, span_start, span_end, value, COUNT, "count")
+        return NumberMention.alone(span_start, span_end, value, COUNT, "count")
     if group == "and_half":
         whole = parse_number(match.group("ah_whole"))
         if whole is None:
             return None
         value = scaled(whole + 0.5, SCALES[match.group("ah_scale").lower()])
-        return NumberMention(span_start, span_end, span_start, span_end, value, COUNT, "count")
+        return NumberMention.alone(span_start, span_end, value, COUNT, "count")
     if group == "fraction":
         return _fraction_mention(text, match)
     if group == "ordinal_span":
@@ -361,9 +358,7 @@ def _per_rate(text: str, match: re.Match) -> NumberMention | None:
         return None
     if match.group("pr_time"):
         unit += " per " + match.group("pr_time").lower()
-    mention = NumberMention(
-        match.start(), match.end(), match.start(), match.end(), value, RATE, unit
-    )
+    mention = NumberMention.alone(match.start(), match.end(), value, RATE, unit)
     mention.what = SPACES.sub(" ", text[slice(*match.span("pr_what"))].strip())
     return mention
 
@@ -390,7 +385,7 @@ def _fraction_mention(text: str, match: re.Match) -> NumberMention | None:
     value = round_share(100 * numerator * FRACTIONS[word])
     if value > 100:
         return None
-    return NumberMention(span_start, span_end, span_start, span_end, value, SHARE, "percent")
+    return NumberMention.alone(span_start, span_end, value, SHARE, "percent")
 
 
 BY_CHANGE = re.compile(
@@ -410,9 +405,7 @@ def _ordinal_duration(text: str, match: re.Match) -> NumberMention | None:
         return None
     unit = TIME_UNITS[match.group("ordinal_unit").lower()]
     start = match.start("ordinal")
-    mention = NumberMention(
-        start, match.end(), start, match.end(), float(number - 1), DURATION, unit
-    )
+    mention = NumberMention.alone(start, match.end(), float(number - 1), DURATION, unit)
     # "its third month": more than two have passed. No hedge word to quote, so only the bound.
     mention.value_low = mention.value
     # as written: the match may be on the lower-cased text

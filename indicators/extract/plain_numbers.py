@@ -146,9 +146,7 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
     if match.group("percent"):
         if value > 100:
             return None  # a share is 0-100; a rise "by 150 percent" is not one
-        return NumberMention(
-            span_start,
-            span_end,
+        return NumberMention.alone(
             span_start,
             span_end,
             value,
@@ -162,7 +160,7 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
         return None  # "a 5m wall": metres, not millions
     if short_scale and token[-1].isdigit():  # "15.5M", "2bn" in tables of key figures
         value = scaled(value, SHORT_SCALES[short_scale.lower()])
-        return NumberMention(span_start, span_end, span_start, span_end, value, COUNT, "count")
+        return NumberMention.alone(span_start, span_end, value, COUNT, "count")
     if scale:
         value = scaled(value, SCALES[scale.lower()])
         money = match.group("money_words")
@@ -176,10 +174,8 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
         if measure is not None:  # "2.3 million hectares"
             end = measure.end("unit")
             unit = MEASURE_UNITS[SPACES.sub(" ", measure.group("unit").lower())]
-            return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
-        return NumberMention(
-            span_start,
-            span_end,
+            return NumberMention.alone(span_start, end, value, MEASURE, unit)
+        return NumberMention.alone(
             span_start,
             span_end,
             value,
@@ -215,13 +211,13 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
                 unit += " per " + context.PER_PERSON.get(base, base)
                 if per.group("time"):
                     unit += " per " + per.group("time").lower()
-            return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
+            return NumberMention.alone(span_start, end, value, MEASURE, unit)
         if after.lastgroup == "distance":
             if after.group("length") is None:
                 return None  # "within 25 km of the border": where, not how much
             end = after.end("distance_unit")
             unit = DISTANCE_UNITS[after.group("distance_unit").lower()]
-            return NumberMention(span_start, end, span_start, end, value, MEASURE, unit)
+            return NumberMention.alone(span_start, end, value, MEASURE, unit)
         if after.lastgroup == "word_after" and token[-1].isdigit():
             return None  # "50kg", "G7", "4x4"
         if after.lastgroup == "unit":
@@ -229,9 +225,7 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
             if ("age" in window or "ange" in window) and context.AGE_BEFORE.search(window):
                 return None  # "the median age is 27 years (range: 3 months to 71 years)"
             unit = TIME_UNITS[after.group("unit_word").lower().rstrip("s")]
-            mention = NumberMention(
-                span_start, after.end(), span_start, after.end(), value, DURATION, unit
-            )
+            mention = NumberMention.alone(span_start, after.end(), value, DURATION, unit)
             mention.provisional = bool(match.group("star"))
             window = text[max(0, span_start - 40) : span_start]
             if ("within" in window or "first" in window or "next" in window) and (
@@ -249,9 +243,7 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
         return None  # "one" is mostly a pronoun
     if value == 1 and before.endswith("least ") and context.AT_LEAST_ONE_OBJECT.search(before):
         return None  # "districts that have reported at least one case": a definition
-    return NumberMention(
-        span_start,
-        span_end,
+    return NumberMention.alone(
         span_start,
         span_end,
         value,
