@@ -14,6 +14,10 @@ times the extractor of another copy of the project (an older commit, checked out
 `git worktree add --detach OTHER_CHECKOUT COMMIT`) on the same reports, in turn with this
 one (this, other, this, other, ...: each run a fresh process of `--repeats 1`), and reports
 both throughputs and their ratio, so a slower rebuild shows in one run on the same machine.
+
+`compiled_modules` says how many of the extractor's modules ran compiled by Cython (built by
+`python -m indicators.extract.build_compiled`; 0 when there is no current build, or with
+INDICATORS_PURE_PYTHON=1, which times the plain Python source).
 """
 
 from __future__ import annotations
@@ -122,9 +126,20 @@ def main(argv: list[str] | None = None) -> int:
             "seconds": median(seconds),
             "cpu_seconds": median(cpu_seconds),
             "mb_per_second": size / 1e6 / median(seconds),
+            "compiled_modules": _compiled_modules(),
         }
     )
     return 0
+
+
+def _compiled_modules() -> int:
+    """How many of the extractor's modules ran compiled (`indicators.extract.compiled`); 0
+    for a checkout that has no such build, or predates it."""
+    try:
+        from indicators.extract.compiled import loaded_compiled
+    except ImportError:
+        return 0
+    return len(loaded_compiled())
 
 
 def _one_run(args: argparse.Namespace, code: Path) -> dict:
@@ -171,6 +186,8 @@ def side_by_side(args: argparse.Namespace) -> int:
             "cpu_mb_per_second": first["megabytes"] / median([r["cpu_seconds"] for r in current]),
             "baseline_cpu_mb_per_second": other["megabytes"]
             / median([r["cpu_seconds"] for r in baseline]),
+            "compiled_modules": first.get("compiled_modules", 0),
+            "baseline_compiled_modules": other.get("compiled_modules", 0),
             "speed_ratio": median(
                 [b[timed] / c[timed] for c, b in zip(current, baseline, strict=True)]
             ),
