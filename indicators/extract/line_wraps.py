@@ -12,7 +12,8 @@ table, nor the next item of a list, and either
 - the line before it has no closing punctuation and ends with a word no sentence ends with
   ("killed in", the words are in `vocabulary/words.json`), or
 - the report is wrapped at a width (most lines stop near one width, open-ended), the line
-  before the break fills most of it, and the line after it is no heading, or
+  before the break fills most of it, the first word after it would not have fitted on it,
+  and the line after it is no heading, or
 - the line before it is open-ended and the line after it goes on in lower case.
 The lines before the first blank one (headline, standfirst, dateline) keep their own lines
 unless they plainly go on; "14. This is ..." after an open-ended line is the sentence's
@@ -41,6 +42,7 @@ MIN_WRAPPED_LINES, NEAR = 3, 0.8
 FILLED = 0.7
 MIN_WORDS = 4  # a line of fewer words is a heading or a label, whatever follows it
 
+_SENTENCE_ENDS = ".!?"
 _LINE = re.compile(r"[^\n]*(?:\n|\Z)")
 _LOWER_START = re.compile(r"[ \t]*[a-z(]")
 _NUMBERED_ITEM = re.compile(r"[ \t]*(\d{1,2})[.)]\s")
@@ -99,7 +101,7 @@ def _wraps(line: str, following: str, after: str, width: int) -> bool:
         return False  # a blank line ends a paragraph
     if len(stripped.split()) < MIN_WORDS or "|" in line or "|" in following:
         return False  # a heading, a label, a row of a table
-    if KEY_FIGURE_LINE.match(stripped):
+    if _is_key_figure_row(stripped):
         return False  # "Not functional: 12 percent (137 facilities)"
     if BULLET.match(following.lstrip()) and not _number_going_on(stripped, following):
         return False  # the next item of a list
@@ -113,11 +115,33 @@ def _wraps(line: str, following: str, after: str, width: int) -> bool:
         filled and not after.strip() and not following.strip().isupper()
     ):
         return False
-    if filled:
+    if filled and _next_word_overflows(line, following, width):
         # a line filling the width is wrapped, whatever it ends with: in a report wrapped
         # at a width, a blank line is what ends a paragraph
         return True
     return open_ended and _LOWER_START.match(following) is not None
+
+
+def _next_word_overflows(line: str, following: str, width: int) -> bool:
+    """Would the first word of `following` have overflowed `line`? A wrapping program moves a
+    word to the next line only when it does not fit, so a break before a word that fits
+    ("1 in 4 schools not functional" then "US$ 24.6M required") is the report's own. The
+    width read off the lines is never more than the one wrapped at, so a wrap always passes."""
+    first_word = following.split(None, 1)[0] if following.strip() else ""
+    return len(line.rstrip()) + 1 + len(first_word) > width
+
+
+def _is_key_figure_row(line: str) -> bool:
+    """Is the line a key figure with its label ("Not functional: 12 percent")? Not when what
+    stands before the colon holds a sentence's end or an unclosed parenthesis ("... is 27
+    years (range: 3 months to 71"), or a comma goes on after the figure ("...: 7,912,
+    including"): those are prose."""
+    if KEY_FIGURE_LINE.match(line) is None or line.endswith(","):
+        return False
+    label, figure = line.split(":", 1)
+    if label.count("(") > label.count(")") or ", " in figure:
+        return False
+    return not any(f"{mark} " in label for mark in _SENTENCE_ENDS)
 
 
 def _number_going_on(line: str, following: str) -> bool:
@@ -140,4 +164,4 @@ def _is_a_heading(line: str) -> bool:
 
 def _is_a_row(line: str) -> bool:
     """Is the line a row of a key-figures box ("919 schools closed", "People in need: 4M")?"""
-    return FIGURE_FIRST_LINE.match(line) is not None or KEY_FIGURE_LINE.match(line) is not None
+    return FIGURE_FIRST_LINE.match(line) is not None or _is_key_figure_row(line)
