@@ -167,3 +167,44 @@ def test_extract_reads_a_pdf_and_add_keeps_its_text_beside_the_tables(tmp_path):
     assert new_source == []
     observations = result.tables["observations"]
     assert (observations["source_id"] == "sahel-relief-bulletin-2025-08-14").sum() >= 3
+
+
+MALAWI = INGEST / "malawi_cholera_situation_report.pdf"
+
+
+def _source_paragraphs() -> list[str]:
+    """The text of each paragraph and heading of the multi-page PDF's HTML source."""
+    from lxml import html
+
+    tree = html.fromstring(INGEST.joinpath(MALAWI.stem + ".source.html").read_bytes())
+    return [" ".join(element.text_content().split()) for element in tree.iter("h1", "h2", "p")]
+
+
+def test_a_pdf_of_several_pages_reads_as_its_paragraphs_without_running_heads_and_feet():
+    document = read_document(MALAWI)
+    assert document.text == (INGEST / f"{MALAWI.name}.expected.txt").read_text("utf-8")
+    paragraphs = document.text.rstrip("\n").split("\n\n")
+    # each paragraph of the source whole, in order, whatever page breaks and boxes cut it
+    assert paragraphs == _source_paragraphs()
+    # the running head and the page numbers of the foot are gone; the letters of the
+    # typesetter's ligatures ("ﬂooded", "aﬀected") are letters again
+    assert "Situation Report No. 9 |" not in document.text
+    assert "Page 1 of" not in document.text and "Page 2 of" not in document.text
+    assert not set("ﬀﬁﬂﬃﬄ\u00ad") & set(document.text)
+    assert "flooded boreholes" in document.text and "affected districts" in document.text
+
+
+def test_a_figure_whose_sentence_a_page_break_cut_keeps_its_whole_sentence():
+    from datetime import date
+
+    from indicators.extract.pipeline import extract
+
+    document = read_document(MALAWI)
+    result = extract(document.text, date(2025, 3, 21), publisher="Health Cluster")
+    by_value = {o.value: o for o in result.observations}
+    # "…, up from" ends one box and "472 in the week before" opens the next
+    assert by_value[472].quote == by_value[611].quote
+    assert by_value[611].quote.startswith("In the week ending 16 March, 611 new suspected")
+    for observation in result.observations:
+        quote = document.text[observation.quote_start : observation.quote_end]
+        assert observation.quote == quote and "\n" not in quote

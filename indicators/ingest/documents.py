@@ -110,10 +110,19 @@ def document_from_text(
     )
 
 
+# The typesetter's ligatures a PDF's text may keep ("ﬂooded", "aﬀected"), as their letters:
+# words are read letter by letter, and a ligature is no letter of the word
+_LIGATURES = {ord(ligature): unicodedata.normalize("NFKC", ligature) for ligature in "ﬀﬁﬂﬃﬄﬅﬆ"}
+# a soft hyphen marks where a word may break; it is no character of the word
+_LIGATURES[0x00AD] = None
+
+
 def tidy(text: str) -> str:
-    """Text taken out of a PDF or web page, in one fixed form: NFC, no trailing spaces,
-    paragraphs separated by one blank line, no control characters but newlines."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Text taken out of a PDF or web page, in one fixed form: NFC, the letters of a
+    typesetter's ligatures, no soft hyphens, no trailing spaces, paragraphs separated by one
+    blank line, no control characters but newlines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
+    text = unicodedata.normalize("NFC", text)
     lines = []
     for line in text.split("\n"):
         line = "".join(ch for ch in line if ch == "\t" or unicodedata.category(ch) != "Cc")

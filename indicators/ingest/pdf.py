@@ -1,6 +1,7 @@
 """The text of a PDF, with pdfminer.six: its layout analysis groups lines into text boxes,
 which here become paragraphs (their lines joined by spaces, so a sentence wrapped across
-lines reads as one)."""
+lines reads as one); the running heads and feet of its pages are left out and a paragraph
+cut by a page break is read as one (`pdf_pages`)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import io
 import re
 
 from indicators.ingest.documents import IngestError, tidy
+from indicators.ingest.pdf_pages import Box, body_paragraphs
 
 MAX_PAGES = 500
+SOFT_HYPHEN = "\u00ad"
 
 
 def pdf_text(data: bytes, shown: str) -> tuple[str, dict[str, str]]:
@@ -31,7 +34,7 @@ def pdf_text(data: bytes, shown: str) -> tuple[str, dict[str, str]]:
             "paste its text"
         ) from error
     metadata = _metadata(document)
-    paragraphs: list[str] = []
+    boxes: list[list[Box]] = []
     pages = 0
     try:
         for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
@@ -41,11 +44,14 @@ def pdf_text(data: bytes, shown: str) -> tuple[str, dict[str, str]]:
                     f"{shown}: the PDF has more than {MAX_PAGES} pages; split it or paste "
                     "the part you need"
                 )
-            for element in page:
-                if isinstance(element, LTTextBox):
-                    paragraph = _joined(element.get_text())
-                    if paragraph:
-                        paragraphs.append(paragraph)
+            height = (page.y1 - page.y0) or 1.0
+            boxes.append(
+                [
+                    Box(_joined(element.get_text()), *_from_top(element, page, height))
+                    for element in page
+                    if isinstance(element, LTTextBox)
+                ]
+            )
     except IngestError:
         raise
     except Exception as error:
@@ -55,6 +61,7 @@ def pdf_text(data: bytes, shown: str) -> tuple[str, dict[str, str]]:
         ) from error
     if pages == 0:
         raise IngestError(f"{shown}: the PDF has no pages")
+    paragraphs = [paragraph for paragraph in body_paragraphs(boxes) if paragraph]
     if not paragraphs:
         raise IngestError(
             f"{shown}: the PDF has no text layer (a scanned image?); run text recognition "
@@ -63,15 +70,23 @@ def pdf_text(data: bytes, shown: str) -> tuple[str, dict[str, str]]:
     return tidy("\n\n".join(paragraphs)), metadata
 
 
+def _from_top(element, page, height: float) -> tuple[float, float]:
+    """Where a box's top and bottom stand, as shares of the page's height from its top."""
+    return (page.y1 - element.y1) / height, (page.y1 - element.y0) / height
+
+
 def _joined(box_text: str) -> str:
     """A text box's lines as one paragraph. A line ending in a hyphen joins the next
-    without a space ("two-week"), other lines with one."""
+    without a space ("two-week"), as does one ending in a soft hyphen (which goes:
+    "displace-" "ment" is "displacement"); other lines join with one."""
     joined = ""
     for line in box_text.splitlines():
         line = line.strip()
         if not line:
             continue
-        if joined and not joined.endswith("-"):
+        if joined.endswith(SOFT_HYPHEN):
+            joined = joined[:-1]
+        elif joined and not joined.endswith("-"):
             joined += " "
         joined += line
     return re.sub(r"[ \t]+", " ", joined)
