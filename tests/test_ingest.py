@@ -173,19 +173,32 @@ MALAWI = INGEST / "malawi_cholera_situation_report.pdf"
 
 
 def _source_paragraphs() -> list[str]:
-    """The text of each paragraph and heading of the multi-page PDF's HTML source."""
+    """The text of each paragraph, heading and panel of the multi-page PDF's HTML source, and
+    each table as its rows, a row to a line and its cells joined by " | "."""
     from lxml import html
 
     tree = html.fromstring(INGEST.joinpath(MALAWI.stem + ".source.html").read_bytes())
-    return [" ".join(element.text_content().split()) for element in tree.iter("h1", "h2", "p")]
+    found = []
+    for element in tree.iter("h1", "h2", "p", "div", "table"):
+        if element.tag == "table":
+            rows = [
+                " | ".join(" ".join(cell.text_content().split()) for cell in row)
+                for row in element.iter("tr")
+            ]
+            found.append("\n".join(rows))
+        else:
+            found.append(" ".join(element.text_content().split()))
+    return found
 
 
 def test_a_pdf_of_several_pages_reads_as_its_paragraphs_without_running_heads_and_feet():
     document = read_document(MALAWI)
     assert document.text == (INGEST / f"{MALAWI.name}.expected.txt").read_text("utf-8")
     paragraphs = document.text.rstrip("\n").split("\n\n")
-    # each paragraph of the source whole, in order, whatever page breaks and boxes cut it
+    # each paragraph of the source whole, in order, whatever page breaks and boxes cut it,
+    # and the ruled table as its rows ("Blantyre | 1,497 | 31 | 31%")
     assert paragraphs == _source_paragraphs()
+    assert "Blantyre | 1,497 | 31 | 31%" in paragraphs[7].split("\n")
     # the running head and the page numbers of the foot are gone; the letters of the
     # typesetter's ligatures ("ﬂooded", "aﬀected") are letters again
     assert "Situation Report No. 9 |" not in document.text
@@ -208,3 +221,29 @@ def test_a_figure_whose_sentence_a_page_break_cut_keeps_its_whole_sentence():
     for observation in result.observations:
         quote = document.text[observation.quote_start : observation.quote_end]
         assert observation.quote == quote and "\n" not in quote
+
+
+def test_a_ruled_tables_figures_are_read_by_row_and_column():
+    from datetime import date
+    from pathlib import Path
+
+    from indicators.extract.catalogue import Catalogue
+    from indicators.extract.pipeline import extract
+
+    document = read_document(MALAWI)
+    catalogue = Catalogue.from_csv(Path(REPO_ROOT / "data" / "indicators.csv"))
+    result = extract(document.text, date(2025, 3, 21), "Health Cluster", catalogue=catalogue)
+    rows = [o for o in result.observations if " | " in o.quote]
+    by_place = {}
+    for observation in rows:
+        by_place.setdefault(observation.location, []).append(observation)
+    # every district's row gives its three figures, placed in the district, each named by its
+    # column (never by the district: "blantyre" is no indicator; deaths are not cases)
+    for district, values in (("Blantyre", [1497, 31, 31]), ("Nsanje", [402, 11, 8])):
+        assert sorted(o.value for o in by_place[district]) == sorted(values)
+        assert len({o.indicator_id for o in by_place[district]}) == 3
+        for observation in by_place[district]:
+            assert district.lower() not in observation.indicator_id
+            assert observation.quote.startswith(f"{district} | ")
+    # the last row ("Other districts", the report's country) repeats no other row's 19 deaths
+    assert len([o for o in rows if o.quote.startswith("Other districts |")]) == 3

@@ -120,3 +120,28 @@ def test_a_box_left_open_goes_on_whatever_the_next_one_opens_with(ending, follow
     (joined,) = body_paragraphs(pages)
     space = "" if ending.endswith("-") else " "
     assert joined == f"Some 611 cases were reported, {ending}{space}{following}"
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.sampled_from(["since 3", "in the districts of", "reported by the Ministry of Health in"]),
+    st.sampled_from(["January 2025.", "Blantyre and Zomba.", "4,862 cases were suspected."]),
+    st.booleans(),
+)
+def test_a_full_line_goes_on_in_the_same_font_though_the_next_opens_with_a_capital(
+    ending, following, page_break
+):
+    body = "DejaVuSans 12.0"
+    before = Box(f"Partners said 97 deaths were recorded {ending}", 0.7, 0.75, full=True)
+    before = Box(before.text, before.top, before.bottom, full=True, opens_in=body, ends_in=body)
+    after = Box(following, 0.15 if page_break else 0.76, 0.2 if page_break else 0.8)
+    after = Box(after.text, after.top, after.bottom, opens_in=body, ends_in=body)
+    pages = [[before], [after]] if page_break else [[before, after]]
+    assert body_paragraphs(pages) == [f"{before.text} {following}"]
+    if ending != "since 3":
+        return  # "of", "in": words no sentence ends with, whatever the geometry says
+    # a line that stops short of the width, or a font that changes, is a break of the report's
+    short = Box(before.text, before.top, before.bottom, opens_in=body, ends_in=body)
+    assert body_paragraphs([[short, after]]) == [short.text, following]
+    heading = Box(following, after.top, after.bottom, opens_in="DejaVuSans-Bold 14.0")
+    assert body_paragraphs([[before, heading]]) == [before.text, following]

@@ -218,9 +218,28 @@ def label_of_table_cell(text: str, line_start: int, number_start: int) -> str:
     first column: "District IDPs" for "98,215" in "Pemba | 98,215 | 17%" under "District |
     IDPs | % of total" (the header being the first of the lines with bars above the row,
     one with no digit), or ""."""
+    found = _header_cells(text, line_start, number_start)
+    if found is None:
+        return ""
+    cells, column = found
+    return f"{cells[0].strip()} {cells[column].strip()}"
+
+
+def header_of_column(text: str, line_start: int, number_start: int, back: int = 0) -> str:
+    """The header of a figure's column alone ("IDPs" for "98,215" above), or of the column
+    `back` columns before it (never the first, which names the rows), or ""."""
+    found = _header_cells(text, line_start, number_start)
+    if found is None or found[1] - back < 1:
+        return ""
+    return found[0][found[1] - back].strip()
+
+
+def _header_cells(text: str, line_start: int, number_start: int) -> tuple[list[str], int] | None:
+    """The cells of the header of the table whose row opens at `line_start`, and the column
+    of the figure at `number_start`; None when it is no table's cell or has no header."""
     column = text.count("|", line_start, number_start)
     if column == 0:
-        return ""
+        return None
     header = ""
     start = line_start
     for _ in range(60):  # rows of one table, upwards
@@ -232,11 +251,11 @@ def label_of_table_cell(text: str, line_start: int, number_start: int) -> str:
             break
         header, start = line, previous
     if not header or _DIGIT.search(header):
-        return ""
+        return None
     cells = header.split("|")
     if column >= len(cells):
-        return ""
-    return f"{cells[0].strip()} {cells[column].strip()}"
+        return None
+    return cells, column
 
 
 def lead_in_of_list(text: str, line_start: int) -> str:

@@ -55,6 +55,8 @@ from indicators.extract.hints import prefix_hints
 from indicators.extract.sentence_view import Context
 
 _CHANGE_KEY = content_word_tuple("change")[0]
+# the words of a column header that says only that its figures are shares ("% of total")
+_OF_WHOLE = frozenset(content_word_tuple("share percent proportion total all"))
 # the words of an indicator that counts a method's own reach ("households_surveyed")
 _METHOD_KEYS = frozenset(
     content_word_tuple(
@@ -272,7 +274,7 @@ class FigureReading(FigureSurroundings, StatusReading):
         family = figure_family(kind, unit, rate)
         indicator = None
         inherited = None
-        if not has_noun and previous:
+        if not has_noun and previous and not cell_label:  # a table's cell: its column says
             # "7 million people, one in three ..., compared with 6.9 million": the nearest
             # earlier figure of the same family says what a bare one counts
             same = [f for f in previous if f.family == family or f.family == "rate:" + f.rate]
@@ -408,6 +410,16 @@ class FigureReading(FigureSurroundings, StatusReading):
                 elif kind == num.SHARE and num.BY_CHANGE.search(before):
                     described = ""  # "electricity supply has fallen by three quarters"
                 subject = from_a_word_start(text, mention.start - len(before), before)
+                column = (
+                    fc.header_of_column(text, sentence.start, mention.start) if cell_label else ""
+                )
+                if column and kind == num.SHARE and set(content_word_tuple(column)) <= _OF_WHOLE:
+                    # "% of total" says only that it is a share: of what, the column before says
+                    column = (
+                        fc.header_of_column(text, sentence.start, mention.start, 1) + " " + column
+                    )
+                if column:  # "98,215" in "Pemba | 98,215 | 17%" under "District | IDPs | ...":
+                    described, subject = column, ""  # the column says what it counts
                 change = _CHANGE_THEN_TO.search(before)
                 if (
                     change is not None

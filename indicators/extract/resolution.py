@@ -52,6 +52,8 @@ def _same_fact(a: Observation, b: Observation, publisher: str, default_place: st
         return False
     if a.quote_start == b.quote_start:
         return False  # two figures of one sentence are two statements
+    if " | " in a.quote and " | " in b.quote:
+        return False  # two rows of a table are two facts, whichever place one leaves unsaid
     if (a.value_low, a.value_high) != (b.value_low, b.value_high) and a.qualifier and b.qualifier:
         return False
 

@@ -10,14 +10,17 @@ import re
 
 from indicators.ingest.documents import IngestError, tidy
 from indicators.ingest.pdf_pages import Box, body_paragraphs
+from indicators.ingest.pdf_tables import page_tables
 
 MAX_PAGES = 500
 SOFT_HYPHEN = "\u00ad"
+# A line reaching this share of the page text's width, from its left, fills it.
+FULL_LINE = 0.85
 
 
 def pdf_text(data: bytes, shown: str) -> tuple[str, dict[str, str]]:
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextBox
+    import pdfplumber
+    from pdfminer.layout import LTTextBox, LTTextLine
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFParser
 
@@ -35,23 +38,17 @@ def pdf_text(data: bytes, shown: str) -> tuple[str, dict[str, str]]:
         ) from error
     metadata = _metadata(document)
     boxes: list[list[Box]] = []
-    pages = 0
     try:
-        for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
-            pages += 1
+        with pdfplumber.open(io.BytesIO(data), laparams={}) as pdf:
+            pages = len(pdf.pages)
             if pages > MAX_PAGES:
                 raise IngestError(
                     f"{shown}: the PDF has more than {MAX_PAGES} pages; split it or paste "
                     "the part you need"
                 )
-            height = (page.y1 - page.y0) or 1.0
-            boxes.append(
-                [
-                    Box(_joined(element.get_text()), *_from_top(element, page, height))
-                    for element in page
-                    if isinstance(element, LTTextBox)
-                ]
-            )
+            for page in pdf.pages:
+                boxes.append(_page_boxes(page, LTTextBox, LTTextLine))
+                page.close()  # its objects and layout are not kept for the pages after it
     except IngestError:
         raise
     except Exception as error:
@@ -59,7 +56,7 @@ def pdf_text(data: bytes, shown: str) -> tuple[str, dict[str, str]]:
             f"{shown}: the PDF's text could not be read ({type(error).__name__}); export it "
             "again or paste its text"
         ) from error
-    if pages == 0:
+    if not boxes:
         raise IngestError(f"{shown}: the PDF has no pages")
     paragraphs = [paragraph for paragraph in body_paragraphs(boxes) if paragraph]
     if not paragraphs:
@@ -70,9 +67,75 @@ def pdf_text(data: bytes, shown: str) -> tuple[str, dict[str, str]]:
     return tidy("\n\n".join(paragraphs)), metadata
 
 
-def _from_top(element, page, height: float) -> tuple[float, float]:
-    """Where a box's top and bottom stand, as shares of the page's height from its top."""
-    return (page.y1 - element.y1) / height, (page.y1 - element.y0) / height
+def _page_boxes(page, text_box, text_line) -> list[Box]:
+    """A pdfplumber page's text boxes, in the layout analysis's order, as paragraphs with
+    where they stand; a ruled table's lines leave their boxes and the table's rows stand as
+    one box where its first line stood (`pdf_tables`)."""
+    tables = page_tables(page)
+    height = float(page.height) or 1.0
+    left, top_edge = float(page.mediabox[0]), float(page.mediabox[1])
+
+    def bounds(item) -> tuple[float, float, float, float]:
+        # as pdfplumber places its objects: points from the page's top and left
+        x0, x1 = item.x0 + left, item.x1 + left
+        return x0, height - item.y1 + top_edge, x1, height - item.y0 + top_edge
+
+    elements = [element for element in page.layout if isinstance(element, text_box)]
+    # how far the page's text reaches: a line that goes on in the next box fills its width
+    extent = [
+        (line.x0, line.x1)
+        for element in elements
+        for line in element
+        if isinstance(line, text_line)
+    ]
+    text_left = min((x0 for x0, _ in extent), default=0.0)
+    full_from = text_left + FULL_LINE * (max((x1 for _, x1 in extent), default=0.0) - text_left)
+    found: list[Box] = []
+    placed: set[int] = set()
+    for element in elements:
+        if not isinstance(element, text_box):
+            continue
+        lines = [line for line in element if isinstance(line, text_line)]
+        outside = []
+        for line in lines:
+            inside = next((i for i, t in enumerate(tables) if t.holds(*bounds(line))), None)
+            if inside is None:
+                outside.append(line)
+            elif inside not in placed:  # the table's rows, where its first line stood
+                placed.add(inside)
+                table = tables[inside]
+                rows = "\n".join(table.rows)
+                found.append(Box(rows, table.top / height, table.bottom / height, rows=True))
+        if not outside:
+            continue
+        text = _joined("".join(line.get_text() + "\n" for line in outside))
+        _, top, _, _ = bounds(outside[0])
+        _, _, _, bottom = bounds(outside[-1])
+        found.append(
+            Box(
+                text,
+                top / height,
+                bottom / height,
+                full=outside[-1].x1 >= full_from,
+                opens_in=_font(outside[0], first=True),
+                ends_in=_font(outside[-1], first=False),
+            )
+        )
+    for index, table in enumerate(tables):
+        if index not in placed:  # no line of the layout fell inside it: by where it stands
+            at = next((i for i, box in enumerate(found) if box.top * height > table.top), None)
+            rows = Box("\n".join(table.rows), table.top / height, table.bottom / height, rows=True)
+            found.insert(len(found) if at is None else at, rows)
+    return found
+
+
+def _font(line, first: bool) -> str:
+    """The font and size of a line's first or last letter ("DejaVuSans 12.0"), or ""."""
+    chars = [item for item in line if hasattr(item, "fontname") and item.get_text().strip()]
+    if not chars:
+        return ""
+    char = chars[0] if first else chars[-1]
+    return f"{char.fontname} {round(char.size, 1)}"
 
 
 def _joined(box_text: str) -> str:

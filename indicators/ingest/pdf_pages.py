@@ -14,7 +14,9 @@ a reader sees:
   page or at the top of the next page) when that one opens in lower case, or the first ends
   with a comma, a hyphen ("two-" then "week": no space) or a word no sentence ends with
   ("up from" then "472 in the week before": the words of `line_continuations`, as for a
-  hard-wrapped text).
+  hard-wrapped text), or its last line fills the width of the page's text and the letters
+  either side of the break are of one font and size ("... since 3" then "January 2025.");
+- a table's rows (`pdf_tables`) are a paragraph of their own, a row to a line.
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ class Box:
     text: str
     top: float
     bottom: float
+    rows: bool = False  # a table's rows, a line each: never joined to the text around them
+    full: bool = False  # its last line fills the width of the page's text
+    opens_in: str = ""  # the font and size of its first letter and of its last
+    ends_in: str = ""
 
     @property
     def in_margin(self) -> bool:
@@ -58,14 +64,21 @@ def body_paragraphs(pages: list[list[Box]]) -> list[str]:
     paragraph cut into boxes or by a page break read as one."""
     running = _running_lines(pages)
     paragraphs: list[str] = []
+    previous: Box | None = None
     for boxes in pages:
         for box in boxes:
             if not box.text.strip() or (box.in_margin and _key(box.text) in running):
                 continue
-            if paragraphs and _goes_on(paragraphs[-1], box.text):
+            if (
+                previous is not None
+                and not box.rows
+                and not previous.rows
+                and (_goes_on(paragraphs[-1], box.text) or _runs_on(paragraphs[-1], previous, box))
+            ):
                 paragraphs[-1] = _joined(paragraphs[-1], box.text)
             else:
                 paragraphs.append(box.text)
+            previous = box
     return paragraphs
 
 
@@ -94,6 +107,21 @@ def _goes_on(last: str, first: str) -> bool:
     if first[0].islower() or last[-1] in ",-":
         return True
     return last.rsplit(None, 1)[-1].lower() in CONTINUATIONS
+
+
+def _runs_on(last: str, before: Box, box: Box) -> bool:
+    """Does `box` go on with the paragraph `before` ends, though it opens with a capital or a
+    figure ("... since 3" then "January 2025.")? When the line before fills the width of the
+    page's text, ends without closing punctuation, and the letters either side of the break
+    are of one font and size: a heading stops short of the width, or is set otherwise."""
+    last = last.rstrip()
+    return (
+        bool(last)
+        and last[-1] not in CLOSING
+        and before.full
+        and bool(before.ends_in)
+        and before.ends_in == box.opens_in
+    )
 
 
 def _joined(last: str, first: str) -> str:

@@ -1,0 +1,115 @@
+"""A table's figures, read row by row: generated tables flattened to text ("Pemba | 98,215 |
+17%", as a PDF's ruled table is written out), and generated ruled tables printed to PDF."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from indicators.extract.catalogue import Catalogue
+from indicators.extract.pipeline import extract
+
+EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
+PLACES = ["Pemba", "Metuge", "Montepuez", "Blantyre", "Mangochi", "Nsanje", "Kassala", "Gedaref"]
+COUNT_HEADERS = ["Suspected cases", "Deaths", "IDPs", "Households reached", "Schools closed"]
+SHARE_HEADERS = ["% of total", "% of all cases", "Share (%)"]
+
+
+@st.composite
+def tables(draw) -> tuple[list[str], list[str], list[list[int]]]:
+    """(column headers, row places, each row's counts); a share column last."""
+    counts = draw(st.lists(st.sampled_from(COUNT_HEADERS), min_size=1, max_size=3, unique=True))
+    places = draw(st.lists(st.sampled_from(PLACES), min_size=2, max_size=5, unique=True))
+    values = [
+        draw(st.lists(st.integers(10, 250_000), min_size=len(counts), max_size=len(counts)))
+        for _ in places
+    ]
+    return counts + [draw(st.sampled_from(SHARE_HEADERS))], places, values
+
+
+def _rows(headers, places, values, shares) -> str:
+    lines = ["District | " + " | ".join(headers)]
+    for place, row, share in zip(places, values, shares, strict=True):
+        lines.append(" | ".join([place, *(f"{v:,}" for v in row), f"{share}%"]))
+    return "\n".join(lines)
+
+
+def _text(headers, places, values, shares) -> str:
+    return f"Situation update\n\nFIGURES BY DISTRICT\n{_rows(headers, places, values, shares)}\n"
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables(), st.data())
+def test_each_cell_is_a_figure_of_its_row_named_by_its_column(table, data):
+    headers, places, values = table
+    shares = [data.draw(st.integers(1, 99)) for _ in places]
+    text = _text(headers, places, values, shares)
+    result = extract(text, date(2025, 6, 2), "IOM", catalogue=Catalogue([]))
+    found = [o for o in result.observations if " | " in o.quote]
+    # every cell, none lost as a repeat of another row's equal figure
+    assert len(found) == len(places) * len(headers)
+    for place, row, share in zip(places, values, shares, strict=True):
+        cells = [o for o in found if o.quote.startswith(f"{place} | ")]
+        assert sorted(o.value for o in cells) == sorted([*row, share])
+        assert all(o.location == place for o in cells)
+        # each column its own indicator, named by its header, never by the row's place
+        assert len({o.indicator_id for o in cells}) == len(headers)
+        assert not any(place.lower() in o.indicator_id for o in cells)
+    share_cells = [o for o in found if o.unit == "percent"]
+    assert len({o.indicator_id for o in share_cells}) == 1
+    assert share_cells[0].indicator_id.startswith("share_")
+    assert (
+        share_cells[0].indicator_id != "share_figure"
+    )  # "% of total" says of what: the column before
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from benchmarks.common import CHROMIUM, CHROMIUM_FLAGS
+
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is not installed")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.mark.browser
+@settings(
+    max_examples=max(4, EXAMPLES // 20),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(tables(), st.data(), st.sampled_from(["3px 10px", "1px 2px", "6px 24px"]))
+def test_a_ruled_table_in_a_pdf_reads_as_its_rows(browser, tmp_path_factory, table, data, padding):
+    from indicators.ingest.pdf import pdf_text
+    from tests.pdf_maker import html_to_pdf
+
+    headers, places, values = table
+    shares = [data.draw(st.integers(1, 99)) for _ in places]
+    cells = "".join(f"<th>{h}</th>" for h in ["District", *headers])
+    body = "".join(
+        "<tr>" + "".join(f"<td>{c}</td>" for c in [p, *(f"{v:,}" for v in r), f"{s}%"]) + "</tr>"
+        for p, r, s in zip(places, values, shares, strict=True)
+    )
+    html = (
+        "<html><body style='font-family:DejaVu Sans;font-size:11pt'>"
+        "<p>Displacement by district, as of 31 May 2025, partners said.</p>"
+        f"<table style='border-collapse:collapse'><tr>{cells}</tr>{body}</table>"
+        f"<style>th, td {{ border: 1px solid #444; padding: {padding} }}</style>"
+        "<p>Most of the displaced live with host families.</p></body></html>"
+    )
+    pdf = html_to_pdf(html, tmp_path_factory.mktemp("table") / "table.pdf", browser)
+    text, _ = pdf_text(pdf.read_bytes(), "table.pdf")
+    assert text == (
+        "Displacement by district, as of 31 May 2025, partners said.\n\n"
+        f"{_rows(headers, places, values, shares)}\n\n"
+        "Most of the displaced live with host families.\n"
+    )
