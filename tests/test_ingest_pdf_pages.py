@@ -145,3 +145,13 @@ def test_a_full_line_goes_on_in_the_same_font_though_the_next_opens_with_a_capit
     assert body_paragraphs([[short, after]]) == [short.text, following]
     heading = Box(following, after.top, after.bottom, opens_in="DejaVuSans-Bold 14.0")
     assert body_paragraphs([[before, heading]]) == [before.text, following]
+
+
+def test_a_page_whose_tables_cannot_be_told_keeps_its_text():
+    from indicators.ingest.pdf_tables import page_tables
+
+    class DamagedPage:
+        def find_tables(self):
+            raise ValueError("a rectangle with no corners")
+
+    assert page_tables(DamagedPage()) == []

@@ -34,9 +34,14 @@ class PageTable:
 
 
 def page_tables(page) -> list[PageTable]:
-    """The tables of a pdfplumber page, top to bottom."""
+    """The tables of a pdfplumber page, top to bottom; none when they cannot be told (the
+    page's text is then read as the layout analysis gives it, not lost)."""
+    try:
+        tables = page.find_tables()
+    except Exception:  # pdfplumber's geometry on a damaged page: the text is still readable
+        return []
     found = []
-    for table in page.find_tables():
+    for table in tables:
         rows = [_row(cells) for cells in table.extract()]
         rows = [row for row in rows if row is not None]
         columns = max((len(cells) for cells in table.extract()), default=0)
