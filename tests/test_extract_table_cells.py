@@ -113,3 +113,28 @@ def test_a_ruled_table_in_a_pdf_reads_as_its_rows(browser, tmp_path_factory, tab
         f"{_rows(headers, places, values, shares)}\n\n"
         "Most of the displaced live with host families.\n"
     )
+
+
+@settings(max_examples=max(10, EXAMPLES // 5), deadline=None)
+@given(tables(), st.data())
+def test_a_web_pages_table_reads_as_its_rows(table, data):
+    from indicators.ingest.html import html_text
+
+    headers, places, values = table
+    shares = [data.draw(st.integers(1, 99)) for _ in places]
+    cells = "".join(f"<th>{h}</th>" for h in ["District", *headers])
+    body = "".join(
+        "<tr>" + "".join(f"<td>{c}</td>" for c in [p, *(f"{v:,}" for v in r), f"{s}%"]) + "</tr>"
+        for p, r, s in zip(places, values, shares, strict=True)
+    )
+    page = (
+        "<html lang='en'><head><title>Displacement by district</title></head><body><article>"
+        "<h1>Displacement by district</h1><p>Partners recorded new displacement in every "
+        "district of the province during the month, the agency said on Monday.</p>"
+        f"<table><tr>{cells}</tr>{body}</table>"
+        "<p>Most of the displaced live with host families, according to the partners.</p>"
+        "</article></body></html>"
+    )
+    text, _ = html_text(page.encode("utf-8"), "page.html")
+    # the table a paragraph of its own, a row to a line, as the extractor reads tables
+    assert f"\n\n{_rows(headers, places, values, shares)}\n\n" in text

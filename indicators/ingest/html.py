@@ -1,6 +1,6 @@
 """The main text of a web page, with trafilatura: navigation, menus, share links, cookie
 banners and footers are dropped; each paragraph, heading or list item becomes one
-paragraph of the report text."""
+paragraph of the report text, and a table one paragraph of its rows ("Pemba | 98,215 | 17%")."""
 
 from __future__ import annotations
 
@@ -39,14 +39,41 @@ def html_text(data: bytes, shown: str) -> tuple[str, dict[str, str]]:
             f"{shown}: no main text found in the web page (it may be empty or built by "
             "scripts); paste the report's text instead"
         )
-    # trafilatura puts one paragraph on each line; the report text keeps a blank line
-    # between paragraphs, as the extractor's sentence splitter reads paragraphs.
-    text = tidy("\n\n".join(text.splitlines()))
+    text = tidy(_paragraphs(text))
     metadata = _metadata(document)
     language = _LANG.search(data[:4096])
     if language and "language" not in metadata:
         metadata["language"] = language.group(1).decode("ascii").lower()
     return text, metadata
+
+
+def _paragraphs(text: str) -> str:
+    """trafilatura's text (a paragraph to a line, a table in Markdown: "| Pemba | 98,215 |",
+    "|---|---|") as the report text: a blank line between paragraphs, as the extractor's
+    sentence splitter reads them, and a table as one paragraph of its rows, a row to a line
+    with its cells joined by " | " ("Pemba | 98,215 | 17%"), as tables flattened to text are
+    read, each figure named by its column's header."""
+    blocks: list[list[str]] = []
+    in_table = False
+    for line in text.splitlines():
+        row = _TABLE_ROW.match(line.strip())
+        if row is None:
+            blocks.append([line])
+            in_table = False
+            continue
+        cells = [cell.strip() for cell in row.group(1).split("|")]
+        if all(_RULE.fullmatch(cell) for cell in cells):
+            continue  # the rule under the header: no row of the table
+        if not in_table:
+            blocks.append([])
+            in_table = True
+        blocks[-1].append(" | ".join(cells))
+    return "\n\n".join("\n".join(block) for block in blocks)
+
+
+# a table's row as trafilatura writes it, in Markdown, and the rule under its header
+_TABLE_ROW = re.compile(r"^\|(.*)\|$")
+_RULE = re.compile(r":?-{3,}:?|")
 
 
 def _decoded(data: bytes) -> str:
