@@ -138,3 +138,59 @@ def test_a_web_pages_table_reads_as_its_rows(table, data):
     text, _ = html_text(page.encode("utf-8"), "page.html")
     # the table a paragraph of its own, a row to a line, as the extractor reads tables
     assert f"\n\n{_rows(headers, places, values, shares)}\n\n" in text
+
+
+def _markdown(headers, places, values, shares, align: str) -> str:
+    lines = ["| District | " + " | ".join(headers) + " |"]
+    lines.append("|" + "|".join(align for _ in range(len(headers) + 1)) + "|")
+    for place, row, share in zip(places, values, shares, strict=True):
+        lines.append("| " + " | ".join([place, *(f"{v:,}" for v in row), f"{share}%"]) + " |")
+    return "\n".join(lines)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables(), st.data(), st.sampled_from(["---", ":---", "---:", " :---: "]))
+def test_a_markdown_table_gives_what_the_table_flattened_to_text_gives(table, data, align):
+    headers, places, values = table
+    shares = [data.draw(st.integers(1, 99)) for _ in places]
+    head = "Situation update\n\nFIGURES BY DISTRICT\n"
+    flat = head + _rows(headers, places, values, shares) + "\n"
+    marked = head + _markdown(headers, places, values, shares, align) + "\n"
+    catalogue = Catalogue([])
+
+    def read(text):
+        result = extract(text, date(2025, 6, 2), "IOM", catalogue=catalogue)
+        for o in result.observations:
+            assert o.quote == text[o.quote_start : o.quote_end]  # the report's own words
+        return [(o.value, o.unit, o.indicator_id, o.location) for o in result.observations]
+
+    assert read(marked) == read(flat)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.sampled_from(["**61,902** people", "__61,902__ people", "61,902 **people**"]),
+    st.sampled_from(["* ", "+ ", "- "]),
+)
+def test_strong_emphasis_and_list_marks_are_read_as_the_words_they_mark(strong, mark):
+    from indicators.extract.markdown import marked_up
+
+    text = f"Update\n\nPartners said {strong} live in sites.\n\n{mark}41 latrines were built.\n"
+    reading = marked_up(text)
+    assert len(reading) == len(text)
+    assert "61,902 people" in " ".join(reading.split())
+    result = extract(text, date(2025, 6, 2), "IOM", catalogue=Catalogue([]))
+    values = sorted(o.value for o in result.observations)
+    assert values == [41, 61902]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab1 |*_-:\n"), max_size=200))
+def test_markdown_marks_keep_every_offset(text):
+    from indicators.extract.markdown import marked_up
+
+    reading = marked_up(text)
+    assert len(reading) == len(text)
+    # only marks become spaces (a list's asterisk a dash); every other character stays
+    for before, after in zip(text, reading, strict=True):
+        assert after == before or (before in "|*_-:+" and after in " -")

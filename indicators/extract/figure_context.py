@@ -237,6 +237,7 @@ def header_of_column(text: str, line_start: int, number_start: int, back: int = 
 def _header_cells(text: str, line_start: int, number_start: int) -> tuple[list[str], int] | None:
     """The cells of the header of the table whose row opens at `line_start`, and the column
     of the figure at `number_start`; None when it is no table's cell or has no header."""
+    line_start = text.rfind("\n", 0, line_start) + 1  # a row may be indented
     column = text.count("|", line_start, number_start)
     if column == 0:
         return None

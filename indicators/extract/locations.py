@@ -338,6 +338,7 @@ LEVEL_WORDS = frozenset(vocabulary.place_anaphors()) | {"location", "area"}
 def table_row_place(text: str, start: int) -> str:
     """The place a table's row at `start` (the start of its line) names in its first cell,
     when the first line of its table heads that column with a level; "" otherwise."""
+    start = text.rfind("\n", 0, start) + 1  # a row may be indented ("| Pemba |" read as such)
     row = ROW_FIRST_CELL.match(text, start)
     if not row:
         return ""

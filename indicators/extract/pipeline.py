@@ -75,6 +75,7 @@ from indicators.extract.locations import (  # noqa: F401 - also imported from he
     with_own_figures,
     without_suffix,
 )
+from indicators.extract.markdown import marked_up
 from indicators.extract.number_ranges import merge_ranges
 from indicators.extract.report_places import ReportPlaces, dateline_places, report_scope
 from indicators.extract.resolution import one_per_fact
@@ -121,7 +122,7 @@ def extract(
     }
     # the rules read a hard-wrapped report's lines as the sentences they wrap (same offsets);
     # each quote is then the report's own words at those offsets, line breaks and all
-    reading = unwrapped(text)
+    reading = unwrapped(marked_up(text))
     run = _Run(reading, published, publisher, catalogue)
     run.process()
     if reading != text:
