@@ -151,6 +151,8 @@ def test_a_page_whose_tables_cannot_be_told_keeps_its_text():
     from indicators.ingest.pdf_tables import page_tables
 
     class DamagedPage:
+        lines, rects = [{"x0": 0}], []
+
         def find_tables(self):
             raise ValueError("a rectangle with no corners")
 

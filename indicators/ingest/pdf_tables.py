@@ -37,6 +37,8 @@ def page_tables(page) -> list[PageTable]:
     """The tables of a pdfplumber page, top to bottom; none when they cannot be told (the
     page's text is then read as the layout analysis gives it, not lost)."""
     try:
+        if not (page.lines or page.rects):
+            return []  # nothing ruled on the page: no table to find (and no time spent)
         tables = page.find_tables()
     except Exception:  # pdfplumber's geometry on a damaged page: the text is still readable
         return []
