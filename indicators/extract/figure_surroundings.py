@@ -18,6 +18,8 @@ from indicators.extract.figure_record import _Figure
 from indicators.extract.figure_words import (
     PREDICATE_END,
     opens_aside,
+    shared_noun,
+    shares_period,
 )
 from indicators.extract.sentence_view import Distances
 from indicators.extract.sentences import Sentence
@@ -77,7 +79,20 @@ class FigureSurroundings:
             # the "and" goes with the figure before it
             joins = list(fc.COORDINATOR.finditer(text, own_start, mention.start))
             if joins:
+                # "Three health workers were killed and 19 injured": the noun said once
+                noun = shared_noun(text, own_start, joins[-1].span(), mention.start, mention.end)
                 own_start = joins[-1].end()
+                if noun:
+                    own_end = max(own_end, mention.end)
+                    return frozenset(
+                        content_word_tuple(
+                            noun
+                            + " "
+                            + text[own_start : mention.start]
+                            + " "
+                            + text[mention.end : own_end]
+                        )
+                    )
         own = frozenset(
             content_word_tuple(text[own_start : mention.start] + " " + text[mention.end : own_end])
         )
@@ -160,6 +175,20 @@ class FigureSurroundings:
         return bool(found.keys & set(words)) and not (
             earlier is not None and found.keys <= earlier.keys
         )
+
+    def _mention_at(self, position: int):
+        for mention in self.figure_mentions:  # noqa: SIM110 - a loop: no generator per figure
+            if mention.number_start == position:
+                return mention
+        return None
+
+    def _shares_period(self, position: int, later: int, date: int) -> bool:
+        """Does the date at `date`, after the later figure of the clause at `later`, date
+        the figure at `position` too ("were killed and 19 injured in September")?"""
+        earlier, other = self._mention_at(position), self._mention_at(later)
+        if earlier is None or other is None:
+            return False
+        return shares_period(self.text, earlier.end, other.start, other.end, date)
 
     def _is_base(self, position: int, other: int) -> bool:
         between = self.text[position:other]

@@ -180,7 +180,10 @@ class FigureReading(FigureSurroundings, StatusReading):
                 p
                 for p in inside
                 if not any(
-                    position < f <= p.start and not self._is_base(position, f) for f in later
+                    position < f <= p.start
+                    and not self._is_base(position, f)
+                    and not self._shares_period(position, f, p.start)
+                    for f in later
                 )
             ]
         if not inside:

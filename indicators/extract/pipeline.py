@@ -155,6 +155,7 @@ class _Run(SentenceReading, FigureReading, EventReading):
         # content words of the paragraph so far; its sentences are read when a figure needs them
         self.paragraph_words = ParagraphWords()
         self.figure_positions: list[int] = []
+        self.figure_mentions: list = []
         # who speaks in the sentence being read, and the last sentence that gave figures
         self.sentence_attributions: list[Attribution] = []
         self.last_figure_sentence = -10

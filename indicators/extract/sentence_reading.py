@@ -174,6 +174,7 @@ class SentenceReading:
             figure_periods += [self._change_period(m) for m in kept if m.change]
             kept = [m for m in kept if m.kind != num.PERIOD]
         self.figure_positions = [m.number_start for m in kept]
+        self.figure_mentions = kept
         self.sentence_attributions = attributions
         figures: list[_Figure] = []
         for mention in kept:
