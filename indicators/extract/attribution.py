@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indicators.extract.number_mention import SHARE
 from indicators.extract.speaker_names import (
     HONORIFICS,
     Speakers,
@@ -368,3 +369,17 @@ def speaker_for(position: int, attributions: list[Attribution]) -> Attribution |
     if outer:
         return outer[-1]
     return min(covering, key=lambda a: abs(a.start - position))
+
+
+def without_shares_of_those_asked(attributions: list[Attribution], mentions) -> list[Attribution]:
+    """The attributions less those whose speaker is a share ("One in three households
+    interviewed said ...", "Two in five respondents told ..."): a share of those asked is the
+    figure the report gives of them, not someone it credits."""
+    return [
+        attribution
+        for attribution in attributions
+        if not any(
+            mention.kind == SHARE and attribution.covers_words(mention.number_start)
+            for mention in mentions
+        )
+    ]

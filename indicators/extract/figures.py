@@ -62,6 +62,12 @@ _METHOD_KEYS = frozenset(
     )
 )
 
+# the words of an origin a period runs from ("since its creation in 2006"): an indicator
+# counted since one is not what a figure dated on its own counts
+_ORIGIN_KEYS = frozenset(
+    content_word_tuple(" ".join(vocabulary.words("since_event_nouns", "dates")))
+)
+
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
 # A figure followed by a noun ("40 villages", "95 percent of households") names what it counts;
 # one followed by a verb or preposition ("12 entered", "300 a day") may take it from before.
@@ -357,6 +363,16 @@ class FigureReading(FigureSurroundings, StatusReading):
             if indicator is None and clause != (sentence.start, sentence.end):
                 indicator = match(focus, content_word_tuple(sentence.text), own=own)
             if (
+                indicator is not None
+                and indicator.keys & _ORIGIN_KEYS
+                and self._dated_apart(indicator, clause, clause_words, periods)
+            ):
+                # "In 2024, it allocated ..." after "Since its creation in 2006, CERF has
+                # allocated ...": a figure of its own date is no figure since the origin
+                indicator = match(
+                    focus, clause_words, **primary, exclude=frozenset({indicator.indicator_id})
+                )
+            if (
                 indicator is None
                 and kind == num.SHARE
                 and not has_noun
@@ -479,6 +495,14 @@ class FigureReading(FigureSurroundings, StatusReading):
             review=review,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
+
+    def _dated_apart(self, indicator, clause, clause_words, periods) -> bool:
+        """Is the indicator one of a period since an origin ("CERF allocations since its
+        creation") whose origin the clause leaves unsaid, while a date of the clause, not a
+        "since", says when the figure holds ("In 2024, it allocated ...")?"""
+        if (indicator.keys & _ORIGIN_KEYS) <= set(clause_words):
+            return False
+        return any(clause[0] <= p.start < clause[1] and p.role != "since" for p in periods)
 
     def _change_after(self, mention) -> re.Match | None:
         """'9 percent fewer than in August': a change stated after its size, or None."""

@@ -14,7 +14,12 @@ import re
 
 from indicators.extract import numbers as num
 from indicators.extract import vocabulary
-from indicators.extract.attribution import Attribution, find_attributions, speaker_for
+from indicators.extract.attribution import (
+    Attribution,
+    find_attributions,
+    speaker_for,
+    without_shares_of_those_asked,
+)
 from indicators.extract.dates import DatePhrase, is_future
 from indicators.extract.events import EVENT_HINTS
 from indicators.extract.figure_record import _Figure
@@ -120,6 +125,8 @@ class SentenceReading:
             attributions = find_attributions(
                 text, sentence.start, sentence.end, self.speakers, verbs
             )
+            if attributions and mentions:  # "One in three households interviewed said"
+                attributions = without_shares_of_those_asked(attributions, mentions)
         speech = self._speech_dates(sentence, attributions, phrases)
         for attribution in attributions:
             self.speakers.remember(attribution.speaker, attribution.kind)
