@@ -169,3 +169,25 @@ def shares_period(text: str, earlier: int, later_start: int, later_end: int, dat
         return True
     bare = _BARE_PREDICATE.match(text, later_end)
     return bare is not None and is_participle(bare.group("word"))
+
+
+# "Some walked for two days", "families queued for hours": a verb of the past, then "for"
+_VERB_FOR = re.compile(
+    r"(?:(?P<before>[A-Za-z]+)\s+)?(?P<verb>[a-z]+)\s+for\s+"
+    r"(?:(?:about|some|nearly|almost|over|more\s+than|up\s+to|at\s+least)\s+)?\Z"
+)
+_PASSIVE = frozenset(("be", "been", "being", "is", "are", "was", "were", "not", "remain"))
+_STATE_VERBS = frozenset(vocabulary.words("state_verbs"))
+
+
+def duration_of_an_action(before: str) -> bool:
+    """Is a duration after `before` how long someone did something ("Some walked for two
+    days to reach the town"), not a state that lasts ("have not been paid for six months",
+    "were displaced for three years")? Such a duration is proposed as no new indicator."""
+    if " for " not in before[-24:]:
+        return False
+    found = _VERB_FOR.search(before)
+    verb = found.group("verb") if found is not None else ""
+    if not is_participle(verb) or verb in _STATE_VERBS:
+        return False
+    return (found.group("before") or "").lower() not in _PASSIVE

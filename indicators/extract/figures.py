@@ -47,6 +47,7 @@ from indicators.extract.figure_units import (
 )
 from indicators.extract.figure_words import (
     counts_another_thing,
+    duration_of_an_action,
     from_a_word_start,
     opens_aside,
     whole_words,
@@ -416,6 +417,10 @@ class FigureReading(FigureSurroundings, StatusReading):
             elif indicator is not None:
                 indicator_id, name, is_new = indicator.indicator_id, indicator.name, False
                 unit = indicator.unit
+            elif kind == num.DURATION and duration_of_an_action(before):
+                # "Some walked for two days to reach the town": how long someone did
+                # something, proposed as no indicator (a catalogue may still keep one)
+                return None
             elif kind == num.COUNT and self._counts_method(sentence, mention):
                 # "The analysis covered 22 districts": the method's reach, proposed as no new
                 # indicator (a catalogue may still keep one, such as households surveyed)
