@@ -125,7 +125,7 @@ _AUXILIARY = r"(?:is|are|was|were|(?:have|has|had)\s+been)"
 _NOUN_THEN_PASSIVE = re.compile(
     r"\s*(?P<noun>[^\W\d][\w’'-]*(?:\s+[^\W\d][\w’'-]*){0,3}?)\s+"
     + _AUXILIARY
-    + r"\s+(?:\w+ly\s+)?[a-z]+\s*\Z"
+    + r"\s+(?:\w+ly\s+)?(?P<predicate>[a-z]+)\s*\Z"
 )
 # a bare figure's one word of predicate ("and 19 injured", "and 4 were destroyed"), then what
 # closes it: punctuation, the end, or a preposition that opens a place or a period
@@ -143,17 +143,20 @@ def is_participle(word: str) -> bool:
     return (word.endswith("ed") and len(word) > 3) or word in _PARTICIPLES
 
 
-def shared_noun(text: str, earlier_end: int, join: tuple[int, int], start: int, end: int) -> str:
+def shared_noun(
+    text: str, earlier_end: int, join: tuple[int, int], start: int, end: int
+) -> tuple[str, str] | None:
     """The noun a bare figure (`start`-`end`) leaves to the figure before it, which ends at
-    `earlier_end` and is joined to it by the "and" at `join`: "Three health workers were
-    killed and 19 injured" gives "health workers" to 19; '' where the figure says its own."""
+    `earlier_end` and is joined to it by the "and" at `join`, with that figure's own
+    predicate: "Three health workers were killed and 19 injured" gives 19 ("health workers",
+    "killed"); None where the figure says its own noun."""
     tail = _NOUN_THEN_PASSIVE.fullmatch(text, earlier_end, join[0])
     if tail is None or text[join[1] : start].strip():
-        return ""
+        return None
     bare = _BARE_PREDICATE.match(text, end)
     if bare is None or not is_participle(bare.group("word")):
-        return ""
-    return tail.group("noun")
+        return None
+    return tail.group("noun"), tail.group("predicate")
 
 
 def shares_period(text: str, earlier: int, later_start: int, later_end: int, date: int) -> bool:

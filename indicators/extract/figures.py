@@ -313,7 +313,10 @@ class FigureReading(FigureSurroundings, StatusReading):
             family = inherited.family
         else:
             inherited = None
-            own = self._own_words(mention, clause, previous, own_end)
+            own, elided = self._own_words(mention, clause, previous, own_end)
+            if elided:  # "... were killed and 19 injured": "killed" is the figure before's
+                clause_words = tuple(w for w in clause_words if w not in elided)
+                focus = tuple(w for w in focus if w not in elided)
             # what a clause may leave unsaid is looked for in the paragraph and just before it
             # (one for all the figures of the sentence: the text before it is read once)
             view = self._view(sentence)
