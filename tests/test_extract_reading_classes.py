@@ -1247,6 +1247,7 @@ def test_how_long_someone_did_something_is_no_figure(count, unit, verb, who, pla
             "The clinic closed for",
             "The road was blocked for",
             "Families were displaced for",
+            "Fighting around the town has continued for",
         ]
     ),
 )
