@@ -900,3 +900,49 @@ def test_the_measure_names_a_miscredited_figure():
 
 if __name__ == "__main__":
     measure(int(sys.argv[1]) if len(sys.argv) > 1 else 200)
+
+
+# A share of those asked is the figure, not a speaker: "One in three households interviewed
+# said ..." is the report's own share of households.
+@PROPERTY
+@given(
+    share=st.sampled_from(
+        [("One in three", 33.3), ("Two in five", 40.0), ("One in four", 25.0), ("Half", 50.0)]
+    ),
+    who=st.sampled_from(
+        ["households interviewed", "respondents", "of the women surveyed", "families asked"]
+    ),
+    verb=st.sampled_from(["said", "reported"]),
+    what=st.sampled_from(
+        [
+            "they had skipped meals in the past week",
+            "at least one member had been forced to pay at a checkpoint",
+            "they lacked civil documentation",
+        ]
+    ),
+    publisher=st.sampled_from(["Relief Agency", "UNHCR", "Protection Cluster"]),
+)
+def test_a_share_of_those_asked_is_no_speaker(share, who, verb, what, publisher):
+    stated, value = share
+    if stated == "Half" and not who.startswith("of "):
+        who = "of the " + who
+    elif stated != "Half" and who.startswith("of "):
+        who = who[len("of the ") :]
+    text = f"{stated} {who} {verb} {what}."
+    observations = extract(text, date(2025, 10, 21), publisher).observations
+    assert [(o.value, o.attributed_to) for o in observations] == [(value, publisher)], text
+
+
+@PROPERTY
+@given(
+    count=st.integers(2, 9),
+    speakers=st.sampled_from(["UN officials", "aid workers", "residents"]),
+    killed=st.integers(10, 900),
+)
+def test_a_count_of_speakers_still_speaks(count, speakers, killed):
+    # "Three UN officials said ...": a count of speakers is no share of those asked
+    words = ["", "", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"]
+    text = f"{words[count]} {speakers} said {killed} people were killed in the attack."
+    observations = extract(text, date(2025, 10, 21), "Relief Agency").observations
+    assert [o.value for o in observations] == [killed]
+    assert observations[0].attributed_to != "Relief Agency" or speakers == "residents"

@@ -221,3 +221,22 @@ def test_a_start_to_come_is_read_forward_and_since_is_read_back(opener, weekday)
     assert past[2][0] < THURSDAY.isoformat()
     (since,) = resolve(f"No convoy will move, as none has since {weekday}.", THURSDAY, True)
     assert since[2][0] < THURSDAY.isoformat()
+
+
+# "since its creation in 2006": the start of a period from an origin (since then), no point
+@settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "100")), deadline=None)
+@given(
+    origin=st.sampled_from(vocabulary.words("since_event_nouns", "dates")),
+    owner=st.sampled_from(["its", "their", "the", "the fund's"]),
+    year=st.integers(1990, 2024),
+    month=st.sampled_from(["", "March ", "October "]),
+    ever=st.sampled_from(["Since", "since", "Ever since"]),
+)
+def test_since_an_origin_opens_a_period_at_its_date(origin, owner, year, month, ever):
+    text = f"{ever} {owner} {origin} in {month}{year}, the fund has allocated $4 billion."
+    resolver = DateResolver(date(2025, 10, 20))
+    [phrase] = [resolver.resolve(m) for m in find_date_phrases(text)]
+    assert phrase.role == "since"
+    assert phrase.first.day == date(year, 3 if month == "March " else 10 if month else 1, 1)
+    assert phrase.first.precision == ("month" if month else "year")
+    assert phrase.last is None

@@ -37,8 +37,8 @@ MIN_LOCATION_PER_REPORT = 0.95
 # README says which classes they still miss): the line they reach, to be raised, never lowered.
 UNSEEN = REPORTS / "unseen"
 # the whole folder: the first six reports, the agency reports and the news and press texts
-MIN_UNSEEN_PRECISION = 0.74
-MIN_UNSEEN_RECALL = 0.77
+MIN_UNSEEN_PRECISION = 0.77
+MIN_UNSEEN_RECALL = 0.79
 # their places (see the folder's README)
 MIN_UNSEEN_LOCATION_ACCURACY = 0.98
 # the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone

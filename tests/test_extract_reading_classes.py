@@ -13,7 +13,7 @@ Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -1061,3 +1061,305 @@ def test_the_one_figure_of_a_sentence_is_named_by_a_subject_far_before_it(share,
     text = f"Occupancy of dengue beds {where} reached {share} percent {when}."
     [observation] = extract(text, date(2025, 8, 12), "P", catalogue=FAR_CATALOGUE).observations
     assert (observation.indicator_id, observation.value) == ("dengue_bed_occupancy", share), text
+
+
+# ------------------------------------------------ what coordinated figures say once for both
+
+COORDINATED = Catalogue(
+    [
+        Indicator("health_workers_killed", "Health workers killed", "count"),
+        Indicator("health_workers_injured", "Health workers injured", "count"),
+        Indicator("teachers_killed", "Teachers killed", "count"),
+        Indicator("teachers_injured", "Teachers injured", "count"),
+        Indicator("people_killed", "People killed", "count"),
+        Indicator("people_injured", "People injured", "count"),
+        Indicator("children_vaccinated", "Children vaccinated", "count"),
+        Indicator("children_screened", "Children screened", "count"),
+        Indicator("aid_workers_arrested", "Aid workers arrested", "count"),
+        Indicator("aid_workers_released", "Aid workers released", "count"),
+        Indicator("boreholes_functioning", "Boreholes functioning", "count"),
+        Indicator("share_boreholes_functioning", "Boreholes functioning", "percent"),
+        Indicator("latrines_functioning", "Latrines functioning", "count"),
+        Indicator("share_latrines_functioning", "Latrines functioning", "percent"),
+    ]
+)
+# (noun, its indicators' first word, the two predicates)
+PAIRS = [
+    ("health workers", "health_workers", "killed", "injured"),
+    ("teachers", "teachers", "killed", "injured"),
+    ("children", "children", "vaccinated", "screened"),
+    ("aid workers", "aid_workers", "arrested", "released"),
+]
+MONTHS = ["January", "March", "May", "July", "September", "November"]
+PLACES = ["Kharkiv", "Gao", "Goma", "Sittwe", "Kassala"]
+
+
+def _by_value(text: str, published: date, catalogue=COORDINATED) -> dict:
+    observations = extract(text, published, "P", catalogue=catalogue).observations
+    return {o.value: o for o in observations}
+
+
+@PROPERTY
+@given(
+    first=st.integers(2, 400),
+    second=st.integers(401, 9_000),
+    pair=st.sampled_from(PAIRS),
+    month=st.sampled_from(MONTHS),
+    place=st.sampled_from(PLACES),
+    auxiliary=st.sampled_from(["were", "have been", "had been"]),
+    second_auxiliary=st.sampled_from(["", "were "]),
+    date_first=st.booleans(),
+)
+def test_a_bare_figure_takes_the_noun_and_the_period_said_once_for_both(
+    first, second, pair, month, place, auxiliary, second_auxiliary, date_first
+):
+    noun, key, verb, other_verb = pair
+    published = date(2025, 12, 10)
+    body = f"{first:,} {noun} {auxiliary} {verb} and {second:,} {second_auxiliary}{other_verb}"
+    text = (
+        f"In {month}, {body} in {place}."
+        if date_first
+        else f"{body} in attacks in {place} in {month}."
+    )
+    found = _by_value(text, published)
+    assert found[first].indicator_id == f"{key}_{verb}"
+    assert found[second].indicator_id == f"{key}_{other_verb}"
+    start = date(2025, MONTHS.index(month) * 2 + 1, 1).isoformat()
+    for value in (first, second):
+        assert (found[value].period_start, found[value].period_precision) == (start, "month")
+
+
+@PROPERTY
+@given(
+    first=st.integers(2, 400),
+    second=st.integers(401, 9_000),
+    month=st.sampled_from(MONTHS),
+    verbs=st.sampled_from([("killed", "injured"), ("killing", "injuring")]),
+)
+def test_figures_joined_by_and_with_a_verb_each_share_the_period_after_the_second(
+    first, second, month, verbs
+):
+    killed, injured = verbs
+    text = f"Shelling {killed} {first:,} and {injured} {second:,} in {month}."
+    found = _by_value(text, date(2025, 12, 10))
+    assert found[first].indicator_id == "people_killed"
+    assert found[second].indicator_id == "people_injured"
+    assert found[first].period_start == found[second].period_start != ""
+
+
+@PROPERTY
+@given(
+    first=st.integers(2, 400),
+    second=st.integers(401, 9_000),
+    months=st.lists(st.sampled_from(MONTHS), min_size=2, max_size=2, unique=True),
+)
+def test_a_bare_figure_with_a_date_of_its_own_leaves_the_first_its_own(first, second, months):
+    # "3 people died in May and 5 in June": each has its own period
+    text = f"{first:,} people were killed in {months[0]} and {second:,} in {months[1]}."
+    found = _by_value(text, date(2025, 12, 10))
+    assert found[first].period_start == date(2025, MONTHS.index(months[0]) * 2 + 1, 1).isoformat()
+    assert found[second].period_start == date(2025, MONTHS.index(months[1]) * 2 + 1, 1).isoformat()
+
+
+@PROPERTY
+@given(
+    whole=st.integers(20, 900),
+    share=st.integers(5, 95),
+    noun=st.sampled_from(["boreholes", "latrines"]),
+    place=st.sampled_from(PLACES),
+    month=st.sampled_from(MONTHS),
+    when=st.sampled_from(["at the end of", "in", "by the end of"]),
+)
+def test_a_period_after_a_restatement_in_parentheses_dates_both_figures(
+    whole, share, noun, place, month, when
+):
+    part = max(1, whole * share // 100)
+    if part == share:
+        return
+    text = (
+        f"{part} of the {whole} {noun} in {place} ({share} percent) were functioning "
+        f"{when} {month}."
+    )
+    found = _by_value(text, date(2025, 12, 10))
+    assert found[part].indicator_id == f"{noun}_functioning"
+    assert found[share].indicator_id == f"share_{noun}_functioning"
+    period = (found[share].period_start, found[share].period_end)
+    assert (found[part].period_start, found[part].period_end) == period != ("", "")
+
+
+@PROPERTY
+@given(
+    first=st.integers(2, 400),
+    second=st.integers(401, 9_000),
+    month=st.sampled_from(MONTHS),
+    place=st.sampled_from(PLACES),
+)
+def test_a_later_clause_with_its_own_noun_keeps_its_own_words(first, second, month, place):
+    # no ellipsis: the second figure names what it counts, so it is not the first's noun
+    text = (
+        f"{first:,} health workers were killed and {second:,} people injured in {place} in {month}."
+    )
+    found = _by_value(text, date(2025, 12, 10))
+    assert found[first].indicator_id == "health_workers_killed"
+    assert found[second].indicator_id == "people_injured"
+
+
+# ------------------------------------------------------------ durations that are no figures
+
+DURATION_WORDS = ["two", "three", "four", "five", "six", "ten"]
+
+
+@PROPERTY
+@given(
+    share=st.integers(5, 95),
+    count=st.sampled_from(DURATION_WORDS),
+    unit=st.sampled_from(["months", "weeks", "days"]),
+    what=st.sampled_from(["of the year", "of the appeal", "of the campaign", ""]),
+    left=st.sampled_from(["left", "remaining", "to go"]),
+)
+def test_time_left_in_a_period_is_no_figure(share, count, unit, what, left):
+    span = f"{count} {unit} {what} {left}".replace("  ", " ")
+    text = f"The response plan is only {share} percent funded, with {span}."
+    observations = extract(text, date(2025, 10, 20), "P", catalogue=CATALOGUE).observations
+    assert [o.value for o in observations] == [share]
+
+
+@PROPERTY
+@given(
+    count=st.sampled_from(DURATION_WORDS),
+    unit=st.sampled_from(["hours", "days", "weeks"]),
+    verb=st.sampled_from(["walked", "travelled", "queued", "waited", "ran", "hid", "drove"]),
+    who=st.sampled_from(["Some families", "Many of them", "Women and children"]),
+    place=st.sampled_from(PLACES),
+)
+def test_how_long_someone_did_something_is_no_figure(count, unit, verb, who, place):
+    text = f"{who} {verb} for {count} {unit} to reach {place}."
+    assert extract(text, date(2025, 10, 20), "P", catalogue=CATALOGUE).observations == []
+
+
+@PROPERTY
+@given(
+    count=st.integers(2, 11),
+    unit=st.sampled_from(["months", "weeks"]),
+    state=st.sampled_from(
+        [
+            "Teachers have not been paid for",
+            "The clinic closed for",
+            "The road was blocked for",
+            "Families were displaced for",
+            "Fighting around the town has continued for",
+        ]
+    ),
+)
+def test_how_long_a_state_lasted_stays_a_figure(count, unit, state):
+    text = f"{state} {count} {unit}."
+    [observation] = extract(text, date(2025, 10, 20), "P", catalogue=CATALOGUE).observations
+    assert observation.unit in ("months", "days", "weeks")
+
+
+@PROPERTY
+@given(
+    change=st.sampled_from(["doubled", "tripled", "rose by 20 percent", "fell by 15 percent"]),
+    unit=st.sampled_from(["day", "week", "month"]),
+    single=st.sampled_from(["a", "a single", "just a"]),
+    what=st.sampled_from(["The population of the camp", "The price of maize", "Admissions"]),
+)
+def test_a_span_of_one_unit_after_a_change_is_its_period(change, unit, single, what):
+    published = date(2025, 10, 20)
+    text = f"{what} has {change} in {single} {unit}."
+    [observation] = extract(text, published, "P", catalogue=CATALOGUE).observations
+    assert observation.value_as_stated.split()[-1] not in ("day", "week", "month")
+    back = {"day": timedelta(days=1), "week": timedelta(days=7)}.get(unit)
+    first = date(2025, 9, 1) if back is None else published - back
+    assert observation.period_start <= first.isoformat()
+    assert observation.period_end == published.isoformat()
+
+
+@PROPERTY
+@given(
+    ordinal=st.sampled_from(["second", "third", "fifth", "eighth", "tenth", "twelfth"]),
+    form=st.sampled_from(
+        [
+            "This is the {o} massive attack on the energy system since October.",
+            "The camp was flooded for the {o} time this year.",
+            "It is the {o} consecutive season of poor rains in {p}.",
+            "For the {o} time, aid convoys were turned back near {p}.",
+        ]
+    ),
+    place=st.sampled_from(PLACES),
+)
+def test_an_ordinal_is_no_figure(ordinal, form, place):
+    text = form.format(o=ordinal, p=place)
+    assert extract(text, date(2025, 10, 20), "P", catalogue=CATALOGUE).observations == []
+
+
+# ------------------------------------------------------------ a period since an origin
+
+ORIGINS = Catalogue(
+    [
+        Indicator("fund_allocations_since_creation", "Fund allocations since its creation", "usd"),
+        Indicator("fund_annual_allocations", "Fund allocations in a year", "usd"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    origin=st.sampled_from(["its creation", "its founding", "its establishment", "its launch"]),
+    start=st.integers(1990, 2015),
+    total=st.integers(2, 90),
+    year=st.integers(2018, 2024),
+    amount=st.integers(100, 900),
+)
+def test_since_an_origin_opens_a_period_and_a_later_dated_figure_is_not_of_it(
+    origin, start, total, year, amount
+):
+    text = (
+        f"Since {origin} in {start}, the fund has allocated more than ${total} billion to "
+        f"humanitarian action. In {year}, it allocated US$ {amount} million to 38 countries."
+    )
+    found = _by_value(text, date(2025, 10, 20), ORIGINS)
+    since = found[total * 1_000_000_000]
+    assert (since.period_start, since.period_end) == (f"{start}-01-01", "")
+    assert since.period_precision == "year"
+    later = found[amount * 1_000_000]
+    assert later.indicator_id != "fund_allocations_since_creation"
+    assert later.period_start == f"{year}-01-01"
+
+
+CHANGES = Catalogue(
+    [
+        Indicator("share_households_with_soap", "Households with soap", "percent"),
+        Indicator("soap_access_change", "Change in access to soap", "percentage points"),
+        Indicator("share_children_vaccinated", "Children vaccinated", "percent"),
+        Indicator(
+            "vaccination_coverage_change", "Change in vaccination coverage", "percentage points"
+        ),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    share=st.sampled_from([("three in four", 75.0), ("two in five", 40.0), ("one in three", 33.3)]),
+    points=st.integers(2, 30),
+    month=st.sampled_from(MONTHS),
+    subject=st.sampled_from(
+        [
+            ("households had soap", "soap_access_change"),
+            ("children were vaccinated", "vaccination_coverage_change"),
+        ]
+    ),  # fmt: skip
+    change=st.sampled_from(["a rise of", "an increase of", "a fall of", "a drop of"]),
+    middle=st.sampled_from(["at the time of the visit", "in the camps visited by the teams"]),
+)
+def test_a_period_of_a_change_stays_with_the_change(share, points, month, subject, change, middle):
+    stated, value = share
+    words, change_id = subject
+    text = f"The survey found that {stated} {words} {middle}, {change} {points} percentage points since {month}."
+    observations = extract(text, date(2025, 12, 10), "P", catalogue=CHANGES).observations
+    [first] = [o for o in observations if o.value == value]
+    assert (first.period_start, first.period_end) == ("", "")
+    [changed] = [o for o in observations if abs(o.value) == points]
+    month_start = date(2025, MONTHS.index(month) * 2 + 1, 1).isoformat()
+    assert (changed.period_start, changed.period_end) == (month_start, "")

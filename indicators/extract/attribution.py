@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indicators.extract.number_mention import SHARE
 from indicators.extract.speaker_names import (
     HONORIFICS,
     Speakers,
@@ -368,3 +369,19 @@ def speaker_for(position: int, attributions: list[Attribution]) -> Attribution |
     if outer:
         return outer[-1]
     return min(covering, key=lambda a: abs(a.start - position))
+
+
+def without_shares_of_those_asked(attributions: list[Attribution], mentions) -> list[Attribution]:
+    """The attributions less those whose speaker is a share ("One in three households
+    interviewed said ...", "Two in five respondents told ..."): a share of those asked is the
+    figure the report gives of them, not someone it credits. (Plain loops: most sentences
+    hold no share inside a speaker's words, and this runs for each that has a speaker.)"""
+    kept = attributions
+    for mention in mentions:
+        if mention.kind != SHARE:
+            continue
+        at = mention.number_start
+        for attribution in attributions:
+            if attribution.start <= at < attribution.end and attribution.covers_words(at):
+                kept = [a for a in kept if a is not attribution]
+    return kept

@@ -107,7 +107,10 @@ ATOM = rf"""(?:
 BARE_DAY = rf"{DAY}"
 # "since the war began in April 2023", "since fighting escalated in November 2023"
 # (a trie: the verb is tried after each of the words that may follow "since")
-_SINCE_EVENT_VERBS = trie_pattern(set(vocabulary.words("since_event_verbs", "dates")))
+_SINCE_EVENT_VERBS = trie_pattern(
+    set(vocabulary.words("since_event_verbs", "dates"))
+    | set(vocabulary.words("since_event_nouns", "dates"))
+)
 
 # A phrase is an atom with the words that give it a role: a range, a start, an end, a point.
 DATE_PHRASE = re.compile(

@@ -18,6 +18,8 @@ from indicators.extract.figure_record import _Figure
 from indicators.extract.figure_words import (
     PREDICATE_END,
     opens_aside,
+    shared_noun,
+    shares_period,
 )
 from indicators.extract.sentence_view import Distances
 from indicators.extract.sentences import Sentence
@@ -61,29 +63,43 @@ class FigureSurroundings:
             return frozenset(content_word_tuple(window[joins[-1].end() :])[-2:])
         return frozenset(content_word_tuple(window)[-2 if window_start > clause[0] else -1 :])
 
-    def _own_words(self, mention, clause, previous, own_end: int) -> frozenset[str]:
+    def _own_words(
+        self, mention, clause, previous, own_end: int
+    ) -> tuple[frozenset[str], frozenset[str]]:
         """The content words from the figure before it to `own_end` (the figure after it),
-        or none where the sentence holds no other figure."""
+        or none where the sentence holds no other figure; and the words that are only the
+        figure before's where the two share a noun ("Three health workers were killed and 19
+        injured": "killed")."""
         if len(self.figure_positions) <= 1:
-            return frozenset()
+            return frozenset(), frozenset()
         text = self.text
         own_start = clause[0]
         for figure in reversed(previous):
             if figure.mention is not None:
                 own_start = max(own_start, figure.mention.end)
                 break
+        elided = frozenset()
+        noun = ""
         if own_start > clause[0]:
             # "41 percent were women and 12 percent were children": what comes before
             # the "and" goes with the figure before it
             joins = list(fc.COORDINATOR.finditer(text, own_start, mention.start))
             if joins:
+                # "Three health workers were killed and 19 injured": the noun said once
+                shared = shared_noun(text, own_start, joins[-1].span(), mention.start, mention.end)
                 own_start = joins[-1].end()
+                if shared is not None:
+                    noun = shared[0] + " "
+                    own_end = max(own_end, mention.end)
+                    elided = frozenset(content_word_tuple(shared[1]))
         own = frozenset(
-            content_word_tuple(text[own_start : mention.start] + " " + text[mention.end : own_end])
+            content_word_tuple(
+                noun + text[own_start : mention.start] + " " + text[mention.end : own_end]
+            )
         )
         if mention.kind == num.MEASURE and " per " in mention.unit:
             own |= frozenset(content_word_tuple(mention.unit))  # "litres per person per day"
-        return own
+        return own, elided - own
 
     def _has_change_indicators(self) -> bool:
         """Does the catalogue hold an indicator of change ("..._change")? Only then is it
@@ -161,9 +177,27 @@ class FigureSurroundings:
             earlier is not None and found.keys <= earlier.keys
         )
 
+    def _mention_at(self, position: int):
+        for mention in self.figure_mentions:  # noqa: SIM110 - a loop: no generator per figure
+            if mention.number_start == position:
+                return mention
+        return None
+
+    def _shares_period(self, position: int, later: int, date: int) -> bool:
+        """Does the date at `date`, after the later figure of the clause at `later`, date
+        the figure at `position` too ("were killed and 19 injured in September")?"""
+        earlier, other = self._mention_at(position), self._mention_at(later)
+        if earlier is None or other is None:
+            return False
+        return shares_period(self.text, earlier.end, other.start, other.end, date)
+
     def _is_base(self, position: int, other: int) -> bool:
+        """Is the figure at `other` the whole the one at `position` is part of ("more than
+        half of the 400,000 people")? Not a change's size ("..., a rise of 12 points")."""
         between = self.text[position:other]
-        return _OF_THE_END.search(between) is not None
+        if _OF_THE_END.search(between) is None:
+            return False
+        return fc.CHANGE_STATED.search(between[-30:]) is None
 
     def _distances(self, sentence: Sentence, position: int) -> Distances:
         """How many words each content word of the sentence stands from a position."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from indicators.extract import patterns
+from indicators.extract import patterns, vocabulary
 from indicators.extract.catalogue import content_word_tuple
 
 # words of a status indicator's id that say what is judged, not what it is about
@@ -115,3 +115,82 @@ def counts_another_thing(indicator, after: str, clause: str, own_start: int) -> 
         ):
             return True
     return False
+
+
+# Coordinated figures: "Three health workers were killed and 19 injured in September" says the
+# noun, the auxiliary and the period once for both figures.
+_PARTICIPLES = frozenset(vocabulary.words("irregular_participles"))
+_AUXILIARY = r"(?:is|are|was|were|(?:have|has|had)\s+been)"
+# the earlier figure's noun and passive predicate, up to the "and" that joins the next figure
+_NOUN_THEN_PASSIVE = re.compile(
+    r"\s*(?P<noun>[^\W\d][\w’'-]*(?:\s+[^\W\d][\w’'-]*){0,3}?)\s+"
+    + _AUXILIARY
+    + r"\s+(?:\w+ly\s+)?(?P<predicate>[a-z]+)\s*\Z"
+)
+# a bare figure's one word of predicate ("and 19 injured", "and 4 were destroyed"), then what
+# closes it: punctuation, the end, or a preposition that opens a place or a period
+_CLOSE = r"(?=\s*[,.;:)]|\s*\Z|\s+(?:in|on|at|during|since|by|across|over|between|from|last|this|so|and|or|after|before|when|as)\b)"
+_BARE_PREDICATE = re.compile(r"(?:\s+" + _AUXILIARY + r")?\s+(?P<word>[a-z]+)" + _CLOSE)
+_NOTHING_AFTER = re.compile("(?:" + _CLOSE[3:-1] + ")")
+# what joins a later figure to an earlier one it shares a period with: "and" (with a verb of
+# its own: "killed 9 and injured 14"), or a parenthesis that restates the earlier figure
+_AND_BEFORE = re.compile(r"[^,;()]*?\s(?:and|or)\s+(?:[a-z]+\s+)?\Z")
+_PARENTHESIS_BEFORE = re.compile(r"[^,;()]*\(\s*\Z")
+
+
+def is_participle(word: str) -> bool:
+    """Is the word a past participle: in -ed, or one of `irregular_participles`?"""
+    return (word.endswith("ed") and len(word) > 3) or word in _PARTICIPLES
+
+
+def shared_noun(
+    text: str, earlier_end: int, join: tuple[int, int], start: int, end: int
+) -> tuple[str, str] | None:
+    """The noun a bare figure (`start`-`end`) leaves to the figure before it, which ends at
+    `earlier_end` and is joined to it by the "and" at `join`, with that figure's own
+    predicate: "Three health workers were killed and 19 injured" gives 19 ("health workers",
+    "killed"); None where the figure says its own noun."""
+    tail = _NOUN_THEN_PASSIVE.fullmatch(text, earlier_end, join[0])
+    if tail is None or text[join[1] : start].strip():
+        return None
+    bare = _BARE_PREDICATE.match(text, end)
+    if bare is None or not is_participle(bare.group("word")):
+        return None
+    return tail.group("noun"), tail.group("predicate")
+
+
+def shares_period(text: str, earlier: int, later_start: int, later_end: int, date: int) -> bool:
+    """Does the date at `date`, after the later figure, go for the earlier figure (at
+    `earlier`) too: a bare figure joined by "and" ("were killed and 19 injured in September",
+    "killed 9 and injured 14 on Monday") or a restatement in parentheses closed before it
+    ("42 of the 58 boreholes (72 percent) were functioning at the end of May")?"""
+    if _PARENTHESIS_BEFORE.fullmatch(text, earlier, later_start):
+        return text.find(")", later_end, date) >= 0
+    if not _AND_BEFORE.fullmatch(text, earlier, later_start):
+        return False
+    if _NOTHING_AFTER.match(text, later_end):
+        return True
+    bare = _BARE_PREDICATE.match(text, later_end)
+    return bare is not None and is_participle(bare.group("word"))
+
+
+# "Some walked for two days", "families queued for hours": a verb of the past, then "for"
+_VERB_FOR = re.compile(
+    r"(?:(?P<before>[A-Za-z]+)\s+)?(?P<verb>[a-z]+)\s+for\s+"
+    r"(?:(?:about|some|nearly|almost|over|more\s+than|up\s+to|at\s+least)\s+)?\Z"
+)
+_PASSIVE = frozenset(("be", "been", "being", "is", "are", "was", "were", "not", "remain"))
+_STATE_VERBS = frozenset(vocabulary.words("state_verbs"))
+
+
+def duration_of_an_action(before: str) -> bool:
+    """Is a duration after `before` how long someone did something ("Some walked for two
+    days to reach the town"), not a state that lasts ("have not been paid for six months",
+    "were displaced for three years")? Such a duration is proposed as no new indicator."""
+    if " for " not in before[-24:]:
+        return False
+    found = _VERB_FOR.search(before)
+    verb = found.group("verb") if found is not None else ""
+    if not is_participle(verb) or verb in _STATE_VERBS:
+        return False
+    return (found.group("before") or "").lower() not in _PASSIVE

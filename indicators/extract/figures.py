@@ -47,6 +47,7 @@ from indicators.extract.figure_units import (
 )
 from indicators.extract.figure_words import (
     counts_another_thing,
+    duration_of_an_action,
     from_a_word_start,
     opens_aside,
     whole_words,
@@ -62,6 +63,12 @@ _METHOD_KEYS = frozenset(
     content_word_tuple(
         " ".join(vocabulary.words("method_participles") + vocabulary.words("method_nouns"))
     )
+)
+
+# the words of an origin a period runs from ("since its creation in 2006"): an indicator
+# counted since one is not what a figure dated on its own counts
+_ORIGIN_KEYS = frozenset(
+    content_word_tuple(" ".join(vocabulary.words("since_event_nouns", "dates")))
 )
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
@@ -182,7 +189,10 @@ class FigureReading(FigureSurroundings, StatusReading):
                 p
                 for p in inside
                 if not any(
-                    position < f <= p.start and not self._is_base(position, f) for f in later
+                    position < f <= p.start
+                    and not self._is_base(position, f)
+                    and not self._shares_period(position, f, p.start)
+                    for f in later
                 )
             ]
         if not inside:
@@ -305,7 +315,10 @@ class FigureReading(FigureSurroundings, StatusReading):
             family = inherited.family
         else:
             inherited = None
-            own = self._own_words(mention, clause, previous, own_end)
+            own, elided = self._own_words(mention, clause, previous, own_end)
+            if elided:  # "... were killed and 19 injured": "killed" is the figure before's
+                clause_words = tuple(w for w in clause_words if w not in elided)
+                focus = tuple(w for w in focus if w not in elided)
             # what a clause may leave unsaid is looked for in the paragraph and just before it
             # (one for all the figures of the sentence: the text before it is read once)
             view = self._view(sentence)
@@ -356,6 +369,16 @@ class FigureReading(FigureSurroundings, StatusReading):
             if indicator is None and clause != (sentence.start, sentence.end):
                 indicator = match(focus, content_word_tuple(sentence.text), own=own)
             if (
+                indicator is not None
+                and indicator.keys & _ORIGIN_KEYS
+                and self._dated_apart(indicator, clause, clause_words, periods)
+            ):
+                # "In 2024, it allocated ..." after "Since its creation in 2006, CERF has
+                # allocated ...": a figure of its own date is no figure since the origin
+                indicator = match(
+                    focus, clause_words, **primary, exclude=frozenset({indicator.indicator_id})
+                )
+            if (
                 indicator is None
                 and kind == num.SHARE
                 and not has_noun
@@ -399,6 +422,10 @@ class FigureReading(FigureSurroundings, StatusReading):
             elif indicator is not None:
                 indicator_id, name, is_new = indicator.indicator_id, indicator.name, False
                 unit = indicator.unit
+            elif kind == num.DURATION and duration_of_an_action(before):
+                # "Some walked for two days to reach the town": how long someone did
+                # something, proposed as no indicator (a catalogue may still keep one)
+                return None
             elif kind == num.COUNT and self._counts_method(sentence, mention):
                 # "The analysis covered 22 districts": the method's reach, proposed as no new
                 # indicator (a catalogue may still keep one, such as households surveyed)
@@ -488,6 +515,14 @@ class FigureReading(FigureSurroundings, StatusReading):
             review=review,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
+
+    def _dated_apart(self, indicator, clause, clause_words, periods) -> bool:
+        """Is the indicator one of a period since an origin ("CERF allocations since its
+        creation") whose origin the clause leaves unsaid, while a date of the clause, not a
+        "since", says when the figure holds ("In 2024, it allocated ...")?"""
+        if (indicator.keys & _ORIGIN_KEYS) <= set(clause_words):
+            return False
+        return any(clause[0] <= p.start < clause[1] and p.role != "since" for p in periods)
 
     def _change_after(self, mention) -> re.Match | None:
         """'9 percent fewer than in August': a change stated after its size, or None."""

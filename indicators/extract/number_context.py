@@ -167,3 +167,28 @@ def with_confidence_intervals(text: str, mentions: list) -> list:
             mention.value_low, mention.value_high = low, high
         kept.append(mention)
     return kept
+
+
+# "doubled in a week", "rose by 20 percent in a single month": a span of one unit after a
+# change is the change's period, as "doubled in three months" is (`plain_numbers`)
+_ONE_SPAN_AFTER = re.compile(
+    r"\s+(?:in|over|within)\s+(?:just\s+|only\s+)?(?:a|one|a\s+single)\s+"
+    r"(?P<unit>hour|day|week|month)\b",
+    re.IGNORECASE,
+)
+_CHANGE_WORDS = alternation(vocabulary.words("change_words"))
+_CHANGE_JUST_BEFORE = re.compile(rf"\b{_CHANGE_WORDS}\s+(?:by\s+)?\Z", re.IGNORECASE)
+
+
+def one_span_of_change(text: str, start: int, end: int, multiplier: bool) -> re.Match | None:
+    """The span of one unit after a change's figure at `start`-`end` ("doubled in a week",
+    "fell by 20 percent in a month"), or None; a figure that is no multiplier must follow a
+    word of change."""
+    if text.find(" a", end, end + 14) < 0 and text.find(" one ", end, end + 14) < 0:
+        return None
+    span = _ONE_SPAN_AFTER.match(text, end)
+    if span is None:
+        return None
+    if not multiplier and _CHANGE_JUST_BEFORE.search(text, max(0, start - 20), start) is None:
+        return None
+    return span

@@ -156,9 +156,13 @@ class _Run(SentenceReading, FigureReading, EventReading):
         # content words of the paragraph so far; its sentences are read when a figure needs them
         self.paragraph_words = ParagraphWords()
         self.figure_positions: list[int] = []
+        self.figure_mentions: list = []
         # who speaks in the sentence being read, and the last sentence that gave figures
         self.sentence_attributions: list[Attribution] = []
         self.last_figure_sentence = -10
+        # a quoted sentence whose numbers were no figures ("Some walked for two days to reach
+        # Saint-Marc"): (its index, its speaker, the place it names)
+        self.spoken_place: tuple[int, str, str] | None = None
         self.view: SentenceView | None = None
         # `Caseless` patterns may run on lower-cased sentences unless a letter of the report
         # matches case-insensitively otherwise than by its lower case
@@ -385,6 +389,16 @@ class _Run(SentenceReading, FigureReading, EventReading):
         # a speaker going on (a quote in the next sentence or paragraph) speaks of the place
         # their figures just before were in
         last = self.observations[-1] if self.observations else None
+        spoken = self.spoken_place
+        if (
+            spoken is not None
+            and spoken[0] > self.last_figure_sentence
+            and self.index - spoken[0] <= 2
+            and self._quoting(sentence)
+            and self.sentence_attributions
+            and all(a.speaker == spoken[1] for a in self.sentence_attributions)
+        ):  # the quote went on from a sentence that named a place but gave no figure
+            return spoken[2]
         if (
             last is not None
             and self.index - self.last_figure_sentence <= 2

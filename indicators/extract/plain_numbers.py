@@ -225,6 +225,8 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
             if ("age" in window or "ange" in window) and context.AGE_BEFORE.search(window):
                 return None  # "the median age is 27 years (range: 3 months to 71 years)"
             unit = TIME_UNITS[after.group("unit_word").lower().rstrip("s")]
+            if _LEFT_AFTER.match(text, after.end()):
+                return None  # "with two months of the year left": time left, no figure
             mention = NumberMention.alone(span_start, after.end(), value, DURATION, unit)
             mention.provisional = bool(match.group("star"))
             window = text[max(0, span_start - 40) : span_start]
@@ -269,7 +271,16 @@ _WINDOW_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_BEFORE = re.compile(
-    rf"\b{_CHANGE_WORD}\s+(?:(?:in|over|within)\s+(?:(?:the|its)\s+(?:past|last)\s+)?|in\s+just\s+)\Z",
+    rf"\b{_CHANGE_WORD}\s+(?:(?:by\s+)?(?:(?:about|some|nearly|almost|over|more\s+than)\s+)?"
+    r"\d[\d.,]*\s*(?:%|percent|per\s+cent)?\s+)?"  # "rose by 20 percent in two weeks"
+    r"(?:(?:in|over|within)\s+(?:(?:the|its)\s+(?:past|last)\s+)?|in\s+just\s+)\Z",
+    re.IGNORECASE,
+)
+# "with two months of the year left", "three weeks remaining": how long is left, no figure
+_LEFT_AFTER = re.compile(
+    r"\s+(?:of\s+(?:the|this|its|their)\s+(?:"
+    + vocabulary.alternatives(vocabulary.words("periods_left"))
+    + r")\s+)?(?:left|remaining|to\s+go)\b",
     re.IGNORECASE,
 )
 _ONE_HEDGED = re.compile(r"\b(?:only|just|at\s+least|about|nearly|some)\s+\Z", re.IGNORECASE)

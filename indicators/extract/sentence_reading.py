@@ -14,11 +14,17 @@ import re
 
 from indicators.extract import numbers as num
 from indicators.extract import vocabulary
-from indicators.extract.attribution import Attribution, find_attributions, speaker_for
+from indicators.extract.attribution import (
+    Attribution,
+    find_attributions,
+    speaker_for,
+    without_shares_of_those_asked,
+)
 from indicators.extract.dates import DatePhrase, is_future
 from indicators.extract.events import EVENT_HINTS
 from indicators.extract.figure_record import _Figure
 from indicators.extract.figure_statuses import EVALUATIVE_HINTS, QUALITATIVE_HINTS
+from indicators.extract.number_context import one_span_of_change
 from indicators.extract.sentence_view import ParagraphWords
 from indicators.extract.sentences import Sentence
 from indicators.extract.speech_verbs import SPEECH_VERB, SPEECH_VERB_WORDS
@@ -120,6 +126,8 @@ class SentenceReading:
             attributions = find_attributions(
                 text, sentence.start, sentence.end, self.speakers, verbs
             )
+            if attributions and mentions:  # "One in three households interviewed said"
+                attributions = without_shares_of_those_asked(attributions, mentions)
         speech = self._speech_dates(sentence, attributions, phrases)
         for attribution in attributions:
             self.speakers.remember(attribution.speaker, attribution.kind)
@@ -169,11 +177,23 @@ class SentenceReading:
             else:
                 if not attributions or not _covered(at, attributions):
                     kept.append(mention)
+        # "doubled in a week": the span is the change's period
+        for mention in kept:
+            if mention.kind in (num.MULTIPLIER, num.SHARE):
+                span = one_span_of_change(
+                    text, mention.start, mention.end, mention.kind == num.MULTIPLIER
+                )
+                if span is not None:
+                    window = num.NumberMention.alone(
+                        span.start("unit"), span.end(), 1, num.PERIOD, span.group("unit") + "s"
+                    )
+                    figure_periods.append(self._change_period(window))
         # "doubled in three months": the duration is the change's period, not a figure
         if any(m.kind == num.PERIOD for m in kept):
             figure_periods += [self._change_period(m) for m in kept if m.change]
             kept = [m for m in kept if m.kind != num.PERIOD]
         self.figure_positions = [m.number_start for m in kept]
+        self.figure_mentions = kept
         self.sentence_attributions = attributions
         figures: list[_Figure] = []
         for mention in kept:
@@ -187,6 +207,13 @@ class SentenceReading:
         self.observations += [f.observation for f in figures]
         if figures:
             self.last_figure_sentence = self.index
+        elif kept and attributions and self._quoting(sentence):
+            # a speaker's numbers that were no figures still say where their quote is
+            at = kept[0].number_start
+            covering = speaker_for(at, attributions)
+            if covering is not None:
+                place = self._location(sentence, self._clause(sentence, at), at)
+                self.spoken_place = (self.index, covering.speaker, place)
         if event_hint:
             self._events(sentence, attributions, speech, period_phrases)
 
