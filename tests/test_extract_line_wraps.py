@@ -25,10 +25,15 @@ from tests.conftest import REPO_ROOT
 
 REPORTS = Path(__file__).resolve().parent / "fixtures" / "reports"
 CATALOGUE = Catalogue.from_csv(REPO_ROOT / "data" / "indicators.csv", REPORTS / "indicators.csv")
-# Two reports whose layout still reads otherwise at some widths once wrapped (a key-figures
-# box whose rows open in lower case, a bulletin's run of short rows; see unseen/README.md):
-# 153 of the 162 wrappings of the unseen reports at widths 60, 65, ... 100 read the same.
-WRAP_LIMITS = {"haiti_education_cluster_update", "uganda_mpox_epidemiological_bulletin"}
+# Reports whose layout still reads otherwise at some widths once wrapped (a key-figures box
+# whose rows open in lower case, a bulletin's run of short rows, and two of the fourth batch;
+# see unseen/README.md).
+WRAP_LIMITS = {
+    "haiti_education_cluster_update",
+    "uganda_mpox_epidemiological_bulletin",
+    "lao_uxo_mine_action_quarterly_update",
+    "south_sudan_unhcr_sudan_arrivals_update",
+}
 # the reports written with the rules and those written before them
 GOLDEN = sorted(REPORTS.glob("*.expected.json")) + sorted(
     path
