@@ -242,7 +242,9 @@ class FigureReading(FigureSurroundings, StatusReading):
             else ""
         )
         if cell_label:  # "Pemba | 98,215 | 17%" under "District | IDPs | % of total"
-            focus_text = cell_label + " " + focus_text
+            # a count in a district's row counts no districts (its share may be one "in" it)
+            own_label = fc.without_level(cell_label) if kind == num.COUNT else cell_label
+            focus_text = own_label + " " + focus_text
         elif label and clause[0] == sentence.start:
             # "- Chad: $10 million" under "Allocations by country:": what the rows are
             cell_label = fc.lead_in_of_list(text, sentence.start)
@@ -259,6 +261,9 @@ class FigureReading(FigureSurroundings, StatusReading):
         )
         if cell_label:
             clause_words += content_word_tuple(cell_label)
+            if text.find("|", sentence.start, sentence.end) >= 0:
+                # "Table 1. Confirmed and probable cases ...": what all its cells count
+                clause_words += content_word_tuple(fc.caption_of_table(text, sentence.start))
         if in_parentheses and len(self.figure_positions) > 1:
             # the words just before each other figure in parentheses name that figure
             others = self._heads_of_asides(mention, clause)
@@ -272,7 +277,7 @@ class FigureReading(FigureSurroundings, StatusReading):
         family = figure_family(kind, unit, rate)
         indicator = None
         inherited = None
-        if not has_noun and previous:
+        if not has_noun and previous and not cell_label:
             # "7 million people, one in three ..., compared with 6.9 million": the nearest
             # earlier figure of the same family says what a bare one counts
             same = [f for f in previous if f.family == family or f.family == "rate:" + f.rate]
