@@ -184,7 +184,7 @@ class SectionHeadings:
 # "below the 1995–2024 average", "the 2020 mean": a year (or the first of a span of years)
 # that an average is taken over
 _BASELINE_AFTER = re.compile(
-    r"(?:\s?[-–]\s?(?:19|20)\d{2})?\s+(?:"
+    r"(?:(?:\s?[-–]\s?|\s+to\s+)(?:19|20)\d{2})?\s+(?:"
     + vocabulary.alternatives(vocabulary.words("baseline_nouns", "dates"))
     + r")\b",
     re.IGNORECASE,
