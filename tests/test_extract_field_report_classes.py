@@ -5,7 +5,9 @@ Each class is tested over many numbers, words and orders, not one sentence: a ba
 months ("(April to June 2025)", "April–June 2025") is a period; a year an average is taken
 over ("the 1995–2024 average") is no period; a table's caption says what its cells count,
 and a count in a district's row counts no districts; a country in capitals in a title ("SOMALIA
-Food Security Outlook") is the report's place.
+Food Security Outlook") is the report's place; "the government" is the report's country's;
+"the UNHCR-led Network" is the network; a survey that "confirmed" figures is no speaker; a
+running total ("bringing the total to 263,400") takes no period of the clause before.
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -18,7 +20,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicators.extract import gazetteer
+from indicators.extract import gazetteer, vocabulary
 from indicators.extract.catalogue import Catalogue, Indicator
 from indicators.extract.date_phrases import MONTH_NAMES, find_date_phrases
 from indicators.extract.dates import DateResolver
@@ -185,3 +187,102 @@ def test_a_country_in_capitals_heading_a_title_is_the_reports_place(place, title
     )
     (figure,) = [o for o in result.observations if o.value == 40]
     assert figure.location == town
+
+
+SIMPLE_COUNTRIES = sorted(c for c in gazetteer.COUNTRIES if c.isalpha() and c[0].isupper())
+
+
+@PROPERTY
+@given(
+    st.sampled_from(SIMPLE_COUNTRIES),
+    st.sampled_from(vocabulary.words("own_government_phrases", "speakers")),
+    st.sampled_from(["reports that", "said", "estimates that"]),
+    st.integers(2, 90_000),
+)
+def test_the_government_named_without_its_country_is_the_reports_country(
+    country, phrase, verb, count
+):
+    # "The government reports that 48,600 houses were damaged" in an update on Bangladesh
+    text = (
+        f"{country}: Floods \u2013 Operation Update No. 1\n\n"
+        f"{phrase.capitalize()} {verb} {count:,} houses were damaged or destroyed.\n"
+    )
+    (figure,) = extract(text, date(2025, 9, 22), "IFRC", catalogue=CATALOGUE).observations
+    assert figure.attributed_to == f"Government of {country}"
+    # a government its sentence names by its country is that country's, whatever the report's
+    named = text.replace(phrase.capitalize(), "The Chadian government")
+    (figure,) = extract(named, date(2025, 9, 22), "IFRC", catalogue=CATALOGUE).observations
+    assert figure.attributed_to == "Government of Chad"
+
+
+@PROPERTY
+@given(
+    st.sampled_from(["UNHCR", "WFP", "UNICEF", "WHO", "IOM", "OCHA"]),
+    st.sampled_from(vocabulary.words("led_by_suffixes", "speakers")),
+    st.sampled_from(
+        ["Protection and Return Monitoring Network", "Logistics Cluster", "Shelter Working Group"]
+    ),
+    st.integers(2, 900_000),
+)
+def test_an_organisation_before_led_names_no_speaker_the_body_after_it_does(
+    organisation, suffix, body, count
+):
+    # "according to the UNHCR-led Protection and Return Monitoring Network"
+    text = (
+        f"Somalia update\n\nSome {count:,} people were newly displaced by drought, "
+        f"according to the {organisation}-{suffix} {body}.\n"
+    )
+    (figure,) = extract(text, date(2025, 6, 30), "FEWS NET", catalogue=CATALOGUE).observations
+    assert figure.attributed_to == body
+
+
+@PROPERTY
+@given(
+    st.sampled_from(["Technical", "Rapid", "Non-technical", "Field", "Household"]),
+    # the methods that find figures (a bulletin or report is the document itself)
+    st.sampled_from(
+        [
+            w
+            for w in vocabulary.words("method_nouns")
+            if " " not in w and w not in ("bulletin", "report", "update", "snapshot")
+        ]
+    ),
+    st.sampled_from(["confirmed", "recorded", "counted", "documented"]),
+    st.integers(2, 9_000),
+)
+def test_a_method_that_finds_figures_is_no_speaker(adjective, method, verb, count):
+    # "Technical survey confirmed 96 new contaminated areas": the report's own finding
+    text = f"Laos update\n\n{adjective} {method} {verb} {count:,} new contaminated areas.\n"
+    (figure,) = extract(text, date(2025, 7, 15), "NRA", catalogue=CATALOGUE).observations
+    assert (figure.value, figure.attributed_to) == (count, "NRA")
+
+
+@PROPERTY
+@given(
+    st.integers(1, 12),
+    st.lists(st.integers(1_000, 900_000), min_size=2, max_size=2, unique=True),
+    st.sampled_from(vocabulary.words("running_total_verbs")),
+    st.sampled_from(["total of refugees registered in the country", "total", "number of refugees"]),
+    st.booleans(),
+)
+def test_a_running_total_takes_no_period_of_the_clause_before(month, counts, verb, total, since):
+    # "registered 57,200 refugees in July, bringing the total ... to 263,400": the total is
+    # no July figure, and "bringing the total ..." is no speaker
+    first, second = sorted(counts)
+    name = MONTH_NAMES[month - 1]
+    own = " since 24 February 2022" if since else ""
+    text = (
+        f"South Sudan update\n\nPartners registered {first:,} refugees in {name}, "
+        f"{verb} the {total}{own} to {second:,}.\n"
+    )
+    found = {
+        o.value: o
+        for o in extract(text, date(2025, 12, 20), "UNHCR", catalogue=CATALOGUE).observations
+    }
+    assert (found[first].period_start, found[first].period_precision) == (
+        f"2025-{month:02d}-01",
+        "month",
+    )
+    # the speaker of the clause before ("Partners registered ..."), not "bringing the total"
+    assert found[second].attributed_to == found[first].attributed_to == "Partners"
+    assert found[second].period_start == ("2022-02-24" if since else "")

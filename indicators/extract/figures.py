@@ -87,6 +87,16 @@ _BASELINE_BEFORE = re.compile(
 )
 # Substrings that must occur (lower case) before _BASELINE_BEFORE is tried, read off it.
 _BASELINE_HINTS = prefix_hints(_BASELINE_BEFORE)
+# "..., bringing the total of refugees registered in South Sudan to 263,400": a running total
+_RUNNING_TOTAL_OPENS = (
+    r"\b(?:"
+    + vocabulary.alternatives(vocabulary.words("running_total_verbs"))
+    + r")\s+(?:the|its|their)\s+(?:\w+\s+)?(?:"
+    + vocabulary.alternatives(vocabulary.words("running_total_nouns"))
+    + r")\b"
+)
+_RUNNING_TOTAL = re.compile(_RUNNING_TOTAL_OPENS + r"[^.;]{0,120}?\bto\s+\Z", re.IGNORECASE)
+_RUNNING_TOTAL_AHEAD = re.compile(_RUNNING_TOTAL_OPENS, re.IGNORECASE)
 
 
 class FigureReading(FigureSurroundings, StatusReading):
@@ -131,6 +141,14 @@ class FigureReading(FigureSurroundings, StatusReading):
         phrase.last = DateAtom(self.published, "day", text, mention.start, mention.end)
         return phrase
 
+    def _running_total_start(self, position: int, clause: tuple[int, int]) -> int:
+        """Where the running total a figure at `position` ends ("..., bringing the total of
+        refugees registered to 263,400") opens, or -1."""
+        if self.text[max(clause[0], position - 3) : position] != "to ":
+            return -1
+        total = _RUNNING_TOTAL.search(self.text, max(clause[0], position - 160), position)
+        return total.start() if total else -1
+
     def _period_for(
         self,
         position: int,
@@ -153,6 +171,17 @@ class FigureReading(FigureSurroundings, StatusReading):
         if any(hint in window for hint in _BASELINE_HINTS) and _BASELINE_BEFORE.search(window):
             # "..., up from 800,000 in the same period a year earlier": the baseline's own date
             inside = [p for p in inside if p.start >= position] or inside
+        total = self._running_total_start(position, clause)
+        if total >= 0:  # a running total: only the dates of its own words
+            inside = [p for p in inside if p.start >= total]
+            if not inside:
+                return None
+        elif self.text.find("ing ", position, clause[1]) >= 0:
+            ahead = _RUNNING_TOTAL_AHEAD.search(self.text, position, clause[1])
+            if ahead:  # "... in July, bringing the total since 2022 to ...": the total's dates
+                inside = [p for p in inside if p.start < ahead.start()]
+                if not inside:
+                    return None
         if covering is not None and covering.start >= 0:
             if position < covering.start:  # "..., X said on Wednesday, the highest since 2022"
                 inside = [p for p in inside if p.start < covering.start]
@@ -447,9 +476,12 @@ class FigureReading(FigureSurroundings, StatusReading):
         period = self._period_for(
             mention.number_start, clause, periods, covering, self.figure_positions
         )
-        if period is None and inherited is not None:
+        running_total = (
+            period is None and self._running_total_start(mention.number_start, clause) >= 0
+        )
+        if period is None and inherited is not None and not running_total:
             period = inherited.period
-        if period is None and previous:
+        if period is None and previous and not running_total:
             # "87 per cent of households surveyed in January ..., and about two in five ..."
             # (not from a change: "tripled since January" is the change's own window)
             earlier = [
