@@ -7,7 +7,9 @@ over ("the 1995–2024 average") is no period; a table's caption says what its c
 and a count in a district's row counts no districts; a country in capitals in a title ("SOMALIA
 Food Security Outlook") is the report's place; "the government" is the report's country's;
 "the UNHCR-led Network" is the network; a survey that "confirmed" figures is no speaker; a
-running total ("bringing the total to 263,400") takes no period of the clause before.
+running total ("bringing the total to 263,400") takes no period of the clause before; a
+measure told again in another unit in parentheses is one figure; "22 percent more than in the
+first quarter" is measured against the first quarter, and keeps its sentence's period.
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -286,3 +288,56 @@ def test_a_running_total_takes_no_period_of_the_clause_before(month, counts, ver
     # the speaker of the clause before ("Partners registered ..."), not "bringing the total"
     assert found[second].attributed_to == found[first].attributed_to == "Partners"
     assert found[second].period_start == ("2022-02-24" if since else "")
+
+
+@PROPERTY
+@given(
+    st.integers(10, 9_000),
+    st.sampled_from(["square metres", "sq km", "km2", "acres"]),
+    st.sampled_from(["", "about "]),
+    st.integers(1, 12),
+)
+def test_a_measure_told_again_in_another_unit_is_one_figure(hectares, unit, hedge, month):
+    # "1,284 hectares (12.84 million square metres)": one measure, its hectares kept
+    other = {"square metres": hectares * 10_000, "sq km": hectares / 100, "acres": hectares * 2.47}
+    other_value = other.get(unit, hectares / 100)
+    name = MONTH_NAMES[month - 1]
+    text = (
+        f"Mine action update\n\nOperators cleared {hectares:,} hectares "
+        f"({hedge}{other_value:,.2f} {unit}) of farmland in {name}.\n"
+    )
+    found = extract(text, date(2025, 12, 20), "NRA", catalogue=CATALOGUE).observations
+    assert [(o.value, o.unit) for o in found] == [(hectares, "hectares")]
+    assert found[0].period_start == f"2025-{month:02d}-01"
+    # two measures side by side, not in parentheses, are two figures
+    apart = text.replace(f"({hedge}", "and ").replace(f" {unit})", f" {unit}")
+    found = extract(apart, date(2025, 12, 20), "NRA", catalogue=CATALOGUE).observations
+    assert len(found) == 2
+
+
+@PROPERTY
+@given(
+    MONTH_PAIRS,
+    st.integers(101, 9_000),
+    st.integers(2, 99),
+    st.sampled_from(["more", "less", "fewer", "higher", "lower"]),
+    st.sampled_from(["the first quarter", "January", "2024", "the same period of 2024"]),
+)
+def test_a_change_against_an_earlier_period_keeps_the_period_of_its_sentence(
+    months, count, share, comparative, baseline
+):
+    # "cleared 1,284 hectares between April and June, 22 percent more than in the first
+    # quarter": the first quarter is what the change is measured against
+    first, last = months
+    a, b = MONTH_NAMES[first - 1], MONTH_NAMES[last - 1]
+    text = (
+        f"Mine action update\n\nOperators cleared {count:,} hectares between {a} and {b}, "
+        f"{share} percent {comparative} than in {baseline}.\n"
+    )
+    found = {
+        o.value: o
+        for o in extract(text, date(2025, 12, 20), "NRA", catalogue=CATALOGUE).observations
+    }
+    expected = (f"2025-{first:02d}-01", f"2025-{last:02d}-01")
+    assert (found[count].period_start, found[count].period_end) == expected
+    assert (found[share].period_start, found[share].period_end) == expected

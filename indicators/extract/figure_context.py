@@ -149,7 +149,9 @@ def heading_words(text: str) -> frozenset[str]:
 # (not "compared with 19 days in September 2024": that date is the earlier figure's own)
 _BASELINE_OF = re.compile(
     r"(?:\b(?:compared\s+(?:with|to)|relative\s+to)\s+(?:(?:round|week|phase)\s+\d+\s+|[^\s\d.;:,]+\s+){0,4}?"
-    r"|(?<!more\s)(?<!less\s)\bthan\s+(?:in|at|during|on)\s+)\(?\Z",
+    r"|(?<!more\s)(?<!less\s)\bthan\s+(?:in|at|during|on)\s+"
+    # "22 percent more than in the first quarter": a figure's own comparison
+    r"|\d\s*(?:%|percent|per\s+cent)?\s+(?:more|less|fewer|higher|lower|greater)\s+than\s+)\(?\Z",
     re.IGNORECASE,
 )
 
