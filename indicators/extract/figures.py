@@ -141,13 +141,32 @@ class FigureReading(FigureSurroundings, StatusReading):
         phrase.last = DateAtom(self.published, "day", text, mention.start, mention.end)
         return phrase
 
+    def _running_totals(self, clause: tuple[int, int]) -> list[int]:
+        """Where the running totals of a clause open ("bringing the total of ..."), read once
+        per clause for all its figures."""
+        cache = getattr(self, "_running_total_cache", None)
+        if cache is None:
+            cache = self._running_total_cache = {}
+        found = cache.get(clause)
+        if found is None:
+            text, (start, end) = self.text, clause
+            found = (
+                [m.start() for m in _RUNNING_TOTAL_AHEAD.finditer(text, start, end)]
+                if text.find("ing ", start, end) >= 0
+                else []
+            )
+            cache[clause] = found
+        return found
+
     def _running_total_start(self, position: int, clause: tuple[int, int]) -> int:
         """Where the running total a figure at `position` ends ("..., bringing the total of
         refugees registered to 263,400") opens, or -1."""
         if self.text[max(clause[0], position - 3) : position] != "to ":
             return -1
-        total = _RUNNING_TOTAL.search(self.text, max(clause[0], position - 160), position)
-        return total.start() if total else -1
+        for start in reversed(self._running_totals(clause)):
+            if start < position and _RUNNING_TOTAL.match(self.text, start, position):
+                return start
+        return -1
 
     def _period_for(
         self,
@@ -176,10 +195,10 @@ class FigureReading(FigureSurroundings, StatusReading):
             inside = [p for p in inside if p.start >= total]
             if not inside:
                 return None
-        elif self.text.find("ing ", position, clause[1]) >= 0:
-            ahead = _RUNNING_TOTAL_AHEAD.search(self.text, position, clause[1])
+        else:
+            ahead = [t for t in self._running_totals(clause) if t > position]
             if ahead:  # "... in July, bringing the total since 2022 to ...": the total's dates
-                inside = [p for p in inside if p.start < ahead.start()]
+                inside = [p for p in inside if p.start < ahead[0]]
                 if not inside:
                     return None
         if covering is not None and covering.start >= 0:
