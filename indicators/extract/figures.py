@@ -97,6 +97,8 @@ _RUNNING_TOTAL_OPENS = (
 )
 _RUNNING_TOTAL = re.compile(_RUNNING_TOTAL_OPENS + r"[^.;]{0,120}?\bto\s+\Z", re.IGNORECASE)
 _RUNNING_TOTAL_AHEAD = re.compile(_RUNNING_TOTAL_OPENS, re.IGNORECASE)
+# the verbs as written mid-sentence: the cheap test before the pattern is tried on a clause
+_RUNNING_TOTAL_VERBS = tuple(vocabulary.words("running_total_verbs"))
 
 
 class FigureReading(FigureSurroundings, StatusReading):
@@ -152,7 +154,7 @@ class FigureReading(FigureSurroundings, StatusReading):
             text, (start, end) = self.text, clause
             found = (
                 [m.start() for m in _RUNNING_TOTAL_AHEAD.finditer(text, start, end)]
-                if text.find("ing ", start, end) >= 0
+                if any(text.find(verb, start, end) >= 0 for verb in _RUNNING_TOTAL_VERBS)
                 else []
             )
             cache[clause] = found
