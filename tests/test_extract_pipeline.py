@@ -36,11 +36,12 @@ MIN_LOCATION_PER_REPORT = 0.95
 # The reports written after the rules, in genres the rules were not written for (the fixture
 # README says which classes they still miss): the line they reach, to be raised, never lowered.
 UNSEEN = REPORTS / "unseen"
-# the whole folder: the first six reports, the agency reports and the news and press texts
-MIN_UNSEEN_PRECISION = 0.77
-MIN_UNSEEN_RECALL = 0.79
+# the whole folder: the first six reports, the agency reports, the news and press texts and
+# the field reports; these lines alone fall when a batch is added (see the folder's README)
+MIN_UNSEEN_PRECISION = 0.70
+MIN_UNSEEN_RECALL = 0.72
 # their places (see the folder's README)
-MIN_UNSEEN_LOCATION_ACCURACY = 0.98
+MIN_UNSEEN_LOCATION_ACCURACY = 0.97
 # the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone
 FIRST_UNSEEN = (
     "ethiopia_ocha_humanitarian_snapshot",
@@ -54,6 +55,18 @@ MIN_FIRST_UNSEEN_PRECISION = 0.78
 MIN_FIRST_UNSEEN_RECALL = 0.79
 # 102 of 103 matched rows ("the region" read as the region named before)
 MIN_FIRST_UNSEEN_LOCATION_ACCURACY = 0.98
+# the fourth batch (field reports), held at the line it reached alone
+FOURTH_UNSEEN = (
+    "bangladesh_ifrc_dref_operation_update",
+    "lao_uxo_mine_action_quarterly_update",
+    "somalia_fews_net_food_security_outlook",
+    "south_sudan_unhcr_sudan_arrivals_update",
+    "tanzania_who_marburg_disease_outbreak_news",
+    "yemen_pledging_event_press_release",
+)
+MIN_FOURTH_UNSEEN_PRECISION = 0.60
+MIN_FOURTH_UNSEEN_RECALL = 0.61
+MIN_FOURTH_UNSEEN_LOCATION_ACCURACY = 0.93
 # the seeds: every row placed ("President Donald Trump ..." is in the United States)
 MIN_SEED_LOCATION_ACCURACY = 1.0
 
@@ -109,7 +122,7 @@ def test_precision_recall_and_unit_accuracy_hold_the_line():
 def test_unseen_reports_hold_their_line():
     scores = score_fixtures(UNSEEN)
     total = totals(scores)
-    assert len(scores) >= 12
+    assert len(scores) >= 24
     assert total.precision >= MIN_UNSEEN_PRECISION, (total.precision, total.extras)
     assert total.recall >= MIN_UNSEEN_RECALL, total.recall
     assert total.unit_accuracy >= MIN_UNIT_ACCURACY, [s.unit_errors for s in scores]
@@ -123,6 +136,10 @@ def test_unseen_reports_hold_their_line():
     )
     assert first.recall >= MIN_FIRST_UNSEEN_RECALL, first.recall
     assert first.location_accuracy >= MIN_FIRST_UNSEEN_LOCATION_ACCURACY, first.location_errors
+    fourth = totals([s for s in scores if s.name in FOURTH_UNSEEN])
+    assert fourth.expected and fourth.precision >= MIN_FOURTH_UNSEEN_PRECISION, fourth.extras
+    assert fourth.recall >= MIN_FOURTH_UNSEEN_RECALL, fourth.recall
+    assert fourth.location_accuracy >= MIN_FOURTH_UNSEEN_LOCATION_ACCURACY, fourth.location_errors
 
 
 def test_every_quote_is_verbatim_at_its_offsets():

@@ -118,6 +118,8 @@ DATE_PHRASE = re.compile(
     (?P<range>(?i:between)\s+(?:the\s+{PART_OF_DAY}s?\s+of\s+|(?i:epidemiological|epi)\s+)?
         (?P<range_a>{ATOM}|{BARE_DAY})\s+and\s+(?:the\s+{PART_OF_DAY}\s+of\s+)?(?P<range_b>{ATOM}))
   | (?P<from_range>(?i:from)\s+(?P<from_a>{ATOM}|{BARE_DAY})\s+(?i:to|until|till|through)\s+(?P<from_b>{ATOM}))
+  | (?P<month_range>(?:(?i:in|during|for|over|of)\s+)?(?P<month_a>{MONTH}(?:,?\s+{YEAR})?)
+        (?:\s+(?i:to|until|through)\s+|\s?[-–]\s?)(?P<month_b>{MONTH}(?:,?\s+{YEAR})?))
   | (?P<week_range>(?:(?i:in|during|for|over)\s+)?(?P<week_a>{_WEEK_NUMBER})\s*(?i:to|[-–])\s*(?P<week_b>{_WEEK_NUMBER}))
   | (?P<dash_range>(?P<dash_a>{DAY})\s?[-–]\s?(?P<dash_b>{DAY}\s+{MONTH}(?:,?\s+{YEAR})?))
   | (?P<month_dash>(?P<md_month>{MONTH})\s+(?P<md_a>{DAY})\s?[-–]\s?(?P<md_b>{DAY})(?:,?\s+(?P<md_year>{YEAR}))?)

@@ -101,6 +101,10 @@ class DateResolver(DateAtomReader):
             last = self._atom(match, "from_b", future)
             first = self._atom(match, "from_a", future, reference=last)
             return self._range(phrase, first, last)
+        if role == "month_range":  # "April to June 2025", "June–September 2025"
+            last = self._atom(match, "month_b", future)
+            first = self._atom(match, "month_a", future, reference=last)
+            return self._range(phrase, first, last)
         if role == "dash_range":
             last = self._atom(match, "dash_b", future)
             first = self._atom(match, "dash_a", future, reference=last)

@@ -14,6 +14,7 @@ import re
 
 from indicators.extract import vocabulary
 from indicators.extract.catalogue import content_word_tuple
+from indicators.extract.locations import LEVEL_WORDS
 from indicators.extract.patterns import alternation
 
 # A figure stated as a change: "rose by", "a fall of", "up", "an increase of"
@@ -148,7 +149,9 @@ def heading_words(text: str) -> frozenset[str]:
 # (not "compared with 19 days in September 2024": that date is the earlier figure's own)
 _BASELINE_OF = re.compile(
     r"(?:\b(?:compared\s+(?:with|to)|relative\s+to)\s+(?:(?:round|week|phase)\s+\d+\s+|[^\s\d.;:,]+\s+){0,4}?"
-    r"|(?<!more\s)(?<!less\s)\bthan\s+(?:in|at|during|on)\s+)\(?\Z",
+    r"|(?<!more\s)(?<!less\s)\bthan\s+(?:in|at|during|on)\s+"
+    # "22 percent more than in the first quarter": a figure's own comparison
+    r"|\d\s*(?:%|percent|per\s+cent)?\s+(?:more|less|fewer|higher|lower|greater)\s+than\s+)\(?\Z",
     re.IGNORECASE,
 )
 
@@ -180,11 +183,22 @@ class SectionHeadings:
         return self.words[index] if index >= 0 else frozenset()
 
 
+# "below the 1995–2024 average", "the 2020 mean": a year (or the first of a span of years)
+# that an average is taken over
+_BASELINE_AFTER = re.compile(
+    r"(?:(?:\s?[-–]\s?|\s+to\s+)(?:19|20)\d{2})?\s+(?:"
+    + vocabulary.alternatives(vocabulary.words("baseline_nouns", "dates"))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
 def compared_with(phrase, text: str = "") -> bool:
     """'an increase of 9 percent on August', 'up 7 percent on last month': 'on' and a month or
     year is what a change is compared with, not when a figure holds ('on Monday' is a day);
     so is a date after "compared with" or "than" ("compared with the same period of 2024",
-    "fewer than in August"). `phrase`: a `dates.DatePhrase`; `text`: the text it is in."""
+    "fewer than in August"), and a year an average is taken over ("below the 1995–2024
+    average"). `phrase`: a `dates.DatePhrase`; `text`: the text it is in."""
     if (
         phrase.text[:3].lower() == "on "
         and phrase.first is not None
@@ -193,6 +207,12 @@ def compared_with(phrase, text: str = "") -> bool:
         return True
     if not text:
         return False
+    if (
+        phrase.first is not None
+        and phrase.first.precision == "year"
+        and _BASELINE_AFTER.match(text, phrase.end) is not None
+    ):
+        return True
     start, end = max(0, phrase.start - 48), phrase.start
     return (
         text.find("ompared", start, end) >= 0
@@ -257,6 +277,34 @@ def _header_cells(text: str, line_start: int, number_start: int) -> tuple[list[s
     if column >= len(cells):
         return None
     return cells, column
+
+
+def without_level(label: str) -> str:
+    """A table cell's label without the level its first column names ("District Confirmed"
+    -> "Confirmed"): the rows' places, not what their figures count."""
+    first, _, rest = label.partition(" ")
+    return rest if rest and first.lower().removesuffix("s") in LEVEL_WORDS else label
+
+
+def caption_of_table(text: str, line_start: int) -> str:
+    """The caption of the table flattened to text whose row starts at `line_start`: the line
+    right above its first row of bars ("Table 1. Confirmed and probable cases and deaths by
+    district" above "District | Confirmed | Probable | Deaths"), or "". It says what the
+    table counts, which a header cell ("Confirmed") leaves unsaid."""
+    start = line_start
+    for _ in range(60):  # rows of one table, upwards
+        if start <= 0:
+            return ""
+        previous = text.rfind("\n", 0, start - 1) + 1
+        line = text[previous : start - 1]
+        if "|" not in line:
+            line = line.strip()
+            if start == line_start or not 0 < len(line) <= 160:
+                return ""
+            # "... by district": the rows' level says where, not what is counted
+            return " ".join(w for w in line.split() if w.lower() not in LEVEL_WORDS)
+        start = previous
+    return ""
 
 
 def lead_in_of_list(text: str, line_start: int) -> str:

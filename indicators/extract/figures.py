@@ -96,6 +96,18 @@ _BASELINE_BEFORE = re.compile(
 )
 # Substrings that must occur (lower case) before _BASELINE_BEFORE is tried, read off it.
 _BASELINE_HINTS = prefix_hints(_BASELINE_BEFORE)
+# "..., bringing the total of refugees registered in South Sudan to 263,400": a running total
+_RUNNING_TOTAL_OPENS = (
+    r"\b(?:"
+    + vocabulary.alternatives(vocabulary.words("running_total_verbs"))
+    + r")\s+(?:the|its|their)\s+(?:\w+\s+)?(?:"
+    + vocabulary.alternatives(vocabulary.words("running_total_nouns"))
+    + r")\b"
+)
+_RUNNING_TOTAL = re.compile(_RUNNING_TOTAL_OPENS + r"[^.;]{0,120}?\bto\s+\Z", re.IGNORECASE)
+_RUNNING_TOTAL_AHEAD = re.compile(_RUNNING_TOTAL_OPENS, re.IGNORECASE)
+# the verbs as written mid-sentence: the cheap test before the pattern is tried on a clause
+_RUNNING_TOTAL_VERBS = tuple(vocabulary.words("running_total_verbs"))
 
 
 class FigureReading(FigureSurroundings, StatusReading):
@@ -140,6 +152,33 @@ class FigureReading(FigureSurroundings, StatusReading):
         phrase.last = DateAtom(self.published, "day", text, mention.start, mention.end)
         return phrase
 
+    def _running_totals(self, clause: tuple[int, int]) -> list[int]:
+        """Where the running totals of a clause open ("bringing the total of ..."), read once
+        per clause for all its figures."""
+        cache = getattr(self, "_running_total_cache", None)
+        if cache is None:
+            cache = self._running_total_cache = {}
+        found = cache.get(clause)
+        if found is None:
+            text, (start, end) = self.text, clause
+            found = (
+                [m.start() for m in _RUNNING_TOTAL_AHEAD.finditer(text, start, end)]
+                if any(text.find(verb, start, end) >= 0 for verb in _RUNNING_TOTAL_VERBS)
+                else []
+            )
+            cache[clause] = found
+        return found
+
+    def _running_total_start(self, position: int, clause: tuple[int, int]) -> int:
+        """Where the running total a figure at `position` ends ("..., bringing the total of
+        refugees registered to 263,400") opens, or -1."""
+        if self.text[max(clause[0], position - 3) : position] != "to ":
+            return -1
+        for start in reversed(self._running_totals(clause)):
+            if start < position and _RUNNING_TOTAL.match(self.text, start, position):
+                return start
+        return -1
+
     def _period_for(
         self,
         position: int,
@@ -162,6 +201,17 @@ class FigureReading(FigureSurroundings, StatusReading):
         if any(hint in window for hint in _BASELINE_HINTS) and _BASELINE_BEFORE.search(window):
             # "..., up from 800,000 in the same period a year earlier": the baseline's own date
             inside = [p for p in inside if p.start >= position] or inside
+        total = self._running_total_start(position, clause)
+        if total >= 0:  # a running total: only the dates of its own words
+            inside = [p for p in inside if p.start >= total]
+            if not inside:
+                return None
+        else:
+            ahead = [t for t in self._running_totals(clause) if t > position]
+            if ahead:  # "... in July, bringing the total since 2022 to ...": the total's dates
+                inside = [p for p in inside if p.start < ahead[0]]
+                if not inside:
+                    return None
         if covering is not None and covering.start >= 0:
             if position < covering.start:  # "..., X said on Wednesday, the highest since 2022"
                 inside = [p for p in inside if p.start < covering.start]
@@ -254,7 +304,9 @@ class FigureReading(FigureSurroundings, StatusReading):
             else ""
         )
         if cell_label:  # "Pemba | 98,215 | 17%" under "District | IDPs | % of total"
-            focus_text = cell_label + " " + focus_text
+            # a count in a district's row counts no districts (its share may be one "in" it)
+            own_label = fc.without_level(cell_label) if kind == num.COUNT else cell_label
+            focus_text = own_label + " " + focus_text
         elif label and clause[0] == sentence.start:
             # "- Chad: $10 million" under "Allocations by country:": what the rows are
             cell_label = fc.lead_in_of_list(text, sentence.start)
@@ -271,6 +323,9 @@ class FigureReading(FigureSurroundings, StatusReading):
         )
         if cell_label:
             clause_words += content_word_tuple(cell_label)
+            if text.find("|", sentence.start, sentence.end) >= 0:
+                # "Table 1. Confirmed and probable cases ...": what all its cells count
+                clause_words += content_word_tuple(fc.caption_of_table(text, sentence.start))
         if in_parentheses and len(self.figure_positions) > 1:
             # the words just before each other figure in parentheses name that figure
             others = self._heads_of_asides(mention, clause)
@@ -481,9 +536,12 @@ class FigureReading(FigureSurroundings, StatusReading):
         period = self._period_for(
             mention.number_start, clause, periods, covering, self.figure_positions
         )
-        if period is None and inherited is not None:
+        running_total = (
+            period is None and self._running_total_start(mention.number_start, clause) >= 0
+        )
+        if period is None and inherited is not None and not running_total:
             period = inherited.period
-        if period is None and previous:
+        if period is None and previous and not running_total:
             # "87 per cent of households surveyed in January ..., and about two in five ..."
             # (not from a change: "tripled since January" is the change's own window)
             earlier = [

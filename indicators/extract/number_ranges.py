@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from indicators.extract import number_context as context
-from indicators.extract.number_mention import COUNT, SHARE, NumberMention
+from indicators.extract.number_mention import COUNT, MEASURE, SHARE, NumberMention
 
 RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and)\s*\Z", re.IGNORECASE)
 
@@ -54,6 +54,17 @@ def merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
         ):
             index += 1  # "two out of three IDPs (64 percent)": one share, the exact one kept
             continue
+        if (
+            following is not None
+            and current.kind == MEASURE == following.kind
+            and current.unit != following.unit
+            and _IN_PARENTHESES.fullmatch(text, current.end, following.start)
+            and text.startswith(")", following.end)
+        ):
+            # "1,284 hectares (12.84 million square metres)": one measure, told in two units
+            merged.append(current)
+            index += 2
+            continue
         merged.append(current)
         index += 1
     if not merged:
@@ -64,6 +75,8 @@ def merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
         return context.with_confidence_intervals(text, merged)
     return merged
 
+
+_IN_PARENTHESES = re.compile(r"\s*\(\s*(?:(?:about|around|some|roughly|or)\s+)?")
 
 # "Nearly two out of three IDPs (64 percent)", "one in five (21%)": a few words, then the
 # percent in parentheses

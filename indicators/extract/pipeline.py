@@ -57,7 +57,7 @@ from indicators.extract.figure_statuses import (  # noqa: F401 - also imported f
     QUALITATIVE_HINTS,
 )
 from indicators.extract.figures import FigureReading
-from indicators.extract.gazetteer import LEVEL_ANAPHOR
+from indicators.extract.gazetteer import LEVEL_ANAPHOR, country_of
 from indicators.extract.line_wraps import unwrapped
 from indicators.extract.locations import (  # noqa: F401 - also imported from here
     CLAUSE_JOIN,
@@ -232,6 +232,7 @@ class _Run(SentenceReading, FigureReading, EventReading):
                 ]
         head_end = sentences[0].start  # the title, standfirst and dateline come before
         self.default_place = report_scope(text, head_end, all_places)
+        self.speakers.country = country_of(self.default_place) or ""
         self.places = ReportPlaces(self.default_place, dateline_places(text[:head_end]), text)
         self.venues = talks_venues(text, all_places)
         referring = _bucket(starts, sentences, list(LEVEL_ANAPHOR.finditer(text)), re.Match.start)

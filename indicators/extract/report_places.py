@@ -37,6 +37,7 @@ from indicators.extract.sentences import DATELINE
 TAG_AFTER_PLACE = re.compile(r"\s*[>|]|:")
 TAG_BEFORE_PLACE = re.compile(r"[>|]\s*\Z")
 LINE_START = re.compile(r"(?:\A|\n)[ \t]*\Z")
+CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z’'-]+(?:[ -][A-Z][A-Z’'-]+)*\b")
 DATELINE_NAMES = re.compile(r"[A-Z][A-Z’'.-]+(?:[ /-][A-Z][A-Z’'.-]+)*")
 
 
@@ -124,6 +125,12 @@ def title_places(text: str, title_end: int, places: list[tuple[int, int, str]]) 
             and not (area and area.group("name") != match.group())
         ):
             found[match.start()] = match.group()
+    # a country or region written in capitals, as titles have them ("SOMALIA Food Security
+    # Outlook"); a sentence's capitals are no title (KNOWN_PLACE reads title case only)
+    for match in CAPITALS_RUN.finditer(text, 0, title_end):
+        name = BY_LOWER.get(match.group().lower())
+        if name and match.start() not in found:
+            found[match.start()] = name
     return [
         CANONICAL.get(name, name)
         for start, name in sorted(found.items())

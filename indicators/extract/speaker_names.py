@@ -21,6 +21,7 @@ from indicators.extract import vocabulary
 PERSON = "person"
 ORG = "org"
 MINISTRY = "ministry"
+GOVERNMENT = "government"  # a government named without its country
 NEWS = "news"
 
 _GAZETTEER_WORDS: dict[str, dict] = vocabulary.words("gazetteer", "speakers")
@@ -45,6 +46,15 @@ ROLE_WORDS = frozenset(vocabulary.words("role_words", "speakers"))
 DETERMINERS = frozenset(vocabulary.words("determiners", "speakers"))
 PRONOUN_PERSON = frozenset(vocabulary.words("person_pronouns", "speakers"))
 PRONOUN_ORG = frozenset(vocabulary.words("org_pronouns", "speakers"))
+RUNNING_TOTAL_VERBS = frozenset(vocabulary.words("running_total_verbs"))
+METHOD_NOUNS = frozenset(w for w in vocabulary.words("method_nouns") if " " not in w)
+OWN_GOVERNMENT = frozenset(vocabulary.words("own_government_phrases", "speakers"))
+# "the UNHCR-led Protection and Return Monitoring Network": the network is the speaker
+_LED_BY = re.compile(
+    r"(?:[Tt]he\s+|[Aa]n?\s+)?[\w.&’']+-(?:"
+    + vocabulary.alternatives(vocabulary.words("led_by_suffixes", "speakers"))
+    + r")\s+(?P<body>\S.*)"
+)
 PRONOUN_SELF = frozenset(vocabulary.words("first_person_pronouns", "speakers"))
 ORG_WORDS = frozenset(vocabulary.words("org_words", "speakers"))
 
@@ -59,6 +69,7 @@ class Speakers:
         self._last_agency = ""
         self._last_ministry = ""
         self.people: list[str] = []
+        self.country = ""  # the country the report covers: whose "the government" it is
         self.recent: list[str] = []  # the last sentences, newest last
         # a quote open over several sentences: where it closes, and its speaker
         self.quote_until = -1
@@ -198,6 +209,8 @@ def canonical_speaker(phrase: str, speakers: Speakers) -> tuple[str, str]:
         return speakers.last_agency or speakers.last_org, ORG
     if refers_to == MINISTRY:
         return speakers.last_ministry or "Ministry", MINISTRY
+    if refers_to == GOVERNMENT:  # "The government reports ...": the report's country's
+        return (f"Government of {speakers.country}" if speakers.country else "Government"), ORG
     if surname:  # "Etefa said" after "spokesperson Abeer Etefa"
         for known in speakers.people:
             # "Berg", "van der Berg", "Al-Mandhari" opening a sentence
@@ -220,8 +233,16 @@ def _read_speaker(phrase: str) -> tuple[str, str, str, str]:
         return "", "", PERSON, ""
     if lower in PRONOUN_ORG:
         return "", "", ORG, ""
+    if lower in OWN_GOVERNMENT:
+        return "", "", GOVERNMENT, ""
     if lower in PRONOUN_SELF:  # "we recorded ...": the quoted speaker's words, or no one's
         return "", "", "", ""
+    if lower.split(" ", 1)[0] in RUNNING_TOTAL_VERBS:
+        return "", "", "", ""  # "bringing the total of refugees registered ...": no one
+    if "-" in phrase:
+        led = _LED_BY.match(phrase)
+        if led:
+            return _read_speaker(led.group("body"))
     if re.fullmatch(r"the (?:agency|organi[sz]ation|un agency|body|group)", lower):
         return "", "", "agency", ""
     if re.fullmatch(r"the (?:\w+ )?ministry", lower) and "ministry of" not in lower:
@@ -259,6 +280,8 @@ def _read_speaker(phrase: str) -> tuple[str, str, str, str]:
         if place:
             return f"Government of {place}", ORG, "", ""
     words = phrase.split()
+    if words and words[-1].lower() in METHOD_NOUNS:
+        return "", "", "", ""  # "Technical survey confirmed ...": a method finds, the report says
     while words and words[0].lower() in DETERMINERS:
         words.pop(0)
     if words and words[0].lower() in (
