@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicators.extract.catalogue import Catalogue
-from indicators.extract.line_wraps import unwrapped
+from indicators.extract.line_wraps import CONTINUATIONS, unwrapped
 from indicators.extract.pipeline import extract
 from tests.conftest import REPO_ROOT
 
@@ -126,7 +126,7 @@ _PROSE = (
     "that the two clinics still open were receiving more patients than they could treat, "
     "most of them children with diarrhoea and respiratory infections."
 )
-_ROW_WORDS = ["schools", "in", "the", "Ouest", "department", "not", "functional", "yet", "again"]
+_ROW_WORDS = ["schools", "Ouest", "department", "not", "functional", "yet", "again", "closed"]
 
 
 @PROPERTY
@@ -178,3 +178,58 @@ def test_prose_with_a_colon_before_a_figure_is_no_row_of_key_figures(width, line
     prose = textwrap.fill(_PROSE, width)
     text = f"Weekly bulletin\n\nSUMMARY\n{textwrap.fill(sentence, width)}\n\n{prose}\n\n{prose}\n"
     assert f"SUMMARY\n{sentence}\n" in unwrapped(text)
+
+
+_BOX_ROWS = [
+    "1,184,000 people have arrived from the neighbouring country since the war began",
+    "2,350 average daily arrivals at the three border crossings in the month of July",
+    "57,200 refugees registered by the authorities and partners in the transit centres",
+    "84% of the new arrivals are women and children, most of them from the border area",
+    "US$ 505 million required for the refugee response in the country for this year",
+]
+
+
+def _row_cut(row: str, width: int) -> str:
+    """The row cut to the width at a word's end, and to no word a row never ends with."""
+    words = row[: width - 1].rsplit(" ", 1)[0].rstrip(",").split(" ")
+    while words[-1].lower() in CONTINUATIONS or words[-1].endswith(","):
+        words.pop()
+    return " ".join(words)
+
+
+@PROPERTY
+@given(
+    st.integers(min_value=60, max_value=100),
+    st.lists(st.sampled_from(_BOX_ROWS), min_size=2, max_size=5, unique=True),
+)
+def test_rows_of_a_box_that_each_open_with_their_figure_keep_their_lines(width, rows):
+    # each row as long as the width allows: the next row's figure would not have fitted
+    cut = [_row_cut(row, width) for row in rows]
+    prose = textwrap.fill(_PROSE, width)
+    text = "Update\n\nKEY FIGURES\n" + "\n".join(cut) + f"\n\n{prose}\n\n{prose}\n"
+    reading = unwrapped(text)
+    assert "KEY FIGURES\n" + "\n".join(cut) + "\n" in reading
+    assert textwrap.fill(_PROSE, width).replace("\n", " ") in reading
+
+
+@PROPERTY
+@given(
+    st.integers(min_value=1, max_value=4),
+    st.sampled_from(
+        [
+            "Some 3,100 personnel were deployed in 212 teams. The sector has received",
+            "Some 520,000 of them have now returned to their homes, the agency said. In 60 of",
+            "About 1.1 million houses have been damaged or destroyed, and about",
+            "12 boreholes were repaired in the district, and the sector has received US$",
+        ]
+    ),
+    st.sampled_from(["11.8 million of the 52 million it needs.", "120 villages were assessed."]),
+)
+def test_a_paragraph_whose_lines_open_with_figures_is_still_one_paragraph(over, first, second):
+    # two lines of prose, each opening with a figure: sentences inside a line, or a line
+    # ending with a word that goes on, say it is no box of key figures; wrapped at a width
+    # the next line's first word would have overflowed
+    width = len(first) + min(over, len(second.split()[0]))
+    prose = textwrap.fill(_PROSE, width)
+    text = f"Update\n\n{prose}\n\n{first}\n{second}\n\n{prose}\n"
+    assert f"{first} {second}" in unwrapped(text)

@@ -8,7 +8,12 @@ line break that wraps a sentence replaced by a space, so every offset still poin
 same character of the report, and the quotes are taken from the report itself.
 
 A break wraps a paragraph when neither line is blank, a label, a row of key figures or of a
-table, nor the next item of a list, and either
+table (a box of rows that each open with their figure, "1,184,000 people have arrived ..."
+then "2,350 average daily arrivals", is read as a whole: a run of such lines between blank
+lines or headings, none holding two sentences or ending with a word that goes on), nor the
+next item of a list, and either
+- the line before it ends with a word no sentence ends with ("killed and", "within"), a
+  currency before its amount ("received US$") or a comma, or
 - the line before it has no closing punctuation and ends with a word no sentence ends with
   ("killed in", the words are in `vocabulary/words.json`), or
 - the report is wrapped at a width (most lines stop near one width, open-ended), the line
@@ -43,6 +48,13 @@ FILLED = 0.7
 MIN_WORDS = 4  # a line of fewer words is a heading or a label, whatever follows it
 
 _SENTENCE_ENDS = ".!?"
+# a line that opens with its figure: a hedge, a currency, then a digit ("Some 1,200", "US$ 3M")
+_OPENS_WITH_FIGURE = re.compile(
+    r"(?i:over|about|some|nearly|almost|around|more\s+than|up\s+to)?\s*"
+    r"(?:US\$|\$|€|£|[A-Z]{3}\s)?\s?(?!(?:19|20)\d\d\b)\d"
+)
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
+_CURRENCIES = frozenset({"US$", "$", "€", "£", "USD", "EUR", "CHF", "GBP"})
 _LINE = re.compile(r"[^\n]*(?:\n|\Z)")
 _LOWER_START = re.compile(r"[ \t]*[a-z(]")
 _NUMBERED_ITEM = re.compile(r"[ \t]*(\d{1,2})[.)]\s")
@@ -61,10 +73,15 @@ def unwrapped(text: str) -> str:
     # the title block (the lines before the first blank one): its lines are a headline, a
     # standfirst, a dateline, each a line of its own unless it plainly goes on
     head_end = next((i for i, line in enumerate(contents) if not line.strip()), len(lines))
+    boxed = _boxes_of_figures(contents)
     for index, line in enumerate(lines):
         after = contents[index + 2] if index + 2 < len(lines) else ""
         at_width = width if index >= head_end else 0
-        if index + 1 < len(lines) and _wraps(contents[index], contents[index + 1], after, at_width):
+        if (
+            index + 1 < len(lines)
+            and not (index in boxed and index + 1 in boxed)
+            and _wraps(contents[index], contents[index + 1], after, at_width)
+        ):
             ending = len(line) - len(line.rstrip("\r\n"))
             line = line[: len(line) - ending] + " " * ending
         pieces.append(line)
@@ -101,6 +118,15 @@ def _wraps(line: str, following: str, after: str, width: int) -> bool:
         return False  # a blank line ends a paragraph
     if len(stripped.split()) < MIN_WORDS or "|" in line or "|" in following:
         return False  # a heading, a label, a row of a table
+    if _goes_on(stripped):
+        return True  # "killed and", "according to", "US$": goes on, whatever the next line is
+    filled = width and len(line) >= FILLED * width
+    overflows = filled and _next_word_overflows(line, following, width)
+    if overflows and _LOWER_START.match(following) and stripped[-1] not in TERMINAL_CHARS:
+        # a line filling the width, whose next word would not have fitted on it, goes on in
+        # lower case: wrapped, though it reads as a row ("• 14 casualties ...: 5 people" then
+        # "killed and 9 injured")
+        return True
     if _is_key_figure_row(stripped):
         return False  # "Not functional: 12 percent (137 facilities)"
     if BULLET.match(following.lstrip()) and not _number_going_on(stripped, following):
@@ -108,18 +134,56 @@ def _wraps(line: str, following: str, after: str, width: int) -> bool:
     open_ended = stripped[-1] not in TERMINAL_CHARS and not _is_a_row(stripped)
     if open_ended and stripped.rsplit(None, 1)[-1].lower() in CONTINUATIONS:
         return True  # "according to" goes on, whatever the next line looks like
-    filled = width and len(line) >= FILLED * width
     # the heading of the next section; but a few words closing a block after a filled line
     # are its last words ("..., Maradi" then "Region" and a blank line)
     if _is_a_heading(following.strip()) and not (
         filled and not after.strip() and not following.strip().isupper()
     ):
         return False
-    if filled and _next_word_overflows(line, following, width):
+    if overflows:
         # a line filling the width is wrapped, whatever it ends with: in a report wrapped
         # at a width, a blank line is what ends a paragraph
         return True
     return open_ended and _LOWER_START.match(following) is not None
+
+
+def _goes_on(line: str) -> bool:
+    """Does the line end with a word no sentence or heading ends with ("killed and", "within")
+    or a currency before its amount ("received US$"), or with a comma?"""
+    if line[-1] == ",":
+        return True
+    last = line.rsplit(None, 1)[-1]
+    return last.lower() in CONTINUATIONS or last in _CURRENCIES
+
+
+def _boxes_of_figures(contents: list[str]) -> set[int]:
+    """The lines of the boxes of key figures whose rows each open with their figure: runs of
+    two lines or more, each opening with a figure ("1,184,000 people have arrived ...", "2,350
+    average daily arrivals in July"), between a blank line or a heading and a blank line, a
+    heading or the end. Wrapped prose has a line opening with a figure now and then; a whole
+    paragraph of them, hardly."""
+    boxed: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*contents, ""]):
+        stripped = line.strip()
+        if (
+            stripped
+            and _OPENS_WITH_FIGURE.match(stripped)
+            and not _goes_on(stripped)
+            and not _SENTENCE_INSIDE.search(stripped)  # a row is one phrase, not sentences
+        ):
+            run.append(index)
+            continue
+        bounded = not stripped or _is_a_heading(stripped)
+        opened = run and (
+            run[0] == 0
+            or not contents[run[0] - 1].strip()
+            or _is_a_heading(contents[run[0] - 1].strip())
+        )
+        if len(run) >= 2 and bounded and opened:
+            boxed.update(run)
+        run = []
+    return boxed
 
 
 def _next_word_overflows(line: str, following: str, width: int) -> bool:
