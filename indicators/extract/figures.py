@@ -344,15 +344,26 @@ class FigureReading(FigureSurroundings, StatusReading):
                 and self._topic is not None
                 else self._topic_and_section(sentence.start)
             )
+            clause_text = (
+                sentence.text
+                if clause == (sentence.start, sentence.end)
+                else text[clause[0] : clause[1]]
+            )
             primary = {
                 "own": own,
                 "change": change is not None,
                 "topic": topic,
                 "section": self._section_words,
+                "meant": self._meant(clause[0], clause_text, mention),
             }
             indicator = match(focus, clause_words, **primary)
             if indicator is None and clause != (sentence.start, sentence.end):
-                indicator = match(focus, content_word_tuple(sentence.text), own=own)
+                indicator = match(
+                    focus,
+                    content_word_tuple(sentence.text),
+                    own=own,
+                    meant=self._meant(sentence.start, sentence.text, mention),
+                )
             if (
                 indicator is None
                 and kind == num.SHARE
@@ -363,7 +374,11 @@ class FigureReading(FigureSurroundings, StatusReading):
                 # "Occupancy of dengue beds in the public hospitals of Tegucigalpa reached 93
                 # percent": the sentence's one figure, its subject further back than the words
                 # read around it
-                indicator = match(clause_words, clause_words)
+                indicator = match(
+                    clause_words,
+                    clause_words,
+                    meant=self._meant(clause[0], clause_text, mention, everywhere=True),
+                )
             if (
                 indicator is not None
                 and has_noun
@@ -476,6 +491,23 @@ class FigureReading(FigureSurroundings, StatusReading):
             review=review,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
+
+    def _meant(self, start: int, text: str, mention, everywhere: bool = False) -> tuple:
+        """What the phrasings of the catalogue's concepts in `text` (from `start`) mean, for
+        `Catalogue.match`: each as its key words, whether it stands in the figure's focus
+        (the words read around it, or `everywhere`), and its own words."""
+        found = self.catalogue.lexicon.meanings(text)
+        if not found:
+            return ()
+        low, high = mention.start - start - 50, mention.end - start + 75
+        return tuple(
+            (
+                meaning.words,
+                everywhere or (meaning.start <= high and meaning.end >= low),
+                meaning.said,
+            )
+            for meaning in found
+        )
 
     def _change_after(self, mention) -> re.Match | None:
         """'9 percent fewer than in August': a change stated after its size, or None."""

@@ -1,0 +1,111 @@
+"""The humanitarian reporting lexicon: phrasings of a concept read as the words of an id.
+
+Reports rarely say a figure with the words of its indicator's id: "2,400 refugees crossed
+into eastern Chad" are `new_arrivals`, "Some 1,200 people are sick" in a cholera outbreak are
+`cholera_cases`, "received US$ 61 million of the US$ 178 million required" is a share funded.
+`vocabulary/concepts.json` lists, for each concept, the words ids use for it ("means") and the
+ways reports phrase it ("said as"). A `Lexicon` is built for one catalogue, from the concepts
+whose words some indicator's keys hold (a concept the catalogue lacks is never looked for), as
+one pattern whose prefix hints are read off it; `meanings` finds the phrasings of a clause. The
+matcher takes what they mean as evidence weaker than the word itself (`CONCEPT_WEIGHT`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
+
+from indicators.extract import vocabulary
+from indicators.extract.hints import prefix_hints
+
+# What a key word meant by a phrasing weighs in a match, against 1 for the word itself: enough
+# to match where nothing else does, never enough to take a figure from a literal reading.
+CONCEPT_WEIGHT = 0.75
+_GAP = r"(?:[^.;:!?]|\.(?=\d)){1,60}?"  # '...': some words of the same clause ("US$ 61.3")
+
+
+class Meaning(NamedTuple):
+    """A phrasing found in a text: where, the key words it means, and its own content words."""
+
+    start: int
+    end: int
+    words: frozenset[str]
+    said: frozenset[str]
+
+
+def concept_entries() -> list[dict]:
+    return vocabulary.words("concepts", "concepts")
+
+
+def phrasing_pattern(phrasing: str) -> str:
+    """The regex of one phrasing: whole words, any white space between them, a word ending in
+    '*' any word it begins, '...' a gap within the clause."""
+    parts = []
+    for word in phrasing.split():
+        if word == "...":
+            parts.append(_GAP)
+        elif word.endswith("*"):
+            parts.append(re.escape(word[:-1]) + r"[a-z]*")
+        else:
+            parts.append(re.escape(word))
+    body = ""
+    for index, part in enumerate(parts):
+        if index and part is not _GAP and parts[index - 1] is not _GAP:
+            body += r"[\s-]+"
+        elif index:
+            body += r"\s" if part is _GAP else r"\s+"
+        body += part
+    return body + r"\b"
+
+
+class Lexicon:
+    """The concepts of one catalogue: those whose words are among `keys` (normal forms)."""
+
+    def __init__(self, keys: Iterable[str], read: Callable[[str], tuple[str, ...]]) -> None:
+        keys = frozenset(keys)
+        self._read = read
+        self._means: list[frozenset[str]] = []
+        branches: list[str] = []
+        for entry in concept_entries():
+            means = frozenset(read(entry["means"])) & keys
+            if not means:
+                continue
+            group = f"c{len(self._means)}"
+            self._means.append(means)
+            phrasings = sorted(entry["said as"], key=len, reverse=True)
+            branches.append(f"(?P<{group}>" + "|".join(map(phrasing_pattern, phrasings)) + ")")
+        self.pattern = (
+            re.compile(r"\b(?:" + "|".join(branches) + ")", re.IGNORECASE) if branches else None
+        )
+        # every phrasing opens with one of these (lower case): a text with none is not searched
+        self.hints = prefix_hints(self.pattern) if self.pattern is not None else ()
+        self._found: dict[str, tuple[Meaning, ...]] = {}
+
+    def __bool__(self) -> bool:
+        return self.pattern is not None
+
+    def meanings(self, text: str) -> tuple[Meaning, ...]:
+        """The phrasings of the catalogue's concepts in `text`, in order (worked out once for
+        a text the figures of a sentence share)."""
+        if self.pattern is None:
+            return ()
+        found = self._found.get(text)
+        if found is None:
+            lower = text.lower()
+            if any(hint in lower for hint in self.hints):
+                found = tuple(
+                    Meaning(
+                        match.start(),
+                        match.end(),
+                        self._means[int(match.lastgroup[1:])],
+                        frozenset(self._read(match.group())),
+                    )
+                    for match in self.pattern.finditer(text)
+                )
+            else:
+                found = ()
+            if len(self._found) >= 4096:
+                self._found.clear()
+            self._found[text] = found
+        return found
