@@ -306,6 +306,45 @@ def with_own_figures(text: str, spans: list[tuple[int, int, str]], here: int):
     return [span for span in spans if span not in owned] if owned else spans
 
 
+_WITHIN = vocabulary.place_within()
+
+
+def _lies_in(place: str, area: str) -> bool:
+    """Whether the gazetteer puts `place` inside `area`, at any depth."""
+    seen = set()
+    while place in _WITHIN and place not in seen:
+        seen.add(place)
+        place = _WITHIN[place]
+        if place == area:
+            return True
+    return False
+
+
+def narrowest(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The places of `spans` less an area that a place of it narrows in the same phrase:
+    "into eastern Chad at Adre" holds at Adre, which lies in Chad ("in Dadaab, most of them
+    settling in Ifo 2" keeps Dadaab: the comma ends the phrase)."""
+
+    def narrowed(area: tuple[int, int, str]) -> bool:
+        name = PLACE_CANONICAL.get(area[2], area[2])
+        for place in spans:
+            first, second = sorted((area, place))
+            gap = text[first[1] : second[0]]
+            if (
+                place is not area
+                and len(gap) <= 30
+                and not _PHRASE_END.search(gap)
+                and _lies_in(PLACE_CANONICAL.get(place[2], place[2]), name)
+            ):
+                return True
+        return False
+
+    return [span for span in spans if not narrowed(span)] or spans
+
+
+_PHRASE_END = re.compile(r"[,;:()]|\b(?:and|or|but|while|from|to)\b")
+
+
 def without_suffix(place: str) -> str:
     """'Bay region' as 'Bay': the gazetteer stores places without their administrative level."""
     return ADMINISTRATIVE_SUFFIX.sub("", place) or place

@@ -69,6 +69,7 @@ from indicators.extract.locations import (  # noqa: F401 - also imported from he
     is_locative,
     is_post,
     is_where,
+    narrowest,
     places_described,
     table_row_place,
     talks_venues,
@@ -342,6 +343,7 @@ class _Run(SentenceReading, FigureReading, EventReading):
                         if is_locative(sentence.text, p[0])
                         and not CLAUSE_JOIN.search(sentence.text, min(p[1], here), max(p[0], here))
                     ] or spans
+                    spans = narrowest(sentence.text, spans) if len(spans) > 1 else spans
                 nearest = (
                     min(spans, key=lambda p: (min(abs(p[0] - here), abs(p[1] - here)), -len(p[2])))
                     if len(spans) > 1
