@@ -34,7 +34,8 @@ class Meaning(NamedTuple):
     said: frozenset[str]
 
 
-def concept_entries() -> list[dict]:
+def concept_entries() -> dict[str, list[str]]:
+    """The concepts as stored: the words ids use -> the phrasings that say them."""
     return vocabulary.words("concepts", "concepts")
 
 
@@ -67,13 +68,13 @@ class Lexicon:
         self._read = read
         self._means: list[frozenset[str]] = []
         branches: list[str] = []
-        for entry in concept_entries():
-            means = frozenset(read(entry["means"])) & keys
+        for words, said_as in concept_entries().items():
+            means = frozenset(read(words)) & keys
             if not means:
                 continue
             group = f"c{len(self._means)}"
             self._means.append(means)
-            phrasings = sorted(entry["said as"], key=len, reverse=True)
+            phrasings = sorted(said_as, key=len, reverse=True)
             branches.append(f"(?P<{group}>" + "|".join(map(phrasing_pattern, phrasings)) + ")")
         self.pattern = (
             re.compile(r"\b(?:" + "|".join(branches) + ")", re.IGNORECASE) if branches else None

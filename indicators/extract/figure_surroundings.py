@@ -146,7 +146,7 @@ class FigureSurroundings:
         (people injured, not civilians killed), "reached 9,200 children, against a target of
         20,000" (children targeted)?"""
         earlier_end = inherited.mention.end if inherited.mention is not None else clause[0]
-        lead = self.text[max(earlier_end, mention.start - 40) : mention.start]
+        lead = self.text[max(earlier_end, mention.start - 60) : mention.start]
         joins = list(fc.COORDINATOR.finditer(lead))
         if not joins:
             return False

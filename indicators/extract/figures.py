@@ -63,6 +63,7 @@ _METHOD_KEYS = frozenset(
 )
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\s|;\s")
 # A figure followed by a noun ("40 villages", "95 percent of households") names what it counts;
 # one followed by a verb or preposition ("12 entered", "300 a day") may take it from before.
 NOUN_AFTER = re.compile(
@@ -206,6 +207,11 @@ class FigureReading(FigureSurroundings, StatusReading):
             for position in self.figure_positions:
                 if position > mention.number_start:
                     own_end = min(own_end, position)
+                    # "18 percent higher than the average, and daily wages ... fell by a
+                    # quarter": what follows ", and" goes with the figure after it
+                    join = _NEXT_CLAUSE.search(text, mention.end, own_end)
+                    if join is not None:
+                        own_end = join.start()
                     break
         in_parentheses = text[mention.start - 1 : mention.start] == "(" and opens_aside(
             text, mention.start

@@ -345,6 +345,22 @@ def narrowest(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, i
 _PHRASE_END = re.compile(r"[,;:()]|\b(?:and|or|but|while|from|to)\b")
 
 
+# "since the war in Sudan began": the place of the event that opens a period, not of the figure
+_SINCE_EVENT_BEFORE = re.compile(r"\bsince\s+the\s+(?:[a-z]+\s+){1,3}in\s+(?:the\s+)?\Z")
+_EVENT_BEGAN_AFTER = re.compile(r"\s+(?:began|started|erupted|broke\s+out|escalated)\b")
+
+
+def opens_a_period(text: str, start: int, end: int, here: int) -> bool:
+    """Whether the place at `start`..`end` is where the event a "since" dates happened, and
+    the figure or event at `here` stands outside that phrase ("Chad has taken in 870,000
+    refugees since the war in Sudan began": the refugees are in Chad, the war in Sudan)."""
+    began = _EVENT_BEGAN_AFTER.match(text, end)
+    if began is None:
+        return False
+    since = _SINCE_EVENT_BEFORE.search(text, max(0, start - 50), start)
+    return since is not None and not since.start() <= here < began.end()
+
+
 def without_suffix(place: str) -> str:
     """'Bay region' as 'Bay': the gazetteer stores places without their administrative level."""
     return ADMINISTRATIVE_SUFFIX.sub("", place) or place
