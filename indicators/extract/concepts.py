@@ -66,16 +66,20 @@ class Lexicon:
     def __init__(self, keys: Iterable[str], read: Callable[[str], tuple[str, ...]]) -> None:
         keys = frozenset(keys)
         self._read = read
-        self._means: list[frozenset[str]] = []
-        branches: list[str] = []
+        # each phrasing with all it means: "home to" says both hosted and population
+        meaning_of: dict[str, frozenset[str]] = {}
         for words, said_as in concept_entries().items():
             means = frozenset(read(words)) & keys
-            if not means:
-                continue
-            group = f"c{len(self._means)}"
-            self._means.append(means)
-            phrasings = sorted(said_as, key=len, reverse=True)
-            branches.append(f"(?P<{group}>" + "|".join(map(phrasing_pattern, phrasings)) + ")")
+            if means:
+                for phrasing in said_as:
+                    meaning_of[phrasing] = meaning_of.get(phrasing, frozenset()) | means
+        # one group per phrasing, the longest tried first wherever they begin alike
+        phrasings = sorted(meaning_of, key=lambda phrasing: (-len(phrasing), phrasing))
+        self._means = [meaning_of[phrasing] for phrasing in phrasings]
+        branches = [
+            f"(?P<c{index}>{phrasing_pattern(phrasing)})"
+            for index, phrasing in enumerate(phrasings)
+        ]
         self.pattern = (
             re.compile(r"\b(?:" + "|".join(branches) + ")", re.IGNORECASE) if branches else None
         )

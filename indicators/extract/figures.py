@@ -63,7 +63,7 @@ _METHOD_KEYS = frozenset(
 )
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
-_NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\s|;\s")
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but|so)\s|;\s")
 # A figure followed by a noun ("40 villages", "95 percent of households") names what it counts;
 # one followed by a verb or preposition ("12 entered", "300 a day") may take it from before.
 NOUN_AFTER = re.compile(
@@ -298,7 +298,9 @@ class FigureReading(FigureSurroundings, StatusReading):
             inherited is not None
             and inherited.family in (family, "rate:" + inherited.rate)
             and (kind == num.COUNT or (kind == num.SHARE and dated_after))
-            and not self._named_after(family, after, inherited, content_word_tuple(sentence.text))
+            and not self._named_after(
+                family, after, inherited, content_word_tuple(sentence.text), sentence.text
+            )
             and not self._named_before(family, mention, inherited, clause)
         ):
             indicator_id = inherited.observation.indicator_id
