@@ -37,8 +37,8 @@ MIN_LOCATION_PER_REPORT = 0.95
 # README says which classes they still miss): the line they reach, to be raised, never lowered.
 UNSEEN = REPORTS / "unseen"
 # the whole folder: the first six reports, the agency reports and the news and press texts
-MIN_UNSEEN_PRECISION = 0.74
-MIN_UNSEEN_RECALL = 0.77
+MIN_UNSEEN_PRECISION = 0.78
+MIN_UNSEEN_RECALL = 0.81
 # their places (see the folder's README)
 MIN_UNSEEN_LOCATION_ACCURACY = 0.98
 # the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone
@@ -50,8 +50,8 @@ FIRST_UNSEEN = (
     "syria_wfp_market_price_bulletin",
     "uganda_mpox_epidemiological_bulletin",
 )
-MIN_FIRST_UNSEEN_PRECISION = 0.78
-MIN_FIRST_UNSEEN_RECALL = 0.79
+MIN_FIRST_UNSEEN_PRECISION = 0.81
+MIN_FIRST_UNSEEN_RECALL = 0.82
 # 102 of 103 matched rows ("the region" read as the region named before)
 MIN_FIRST_UNSEEN_LOCATION_ACCURACY = 0.98
 # the seeds: every row placed ("President Donald Trump ..." is in the United States)
