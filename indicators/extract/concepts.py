@@ -3,21 +3,23 @@
 Reports rarely say a figure with the words of its indicator's id: "2,400 refugees crossed
 into eastern Chad" are `new_arrivals`, "Some 1,200 people are sick" in a cholera outbreak are
 `cholera_cases`, "received US$ 61 million of the US$ 178 million required" is a share funded.
-`vocabulary/concepts.json` lists, for each concept, the words ids use for it ("means") and the
-ways reports phrase it ("said as"). A `Lexicon` is built for one catalogue, from the concepts
-whose words some indicator's keys hold (a concept the catalogue lacks is never looked for), as
-one pattern whose prefix hints are read off it; `meanings` finds the phrasings of a clause. The
-matcher takes what they mean as evidence weaker than the word itself (`CONCEPT_WEIGHT`).
+`vocabulary/concepts.json` lists, for each concept, the words ids use for it and the ways
+reports phrase it. A `Lexicon` is built for one catalogue, from the concepts whose words some
+indicator's keys hold (a concept the catalogue lacks is never looked for), as one pattern and
+the words its phrasings open with, both read off the same list; `meanings` finds the phrasings
+of a clause. The matcher takes what they mean as evidence weaker than the word itself
+(`CONCEPT_WEIGHT`).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from indicators.extract import vocabulary
-from indicators.extract.hints import prefix_hints
+from indicators.extract.patterns import hint_finder
 
 # What a key word meant by a phrasing weighs in a match, against 1 for the word itself: enough
 # to match where nothing else does, never enough to take a figure from a literal reading.
@@ -83,34 +85,57 @@ class Lexicon:
         self.pattern = (
             re.compile(r"\b(?:" + "|".join(branches) + ")", re.IGNORECASE) if branches else None
         )
-        # every phrasing opens with one of these (lower case): a text with none is not searched
-        self.hints = prefix_hints(self.pattern) if self.pattern is not None else ()
-        self._found: dict[str, tuple[Meaning, ...]] = {}
+        # what each phrasing opens with, read off the same list (its first word, or what a '*'
+        # word begins with): a match begins where one of them begins a word
+        self.hints = tuple(sorted({p.split()[0].rstrip("*").lower() for p in phrasings}))
+        # the document last scanned and where a hint begins a word in it
+        self._document: str | None = None
+        self._starts: list[int] = []
 
     def __bool__(self) -> bool:
         return self.pattern is not None
 
-    def meanings(self, text: str) -> tuple[Meaning, ...]:
-        """The phrasings of the catalogue's concepts in `text`, in order (worked out once for
-        a text the figures of a sentence share)."""
+    def meanings(self, text: str, start: int = 0, end: int | None = None) -> tuple[Meaning, ...]:
+        """The phrasings of the catalogue's concepts in `text[start:end]` (a clause of a
+        document), in order, with their offsets in `text`. The document is scanned for the
+        hints once, in one pass of an Aho-Corasick automaton; a clause tries the pattern only
+        where one begins a word."""
         if self.pattern is None:
             return ()
-        found = self._found.get(text)
-        if found is None:
-            lower = text.lower()
-            if any(hint in lower for hint in self.hints):
-                found = tuple(
+        if text is not self._document:
+            self._document, self._starts = text, self._word_starts(text)
+        starts = self._starts
+        end = len(text) if end is None else end
+        first = bisect.bisect_left(starts, start)
+        if first == len(starts) or starts[first] >= end:
+            return ()  # most clauses: no hint begins a word in them
+        found = []
+        reached = -1
+        for position in starts[first : bisect.bisect_left(starts, end)]:
+            if position < reached:
+                continue  # inside the phrasing before
+            match = self.pattern.match(text, position, end)
+            if match is not None:
+                reached = match.end()
+                found.append(
                     Meaning(
-                        match.start(),
-                        match.end(),
+                        position,
+                        reached,
                         self._means[int(match.lastgroup[1:])],
                         frozenset(self._read(match.group())),
                     )
-                    for match in self.pattern.finditer(text)
                 )
-            else:
-                found = ()
-            if len(self._found) >= 4096:
-                self._found.clear()
-            self._found[text] = found
-        return found
+        return tuple(found)
+
+    def _word_starts(self, text: str) -> list[int]:
+        """Where a hint begins a word of `text`, in order."""
+        lower = text.lower()
+        if len(lower) != len(text):  # a letter whose lower case is longer: positions differ
+            return [match.start() for match in self.pattern.finditer(text)]
+        return sorted(
+            {
+                position
+                for position, _ in hint_finder(self.hints)(lower)
+                if not position or not (lower[position - 1].isalnum() or lower[position - 1] == "_")
+            }
+        )

@@ -128,7 +128,7 @@ class FigureSurroundings:
         return topic
 
     def _named_after(
-        self, family: str, after: str, inherited: _Figure, clause_words, sentence: str = ""
+        self, family: str, after: str, inherited: _Figure, clause_words, sentence=None
     ) -> bool:
         """Do the words just after a bare figure name another indicator of the catalogue
         than the earlier figure's, all its key words said: "15.5 million people need
@@ -138,7 +138,12 @@ class FigureSurroundings:
             return False
         # "5.7 million people face acute food insecurity, including 1.9 million at emergency
         # levels": what the sentence's phrasings mean counts as said by it (hunger)
-        meant = tuple((m.words, False, m.said) for m in self.catalogue.lexicon.meanings(sentence))
+        found = (
+            self.catalogue.lexicon.meanings(self.text, sentence.start, sentence.end)
+            if sentence is not None
+            else ()
+        )
+        meant = tuple((m.words, False, m.said) for m in found)
         found = self.catalogue.match(
             family, list(words), list(words) + list(clause_words), meant=meant
         )

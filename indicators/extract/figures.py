@@ -299,7 +299,7 @@ class FigureReading(FigureSurroundings, StatusReading):
             and inherited.family in (family, "rate:" + inherited.rate)
             and (kind == num.COUNT or (kind == num.SHARE and dated_after))
             and not self._named_after(
-                family, after, inherited, content_word_tuple(sentence.text), sentence.text
+                family, after, inherited, content_word_tuple(sentence.text), sentence
             )
             and not self._named_before(family, mention, inherited, clause)
         ):
@@ -352,17 +352,12 @@ class FigureReading(FigureSurroundings, StatusReading):
                 and self._topic is not None
                 else self._topic_and_section(sentence.start)
             )
-            clause_text = (
-                sentence.text
-                if clause == (sentence.start, sentence.end)
-                else text[clause[0] : clause[1]]
-            )
             primary = {
                 "own": own,
                 "change": change is not None,
                 "topic": topic,
                 "section": self._section_words,
-                "meant": self._meant(clause[0], clause_text, mention),
+                "meant": self._meant(clause[0], clause[1], mention),
             }
             indicator = match(focus, clause_words, **primary)
             if indicator is None and clause != (sentence.start, sentence.end):
@@ -370,7 +365,7 @@ class FigureReading(FigureSurroundings, StatusReading):
                     focus,
                     content_word_tuple(sentence.text),
                     own=own,
-                    meant=self._meant(sentence.start, sentence.text, mention),
+                    meant=self._meant(sentence.start, sentence.end, mention),
                 )
             if (
                 indicator is None
@@ -385,7 +380,7 @@ class FigureReading(FigureSurroundings, StatusReading):
                 indicator = match(
                     clause_words,
                     clause_words,
-                    meant=self._meant(clause[0], clause_text, mention, everywhere=True),
+                    meant=self._meant(clause[0], clause[1], mention, everywhere=True),
                 )
             if (
                 indicator is not None
@@ -500,14 +495,14 @@ class FigureReading(FigureSurroundings, StatusReading):
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
 
-    def _meant(self, start: int, text: str, mention, everywhere: bool = False) -> tuple:
-        """What the phrasings of the catalogue's concepts in `text` (from `start`) mean, for
-        `Catalogue.match`: each as its key words, whether it stands in the figure's focus
+    def _meant(self, start: int, end: int, mention, everywhere: bool = False) -> tuple:
+        """What the phrasings of the catalogue's concepts in `start`..`end` of the text mean,
+        for `Catalogue.match`: each as its key words, whether it stands in the figure's focus
         (the words read around it, or `everywhere`), and its own words."""
-        found = self.catalogue.lexicon.meanings(text)
+        found = self.catalogue.lexicon.meanings(self.text, start, end)
         if not found:
             return ()
-        low, high = mention.start - start - 50, mention.end - start + 75
+        low, high = mention.start - 50, mention.end + 75
         return tuple(
             (
                 meaning.words,
