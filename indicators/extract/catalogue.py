@@ -374,7 +374,7 @@ class Catalogue:
                 if expansion <= focus_set:
                     focus_set.add(acronym)
         literal = clause_set
-        lent: set[str] = set()
+        lent = _NOTHING_MEANT
         negated = "not" in focus_set
         if meant:
             clause_set, focus_set, own, lent, negated = _with_meanings(
@@ -522,6 +522,9 @@ class Catalogue:
         nearness = -sum(near) / len(near) if near else -99.0
         support = len(indicator.support & clause_set) / max(1, len(indicator.support))
         return len(indicator.keys & own), support, nearness
+
+
+_NOTHING_MEANT: frozenset[str] = frozenset()
 
 
 def _with_meanings(meant, clause_set, focus_set, own, negated):
