@@ -138,11 +138,10 @@ class FigureSurroundings:
             return False
         # "5.7 million people face acute food insecurity, including 1.9 million at emergency
         # levels": what the sentence's phrasings mean counts as said by it (hunger)
-        found = (
-            self.catalogue.lexicon.meanings(self.text, sentence.start, sentence.end)
-            if sentence is not None
-            else ()
-        )
+        found = ()
+        if sentence is not None:
+            cached = self._meanings_at
+            found = (cached if cached[0] is sentence else self._sentence_meanings(sentence))[1]
         meant = tuple((m.words, False, m.said) for m in found)
         found = self.catalogue.match(
             family, list(words), list(words) + list(clause_words), meant=meant

@@ -95,6 +95,8 @@ class FigureReading(FigureSurroundings, StatusReading):
 
     # the last sentence read for a method verb, and where that verb ends (-1: none)
     _method_verb: tuple[object, int] = (None, -1)
+    # the last sentence read for the phrasings of the catalogue's concepts, and those found
+    _meanings_at: tuple[object, tuple] = (None, ())
 
     def _counts_method(self, sentence, mention: num.NumberMention) -> bool:
         """Does the count count the report's own method ("by 45 analysts", "the 14
@@ -352,12 +354,16 @@ class FigureReading(FigureSurroundings, StatusReading):
                 and self._topic is not None
                 else self._topic_and_section(sentence.start)
             )
+            cached = self._meanings_at
+            if cached[0] is not sentence:
+                cached = self._sentence_meanings(sentence)
+            meanings = cached[1]  # none in most sentences
             primary = {
                 "own": own,
                 "change": change is not None,
                 "topic": topic,
                 "section": self._section_words,
-                "meant": self._meant(clause[0], clause[1], mention),
+                "meant": self._meant(meanings, clause, mention) if meanings else (),
             }
             indicator = match(focus, clause_words, **primary)
             if indicator is None and clause != (sentence.start, sentence.end):
@@ -365,7 +371,9 @@ class FigureReading(FigureSurroundings, StatusReading):
                     focus,
                     content_word_tuple(sentence.text),
                     own=own,
-                    meant=self._meant(sentence.start, sentence.end, mention),
+                    meant=self._meant(meanings, (sentence.start, sentence.end), mention)
+                    if meanings
+                    else (),
                 )
             if (
                 indicator is None
@@ -380,7 +388,9 @@ class FigureReading(FigureSurroundings, StatusReading):
                 indicator = match(
                     clause_words,
                     clause_words,
-                    meant=self._meant(clause[0], clause[1], mention, everywhere=True),
+                    meant=self._meant(meanings, clause, mention, everywhere=True)
+                    if meanings
+                    else (),
                 )
             if (
                 indicator is not None
@@ -495,21 +505,23 @@ class FigureReading(FigureSurroundings, StatusReading):
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
 
-    def _meant(self, start: int, end: int, mention, everywhere: bool = False) -> tuple:
-        """What the phrasings of the catalogue's concepts in `start`..`end` of the text mean,
-        for `Catalogue.match`: each as its key words, whether it stands in the figure's focus
-        (the words read around it, or `everywhere`), and its own words."""
-        found = self.catalogue.lexicon.meanings(self.text, start, end)
-        if not found:
-            return ()
+    def _sentence_meanings(self, sentence) -> tuple[object, tuple]:
+        """The phrasings of the catalogue's concepts in a sentence, looked for once for all
+        its figures (and kept for the next of them)."""
+        found = self.catalogue.lexicon.meanings(self.text, sentence.start, sentence.end)
+        self._meanings_at = (sentence, found)
+        return self._meanings_at
+
+    @staticmethod
+    def _meant(meanings, span: tuple[int, int], mention, everywhere: bool = False) -> tuple:
+        """What the phrasings within `span` mean, for `Catalogue.match`: each as its key
+        words, whether it stands in the figure's focus (the words read around it, or
+        `everywhere`), and its own words."""
         low, high = mention.start - 50, mention.end + 75
         return tuple(
-            (
-                meaning.words,
-                everywhere or (meaning.start <= high and meaning.end >= low),
-                meaning.said,
-            )
-            for meaning in found
+            (m.words, everywhere or (m.start <= high and m.end >= low), m.said)
+            for m in meanings
+            if span[0] <= m.start and m.end <= span[1]
         )
 
     def _change_after(self, mention) -> re.Match | None:
