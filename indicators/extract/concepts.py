@@ -86,11 +86,20 @@ class Lexicon:
             re.compile(r"\b(?:" + "|".join(branches) + ")", re.IGNORECASE) if branches else None
         )
         # what each phrasing opens with, read off the same list (its first word, or what a '*'
-        # word begins with): a match begins where one of them begins a word
-        self.hints = tuple(sorted({p.split()[0].rstrip("*").lower() for p in phrasings}))
-        # the document last scanned and where a hint begins a word in it
+        # word begins with): a match begins where one of them begins a word, and only the
+        # phrasings that open so are tried there
+        opening = {p: p.split()[0].rstrip("*").lower() for p in phrasings}
+        self.hints = tuple(sorted(set(opening.values())))
+        self._opened_by = {
+            hint: re.compile(
+                "|".join(branches[i] for i, p in enumerate(phrasings) if opening[p] == hint),
+                re.IGNORECASE,
+            )
+            for hint in self.hints
+        }
+        # the document last scanned and where a hint begins a word in it (the longer first)
         self._document: str | None = None
-        self._starts: list[int] = []
+        self._starts: list[tuple[int, str]] = []
 
     def __bool__(self) -> bool:
         return self.pattern is not None
@@ -106,15 +115,15 @@ class Lexicon:
             self._document, self._starts = text, self._word_starts(text)
         starts = self._starts
         end = len(text) if end is None else end
-        first = bisect.bisect_left(starts, start)
-        if first == len(starts) or starts[first] >= end:
+        first = bisect.bisect_left(starts, (start, ""))
+        if first == len(starts) or starts[first][0] >= end:
             return ()  # most clauses: no hint begins a word in them
         found = []
         reached = -1
-        for position in starts[first : bisect.bisect_left(starts, end)]:
+        for position, hint in starts[first : bisect.bisect_left(starts, (end, ""))]:
             if position < reached:
-                continue  # inside the phrasing before
-            match = self.pattern.match(text, position, end)
+                continue  # inside the phrasing before, or a shorter hint where one matched
+            match = self._opened_by[hint].match(text, position, end)
             if match is not None:
                 reached = match.end()
                 found.append(
@@ -127,15 +136,25 @@ class Lexicon:
                 )
         return tuple(found)
 
-    def _word_starts(self, text: str) -> list[int]:
-        """Where a hint begins a word of `text`, in order."""
+    def _word_starts(self, text: str) -> list[tuple[int, str]]:
+        """Where a hint begins a word of `text`, with the hint, in order (at one position the
+        longer hint first)."""
         lower = text.lower()
         if len(lower) != len(text):  # a letter whose lower case is longer: positions differ
-            return [match.start() for match in self.pattern.finditer(text)]
+            return [
+                (m.start(), _hint_of(m.group().lower(), self.hints))
+                for m in self.pattern.finditer(text)
+            ]
         return sorted(
             {
-                position
-                for position, _ in hint_finder(self.hints)(lower)
+                (position, lower[position:stop])
+                for position, stop in hint_finder(self.hints)(lower)
                 if not position or not (lower[position - 1].isalnum() or lower[position - 1] == "_")
-            }
+            },
+            key=lambda found: (found[0], -len(found[1])),
         )
+
+
+def _hint_of(matched: str, hints: tuple[str, ...]) -> str:
+    """The longest hint a matched phrasing opens with."""
+    return max((hint for hint in hints if matched.startswith(hint)), key=len)
