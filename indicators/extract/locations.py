@@ -346,7 +346,7 @@ _PHRASE_END = re.compile(r"[,;:()]|\b(?:and|or|but|while|from|to)\b")
 
 
 # "since the war in Sudan began": the place of the event that opens a period, not of the figure
-_SINCE_EVENT_BEFORE = re.compile(r"\bsince\s+the\s+(?:[a-z]+\s+){1,3}in\s+(?:the\s+)?\Z")
+_SINCE_EVENT_BEFORE = re.compile(r"\b[Ss]ince\s+the\s+(?:[a-z]+\s+){1,3}in\s+(?:the\s+)?\Z")
 _EVENT_BEGAN_AFTER = re.compile(r"\s+(?:began|started|erupted|broke\s+out|escalated)\b")
 
 

@@ -334,7 +334,7 @@ class _Run(SentenceReading, FigureReading, EventReading):
             if referred:
                 return referred
             spans = with_own_figures(sentence.text, spans, here) if spans else spans
-            if spans and " since " in sentence.text:
+            if spans and "ince the " in sentence.text:
                 spans = [p for p in spans if not opens_a_period(sentence.text, p[0], p[1], here)]
             if spans:
                 # a place after "in", "into", "across" over one named otherwise
@@ -361,7 +361,7 @@ class _Run(SentenceReading, FigureReading, EventReading):
                 and p[1] <= end
                 and not is_post(sentence.text, p[0])
                 and not (
-                    " since " in sentence.text and opens_a_period(sentence.text, p[0], p[1], here)
+                    "ince the " in sentence.text and opens_a_period(sentence.text, p[0], p[1], here)
                 )
             ]
             if named:
