@@ -38,8 +38,8 @@ MIN_LOCATION_PER_REPORT = 0.95
 UNSEEN = REPORTS / "unseen"
 # the whole folder: the first six reports, the agency reports, the news and press texts and
 # the field reports; these lines alone fall when a batch is added (see the folder's README)
-MIN_UNSEEN_PRECISION = 0.70
-MIN_UNSEEN_RECALL = 0.72
+MIN_UNSEEN_PRECISION = 0.75
+MIN_UNSEEN_RECALL = 0.78
 # their places (see the folder's README)
 MIN_UNSEEN_LOCATION_ACCURACY = 0.97
 # the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone
@@ -51,8 +51,8 @@ FIRST_UNSEEN = (
     "syria_wfp_market_price_bulletin",
     "uganda_mpox_epidemiological_bulletin",
 )
-MIN_FIRST_UNSEEN_PRECISION = 0.78
-MIN_FIRST_UNSEEN_RECALL = 0.79
+MIN_FIRST_UNSEEN_PRECISION = 0.81
+MIN_FIRST_UNSEEN_RECALL = 0.82
 # 102 of 103 matched rows ("the region" read as the region named before)
 MIN_FIRST_UNSEEN_LOCATION_ACCURACY = 0.98
 # the fourth batch (field reports), held at the line it reached alone

@@ -653,3 +653,44 @@ def test_a_place_and_its_level_wrapped_over_two_lines_is_one_place(name, level):
     # a blank line between them is a paragraph's end: the level word opens the next one
     apart = f"Officials said 40 people were killed in {name}.\n\n{level.title()} officials met."
     assert killed_place(apart) == name
+
+
+@PROPERTY
+@given(
+    st.sampled_from(TOWNS),
+    st.integers(12, 90_000),
+    st.sampled_from(["crossed into", "arrived in", "were registered in", "sheltered in"]),
+    st.sampled_from(["", "eastern ", "northern "]),
+)
+def test_the_narrower_of_two_places_one_phrase_names_holds_the_figure(town, count, verb, side):
+    """ "into eastern Chad at Adre": the town the gazetteer puts in the country; a comma ends
+    the phrase, so the country named before it holds ("in Kenya, most of them in Dadaab")."""
+    name, _, country = town
+    text = f"More than {count:,} refugees {verb} {side}{country} at {name} on Thursday."
+    [observation] = extract(text, date(2025, 10, 3), "P", catalogue=CATALOGUE).observations
+    assert observation.location == name
+    text = f"Some {count:,} people were displaced in {country}, most of them in {name}."
+    [observation] = extract(text, date(2025, 10, 3), "P", catalogue=CATALOGUE).observations
+    assert observation.location == country
+
+
+@PROPERTY
+@given(
+    st.sampled_from(TOWNS),
+    st.sampled_from(TOWNS),
+    st.integers(12, 90_000),
+    st.sampled_from(["war", "fighting", "conflict"]),
+    st.sampled_from(["began", "started", "erupted", "broke out"]),
+)
+def test_the_place_of_the_event_a_since_dates_is_not_the_figures(here, there, count, war, began):
+    """ "Some 870,000 refugees are in Chad since the war in Sudan began": the war is in Sudan,
+    the refugees in Chad."""
+    if here[2] == there[2]:
+        return
+    for text in (
+        f"Some {count:,} refugees are now sheltering in {here[0]}, since the {war} in "
+        f"{there[2]} {began} in April 2023.",
+        f"Since the {war} in {there[2]} {began}, {count:,} refugees have reached {here[0]}.",
+    ):
+        [observation] = extract(text, date(2025, 10, 3), "P", catalogue=CATALOGUE).observations
+        assert observation.location == here[0], text

@@ -20,6 +20,7 @@ from pathlib import Path
 import snowballstemmer
 
 from indicators.extract import numbers, vocabulary
+from indicators.extract.concepts import CONCEPT_WEIGHT, Lexicon
 from indicators.extract.date_phrases import MONTH_NAMES, WEEKDAYS
 
 STOPWORDS = (
@@ -280,6 +281,9 @@ class Catalogue:
             else 0.6
             for i in self.readings
         ]
+        # the phrasings of the concepts whose words the catalogue's keys hold ("crossed into"
+        # for `new_arrivals`): weaker evidence of those words
+        self.lexicon = Lexicon({k for r in self.readings for k in r.keys}, content_word_tuple)
         # A figure is compared only with the indicators of a compatible unit that one of its
         # focus words names: (family, qualitative) -> key word -> positions in the catalogue.
         self._key_index: dict[tuple[str, bool], dict[str, list[int]]] = {}
@@ -350,6 +354,7 @@ class Catalogue:
         topic: frozenset[str] = frozenset(),
         exclude: frozenset[str] = frozenset(),
         section: frozenset[str] = frozenset(),
+        meant: tuple = (),
     ) -> Indicator | None:
         """The indicator whose key words the figure's clause covers best, or None.
 
@@ -357,7 +362,10 @@ class Catalogue:
         (`own`: the words from the figure before it to the one after), then to the one whose
         name and definition the clause says more of, then nearest the figure (`distances`:
         word -> words away). Who a share is of (children, households) weighs half: a report
-        states it once for a survey or a section."""
+        states it once for a survey or a section. `meant`: the key words the clause's
+        phrasings of a concept mean (`concepts.Lexicon.meanings`), each as (words, whether the
+        phrasing is in focus, its own words): they count as said, but each weighs
+        `CONCEPT_WEIGHT` in the score, so a literal word wins."""
         focus_set = set(focus)
         clause_set = set(clause) | focus_set
         for acronym, expansion in self.acronyms.items():
@@ -365,6 +373,13 @@ class Catalogue:
                 clause_set.add(acronym)
                 if expansion <= focus_set:
                     focus_set.add(acronym)
+        literal = clause_set
+        lent = _NOTHING_MEANT
+        negated = "not" in focus_set
+        if meant:
+            clause_set, focus_set, own, lent, negated = _with_meanings(
+                meant, clause_set, focus_set, own, negated
+            )
         # An indicator none of whose key words is in focus never matches (in_focus == 0).
         index = self._key_index.get((family, qualitative))
         if index is None:
@@ -380,7 +395,6 @@ class Catalogue:
             return self._sole_of_unit(family) if not qualitative else None
         if paragraph is None or isinstance(paragraph, (list, tuple)):
             paragraph = set(paragraph or ())
-        negated = "not" in focus_set
         # Scores compare as (covered, paragraph cover, number of keys, nearness, support); the
         # last two are worked out only to break a tie of the first three.
         best: tuple | None = None
@@ -439,11 +453,14 @@ class Catalogue:
             ) / len(keys)
             if change and indicator.indicator_id.endswith("_change"):
                 covered += 0.1  # "a fall of 20 percent": a figure of change, an indicator of one
+            if lent and not lent.isdisjoint(keys):
+                # a word only meant by a phrasing weighs less than the word itself
+                covered -= (1 - CONCEPT_WEIGHT) * len(keys & lent) / len(keys)
             head = (round(covered, 2), round(paragraph_cover, 2), len(keys))
             if (
                 said is clause_set
                 and len(keys) > 1
-                and keys <= clause_set
+                and keys <= literal
                 and (named is None or head > named[0])
             ):
                 named = (head, indicator)  # all its words said in the clause itself
@@ -458,7 +475,7 @@ class Catalogue:
         if (
             named is not None
             and chosen is not None
-            and not chosen.keys <= clause_set
+            and not chosen.keys <= literal
             and len(named[1].keys & own) >= len(chosen.keys & own)
         ):
             # the headings only fill in a word: an indicator the clause names in full comes
@@ -505,6 +522,33 @@ class Catalogue:
         nearness = -sum(near) / len(near) if near else -99.0
         support = len(indicator.support & clause_set) / max(1, len(indicator.support))
         return len(indicator.keys & own), support, nearness
+
+
+_NOTHING_MEANT: frozenset[str] = frozenset()
+
+
+def _with_meanings(meant, clause_set, focus_set, own, negated):
+    """The clause's, focus's and own words with the key words its phrasings mean, the words
+    only meant (not said), and whether the figure is negated: a phrasing that means "not"
+    ("cut off": without power) negates it, one that holds a "not" it does not mean ("have not
+    been paid": pay arrears) does not."""
+    lent = set()
+    clause_set, focus_set = set(clause_set), set(focus_set)
+    own_meant = set()
+    for words, in_focus, said in meant:
+        new = words - clause_set - lent
+        if "not" in said and "not" not in words:
+            negated = False
+        if not new:
+            continue
+        lent |= new
+        if in_focus:
+            focus_set |= new
+            negated = negated or "not" in new
+        if own and said and said <= own:
+            own_meant |= new
+    clause_set |= lent
+    return clause_set, focus_set, (own | own_meant) if own_meant else own, lent, negated
 
 
 def _said_before(word: str, context) -> bool:

@@ -143,18 +143,30 @@ class FigureSurroundings:
             topic = self._topic = fc.heading_words(self.text)
         return topic
 
-    def _named_after(self, family: str, after: str, inherited: _Figure, clause_words) -> bool:
+    def _named_after(
+        self, family: str, after: str, inherited: _Figure, clause_words, sentence=None
+    ) -> bool:
         """Do the words just after a bare figure name another indicator of the catalogue
         than the earlier figure's, all its key words said: "15.5 million people need
         assistance, of whom 10.9 million are targeted" (people targeted, not in need)."""
         words = content_word_tuple(PREDICATE_END.split(after[:50], maxsplit=1)[0])
         if not words:
             return False
-        found = self.catalogue.match(family, list(words), list(words) + list(clause_words))
+        # "5.7 million people face acute food insecurity, including 1.9 million at emergency
+        # levels": what the sentence's phrasings mean counts as said by it (hunger)
+        found = ()
+        if sentence is not None:
+            cached = self._meanings_at
+            found = (cached if cached[0] is sentence else self._sentence_meanings(sentence))[1]
+        meant = tuple((m.words, False, m.said) for m in found)
+        found = self.catalogue.match(
+            family, list(words), list(words) + list(clause_words), meant=meant
+        )
         if found is None or found.indicator_id == inherited.observation.indicator_id:
             return False
         earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)
-        return found.keys - (earlier.keys if earlier is not None else frozenset()) <= set(words)
+        said = set(words).union(*(m[0] for m in meant)) if meant else set(words)
+        return found.keys - (earlier.keys if earlier is not None else frozenset()) <= said
 
     def _named_before(self, family: str, mention, inherited: _Figure, clause) -> bool:
         """Do the words between the "and" or comma after the earlier figure and a bare figure
@@ -162,7 +174,7 @@ class FigureSurroundings:
         (people injured, not civilians killed), "reached 9,200 children, against a target of
         20,000" (children targeted)?"""
         earlier_end = inherited.mention.end if inherited.mention is not None else clause[0]
-        lead = self.text[max(earlier_end, mention.start - 40) : mention.start]
+        lead = self.text[max(earlier_end, mention.start - 60) : mention.start]
         joins = list(fc.COORDINATOR.finditer(lead))
         if not joins:
             return False

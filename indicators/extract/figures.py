@@ -72,6 +72,7 @@ _ORIGIN_KEYS = frozenset(
 )
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but|so)\s|;\s")
 # A figure followed by a noun ("40 villages", "95 percent of households") names what it counts;
 # one followed by a verb or preposition ("12 entered", "300 a day") may take it from before.
 NOUN_AFTER = re.compile(
@@ -115,6 +116,8 @@ class FigureReading(FigureSurroundings, StatusReading):
 
     # the last sentence read for a method verb, and where that verb ends (-1: none)
     _method_verb: tuple[object, int] = (None, -1)
+    # the last sentence read for the phrasings of the catalogue's concepts, and those found
+    _meanings_at: tuple[object, tuple] = (None, ())
 
     def _counts_method(self, sentence, mention: num.NumberMention) -> bool:
         """Does the count count the report's own method ("by 45 analysts", "the 14
@@ -268,6 +271,11 @@ class FigureReading(FigureSurroundings, StatusReading):
             for position in self.figure_positions:
                 if position > mention.number_start:
                     own_end = min(own_end, position)
+                    # "18 percent higher than the average, and daily wages ... fell by a
+                    # quarter": what follows ", and" goes with the figure after it
+                    join = _NEXT_CLAUSE.search(text, mention.end, own_end)
+                    if join is not None:
+                        own_end = join.start()
                     break
         in_parentheses = text[mention.start - 1 : mention.start] == "(" and opens_aside(
             text, mention.start
@@ -359,7 +367,9 @@ class FigureReading(FigureSurroundings, StatusReading):
             inherited is not None
             and inherited.family in (family, "rate:" + inherited.rate)
             and (kind == num.COUNT or (kind == num.SHARE and dated_after))
-            and not self._named_after(family, after, inherited, content_word_tuple(sentence.text))
+            and not self._named_after(
+                family, after, inherited, content_word_tuple(sentence.text), sentence
+            )
             and not self._named_before(family, mention, inherited, clause)
         ):
             indicator_id = inherited.observation.indicator_id
@@ -414,15 +424,27 @@ class FigureReading(FigureSurroundings, StatusReading):
                 and self._topic is not None
                 else self._topic_and_section(sentence.start)
             )
+            cached = self._meanings_at
+            if cached[0] is not sentence:
+                cached = self._sentence_meanings(sentence)
+            meanings = cached[1]  # none in most sentences
             primary = {
                 "own": own,
                 "change": change is not None,
                 "topic": topic,
                 "section": self._section_words,
+                "meant": self._meant(meanings, clause, mention) if meanings else (),
             }
             indicator = match(focus, clause_words, **primary)
             if indicator is None and clause != (sentence.start, sentence.end):
-                indicator = match(focus, content_word_tuple(sentence.text), own=own)
+                indicator = match(
+                    focus,
+                    content_word_tuple(sentence.text),
+                    own=own,
+                    meant=self._meant(meanings, (sentence.start, sentence.end), mention)
+                    if meanings
+                    else (),
+                )
             if (
                 indicator is not None
                 and indicator.keys & _ORIGIN_KEYS
@@ -443,7 +465,13 @@ class FigureReading(FigureSurroundings, StatusReading):
                 # "Occupancy of dengue beds in the public hospitals of Tegucigalpa reached 93
                 # percent": the sentence's one figure, its subject further back than the words
                 # read around it
-                indicator = match(clause_words, clause_words)
+                indicator = match(
+                    clause_words,
+                    clause_words,
+                    meant=self._meant(meanings, clause, mention, everywhere=True)
+                    if meanings
+                    else (),
+                )
             if (
                 indicator is not None
                 and has_noun
@@ -581,6 +609,25 @@ class FigureReading(FigureSurroundings, StatusReading):
         if (indicator.keys & _ORIGIN_KEYS) <= set(clause_words):
             return False
         return any(clause[0] <= p.start < clause[1] and p.role != "since" for p in periods)
+
+    def _sentence_meanings(self, sentence) -> tuple[object, tuple]:
+        """The phrasings of the catalogue's concepts in a sentence, looked for once for all
+        its figures (and kept for the next of them)."""
+        found = self.catalogue.lexicon.meanings(self.text, sentence.start, sentence.end)
+        self._meanings_at = (sentence, found)
+        return self._meanings_at
+
+    @staticmethod
+    def _meant(meanings, span: tuple[int, int], mention, everywhere: bool = False) -> tuple:
+        """What the phrasings within `span` mean, for `Catalogue.match`: each as its key
+        words, whether it stands in the figure's focus (the words read around it, or
+        `everywhere`), and its own words."""
+        low, high = mention.start - 50, mention.end + 75
+        return tuple(
+            (m.words, everywhere or (m.start <= high and m.end >= low), m.said)
+            for m in meanings
+            if span[0] <= m.start and m.end <= span[1]
+        )
 
     def _change_after(self, mention) -> re.Match | None:
         """'9 percent fewer than in August': a change stated after its size, or None."""

@@ -306,6 +306,61 @@ def with_own_figures(text: str, spans: list[tuple[int, int, str]], here: int):
     return [span for span in spans if span not in owned] if owned else spans
 
 
+_WITHIN = vocabulary.place_within()
+
+
+def _lies_in(place: str, area: str) -> bool:
+    """Whether the gazetteer puts `place` inside `area`, at any depth."""
+    seen = set()
+    while place in _WITHIN and place not in seen:
+        seen.add(place)
+        place = _WITHIN[place]
+        if place == area:
+            return True
+    return False
+
+
+def narrowest(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The places of `spans` less an area that a place of it narrows in the same phrase:
+    "into eastern Chad at Adre" holds at Adre, which lies in Chad ("in Dadaab, most of them
+    settling in Ifo 2" keeps Dadaab: the comma ends the phrase)."""
+
+    def narrowed(area: tuple[int, int, str]) -> bool:
+        name = PLACE_CANONICAL.get(area[2], area[2])
+        for place in spans:
+            first, second = sorted((area, place))
+            gap = text[first[1] : second[0]]
+            if (
+                place is not area
+                and len(gap) <= 30
+                and not _PHRASE_END.search(gap)
+                and _lies_in(PLACE_CANONICAL.get(place[2], place[2]), name)
+            ):
+                return True
+        return False
+
+    return [span for span in spans if not narrowed(span)] or spans
+
+
+_PHRASE_END = re.compile(r"[,;:()]|\b(?:and|or|but|while|from|to)\b")
+
+
+# "since the war in Sudan began": the place of the event that opens a period, not of the figure
+_SINCE_EVENT_BEFORE = re.compile(r"\b[Ss]ince\s+the\s+(?:[a-z]+\s+){1,3}in\s+(?:the\s+)?\Z")
+_EVENT_BEGAN_AFTER = re.compile(r"\s+(?:began|started|erupted|broke\s+out|escalated)\b")
+
+
+def opens_a_period(text: str, start: int, end: int, here: int) -> bool:
+    """Whether the place at `start`..`end` is where the event a "since" dates happened, and
+    the figure or event at `here` stands outside that phrase ("Chad has taken in 870,000
+    refugees since the war in Sudan began": the refugees are in Chad, the war in Sudan)."""
+    began = _EVENT_BEGAN_AFTER.match(text, end)
+    if began is None:
+        return False
+    since = _SINCE_EVENT_BEFORE.search(text, max(0, start - 50), start)
+    return since is not None and not since.start() <= here < began.end()
+
+
 def without_suffix(place: str) -> str:
     """'Bay region' as 'Bay': the gazetteer stores places without their administrative level."""
     return ADMINISTRATIVE_SUFFIX.sub("", place) or place

@@ -69,6 +69,8 @@ from indicators.extract.locations import (  # noqa: F401 - also imported from he
     is_locative,
     is_post,
     is_where,
+    narrowest,
+    opens_a_period,
     places_described,
     table_row_place,
     talks_venues,
@@ -338,6 +340,8 @@ class _Run(SentenceReading, FigureReading, EventReading):
             if referred:
                 return referred
             spans = with_own_figures(sentence.text, spans, here) if spans else spans
+            if spans and "ince the " in sentence.text:
+                spans = [p for p in spans if not opens_a_period(sentence.text, p[0], p[1], here)]
             if spans:
                 # a place after "in", "into", "across" over one named otherwise
                 # of the same coordinate clause (", and the RSF kept El Fasher under siege")
@@ -348,6 +352,7 @@ class _Run(SentenceReading, FigureReading, EventReading):
                         if is_locative(sentence.text, p[0])
                         and not CLAUSE_JOIN.search(sentence.text, min(p[1], here), max(p[0], here))
                     ] or spans
+                    spans = narrowest(sentence.text, spans) if len(spans) > 1 else spans
                 nearest = (
                     min(spans, key=lambda p: (min(abs(p[0] - here), abs(p[1] - here)), -len(p[2])))
                     if len(spans) > 1
@@ -358,7 +363,12 @@ class _Run(SentenceReading, FigureReading, EventReading):
             named = [
                 p
                 for p in view.places_after_preposition()
-                if start <= p[0] and p[1] <= end and not is_post(sentence.text, p[0])
+                if start <= p[0]
+                and p[1] <= end
+                and not is_post(sentence.text, p[0])
+                and not (
+                    "ince the " in sentence.text and opens_a_period(sentence.text, p[0], p[1], here)
+                )
             ]
             if named:
                 # the nearest of the figure's own coordinate clause ("most expensive in
