@@ -38,6 +38,16 @@ def _rows(headers, places, values, shares) -> str:
     return "\n".join(lines)
 
 
+def _html_rows(headers, places, values, shares) -> str:
+    """The table's header and rows in HTML, as a web page or a printed report holds them."""
+    cells = "".join(f"<th>{h}</th>" for h in ["District", *headers])
+    body = "".join(
+        "<tr>" + "".join(f"<td>{c}</td>" for c in [p, *(f"{v:,}" for v in r), f"{s}%"]) + "</tr>"
+        for p, r, s in zip(places, values, shares, strict=True)
+    )
+    return f"<tr>{cells}</tr>{body}"
+
+
 def _text(headers, places, values, shares) -> str:
     return f"Situation update\n\nFIGURES BY DISTRICT\n{_rows(headers, places, values, shares)}\n"
 
@@ -94,15 +104,11 @@ def test_a_ruled_table_in_a_pdf_reads_as_its_rows(browser, tmp_path_factory, tab
 
     headers, places, values = table
     shares = [data.draw(st.integers(1, 99)) for _ in places]
-    cells = "".join(f"<th>{h}</th>" for h in ["District", *headers])
-    body = "".join(
-        "<tr>" + "".join(f"<td>{c}</td>" for c in [p, *(f"{v:,}" for v in r), f"{s}%"]) + "</tr>"
-        for p, r, s in zip(places, values, shares, strict=True)
-    )
+    rows = _html_rows(headers, places, values, shares)
     html = (
         "<html><body style='font-family:DejaVu Sans;font-size:11pt'>"
         "<p>Displacement by district, as of 31 May 2025, partners said.</p>"
-        f"<table style='border-collapse:collapse'><tr>{cells}</tr>{body}</table>"
+        f"<table style='border-collapse:collapse'>{rows}</table>"
         f"<style>th, td {{ border: 1px solid #444; padding: {padding} }}</style>"
         "<p>Most of the displaced live with host families.</p></body></html>"
     )
@@ -122,16 +128,12 @@ def test_a_web_pages_table_reads_as_its_rows(table, data):
 
     headers, places, values = table
     shares = [data.draw(st.integers(1, 99)) for _ in places]
-    cells = "".join(f"<th>{h}</th>" for h in ["District", *headers])
-    body = "".join(
-        "<tr>" + "".join(f"<td>{c}</td>" for c in [p, *(f"{v:,}" for v in r), f"{s}%"]) + "</tr>"
-        for p, r, s in zip(places, values, shares, strict=True)
-    )
+    rows = _html_rows(headers, places, values, shares)
     page = (
         "<html lang='en'><head><title>Displacement by district</title></head><body><article>"
         "<h1>Displacement by district</h1><p>Partners recorded new displacement in every "
         "district of the province during the month, the agency said on Monday.</p>"
-        f"<table><tr>{cells}</tr>{body}</table>"
+        f"<table>{rows}</table>"
         "<p>Most of the displaced live with host families, according to the partners.</p>"
         "</article></body></html>"
     )

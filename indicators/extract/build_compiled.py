@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -70,7 +71,7 @@ def build(
         for name in names:
             data = (package_dir / f"{name}.py").read_bytes()
             (package / f"{name}.py").write_bytes(data)
-            entries[name] = {"sha256": compiled.hashlib.sha256(data).hexdigest()}
+            entries[name] = {"sha256": hashlib.sha256(data).hexdigest()}
         with _working_directory(root):
             extensions = cythonize(
                 [f"indicators/extract/{name}.py" for name in names],

@@ -107,11 +107,10 @@ def install(root: Path = BUILD_ROOT) -> CompiledFinder | None:
 
 def loaded_compiled() -> list[str]:
     """The extractor's modules imported so far from a compiled build, by name."""
-    suffixes = tuple(s for s in (sysconfig.get_config_var("EXT_SUFFIX"),) if s)
+    suffix = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
     return sorted(
         name.rpartition(".")[2]
         for name, module in list(sys.modules.items())
         if name.startswith(PACKAGE + ".")
-        and suffixes
-        and str(getattr(module, "__file__", "") or "").endswith(suffixes)
+        and str(getattr(module, "__file__", "") or "").endswith(suffix)
     )

@@ -48,11 +48,6 @@ FILLED = 0.7
 MIN_WORDS = 4  # a line of fewer words is a heading or a label, whatever follows it
 
 _SENTENCE_ENDS = ".!?"
-# a line that opens with its figure: a hedge, a currency, then a digit ("Some 1,200", "US$ 3M")
-_OPENS_WITH_FIGURE = re.compile(
-    r"(?i:over|about|some|nearly|almost|around|more\s+than|up\s+to)?\s*"
-    r"(?:US\$|\$|€|£|[A-Z]{3}\s)?\s?(?!(?:19|20)\d\d\b)\d"
-)
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
 _CURRENCIES = frozenset({"US$", "$", "€", "£", "USD", "EUR", "CHF", "GBP"})
 _LINE = re.compile(r"[^\n]*(?:\n|\Z)")
@@ -132,8 +127,6 @@ def _wraps(line: str, following: str, after: str, width: int) -> bool:
     if BULLET.match(following.lstrip()) and not _number_going_on(stripped, following):
         return False  # the next item of a list
     open_ended = stripped[-1] not in TERMINAL_CHARS and not _is_a_row(stripped)
-    if open_ended and stripped.rsplit(None, 1)[-1].lower() in CONTINUATIONS:
-        return True  # "according to" goes on, whatever the next line looks like
     # the heading of the next section; but a few words closing a block after a filled line
     # are its last words ("..., Maradi" then "Region" and a blank line)
     if _is_a_heading(following.strip()) and not (
@@ -168,7 +161,7 @@ def _boxes_of_figures(contents: list[str]) -> set[int]:
         stripped = line.strip()
         if (
             stripped
-            and _OPENS_WITH_FIGURE.match(stripped)
+            and FIGURE_FIRST_LINE.match(stripped)
             and not _goes_on(stripped)
             and not _SENTENCE_INSIDE.search(stripped)  # a row is one phrase, not sentences
         ):

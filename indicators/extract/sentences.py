@@ -111,7 +111,8 @@ TABLE_ROW = re.compile(
 # required" (not a year: "2025 Humanitarian Response Plan")
 FIGURE_FIRST_LINE = re.compile(
     r"(?:(?:over|about|some|nearly|almost|around|more\s+than|up\s+to)\s+)?"
-    r"(?:US\$|\$|€|£|[A-Z]{3}\s)?\s?(?!(?:19|20)\d\d\b)\d[\d,.\u00a0]*"
+    # a currency code in capitals only: "KES 310 million", not "the 120 villages"
+    r"(?:US\$|\$|€|£|(?-i:[A-Z]{3})\s)?\s?(?!(?:19|20)\d\d\b)\d[\d,.\u00a0]*"
     r"(?:\s(?:in|out\s+of)\s\d+|%|[MKB]\b|\s?(?:million|billion|bn|m)\b)?\s+[a-z]",
     re.IGNORECASE,
 )

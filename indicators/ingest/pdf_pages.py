@@ -25,17 +25,16 @@ import math
 import re
 from dataclasses import dataclass
 
-from indicators.extract import vocabulary
+# what ends a paragraph's last sentence (a break after anything else may fall inside it), and
+# the words no heading or sentence ends with ("up from"): as a hard-wrapped text is read
+from indicators.extract.line_wraps import CONTINUATIONS
+from indicators.extract.sentences import TERMINAL_CHARS as CLOSING
 
 # How far down a page its top margin reaches, and from where its bottom margin starts, as
 # shares of the page's height: running heads and feet stand there.
 TOP_MARGIN, BOTTOM_MARGIN = 0.12, 0.88
 # A running line stands on at least this share of the pages, and on two at least.
 RUNNING_SHARE = 0.5
-# What ends a paragraph's last sentence: a break after anything else may fall inside it.
-CLOSING = frozenset('.!?:;"”’)')
-# The words no heading or sentence ends with ("up from", "the number of").
-CONTINUATIONS = frozenset(vocabulary.words("line_continuations", "words"))
 
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")

@@ -44,9 +44,9 @@ def page_tables(page) -> list[PageTable]:
         return []
     found = []
     for table in tables:
-        rows = [_row(cells) for cells in table.extract()]
-        rows = [row for row in rows if row is not None]
-        columns = max((len(cells) for cells in table.extract()), default=0)
+        cells_by_row = table.extract()
+        rows = [row for row in map(_row, cells_by_row) if row is not None]
+        columns = max(map(len, cells_by_row), default=0)
         if len(rows) < MIN_ROWS or columns < MIN_COLUMNS:
             continue
         x0, top, x1, bottom = table.bbox
