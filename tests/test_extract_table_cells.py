@@ -196,3 +196,44 @@ def test_markdown_marks_keep_every_offset(text):
     # only marks become spaces (a list's asterisk a dash); every other character stays
     for before, after in zip(text, reading, strict=True):
         assert after == before or (before in "|*_-:+" and after in " -")
+
+
+# the units tables are laid out by, besides the levels places refer back with
+TABLE_LEVELS = ["LGA", "Woreda", "Upazila", "Health zone", "Department", "Local government area"]
+
+
+@settings(max_examples=max(10, EXAMPLES // 2), deadline=None)
+@given(tables(), st.data(), st.sampled_from(TABLE_LEVELS), st.booleans())
+def test_a_row_is_placed_by_its_first_cell_under_any_unit_of_a_country(table, data, level, plural):
+    headers, places, values = table
+    shares = [data.draw(st.integers(1, 99)) for _ in places]
+    text = _text(headers, places, values, shares).replace(
+        "District | ", f"{level}{'s' if plural else ''} | ", 1
+    )
+    result = extract(text, date(2025, 6, 2), "IOM", catalogue=Catalogue([]))
+    for place in places:
+        cells = [o for o in result.observations if o.quote.startswith(f"{place} | ")]
+        assert cells and all(o.location == place for o in cells)
+
+
+@settings(max_examples=max(10, EXAMPLES // 2), deadline=None)
+@given(
+    tables(),
+    st.data(),
+    st.sampled_from(["Total", "TOTAL", "Grand total", "Other LGAs", "Others", "All Districts"]),
+)
+def test_a_row_that_gathers_others_names_no_place(table, data, gathering):
+    headers, places, values = table
+    shares = [data.draw(st.integers(1, 99)) for _ in places]
+    total = [sum(column) for column in zip(*values, strict=True)]
+    text = _text(headers, [*places, gathering], [*values, total], [*shares, 100])
+    result = extract(text, date(2025, 6, 2), "IOM", catalogue=Catalogue([]))
+    gathered = [o for o in result.observations if o.quote.startswith(f"{gathering} | ")]
+    # its figures are read, in the report's place (none is named here), not in "Total"
+    assert sorted(o.value for o in gathered) == sorted([*total, 100])
+    assert all(o.location != gathering for o in gathered)
+    # and the rows above keep their places
+    for place in places:
+        assert all(
+            o.location == place for o in result.observations if o.quote.startswith(f"{place} |")
+        )

@@ -388,6 +388,10 @@ def is_facility(text: str, start: int, end: int) -> bool:
 ROW_FIRST_CELL = re.compile(r"[ \t]*(?P<cell>[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*)[ \t]*\|")
 TABLE_LINE = re.compile(r"[^\n|]*\|[^\n]*\n")
 LEVEL_WORDS = frozenset(vocabulary.place_anaphors()) | {"location", "area"}
+# a table's first column may also be headed by an administrative unit ("LGA", "Woreda")
+_TABLE_LEVELS = LEVEL_WORDS | frozenset(vocabulary.words("table_levels"))
+# "Total | 61,300", "Other LGAs | 10,340": a row that gathers others names no place
+_NO_PLACE_ROWS = frozenset(vocabulary.words("table_rows_of_no_place"))
 
 
 def table_row_place(text: str, start: int) -> str:
@@ -406,10 +410,12 @@ def table_row_place(text: str, start: int) -> str:
     if header == start:
         return ""
     first = text[header : text.find("|", header)].strip().lower()
-    level = first[:-1] if first.endswith("s") and first[:-1] in LEVEL_WORDS else first
-    if level not in LEVEL_WORDS:
+    level = first[:-1] if first.endswith("s") and first[:-1] in _TABLE_LEVELS else first
+    if level not in _TABLE_LEVELS:
         return ""
     cell = row.group("cell")
+    if cell.split()[0].lower() in _NO_PLACE_ROWS and cell not in PLACE_CANONICAL:
+        return ""
     return PLACE_CANONICAL.get(cell, cell)
 
 

@@ -9,6 +9,7 @@ import io
 import re
 
 from indicators.ingest.documents import IngestError, tidy
+from indicators.ingest.pdf_layout_tables import layout_tables
 from indicators.ingest.pdf_pages import Box, body_paragraphs
 from indicators.ingest.pdf_tables import page_tables
 
@@ -72,6 +73,7 @@ def _page_boxes(page, text_box, text_line) -> list[Box]:
     where they stand; a ruled table's lines leave their boxes and the table's rows stand as
     one box where its first line stood (`pdf_tables`)."""
     tables = page_tables(page)
+    tables = sorted(tables + layout_tables(page, tables), key=lambda table: table.top)
     height = float(page.height) or 1.0
     left, top_edge = float(page.mediabox[0]), float(page.mediabox[1])
 
