@@ -283,3 +283,25 @@ def test_pages_without_a_table_read_as_before(browser, tmp_path, monkeypatch, la
     monkeypatch.setattr(pdf, "layout_tables", lambda page, ruled: [])
     assert text == pdf.pdf_text(data, "page.pdf")[0]
     assert " | " not in text
+
+
+ODD_WORDS = st.lists(
+    st.fixed_dictionaries(
+        {
+            "text": st.text(min_size=0, max_size=12),
+            "x0": st.floats(-1e6, 1e6) | st.just(float("nan")),
+            "x1": st.floats(-1e6, 1e6) | st.just(float("nan")),
+            "top": st.floats(-1e6, 1e6) | st.just(float("nan")),
+            "bottom": st.floats(-1e6, 1e6) | st.just(float("nan")),
+        }
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(ODD_WORDS)
+def test_odd_words_never_raise(words):
+    # zero or negative heights, words in any order, NaN bounds: tables or none, never an error
+    for table in layout_tables(_Page(words), []):
+        assert len(table.rows) >= 3 and all(" | " in row for row in table.rows)

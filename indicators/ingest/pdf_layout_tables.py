@@ -43,20 +43,19 @@ RUN_TOGETHER = re.compile(r"\d[\d,.]*%?\s+[<>~+−–-]?(?:[A-Z]{0,3}\$|€|£)?
 
 
 def layout_tables(page, ruled: list[PageTable]) -> list[PageTable]:
-    """The tables without rules on a pdfplumber page, top to bottom, none inside a ruled one."""
+    """The tables without rules on a pdfplumber page, top to bottom, none inside a ruled one;
+    none when the page's words cannot be read (its text is then read as the layout analysis
+    gives it, not lost)."""
     try:
-        words = page.extract_words()
-    except Exception:  # pdfplumber's geometry on a damaged page: the text is still read
+        words = [
+            w
+            for w in page.extract_words()
+            if not any(t.holds(w["x0"], w["top"], w["x1"], w["bottom"]) for t in ruled)
+        ]
+        tables = [_table(run) for run in _runs(_lines(words))]
+    except Exception:  # pdfplumber's geometry on a damaged page, an odd word
         return []
-    words = [
-        w for w in words if not any(t.holds(w["x0"], w["top"], w["x1"], w["bottom"]) for t in ruled)
-    ]
-    found = []
-    for run in _runs(_lines(words)):
-        table = _table(run)
-        if table is not None:
-            found.append(table)
-    return found
+    return [table for table in tables if table is not None]
 
 
 def _lines(words: list[dict]) -> list[list[dict]]:
