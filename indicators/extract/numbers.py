@@ -125,7 +125,7 @@ _NUMBER_PATTERN_SOURCE = rf"""(?<![\w.$£€/])(?<![A-Za-z]-)(?:
     | (?P<of_ratio>(?P<of_num>{_NUM})\s+of\s+(?P<of_det>the\s+|its\s+|their\s+|(?:the\s+)?[a-z]+(?:'s|’s)\s+)?
           (?P<of_den>{_NUM})\b(?!\s*{_PERCENT}|[.,]\d))
     | (?P<money>(?P<money_sign>{_MONEY_PREFIX})\s?(?P<money_num>{_DIGITS})
-          (?:\s?(?P<money_scale>million|billion|thousand|mn|bn|m|k)\b)?{_MONEY_PER}?)
+          (?:\s?(?P<money_scale>million|billion|thousand|mn|bn|m|k|b)\b)?{_MONEY_PER}?)
     | (?P<mult_verb>{alternation(MULTIPLIER_VERBS)})\b
     | (?P<scaled_fraction>(?P<sf_lead>a|one|half)\s+(?:(?P<sf_frac>{_FRACTION})\s+of\s+)?
           (?:a\s+)?(?P<sf_scale>million|billion)\b)
@@ -134,7 +134,7 @@ _NUMBER_PATTERN_SOURCE = rf"""(?<![\w.$£€/])(?<![A-Za-z]-)(?:
     | (?P<number>(?P<num>{_NUM})(?P<star>\*)?
           (?:(?P<percent>{_PERCENT})
             |\s(?P<scale>million|billion)\b(?:\s(?P<money_words>{alternation(MONEY_WORDS)})\b)?
-            |(?P<short_scale>(?-i:M|bn|mn))\b)?)
+            |(?P<short_scale>(?-i:M|K|bn|mn))\b)?)
     | (?P<ordinal_span>\b(?:its|the|a)\s+(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))
           \s+(?P<ordinal_unit>day|week|month|year)\b)
     )"""

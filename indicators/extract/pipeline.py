@@ -58,6 +58,7 @@ from indicators.extract.figure_statuses import (  # noqa: F401 - also imported f
 )
 from indicators.extract.figures import FigureReading
 from indicators.extract.gazetteer import LEVEL_ANAPHOR, country_of
+from indicators.extract.key_figure_lines import joined_key_figures
 from indicators.extract.line_wraps import unwrapped
 from indicators.extract.locations import (  # noqa: F401 - also imported from here
     CLAUSE_JOIN,
@@ -124,7 +125,7 @@ def extract(
     }
     # the rules read a hard-wrapped report's lines as the sentences they wrap (same offsets);
     # each quote is then the report's own words at those offsets, line breaks and all
-    reading = unwrapped(marked_up(text))
+    reading = unwrapped(joined_key_figures(marked_up(text)))
     run = _Run(reading, published, publisher, catalogue)
     run.process()
     if reading != text:

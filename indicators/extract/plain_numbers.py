@@ -128,9 +128,11 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
     if value is None:
         return None
     before = text[max(0, span_start - 24) : span_start]
+    # a label stands on the figure's line: a heading above it ("Update") labels nothing
+    own_line = before[before.rfind("\n") + 1 :] if "\n" in before else before
     if (
-        _may_end_with_label(before)
-        and _LABEL_BEFORE_TRIE.search(before)
+        _may_end_with_label(own_line)
+        and _LABEL_BEFORE_TRIE.search(own_line)
         and not (  # "reached 9,200 children, against a target of 20,000": the plan's count
             before.endswith("target of ")
             and not match.group("percent")

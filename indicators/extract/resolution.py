@@ -48,6 +48,8 @@ def _same_fact(a: Observation, b: Observation, publisher: str, default_place: st
         (a.indicator_is_new or b.indicator_is_new)
         and a.value_as_stated.lower() == b.value_as_stated.lower()
         and a.value >= 1000
+        # one of them a sentence of the body: two rows of key figures are two facts
+        and (_is_sentence(a.quote) or _is_sentence(b.quote))
     ):
         return False
     if a.quote_start == b.quote_start:
@@ -69,6 +71,10 @@ def _same_fact(a: Observation, b: Observation, publisher: str, default_place: st
     )
 
 
+def _is_sentence(quote: str) -> bool:
+    return quote.rstrip()[-1:] in ".!?"
+
+
 def _same_bound(x: str, y: str) -> bool:
     """'over 243,000' and 'more than 243,000' state the same bound in other words."""
     return (x in LOWER_BOUND_QUALIFIERS and y in LOWER_BOUND_QUALIFIERS) or (
@@ -84,6 +90,6 @@ def _detail(observation: Observation, publisher: str) -> tuple:
         bool(observation.period_start or observation.period_end),
         observation.attributed_to != publisher,
         bool(observation.qualifier),
-        observation.quote.rstrip()[-1:] in ".!?",  # a sentence of the body over a box's line
+        _is_sentence(observation.quote),  # a sentence of the body over a box's line
         -observation.quote_start,  # then the first
     )

@@ -116,6 +116,16 @@ FIGURE_FIRST_LINE = re.compile(
     r"(?:\s(?:in|out\s+of)\s\d+|%|[MKB]\b|\s?(?:million|billion|bn|m)\b)?\s+[a-z]",
     re.IGNORECASE,
 )
+# A key-figures line whose label comes first without a colon, its figure last: "People in
+# need 15.5M", "Funding required US$ 1.2B", "Displaced 4,200,000", "Funded 23%" (as a grid of
+# labels and figures is read line by line). The figure says it is one: a scale, a percent, a
+# currency or thousands, never a bare number ("Situation Report No. 12", "Outlook 2025").
+LABEL_FIGURE_LINE = re.compile(
+    r"[A-Za-z][^:\n\d|]{1,58}?\s+(?:(?:about|some|over|nearly|almost)\s+)?"
+    r"(?:(?:(?:US\$|\$|€|£|(?-i:[A-Z]{3})\s)\s?\d[\d,.]*(?:\s?(?:[MKB]|bn|mn|million|billion)\b)?)"
+    r"|(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?(?:[MKB]\b|million\b|billion\b|%)))"
+    r"\*?(?:[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\])?\s*$"
+)
 TERMINAL_CHARS = frozenset('.!?:;"”’)')
 # Cheap substring tests before the boilerplate pattern (a long case-insensitive alternation
 # is slow to run on every sentence), read off the pattern itself (see `hints.prefix_hints`).
@@ -218,6 +228,7 @@ def is_boilerplate_line(line: str) -> bool:
         or KEY_FIGURE_LINE.match(line) is not None
         or ("|" in line and TABLE_ROW.match(line) is not None)
         or FIGURE_FIRST_LINE.match(line) is not None
+        or LABEL_FIGURE_LINE.match(line) is not None
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 
+from indicators.extract.key_figure_lines import is_figure_alone, is_label_alone
 from indicators.ingest.documents import IngestError, tidy
 from indicators.ingest.pdf_layout_tables import layout_tables
 from indicators.ingest.pdf_pages import Box, body_paragraphs
@@ -17,6 +18,8 @@ MAX_PAGES = 500
 SOFT_HYPHEN = "\u00ad"
 # A line reaching this share of the page text's width, from its left, fills it.
 FULL_LINE = 0.85
+# a key figure's label stands at most this many of the figure's heights under (or above) it
+KEY_FIGURE_GAP = 0.8
 
 
 def pdf_text(data: bytes, shown: str) -> tuple[str, dict[str, str]]:
@@ -94,8 +97,23 @@ def _page_boxes(page, text_box, text_line) -> list[Box]:
     full_from = text_left + FULL_LINE * (max((x1 for _, x1 in extent), default=0.0) - text_left)
     found: list[Box] = []
     placed: set[int] = set()
-    for element in elements:
-        if not isinstance(element, text_box):
+    paired = _key_figure_pairs(elements, bounds)
+    absorbed = {label for label, _ in paired.values()}
+    for index, element in enumerate(elements):
+        if index in absorbed:
+            continue  # the label of a key figure: read with it
+        if index in paired:
+            label, figure_first = paired[index]
+            figure, words = element.get_text().strip(), elements[label].get_text().strip()
+            text = (
+                f"{figure} {' '.join(words.split())}"
+                if figure_first
+                else f"{' '.join(words.split())} {figure}"
+            )
+            _, top, _, bottom = bounds(element)
+            _, label_top, _, label_bottom = bounds(elements[label])
+            top, bottom = min(top, label_top), max(bottom, label_bottom)
+            found.append(Box(text, top / height, bottom / height, rows=True))
             continue
         lines = [line for line in element if isinstance(line, text_line)]
         outside = []
@@ -129,6 +147,35 @@ def _page_boxes(page, text_box, text_line) -> list[Box]:
             rows = Box("\n".join(table.rows), table.top / height, table.bottom / height, rows=True)
             found.insert(len(found) if at is None else at, rows)
     return found
+
+
+def _key_figure_pairs(elements, bounds) -> dict[int, tuple[int, bool]]:
+    """A panel of key figures: a box holding a figure alone ("15.5M") and, right under it or
+    right above it, a box holding its label alone ("People in need"), the two one above the
+    other. Each figure's box -> (its label's box, whether the figure comes first)."""
+    found = [
+        (index, bounds(element), element.get_text().strip())
+        for index, element in enumerate(elements)
+    ]
+    figures = [(i, b) for i, b, text in found if is_figure_alone(text)]
+    labels = [(i, b) for i, b, text in found if is_label_alone(" ".join(text.split()))]
+    paired: dict[int, tuple[int, bool]] = {}
+    taken: set[int] = set()
+    for index, (x0, top, x1, bottom) in figures:
+        near = KEY_FIGURE_GAP * (bottom - top)
+        best = None
+        for label, (lx0, ltop, lx1, lbottom) in labels:
+            if label in taken or lx0 >= x1 or lx1 <= x0:
+                continue  # not one above the other
+            if 0 <= ltop - bottom <= near:
+                best = (label, True)  # the label under the figure: the usual panel
+                break
+            if best is None and 0 <= top - lbottom <= near:
+                best = (label, False)
+        if best is not None:
+            paired[index] = best
+            taken.add(best[0])
+    return paired
 
 
 def _font(line, first: bool) -> str:
