@@ -46,6 +46,7 @@ def on_or_after(day: date, weekday: int) -> date:
 
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 _BARE_DAY = re.compile(BARE_DAY)
 _DAY_MONTH = re.compile(rf"({DAY}) (?:of )?({MONTH})(?:,? ({YEAR}))?")
 _MONTH_DAY = re.compile(rf"({MONTH}) ({DAY})(?:,? ({YEAR}))?")
@@ -103,6 +104,11 @@ class DateAtomReader:
         iso = _ISO.fullmatch(text)
         if iso:
             return date(int(iso[1]), int(iso[2]), int(iso[3])), "day"
+        numeric = _NUMERIC.fullmatch(text)
+        if numeric:  # day first ("15/09/2025"), month first only where no month can be first
+            first, second = int(numeric[1]), int(numeric[3])
+            day_number, month = (second, first) if second > 12 >= first else (first, second)
+            return date(int(numeric[4]), month, day_number), "day"
         if reference is not None and _BARE_DAY.fullmatch(text):
             day_number = int(DIGITS.match(text).group())
             return reference.day.replace(day=day_number), "day"

@@ -81,10 +81,21 @@ _WEEK_NUMBER = (
     r"(?:(?i:week)(?:\s+\(EW\))?|EW)\s+"
     rf"(?:[1-4]\d|5[0-3]|0?[1-9])(?!\d|[.,]\d)(?:,?\s+(?:of\s+)?{YEAR})?"
 )
-_QUARTER = rf"(?i:the\s+)?(?i:first|second|third|fourth)\s+(?i:quarter)(?:\s+of\s+(?:{YEAR}|(?i:the|this)\s+year))?"
+_QUARTER = (
+    rf"(?i:the\s+)?(?i:first|second|third|fourth)\s+(?i:quarter)(?:\s+of\s+(?:{YEAR}|(?i:the|this)\s+year))?"
+    # as tables and dashboards write it: "Q3 2025", "Q3-2025", "2025 Q3"
+    rf"|Q[1-4](?:\s?[-/]\s?|\s+(?:of\s+)?){YEAR}|{YEAR}[\s-]Q[1-4](?!\w)"
+)
+# A date in figures, day first as agencies write it ("15/09/2025", "15.09.2025", "15-09-2025";
+# "09/15/2025" only where the first number cannot be a day of a twelve-month year's month)
+_DAY_OR_MONTH = r"(?:[12]\d|3[01]|0?[1-9])"
+_NUMERIC_DATE = "|".join(
+    rf"{_DAY_OR_MONTH}{sep}{_DAY_OR_MONTH}{sep}(?:19|20)\d\d(?!\d)" for sep in ("/", r"\.", "-")
+)
 # An atom is one date; each alternative is tried in this order at a position.
 ATOM = rf"""(?:
     \d{{4}}-\d{{2}}-\d{{2}}
+  | (?:{_NUMERIC_DATE})
   | {_WEEK_NUMBER}
   | {_QUARTER}
   | {DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?
@@ -159,6 +170,7 @@ _DATE_DIGITS = (
     r"(?=\d?(?!\d)(?:st|nd|rd|th)?(?:\s+(?:of\s+)?"
     + MONTH
     + r"|\s?[-–]|\s+(?i:and|to|until|till|through)\b))"
+    r"|(?=\d?(?:/\d{1,2}/|\.\d{1,2}\.|-\d{1,2}-)(?:19|20)\d\d(?!\d))"
     r"|(?=\d{3}(?!\d))"
     r"|(?=\d*\s+(?i:hours?|days?|weeks?|months?|years?)\b)"
     r"|(?<=(?:[^\W\d]|[-–])\d)|(?<=[-–]\s\d)|(?<=\s\s\d)|"

@@ -41,6 +41,11 @@ _QUARTER_ATOM = re.compile(
     rf"(?:the )?(first|second|third|fourth) quarter(?: of (?:({YEAR})|th(?:e|is) year))?", re.I
 )
 _QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# "Q3 2025", "2025 Q3": the quarter in figures, read as "third quarter of 2025"
+_QUARTER_IN_FIGURES = re.compile(
+    rf"Q([1-4])(?:\s?[-/]\s?|\s+(?:of\s+)?)({YEAR})|({YEAR})[\s-]Q([1-4])"
+)
+_QUARTER_WORDS = {str(number): word for word, number in _QUARTER_NUMBERS.items()}
 
 # "the past 24 hours", "the last three weeks" (all of it: "the last week of March" is a
 # fuzzy month, not a trailing window)
@@ -164,6 +169,13 @@ class DateResolver(DateAtomReader):
         if the and _TRAILING_WINDOW.fullmatch(atom_text):
             return self._trailing_window(match, phrase)
         # (no letter other than its own cases matches one of "quarter" for re)
+        if "Q" in atom_text and _QUARTER_IN_FIGURES.fullmatch(atom_text):
+            figures = _QUARTER_IN_FIGURES.fullmatch(atom_text)
+            number, year = (
+                figures.group(1) or figures.group(4),
+                figures.group(2) or figures.group(3),
+            )
+            atom_text = f"{_QUARTER_WORDS[number]} quarter of {year}"
         if "quarter" in atom_text.lower():
             quarter = _QUARTER_ATOM.fullmatch(SPACES.sub(" ", atom_text))
             if quarter:

@@ -78,6 +78,8 @@ _METHOD_LINE = ("Method", "METHOD", "method")
 # "The HeRAMS assessment of 1,146 health facilities", "a survey of 1,200 households": the
 # count right after the method's name and "of"
 METHOD_OF = re.compile(rf"\b(?:{_METHOD_NOUN})\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
+# a sample's size as surveys state it: "(n=1,234)", "N = 640"
+SAMPLE_SIZE = re.compile(r"(?<![\w.])[nN]\s?=\s?\Z")
 # after a comma, the method's reach goes on only after these: "..., using 12 sources"
 _REACH_AFTER_COMMA = re.compile(r"\b(?:using|by|with|from|in|across)\s+(?:the\s+)?\Z")
 _PARTICIPLES = vocabulary.words("method_participles")

@@ -126,6 +126,8 @@ class FigureReading(FigureSurroundings, StatusReading):
         before = self.text[max(sentence.start, mention.start - 40) : mention.start]
         if before.endswith(("of ", "the ")) and fc.METHOD_OF.search(before):
             return True  # "The HeRAMS assessment of 1,146 health facilities"
+        if before.endswith(("=", "= ")) and fc.SAMPLE_SIZE.search(before):
+            return True  # "(n=1,234)", "N = 640": the size of the sample asked
         if (
             any(hint in after for hint in fc.PARTICIPLE_HINTS)
             and " of " not in self.text[mention.start : mention.end]  # "60 of the 120 ...": 60
