@@ -77,3 +77,78 @@ def test_a_samples_size_is_no_figure_of_what_it_counts(size, form, share, noun):
     values = [o.value for o in result.observations]
     assert share in values
     assert size not in values or size == share
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.integers(1, 40),
+    st.integers(1, 40),
+    st.sampled_from(["", "About ", "Some ", "An estimated ", "Around "]),
+    st.sampled_from(["-", "–", " to "]),
+    st.sampled_from(["%", " percent", " per cent"]),
+)
+def test_a_range_whose_unit_comes_after_its_second_figure_is_one_share(
+    low, width, hedge, joiner, percent
+):
+    high = low + width
+    sentence = f"{hedge}{low}{joiner}{high}{percent} of children are malnourished, UNICEF said."
+    found = _read(sentence[0].upper() + sentence[1:]).observations
+    assert [(o.value, o.unit, o.value_low, o.value_high) for o in found] == [
+        (round((low + high) / 2, 1), "percent", low, high)
+    ]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.integers(1, 9),
+    st.integers(1, 9),
+    st.sampled_from([("million", 10**6), ("billion", 10**9), ("M", 10**6), ("bn", 10**9)]),
+    st.sampled_from(["Between {a} and {b}", "Some {a}-{b}", "An estimated {a} to {b}"]),
+    st.booleans(),
+)
+def test_a_scale_after_a_ranges_second_figure_scales_both(low, width, scale, form, money):
+    word, factor = scale
+    high = low + width
+    stated = form.format(a=f"${low}" if money else low, b=high) + (
+        f" {word}" if len(word) > 2 else word
+    )
+    noun = "is needed" if money else "people fled"
+    found = _read(f"{stated} {noun}, the agency said.").observations
+    assert [(o.value, o.value_low, o.value_high) for o in found] == [
+        ((low + high) / 2 * factor, low * factor, high * factor)
+    ]
+    assert found[0].unit == ("usd" if money else "count")
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.integers(11, 999).map(lambda tenths: tenths / 10),
+    st.sampled_from(["m", " mln", "mn"]),
+    st.sampled_from(["people", "children", "refugees", "Sudanese", "households"]),
+)
+def test_millions_as_the_press_writes_them(millions, scale, noun):
+    found = _read(f"Some {millions:g}{scale} {noun} have fled, the agency said.").observations
+    assert [o.value for o in found] == [round(millions * 1_000_000)]
+
+
+@settings(max_examples=max(10, EXAMPLES // 2), deadline=None)
+@given(st.integers(2, 9), st.sampled_from(["wall", "high", "deep", "overnight", "in places"]))
+def test_a_lower_case_m_before_no_plural_noun_is_metres(metres, after):
+    found = _read(f"Floodwater rose {metres}m {after} near the camp.").observations
+    assert metres * 1_000_000 not in [o.value for o in found]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.integers(2, 12),
+    st.sampled_from(
+        ["a {n}x increase", "a {n}× increase", "{n} times higher than", "{n} times the average"]
+    ),
+    st.sampled_from(["Admissions", "Prices", "Cholera cases"]),
+)
+def test_so_many_times_is_a_multiplier_not_a_count(times, form, subject):
+    phrase = form.format(n=times)
+    verb = "showed" if phrase.startswith("a ") else "were"
+    found = _read(f"{subject} {verb} {phrase} in July, the ministry said.").observations
+    multipliers = [o for o in found if o.value == times]
+    assert multipliers and all(o.unit == "times" for o in multipliers)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from indicators.extract import number_context as context
-from indicators.extract.number_mention import COUNT, MEASURE, SHARE, NumberMention
+from indicators.extract.number_mention import COUNT, MEASURE, MONEY, SHARE, NumberMention
+from indicators.extract.number_words import parse_number, scaled
 
 RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and)\s*\Z", re.IGNORECASE)
 
@@ -25,7 +26,7 @@ def merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
             kind, unit = (current.kind, current.unit)
             if following.kind != COUNT:
                 kind, unit = following.kind, following.unit
-            low, high = current.value, following.value
+            low, high = _low_scaled(text, current, following), following.value
             between = re.search(
                 r"\bbetween\s+\Z", text[max(0, current.start - 12) : current.start], re.I
             )
@@ -38,6 +39,8 @@ def merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
                     round((low + high) / 2, 1),
                     kind,
                     unit,
+                    # "about 10-15%", "some 2-3 million": the hedge is the range's
+                    qualifier=current.qualifier,
                     value_low=low,
                     value_high=high,
                     provisional=current.provisional or following.provisional,
@@ -98,10 +101,42 @@ def _restated_share(text: str, share: NumberMention, exact: NumberMention) -> bo
     return _RESTATED_GAP.match(text[share.end : exact.start]) is not None
 
 
+# the scales a range's second figure may carry for both ("2-3 million": 2 million to 3)
+_SCALES = (1e3, 1e6, 1e9)
+_DIGITS = re.compile(r"[\d.,]+")
+
+
+def _low_scaled(text: str, low: NumberMention, high: NumberMention) -> float:
+    """The range's first figure, in the scale the second states for both: "2-3 million",
+    "between 2 and 3 million" is 2 million to 3 million; "between 200 and 3 million" is not
+    (200 million is no lower bound of 3 million)."""
+    if low.value is None or high.value is None or high.kind not in (COUNT, MONEY):
+        return low.value
+    stated_low = text[low.number_start : low.number_end]
+    if low.kind not in (COUNT, MONEY) or not _DIGITS.fullmatch(stated_low.lstrip("$£€")):
+        return low.value  # the first states its own scale ("2 million to 3 million")
+    digits = _DIGITS.match(text, high.number_start, high.number_end)
+    number = parse_number(digits.group()) if digits else None
+    if not number:
+        return low.value
+    for factor in _SCALES:
+        if abs(high.value - scaled(number, factor)) < 1e-6 * high.value:
+            candidate = scaled(low.value, factor)
+            return candidate if candidate < high.value else low.value
+    return low.value
+
+
 def _is_range(text: str, low: NumberMention, high: NumberMention) -> bool:
-    if low.qualifier or high.qualifier or low.value is None or high.value is None:
+    if high.qualifier or low.value is None or high.value is None:
         return False
-    if not low.value < high.value or low.kind not in (COUNT, high.kind):
+    if low.qualifier and (low.value_low is not None or low.value_high is not None):
+        return False  # "more than 10 to 15": a bound, then a figure
+    if low.kind == MONEY and high.kind == COUNT:
+        # "$2-3 million": the second takes the first's currency
+        if _low_scaled(text, low, high) == low.value:
+            return False
+        high.kind, high.unit = MONEY, low.unit
+    if not _low_scaled(text, low, high) < high.value or low.kind not in (COUNT, high.kind):
         return False
     if low.kind == COUNT and high.kind == COUNT and low.unit != high.unit:
         return False

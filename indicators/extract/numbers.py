@@ -125,7 +125,7 @@ _NUMBER_PATTERN_SOURCE = rf"""(?<![\w.$£€/])(?<![A-Za-z]-)(?:
     | (?P<of_ratio>(?P<of_num>{_NUM})\s+of\s+(?P<of_det>the\s+|its\s+|their\s+|(?:the\s+)?[a-z]+(?:'s|’s)\s+)?
           (?P<of_den>{_NUM})\b(?!\s*{_PERCENT}|[.,]\d))
     | (?P<money>(?P<money_sign>{_MONEY_PREFIX})\s?(?P<money_num>{_DIGITS})
-          (?:\s?(?P<money_scale>million|billion|thousand|mn|bn|m|k|b)\b)?{_MONEY_PER}?)
+          (?:\s?(?P<money_scale>million|billion|thousand|mln|mn|bn|m|k|b)\b)?{_MONEY_PER}?)
     | (?P<mult_verb>{alternation(MULTIPLIER_VERBS)})\b
     | (?P<scaled_fraction>(?P<sf_lead>a|one|half)\s+(?:(?P<sf_frac>{_FRACTION})\s+of\s+)?
           (?:a\s+)?(?P<sf_scale>million|billion)\b)
@@ -134,7 +134,7 @@ _NUMBER_PATTERN_SOURCE = rf"""(?<![\w.$£€/])(?<![A-Za-z]-)(?:
     | (?P<number>(?P<num>{_NUM})(?P<star>\*)?
           (?:(?P<percent>{_PERCENT})
             |\s(?P<scale>million|billion)\b(?:\s(?P<money_words>{alternation(MONEY_WORDS)})\b)?
-            |(?P<short_scale>(?-i:M|K|bn|mn))\b)?)
+            |(?P<short_scale>(?-i:M|K)|\s?(?-i:bn|mln|mn))\b)?)
     | (?P<ordinal_span>\b(?:its|the|a)\s+(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))
           \s+(?P<ordinal_unit>day|week|month|year)\b)
     )"""
@@ -165,7 +165,11 @@ def _no_ratio(lowered_text: bool) -> re.Pattern:
 # or "fold" after it): kept out of the big pattern, which every number would try them in.
 _PER_RATE_SOURCE = rf"""(?P<per_rate>(?P<pr_num>{_DIGITS})\s+(?P<pr_what>(?:[a-z-]+\s+){{0,3}}?)per\s+
     (?P<pr_den>{_DIGITS})\s+(?P<pr_pop>{_DENOMINATOR})(?:\s+per\s+(?P<pr_time>{_TIME_BASE}))?\b)"""
-_FOLD_SOURCE = rf"(?P<fold>(?P<fold_num>{_NUM})[\s-]?fold\b)"
+# "ten-fold", "a 3x increase", "2× higher", "three times higher (the average, as many)"
+_TIMES_AFTER = r"(?:higher|more|greater|larger|bigger|lower|faster|as\s+(?:many|much|high|likely)|the|over)\b"
+_FOLD_SOURCE = (
+    rf"(?P<fold>(?P<fold_num>{_NUM})(?:[\s-]?fold\b|\s?[x×](?![\w×])|\s+times\s+(?={_TIMES_AFTER})))"
+)
 _FOLLOWERS = {
     flags: (
         re.compile(
@@ -215,7 +219,13 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             window = scanned[match_end : match_end + 40]
             if lower is None:
                 window = window.lower()
-            if " per " in window or "fold" in window[:6]:
+            if (
+                " per " in window
+                or "fold" in window[:6]
+                or window[:1] in ("x", "×")
+                or window[:2] in (" x", " ×")
+                or window[:7] == " times "
+            ):
                 match = _follower(scanned, match, end, lower is not None) or match
         mention = _mention_from_match(text, match)
         if (

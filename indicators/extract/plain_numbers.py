@@ -121,6 +121,21 @@ AFTER_NUMBER = re.compile(
 )
 
 
+# "2.3m children", "1.2m people": millions of what the next word names, as the press writes
+# them; not "a 5m wall", "2m high", "rose 2m" (metres)
+_MILLIONS_NOUN = re.compile(
+    r"\s?(?:(?i:[a-z]+s|people|children|women|men|youth|population)|[A-Z][a-z]+ese)\b"
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+\Z", re.IGNORECASE)
+
+
+def _millions_of(text: str, start: int, end: int) -> bool:
+    """Is the lower-case "m" after a number (text[start:end], "2.3m") millions?"""
+    if _ARTICLE_BEFORE.search(text, max(0, start - 4), start):
+        return False
+    return _MILLIONS_NOUN.match(text, end) is not None
+
+
 def plain_number(text: str, match: re.Match) -> NumberMention | None:
     span_start, span_end = match.span()
     token = match.group("num")
@@ -157,9 +172,14 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
             provisional=bool(match.group("star")),
         )
     scale = match.group("scale")
-    short_scale = match.group("short_scale")
-    if short_scale and text[match.start("short_scale")] == "m":
-        return None  # "a 5m wall": metres, not millions
+    short_scale = (match.group("short_scale") or "").lstrip()
+    if (
+        short_scale
+        and short_scale[0] == "m"
+        and text[match.end("short_scale") - len(short_scale)] == "m"
+        and not _millions_of(text, span_start, match.end("short_scale"))
+    ):
+        return None  # "a 5m wall", "rose 2m": metres, not millions
     if short_scale and token[-1].isdigit():  # "15.5M", "2bn" in tables of key figures
         value = scaled(value, SHORT_SCALES[short_scale.lower()])
         return NumberMention.alone(span_start, span_end, value, COUNT, "count")
