@@ -152,3 +152,43 @@ def test_so_many_times_is_a_multiplier_not_a_count(times, form, subject):
     found = _read(f"{subject} {verb} {phrase} in July, the ministry said.").observations
     multipliers = [o for o in found if o.value == times]
     assert multipliers and all(o.unit == "times" for o in multipliers)
+
+
+MONTHS = list(calendar.month_name)[1:]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.integers(1, 10),
+    st.sampled_from(["due to funding cuts", "due to insecurity", "due to heavy rains"]),
+    st.integers(1_000, 999_999),
+)
+def test_due_to_a_cause_speaks_of_no_future(months_back, cause, count):
+    # "in October" in a report of 20 November is last October, whatever it was due to
+    month = PUBLISHED.month - months_back
+    year = PUBLISHED.year if month >= 1 else PUBLISHED.year - 1
+    month = month if month >= 1 else month + 12
+    sentence = f"WFP reached {count:,} people in {MONTHS[month - 1]} {cause}."
+    found = _read(sentence).observations
+    assert [(o.value, o.period_start) for o in found] == [(count, date(year, month, 1).isoformat())]
+    # "due to" before a verb still says what is to come: "due to begin in March" is next March
+    coming = _read(f"Distributions to {count:,} people are due to begin in March.").observations
+    assert [o.period_start for o in coming] == ["2026-03-01"]
+
+
+CODES = ["SDG", "SSP", "SYP", "KES", "ETB", "YER", "AFN", "HTG"]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.sampled_from(CODES), st.integers(100, 999_999), st.booleans())
+def test_a_currency_code_after_an_amount_makes_it_money(code, amount, rate):
+    if rate:
+        sentence = f"The exchange rate reached {amount:,} {code} to the US dollar in October."
+        unit = f"{code.lower()} per usd"
+    else:
+        sentence = f"A food basket costs {amount:,} {code} in Kassala, WFP said."
+        unit = code.lower()
+    found = _read(sentence).observations
+    assert [(o.value, o.unit) for o in found] == [(amount, unit)]
+    # named by what it is of, not by where it is ("in Kassala")
+    assert "kassala" not in found[0].indicator_id

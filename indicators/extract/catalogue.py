@@ -597,6 +597,13 @@ def propose(
         for w in WORD.findall(words_after.replace("-", " "))
         if (low := w.lower()) not in CALENDAR_WORDS
     ]
+    if (
+        kind == numbers.MONEY
+        and tokens[:1]
+        and tokens[0] in _WHERE
+        and _PLACE_AFTER.match(words_after)
+    ):
+        tokens = []  # "costs SDG 612,000 in Kassala": where, not what; what comes before
     picked: list[str] = []
     for token in tokens:
         if rate and token in _RATE_TOKENS:
@@ -650,4 +657,8 @@ _RATE_TOKENS = frozenset(
 )
 _AUXILIARIES = frozenset(("were", "are", "have", "has", "was", "is", "had", "been"))
 _PREPOSITIONS = frozenset(("in", "at", "on", "from", "to", "by", "with", "for"))
+# after an amount, these say where it holds ("for", "to" say what it is for: its name)
+_WHERE = frozenset(("in", "at", "across", "within", "inside", "near"))
+# ... before a name ("in Kassala", "across the Darfur states"), not "in emergency aid"
+_PLACE_AFTER = re.compile(r"\s*(?:in|at|across|within|inside|near)\s+(?:the\s+)?[A-Z]")
 _NOT_IN_ID = re.compile(r"[^a-z0-9_]")

@@ -140,6 +140,16 @@ def currency_code_before(text: str, start: int) -> str:
     return code
 
 
+def currency_code_after(text: str, end: int) -> str:
+    """The ISO 4217 code written just after the amount ending at `end` ("2,700 SDG"), or ""."""
+    code = text[end + 1 : end + 4]
+    if text[end : end + 1] not in (" ", "\u00a0") or code not in LOCAL_CURRENCY_CODES:
+        return ""
+    if text[end + 4 : end + 5].isalnum():
+        return ""
+    return code
+
+
 def with_confidence_intervals(text: str, mentions: list) -> list:
     """A figure followed by its confidence interval takes the interval as its bounds; the
     confidence level and the bounds are not figures of their own (`mentions`: the number

@@ -166,10 +166,10 @@ def _no_ratio(lowered_text: bool) -> re.Pattern:
 _PER_RATE_SOURCE = rf"""(?P<per_rate>(?P<pr_num>{_DIGITS})\s+(?P<pr_what>(?:[a-z-]+\s+){{0,3}}?)per\s+
     (?P<pr_den>{_DIGITS})\s+(?P<pr_pop>{_DENOMINATOR})(?:\s+per\s+(?P<pr_time>{_TIME_BASE}))?\b)"""
 # "ten-fold", "a 3x increase", "2× higher", "three times higher (the average, as many)"
-_TIMES_AFTER = r"(?:higher|more|greater|larger|bigger|lower|faster|as\s+(?:many|much|high|likely)|the|over)\b"
-_FOLD_SOURCE = (
-    rf"(?P<fold>(?P<fold_num>{_NUM})(?:[\s-]?fold\b|\s?[x×](?![\w×])|\s+times\s+(?={_TIMES_AFTER})))"
+_TIMES_AFTER = (
+    r"(?:higher|more|greater|larger|bigger|lower|faster|as\s+(?:many|much|high|likely)|the|over)\b"
 )
+_FOLD_SOURCE = rf"(?P<fold>(?P<fold_num>{_NUM})(?:[\s-]?fold\b|\s?[x×](?![\w×])|\s+times\s+(?={_TIMES_AFTER})))"
 _FOLLOWERS = {
     flags: (
         re.compile(
@@ -234,6 +234,12 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             and text[mention.start - 2 : mention.start - 1].isupper()
         ):
             _local_currency(text, mention)
+        if (
+            mention is not None
+            and mention.kind == COUNT
+            and text[mention.end + 1 : mention.end + 2].isupper()
+        ):
+            _currency_after(text, mention)
         if mention is None and match.lastgroup in ("ratio", "of_ratio"):
             match = _no_ratio(lower is not None).match(scanned, match.start(), end) or match
             mention = _mention_from_match(text, match) if match.lastgroup != "ratio" else None
@@ -252,6 +258,18 @@ def _local_currency(text: str, mention: NumberMention) -> None:
         return
     mention.kind, mention.unit = MONEY, code.lower()
     mention.start -= 4
+    if code != "USD" and context.TO_THE_DOLLAR.match(text, mention.end) is not None:
+        mention.unit += " per usd"
+
+
+def _currency_after(text: str, mention: NumberMention) -> None:
+    """A count before a currency code ("2,700 SDG", "3.5 million SSP") is money in that
+    currency; followed by "to the US dollar", an exchange rate."""
+    code = context.currency_code_after(text, mention.end)
+    if not code:
+        return
+    mention.kind, mention.unit = MONEY, code.lower()
+    mention.end += 4
     if code != "USD" and context.TO_THE_DOLLAR.match(text, mention.end) is not None:
         mention.unit += " per usd"
 
