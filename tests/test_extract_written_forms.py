@@ -192,3 +192,33 @@ def test_a_currency_code_after_an_amount_makes_it_money(code, amount, rate):
     assert [(o.value, o.unit) for o in found] == [(amount, unit)]
     # named by what it is of, not by where it is ("in Kassala")
     assert "kassala" not in found[0].indicator_id
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.integers(2019, 2025),
+    st.sampled_from(["beginning", "start", "middle", "end"]),
+    st.sampled_from([("Since", "since"), ("By", "until"), ("At", "point")]),
+    st.integers(100, 99_999),
+)
+def test_a_part_of_a_year_is_that_year(year, part, opener, count):
+    word, role = opener
+    found = _read(f"{word} the {part} of {year}, {count:,} people were displaced.").observations
+    day = date(year, 1, 1).isoformat()
+    expected = {"since": (day, ""), "until": ("", day), "point": (day, day)}[role]
+    assert [(o.value, o.period_start, o.period_end) for o in found] == [(count, *expected)]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.sampled_from(["start", "beginning"]),
+    st.sampled_from(["the war", "the conflict", "the rainy season", "the crisis"]),
+    st.sampled_from(MONTHS),
+    st.integers(2019, 2024),
+    st.integers(100, 99_999),
+)
+def test_since_the_start_of_an_event_in_a_month_opens_the_period(part, event, month, year, count):
+    sentence = f"Since the {part} of {event} in {month} {year}, {count:,} people have fled."
+    found = _read(sentence).observations
+    first = date(year, MONTHS.index(month) + 1, 1).isoformat()
+    assert [(o.value, o.period_start, o.period_end) for o in found] == [(count, first, "")]

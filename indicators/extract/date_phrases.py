@@ -101,7 +101,7 @@ ATOM = rf"""(?:
   | {DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?
   | {MONTH}\s+{DAY}(?:,?\s+{YEAR})?
   | {_FUZZY}[\s-]+{MONTH}(?:,?\s+{YEAR})?
-  | (?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+{YEAR}
+  | (?:[Ee]arly|[Mm]id|[Ll]ate|(?i:the\s+(?:beginning|start|middle|end)\s+of))[\s-]+{YEAR}
   | {MONTH}(?:,?\s+{YEAR})?
   | (?:(?i:last|this|next)\s+)?{WEEKDAY}(?:\s+{PART_OF_DAY})?
   | (?i:yesterday|today|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening))
