@@ -222,3 +222,48 @@ def test_since_the_start_of_an_event_in_a_month_opens_the_period(part, event, mo
     found = _read(sentence).observations
     first = date(year, MONTHS.index(month) + 1, 1).isoformat()
     assert [(o.value, o.period_start, o.period_end) for o in found] == [(count, first, "")]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            ("SUDAN", "Sudan", ["El Fasher", "Kassala"]),
+            ("HAITI", "Haiti", ["Jacmel", "Les Cayes"]),
+            ("YEMEN", "Yemen", ["Aden", "Marib"]),
+        ]
+    ),
+    st.sampled_from([": Humanitarian Update", " Humanitarian Update", ": Situation Report No. 7"]),
+    st.integers(100, 99_999),
+)
+def test_a_country_in_capitals_heading_the_title_holds_the_figures_that_name_no_place(
+    country, rest, count
+):
+    capitals, name, towns = country
+    text = (
+        f"{capitals}{rest}\nIssued on 18 November 2025\n\n"
+        f"More than 2,000 people have fled {towns[0]} since October.\n"
+        f"Aid reached 900 families in {towns[1]} last week.\n"
+        f"Cholera: {count:,} new cases were reported in the past two weeks.\n"
+    )
+    found = extract(text, PUBLISHED, "OCHA", catalogue=Catalogue([])).observations
+    unnamed = [o for o in found if o.value == count]
+    assert unnamed and unnamed[0].location == name
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            ("people in need", "people_in_need"),
+            ("people at risk of famine", "people_at_risk"),
+            ("children out of school", "children_out_of_school"),
+            ("migrants in detention", "migrants_in_detention"),
+        ]
+    ),
+    st.integers(11, 999),
+)
+def test_a_state_after_a_preposition_stays_in_a_new_indicators_name(said, tenths):
+    words, indicator_id = said
+    found = _read(f"Some {tenths / 10:g} million {words} were counted, OCHA said.").observations
+    assert [o.indicator_id for o in found] == [indicator_id]

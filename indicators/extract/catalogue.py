@@ -605,12 +605,16 @@ def propose(
     ):
         tokens = []  # "costs SDG 612,000 in Kassala": where, not what; what comes before
     picked: list[str] = []
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if rate and token in _RATE_TOKENS:
             continue  # the rate goes at the end: trucks_per_day
         if token in STOPWORDS or token in PROPOSAL_STOP or len(token) < 3:
             if picked and token in _AUXILIARIES:
                 continue
+            state = _state_after(tokens, index) if picked else []
+            if state:
+                picked += state  # "people in need": their state, not where they are
+                break
             if picked and token in _PREPOSITIONS:
                 break
             continue
@@ -650,6 +654,18 @@ def propose(
         name += f" per {rate}"
     indicator_id = _NOT_IN_ID.sub("", indicator_id) or "figure"
     return indicator_id, name[0].upper() + name[1:]
+
+
+_STATES = tuple(tuple(phrase.split()) for phrase in vocabulary.words("states_after_preposition"))
+
+
+def _state_after(tokens: list[str], index: int) -> list[str]:
+    """The state words of `states_after_preposition` opening at tokens[index] ("in need"), as
+    an id keeps them (["in", "need"]), or []."""
+    for phrase in _STATES:
+        if tuple(tokens[index : index + len(phrase)]) == phrase:
+            return list(phrase)
+    return []
 
 
 _RATE_TOKENS = frozenset(

@@ -69,10 +69,17 @@ def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -
     the title names none, the town of its dateline when that lies in or around the former
     (or the report names no place), unless the town is a capital, where agencies and news
     bureaus file from whatever the story."""
-    counts = Counter(CANONICAL.get(name, name) for _, _, name in places)
     dateline = dateline_places(text[:head_end])
     # the dateline's own line ("GOMA, Democratic Republic of the Congo (AP) -") is not the title
     title_end = text.rfind("\n", 0, head_end) + 1 if dateline else head_end
+    # a place the title writes in capitals ("SUDAN: Humanitarian Update") is named there as
+    # one in title case is, and first
+    counts = Counter(
+        BY_LOWER[match.group().lower()]
+        for match in CAPITALS_RUN.finditer(text, 0, title_end)
+        if match.group().lower() in BY_LOWER
+    )
+    counts.update(CANONICAL.get(name, name) for _, _, name in places)
     named_most = counts.most_common(1)[0][0] if counts else ""
     subject = title_places(text, title_end, places)
     if not subject and dateline:
