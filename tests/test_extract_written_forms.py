@@ -267,3 +267,27 @@ def test_a_state_after_a_preposition_stays_in_a_new_indicators_name(said, tenths
     words, indicator_id = said
     found = _read(f"Some {tenths / 10:g} million {words} were counted, OCHA said.").observations
     assert [o.indicator_id for o in found] == [indicator_id]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            ("euros", "eur"),
+            ("yuan", "cny"),
+            ("dollars", "usd"),
+            ("naira", "ngn"),
+            ("Swiss francs", "chf"),
+            ("birr", "etb"),
+        ]
+    ),
+    st.integers(100, 999_999),
+    st.sampled_from(["", " million"]),
+    st.sampled_from(["", " a month", " per day"]),
+)
+def test_an_amount_before_a_currencys_name_is_money(currency, amount, scale, per):
+    word, code = currency
+    found = _read(f"Each family receives {amount:,}{scale} {word}{per} in aid, WFP said.")
+    value = amount * (1_000_000 if scale else 1)
+    unit = code + (f" per {per.split()[-1]}" if per else "")
+    assert [(o.value, o.unit) for o in found.observations] == [(value, unit)]

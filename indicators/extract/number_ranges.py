@@ -65,6 +65,7 @@ def merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
             and text.startswith(")", following.end)
         ):
             # "1,284 hectares (12.84 million square metres)": one measure, told in two units
+            # (money told again in dollars stays two figures, as the reports' tables keep both)
             merged.append(current)
             index += 2
             continue

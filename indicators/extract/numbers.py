@@ -237,9 +237,19 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         if (
             mention is not None
             and mention.kind == COUNT
-            and text[mention.end + 1 : mention.end + 2].isupper()
+            and text[mention.end + 1 : mention.end + 2].isalpha()
         ):
-            _currency_after(text, mention)
+            if text[mention.end + 1].isupper():
+                _currency_after(text, mention)
+            if mention.kind == COUNT:
+                _money_word_after(text, mention)
+        elif (
+            mention is not None
+            and mention.kind == MONEY
+            and " per " not in mention.unit
+            and text.startswith(_PER_TIME_OPENERS, mention.end)
+        ):
+            _per_time_after(text, mention)  # "$50 a month", "100 million euros a year"
         if mention is None and match.lastgroup in ("ratio", "of_ratio"):
             match = _no_ratio(lower is not None).match(scanned, match.start(), end) or match
             mention = _mention_from_match(text, match) if match.lastgroup != "ratio" else None
@@ -262,6 +272,33 @@ def _local_currency(text: str, mention: NumberMention) -> None:
         mention.unit += " per usd"
 
 
+_MONEY_WORD_AFTER = re.compile(
+    r"\s(?P<word>" + alternation(sorted(MONEY_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+def _money_word_after(text: str, mention: NumberMention) -> None:
+    """A count before a currency's name ("3,000 euros", "1 billion yuan") is money in it."""
+    found = _MONEY_WORD_AFTER.match(text, mention.end)
+    if found is not None:
+        mention.kind = MONEY
+        mention.unit = MONEY_WORDS[SPACES.sub(" ", found.group("word").lower())]
+        mention.end = found.end()
+        _per_time_after(text, mention)
+
+
+# "25,000 naira a month", "SDG 9,000 per day": money for a span of time
+_PER_TIME_OPENERS = (" a ", " an ", " per ", " each ", " every ")
+_PER_TIME_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(?P<time>day|week|month|year)\b")
+
+
+def _per_time_after(text: str, mention: NumberMention) -> None:
+    found = _PER_TIME_AFTER.match(text, mention.end)
+    if found is not None:
+        mention.unit += " per " + found.group("time")
+        mention.end = found.end()
+
+
 def _currency_after(text: str, mention: NumberMention) -> None:
     """A count before a currency code ("2,700 SDG", "3.5 million SSP") is money in that
     currency; followed by "to the US dollar", an exchange rate."""
@@ -272,6 +309,8 @@ def _currency_after(text: str, mention: NumberMention) -> None:
     mention.end += 4
     if code != "USD" and context.TO_THE_DOLLAR.match(text, mention.end) is not None:
         mention.unit += " per usd"
+    else:
+        _per_time_after(text, mention)
 
 
 def _follower(scanned: str, match: re.Match, end: int, lowered_text: bool) -> re.Match | None:
