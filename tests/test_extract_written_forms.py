@@ -291,3 +291,17 @@ def test_an_amount_before_a_currencys_name_is_money(currency, amount, scale, per
     value = amount * (1_000_000 if scale else 1)
     unit = code + (f" per {per.split()[-1]}" if per else "")
     assert [(o.value, o.unit) for o in found.observations] == [(value, unit)]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.sampled_from(["state media", "state television", "local media", "the official news agency"]),
+    st.sampled_from(["said", "reported"]),
+    st.integers(10, 9_999),
+)
+def test_the_media_a_wire_story_cites_speak_for_its_figures(media, verb, count):
+    text = f"Quake toll rises\n\nAt least {count:,} people have died, {media} {verb}."
+    found = extract(text, PUBLISHED, "Reuters", catalogue=Catalogue([])).observations
+    assert [(o.value, o.attributed_to.lower()) for o in found] == [
+        (count, media.removeprefix("the "))
+    ]
