@@ -305,3 +305,19 @@ def test_the_media_a_wire_story_cites_speak_for_its_figures(media, verb, count):
     assert [(o.value, o.attributed_to.lower()) for o in found] == [
         (count, media.removeprefix("the "))
     ]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.sampled_from(["China", "Japan", "Germany", "Norway", "Saudi Arabia", "Canada"]),
+    st.sampled_from(["pledged", "has pledged", "donated", "contributed", "allocated"]),
+    st.integers(1, 900),
+    st.booleans(),
+)
+def test_a_donors_money_is_where_it_goes_not_in_the_donor(donor, verb, millions, coordinated):
+    gift = f"{donor} {verb} ${millions} million"
+    sentence = f"The UN released $5 million, while {gift}." if coordinated else f"{gift}."
+    text = f"Myanmar earthquake: flash update\n\nThe quake struck Mandalay on Friday.\n{sentence}"
+    found = extract(text, PUBLISHED, "OCHA", catalogue=Catalogue([])).observations
+    gifts = [o for o in found if o.value == millions * 1_000_000]
+    assert gifts and all(o.location != donor for o in gifts)

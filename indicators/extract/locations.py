@@ -113,7 +113,7 @@ PLACE_CANONICAL = vocabulary.place_canonical()
 # A place named as an actor is not where a figure holds: the subject of a verb ("Israel has
 # placed ...", "Israel did not let ...", "Iran called for ..."), a government or its forces
 # ("the Sudan government", "a U.S. proposal"), an agent ("by Israel"), or one of the parties
-# "between X and Y". Nor is where people came from ("returned from Iran", "fled from Sudan to
+# "between X and Y", or a donor ("Japan pledged $20 million"). Nor is where people came from ("returned from Iran", "fled from Sudan to
 # Chad"). A place after a locative preposition ("in", "into", "across", ...) is always kept:
 # "aid into the Gaza Strip" is in the Gaza Strip whoever let it in.
 ACTOR_AFTER_PLACE = re.compile(
@@ -121,7 +121,9 @@ ACTOR_AFTER_PLACE = re.compile(
     r"|can|must|should|may|might|said|says|say|announced|called|accused|denied|pulled|struck"
     r"|launched|deported|expelled|kept|placed|stepped|warned|urged|rejected|agreed|sent|blamed"
     r"|refused|recalled|submitted|proposed|insisted|demanded|threatened|ordered|attacked"
-    r"|bombed|invaded|imposed|allowed|let|blocked|closed|opened)\b"
+    r"|bombed|invaded|imposed|allowed|let|blocked|closed|opened"
+    # a donor's giving: "China pledged $137 million" is not money in China
+    r"|pledged|donated|contributed|allocated|committed|granted|disbursed|earmarked)\b"
     r"|\s+(?:government|forces|army|troops|military|officials?|authorities|embassy|delegation"
     r"|envoy|negotiators|negotiating|proposal|president|prime|minister|ministry|navy|police"
     r"|militia|airstrikes?|strikes?|soldiers)\b"
