@@ -321,3 +321,21 @@ def test_a_donors_money_is_where_it_goes_not_in_the_donor(donor, verb, millions,
     found = extract(text, PUBLISHED, "OCHA", catalogue=Catalogue([])).observations
     gifts = [o for o in found if o.value == millions * 1_000_000]
     assert gifts and all(o.location != donor for o in gifts)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.sampled_from(["UNICEF", "WFP", "IOM", "UNHCR"]),
+    st.sampled_from(["Sudan", "Haiti", "Yemen", "Chad", "Ukraine"]),
+    st.sampled_from(
+        ["Humanitarian Situation Report No. 42", "Country Brief", "Operational Update"]
+    ),
+    st.integers(100, 99_999),
+)
+def test_the_titles_place_holds_a_report_that_names_no_other(agency, country, kind, count):
+    text = (
+        f"{agency} {country} {kind}\nReporting period: 1-31 October 2025\n\n"
+        f"In October, {count:,} children were screened for malnutrition.\n"
+    )
+    found = extract(text, PUBLISHED, agency, catalogue=Catalogue([])).observations
+    assert [(o.value, o.location) for o in found] == [(count, country)]

@@ -115,6 +115,8 @@ def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -
     related = common in ancestors(named_most) or (
         named_most in ancestors(common) and "capital" not in levels_of(common)
     )
+    if common and not named_most:
+        return common  # the title's place, when the body names none
     return common if common and related else named_most
 
 
