@@ -89,6 +89,7 @@ from indicators.extract.sentence_view import (
 )
 from indicators.extract.sentences import Sentence, split_sentences
 from indicators.extract.speaker_names import Speakers
+from indicators.extract.text_tables import tabled
 
 
 def slug(text: str) -> str:
@@ -125,7 +126,7 @@ def extract(
     }
     # the rules read a hard-wrapped report's lines as the sentences they wrap (same offsets);
     # each quote is then the report's own words at those offsets, line breaks and all
-    reading = unwrapped(joined_key_figures(marked_up(text)))
+    reading = unwrapped(joined_key_figures(tabled(marked_up(text))))
     run = _Run(reading, published, publisher, catalogue)
     run.process()
     if reading != text:

@@ -54,7 +54,7 @@ def _same_fact(a: Observation, b: Observation, publisher: str, default_place: st
         return False
     if a.quote_start == b.quote_start:
         return False  # two figures of one sentence are two statements
-    if " | " in a.quote and " | " in b.quote:
+    if _is_row(a.quote) and _is_row(b.quote):
         return False  # two rows of a table are two facts, whichever place one leaves unsaid
     if (a.value_low, a.value_high) != (b.value_low, b.value_high) and a.qualifier and b.qualifier:
         return False
@@ -69,6 +69,11 @@ def _same_fact(a: Observation, b: Observation, publisher: str, default_place: st
         and agree(a.attributed_to, b.attributed_to, ("", publisher))
         and agree(a.location, b.location, ("", "Unknown", default_place))
     )
+
+
+def _is_row(quote: str) -> bool:
+    """A row of a table: cells parted by bars, by tabs or by runs of spaces (a table pasted)."""
+    return "|" in quote or "\t" in quote or "   " in quote
 
 
 def _is_sentence(quote: str) -> bool:
