@@ -97,7 +97,10 @@ def _page_boxes(page, text_box, text_line) -> list[Box]:
     full_from = text_left + FULL_LINE * (max((x1 for _, x1 in extent), default=0.0) - text_left)
     found: list[Box] = []
     placed: set[int] = set()
-    paired = _key_figure_pairs(elements, bounds)
+    # a table's cells are no panel of key figures: only boxes outside the tables are paired
+    paired = _key_figure_pairs(
+        [e if not any(t.holds(*bounds(e)) for t in tables) else None for e in elements], bounds
+    )
     absorbed = {label for label, _ in paired.values()}
     for index, element in enumerate(elements):
         if index in absorbed:
@@ -156,6 +159,7 @@ def _key_figure_pairs(elements, bounds) -> dict[int, tuple[int, bool]]:
     found = [
         (index, bounds(element), element.get_text().strip())
         for index, element in enumerate(elements)
+        if element is not None
     ]
     figures = [(i, b) for i, b, text in found if is_figure_alone(text)]
     labels = [(i, b) for i, b, text in found if is_label_alone(" ".join(text.split()))]
