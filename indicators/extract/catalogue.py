@@ -380,6 +380,7 @@ class Catalogue:
             clause_set, focus_set, own, lent, negated = _with_meanings(
                 meant, clause_set, focus_set, own, negated
             )
+            literal = literal & clause_set  # less a compound's own words ("killed or injured")
         # An indicator none of whose key words is in focus never matches (in_focus == 0).
         index = self._key_index.get((family, qualitative))
         if index is None:
@@ -535,7 +536,15 @@ def _with_meanings(meant, clause_set, focus_set, own, negated):
     lent = set()
     clause_set, focus_set = set(clause_set), set(focus_set)
     own_meant = set()
-    for words, in_focus, said in meant:
+    for entry in meant:
+        words, in_focus, said = entry[:3]
+        if len(entry) > 3 and entry[3] and in_focus:
+            # "killed or injured": casualties, and neither word of the compound alone
+            unsaid = said - words
+            clause_set -= unsaid
+            focus_set -= unsaid
+            if own:
+                own = own - unsaid
         new = words - clause_set - lent
         if "not" in said and "not" not in words:
             negated = False

@@ -25,6 +25,12 @@ from indicators.extract.sentence_view import Distances
 from indicators.extract.sentences import Sentence
 
 _OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
+# A count's own noun follows it at once ("40 beds"), not after a verb or a preposition
+_NOUN_FIRST = re.compile(
+    r" (?!(?:were|was|are|is|have|has|had|in|on|at|by|of|from|to|for|with|and|or|per|a|an|the"
+    r"|this|that|each|every|last|since|during|compared|against)\b)[A-Za-z]"
+)
+_HEAD_END = re.compile(r"[,;:()]")
 
 
 class FigureSurroundings:
@@ -62,6 +68,33 @@ class FigureSurroundings:
         if joins:
             return frozenset(content_word_tuple(window[joins[-1].end() :])[-2:])
         return frozenset(content_word_tuple(window)[-2 if window_start > clause[0] else -1 :])
+
+    def _heads_of_other_counts(self, mention, clause) -> frozenset[str]:
+        """The nouns that name the other counts of the clause and not this one: the word just
+        after each later count ("Two treatment centres with a total of 40 beds": beds are the
+        40's), and after each earlier one in parentheses ("60,000 people (12,000 households)
+        ..., up from 45,000 people": households are the 12,000's)."""
+        text = self.text
+        own = self._head_after(mention)
+        heads: set[str] = set()
+        for other in self.figure_mentions:
+            position = other.number_start
+            if (
+                other is mention
+                or other.kind != num.COUNT
+                or not clause[0] <= position < clause[1]
+                or (position < mention.number_start and not opens_aside(text, other.start))
+            ):
+                continue
+            heads.update(self._head_after(other))
+        return frozenset(heads - own)
+
+    def _head_after(self, mention) -> frozenset[str]:
+        """The first content word just after a count, when a noun follows it ("40 beds")."""
+        after = self.text[mention.end : mention.end + 40]
+        if not _NOUN_FIRST.match(after):
+            return frozenset()
+        return frozenset(content_word_tuple(_HEAD_END.split(after, maxsplit=1)[0])[:1])
 
     def _own_words(
         self, mention, clause, previous, own_end: int

@@ -28,6 +28,7 @@ from indicators.extract.catalogue import (
     content_word_tuple,
     figure_family,
     propose,
+    word_content,
 )
 from indicators.extract.date_atoms import DateAtom
 from indicators.extract.dates import DatePhrase
@@ -56,6 +57,7 @@ from indicators.extract.hints import prefix_hints
 from indicators.extract.sentence_view import Context
 
 _CHANGE_KEY = content_word_tuple("change")[0]
+_TARGET_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("target_nouns"))))
 # the words of a column header that says only that its figures are shares ("% of total")
 _OF_WHOLE = frozenset(content_word_tuple("share percent proportion total all"))
 # the words of an indicator that counts a method's own reach ("households_surveyed")
@@ -73,6 +75,19 @@ _ORIGIN_KEYS = frozenset(
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but|so)\s|;\s")
+# "6,200 households received kits, against a target of 8,000", "reached 1.4 million people,
+# against 3.9 million targeted": the target of what the figure before achieved
+_TARGET_NOUNS = vocabulary.words("target_nouns")
+_AGAINST_TARGET = re.compile(
+    r"\bagainst\s+(?:((?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:"
+    + vocabulary.alternatives(_TARGET_NOUNS)
+    + r")\s+of\s+))?\Z",
+    re.IGNORECASE,
+)
+_VERB_FORM = re.compile(r"\b[A-Za-z]+(?:ed|ing)\b")
+_TARGET_AFTER = re.compile(
+    r"\s+(?:" + vocabulary.alternatives(_TARGET_NOUNS) + r")\b", re.IGNORECASE
+)
 # A figure followed by a noun ("40 villages", "95 percent of households") names what it counts;
 # one followed by a verb or preposition ("12 entered", "300 a day") may take it from before.
 NOUN_AFTER = re.compile(
@@ -351,6 +366,10 @@ class FigureReading(FigureSurroundings, StatusReading):
             # "7 million people, one in three ..., compared with 6.9 million": the nearest
             # earlier figure of the same family says what a bare one counts
             same = [f for f in previous if f.family == family or f.family == "rate:" + f.rate]
+            if len(same) > 1 and text.find(")", sentence.start, mention.start) >= 0:
+                # "14 people were killed or injured (five killed, nine injured), against 11":
+                # a figure in parentheses closed before it restates a part, not the subject
+                same = [f for f in same if not self._in_closed_aside(f, mention)] or same
             inherited = same[-1] if same else previous[-1]
         if (
             inherited is not None
@@ -384,6 +403,30 @@ class FigureReading(FigureSurroundings, StatusReading):
             if elided:  # "... were killed and 19 injured": "killed" is the figure before's
                 clause_words = tuple(w for w in clause_words if w not in elided)
                 focus = tuple(w for w in focus if w not in elided)
+            elif kind == num.COUNT and has_noun and len(self.figure_positions) > 1:
+                # "Two treatment centres with a total of 40 beds": beds name the 40, not the 2
+                others = self._heads_of_other_counts(mention, clause)
+                if others:
+                    clause_words = tuple(w for w in clause_words if w not in others)
+                    focus = tuple(w for w in focus if w not in others)
+            if before.find("against") >= 0:
+                target = _AGAINST_TARGET.search(before)
+                if target is not None and (target.group(1) or _TARGET_AFTER.match(after)):
+                    # "..., against a target of 8,000": what the figure before achieved, less
+                    # its verb ("received"), is what this one targets
+                    lead = text[sentence.start : mention.start]
+                    verbs = {
+                        read
+                        for word in _VERB_FORM.findall(lead)
+                        if (read := word_content(word)) in self.catalogue.verb_keys
+                    } - _TARGET_KEYS
+                    clause_words = tuple(
+                        w
+                        for w in content_word_tuple(text[sentence.start : clause[1]])
+                        if w not in verbs
+                    )
+                    focus = tuple(w for w in focus if w not in verbs)
+                    own = frozenset(clause_words)
             # what a clause may leave unsaid is looked for in the paragraph and just before it
             # (one for all the figures of the sentence: the text before it is read once)
             view = self._view(sentence)
@@ -602,6 +645,19 @@ class FigureReading(FigureSurroundings, StatusReading):
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
 
+    def _in_closed_aside(self, figure: _Figure, mention) -> bool:
+        """Does the earlier figure stand in parentheses closed before `mention`?"""
+        earlier = figure.mention
+        if earlier is None:
+            return False
+        text = self.text
+        opening = text.rfind("(", max(0, earlier.start - 40), earlier.start + 1)
+        return (
+            opening >= 0
+            and text.find(")", opening, earlier.start) < 0
+            and text.find(")", earlier.end, mention.start) >= 0
+        )
+
     def _dated_apart(self, indicator, clause, clause_words, periods) -> bool:
         """Is the indicator one of a period since an origin ("CERF allocations since its
         creation") whose origin the clause leaves unsaid, while a date of the clause, not a
@@ -617,14 +673,20 @@ class FigureReading(FigureSurroundings, StatusReading):
         self._meanings_at = (sentence, found)
         return self._meanings_at
 
-    @staticmethod
-    def _meant(meanings, span: tuple[int, int], mention, everywhere: bool = False) -> tuple:
+    def _meant(self, meanings, span: tuple[int, int], mention, everywhere: bool = False) -> tuple:
         """What the phrasings within `span` mean, for `Catalogue.match`: each as its key
         words, whether it stands in the figure's focus (the words read around it, or
-        `everywhere`), and its own words."""
+        `everywhere`), its own words, and whether it is a compound whose words say nothing
+        else of the figure (not where one of them names the figure: "(five killed, nine
+        injured)" after "killed or injured")."""
         low, high = mention.start - 50, mention.end + 75
         return tuple(
-            (m.words, everywhere or (m.start <= high and m.end >= low), m.said)
+            (
+                m.words,
+                everywhere or (m.start <= high and m.end >= low),
+                m.said,
+                m.whole and m.said.isdisjoint(self._head_after(mention)),
+            )
             for m in meanings
             if span[0] <= m.start and m.end <= span[1]
         )
