@@ -536,15 +536,12 @@ def _with_meanings(meant, clause_set, focus_set, own, negated):
     lent = set()
     clause_set, focus_set = set(clause_set), set(focus_set)
     own_meant = set()
+    unsaid = set()
     for entry in meant:
         words, in_focus, said = entry[:3]
         if len(entry) > 3 and entry[3] and in_focus:
             # "killed or injured": casualties, and neither word of the compound alone
-            unsaid = said - words
-            clause_set -= unsaid
-            focus_set -= unsaid
-            if own:
-                own = own - unsaid
+            unsaid |= said - words
         new = words - clause_set - lent
         if "not" in said and "not" not in words:
             negated = False
@@ -556,6 +553,10 @@ def _with_meanings(meant, clause_set, focus_set, own, negated):
             negated = negated or "not" in new
         if own and said and said <= own:
             own_meant |= new
+    if unsaid:
+        clause_set -= unsaid
+        focus_set -= unsaid
+        own = own - unsaid
     clause_set |= lent
     return clause_set, focus_set, (own | own_meant) if own_meant else own, lent, negated
 
