@@ -477,6 +477,9 @@ class FigureReading(FigureSurroundings, StatusReading):
                 "topic": topic,
                 "section": self._section_words,
                 "meant": self._meant(meanings, clause, mention) if meanings else (),
+                "noun": self._head_after(mention)
+                if kind == num.COUNT and has_noun
+                else frozenset(),
             }
             indicator = match(focus, clause_words, **primary)
             if indicator is None and clause != (sentence.start, sentence.end):
