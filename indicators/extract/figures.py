@@ -58,6 +58,7 @@ from indicators.extract.sentence_view import Context
 
 _CHANGE_KEY = content_word_tuple("change")[0]
 _TARGET_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("target_nouns"))))
+_TARGET_KEY = content_word_tuple("target")[0]
 # the words of a column header that says only that its figures are shares ("% of total")
 _OF_WHOLE = frozenset(content_word_tuple("share percent proportion total all"))
 # the words of an indicator that counts a method's own reach ("households_surveyed")
@@ -81,7 +82,7 @@ _TARGET_NOUNS = vocabulary.words("target_nouns")
 _AGAINST_TARGET = re.compile(
     r"\bagainst\s+(?:((?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:"
     + vocabulary.alternatives(_TARGET_NOUNS)
-    + r")\s+of\s+))?\Z",
+    + r")\s+(?:of\s+)?))?\Z",
     re.IGNORECASE,
 )
 _VERB_FORM = re.compile(r"\b[A-Za-z]+(?:ed|ing)\b")
@@ -362,7 +363,9 @@ class FigureReading(FigureSurroundings, StatusReading):
         family = figure_family(kind, unit, rate)
         indicator = None
         inherited = None
-        if not has_noun and previous and not cell_label:  # a table's cell: its column says
+        against_target = before.find("against") >= 0 and self._against_target(before, after)
+        if not has_noun and previous and not cell_label and not against_target:
+            # (a table's cell: its column says)
             # "7 million people, one in three ..., compared with 6.9 million": the nearest
             # earlier figure of the same family says what a bare one counts
             same = [f for f in previous if f.family == family or f.family == "rate:" + f.rate]
@@ -371,6 +374,8 @@ class FigureReading(FigureSurroundings, StatusReading):
                 # a figure in parentheses closed before it restates a part, not the subject
                 same = [f for f in same if not self._in_closed_aside(f, mention)] or same
             inherited = same[-1] if same else previous[-1]
+        elif has_noun and kind == num.COUNT and previous and not cell_label:
+            inherited = self._baseline_of(mention, before, previous)
         if (
             inherited is not None
             and kind in (num.MONEY, num.MEASURE)
@@ -409,24 +414,22 @@ class FigureReading(FigureSurroundings, StatusReading):
                 if others:
                     clause_words = tuple(w for w in clause_words if w not in others)
                     focus = tuple(w for w in focus if w not in others)
-            if before.find("against") >= 0:
-                target = _AGAINST_TARGET.search(before)
-                if target is not None and (target.group(1) or _TARGET_AFTER.match(after)):
-                    # "..., against a target of 8,000": what the figure before achieved, less
-                    # its verb ("received"), is what this one targets
-                    lead = text[sentence.start : mention.start]
-                    verbs = {
-                        read
-                        for word in _VERB_FORM.findall(lead)
-                        if (read := word_content(word)) in self.catalogue.verb_keys
-                    } - _TARGET_KEYS
-                    clause_words = tuple(
-                        w
-                        for w in content_word_tuple(text[sentence.start : clause[1]])
-                        if w not in verbs
-                    )
-                    focus = tuple(w for w in focus if w not in verbs)
-                    own = frozenset(clause_words)
+            if against_target:
+                # "..., against a target of 8,000": what the figure before achieved, less
+                # its verb ("received"), is what this one targets
+                lead = text[sentence.start : mention.start]
+                verbs = {
+                    read
+                    for word in _VERB_FORM.findall(lead)
+                    if (read := word_content(word)) in self.catalogue.verb_keys
+                } - _TARGET_KEYS
+                clause_words = tuple(
+                    w
+                    for w in content_word_tuple(text[sentence.start : clause[1]])
+                    if w not in verbs
+                ) + (_TARGET_KEY,)  # "against a planned 8,000": a target, whatever its word
+                focus = tuple(w for w in focus if w not in verbs) + (_TARGET_KEY,)
+                own = frozenset(clause_words)
             # what a clause may leave unsaid is looked for in the paragraph and just before it
             # (one for all the figures of the sentence: the text before it is read once)
             view = self._view(sentence)
@@ -648,6 +651,36 @@ class FigureReading(FigureSurroundings, StatusReading):
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
 
+    @staticmethod
+    def _against_target(before: str, after: str) -> bool:
+        """Is the figure a target stated against what was achieved ("..., against a target
+        of 8,000", "against 3.9 million targeted")?"""
+        target = _AGAINST_TARGET.search(before)
+        return target is not None and bool(target.group(1) or _TARGET_AFTER.match(after))
+
+    def _baseline_of(self, mention, before: str, previous: list[_Figure]) -> _Figure | None:
+        """The earlier count a count after "up from", "compared with" or "against" is the
+        baseline of, when both name the same noun ("targets 60,000 people (12,000 households)
+        ..., up from 45,000 people"): the figure it is compared with, or None."""
+        window = before[-24:]
+        if not any(hint in window for hint in _BASELINE_HINTS) or not _BASELINE_BEFORE.search(
+            window
+        ):
+            return None
+        noun = self._head_after(mention)
+        if not noun:
+            return None
+        same = [
+            f
+            for f in previous
+            if f.family == "count"
+            and f.mention is not None
+            and f.mention.kind == num.COUNT
+            and self._head_after(f.mention) == noun
+            and not self._in_closed_aside(f, mention)
+        ]
+        return same[-1] if same else None
+
     def _in_closed_aside(self, figure: _Figure, mention) -> bool:
         """Does the earlier figure stand in parentheses closed before `mention`?"""
         earlier = figure.mention
@@ -680,19 +713,34 @@ class FigureReading(FigureSurroundings, StatusReading):
         """What the phrasings within `span` mean, for `Catalogue.match`: each as its key
         words, whether it stands in the figure's focus (the words read around it, or
         `everywhere`), its own words, and whether it is a compound whose words say nothing
-        else of the figure (not where one of them names the figure: "(five killed, nine
-        injured)" after "killed or injured")."""
+        else of the figure: one among the figure's own words, between the figures before and
+        after it ("The plan aims to reach 10.5 million of the 19.5 million people in need":
+        the 10.5 million's), and not where one of its words names the figure ("(five killed,
+        nine injured)" after "killed or injured"; but "12 deaths and injuries" are casualties)."""
         low, high = mention.start - 50, mention.end + 75
         return tuple(
             (
                 m.words,
                 everywhere or (m.start <= high and m.end >= low),
                 m.said,
-                m.whole and m.said.isdisjoint(self._head_after(mention)),
+                m.whole and self._compound_is_its_own(m, mention),
             )
             for m in meanings
             if span[0] <= m.start and m.end <= span[1]
         )
+
+    def _compound_is_its_own(self, meaning, mention) -> bool:
+        """Does a compound phrasing stand among the figure's own words, none of its words the
+        noun right after the figure (see `_meant`)?"""
+        here = mention.number_start
+        for position in self.figure_positions:
+            if position < here and position > meaning.start:
+                return False  # a figure between: the compound is that one's
+            if position > here and position < meaning.end:
+                return False  # after the next figure
+        if 0 <= meaning.start - mention.end <= 1:
+            return True  # "12 deaths and injuries"
+        return meaning.said.isdisjoint(self._head_after(mention))
 
     def _change_after(self, mention) -> re.Match | None:
         """'9 percent fewer than in August': a change stated after its size, or None."""

@@ -1,0 +1,355 @@
+"""Generated cases for how reports word the thing a figure counts when other figures stand
+beside it, and the phrasings that name one thing with the words of others.
+
+Each class is tested over many numbers, nouns, places and orders, not one sentence: a count's
+own noun names it and not its neighbour ("Two treatment centres with a total of 40 beds"; "60,000
+people (12,000 households)"); the noun right after a count breaks a tie ("including 11 deaths
+(case fatality ratio 79%)"); a compound says neither of its words alone ("killed or injured":
+casualties; "aims to reach": targeted); a bare figure after a parenthesis closed before it takes
+the sentence's subject, not the part in parentheses; a figure "against a target of" is the target
+of what the figure before it achieved; a key-figure row among a report's headings ("People
+reached: 38,450") is no topic of all its figures; the phrasings of cropland and of cash received.
+
+Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from indicators.extract import figure_context as fc
+from indicators.extract.catalogue import Catalogue, Indicator, content_word_tuple
+from indicators.extract.concepts import Lexicon, compound_entries, concept_entries
+from indicators.extract.pipeline import extract
+
+EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
+PROPERTY = settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+PUBLISHED = date(2025, 9, 20)
+PLACES = st.sampled_from(["Chad", "Uganda", "Kassala", "the Sylhet division", "Cox's Bazar"])
+COUNTS = st.integers(12, 900_000)
+SMALL = st.integers(2, 9)
+WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+def _indicator(indicator_id: str, unit: str = "count") -> Indicator:
+    return Indicator(indicator_id, indicator_id.replace("_", " ").capitalize(), unit)
+
+
+def _found(text: str, catalogue: Catalogue, publisher: str = "P") -> list[tuple[float, str]]:
+    result = extract(text, PUBLISHED, publisher, catalogue=catalogue)
+    return [(o.value, o.indicator_id) for o in result.observations]
+
+
+# ------------------------------------------------------------------ a count's own noun
+
+WHOLES_AND_PARTS = [
+    ("treatment centres", "treatment_centres", "beds", "treatment_centre_beds"),
+    ("schools", "schools", "classrooms", "school_classrooms"),
+    ("boats", "boats", "passengers", "boat_passengers"),
+    ("convoys", "convoys", "trucks", "convoy_trucks"),
+]
+
+
+@PROPERTY
+@given(
+    st.sampled_from(WHOLES_AND_PARTS),
+    SMALL,
+    COUNTS,
+    st.sampled_from(["with a total of", "with", "holding"]),
+    st.sampled_from(["are operational", "were counted", "are in service"]),
+    PLACES,
+    st.booleans(),
+)
+def test_a_counts_own_noun_names_it_and_not_the_count_after_it(
+    pair, whole, parts, link, verb, place, spelled
+):
+    # "Two treatment centres with a total of 40 beds are operational": beds are the 40's
+    noun, whole_id, part, part_id = pair
+    catalogue = Catalogue([_indicator(whole_id), _indicator(part_id)])
+    stated = WORDS[whole - 2].capitalize() if spelled else str(whole)
+    text = f"{stated} {noun} {link} {parts:,} {part} {verb} in {place}."
+    assert _found(text, catalogue) == [(whole, whole_id), (parts, part_id)]
+
+
+@PROPERTY
+@given(
+    st.integers(50_000, 900_000),
+    st.integers(10_000, 49_999),
+    st.integers(1_000, 9_999),
+    st.sampled_from(["households", "families"]),
+    st.sampled_from(["in the initial plan", "in June", "last year"]),
+    PLACES,
+)
+def test_a_count_in_parentheses_keeps_its_noun_from_the_counts_around_it(
+    people, units, earlier, unit, when, place
+):
+    # "targets 60,000 people (12,000 households) ..., up from 45,000 people in the initial
+    # plan": the households are the 12,000's only
+    unit_id = f"{unit}_targeted"
+    catalogue = Catalogue([_indicator("people_targeted"), _indicator(unit_id)])
+    for tail in (f"{earlier:,} people {when}", f"{earlier:,} {when}"):
+        text = f"The operation now targets {people:,} people ({units:,} {unit}) in {place}, up from {tail}."
+        assert _found(text, catalogue) == [
+            (people, "people_targeted"),
+            (units, unit_id),
+            (earlier, "people_targeted"),
+        ]
+
+
+@PROPERTY
+@given(
+    st.sampled_from(["marburg", "cholera", "mpox", "ebola"]),
+    st.integers(20, 900),
+    st.integers(2, 19),
+    st.sampled_from(["case fatality ratio", "case fatality rate", "CFR"]),
+    st.sampled_from(["have been reported", "were recorded", "have been notified"]),
+)
+def test_the_noun_right_after_a_count_breaks_a_tie(disease, cases, deaths, ratio, verb):
+    # "14 cases ..., including 11 deaths (case fatality ratio 79%)": deaths, though "case"
+    # stands among its words too
+    catalogue = Catalogue(
+        [
+            _indicator(f"{disease}_cases"),
+            _indicator(f"{disease}_deaths"),
+            _indicator(f"{disease}_case_fatality_ratio", "percent"),
+        ]
+    )
+    share = round(100 * deaths / cases)
+    text = (
+        f"{disease.capitalize()} virus disease: outbreak news\n\n"
+        f"As of 28 August 2025, {cases} cases {verb}, including {deaths} deaths ({ratio} {share}%)."
+    )
+    found = _found(text, catalogue)
+    assert (cases, f"{disease}_cases") in found
+    assert (deaths, f"{disease}_deaths") in found
+    assert (deaths, f"{disease}_cases") not in found
+
+
+# ------------------------------------------------------------------ compounds
+
+
+def _spelled(phrasing: str) -> str:
+    return " ".join(w[:-1] + "ed" if w.endswith("*") else w for w in phrasing.split())
+
+
+COMPOUNDS = [(means, said) for means, phrasings in compound_entries().items() for said in phrasings]
+
+
+@pytest.mark.parametrize("means, phrasing", COMPOUNDS, ids=lambda v: str(v)[:30])
+def test_every_compound_is_found_and_says_what_its_words_do_not(means, phrasing):
+    keys = content_word_tuple(means)
+    lexicon = Lexicon(keys, content_word_tuple)
+    (found,) = lexicon.meanings(f"Officials said that {_spelled(phrasing)} yesterday.")
+    assert found.whole and set(keys) <= found.words
+    assert set(keys) - found.said, (means, phrasing)  # its words alone do not say it
+    assert phrasing not in sum(concept_entries().values(), [])
+
+
+@PROPERTY
+@given(
+    COUNTS,
+    st.sampled_from(compound_entries()["casualties"]),
+    st.sampled_from(["uxo", "landmine", "airstrike"]),
+    st.sampled_from(["between April and June 2025", "in July", "last week", ""]),
+    PLACES,
+)
+def test_killed_or_injured_are_casualties(count, phrase, cause, when, place):
+    catalogue = Catalogue(
+        [_indicator(f"{cause}_killed"), _indicator(f"{cause}_injured")]
+        + [_indicator(f"{cause}_casualties")]
+    )
+    subject = f"{count:,} people"
+    if phrase.startswith("deaths"):
+        text = f"There were {count:,} {phrase} from {cause.upper()} in {place} {when}."
+    else:
+        text = f"{subject} were {phrase} by {cause.upper()} in {place} {when}."
+    assert _found(" ".join(text.split()).replace(" .", "."), catalogue) == [
+        (count, f"{cause}_casualties")
+    ]
+
+
+@PROPERTY
+@given(SMALL, SMALL, st.sampled_from(["killed or injured", "killed and injured"]))
+def test_a_part_named_by_a_word_of_the_compound_keeps_that_word(killed, injured, phrase):
+    # "(five killed, nine injured)" after "Fourteen people were killed or injured"
+    catalogue = Catalogue(
+        [_indicator("uxo_killed"), _indicator("uxo_injured"), _indicator("uxo_casualties")]
+    )
+    total = killed + injured
+    text = (
+        f"{total} people were {phrase} by UXO between April and June 2025 "
+        f"({WORDS[killed - 2]} killed, {WORDS[injured - 2]} injured)."
+    )
+    assert [i for _, i in _found(text, catalogue)] == [
+        "uxo_casualties",
+        "uxo_killed",
+        "uxo_injured",
+    ]
+
+
+@PROPERTY
+@given(
+    st.integers(11, 99),
+    st.integers(101, 300),
+    st.sampled_from(compound_entries()["targeted"]),
+    st.sampled_from(["The 2025 response plan", "The appeal", "The plan"]),
+)
+def test_a_plan_that_aims_to_reach_people_targets_them(target, need, phrase, plan):
+    # "which aims to reach 10.5 million of the 19.5 million people in need"
+    catalogue = Catalogue(
+        [_indicator("people_targeted"), _indicator("people_reached"), _indicator("people_in_need")]
+    )
+    # "10.5 million of the 19.5 million": tenths of a million, never a simple ratio
+    low, high = target / 10, need / 10
+    verb = phrase if phrase.startswith("to ") else phrase.replace("aim ", "aims ", 1)
+    if phrase.startswith("to "):
+        text = f"{plan} requires US$ 4.3 billion {phrase} {low} million people."
+        assert _found(text, catalogue)[-1] == (target * 100_000, "people_targeted")
+    else:
+        text = f"{plan} {verb} {low} million of the {high} million people in need."
+        assert _found(text, catalogue) == [
+            (target * 100_000, "people_targeted"),
+            (need * 100_000, "people_in_need"),
+        ]
+
+
+# ------------------------------------------------------------------ targets
+
+
+@PROPERTY
+@given(
+    st.integers(100, 9_000),
+    st.integers(10_000, 90_000),
+    st.sampled_from(
+        [
+            ("households", "received", "shelter kits", "households_received_shelter_kits"),
+            ("children", "reached", "catch-up classes", "children_reached_catch_up_classes"),
+            ("people", "received", "hygiene kits", "people_received_hygiene_kits"),
+        ]
+    ),
+    st.sampled_from(["against a target of", "against the target of", "against a planned"]),
+)
+def test_a_figure_against_a_target_is_the_target_of_what_was_achieved(done, target, what, form):
+    noun, verb, item, achieved = what
+    targeted = achieved.replace(verb, "targeted")
+    base = f"{noun}_targeted"
+    catalogue = Catalogue([_indicator(achieved), _indicator(targeted), _indicator(base)])
+    if form == "against a planned":
+        text = f"{done:,} {noun} {verb} {item}, against a planned {target:,}."
+    else:
+        text = f"{done:,} {noun} {verb} {item}, {form} {target:,}."
+    if verb == "reached":
+        text = text.replace(f"{noun} reached {item}", f"{noun} were reached with {item}")
+    assert _found(text, catalogue) == [(done, achieved), (target, targeted)]
+
+
+@PROPERTY
+@given(
+    st.integers(100_000, 900_000),
+    st.integers(1_000_000, 9_000_000),
+    st.sampled_from([("safe water", "safe_water"), ("food assistance", "food_assistance")]),
+)
+def test_a_count_against_a_number_targeted_is_that_target(done, target, item):
+    # "1.4 million people were reached with safe water, against 3.9 million targeted"
+    words, key = item
+    catalogue = Catalogue(
+        [
+            _indicator(f"people_reached_{key}"),
+            _indicator(f"people_targeted_{key}"),
+            _indicator("people_targeted"),
+        ]
+    )
+    text = f"{done:,} people were reached with {words}, against {target:,} targeted."
+    assert _found(text, catalogue) == [
+        (done, f"people_reached_{key}"),
+        (target, f"people_targeted_{key}"),
+    ]
+
+
+# ------------------------------------------------------------------ headings
+
+
+@PROPERTY
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                ("People reached", "38,450"),
+                ("DREF allocation", "CHF 749,860"),
+                ("Households assisted", "7,912"),
+                ("Funding received", "US$ 1.2 million"),
+            ]
+        ),
+        min_size=1,
+        max_size=4,
+        unique=True,
+    ),
+    st.sampled_from(["Monsoon Floods", "Cholera Outbreak", "Population Movement"]),
+)
+def test_a_key_figure_row_among_the_headings_is_no_topic(rows, event):
+    text = (
+        f"Bangladesh: {event} – Operation Update No. 1\n\n"
+        + "\n".join(f"{label}: {value}" for label, value in rows)
+        + "\n\nHeavy rain fell over the north-east from 14 August.\n"
+    )
+    topic = fc.heading_words(text)
+    assert set(content_word_tuple(event)) <= topic
+    for label, _ in rows:
+        assert not set(content_word_tuple(label)) & topic - set(content_word_tuple(event))
+
+
+@PROPERTY
+@given(COUNTS, COUNTS, PLACES)
+def test_a_figure_named_in_full_is_not_read_by_a_key_figure_rows_words(people, reached, place):
+    # "People reached: 38,450" above "The operation now targets 60,000 people"
+    catalogue = Catalogue(
+        [_indicator("people_targeted"), _indicator("people_reached_by_operation")]
+    )
+    text = (
+        "Monsoon Floods – Operation Update No. 1\n\n"
+        f"People reached: {reached:,}\n\n"
+        "B. OPERATIONAL STRATEGY\n\n"
+        f"The operation now targets {people:,} people in {place}.\n"
+    )
+    found = _found(text, catalogue)
+    assert (people, "people_targeted") in found
+
+
+# ------------------------------------------------------------------ phrasings
+
+
+@PROPERTY
+@given(
+    st.integers(1_000, 90_000),
+    st.sampled_from(concept_entries()["cropland"]),
+    st.sampled_from(["were submerged", "have been submerged", "are still submerged"]),
+    PLACES,
+)
+def test_paddy_and_farmland_are_cropland(hectares, phrase, state, place):
+    # "61,000 hectares of rice paddy were submerged in the Sylhet division"
+    catalogue = Catalogue(
+        [_indicator("cropland_submerged", "hectares"), _indicator("houses_damaged")]
+    )
+    text = f"The government reports that {hectares:,} hectares of {phrase} {state} in {place}."
+    assert _found(text, catalogue) == [(hectares, "cropland_submerged")]
+
+
+@PROPERTY
+@given(
+    st.integers(100, 9_000),
+    st.sampled_from(concept_entries()["receiving"]),
+    st.sampled_from(["Multipurpose cash of BDT 6,000 per household", "A cash grant"]),
+)
+def test_cash_transferred_to_households_is_received(households, phrase, cash):
+    catalogue = Catalogue(
+        [_indicator("households_receiving_cash"), _indicator("households_planned_cash")]
+    )
+    text = f"{cash} was {phrase} {households:,} households through mobile money."
+    assert _found(text, catalogue)[-1] == (households, "households_receiving_cash")
