@@ -114,17 +114,31 @@ def test_a_count_in_parentheses_keeps_its_noun_from_the_counts_around_it(
 def test_the_noun_right_after_a_count_breaks_a_tie(disease, cases, deaths, ratio, verb):
     # "14 cases ..., including 11 deaths (case fatality ratio 79%)": deaths, though "case"
     # stands among its words too
+    # defined as a catalogue defines them: the cases' definition says "confirmed and probable"
     catalogue = Catalogue(
         [
-            _indicator(f"{disease}_cases"),
-            _indicator(f"{disease}_deaths"),
+            Indicator(
+                f"{disease}_cases",
+                f"{disease} cases",
+                "count",
+                f"Confirmed and probable cases of {disease} virus disease.",
+            ),
+            Indicator(
+                f"{disease}_deaths",
+                f"{disease} deaths",
+                "count",
+                f"Deaths among cases of {disease} virus disease.",
+            ),
             _indicator(f"{disease}_case_fatality_ratio", "percent"),
+            _indicator(f"{disease}_confirmed_cases"),
+            _indicator(f"{disease}_probable_cases"),
         ]
     )
     share = round(100 * deaths / cases)
     text = (
         f"{disease.capitalize()} virus disease: outbreak news\n\n"
-        f"As of 28 August 2025, {cases} cases {verb}, including {deaths} deaths ({ratio} {share}%)."
+        f"As of 28 August 2025, {cases} cases {verb}, {cases - 1} confirmed and 1 probable, "
+        f"including {deaths} deaths ({ratio} {share}%)."
     )
     found = _found(text, catalogue)
     assert (cases, f"{disease}_cases") in found
@@ -443,3 +457,35 @@ def test_a_year_opening_a_plans_name_is_no_period(year, name, millions, share):
     text = f"The response plans for {year} require US$ {millions} million."
     (figure,) = extract(text, date(year, 8, 12), "P", catalogue=catalogue).observations
     assert (figure.period_start, figure.period_precision) == (f"{year}-01-01", "year")
+
+
+# ------------------------------------------------------------------ a part of a whole
+
+WHOLE_AND_PART_VERBS = [
+    ("contacts", "listed", "completed follow-up", "contacts_listed", "contacts_followed_up"),
+    ("children", "screened", "were referred", "children_screened", "children_referred"),
+    ("households", "registered", "were assisted", "households_registered", "households_assisted"),
+]
+
+
+@PROPERTY
+@given(
+    st.sampled_from(WHOLE_AND_PART_VERBS),
+    st.integers(5_000, 9_000),
+    st.integers(1_000, 4_999),
+    st.sampled_from(["of whom {part:,} ({share}%) {did}", "of whom {part:,} {did}"]),
+    st.sampled_from(["Since 20 January", "In August", "So far"]),
+)
+def test_a_part_after_of_whom_is_not_named_by_the_wholes_participle(case, whole, part, form, when):
+    # "612 contacts have been listed, of whom 598 (98%) completed 21 days of follow-up"
+    noun, verb, did, whole_id, part_id = case
+    catalogue = Catalogue([_indicator(whole_id), _indicator(part_id)])
+    share = round(100 * part / whole)
+    tail = form.format(part=part, share=share, did=did)
+    text = f"{when}, {whole:,} {noun} have been {verb}, {tail}."
+    found = [(v, i) for v, i in _found(text, catalogue) if v in (whole, part)]
+    assert found == [(whole, whole_id), (part, part_id)]
+    # "Of the 1,905 contacts listed in the past week, 1,640 ...": the same
+    text = f"Of the {whole:,} {noun} {verb} in the past week, {part:,} {did}."
+    found = [(v, i) for v, i in _found(text, catalogue) if v in (whole, part)]
+    assert found == [(whole, whole_id), (part, part_id)]

@@ -86,6 +86,9 @@ _AGAINST_TARGET = re.compile(
     re.IGNORECASE,
 )
 _VERB_FORM = re.compile(r"\b[A-Za-z]+(?:ed|ing)\b")
+# a part of the whole just before it: "..., of whom 598", "Of the 1,905 contacts listed, 1,640"
+_PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:whom|which|them|these|those)\s+\Z", re.IGNORECASE)
+_OF_THE_WHOLE = ("Of the ", "Of its ", "Of their ", "Of these ", "Of those ")
 _TARGET_AFTER = re.compile(
     r"\s+(?:" + vocabulary.alternatives(_TARGET_NOUNS) + r")\b", re.IGNORECASE
 )
@@ -414,6 +417,18 @@ class FigureReading(FigureSurroundings, StatusReading):
                 if others:
                     clause_words = tuple(w for w in clause_words if w not in others)
                     focus = tuple(w for w in focus if w not in others)
+            whole_verbs = (
+                self._verbs_of_the_whole(sentence, mention, before, previous)
+                if kind != num.SHARE  # "2,170 were positive (45%)": a share of what was tested
+                else frozenset()
+            )
+            if whole_verbs:
+                # "612 contacts have been listed, of whom 598 ... completed 21 days of follow-up",
+                # "Of the CHF 749,860 allocated, CHF 402,115 had been spent": listed, allocated
+                # are what the whole is, not the part
+                clause_words = tuple(w for w in clause_words if w not in whole_verbs)
+                focus = tuple(w for w in focus if w not in whole_verbs)
+                own = own - whole_verbs
             if against_target:
                 # "..., against a target of 8,000": what the figure before achieved, less
                 # its verb ("received"), is what this one targets
@@ -650,6 +665,34 @@ class FigureReading(FigureSurroundings, StatusReading):
             review=review,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
+
+    def _verbs_of_the_whole(self, sentence, mention, before: str, previous) -> frozenset[str]:
+        """The participles that say what the whole is, when the figure is a part of the figure
+        before it: after "of whom" or "of which" ("612 contacts have been listed, of whom
+        598"), or after a sentence's opening "Of the" whole and its comma ("Of the CHF 749,860
+        allocated, CHF 402,115 ..."): the catalogue's verb keys between the two figures."""
+        if not previous or previous[-1].mention is None:
+            return frozenset()
+        text = self.text
+        whole_end = previous[-1].mention.end
+        if _PARTITIVE_BEFORE.search(before[-20:]) is not None:
+            end = mention.start
+        elif sentence.text.startswith(_OF_THE_WHOLE):
+            first = next((f for f in previous if f.mention is not None), None)
+            if first is None:
+                return frozenset()
+            whole_end = first.mention.end
+            end = text.find(",", whole_end, mention.start)
+            if end < 0:
+                return frozenset()
+        else:
+            return frozenset()
+        verbs = self.catalogue.verb_keys
+        return frozenset(
+            read
+            for word in _VERB_FORM.findall(text, whole_end, end)
+            if (read := word_content(word)) in verbs
+        )
 
     @staticmethod
     def _against_target(before: str, after: str) -> bool:
