@@ -489,3 +489,43 @@ def test_a_part_after_of_whom_is_not_named_by_the_wholes_participle(case, whole,
     text = f"Of the {whole:,} {noun} {verb} in the past week, {part:,} {did}."
     found = [(v, i) for v, i in _found(text, catalogue) if v in (whole, part)]
     assert found == [(whole, whole_id), (part, part_id)]
+
+
+# ------------------------------------------------------------------ the same span, another year
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September"]
+
+
+@PROPERTY
+@given(
+    st.integers(0, 5),
+    st.integers(1, 3),
+    st.integers(2020, 2024),
+    st.sampled_from(["quarter", "period", "months"]),
+    st.sampled_from(["against", "compared to", "up from"]),
+    st.integers(20, 90),
+    st.integers(2, 19),
+)
+def test_the_same_span_of_another_year_is_the_span_stated_before(
+    first, length, year, span, link, count, earlier
+):
+    # "between April and June 2025 ..., against 11 in the same quarter of 2024"
+    catalogue = Catalogue([_indicator("uxo_casualties")])
+    start, end = MONTHS[first], MONTHS[first + length]
+    text = (
+        f"{count} people were killed or injured by UXO between {start} and {end} {year + 1}, "
+        f"{link} {earlier} in the same {span} of {year}."
+    )
+    result = extract(text, date(year + 1, 12, 1), "P", catalogue=catalogue).observations
+    periods = {o.value: (o.period_start, o.period_end, o.period_precision) for o in result}
+    stated = (f"{year + 1}-{first + 1:02d}-01", f"{year + 1}-{first + length + 1:02d}-01", "month")
+    assert periods[count] == stated
+    if link == "compared to":
+        return  # the baseline of a comparison: not its figure's period, as before
+    assert periods[earlier] == (
+        f"{year}-{first + 1:02d}-01",
+        f"{year}-{first + length + 1:02d}-01",
+        "month",
+    )
+    (moved,) = [o for o in result if o.value == earlier]
+    assert moved.period_as_stated in moved.quote

@@ -14,6 +14,7 @@ the report's sections and topic in `figure_context`, the record of a read figure
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import partial
 
 from dateutil.relativedelta import relativedelta
@@ -85,6 +86,12 @@ _AGAINST_TARGET = re.compile(
     + r")\s+(?:of\s+)?))?\Z",
     re.IGNORECASE,
 )
+# "in the same quarter of 2024": the span of a period stated before, in another year
+_SAME_SPAN_OF = re.compile(
+    r"\bthe\s+same\s+(?:period|quarter|months?|weeks?|season|time)\s+(?:of|in)\s+\Z",
+    re.IGNORECASE,
+)
+_PERIOD_KEYS = ("period_start", "period_end", "period_precision", "period_end_precision")
 _VERB_FORM = re.compile(r"\b[A-Za-z]+(?:ed|ing)\b")
 # a part of the whole just before it: "..., of whom 598", "Of the 1,905 contacts listed, 1,640"
 _PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:whom|which|them|these|those)\s+\Z", re.IGNORECASE)
@@ -646,6 +653,15 @@ class FigureReading(FigureSurroundings, StatusReading):
             if earlier and earlier[-1].clause != clause:
                 period = earlier[-1].period
         fields = period_fields(period)
+        if period is not None and period.text[-4:].isdigit() and len(period.text) <= 7:
+            # ("of 2024": the phrase may hold its "of")
+            same = _SAME_SPAN_OF.search(text, max(0, period.start - 40), period.end - 4)
+            if same is not None:
+                # "against 11 in the same quarter of 2024", after "between April and June
+                # 2025": the sentence's (or the text before's) period, in that year
+                fields = self._same_span_in(
+                    int(period.text[-4:]), previous, fields, (same.start(), period.end)
+                )
         review = implausible(kind, unit, value)
         if review:
             notes.append("needs review: " + review)
@@ -665,6 +681,29 @@ class FigureReading(FigureSurroundings, StatusReading):
             review=review,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
+
+    def _same_span_in(self, year: int, previous, fields: dict, stated: tuple[int, int]) -> dict:
+        """The last closed period stated before (in the sentence, or a figure before it),
+        moved into `year`; `fields` (the year alone) where none was stated."""
+        earlier = [period_fields(f.period) for f in reversed(previous) if f.period is not None] + [
+            {key: getattr(o, key) for key in _PERIOD_KEYS} for o in reversed(self.observations)
+        ]
+        for reference in earlier:
+            start, end = reference["period_start"], reference["period_end"]
+            if start and end and start != end:
+                first, last = date.fromisoformat(start), date.fromisoformat(end)
+                try:
+                    moved_first = first.replace(year=year)
+                    moved_last = last.replace(year=year + last.year - first.year)
+                except ValueError:  # 29 February
+                    return fields
+                return {
+                    **reference,
+                    "period_start": moved_first.isoformat(),
+                    "period_end": moved_last.isoformat(),
+                    "period_as_stated": self.text[stated[0] : stated[1]],
+                }
+        return fields
 
     def _verbs_of_the_whole(self, sentence, mention, before: str, previous) -> frozenset[str]:
         """The participles that say what the whole is, when the figure is a part of the figure
