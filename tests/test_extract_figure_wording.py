@@ -529,3 +529,51 @@ def test_the_same_span_of_another_year_is_the_span_stated_before(
     )
     (moved,) = [o for o in result if o.value == earlier]
     assert moved.period_as_stated in moved.quote
+
+
+@PROPERTY
+@given(
+    st.integers(30, 52),
+    st.integers(300, 900),
+    st.integers(5, 60),
+    st.sampled_from(["down from", "up from"]),
+)
+def test_the_date_of_a_baseline_is_not_the_changes(week, before, change, link):
+    # "184 new confirmed cases were reported in week 36, down from 231 in week 35 (a fall of
+    # 20 percent)": the fall is week 36's
+    catalogue = Catalogue(
+        [_indicator("mpox_new_cases"), _indicator("mpox_new_cases_change", "percent")]
+    )
+    sign = -1 if link == "down from" else 1
+    now = round(before * (1 + sign * change / 100))
+    word = "a fall" if link == "down from" else "a rise"
+    text = (
+        f"Mpox outbreak: weekly bulletin\n\n{now} new mpox cases were reported in week {week}, "
+        f"{link} {before} in week {week - 1} ({word} of {change} percent)."
+    )
+    result = extract(text, date(2025, 12, 30), "P", catalogue=catalogue).observations
+    starts = {(o.indicator_id, o.value): o.period_start for o in result}
+    monday = date.fromisocalendar(2025, week, 1).isoformat()
+    assert starts[("mpox_new_cases", now)] == monday
+    assert starts[("mpox_new_cases_change", sign * change)] == monday
+    assert starts[("mpox_new_cases", before)] == date.fromisocalendar(2025, week - 1, 1).isoformat()
+
+
+@PROPERTY
+@given(
+    st.integers(10_000, 99_000),
+    st.integers(100_000, 900_000),
+    st.sampled_from(["about", "some", "nearly", "more than", "an estimated"]),
+    st.sampled_from(["the number of", "the total of", "the total number of"]),
+)
+def test_a_hedged_running_total_takes_no_period_of_the_clause_before(new, total, hedge, noun):
+    # "... between April and June, bringing the number of internally displaced people in the
+    # region to about 725,000"
+    catalogue = Catalogue([_indicator("people_displaced")])
+    text = (
+        f"In Amhara, {new:,} people were newly displaced between April and June, bringing "
+        f"{noun} internally displaced people in the region to {hedge} {total:,}."
+    )
+    result = extract(text, date(2025, 8, 1), "P", catalogue=catalogue).observations
+    periods = {o.value: o.period_start for o in result}
+    assert periods == {new: "2025-04-01", total: ""}

@@ -131,7 +131,10 @@ _RUNNING_TOTAL_OPENS = (
     + vocabulary.alternatives(vocabulary.words("running_total_nouns"))
     + r")\b"
 )
-_RUNNING_TOTAL = re.compile(_RUNNING_TOTAL_OPENS + r"[^.;]{0,120}?\bto\s+\Z", re.IGNORECASE)
+# "... to 263,400", "... to about 725,000": the figure a running total comes to
+_TO_HEDGED = r"\bto\s+(?:(?:" + vocabulary.alternatives(vocabulary.words("hedges")) + r")\s+)?\Z"
+_RUNNING_TOTAL = re.compile(_RUNNING_TOTAL_OPENS + r"[^.;]{0,120}?" + _TO_HEDGED, re.IGNORECASE)
+_TO_BEFORE = re.compile(_TO_HEDGED, re.IGNORECASE)
 _RUNNING_TOTAL_AHEAD = re.compile(_RUNNING_TOTAL_OPENS, re.IGNORECASE)
 # the verbs as written mid-sentence: the cheap test before the pattern is tried on a clause
 _RUNNING_TOTAL_VERBS = tuple(vocabulary.words("running_total_verbs"))
@@ -201,7 +204,10 @@ class FigureReading(FigureSurroundings, StatusReading):
     def _running_total_start(self, position: int, clause: tuple[int, int]) -> int:
         """Where the running total a figure at `position` ends ("..., bringing the total of
         refugees registered to 263,400") opens, or -1."""
-        if self.text[max(clause[0], position - 3) : position] != "to ":
+        if self.text[max(clause[0], position - 3) : position] != "to " and (
+            self.text.find("to ", max(clause[0], position - 30), position) < 0
+            or _TO_BEFORE.search(self.text, max(clause[0], position - 30), position) is None
+        ):
             return -1
         for start in reversed(self._running_totals(clause)):
             if start < position and _RUNNING_TOTAL.match(self.text, start, position):
@@ -226,6 +232,12 @@ class FigureReading(FigureSurroundings, StatusReading):
         ]
         if not inside:
             return None  # what follows only narrows the phrases down
+        if len(inside) > 1 and figures_here and len(figures_here) > 1:
+            # "184 cases in week 36, down from 231 in week 35 (a fall of 20 percent)": the
+            # date just after a baseline is the baseline's alone
+            inside = [
+                p for p in inside if not self._dates_another_baseline(p, position, figures_here)
+            ] or inside
         window = self.text[max(clause[0], position - 24) : position]
         if any(hint in window for hint in _BASELINE_HINTS) and _BASELINE_BEFORE.search(window):
             # "..., up from 800,000 in the same period a year earlier": the baseline's own date
@@ -681,6 +693,21 @@ class FigureReading(FigureSurroundings, StatusReading):
             review=review,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
+
+    def _dates_another_baseline(self, phrase: DatePhrase, position: int, figures) -> bool:
+        """Does the date phrase follow, at once, another figure of the sentence that is the
+        baseline of a change ("down from 231 in week 35")?"""
+        text = self.text
+        for other in figures:
+            if other == position or other > phrase.start:
+                continue
+            mention = self._mention_at(other)
+            if mention is None or not 0 <= phrase.start - mention.end <= 4:
+                continue
+            window = text[max(0, other - 24) : other]
+            if any(hint in window for hint in _BASELINE_HINTS) and _BASELINE_BEFORE.search(window):
+                return True
+        return False
 
     def _same_span_in(self, year: int, previous, fields: dict, stated: tuple[int, int]) -> dict:
         """The last closed period stated before (in the sentence, or a figure before it),
