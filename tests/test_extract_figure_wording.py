@@ -577,3 +577,64 @@ def test_a_hedged_running_total_takes_no_period_of_the_clause_before(new, total,
     result = extract(text, date(2025, 8, 1), "P", catalogue=catalogue).observations
     periods = {o.value: o.period_start for o in result}
     assert periods == {new: "2025-04-01", total: ""}
+
+
+# ------------------------------------------------------------------ more phrasings
+
+
+@PROPERTY
+@given(
+    st.integers(100, 9_000),
+    st.sampled_from(["surveyed and cleared", "cleared and surveyed", "surveyed or cleared"]),
+    st.sampled_from(["between April and June", "in the second quarter", "in May"]),
+    st.sampled_from(["Operators", "Clearance teams", "The national operator"]),
+)
+def test_land_surveyed_and_cleared_is_land_released(hectares, phrase, when, who):
+    catalogue = Catalogue(
+        [
+            _indicator("land_released", "hectares"),
+            _indicator("uxo_killed"),
+            _indicator("uxo_injured"),
+        ]
+    )
+    text = f"{who} {phrase} {hectares:,} hectares {when}."
+    assert _found(text, catalogue) == [(hectares, "land_released")]
+
+
+@PROPERTY
+@given(
+    st.integers(100, 9_000),
+    st.integers(50, 99),
+    st.sampled_from(concept_entries()["tested"]),
+    st.sampled_from(["at tap stands", "from household containers", "at water points"]),
+)
+def test_water_samples_taken_are_samples_tested(samples, share, phrase, where):
+    # "88 percent of the 1,240 samples taken at tap stands": under a water heading
+    catalogue = Catalogue(
+        [
+            _indicator("water_samples_tested"),
+            _indicator("share_samples_with_free_residual_chlorine", "percent"),
+        ]
+    )
+    noun, verb = phrase.split(" ", 1)
+    text = (
+        "WATER QUALITY\n"
+        f"Free residual chlorine was found in {share} percent of the {samples:,} {noun} "
+        f"{verb} {where}.\n"
+    )
+    assert (samples, "water_samples_tested") in _found(text, catalogue)
+
+
+@PROPERTY
+@given(
+    st.integers(10, 300),
+    st.sampled_from(["offloaded at", "unloaded at"]),
+    st.sampled_from(["Kerem Shalom", "the Rafah crossing", "the crossing"]),
+    st.sampled_from(["Yesterday", "On Sunday", "Over the weekend"]),
+)
+def test_aid_trucks_offloaded_at_a_crossing_entered(trucks, phrase, crossing, when):
+    catalogue = Catalogue(
+        [_indicator("aid_trucks_entered"), _indicator("trucks_needed_per_day", "trucks per day")]
+    )
+    text = f"{when}, {trucks} trucks carrying food were {phrase} {crossing}."
+    assert _found(text, catalogue) == [(trucks, "aid_trucks_entered")]
