@@ -638,3 +638,18 @@ def test_aid_trucks_offloaded_at_a_crossing_entered(trucks, phrase, crossing, wh
     )
     text = f"{when}, {trucks} trucks carrying food were {phrase} {crossing}."
     assert _found(text, catalogue) == [(trucks, "aid_trucks_entered")]
+
+
+@PROPERTY
+@given(
+    st.integers(12, 900),
+    st.sampled_from([("Sites", "displacement_sites"), ("Camps", "displacement_camps")]),
+    st.sampled_from(["IDPs", "displaced people", "internally displaced people"]),
+    st.sampled_from(["hosting", "sheltering"]),
+)
+def test_a_key_figure_row_counts_its_labels_first_noun(count, head, who, verb):
+    # "Sites hosting IDPs: 94": sites, not the displaced people they shelter
+    noun, indicator_id = head
+    catalogue = Catalogue([_indicator(indicator_id), _indicator("displaced_people_sheltering")])
+    text = f"KEY FIGURES\n{noun} {verb} {who}: {count}\nPartners: 14\n\nThe round covered 17 districts.\n"
+    assert (count, indicator_id) in _found(text, catalogue)

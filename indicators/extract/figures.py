@@ -516,6 +516,9 @@ class FigureReading(FigureSurroundings, StatusReading):
                 "meant": self._meant(meanings, clause, mention) if meanings else (),
                 "noun": self._head_after(mention)
                 if kind == num.COUNT and has_noun
+                # "Sites hosting IDPs: 94": a key-figure row counts its label's first noun
+                else frozenset(content_word_tuple(label)[:1])
+                if label and kind == num.COUNT
                 else frozenset(),
             }
             indicator = match(focus, clause_words, **primary)
