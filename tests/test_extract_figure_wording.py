@@ -653,3 +653,23 @@ def test_a_key_figure_row_counts_its_labels_first_noun(count, head, who, verb):
     catalogue = Catalogue([_indicator(indicator_id), _indicator("displaced_people_sheltering")])
     text = f"KEY FIGURES\n{noun} {verb} {who}: {count}\nPartners: 14\n\nThe round covered 17 districts.\n"
     assert (count, indicator_id) in _found(text, catalogue)
+
+
+@PROPERTY
+@given(
+    st.integers(2, 90),
+    st.sampled_from(
+        ["Ethiopia Humanitarian Fund", "Sudan Humanitarian Fund", "country-based pooled fund"]
+    ),
+    st.sampled_from(["in May", "last month", "this week"]),
+    PLACES,
+)
+def test_a_pooled_fund_allocating_money_is_an_emergency_fund(millions, fund, when, place):
+    # "The Ethiopia Humanitarian Fund allocated $12.4m in May to partners ..."
+    catalogue = Catalogue(
+        [_indicator("emergency_funds_allocated", "usd"), _indicator("funding_required", "usd")]
+    )
+    text = (
+        f"The {fund} allocated ${millions}.4m {when} to partners responding to cholera in {place}."
+    )
+    assert [i for _, i in _found(text, catalogue)] == ["emergency_funds_allocated"]
