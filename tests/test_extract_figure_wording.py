@@ -673,3 +673,24 @@ def test_a_pooled_fund_allocating_money_is_an_emergency_fund(millions, fund, whe
         f"The {fund} allocated ${millions}.4m {when} to partners responding to cholera in {place}."
     )
     assert [i for _, i in _found(text, catalogue)] == ["emergency_funds_allocated"]
+
+
+@PROPERTY
+@given(
+    st.integers(3, 90),
+    st.integers(100, 900),
+    st.sampled_from(
+        ["to {n} countries", "for {n} countries", "in over {n} countries and territories"]
+    ),
+    st.sampled_from(["In 2024, it allocated", "The fund has released", "Donors gave"]),
+)
+def test_countries_money_went_to_are_no_new_indicator(countries, millions, reach, lead):
+    # "In 2024, it allocated US$ 668 million to 38 countries": the money is the figure
+    catalogue = Catalogue([_indicator("cerf_annual_allocations", "usd")])
+    text = f"{lead} US$ {millions} million {reach.format(n=countries)}."
+    found = _found(text, catalogue)
+    assert [v for v, _ in found] == [millions * 1_000_000]
+    # a catalogue that counts them still reads them
+    counted = Catalogue([*catalogue.indicators, _indicator("countries_reached")])
+    text = f"{lead} US$ {millions} million, reaching {countries} countries."
+    assert (countries, "countries_reached") in _found(text, counted)

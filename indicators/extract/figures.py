@@ -60,6 +60,7 @@ from indicators.extract.sentence_view import Context
 _CHANGE_KEY = content_word_tuple("change")[0]
 _TARGET_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("target_nouns"))))
 _TARGET_KEY = content_word_tuple("target")[0]
+_REACH_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("reach_nouns"))))
 # the words of a column header that says only that its figures are shares ("% of total")
 _OF_WHOLE = frozenset(content_word_tuple("share percent proportion total all"))
 # the words of an indicator that counts a method's own reach ("households_surveyed")
@@ -595,6 +596,10 @@ class FigureReading(FigureSurroundings, StatusReading):
                 # "Some walked for two days to reach the town": how long someone did
                 # something, proposed as no indicator (a catalogue may still keep one)
                 return None
+            elif kind == num.COUNT and has_noun and self._counts_a_reach(mention):
+                # "US$ 668 million to 38 countries": where the money went, proposed as no new
+                # indicator (a catalogue may still keep countries reached)
+                return None
             elif kind == num.COUNT and self._counts_method(sentence, mention):
                 # "The analysis covered 22 districts": the method's reach, proposed as no new
                 # indicator (a catalogue may still keep one, such as households surveyed)
@@ -792,6 +797,11 @@ class FigureReading(FigureSurroundings, StatusReading):
             and not self._in_closed_aside(f, mention)
         ]
         return same[-1] if same else None
+
+    def _counts_a_reach(self, mention) -> bool:
+        """Is the count's noun one of the reach of something else ("38 countries")?"""
+        noun = self._head_after(mention)
+        return bool(noun) and noun <= _REACH_KEYS
 
     def _in_closed_aside(self, figure: _Figure, mention) -> bool:
         """Does the earlier figure stand in parentheses closed before `mention`?"""
