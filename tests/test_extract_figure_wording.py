@@ -694,3 +694,29 @@ def test_countries_money_went_to_are_no_new_indicator(countries, millions, reach
     counted = Catalogue([*catalogue.indicators, _indicator("countries_reached")])
     text = f"{lead} US$ {millions} million, reaching {countries} countries."
     assert (countries, "countries_reached") in _found(text, counted)
+
+
+@PROPERTY
+@given(
+    st.integers(5, 95),
+    st.integers(11, 99),
+    st.sampled_from(
+        [
+            "Pledges made today cover {s} per cent of the funds requested",
+            "Donors today pledged {s} per cent of the funds requested",
+        ]
+    ),
+)
+def test_today_is_the_reports_day_and_no_period_of_a_figure(share, donors, form):
+    # "Pledges made today cover 55 per cent of the funds requested": reported on the day
+    catalogue = Catalogue(
+        [_indicator("share_requested_pledged", "percent"), _indicator("donors_pledging")]
+    )
+    text = form.format(s=share) + f", and {donors} donors took part."
+    result = extract(text, date(2025, 5, 12), "P", catalogue=catalogue).observations
+    shares = [o for o in result if o.indicator_id == "share_requested_pledged"]
+    assert [(o.value, o.period_start, o.reported_on) for o in shares] == [(share, "", "2025-05-12")]
+    text = f"Overnight, {donors} missiles were launched at the energy system."
+    dated = Catalogue([_indicator("missiles_launched")])
+    (figure,) = extract(text, date(2025, 5, 12), "P", catalogue=dated).observations
+    assert figure.period_start == "2025-05-12"

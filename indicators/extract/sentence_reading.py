@@ -177,6 +177,9 @@ class SentenceReading:
             p
             for p in period_phrases
             if not self._event_verb_before(text[max(sentence.start, p.start - 30) : p.start])
+            # "Pledges made today cover 55 per cent": the day the report states it (its
+            # reported_on), no period of the figure's own
+            and (p.end - p.start != 5 or p.text.lower() != "today")
         ]
         if self.turn is not None:  # an interview's turn: its speaker's, but what others say
             attributions.append(turn_attribution(self.turn, sentence.start, sentence.end))
