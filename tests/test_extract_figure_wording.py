@@ -720,3 +720,30 @@ def test_today_is_the_reports_day_and_no_period_of_a_figure(share, donors, form)
     dated = Catalogue([_indicator("missiles_launched")])
     (figure,) = extract(text, date(2025, 5, 12), "P", catalogue=dated).observations
     assert figure.period_start == "2025-05-12"
+
+
+@PROPERTY
+@given(
+    st.integers(5_000, 90_000),
+    st.integers(5, 60),
+    st.sampled_from(concept_entries()["price"]),
+    st.sampled_from(["Mogadishu", "Baidoa", "Kismayo"]),
+    st.sampled_from(["in May", "last month", "in the first week of June"]),
+)
+def test_rice_sold_for_a_sum_is_its_price(price, above, phrase, town, when):
+    # "imported rice sold for SOS 21,500 per kilogram in May, 21 percent above the five-year
+    # average"
+    catalogue = Catalogue(
+        [
+            _indicator("price_imported_rice", "sos per kg"),
+            _indicator("rice_price_above_average", "percent"),
+        ]
+    )
+    text = (
+        f"In {town}, imported rice {phrase} SOS {price:,} per kilogram {when}, "
+        f"{above} percent above the five-year average."
+    )
+    assert [(v, i) for v, i in _found(text, catalogue)] == [
+        (price, "price_imported_rice"),
+        (above, "rice_price_above_average"),
+    ]
