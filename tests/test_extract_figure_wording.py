@@ -747,3 +747,26 @@ def test_rice_sold_for_a_sum_is_its_price(price, above, phrase, town, when):
         (price, "price_imported_rice"),
         (above, "rice_price_above_average"),
     ]
+
+
+@PROPERTY
+@given(
+    st.integers(1_000, 4_999),
+    st.integers(5_000, 9_999),
+    st.sampled_from(["Malakal", "Renk", "Bulukat"]),
+    st.sampled_from(["(31 July)", "(as of 31 July)", ""]),
+    st.booleans(),
+)
+def test_cells_of_a_row_parted_by_semicolons_are_named_by_their_own_word(
+    capacity, occupancy, place, when, bullet
+):
+    # "Malakal transit centre: capacity 2,000; occupancy 2,840 (31 July)."
+    catalogue = Catalogue(
+        [_indicator("transit_centre_capacity"), _indicator("transit_centre_occupancy")]
+    )
+    row = f"{place} transit centre: capacity {capacity:,}; occupancy {occupancy:,} {when}".strip()
+    text = "KEY FIGURES\n" + ("• " if bullet else "") + row + ".\n\nArrivals go on.\n"
+    assert _found(text, catalogue) == [
+        (capacity, "transit_centre_capacity"),
+        (occupancy, "transit_centre_occupancy"),
+    ]

@@ -215,6 +215,16 @@ class FigureSurroundings:
         if not words:
             return False
         found = self.catalogue.match(family, list(words), list(words))
+        if found is None and joins[-1].group().startswith(";"):
+            # "Malakal transit centre: capacity 2,000; occupancy 2,840": a cell of a row whose
+            # label says the rest
+            found = self.catalogue.match(
+                family,
+                list(words),
+                list(words)
+                + list(content_word_tuple(lead))
+                + list(content_word_tuple(self.text[inherited.clause[0] : earlier_end])),
+            )
         if found is None or found.indicator_id == inherited.observation.indicator_id:
             return False
         earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)
