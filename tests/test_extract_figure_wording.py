@@ -770,3 +770,30 @@ def test_cells_of_a_row_parted_by_semicolons_are_named_by_their_own_word(
         (capacity, "transit_centre_capacity"),
         (occupancy, "transit_centre_occupancy"),
     ]
+
+
+@PROPERTY
+@given(
+    st.integers(1_000, 90_000),
+    st.sampled_from(["people", "families", "households"]),
+    st.sampled_from(
+        [
+            "fled to displacement sites",
+            "sought shelter in displacement sites",
+            "arrived at displacement sites",
+        ]
+    ),
+    st.sampled_from(["west of Goma", "near Minova", "in North Kivu"]),
+)
+def test_a_count_of_people_is_no_count_of_the_places_they_went(count, who, went, where):
+    # "About 48,000 people have fled to displacement sites west of Goma"
+    catalogue = Catalogue(
+        [
+            _indicator("displacement_sites"),
+            Indicator("people_displaced", "People displaced", "count"),
+        ]
+    )
+    text = f"About {count:,} {who} have {went} {where} since Wednesday."
+    assert [i for _, i in _found(text, catalogue)] == ["people_displaced"]
+    text = f"Partners counted {count:,} displacement sites {where}."
+    assert [i for _, i in _found(text, catalogue)] == ["displacement_sites"]

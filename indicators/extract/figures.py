@@ -60,6 +60,10 @@ from indicators.extract.sentence_view import Context
 _CHANGE_KEY = content_word_tuple("change")[0]
 _TARGET_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("target_nouns"))))
 _TARGET_KEY = content_word_tuple("target")[0]
+_PLACE_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("place_nouns"))))
+_PEOPLE_KEYS = frozenset(
+    content_word_tuple(" ".join(vocabulary.words("population_words", "words")))
+)
 _REACH_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("reach_nouns"))))
 # the words of a column header that says only that its figures are shares ("% of total")
 _OF_WHOLE = frozenset(content_word_tuple("share percent proportion total all"))
@@ -574,6 +578,17 @@ class FigureReading(FigureSurroundings, StatusReading):
                     indicator, after, text[clause[0] : clause[1]], mention.start - clause[0]
                 ):
                     indicator = None
+            if (
+                indicator is not None
+                and kind == num.COUNT
+                and has_noun
+                and self._people_for_places(mention, indicator)
+            ):
+                # "48,000 people have fled to displacement sites": people, not the sites
+                ruled_out = frozenset({indicator.indicator_id})
+                indicator = match(focus, clause_words, **primary, exclude=ruled_out)
+                if indicator is not None and self._people_for_places(mention, indicator):
+                    indicator = None
             if indicator is not None and not units_agree(kind, unit, indicator.unit):
                 # "the 500-day mark" beside an indicator kept in months: the same measure in
                 # the stated unit, as a new indicator (500 days is not a whole number of months)
@@ -797,6 +812,15 @@ class FigureReading(FigureSurroundings, StatusReading):
             and not self._in_closed_aside(f, mention)
         ]
         return same[-1] if same else None
+
+    def _people_for_places(self, mention, indicator) -> bool:
+        """Is the figure a count of people ("48,000 people") and the indicator one of places
+        or structures whose name names no people ("Displacement sites")?"""
+        noun = self._head_after(mention)
+        if not noun or not noun <= _PEOPLE_KEYS:
+            return False
+        named = content_word_tuple(indicator.name)
+        return bool(named) and named[-1] in _PLACE_KEYS and _PEOPLE_KEYS.isdisjoint(named)
 
     def _counts_a_reach(self, mention) -> bool:
         """Is the count's noun one of the reach of something else ("38 countries")?"""
