@@ -224,16 +224,12 @@ def test_a_plan_that_aims_to_reach_people_targets_them(target, need, phrase, pla
     )
     # "10.5 million of the 19.5 million": tenths of a million, never a simple ratio
     low, high = target / 10, need / 10
-    verb = phrase if phrase.startswith("to ") else phrase.replace("aim ", "aims ", 1)
-    if phrase.startswith("to "):
-        text = f"{plan} requires US$ 4.3 billion {phrase} {low} million people."
-        assert _found(text, catalogue)[-1] == (target * 100_000, "people_targeted")
-    else:
-        text = f"{plan} {verb} {low} million of the {high} million people in need."
-        assert _found(text, catalogue) == [
-            (target * 100_000, "people_targeted"),
-            (need * 100_000, "people_in_need"),
-        ]
+    verb = phrase.replace("aim ", "aims ", 1)
+    text = f"{plan} {verb} {low} million of the {high} million people in need."
+    assert _found(text, catalogue) == [
+        (target * 100_000, "people_targeted"),
+        (need * 100_000, "people_in_need"),
+    ]
 
 
 # ------------------------------------------------------------------ targets

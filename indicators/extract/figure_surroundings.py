@@ -43,6 +43,7 @@ class FigureSurroundings:
     _sections: fc.SectionHeadings | None = None
     _topic_at: tuple | None = None  # (sentence start, topic and section words, section words)
     _section_words: frozenset[str] = frozenset()
+    _heads: tuple = (None, {})  # (the text, figure's end -> the noun right after it)
 
     def _heads_of_asides(self, mention, clause) -> frozenset[str]:
         """The words that name each other figure of the clause that stands in parentheses
@@ -90,11 +91,21 @@ class FigureSurroundings:
         return frozenset(heads - own)
 
     def _head_after(self, mention) -> frozenset[str]:
-        """The first content word just after a count, when a noun follows it ("40 beds")."""
-        after = self.text[mention.end : mention.end + 40]
-        if not _NOUN_FIRST.match(after):
-            return frozenset()
-        return frozenset(content_word_tuple(_HEAD_END.split(after, maxsplit=1)[0])[:1])
+        """The first content word just after a count, when a noun follows it ("40 beds");
+        read once per figure (the rules of a sentence ask for it again)."""
+        cache = self._heads
+        if cache[0] is not self.text:
+            cache = self._heads = (self.text, {})
+        head = cache[1].get(mention.end)
+        if head is None:
+            after = self.text[mention.end : mention.end + 40]
+            head = (
+                frozenset(content_word_tuple(_HEAD_END.split(after, maxsplit=1)[0])[:1])
+                if _NOUN_FIRST.match(after)
+                else frozenset()
+            )
+            cache[1][mention.end] = head
+        return head
 
     def _own_words(
         self, mention, clause, previous, own_end: int

@@ -764,7 +764,7 @@ class FigureReading(FigureSurroundings, StatusReading):
             return frozenset()
         text = self.text
         whole_end = previous[-1].mention.end
-        if _PARTITIVE_BEFORE.search(before[-20:]) is not None:
+        if before.find("of ", len(before) - 20) >= 0 and _PARTITIVE_BEFORE.search(before[-20:]):
             end = mention.start
         elif sentence.text.startswith(_OF_THE_WHOLE):
             first = next((f for f in previous if f.mention is not None), None)
