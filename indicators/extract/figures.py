@@ -139,7 +139,7 @@ _RUNNING_TOTAL_OPENS = (
 # "... to 263,400", "... to about 725,000": the figure a running total comes to
 _TO_HEDGED = r"\bto\s+(?:(?:" + vocabulary.alternatives(vocabulary.words("hedges")) + r")\s+)?\Z"
 _RUNNING_TOTAL = re.compile(_RUNNING_TOTAL_OPENS + r"[^.;]{0,120}?" + _TO_HEDGED, re.IGNORECASE)
-_TO_BEFORE = re.compile(_TO_HEDGED, re.IGNORECASE)
+_HEDGES = frozenset(vocabulary.words("hedges"))
 _RUNNING_TOTAL_AHEAD = re.compile(_RUNNING_TOTAL_OPENS, re.IGNORECASE)
 # the verbs as written mid-sentence: the cheap test before the pattern is tried on a clause
 _RUNNING_TOTAL_VERBS = tuple(vocabulary.words("running_total_verbs"))
@@ -209,11 +209,12 @@ class FigureReading(FigureSurroundings, StatusReading):
     def _running_total_start(self, position: int, clause: tuple[int, int]) -> int:
         """Where the running total a figure at `position` ends ("..., bringing the total of
         refugees registered to 263,400") opens, or -1."""
-        if self.text[max(clause[0], position - 3) : position] != "to " and (
-            self.text.find("to ", max(clause[0], position - 30), position) < 0
-            or _TO_BEFORE.search(self.text, max(clause[0], position - 30), position) is None
-        ):
-            return -1
+        text = self.text
+        if text[max(clause[0], position - 3) : position] != "to ":
+            # "... to about 725,000": "to", then a hedge, then the figure
+            to = text.rfind("to ", max(clause[0], position - 30), position)
+            if to < 0 or text[to + 3 : position].strip().lower() not in _HEDGES:
+                return -1
         for start in reversed(self._running_totals(clause)):
             if start < position and _RUNNING_TOTAL.match(self.text, start, position):
                 return start
