@@ -355,6 +355,7 @@ class Catalogue:
         exclude: frozenset[str] = frozenset(),
         section: frozenset[str] = frozenset(),
         meant: tuple = (),
+        noun: frozenset[str] = frozenset(),
     ) -> Indicator | None:
         """The indicator whose key words the figure's clause covers best, or None.
 
@@ -365,7 +366,8 @@ class Catalogue:
         states it once for a survey or a section. `meant`: the key words the clause's
         phrasings of a concept mean (`concepts.Lexicon.meanings`), each as (words, whether the
         phrasing is in focus, its own words): they count as said, but each weighs
-        `CONCEPT_WEIGHT` in the score, so a literal word wins."""
+        `CONCEPT_WEIGHT` in the score, so a literal word wins. `noun`: the noun right after
+        a count ("11 deaths"), which breaks a tie first."""
         focus_set = set(focus)
         clause_set = set(clause) | focus_set
         for acronym, expansion in self.acronyms.items():
@@ -380,6 +382,7 @@ class Catalogue:
             clause_set, focus_set, own, lent, negated = _with_meanings(
                 meant, clause_set, focus_set, own, negated
             )
+            literal = literal & clause_set  # less a compound's own words ("killed or injured")
         # An indicator none of whose key words is in focus never matches (in_focus == 0).
         index = self._key_index.get((family, qualitative))
         if index is None:
@@ -468,8 +471,8 @@ class Catalogue:
                 best, best_tail, chosen = head, None, indicator
             elif head == best:
                 if best_tail is None:
-                    best_tail = self._tie_breaker(chosen, clause_set, distances, own)
-                tail = self._tie_breaker(indicator, clause_set, distances, own)
+                    best_tail = self._tie_breaker(chosen, clause_set, distances, own, noun)
+                tail = self._tie_breaker(indicator, clause_set, distances, own, noun)
                 if tail > best_tail:
                     best_tail, chosen = tail, indicator
         if (
@@ -513,15 +516,18 @@ class Catalogue:
 
     @staticmethod
     def _tie_breaker(
-        indicator: Indicator, clause_set: set[str], distances, own=frozenset()
+        indicator: Indicator, clause_set: set[str], distances, own=frozenset(), noun=frozenset()
     ) -> tuple:
-        """(own words, support, nearness): key words among the figure's own words, more of the
-        name and definition in the clause ("Severe acute malnutrition: 3.1%" is the indicator
-        defined by it, not the one of acute malnutrition), then nearer the figure."""
+        """(noun, own words, support, nearness): the noun right after the figure among its key
+        words ("including 11 deaths (case fatality ratio 79%)": deaths, not cases), key words
+        among the figure's own words, more of the name and definition in the clause ("Severe
+        acute malnutrition: 3.1%" is the indicator defined by it, not the one of acute
+        malnutrition), then nearer the figure."""
         near = [distances[k] for k in indicator.keys if k in distances] if distances else []
         nearness = -sum(near) / len(near) if near else -99.0
         support = len(indicator.support & clause_set) / max(1, len(indicator.support))
-        return len(indicator.keys & own), support, nearness
+        named = not noun.isdisjoint(indicator.keys)
+        return named, len(indicator.keys & own), support, nearness
 
 
 _NOTHING_MEANT: frozenset[str] = frozenset()
@@ -535,7 +541,12 @@ def _with_meanings(meant, clause_set, focus_set, own, negated):
     lent = set()
     clause_set, focus_set = set(clause_set), set(focus_set)
     own_meant = set()
-    for words, in_focus, said in meant:
+    unsaid = set()
+    for entry in meant:
+        words, in_focus, said = entry[:3]
+        if len(entry) > 3 and entry[3] and in_focus:
+            # "killed or injured": casualties, and neither word of the compound alone
+            unsaid |= said - words
         new = words - clause_set - lent
         if "not" in said and "not" not in words:
             negated = False
@@ -547,6 +558,10 @@ def _with_meanings(meant, clause_set, focus_set, own, negated):
             negated = negated or "not" in new
         if own and said and said <= own:
             own_meant |= new
+    if unsaid:
+        clause_set -= unsaid
+        focus_set -= unsaid
+        own = own - unsaid
     clause_set |= lent
     return clause_set, focus_set, (own | own_meant) if own_meant else own, lent, negated
 

@@ -34,11 +34,18 @@ class Meaning(NamedTuple):
     end: int
     words: frozenset[str]
     said: frozenset[str]
+    whole: bool = False  # a compound ("killed or injured"): its own words say nothing else
 
 
 def concept_entries() -> dict[str, list[str]]:
     """The concepts as stored: the words ids use -> the phrasings that say them."""
     return vocabulary.words("concepts", "concepts")
+
+
+def compound_entries() -> dict[str, list[str]]:
+    """The compounds as stored: the words ids use -> the phrasings that join two concepts'
+    words to say them ("killed or injured": casualties)."""
+    return vocabulary.words("compounds", "concepts")
 
 
 def phrasing_pattern(phrasing: str) -> str:
@@ -70,14 +77,20 @@ class Lexicon:
         self._read = read
         # each phrasing with all it means: "home to" says both hosted and population
         meaning_of: dict[str, frozenset[str]] = {}
-        for words, said_as in concept_entries().items():
-            means = frozenset(read(words)) & keys
-            if means:
-                for phrasing in said_as:
-                    meaning_of[phrasing] = meaning_of.get(phrasing, frozenset()) | means
+        compounds = compound_entries()
+        wholes = set()
+        for entries in (concept_entries(), compounds):
+            for words, said_as in entries.items():
+                means = frozenset(read(words)) & keys
+                if means:
+                    for phrasing in said_as:
+                        meaning_of[phrasing] = meaning_of.get(phrasing, frozenset()) | means
+                        if entries is compounds:
+                            wholes.add(phrasing)
         # one group per phrasing, the longest tried first wherever they begin alike
         phrasings = sorted(meaning_of, key=lambda phrasing: (-len(phrasing), phrasing))
         self._means = [meaning_of[phrasing] for phrasing in phrasings]
+        self._whole = [phrasing in wholes for phrasing in phrasings]
         branches = [
             f"(?P<c{index}>{phrasing_pattern(phrasing)})"
             for index, phrasing in enumerate(phrasings)
@@ -126,12 +139,14 @@ class Lexicon:
             match = self._opened_by[hint].match(text, position, end)
             if match is not None:
                 reached = match.end()
+                branch = int(match.lastgroup[1:])
                 found.append(
                     Meaning(
                         position,
                         reached,
-                        self._means[int(match.lastgroup[1:])],
+                        self._means[branch],
                         frozenset(self._read(match.group())),
+                        self._whole[branch],
                     )
                 )
         return tuple(found)

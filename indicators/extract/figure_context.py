@@ -131,6 +131,10 @@ def phase_words(clause: str) -> tuple[str, ...]:
     )
 
 
+# a line of the headings that gives a figure after its label ("DREF allocation: CHF 749,860")
+_KEY_FIGURE_LINE = re.compile(r":\s*(?:[A-Z]{2,3}\s?|US\$\s?|[$€£]\s?)?\d")
+
+
 def heading_words(text: str) -> frozenset[str]:
     """The content words of a report's headings, the lines above its first full sentence or
     list ("Mpox Outbreak: Weekly Epidemiological Bulletin"); "No. 9" is no negation."""
@@ -142,6 +146,8 @@ def heading_words(text: str) -> frozenset[str]:
         line = line.strip()
         if line and (line[-1] in ".!?" or _LINE_BULLET.match(line)):
             break  # the first sentence or list: the headings are above it
+        if _KEY_FIGURE_LINE.search(line):
+            continue  # "People targeted: 60,000": a figure's label, not what all are about
         headings.append(line)
     return frozenset(content_word_tuple(" ".join(headings))) - {"not"}
 

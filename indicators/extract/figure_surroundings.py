@@ -25,6 +25,12 @@ from indicators.extract.sentence_view import Distances
 from indicators.extract.sentences import Sentence
 
 _OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
+# A count's own noun follows it at once ("40 beds"), not after a verb or a preposition
+_NOUN_FIRST = re.compile(
+    r" (?!(?:were|was|are|is|have|has|had|in|on|at|by|of|from|to|for|with|and|or|per|a|an|the"
+    r"|this|that|each|every|last|since|during|compared|against)\b)[A-Za-z]"
+)
+_HEAD_END = re.compile(r"[,;:()]")
 
 
 class FigureSurroundings:
@@ -37,6 +43,7 @@ class FigureSurroundings:
     _sections: fc.SectionHeadings | None = None
     _topic_at: tuple | None = None  # (sentence start, topic and section words, section words)
     _section_words: frozenset[str] = frozenset()
+    _heads: tuple = (None, {})  # (the text, figure's end -> the noun right after it)
 
     def _heads_of_asides(self, mention, clause) -> frozenset[str]:
         """The words that name each other figure of the clause that stands in parentheses
@@ -62,6 +69,43 @@ class FigureSurroundings:
         if joins:
             return frozenset(content_word_tuple(window[joins[-1].end() :])[-2:])
         return frozenset(content_word_tuple(window)[-2 if window_start > clause[0] else -1 :])
+
+    def _heads_of_other_counts(self, mention, clause) -> frozenset[str]:
+        """The nouns that name the other counts of the clause and not this one: the word just
+        after each later count ("Two treatment centres with a total of 40 beds": beds are the
+        40's), and after each earlier one in parentheses ("60,000 people (12,000 households)
+        ..., up from 45,000 people": households are the 12,000's)."""
+        text = self.text
+        own = self._head_after(mention)
+        heads: set[str] = set()
+        for other in self.figure_mentions:
+            position = other.number_start
+            if (
+                other is mention
+                or other.kind != num.COUNT
+                or not clause[0] <= position < clause[1]
+                or (position < mention.number_start and not opens_aside(text, other.start))
+            ):
+                continue
+            heads.update(self._head_after(other))
+        return frozenset(heads - own)
+
+    def _head_after(self, mention) -> frozenset[str]:
+        """The first content word just after a count, when a noun follows it ("40 beds");
+        read once per figure (the rules of a sentence ask for it again)."""
+        cache = self._heads
+        if cache[0] is not self.text:
+            cache = self._heads = (self.text, {})
+        head = cache[1].get(mention.end)
+        if head is None:
+            after = self.text[mention.end : mention.end + 40]
+            head = (
+                frozenset(content_word_tuple(_HEAD_END.split(after, maxsplit=1)[0])[:1])
+                if _NOUN_FIRST.match(after)
+                else frozenset()
+            )
+            cache[1][mention.end] = head
+        return head
 
     def _own_words(
         self, mention, clause, previous, own_end: int
@@ -182,6 +226,16 @@ class FigureSurroundings:
         if not words:
             return False
         found = self.catalogue.match(family, list(words), list(words))
+        if found is None and joins[-1].group().startswith(";"):
+            # "Malakal transit centre: capacity 2,000; occupancy 2,840": a cell of a row whose
+            # label says the rest
+            found = self.catalogue.match(
+                family,
+                list(words),
+                list(words)
+                + list(content_word_tuple(lead))
+                + list(content_word_tuple(self.text[inherited.clause[0] : earlier_end])),
+            )
         if found is None or found.indicator_id == inherited.observation.indicator_id:
             return False
         earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)

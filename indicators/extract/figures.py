@@ -14,6 +14,7 @@ the report's sections and topic in `figure_context`, the record of a read figure
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import partial
 
 from dateutil.relativedelta import relativedelta
@@ -28,6 +29,7 @@ from indicators.extract.catalogue import (
     content_word_tuple,
     figure_family,
     propose,
+    word_content,
 )
 from indicators.extract.date_atoms import DateAtom
 from indicators.extract.dates import DatePhrase
@@ -56,6 +58,13 @@ from indicators.extract.hints import prefix_hints
 from indicators.extract.sentence_view import Context
 
 _CHANGE_KEY = content_word_tuple("change")[0]
+_TARGET_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("target_nouns"))))
+_TARGET_KEY = content_word_tuple("target")[0]
+_PLACE_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("place_nouns"))))
+_PEOPLE_KEYS = frozenset(
+    content_word_tuple(" ".join(vocabulary.words("population_words", "words")))
+)
+_REACH_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("reach_nouns"))))
 # the words of a column header that says only that its figures are shares ("% of total")
 _OF_WHOLE = frozenset(content_word_tuple("share percent proportion total all"))
 # the words of an indicator that counts a method's own reach ("households_surveyed")
@@ -73,6 +82,28 @@ _ORIGIN_KEYS = frozenset(
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but|so)\s|;\s")
+# "6,200 households received kits, against a target of 8,000", "reached 1.4 million people,
+# against 3.9 million targeted": the target of what the figure before achieved
+_TARGET_NOUNS = vocabulary.words("target_nouns")
+_AGAINST_TARGET = re.compile(
+    r"\bagainst\s+(?:((?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:"
+    + vocabulary.alternatives(_TARGET_NOUNS)
+    + r")\s+(?:of\s+)?))?\Z",
+    re.IGNORECASE,
+)
+# "in the same quarter of 2024": the span of a period stated before, in another year
+_SAME_SPAN_OF = re.compile(
+    r"\bthe\s+same\s+(?:period|quarter|months?|weeks?|season|time)\s+(?:of|in)\s+\Z",
+    re.IGNORECASE,
+)
+_PERIOD_KEYS = ("period_start", "period_end", "period_precision", "period_end_precision")
+_VERB_FORM = re.compile(r"\b[A-Za-z]+(?:ed|ing)\b")
+# a part of the whole just before it: "..., of whom 598", "Of the 1,905 contacts listed, 1,640"
+_PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:whom|which|them|these|those)\s+\Z", re.IGNORECASE)
+_OF_THE_WHOLE = ("Of the ", "Of its ", "Of their ", "Of these ", "Of those ")
+_TARGET_AFTER = re.compile(
+    r"\s+(?:" + vocabulary.alternatives(_TARGET_NOUNS) + r")\b", re.IGNORECASE
+)
 # A figure followed by a noun ("40 villages", "95 percent of households") names what it counts;
 # one followed by a verb or preposition ("12 entered", "300 a day") may take it from before.
 NOUN_AFTER = re.compile(
@@ -105,7 +136,10 @@ _RUNNING_TOTAL_OPENS = (
     + vocabulary.alternatives(vocabulary.words("running_total_nouns"))
     + r")\b"
 )
-_RUNNING_TOTAL = re.compile(_RUNNING_TOTAL_OPENS + r"[^.;]{0,120}?\bto\s+\Z", re.IGNORECASE)
+# "... to 263,400", "... to about 725,000": the figure a running total comes to
+_TO_HEDGED = r"\bto\s+(?:(?:" + vocabulary.alternatives(vocabulary.words("hedges")) + r")\s+)?\Z"
+_RUNNING_TOTAL = re.compile(_RUNNING_TOTAL_OPENS + r"[^.;]{0,120}?" + _TO_HEDGED, re.IGNORECASE)
+_HEDGES = frozenset(vocabulary.words("hedges"))
 _RUNNING_TOTAL_AHEAD = re.compile(_RUNNING_TOTAL_OPENS, re.IGNORECASE)
 # the verbs as written mid-sentence: the cheap test before the pattern is tried on a clause
 _RUNNING_TOTAL_VERBS = tuple(vocabulary.words("running_total_verbs"))
@@ -177,8 +211,12 @@ class FigureReading(FigureSurroundings, StatusReading):
     def _running_total_start(self, position: int, clause: tuple[int, int]) -> int:
         """Where the running total a figure at `position` ends ("..., bringing the total of
         refugees registered to 263,400") opens, or -1."""
-        if self.text[max(clause[0], position - 3) : position] != "to ":
-            return -1
+        text = self.text
+        if text[max(clause[0], position - 3) : position] != "to ":
+            # "... to about 725,000": "to", then a hedge, then the figure
+            to = text.rfind("to ", max(clause[0], position - 30), position)
+            if to < 0 or text[to + 3 : position].strip().lower() not in _HEDGES:
+                return -1
         for start in reversed(self._running_totals(clause)):
             if start < position and _RUNNING_TOTAL.match(self.text, start, position):
                 return start
@@ -202,6 +240,12 @@ class FigureReading(FigureSurroundings, StatusReading):
         ]
         if not inside:
             return None  # what follows only narrows the phrases down
+        if len(inside) > 1 and figures_here and len(figures_here) > 1:
+            # "184 cases in week 36, down from 231 in week 35 (a fall of 20 percent)": the
+            # date just after a baseline is the baseline's alone
+            inside = [
+                p for p in inside if not self._dates_another_baseline(p, position, figures_here)
+            ] or inside
         window = self.text[max(clause[0], position - 24) : position]
         if any(hint in window for hint in _BASELINE_HINTS) and _BASELINE_BEFORE.search(window):
             # "..., up from 800,000 in the same period a year earlier": the baseline's own date
@@ -349,11 +393,19 @@ class FigureReading(FigureSurroundings, StatusReading):
         family = figure_family(kind, unit, rate)
         indicator = None
         inherited = None
-        if not has_noun and previous and not cell_label:  # a table's cell: its column says
+        against_target = before.find("against") >= 0 and self._against_target(before, after)
+        if not has_noun and previous and not cell_label and not against_target:
+            # (a table's cell: its column says)
             # "7 million people, one in three ..., compared with 6.9 million": the nearest
             # earlier figure of the same family says what a bare one counts
             same = [f for f in previous if f.family == family or f.family == "rate:" + f.rate]
+            if len(same) > 1 and text.find(")", sentence.start, mention.start) >= 0:
+                # "14 people were killed or injured (five killed, nine injured), against 11":
+                # a figure in parentheses closed before it restates a part, not the subject
+                same = [f for f in same if not self._in_closed_aside(f, mention)] or same
             inherited = same[-1] if same else previous[-1]
+        elif has_noun and kind == num.COUNT and previous and not cell_label:
+            inherited = self._baseline_of(mention, before, previous)
         if (
             inherited is not None
             and kind in (num.MONEY, num.MEASURE)
@@ -386,6 +438,40 @@ class FigureReading(FigureSurroundings, StatusReading):
             if elided:  # "... were killed and 19 injured": "killed" is the figure before's
                 clause_words = tuple(w for w in clause_words if w not in elided)
                 focus = tuple(w for w in focus if w not in elided)
+            elif kind == num.COUNT and has_noun and len(self.figure_positions) > 1:
+                # "Two treatment centres with a total of 40 beds": beds name the 40, not the 2
+                others = self._heads_of_other_counts(mention, clause)
+                if others:
+                    clause_words = tuple(w for w in clause_words if w not in others)
+                    focus = tuple(w for w in focus if w not in others)
+            whole_verbs = (
+                self._verbs_of_the_whole(sentence, mention, before, previous)
+                if kind != num.SHARE  # "2,170 were positive (45%)": a share of what was tested
+                else frozenset()
+            )
+            if whole_verbs:
+                # "612 contacts have been listed, of whom 598 ... completed 21 days of follow-up",
+                # "Of the CHF 749,860 allocated, CHF 402,115 had been spent": listed, allocated
+                # are what the whole is, not the part
+                clause_words = tuple(w for w in clause_words if w not in whole_verbs)
+                focus = tuple(w for w in focus if w not in whole_verbs)
+                own = own - whole_verbs
+            if against_target:
+                # "..., against a target of 8,000": what the figure before achieved, less
+                # its verb ("received"), is what this one targets
+                lead = text[sentence.start : mention.start]
+                verbs = {
+                    read
+                    for word in _VERB_FORM.findall(lead)
+                    if (read := word_content(word)) in self.catalogue.verb_keys
+                } - _TARGET_KEYS
+                clause_words = tuple(
+                    w
+                    for w in content_word_tuple(text[sentence.start : clause[1]])
+                    if w not in verbs
+                ) + (_TARGET_KEY,)  # "against a planned 8,000": a target, whatever its word
+                focus = tuple(w for w in focus if w not in verbs) + (_TARGET_KEY,)
+                own = frozenset(clause_words)
             # what a clause may leave unsaid is looked for in the paragraph and just before it
             # (one for all the figures of the sentence: the text before it is read once)
             view = self._view(sentence)
@@ -436,6 +522,12 @@ class FigureReading(FigureSurroundings, StatusReading):
                 "topic": topic,
                 "section": self._section_words,
                 "meant": self._meant(meanings, clause, mention) if meanings else (),
+                "noun": self._head_after(mention)
+                if kind == num.COUNT and has_noun
+                # "Sites hosting IDPs: 94": a key-figure row counts its label's first noun
+                else frozenset(content_word_tuple(label)[:1])
+                if label and kind == num.COUNT
+                else frozenset(),
             }
             indicator = match(focus, clause_words, **primary)
             if indicator is None and clause != (sentence.start, sentence.end):
@@ -489,6 +581,17 @@ class FigureReading(FigureSurroundings, StatusReading):
                     indicator, after, text[clause[0] : clause[1]], mention.start - clause[0]
                 ):
                     indicator = None
+            if (
+                indicator is not None
+                and kind == num.COUNT
+                and has_noun
+                and self._people_for_places(mention, indicator)
+            ):
+                # "48,000 people have fled to displacement sites": people, not the sites
+                ruled_out = frozenset({indicator.indicator_id})
+                indicator = match(focus, clause_words, **primary, exclude=ruled_out)
+                if indicator is not None and self._people_for_places(mention, indicator):
+                    indicator = None
             if indicator is not None and not units_agree(kind, unit, indicator.unit):
                 # "the 500-day mark" beside an indicator kept in months: the same measure in
                 # the stated unit, as a new indicator (500 days is not a whole number of months)
@@ -510,6 +613,10 @@ class FigureReading(FigureSurroundings, StatusReading):
             elif kind == num.DURATION and duration_of_an_action(before):
                 # "Some walked for two days to reach the town": how long someone did
                 # something, proposed as no indicator (a catalogue may still keep one)
+                return None
+            elif kind == num.COUNT and has_noun and self._counts_a_reach(mention):
+                # "US$ 668 million to 38 countries": where the money went, proposed as no new
+                # indicator (a catalogue may still keep countries reached)
                 return None
             elif kind == num.COUNT and self._counts_method(sentence, mention):
                 # "The analysis covered 22 districts": the method's reach, proposed as no new
@@ -584,6 +691,15 @@ class FigureReading(FigureSurroundings, StatusReading):
             if earlier and earlier[-1].clause != clause:
                 period = earlier[-1].period
         fields = period_fields(period)
+        if period is not None and period.text[-4:].isdigit() and len(period.text) <= 7:
+            # ("of 2024": the phrase may hold its "of")
+            same = _SAME_SPAN_OF.search(text, max(0, period.start - 40), period.end - 4)
+            if same is not None:
+                # "against 11 in the same quarter of 2024", after "between April and June
+                # 2025": the sentence's (or the text before's) period, in that year
+                fields = self._same_span_in(
+                    int(period.text[-4:]), previous, fields, (same.start(), period.end)
+                )
         review = implausible(kind, unit, value)
         if review:
             notes.append("needs review: " + review)
@@ -604,6 +720,129 @@ class FigureReading(FigureSurroundings, StatusReading):
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
 
+    def _dates_another_baseline(self, phrase: DatePhrase, position: int, figures) -> bool:
+        """Does the date phrase follow, at once, another figure of the sentence that is the
+        baseline of a change ("down from 231 in week 35")?"""
+        text = self.text
+        for other in figures:
+            if other == position or other > phrase.start:
+                continue
+            mention = self._mention_at(other)
+            if mention is None or not 0 <= phrase.start - mention.end <= 4:
+                continue
+            window = text[max(0, other - 24) : other]
+            if any(hint in window for hint in _BASELINE_HINTS) and _BASELINE_BEFORE.search(window):
+                return True
+        return False
+
+    def _same_span_in(self, year: int, previous, fields: dict, stated: tuple[int, int]) -> dict:
+        """The last closed period stated before (in the sentence, or a figure before it),
+        moved into `year`; `fields` (the year alone) where none was stated."""
+        earlier = [period_fields(f.period) for f in reversed(previous) if f.period is not None] + [
+            {key: getattr(o, key) for key in _PERIOD_KEYS} for o in reversed(self.observations)
+        ]
+        for reference in earlier:
+            start, end = reference["period_start"], reference["period_end"]
+            if start and end and start != end:
+                first, last = date.fromisoformat(start), date.fromisoformat(end)
+                try:
+                    moved_first = first.replace(year=year)
+                    moved_last = last.replace(year=year + last.year - first.year)
+                except ValueError:  # 29 February
+                    return fields
+                return {
+                    **reference,
+                    "period_start": moved_first.isoformat(),
+                    "period_end": moved_last.isoformat(),
+                    "period_as_stated": self.text[stated[0] : stated[1]],
+                }
+        return fields
+
+    def _verbs_of_the_whole(self, sentence, mention, before: str, previous) -> frozenset[str]:
+        """The participles that say what the whole is, when the figure is a part of the figure
+        before it: after "of whom" or "of which" ("612 contacts have been listed, of whom
+        598"), or after a sentence's opening "Of the" whole and its comma ("Of the CHF 749,860
+        allocated, CHF 402,115 ..."): the catalogue's verb keys between the two figures."""
+        if not previous or previous[-1].mention is None:
+            return frozenset()
+        text = self.text
+        whole_end = previous[-1].mention.end
+        if before.find("of ", len(before) - 20) >= 0 and _PARTITIVE_BEFORE.search(before[-20:]):
+            end = mention.start
+        elif sentence.text.startswith(_OF_THE_WHOLE):
+            first = next((f for f in previous if f.mention is not None), None)
+            if first is None:
+                return frozenset()
+            whole_end = first.mention.end
+            end = text.find(",", whole_end, mention.start)
+            if end < 0:
+                return frozenset()
+        else:
+            return frozenset()
+        verbs = self.catalogue.verb_keys
+        return frozenset(
+            read
+            for word in _VERB_FORM.findall(text, whole_end, end)
+            if (read := word_content(word)) in verbs
+        )
+
+    @staticmethod
+    def _against_target(before: str, after: str) -> bool:
+        """Is the figure a target stated against what was achieved ("..., against a target
+        of 8,000", "against 3.9 million targeted")?"""
+        target = _AGAINST_TARGET.search(before)
+        return target is not None and bool(target.group(1) or _TARGET_AFTER.match(after))
+
+    def _baseline_of(self, mention, before: str, previous: list[_Figure]) -> _Figure | None:
+        """The earlier count a count after "up from", "compared with" or "against" is the
+        baseline of, when both name the same noun ("targets 60,000 people (12,000 households)
+        ..., up from 45,000 people"): the figure it is compared with, or None."""
+        window = before[-24:]
+        if not any(hint in window for hint in _BASELINE_HINTS) or not _BASELINE_BEFORE.search(
+            window
+        ):
+            return None
+        noun = self._head_after(mention)
+        if not noun:
+            return None
+        same = [
+            f
+            for f in previous
+            if f.family == "count"
+            and f.mention is not None
+            and f.mention.kind == num.COUNT
+            and self._head_after(f.mention) == noun
+            and not self._in_closed_aside(f, mention)
+        ]
+        return same[-1] if same else None
+
+    def _people_for_places(self, mention, indicator) -> bool:
+        """Is the figure a count of people ("48,000 people") and the indicator one of places
+        or structures whose name names no people ("Displacement sites")?"""
+        noun = self._head_after(mention)
+        if not noun or not noun <= _PEOPLE_KEYS:
+            return False
+        named = content_word_tuple(indicator.name)
+        return bool(named) and named[-1] in _PLACE_KEYS and _PEOPLE_KEYS.isdisjoint(named)
+
+    def _counts_a_reach(self, mention) -> bool:
+        """Is the count's noun one of the reach of something else ("38 countries")?"""
+        noun = self._head_after(mention)
+        return bool(noun) and noun <= _REACH_KEYS
+
+    def _in_closed_aside(self, figure: _Figure, mention) -> bool:
+        """Does the earlier figure stand in parentheses closed before `mention`?"""
+        earlier = figure.mention
+        if earlier is None:
+            return False
+        text = self.text
+        opening = text.rfind("(", max(0, earlier.start - 40), earlier.start + 1)
+        return (
+            opening >= 0
+            and text.find(")", opening, earlier.start) < 0
+            and text.find(")", earlier.end, mention.start) >= 0
+        )
+
     def _dated_apart(self, indicator, clause, clause_words, periods) -> bool:
         """Is the indicator one of a period since an origin ("CERF allocations since its
         creation") whose origin the clause leaves unsaid, while a date of the clause, not a
@@ -619,17 +858,38 @@ class FigureReading(FigureSurroundings, StatusReading):
         self._meanings_at = (sentence, found)
         return self._meanings_at
 
-    @staticmethod
-    def _meant(meanings, span: tuple[int, int], mention, everywhere: bool = False) -> tuple:
+    def _meant(self, meanings, span: tuple[int, int], mention, everywhere: bool = False) -> tuple:
         """What the phrasings within `span` mean, for `Catalogue.match`: each as its key
         words, whether it stands in the figure's focus (the words read around it, or
-        `everywhere`), and its own words."""
+        `everywhere`), its own words, and whether it is a compound whose words say nothing
+        else of the figure: one among the figure's own words, between the figures before and
+        after it ("The plan aims to reach 10.5 million of the 19.5 million people in need":
+        the 10.5 million's), and not where one of its words names the figure ("(five killed,
+        nine injured)" after "killed or injured"; but "12 deaths and injuries" are casualties)."""
         low, high = mention.start - 50, mention.end + 75
         return tuple(
-            (m.words, everywhere or (m.start <= high and m.end >= low), m.said)
+            (
+                m.words,
+                everywhere or (m.start <= high and m.end >= low),
+                m.said,
+                m.whole and self._compound_is_its_own(m, mention),
+            )
             for m in meanings
             if span[0] <= m.start and m.end <= span[1]
         )
+
+    def _compound_is_its_own(self, meaning, mention) -> bool:
+        """Does a compound phrasing stand among the figure's own words, none of its words the
+        noun right after the figure (see `_meant`)?"""
+        here = mention.number_start
+        for position in self.figure_positions:
+            if position < here and position > meaning.start:
+                return False  # a figure between: the compound is that one's
+            if position > here and position < meaning.end:
+                return False  # after the next figure
+        if 0 <= meaning.start - mention.end <= 1:
+            return True  # "12 deaths and injuries"
+        return meaning.said.isdisjoint(self._head_after(mention))
 
     def _change_after(self, mention) -> re.Match | None:
         """'9 percent fewer than in August': a change stated after its size, or None."""

@@ -41,6 +41,24 @@ EVENT_VERB_ENDINGS = tuple(sorted({verb.split()[-1] for verb in _EVENT_VERBS}))
 
 
 _COMMA_OR_THAT = re.compile(r"[,;]|\bthat\b")
+# "the 2025 Humanitarian Response Plan": a year that opens a plan's capitalised name
+_PLAN_NAME_AFTER = re.compile(
+    r" (?:[A-Z][\w’'-]*\s+){0,6}?(?:"
+    + vocabulary.alternatives(vocabulary.words("plan_name_nouns", "dates"))
+    + r")\b"
+)
+
+
+def year_opens_a_plan_name(text: str, start: int, end: int) -> bool:
+    """Is the year at `start:end` part of a plan's name ("the 2025 Humanitarian Response
+    Plan", "the 2024 Flash Appeal"), no period of the figures the plan holds?"""
+    return (
+        text[end + 1 : end + 2].isupper()
+        and text[max(0, start - 4) : start].lower() == "the "
+        and _PLAN_NAME_AFTER.match(text, end) is not None
+    )
+
+
 _COMMA = re.compile(r"\s*,\s*")
 _LEAD_IN_STATEMENT = re.compile(
     r"\s*(?:[Ii]n\s+a\s+(?:statement|report|briefing)(?:\s+(?:released|issued|published))?\s*)?"
@@ -119,7 +137,13 @@ class SentenceReading:
         else:
             future = is_future(sentence.text)
         phrases = [
-            p for p in (self.resolver.resolve(m, future) for m in date_matches) if p is not None
+            p
+            for p in (
+                self.resolver.resolve(m, future)
+                for m in date_matches
+                if m.end() - m.start() != 4 or not year_opens_a_plan_name(text, m.start(), m.end())
+            )
+            if p is not None
         ]
         attributions: list[Attribution] = []
         if speech_hint:
@@ -153,6 +177,9 @@ class SentenceReading:
             p
             for p in period_phrases
             if not self._event_verb_before(text[max(sentence.start, p.start - 30) : p.start])
+            # "Pledges made today cover 55 per cent": the day the report states it (its
+            # reported_on), no period of the figure's own
+            and (p.end - p.start != 5 or p.text.lower() != "today")
         ]
         if self.turn is not None:  # an interview's turn: its speaker's, but what others say
             attributions.append(turn_attribution(self.turn, sentence.start, sentence.end))
