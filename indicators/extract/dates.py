@@ -59,7 +59,9 @@ _BEFORE_PREVIOUS = re.compile(r"(?i)the\s+(?:week|day|month)\s+before|the\s+prev
 
 # Lower case only ("May" is a month); "could not afford" speaks of the past, so modal verbs
 # other than "will" do not count.
-_FUTURE = vocabulary.words("future_words")
+# "due to" speaks of the future only before a verb ("due to begin"), not a cause ("due to cuts")
+_DUE_TO = [f"due to {verb}" for verb in vocabulary.words("due_to_verbs")]
+_FUTURE = vocabulary.words("future_words") + _DUE_TO
 FUTURE_WORDS = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _FUTURE) + r")\b"
 )
@@ -292,7 +294,9 @@ def _canonical_atom(
 
 
 # the longest word of each, from the same list ("in the next": "next", not "in")
-_FUTURE_HINTS = tuple(max(word.split(), key=len) for word in _FUTURE)
+_FUTURE_HINTS = tuple(
+    dict.fromkeys("due" if word in _DUE_TO else max(word.split(), key=len) for word in _FUTURE)
+)
 # in lower case, for a search of a lower-cased text (a superset of the sentences that hold one)
 FUTURE_HINTS = tuple(sorted({hint.lower() for hint in _FUTURE_HINTS}))
 

@@ -132,22 +132,23 @@ def _is_range(text: str, low: NumberMention, high: NumberMention) -> bool:
         return False
     if low.qualifier and (low.value_low is not None or low.value_high is not None):
         return False  # "more than 10 to 15": a bound, then a figure
-    if low.kind == MONEY and high.kind == COUNT:
-        # "$2-3 million": the second takes the first's currency
-        if _low_scaled(text, low, high) == low.value:
-            return False
-        high.kind, high.unit = MONEY, low.unit
-    if not _low_scaled(text, low, high) < high.value or low.kind not in (COUNT, high.kind):
-        return False
-    if low.kind == COUNT and high.kind == COUNT and low.unit != high.unit:
-        return False
     gap = text[low.number_end : high.number_start]
     if len(gap) > 7 or not RANGE_GAP.match(gap):
         return False
     joiner = gap.strip().lower()
     before = text[max(0, low.start - 10) : low.start].lower()
-    if joiner == "and":
-        return before.rstrip().endswith("between")
-    if joiner == "to":
-        return not before.rstrip().endswith("from")  # "rose from 860 to 1,230" is a change
+    if joiner == "and" and not before.rstrip().endswith("between"):
+        return False
+    if joiner == "to" and before.rstrip().endswith("from"):
+        return False  # "rose from 860 to 1,230" is a change
+    low_value = _low_scaled(text, low, high)
+    # "$2-3 million": the second takes the first's currency (its scale said once, after it)
+    money_pair = low.kind == MONEY and high.kind == COUNT and low_value != low.value
+    high_kind = MONEY if money_pair else high.kind
+    if not low_value < high.value or low.kind not in (COUNT, high_kind):
+        return False
+    if low.kind == COUNT and high_kind == COUNT and low.unit != high.unit:
+        return False
+    if money_pair:
+        high.kind, high.unit = MONEY, low.unit
     return True
