@@ -99,10 +99,18 @@ def figure_label_pairs(lines: list[str]) -> list[int]:
     return joined
 
 
+# a figure alone on a line after the first: most reports hold none, and are not split (a
+# pattern that opens with the line break is scanned for at C speed, where "^" is tried at
+# every character)
+_FIGURE_LINE = re.compile(r"\n" + FIGURE_ALONE.pattern + r"(?:\n|\Z)")
+
+
 def joined_key_figures(text: str) -> str:
     """`text` with each figure and its label on one line (the line break between them read
     as a space: offsets are unchanged)."""
-    if "\n" not in text:
+    if "\n" not in text or (
+        _FIGURE_LINE.search(text) is None and not is_figure_alone(text[: text.find("\n")])
+    ):
         return text
     lines = text.split("\n")
     pairs = figure_label_pairs(lines)

@@ -53,7 +53,7 @@ def _numeric(texts: list[str], years: bool = True) -> bool:
 
 def tabled(text: str) -> str:
     """`text` with each gap between the cells of a pasted table read as a bar."""
-    if "\t" not in text and "   " not in text and "  " not in text:
+    if "\t" not in text and "  " not in text:
         return text
     lines = text.split("\n")
     found = [_cells(line) if ("\t" in line or "  " in line) else None for line in lines]
