@@ -38,8 +38,8 @@ MIN_LOCATION_PER_REPORT = 0.95
 UNSEEN = REPORTS / "unseen"
 # the whole folder: the first six reports, the agency reports, the news and press texts and
 # the field reports; these lines alone fall when a batch is added (see the folder's README)
-MIN_UNSEEN_PRECISION = 0.84
-MIN_UNSEEN_RECALL = 0.85
+MIN_UNSEEN_PRECISION = 0.85
+MIN_UNSEEN_RECALL = 0.86
 # their places (see the folder's README)
 MIN_UNSEEN_LOCATION_ACCURACY = 0.97
 # the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone
@@ -64,8 +64,8 @@ FOURTH_UNSEEN = (
     "tanzania_who_marburg_disease_outbreak_news",
     "yemen_pledging_event_press_release",
 )
-MIN_FOURTH_UNSEEN_PRECISION = 0.78
-MIN_FOURTH_UNSEEN_RECALL = 0.79
+MIN_FOURTH_UNSEEN_PRECISION = 0.82
+MIN_FOURTH_UNSEEN_RECALL = 0.82
 MIN_FOURTH_UNSEEN_LOCATION_ACCURACY = 0.95
 # the seeds: every row placed ("President Donald Trump ..." is in the United States)
 MIN_SEED_LOCATION_ACCURACY = 1.0

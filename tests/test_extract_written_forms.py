@@ -339,3 +339,59 @@ def test_the_titles_place_holds_a_report_that_names_no_other(agency, country, ki
     )
     found = extract(text, PUBLISHED, agency, catalogue=Catalogue([])).observations
     assert [(o.value, o.location) for o in found] == [(count, country)]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Germany", "Japan", "European Union", "United Kingdom", "Norway"]),
+            st.sampled_from([("€", "eur"), ("£", "gbp"), ("US$ ", "usd")]),
+            st.integers(1, 400),
+        ),
+        min_size=2,
+        max_size=4,
+        unique_by=lambda row: row[0],
+    ),
+    st.sampled_from(
+        ["The largest pledges announced were:", "Pledges by donor:", "Contributions received:"]
+    ),
+)
+def test_a_list_of_pledges_is_labelled_by_its_donors(rows, lead_in):
+    lines = "\n".join(f"- {donor}: {sign}{amount} million" for donor, (sign, _), amount in rows)
+    text = (
+        "Donors pledge aid for Yemen\n\nDonors met in Brussels on Monday for the response in "
+        f"Yemen, OCHA said.\n\n{lead_in}\n{lines}\n"
+    )
+    found = extract(text, PUBLISHED, "OCHA", catalogue=_donor_catalogue()).observations
+    for donor, (_, code), amount in rows:
+        row = [o for o in found if o.quote.lstrip("- ").startswith(donor)]
+        assert [(o.value, o.unit) for o in row] == [(amount * 1_000_000, code)]
+        # the money goes to Yemen; its donor is no place, and it is a donor's pledge
+        assert row[0].location == "Yemen"
+        assert row[0].indicator_id == "donor_pledge" + ("" if code == "usd" else f"_{code}")
+
+
+def _donor_catalogue() -> Catalogue:
+    from indicators.extract.catalogue import Indicator
+
+    return Catalogue(
+        [
+            Indicator("donor_pledge", "Donor pledge (US dollars)", "usd"),
+            Indicator("donor_pledge_eur", "Donor pledge (euros)", "eur"),
+            Indicator("donor_pledge_gbp", "Donor pledge (pounds sterling)", "gbp"),
+        ]
+    )
+
+
+@settings(max_examples=max(10, EXAMPLES // 2), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Chad", "Niger", "Mali", "Nigeria"]), min_size=2, max_size=4, unique=True
+    )
+)
+def test_a_list_of_allocations_by_country_is_placed_by_its_rows(countries):
+    lines = "\n".join(f"- {country}: $10 million" for country in countries)
+    text = f"CERF allocates funds in the Sahel\n\nAllocations by country:\n{lines}\n"
+    found = extract(text, PUBLISHED, "OCHA", catalogue=Catalogue([])).observations
+    assert sorted(o.location for o in found) == sorted(countries)

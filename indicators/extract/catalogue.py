@@ -22,6 +22,8 @@ import snowballstemmer
 from indicators.extract import numbers, vocabulary
 from indicators.extract.concepts import CONCEPT_WEIGHT, Lexicon
 from indicators.extract.date_phrases import MONTH_NAMES, WEEKDAYS
+from indicators.extract.number_context import LOCAL_CURRENCY_CODES
+from indicators.extract.number_words import MONEY_WORDS
 
 STOPWORDS = (
     frozenset(vocabulary.words("stopwords", "words"))
@@ -124,6 +126,17 @@ def _read_word(raw: str) -> str | None:
 word_content = _word_content
 
 
+def _currency_of(unit: str) -> str:
+    """The currency a money unit is in ("eur" of "eur", "usd" of "usd per person"), or ""."""
+    code = unit.split(" ", 1)[0] if unit else ""
+    return code if len(code) == 3 and code in _CURRENCY_UNITS else ""
+
+
+_CURRENCY_UNITS = frozenset(MONEY_WORDS.values()) | frozenset(
+    code.lower() for code in LOCAL_CURRENCY_CODES
+)
+
+
 @dataclass
 class Indicator:
     indicator_id: str
@@ -136,7 +149,12 @@ class Indicator:
     ordered_keys: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        id_words = [w for w in self.indicator_id.split("_") if w not in UNIT_WORDS]
+        # a money indicator's currency is its unit ("money:eur"), no key: "€70 million" says
+        # no "eur" to match
+        currency = _currency_of(self.unit)
+        id_words = [
+            w for w in self.indicator_id.split("_") if w not in UNIT_WORDS and w != currency
+        ]
         keys = content_words(" ".join(id_words))
         if len(keys) > 1:
             keys = [
@@ -157,8 +175,12 @@ class Indicator:
     def name_reading(self) -> Indicator | None:
         """This indicator keyed by the words of its name instead of its id, when they differ
         ("Rainfall below average" for `rainfall_deficit`), or None."""
+        currency = _currency_of(self.unit)
         words = [
-            w for w in WORD.findall(self.name.replace("-", " ")) if w.lower() not in UNIT_WORDS
+            w
+            for w in WORD.findall(self.name.replace("-", " "))
+            if w.lower() not in UNIT_WORDS
+            and not (currency and MONEY_WORDS.get(w.lower()) == currency)
         ]
         keys = [k for k in content_words(" ".join(words)) if k != normalise("people")]
         if len(set(keys)) < 2 or set(keys) == self.keys:

@@ -14,7 +14,11 @@ import re
 
 from indicators.extract import vocabulary
 from indicators.extract.catalogue import content_word_tuple
-from indicators.extract.locations import LEVEL_WORDS
+from indicators.extract.locations import (  # noqa: F401 - also used from here
+    LEVEL_WORDS,
+    is_donor_lead_in,
+    lead_in_of_list,
+)
 from indicators.extract.patterns import alternation
 
 # A figure stated as a change: "rose by", "a fall of", "up", "an increase of"
@@ -311,24 +315,5 @@ def caption_of_table(text: str, line_start: int) -> str:
                 return ""
             # "... by district": the rows' level says where, not what is counted
             return " ".join(w for w in line.split() if w.lower() not in LEVEL_WORDS)
-        start = previous
-    return ""
-
-
-def lead_in_of_list(text: str, line_start: int) -> str:
-    """The line ending with a colon that opens the list a row or bullet at `line_start`
-    belongs to ("Allocations by country:" above "- Chad: $10 million"), or ""."""
-    start = line_start - (len(text[:line_start]) - len(text[:line_start].rstrip(" \t-•*–")))
-    for _ in range(30):
-        if start <= 0:
-            return ""
-        previous = text.rfind("\n", 0, start - 1) + 1
-        line = text[previous : start - 1].strip()
-        if not line:
-            return ""
-        if line.endswith(":"):
-            return line[:-1]
-        if line[-1] in ".!?;":
-            return ""  # a sentence of its own, not a row of the list
         start = previous
     return ""

@@ -364,6 +364,10 @@ class FigureReading(FigureSurroundings, StatusReading):
         elif label and clause[0] == sentence.start:
             # "- Chad: $10 million" under "Allocations by country:": what the rows are
             cell_label = fc.lead_in_of_list(text, sentence.start)
+            if cell_label and fc.is_donor_lead_in(cell_label):
+                # "- Germany: €70 million" under "The largest pledges announced were:": the
+                # label names who gave, a donor, not what the figure is
+                focus_text = focus_text.replace(label, "donor", 1)
             focus_text = cell_label + " " + focus_text
         if kind == num.MEASURE and " per " in unit:
             focus_text += " " + unit  # "per capita" is read as "per person"

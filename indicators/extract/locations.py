@@ -215,6 +215,44 @@ def is_actor_or_origin(text: str, start: int, end: int) -> bool:
     )
 
 
+def lead_in_of_list(text: str, line_start: int) -> str:
+    """The line ending with a colon that opens the list a row or bullet at `line_start`
+    belongs to ("Allocations by country:" above "- Chad: $10 million"), or ""."""
+    start = line_start - (len(text[:line_start]) - len(text[:line_start].rstrip(" \t-•*–")))
+    for _ in range(30):
+        if start <= 0:
+            return ""
+        previous = text.rfind("\n", 0, start - 1) + 1
+        line = text[previous : start - 1].strip()
+        if not line:
+            return ""
+        if line.endswith(":"):
+            return line[:-1]
+        if line[-1] in ".!?;":
+            return ""  # a sentence of its own, not a row of the list
+        start = previous
+    return ""
+
+
+_DONOR_WORDS = tuple(vocabulary.words("donor_list_words"))
+_ROW_LABEL_END = re.compile(r"\s*:\s*(?:US\$|\$|€|£|[A-Z]{3}\s)?\s?\d")
+_ROW_START = re.compile(r"(?:\A|\n)[ \t]*(?:[-•*–][ \t]+)?\Z")
+
+
+def is_donor_row(text: str, start: int, end: int) -> bool:
+    """Does the place at text[start:end] label a row of a list of pledges ("The largest
+    pledges announced were:" above "- Germany: €70 million"), so naming who gave?"""
+    if not _ROW_LABEL_END.match(text, end) or not _ROW_START.search(text, max(0, start - 6), start):
+        return False
+    return is_donor_lead_in(lead_in_of_list(text, text.rfind("\n", 0, start) + 1))
+
+
+def is_donor_lead_in(lead_in: str) -> bool:
+    """Does a list's lead-in say its rows are what donors gave ("The largest pledges ...")?"""
+    lower = lead_in.lower()
+    return any(word in lower for word in _DONOR_WORDS)
+
+
 def places_described(text: str) -> list[tuple[int, int, str]]:
     """The gazetteer's places in a text that a figure there may describe: not an actor
     ("Iran has stepped up deportations"), a party ("between Israel and Hamas") nor an origin
@@ -223,6 +261,9 @@ def places_described(text: str) -> list[tuple[int, int, str]]:
         (match.start(), match.end(), match.group())
         for match in KNOWN_PLACE.finditer(text)
         if not is_actor_or_origin(text, match.start(), match.end())
+        and not (
+            text.startswith(":", match.end()) and is_donor_row(text, match.start(), match.end())
+        )
     ]
 
 

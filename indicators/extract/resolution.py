@@ -6,6 +6,8 @@ that says the most; its notes name where else it is stated.
 
 from __future__ import annotations
 
+import re
+
 from indicators.extract.candidates import Observation
 from indicators.schema import LOWER_BOUND_QUALIFIERS, UPPER_BOUND_QUALIFIERS
 
@@ -56,6 +58,9 @@ def _same_fact(a: Observation, b: Observation, publisher: str, default_place: st
         return False  # two figures of one sentence are two statements
     if _is_row(a.quote) and _is_row(b.quote):
         return False  # two rows of a table are two facts, whichever place one leaves unsaid
+    label_a, label_b = _ROW_LABEL.match(a.quote), _ROW_LABEL.match(b.quote)
+    if label_a and label_b and label_a.group(1).strip() != label_b.group(1).strip():
+        return False  # "- Germany: €1 million", "- Japan: €1 million": two rows, two facts
     if (a.value_low, a.value_high) != (b.value_low, b.value_high) and a.qualifier and b.qualifier:
         return False
 
@@ -69,6 +74,10 @@ def _same_fact(a: Observation, b: Observation, publisher: str, default_place: st
         and agree(a.attributed_to, b.attributed_to, ("", publisher))
         and agree(a.location, b.location, ("", "Unknown", default_place))
     )
+
+
+# the label of a "Label: figure" row or bullet
+_ROW_LABEL = re.compile(r"\s*(?:[-•*–]\s+)?([^:\n]{1,60}):\s")
 
 
 def _is_row(quote: str) -> bool:
