@@ -218,20 +218,32 @@ def is_actor_or_origin(text: str, start: int, end: int) -> bool:
 def lead_in_of_list(text: str, line_start: int) -> str:
     """The line ending with a colon that opens the list a row or bullet at `line_start`
     belongs to ("Allocations by country:" above "- Chad: $10 million"), or ""."""
-    start = line_start - (len(text[:line_start]) - len(text[:line_start].rstrip(" \t-•*–")))
+    start = lead_in_start(text, line_start)
+    if start < 0:
+        return ""
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)].strip()[:-1]
+
+
+def lead_in_start(text: str, line_start: int) -> int:
+    """Where the lead-in line of `lead_in_of_list` starts, or -1."""
+    head = text[max(0, line_start - 12) : line_start]
+    start = line_start - (len(head) - len(head.rstrip(" \t-•*–")))
     for _ in range(30):
         if start <= 0:
-            return ""
+            return -1
         previous = text.rfind("\n", 0, start - 1) + 1
         line = text[previous : start - 1].strip()
         if not line:
-            return ""
+            return -1
         if line.endswith(":"):
-            return line[:-1]
+            return previous + (
+                len(text[previous : start - 1]) - len(text[previous : start - 1].lstrip())
+            )
         if line[-1] in ".!?;":
-            return ""  # a sentence of its own, not a row of the list
+            return -1  # a sentence of its own, not a row of the list
         start = previous
-    return ""
+    return -1
 
 
 _DONOR_WORDS = tuple(vocabulary.words("donor_list_words"))
