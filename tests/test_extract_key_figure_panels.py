@@ -178,3 +178,43 @@ def test_a_pdf_panel_of_key_figures_reads_each_figure_with_its_label(
     for label, figure, _ in panel:
         assert (f"{figure} {label}" if figure_first else f"{label} {figure}") in text.split("\n")
     assert _values(text) == {label: value for label, _, value in panel}
+
+
+LINES = st.sampled_from(
+    [
+        "15.5M",
+        "People in need",
+        "KEY FIGURES",
+        "Key figures",
+        "In numbers:",
+        "23%",
+        "$1.2B",
+        "District\tCases\tDeaths",
+        "Blantyre\t1,497\t31",
+        "Nsanje    402    11",
+        "",
+        "- Germany: €70 million",
+        "The largest pledges announced were:",
+        "Funded 23%",
+        "Partners reached 41,200 people on 15/09/2025.",
+        "Some 2-3 million people fled.",
+        "Q3 2025",
+        "1.2m people",
+        "  ",
+        "\t",
+        "•",
+        "Total | 61,300 | 24",
+        "(n=1,234)",
+    ]
+)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(LINES, max_size=30), st.sampled_from(["\n", "\n\n", "\r\n"]))
+def test_any_mix_of_panels_tables_and_lists_reads_without_error(lines, separator):
+    text = "Situation update" + separator + separator.join(lines)
+    result = extract(text, PUBLISHED, "OCHA", catalogue=Catalogue([]))
+    assert not result.failures
+    for observation in (*result.observations, *result.events):
+        # every quote is the report's own words at its offsets
+        assert observation.quote == text[observation.quote_start : observation.quote_end]
