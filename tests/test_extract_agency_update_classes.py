@@ -18,7 +18,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicators.extract import vocabulary
+from indicators.extract import gazetteer, vocabulary
 from indicators.extract.catalogue import Catalogue
 from indicators.extract.pipeline import extract
 from tests.conftest import REPO_ROOT
@@ -97,3 +97,70 @@ def test_a_valuation_verb_with_nothing_valued_credits_no_one(verb, what, count):
     text = f"Sudan update\n\nThe war {verb} {what}, and {count:,} people were displaced.\n"
     (figure,) = extract(text, PUBLISHED, "OCHA", catalogue=CATALOGUE).observations
     assert (figure.value, figure.attributed_to) == (count, "OCHA")
+
+
+# towns two to a holder below the country, where a title naming both would be on the holder
+TOWN_PAIRS = [
+    ("El Fasher", "Tawila"),
+    ("Sittwe", "Maungdaw"),
+    ("Numan", "Yola"),
+    ("Goma", "Sake"),
+    ("Uvira", "Bukavu"),
+    ("Renk", "Malakal"),
+]
+
+
+@PROPERTY
+@given(
+    st.sampled_from(TOWN_PAIRS),
+    st.booleans(),
+    st.sampled_from(["fleeing", "fled", "escaping", "leaving", "from"]),
+    st.sampled_from(["MSF teams in {to} warn", "families arrive in {to}", "{to} clinics full"]),
+    st.integers(2, 9_000),
+)
+def test_a_place_a_title_names_as_an_origin_is_not_the_reports(pair, flip, verb, rest, count):
+    # "Malnutrition soars among children fleeing El Fasher, MSF teams in Tawila warn": the
+    # report is on Tawila, where the children come to, not on the region holding both towns
+    origin, destination = reversed(pair) if flip else pair
+    title = f"Malnutrition soars among children {verb} {origin}, " + rest.format(to=destination)
+    text = (
+        f"{title}\n\nPress release | Nairobi, 22 October 2025\n\n"
+        f"Clinics in {destination} are full. {count:,} children died.\n"
+    )
+    (figure,) = extract(text, date(2025, 10, 22), "MSF", catalogue=CATALOGUE).observations
+    assert figure.location == destination
+
+
+ACRONYM_NAMES = st.lists(
+    st.sampled_from(["Famine", "Review", "Committee", "Global", "Nutrition", "Cluster", "Joint"]),
+    min_size=1,
+    max_size=5,
+).map(" ".join)
+
+
+@PROPERTY
+@given(
+    ACRONYM_NAMES,
+    st.sampled_from(["", "of the ", "for "]),
+    st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=6),
+    st.sampled_from(TOWN_PAIRS),
+    st.integers(2, 9_000),
+)
+def test_a_title_line_ending_with_its_acronym_is_no_sentence(name, joint, acronym, pair, count):
+    # "IPC Famine Review Committee (FRC)" above "South Sudan: Nasir and Ulang Counties": the
+    # title's lines below it still say what the report is on
+    first, second = pair
+    text = (
+        f"IPC {name} {joint}Alerts ({acronym})\n"
+        f"{gazetteer.country_of(first)}: {first} and {second}\n\n"
+        f"Some {count:,} people were displaced.\n"
+    )
+    result = extract(text, PUBLISHED, "IPC", catalogue=CATALOGUE)
+    (figure,) = result.observations
+    assert figure.location == gazetteer.ancestors(first)[1]
+    # a sentence that ends with a parenthesis after a verb is still one
+    sentence = f"Cases rose to {count:,} in {first} (see annex)"
+    (figure,) = extract(
+        f"Update\n\n{sentence}\n", PUBLISHED, "IPC", catalogue=CATALOGUE
+    ).observations
+    assert figure.quote == sentence
