@@ -136,6 +136,8 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
             and not match.group("percent")
             and _AGAINST_TARGET.search(before)
         )
+        # "Health partners report 112 suspected cases": the verb, not "Situation Report 12"
+        and not (before.endswith(_VERB_LABEL_ENDINGS) and _REPORTING_VERB.search(before))
     ):
         return None
     if before.endswith(_SEQUENCE_ENDINGS) and _SEQUENCE_BEFORE.search(before):
@@ -255,6 +257,10 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
     )
 
 
+# label words that are also verbs: after a plural subject ("partners", not "progress"), in
+# lower case, they report a figure ("partners report 112 cases") and name no document
+_VERB_LABEL_ENDINGS = ("report ", "update ")
+_REPORTING_VERB = re.compile(r"\b[A-Za-z][a-z]*[^\Ws]s\s+(?:now\s+|also\s+)?(?:report|update)\s\Z")
 # a number that names a step of a sequence: "Round 12", "EW 30", "epidemiological week (EW) 1"
 _SEQUENCE_ENDINGS = ("ound ", "OUND ", "EW ", "EW) ")
 _SEQUENCE_BEFORE = re.compile(r"(?:\b(?:[Rr]ound|ROUND)|\bEW\)?)\s\Z")
