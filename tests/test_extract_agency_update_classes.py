@@ -209,3 +209,83 @@ def test_a_period_after_coordinated_figures_dates_both(disease, cases, deaths, m
     assert set(by_value) == {cases, deaths}
     assert by_value[cases].period_start == by_value[deaths].period_start != ""
     assert by_value[deaths].indicator_id != by_value[cases].indicator_id  # deaths, not cases
+
+
+QUARTERS = st.sampled_from(
+    [
+        (1, "January", "March"),
+        (2, "April", "June"),
+        (3, "July", "September"),
+        (4, "October", "December"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    QUARTERS,
+    st.integers(2019, 2025),
+    st.integers(1, 5),
+    st.sampled_from(["in the quarter", "during the quarter"]),
+    st.integers(2, 900),
+    st.integers(2, 900),
+)
+def test_the_quarter_is_the_one_the_report_covers(quarter, year, back, said, count, earlier):
+    # "Quarterly Update, July–September 2025" ... "48 of the dead and missing in the quarter";
+    # "against 1.2 in the same quarter of 2024": those months in that year
+    number, first, last = quarter
+    earlier += count  # two figures, told apart by their values
+    title = f"Route update\nQuarterly Update, {first}–{last} {year}\n\n"
+    published = date(year + 1, 1, 20)
+    text = f"{title}At least {count:,} migrants died {said}, against {earlier:,} in the same quarter of {year - back}.\n"
+    figures = extract(text, published, "IOM", catalogue=CATALOGUE).observations
+    month = 3 * number - 2
+    by_value = {f.value: (f.period_start, f.period_end, f.period_precision) for f in figures}
+    assert by_value[count] == (f"{year}-{month:02d}-01", f"{year}-{month + 2:02d}-01", "month")
+    old = year - back
+    assert by_value[earlier] == (f"{old}-{month:02d}-01", f"{old}-{month + 2:02d}-01", "month")
+
+
+@PROPERTY
+@given(
+    QUARTERS,
+    st.integers(2019, 2025),
+    st.integers(2, 900),
+    st.integers(2, 900),
+)
+def test_the_same_quarter_of_a_year_is_the_sentences_quarter_then(quarter, year, count, earlier):
+    # "between April and June 2025 ..., against 11 in the same quarter of 2024"
+    number, first, last = quarter
+    text = (
+        f"Mine action update\n\n{count:,} people were injured by UXO between {first} and {last} "
+        f"{year}, against {earlier:,} in the same quarter of {year - 1}.\n"
+    )
+    figures = extract(text, date(year + 1, 2, 1), "NRA", catalogue=CATALOGUE).observations
+    month = 3 * number - 2
+    (before,) = [f for f in figures if f.value == earlier]
+    assert (before.period_start, before.period_end) == (
+        f"{year - 1}-{month:02d}-01",
+        f"{year - 1}-{month + 2:02d}-01",
+    )
+
+
+@PROPERTY
+@given(
+    st.sampled_from(["attempted crossings", "crossings", "departures", "admissions"]),
+    st.sampled_from([1, 10, 100, 1000]),
+    st.integers(1, 99),
+    st.integers(1, 99),
+    st.sampled_from(["against", "compared with", "up from"]),
+)
+def test_a_rate_per_its_denominator_and_its_baseline(denominator, base, rate, earlier, join):
+    # "1.9 deaths per 100 attempted crossings ..., against 1.2 in the same quarter of 2024":
+    # a rate, and the bare figure after "against" the same rate
+    value, before = rate / 10, (rate + earlier) / 10
+    text = (
+        f"Route update\n\nThe death rate rose to {value} deaths per {base:,} {denominator} "
+        f"this year, {join} {before} in 2023.\n"
+    )
+    figures = extract(text, date(2025, 10, 15), "IOM", catalogue=CATALOGUE).observations
+    units = {f.value: f.unit for f in figures}
+    assert units[value] == units[before] == f"per {base:,} {denominator}"
+    assert len({f.indicator_id for f in figures}) == 1

@@ -352,12 +352,21 @@ class FigureReading(FigureSurroundings, StatusReading):
             # earlier figure of the same family says what a bare one counts
             same = [f for f in previous if f.family == family or f.family == "rate:" + f.rate]
             inherited = same[-1] if same else previous[-1]
-        if (
-            inherited is not None
-            and kind in (num.MONEY, num.MEASURE)
-            and inherited.observation.unit.startswith(unit + " per ")
+        if inherited is not None and (
+            (
+                kind in (num.MONEY, num.MEASURE)
+                and inherited.observation.unit.startswith(unit + " per ")
+            )
+            or (
+                kind == num.COUNT
+                and inherited.mention is not None
+                and inherited.mention.kind == num.RATE
+                and any(hint in before for hint in _BASELINE_HINTS)
+                and _BASELINE_BEFORE.search(before)
+            )
         ):  # "cut to US$ 8 per person per month, then restored to US$ 12": the same measure
-            # ("14.2 litres per person per day, down from 17.8 litres")
+            # ("14.2 litres per person per day, down from 17.8 litres"; "1.9 deaths per 100
+            # attempted crossings ..., against 1.2 in the same quarter of 2024": the same rate)
             family = inherited.family
             unit = inherited.observation.unit
             indicator_id = inherited.observation.indicator_id

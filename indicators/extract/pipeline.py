@@ -233,6 +233,7 @@ class _Run(SentenceReading, FigureReading, EventReading):
                     if e <= sentence.end
                 ]
         head_end = sentences[0].start  # the title, standfirst and dateline come before
+        self.head_end = head_end
         self.default_place = report_scope(text, head_end, all_places)
         self.speakers.country = country_of(self.default_place) or ""
         self.places = ReportPlaces(self.default_place, dateline_places(text[:head_end]), text)

@@ -20,7 +20,14 @@ from indicators.extract.attribution import (
     speaker_for,
     without_shares_of_those_asked,
 )
-from indicators.extract.dates import DatePhrase, is_future
+from indicators.extract.date_phrases import find_date_phrases
+from indicators.extract.dates import (
+    DatePhrase,
+    DateResolver,
+    is_future,
+    is_quarter_range,
+    quarters_referred_to,
+)
 from indicators.extract.events import EVENT_HINTS
 from indicators.extract.figure_record import _Figure
 from indicators.extract.figure_statuses import EVALUATIVE_HINTS, QUALITATIVE_HINTS
@@ -121,6 +128,10 @@ class SentenceReading:
         phrases = [
             p for p in (self.resolver.resolve(m, future) for m in date_matches) if p is not None
         ]
+        if "quarter" in sentence.text:  # "in the quarter", "the same quarter of 2024"
+            phrases = quarters_referred_to(
+                text, sentence.start, sentence.end, phrases, self._report_quarter()
+            )
         attributions: list[Attribution] = []
         if speech_hint:
             attributions = find_attributions(
@@ -274,6 +285,20 @@ class SentenceReading:
                         found[id(attribution)] = phrase
                         break
         return found
+
+    _quarter_of_report: tuple | None = None  # (the report's quarter or None,), once read
+
+    def _report_quarter(self) -> DatePhrase | None:
+        """The quarter the report covers, as its title or head states it ("Quarterly Update,
+        July–September 2025"): what "in the quarter" refers to; read once per report."""
+        if self._quarter_of_report is None:
+            head = getattr(self, "head_end", 0)
+            resolver = DateResolver(self.published)
+            found = (resolver.resolve(m) for m in find_date_phrases(self.text, 0, head))
+            self._quarter_of_report = (
+                next((p for p in found if p is not None and is_quarter_range(p)), None),
+            )
+        return self._quarter_of_report[0]
 
     def _attribution(
         self, position: int, attributions: list[Attribution], speech: dict, covering=False
