@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indicators.extract import gazetteer, vocabulary
-from indicators.extract.catalogue import Catalogue
+from indicators.extract.catalogue import Catalogue, Indicator
 from indicators.extract.pipeline import extract
 from tests.conftest import REPO_ROOT
 
@@ -289,3 +289,77 @@ def test_a_rate_per_its_denominator_and_its_baseline(denominator, base, rate, ea
     units = {f.value: f.unit for f in figures}
     assert units[value] == units[before] == f"per {base:,} {denominator}"
     assert len({f.indicator_id for f in figures}) == 1
+
+
+# what a cost is of, each with its change and its amount in US dollars
+COSTS = [("smeb_cost", "minimum expenditure basket"), ("rent_cost", "rent"), ("fuel_cost", "fuel")]
+COST_CATALOGUE = Catalogue(
+    [
+        indicator
+        for cost, words in COSTS
+        for indicator in (
+            Indicator(cost, f"Cost of {words}", "lbp per household per month", f"Cost of {words}."),
+            Indicator(
+                f"{cost}_usd", f"Cost of {words} (US dollars)", "usd per household per month"
+            ),
+            Indicator(f"{cost}_change", f"Change in the cost of {words}", "percent"),
+        )
+    ]
+)
+
+
+@PROPERTY
+@given(
+    st.sampled_from(COSTS),
+    st.integers(2, 90),
+    st.integers(100, 900),
+    st.integers(1, 40),
+    st.sampled_from(["higher", "more", "lower", "less"]),
+    st.sampled_from(["January", "the previous month", "December"]),
+)
+def test_a_change_and_another_currency_after_an_amount_are_that_amounts(
+    cost, millions, dollars, change, direction, since
+):
+    # "The cost of the survival minimum expenditure basket rose to LBP 42.5 million (US$ 475)
+    # per household per month in February, 6% higher than in January"
+    indicator, words = cost
+    text = (
+        f"Lebanon note\n\nThe cost of {words} rose to LBP {millions} million (US$ {dollars}) "
+        f"per household per month in February, {change}% {direction} than in {since}.\n"
+    )
+    figures = extract(text, PUBLISHED, "ACAPS", catalogue=COST_CATALOGUE).observations
+    read = {f.indicator_id: f.value for f in figures}
+    sign = -1 if direction in ("lower", "less") else 1
+    assert read == {
+        indicator: millions * 1_000_000,
+        f"{indicator}_usd": dollars,
+        f"{indicator}_change": sign * change,
+    }
+
+
+@PROPERTY
+@given(
+    st.sampled_from(
+        ["Nearly four in five", "Three in four", "Roughly one in three", "Two out of five"]
+    ),
+    st.lists(
+        st.sampled_from(["of", "the", "deaths", "and", "disappearances", "recorded"]),
+        min_size=0,
+        max_size=5,
+    ),
+    st.booleans(),
+)
+def test_a_ratio_restated_by_its_percent_after_its_noun_is_one_figure(ratio, words, cent):
+    # "Nearly four in five of the deaths and disappearances (79 per cent) occurred off Libya"
+    values = {
+        "Nearly four in five": 79,
+        "Three in four": 75,
+        "Roughly one in three": 33,
+        "Two out of five": 40,
+    }
+    exact = values[ratio]
+    said = " ".join(words)
+    percent = f"{exact} per cent" if cent else f"{exact}%"
+    text = f"Route update\n\n{ratio} {said} ({percent}) occurred at sea.\n".replace("  ", " ")
+    figures = extract(text, PUBLISHED, "IOM", catalogue=CATALOGUE).observations
+    assert [f.value for f in figures] == [exact]

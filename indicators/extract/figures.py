@@ -72,6 +72,8 @@ _ORIGIN_KEYS = frozenset(
 )
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
+# "LBP 42.5 million (US$ 475)": a money figure, then another in parentheses right after it
+_RIGHT_BEFORE_PARENTHESIS = re.compile(r"\s*\(\s*(?:(?:about|around|some|roughly|or)\s+)?")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but|so)\s|;\s")
 # A figure followed by a noun ("40 villages", "95 percent of households") names what it counts;
 # one followed by a verb or preposition ("12 entered", "300 a day") may take it from before.
@@ -455,6 +457,19 @@ class FigureReading(FigureSurroundings, StatusReading):
                     else (),
                 )
             if (
+                change is not None
+                and kind == num.SHARE
+                and previous
+                and (indicator is None or not indicator.indicator_id.endswith("_change"))
+            ):
+                # "LBP 42.5 million ... in February, 6% higher than in January", "21,340 (9%
+                # more than in April–June)": the change of the figure it follows
+                indicator = self._change_of(previous, clause) or indicator
+            if kind == num.MONEY and in_parentheses and previous:
+                # "LBP 42.5 million (US$ 475)", "KES 310 million (about USD 2.4 million)": the
+                # amount before, told in another currency
+                indicator = self._in_other_currency(previous[-1], mention, unit) or indicator
+            if (
                 indicator is not None
                 and indicator.keys & _ORIGIN_KEYS
                 and self._dated_apart(indicator, clause, clause_words, periods)
@@ -610,6 +625,42 @@ class FigureReading(FigureSurroundings, StatusReading):
             review=review,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
+
+    def _in_other_currency(self, figure, mention, unit: str):
+        """The catalogue's indicator of the money figure right before the parenthesis a money
+        figure stands in, in this figure's currency ("smeb_cost_usd" beside "smeb_cost",
+        "funding_received" beside "funding_received_kes"), or None."""
+        stated = figure.observation
+        before = figure.mention
+        if (
+            before is None
+            or before.kind != num.MONEY
+            or stated.indicator_is_new
+            or not _RIGHT_BEFORE_PARENTHESIS.fullmatch(self.text, before.end, mention.start)
+        ):
+            return None
+        currency = unit.split(" ", 1)[0]
+        if stated.unit.split(" ", 1)[0] == currency:
+            return None
+        base, _, code = stated.indicator_id.rpartition("_")
+        if not base or code.upper() not in num.LOCAL_CURRENCY_CODES:
+            base = stated.indicator_id  # no currency ends the id ("smeb_cost")
+        for name in (f"{base}_{currency}", base):
+            found = self.catalogue.by_id.get(name)
+            if found is not None and found.unit.split(" ", 1)[0] == currency:
+                return found
+        return None
+
+    def _change_of(self, previous, clause):
+        """The catalogue's indicator of change of the nearest figure before in the clause
+        that has one ("smeb_cost_change" after "smeb_cost"), or None."""
+        for figure in reversed(previous):
+            if figure.clause[0] < clause[0] or figure.observation.indicator_is_new:
+                continue
+            changed = self.catalogue.by_id.get(figure.observation.indicator_id + "_change")
+            if changed is not None and changed.unit in fc.CHANGE_UNITS:
+                return changed
+        return None
 
     def _dated_apart(self, indicator, clause, clause_words, periods) -> bool:
         """Is the indicator one of a period since an origin ("CERF allocations since its
