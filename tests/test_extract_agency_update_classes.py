@@ -363,3 +363,23 @@ def test_a_ratio_restated_by_its_percent_after_its_noun_is_one_figure(ratio, wor
     text = f"Route update\n\n{ratio} {said} ({percent}) occurred at sea.\n".replace("  ", " ")
     figures = extract(text, PUBLISHED, "IOM", catalogue=CATALOGUE).observations
     assert [f.value for f in figures] == [exact]
+
+
+@PROPERTY
+@given(
+    st.integers(2019, 2026),
+    st.sampled_from(["appeal", "Flash Appeal", "Humanitarian Response Plan", "HRP"]),
+    st.sampled_from(["", "Lebanon ", "Regional "]),
+    st.integers(2, 99),
+    st.integers(2, 900),
+)
+def test_a_year_naming_an_appeal_is_no_period_of_its_share(year, plan, country, share, millions):
+    # "The 2025 appeal is only 27 per cent funded": the share holds now; what "the 2025
+    # appeal requests" is for that year
+    name = f"The {year} {country}{plan}"
+    text = f"Crisis note\n\n{name} is only {share} per cent funded.\n"
+    (figure,) = extract(text, date(year, 12, 1), "OCHA", catalogue=CATALOGUE).observations
+    assert (figure.value, figure.period_start) == (share, "")
+    text = f"Crisis note\n\n{name} requests US$ {millions} million.\n"
+    (figure,) = extract(text, date(year, 12, 1), "OCHA", catalogue=CATALOGUE).observations
+    assert (figure.period_start, figure.period_precision) == (f"{year}-01-01", "year")

@@ -200,6 +200,13 @@ class FigureReading(FigureSurroundings, StatusReading):
             for p in periods
             if clause[0] <= p.start < clause[1] and not fc.compared_with(p, self.text)
         ]
+        if inside and any(fc.names_a_plan(p, self.text) for p in inside):
+            mention = self._mention_at(position)
+            if mention is not None and mention.kind == num.SHARE:
+                # "The 2025 appeal is only 27 per cent funded": the year names the appeal; the
+                # share holds now (what "the 2025 appeal ... is for US$ 1.1 billion" asks is
+                # for 2025)
+                inside = [p for p in inside if not fc.names_a_plan(p, self.text)]
         if not inside:
             return None  # what follows only narrows the phrases down
         window = self.text[max(clause[0], position - 24) : position]
