@@ -383,3 +383,22 @@ def test_a_year_naming_an_appeal_is_no_period_of_its_share(year, plan, country, 
     text = f"Crisis note\n\n{name} requests US$ {millions} million.\n"
     (figure,) = extract(text, date(year, 12, 1), "OCHA", catalogue=CATALOGUE).observations
     assert (figure.period_start, figure.period_precision) == (f"{year}-01-01", "year")
+
+
+@PROPERTY
+@given(
+    st.integers(1, 28),
+    MONTHS,
+    st.sampled_from(["earthquake", "withdrawal deadline", "ceasefire", "floods", "cyclone"]),
+    st.sampled_from(["Six months after", "Weeks after", "After", "Two days before"]),
+    st.integers(2, 900_000),
+)
+def test_a_date_naming_an_event_a_time_is_told_from_is_no_period(day, month, event, lead, count):
+    # "Six months after the 28 March earthquake, 1.1 million children still need assistance"
+    text = f"Update\n\n{lead} the {day} {month} {event}, {count:,} people still need assistance.\n"
+    (figure,) = extract(text, date(2025, 10, 14), "UNICEF", catalogue=CATALOGUE).observations
+    assert (figure.value, figure.period_start) == (count, "")
+    # a date after "after the" that names no event still dates the figure
+    text = f"Update\n\nSome {count:,} people were displaced after the {day} {month} in the north.\n"
+    (figure,) = extract(text, date(2025, 10, 14), "UNICEF", catalogue=CATALOGUE).observations
+    assert figure.period_start != ""
