@@ -402,3 +402,44 @@ def test_a_date_naming_an_event_a_time_is_told_from_is_no_period(day, month, eve
     text = f"Update\n\nSome {count:,} people were displaced after the {day} {month} in the north.\n"
     (figure,) = extract(text, date(2025, 10, 14), "UNICEF", catalogue=CATALOGUE).observations
     assert figure.period_start != ""
+
+
+SYNONYM_CATALOGUE = Catalogue(
+    [
+        Indicator("child_migrants_dead_missing", "Child migrants dead and missing", "count"),
+        Indicator("migrants_dead_missing", "Migrants dead and missing", "count"),
+        Indicator("cropland_submerged", "Cropland submerged", "hectares"),
+        Indicator("people_affected", "People affected", "count"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    st.integers(2, 90_000),
+    st.sampled_from(
+        ["deaths and disappearances", "dead and missing", "deaths and people who disappeared"]
+    ),
+    st.booleans(),
+)
+def test_an_id_in_the_singular_or_another_word_for_it_is_read_in_the_text(count, loss, children):
+    # "Children accounted for at least 48 of the dead and missing" (child_...); "24,500 deaths
+    # and disappearances" (dead_missing)
+    who = "children among the migrants" if children else "migrants"
+    text = f"Route update\n\nIOM recorded {count:,} {loss} of {who} on the route.\n"
+    (figure,) = extract(text, PUBLISHED, "IOM", catalogue=SYNONYM_CATALOGUE).observations
+    expected = "child_migrants_dead_missing" if children else "migrants_dead_missing"
+    assert (figure.value, figure.indicator_id) == (count, expected)
+
+
+@PROPERTY
+@given(
+    st.integers(2, 900_000),
+    st.sampled_from(["farmland", "rice paddy", "paddy", "cropland"]),
+    st.sampled_from(["were submerged", "was submerged", "lay submerged"]),
+)
+def test_farmland_and_paddy_are_cropland(hectares, land, verb):
+    # "Some 38,000 hectares of farmland were submerged", "61,000 hectares of rice paddy"
+    text = f"Floods update\n\nSome {hectares:,} hectares of {land} {verb} by the floods.\n"
+    figures = extract(text, PUBLISHED, "OCHA", catalogue=SYNONYM_CATALOGUE).observations
+    assert [(f.value, f.indicator_id) for f in figures] == [(hectares, "cropland_submerged")]
