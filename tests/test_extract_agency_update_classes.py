@@ -443,3 +443,41 @@ def test_farmland_and_paddy_are_cropland(hectares, land, verb):
     text = f"Floods update\n\nSome {hectares:,} hectares of {land} {verb} by the floods.\n"
     figures = extract(text, PUBLISHED, "OCHA", catalogue=SYNONYM_CATALOGUE).observations
     assert [(f.value, f.indicator_id) for f in figures] == [(hectares, "cropland_submerged")]
+
+
+TABLE_CATALOGUE = Catalogue(
+    [
+        Indicator("share_households_severe_hunger", "Households in severe hunger", "percent"),
+        Indicator(
+            "share_children_acutely_malnourished", "Children acutely malnourished", "percent"
+        ),
+    ]
+)
+TABLE_ROWS = {
+    "share_households_severe_hunger": "Households in severe hunger",
+    "share_children_acutely_malnourished": "Children acutely malnourished",
+}
+
+
+@PROPERTY
+@given(
+    st.sampled_from(TOWN_PAIRS),
+    st.lists(st.integers(1, 99), min_size=4, max_size=4, unique=True),
+    st.sampled_from(["Indicator", "Evidence", "Food consumption", "Nutrition"]),
+)
+def test_a_table_whose_columns_are_places_puts_each_cell_in_its_column(pair, values, first):
+    # "Food consumption | Nasir | Ulang" above "Severe household hunger | 22% | 14%": the row
+    # says what each cell counts, its column where
+    west, east = pair
+    rows = list(TABLE_ROWS.items())
+    lines = [f"{first} | {west} | {east}"] + [
+        f"{label} | {values[2 * i]}% | {values[2 * i + 1]}%" for i, (_, label) in enumerate(rows)
+    ]
+    text = "Alert\n\nEVIDENCE REVIEWED\n" + "\n".join(lines) + "\n"
+    figures = extract(text, PUBLISHED, "IPC", catalogue=TABLE_CATALOGUE).observations
+    got = {(f.indicator_id, f.location): f.value for f in figures}
+    expected = {}
+    for i, (indicator, _) in enumerate(rows):
+        expected[(indicator, west)] = values[2 * i]
+        expected[(indicator, east)] = values[2 * i + 1]
+    assert got == expected

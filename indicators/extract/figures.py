@@ -52,6 +52,7 @@ from indicators.extract.figure_words import (
     opens_aside,
     whole_words,
 )
+from indicators.extract.gazetteer import BY_LOWER, CANONICAL
 from indicators.extract.hints import prefix_hints
 from indicators.extract.sentence_view import Context
 
@@ -322,6 +323,14 @@ class FigureReading(FigureSurroundings, StatusReading):
             if sentence.text.find("|") >= 0
             else ""
         )
+        column_place = ""
+        if cell_label:
+            column = fc.header_of_column(text, sentence.start, mention.start)
+            column_place = BY_LOWER.get(column.lower(), "")
+            if column_place:  # "Poor food consumption score | 38% | 29%" under "Food
+                # consumption | Nasir | Ulang": the row says what, the column where
+                first = cell_label[: len(cell_label) - len(column)].strip()
+                cell_label = f"{first} {sentence.text.split('|', 1)[0].strip()}"
         if cell_label:  # "Pemba | 98,215 | 17%" under "District | IDPs | % of total"
             # a count in a district's row counts no districts (its share may be one "in" it)
             own_label = fc.without_level(cell_label) if kind == num.COUNT else cell_label
@@ -561,7 +570,9 @@ class FigureReading(FigureSurroundings, StatusReading):
                     column = (
                         fc.header_of_column(text, sentence.start, mention.start, 1) + " " + column
                     )
-                if column:  # "98,215" in "Pemba | 98,215 | 17%" under "District | IDPs | ...":
+                if column_place:  # "38%" under "Nasir": the row says what it counts
+                    described, subject = sentence.text.split("|", 1)[0], ""
+                elif column:  # "98,215" in "Pemba | 98,215 | 17%" under "District | IDPs | ...":
                     described, subject = column, ""  # the column says what it counts
                 change = _CHANGE_THEN_TO.search(before)
                 if (
@@ -624,7 +635,8 @@ class FigureReading(FigureSurroundings, StatusReading):
             text[mention.start : mention.end],
             (speaker, reported_on, reported_as_stated),
             fields,
-            self._location(sentence, clause, mention.number_start),
+            CANONICAL.get(column_place, column_place)
+            or self._location(sentence, clause, mention.number_start),
             value=value,
             value_low=low,
             value_high=high,
