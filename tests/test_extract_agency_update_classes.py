@@ -481,3 +481,24 @@ def test_a_table_whose_columns_are_places_puts_each_cell_in_its_column(pair, val
         expected[(indicator, west)] = values[2 * i]
         expected[(indicator, east)] = values[2 * i + 1]
     assert got == expected
+
+
+@PROPERTY
+@given(
+    st.sampled_from(
+        [("Lebanon", ["Tyre", "Nabatieh", "Beirut"]), ("Somalia", ["Baidoa", "Burao"])]
+    ),
+    st.sampled_from(["most", "many", "several", "some"]),
+    st.sampled_from(["in", "to"]),
+    st.integers(2, 900_000),
+)
+def test_a_place_after_most_of_them_is_where_a_part_is(country, part, preposition, count):
+    # "92,000 remained displaced, most of them in Tyre, Nabatieh and Beirut": in Lebanon
+    name, towns = country
+    listed = ", ".join(towns[:-1]) + " and " + towns[-1]
+    text = (
+        f"Displacement in {name}\n\nSome {count:,} people remained displaced, "
+        f"{part} of them {preposition} {listed}.\n"
+    )
+    (figure,) = extract(text, PUBLISHED, "ACAPS", catalogue=CATALOGUE).observations
+    assert (figure.value, figure.location) == (count, name)

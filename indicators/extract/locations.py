@@ -152,6 +152,23 @@ CLAUSE_JOIN = re.compile(
     r"|,\s+(?:most|many|some|half|all|several|the\s+majority)\s+of\s+(?:them|whom)\b"
 )
 FROM_BEFORE_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?\Z")
+# "92,000 remained displaced, most of them in Tyre, Nabatieh and Beirut": where a part is
+PART_OF_THEM = re.compile(
+    r",\s+(?:most|many|some|half|all|several|the\s+majority)\s+of\s+(?:them|whom)\b"
+)
+
+
+def places_of_the_whole(sentence: str, spans: list, here: int) -> list:
+    """The places of `spans` less those named after ", most of them" that follows the figure
+    at `here`: they say where a part of it is, not the whole ("..., most of them in Tyre")."""
+    if " of them" not in sentence and " of whom" not in sentence:
+        return spans
+    parts = [m.start() for m in PART_OF_THEM.finditer(sentence) if m.start() >= here]
+    if not parts:
+        return spans
+    return [p for p in spans if p[0] < parts[0]]
+
+
 DESTINATION_AFTER_PLACE = re.compile(r"\s+(?:to|into|towards)\s+(?:the\s+)?[A-Z]")
 
 
