@@ -502,3 +502,36 @@ def test_a_place_after_most_of_them_is_where_a_part_is(country, part, prepositio
     )
     (figure,) = extract(text, PUBLISHED, "ACAPS", catalogue=CATALOGUE).observations
     assert (figure.value, figure.location) == (count, name)
+
+
+@PROPERTY
+@given(
+    st.sampled_from(
+        [
+            ("ceasefire", "ceasefire", "took effect"),
+            ("truce", "ceasefire", "took effect"),
+            ("war", "war", "began"),
+        ]
+    ),
+    st.integers(1, 28),
+    MONTHS,
+    st.integers(2018, 2024),
+    st.integers(2, 9_000),
+)
+def test_since_an_event_the_report_dated_opens_at_its_start(event, day, month, year, count):
+    # "Since the ceasefire ... took effect on 27 November 2024, ..." then "At least 83 people
+    # have been killed in strikes since the ceasefire"
+    noun, kind, verb = event
+    text = (
+        f"Briefing note\n\nSince the {noun} {verb} on {day} {month} {year}, most of the "
+        f"displaced have returned. At least {count:,} people have been killed in strikes "
+        f"since the {noun}, according to the Ministry of Public Health.\n"
+    )
+    result = extract(text, date(year + 1, 3, 14), "ACAPS", catalogue=CATALOGUE)
+    (started,) = [e for e in result.events if e.kind == kind]
+    (figure,) = result.observations
+    assert (figure.period_start, figure.period_precision) == (
+        started.start,
+        started.start_precision,
+    )
+    assert figure.period_start != "" and figure.period_end == ""

@@ -343,3 +343,29 @@ def quarters_referred_to(
     # a year read inside "the same quarter of 2024" gives way to the quarter
     kept = [p for p in phrases if not any(f.start <= p.start and p.end <= f.end for f in found)]
     return sorted(kept + found, key=lambda p: p.start)
+
+
+# "since the ceasefire": an event the report has dated before, named without a date
+_SINCE_DATED_EVENTS: dict[str, str] = vocabulary.words("since_dated_events", "dates")
+_SINCE_THE_EVENT = re.compile(
+    r"\b[Ss]ince\s+the\s+(?P<noun>" + "|".join(_SINCE_DATED_EVENTS) + r")\b(?!\s+(?:of|in|on)\b)"
+)
+
+
+def since_dated_events(
+    text: str, start: int, end: int, phrases: list[DatePhrase], start_of
+) -> list[DatePhrase]:
+    """The periods "since the ceasefire" opens in text[start:end] when the phrase has no date
+    of its own: from the start of the last event of that kind the report dated, which
+    `start_of(kind)` gives as (day, precision) or None. Call only where "ince the " is."""
+    found = []
+    for match in _SINCE_THE_EVENT.finditer(text, start, end):
+        if any(match.end() <= p.start <= match.end() + 40 for p in phrases):
+            continue  # "since the war began in April 2023": dated here
+        when = start_of(_SINCE_DATED_EVENTS[match.group("noun").lower()])
+        if when is None:
+            continue
+        phrase = DatePhrase(match.start(), match.end(), match.group(), "since")
+        phrase.first = DateAtom(when[0], when[1], phrase.text, phrase.start, phrase.end)
+        found.append(phrase)
+    return sorted(phrases + found, key=lambda p: p.start) if found else phrases

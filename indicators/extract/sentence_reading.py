@@ -11,6 +11,7 @@ are the run's own lookups (`pipeline._Run._location`).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from indicators.extract import numbers as num
 from indicators.extract import vocabulary
@@ -27,6 +28,7 @@ from indicators.extract.dates import (
     is_future,
     is_quarter_range,
     quarters_referred_to,
+    since_dated_events,
 )
 from indicators.extract.events import EVENT_HINTS
 from indicators.extract.figure_record import _Figure
@@ -128,6 +130,10 @@ class SentenceReading:
         phrases = [
             p for p in (self.resolver.resolve(m, future) for m in date_matches) if p is not None
         ]
+        if self.events and "ince the " in sentence.text:  # "since the ceasefire"
+            phrases = since_dated_events(
+                text, sentence.start, sentence.end, phrases, self._start_of_event
+            )
         if "quarter" in sentence.text:  # "in the quarter", "the same quarter of 2024"
             phrases = quarters_referred_to(
                 text, sentence.start, sentence.end, phrases, self._report_quarter()
@@ -299,6 +305,13 @@ class SentenceReading:
                 next((p for p in found if p is not None and is_quarter_range(p)), None),
             )
         return self._quarter_of_report[0]
+
+    def _start_of_event(self, kind: str):
+        """(day, precision) the last event of this kind the report dated starts on, or None."""
+        for event in reversed(self.events):
+            if event.kind == kind and event.start:
+                return date.fromisoformat(event.start), event.start_precision
+        return None
 
     def _attribution(
         self, position: int, attributions: list[Attribution], speech: dict, covering=False
