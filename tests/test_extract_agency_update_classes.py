@@ -492,7 +492,7 @@ def test_a_table_whose_columns_are_places_puts_each_cell_in_its_column(pair, val
     st.sampled_from(["in", "to"]),
     st.integers(2, 900_000),
 )
-def test_a_place_after_most_of_them_is_where_a_part_is(country, part, preposition, count):
+def test_places_after_most_of_them_are_where_parts_are(country, part, preposition, count):
     # "92,000 remained displaced, most of them in Tyre, Nabatieh and Beirut": in Lebanon
     name, towns = country
     listed = ", ".join(towns[:-1]) + " and " + towns[-1]
@@ -502,6 +502,10 @@ def test_a_place_after_most_of_them_is_where_a_part_is(country, part, prepositio
     )
     (figure,) = extract(text, PUBLISHED, "ACAPS", catalogue=CATALOGUE).observations
     assert (figure.value, figure.location) == (count, name)
+    # one place holding most of them is the figure's ("most of them in Androy")
+    text = text.replace(listed, towns[0])
+    (figure,) = extract(text, PUBLISHED, "ACAPS", catalogue=CATALOGUE).observations
+    assert (figure.value, figure.location) == (count, towns[0])
 
 
 @PROPERTY

@@ -160,11 +160,15 @@ PART_OF_THEM = re.compile(
 
 def places_of_the_whole(sentence: str, spans: list, here: int) -> list:
     """The places of `spans` less those named after ", most of them" that follows the figure
-    at `here`: they say where a part of it is, not the whole ("..., most of them in Tyre")."""
+    at `here`, when that names several: they say where parts of it are, not the whole ("...,
+    most of them in Tyre, Nabatieh and Beirut"); one place holding most of it is its place
+    ("310,000 people ..., most of them in Androy")."""
     if " of them" not in sentence and " of whom" not in sentence:
         return spans
     parts = [m.start() for m in PART_OF_THEM.finditer(sentence) if m.start() >= here]
     if not parts:
+        return spans
+    if sum(1 for _ in KNOWN_PLACE.finditer(sentence, parts[0])) < 2:
         return spans
     return [p for p in spans if p[0] < parts[0]]
 
