@@ -539,3 +539,29 @@ def test_since_an_event_the_report_dated_opens_at_its_start(event, day, month, y
         started.start_precision,
     )
     assert figure.period_start != "" and figure.period_end == ""
+
+
+@PROPERTY
+@given(
+    st.integers(100_000, 900_000),
+    st.integers(2, 60),
+    st.sampled_from(["local government areas", "districts", "counties", "townships"]),
+    st.integers(1, 28),
+    st.integers(1, 28),
+    st.sampled_from(["up from", "down from"]),
+)
+def test_a_count_of_where_shares_the_figures_date_and_not_its_baseline(
+    people, areas, where, day, earlier_day, join
+):
+    # "412,000 people have been affected in 14 local government areas as of 8 September, up
+    # from 265,000 on 2 September": the date is the people's too, the baseline is theirs
+    earlier = people // 2 if join == "up from" else people * 2
+    text = (
+        f"Floods update\n\nSome {people:,} people have been affected in {areas} {where} as of "
+        f"{day} September, {join} {earlier:,} on {earlier_day} August.\n"
+    )
+    figures = extract(text, date(2025, 9, 30), "OCHA", catalogue=CATALOGUE).observations
+    by_value = {f.value: f for f in figures}
+    assert by_value[people].period_start == f"2025-09-{day:02d}"
+    assert by_value[earlier].indicator_id == by_value[people].indicator_id
+    assert by_value[earlier].period_start == f"2025-08-{earlier_day:02d}"

@@ -73,6 +73,8 @@ _ORIGIN_KEYS = frozenset(
 )
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
+# "affected in 14 local government areas": a count of where the figure before holds
+_PLACE_PHRASE_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?\Z")
 # "LBP 42.5 million (US$ 475)": a money figure, then another in parentheses right after it
 _RIGHT_BEFORE_PARENTHESIS = re.compile(r"\s*\(\s*(?:(?:about|around|some|roughly|or)\s+)?")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but|so)\s|;\s")
@@ -371,6 +373,14 @@ class FigureReading(FigureSurroundings, StatusReading):
             # "7 million people, one in three ..., compared with 6.9 million": the nearest
             # earlier figure of the same family says what a bare one counts
             same = [f for f in previous if f.family == family or f.family == "rate:" + f.rate]
+            if (
+                len(same) > 1
+                and any(hint in before for hint in _BASELINE_HINTS)
+                and _BASELINE_BEFORE.search(before)
+            ):
+                # "412,000 people ... in 14 local government areas ..., up from 265,000": the
+                # baseline of the figure that changed, not of the count of where
+                same = [f for f in same if not self._in_place_phrase(f)] or same
             inherited = same[-1] if same else previous[-1]
         if inherited is not None and (
             (
@@ -671,6 +681,16 @@ class FigureReading(FigureSurroundings, StatusReading):
             if found is not None and found.unit.split(" ", 1)[0] == currency:
                 return found
         return None
+
+    def _in_place_phrase(self, figure) -> bool:
+        """Does a figure count where the one before it holds ("in 14 local government
+        areas")?"""
+        mention = figure.mention
+        return (
+            mention is not None
+            and _PLACE_PHRASE_BEFORE.search(self.text, max(0, mention.start - 12), mention.start)
+            is not None
+        )
 
     def _change_of(self, previous, clause):
         """The catalogue's indicator of change of the nearest figure before in the clause
