@@ -565,3 +565,22 @@ def test_a_count_of_where_shares_the_figures_date_and_not_its_baseline(
     assert by_value[people].period_start == f"2025-09-{day:02d}"
     assert by_value[earlier].indicator_id == by_value[people].indicator_id
     assert by_value[earlier].period_start == f"2025-08-{earlier_day:02d}"
+
+
+@PROPERTY
+@given(
+    st.sampled_from([("two", 2), ("three", 3), ("four", 4), ("5", 5), ("10", 10)]),
+    st.sampled_from(["almost ", "nearly ", "about ", ""]),
+    st.sampled_from(["its capacity", "the weekly average", "its price a year earlier"]),
+    st.sampled_from(["a week", "a day", "per month"]),
+)
+def test_n_times_a_quantity_is_a_multiplier_and_n_times_a_week_is_none(number, hedge, what, often):
+    # "now holds 112 children, nearly three times its capacity"; "visited three times a week"
+    word, value = number
+    text = f"Update\n\nThe centre now holds 112 children, {hedge}{word} times {what}.\n"
+    figures = extract(text, PUBLISHED, "MSF", catalogue=CATALOGUE).observations
+    multiplier = [f for f in figures if f.value == value]
+    assert multiplier and multiplier[0].value_as_stated.lower() == f"{hedge}{word} times"
+    text = f"Update\n\nMobile teams visit the 14 camps {word} times {often}.\n"
+    figures = extract(text, PUBLISHED, "MSF", catalogue=CATALOGUE).observations
+    assert value not in [f.value for f in figures] or value == 14

@@ -16,6 +16,7 @@ from indicators.extract.number_mention import (
     DURATION,
     MEASURE,
     MONEY,
+    MULTIPLIER,
     PERIOD,
     SHARE,
     NumberMention,
@@ -116,6 +117,7 @@ AFTER_NUMBER = re.compile(
       | (?P<measure>\s(?P<measure_unit>{alternation(MEASURE_UNITS)})\b)
       | (?P<distance>[\s-]?(?P<distance_unit>{alternation(DISTANCE_UNITS)})\b(?P<length>\s+of\s+(?!the\b|its\b|their\b)(?-i:[a-z]))?)
       | (?P<structure>\s+(?:[a-z]+\s+)?{_NOT_COUNTED}\b(?!-))
+      | (?P<times>\s+times\b(?!\s+(?:a|per|each|every|this|that|last|in|over|since)\b))
       | (?P<word_after>[a-z]|-[a-z])""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -220,6 +222,10 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
             end = after.end("distance_unit")
             unit = DISTANCE_UNITS[after.group("distance_unit").lower()]
             return NumberMention.alone(span_start, end, value, MEASURE, unit)
+        if after.lastgroup == "times":
+            # "almost three times the weekly average", "nearly four times its capacity": a
+            # multiplier ("three times a week" says how often, and is no figure of it)
+            return NumberMention.alone(span_start, after.end(), value, MULTIPLIER, "times")
         if after.lastgroup == "word_after" and token[-1].isdigit():
             return None  # "50kg", "G7", "4x4"
         if after.lastgroup == "unit":
