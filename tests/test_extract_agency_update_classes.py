@@ -584,3 +584,21 @@ def test_n_times_a_quantity_is_a_multiplier_and_n_times_a_week_is_none(number, h
     text = f"Update\n\nMobile teams visit the 14 camps {word} times {often}.\n"
     figures = extract(text, PUBLISHED, "MSF", catalogue=CATALOGUE).observations
     assert value not in [f.value for f in figures] or value == 14
+
+
+@PROPERTY
+@given(
+    st.integers(200, 9_000),
+    st.integers(1, 99),
+    st.sampled_from(["Of the", "Of these", "Of those"]),
+    st.sampled_from(["are missing and presumed dead", "were children", "died at sea"]),
+)
+def test_a_whole_referred_back_to_is_no_new_figure(whole, part_share, lead, rest):
+    # "At least 612 migrants died or went missing ... Of the 612, 418 are missing"
+    part = whole * part_share // 100 or 1
+    text = (
+        f"Route update\n\nAt least {whole:,} migrants died or went missing at sea this year. "
+        f"{lead} {whole:,}, {part:,} {rest}.\n"
+    )
+    figures = extract(text, PUBLISHED, "IOM", catalogue=CATALOGUE).observations
+    assert sorted(f.value for f in figures) == sorted([whole, part])
