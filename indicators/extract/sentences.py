@@ -217,7 +217,8 @@ def is_boilerplate_line(line: str) -> bool:
     # row of key figures or of a table)
     if len(line.split()) > 16:
         return False
-    if line.rstrip()[-1:] in TERMINAL_CHARS and not TITLE_WITH_ACRONYM.search(line):
+    last = line.rstrip()[-1:]
+    if last in TERMINAL_CHARS and not (last == ")" and TITLE_WITH_ACRONYM.search(line)):
         return False  # "IPC Famine Review Committee (FRC)" is a title, its ")" no full stop
     return not (
         BULLET.match(line) is not None
