@@ -602,3 +602,21 @@ def test_a_whole_referred_back_to_is_no_new_figure(whole, part_share, lead, rest
     )
     figures = extract(text, PUBLISHED, "IOM", catalogue=CATALOGUE).observations
     assert sorted(f.value for f in figures) == sorted([whole, part])
+
+
+@PROPERTY
+@given(
+    st.sampled_from([("Stressed", 2), ("Crisis", 3), ("Emergency", 4), ("Catastrophe", 5)]),
+    st.sampled_from(TOWN_PAIRS),
+    st.integers(2, 900_000),
+)
+def test_an_ipc_phase_named_after_in_is_no_place(phase, pair, count):
+    # "In Ulang County, ... with an estimated 9,500 people in Catastrophe (IPC Phase 5)"
+    name, number = phase
+    town = pair[0]
+    text = (
+        f"Alert\n\nIn {town}, the committee classifies the county in Emergency (IPC Phase 4), "
+        f"with an estimated {count:,} people in {name} (IPC Phase {number}).\n"
+    )
+    figures = extract(text, PUBLISHED, "IPC", catalogue=CATALOGUE).observations
+    assert [f.location for f in figures if f.value == count] == [town]

@@ -42,7 +42,7 @@ UNSEEN = REPORTS / "unseen"
 MIN_UNSEEN_PRECISION = 0.76
 MIN_UNSEEN_RECALL = 0.77
 # their places (see the folder's README)
-MIN_UNSEEN_LOCATION_ACCURACY = 0.96
+MIN_UNSEEN_LOCATION_ACCURACY = 0.97
 # the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone
 FIRST_UNSEEN = (
     "ethiopia_ocha_humanitarian_snapshot",
@@ -80,7 +80,7 @@ FIFTH_UNSEEN = (
 )
 MIN_FIFTH_UNSEEN_PRECISION = 0.75
 MIN_FIFTH_UNSEEN_RECALL = 0.74
-MIN_FIFTH_UNSEEN_LOCATION_ACCURACY = 0.95
+MIN_FIFTH_UNSEEN_LOCATION_ACCURACY = 0.96
 # the seeds: every row placed ("President Donald Trump ..." is in the United States)
 MIN_SEED_LOCATION_ACCURACY = 1.0
 

@@ -88,6 +88,13 @@ NOT_PLACES = frozenset(
         "They",
         "We",
         "Our",
+        # the phases of the IPC scale by name: "9,500 people in Catastrophe (IPC Phase 5)"
+        "Minimal",
+        "Stressed",
+        "Crisis",
+        "Emergency",
+        "Catastrophe",
+        "Famine",
         # the steps of a scale or a sequence: "in Phase 3", "in Week 36", "in Round 2"
         "Phase",
         "Level",
