@@ -375,7 +375,7 @@ class FigureReading(FigureSurroundings, StatusReading):
             same = [f for f in previous if f.family == family or f.family == "rate:" + f.rate]
             if (
                 len(same) > 1
-                and any(hint in before for hint in _BASELINE_HINTS)
+                and "from " in before  # "up from", "down from": the one hint to test first
                 and _BASELINE_BEFORE.search(before)
             ):
                 # "412,000 people ... in 14 local government areas ..., up from 265,000": the

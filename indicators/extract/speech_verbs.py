@@ -205,6 +205,8 @@ _VALUED_AT = re.compile(
 )
 # Those a survey asks ("Households reported that ..."): no one the report credits
 RESPONDENTS = frozenset(vocabulary.words("respondent_nouns", "speakers"))
+# their last letters: a phrase that ends with none of them names no one asked (the cheap test)
+_RESPONDENT_ENDINGS = tuple({noun[-4:] for noun in RESPONDENTS})
 
 
 def values_nothing(verb: str, text: str, verb_end: int) -> bool:
@@ -215,6 +217,8 @@ def values_nothing(verb: str, text: str, verb_end: int) -> bool:
 
 def is_respondent(phrase: str) -> bool:
     """Does a speaker phrase name those a survey asks ("Households", "most respondents")?"""
+    if not phrase.endswith(_RESPONDENT_ENDINGS):
+        return False
     words = phrase.lower().split()
     while words and words[0] in ("the", "most", "many", "some", "all"):
         del words[0]
