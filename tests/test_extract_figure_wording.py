@@ -438,16 +438,18 @@ def test_the_basket_most_expensive_somewhere_is_its_cost(cost, phrase, place):
     st.integers(100, 900),
     st.integers(5, 95),
 )
-def test_a_year_opening_a_plans_name_is_no_period(year, name, millions, share):
-    # "the 2025 Sudan Regional Refugee Response Plan requires US$ 505 million": the plan's
-    # name, while "plans for 2025" still date their figures
+def test_a_year_opening_a_plans_name_is_no_period_of_its_share(year, name, millions, share):
+    # "the 2025 Sudan Regional Refugee Response Plan ... is 19 percent funded": the plan's name,
+    # no period of the share; what the plan requires is for that year (as "The UN's 2025
+    # humanitarian appeal ..., which seeks $908 million" is in the fixtures), and "plans for
+    # 2025" date their figures
     catalogue = Catalogue(
         [_indicator("funding_required", "usd"), _indicator("share_appeal_funded", "percent")]
     )
     text = f"The South Sudan chapter of the {year} {name} requires US$ {millions} million and is {share} percent funded."
     result = extract(text, date(year, 8, 12), "P", catalogue=catalogue)
     assert [(o.indicator_id, o.period_start) for o in result.observations] == [
-        ("funding_required", ""),
+        ("funding_required", f"{year}-01-01"),
         ("share_appeal_funded", ""),
     ]
     text = f"The response plans for {year} require US$ {millions} million."

@@ -36,10 +36,11 @@ MIN_LOCATION_PER_REPORT = 0.95
 # The reports written after the rules, in genres the rules were not written for (the fixture
 # README says which classes they still miss): the line they reach, to be raised, never lowered.
 UNSEEN = REPORTS / "unseen"
-# the whole folder: the first six reports, the agency reports, the news and press texts and
-# the field reports; these lines alone fall when a batch is added (see the folder's README)
-MIN_UNSEEN_PRECISION = 0.85
-MIN_UNSEEN_RECALL = 0.86
+# the whole folder: the first six reports, the agency reports, the news and press texts, the
+# field reports and the agency updates; these lines alone fall when a batch is added (see the
+# folder's README)
+MIN_UNSEEN_PRECISION = 0.83
+MIN_UNSEEN_RECALL = 0.84
 # their places (see the folder's README)
 MIN_UNSEEN_LOCATION_ACCURACY = 0.97
 # the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone
@@ -67,6 +68,19 @@ FOURTH_UNSEEN = (
 MIN_FOURTH_UNSEEN_PRECISION = 0.82
 MIN_FOURTH_UNSEEN_RECALL = 0.82
 MIN_FOURTH_UNSEEN_LOCATION_ACCURACY = 0.95
+# the fifth batch (agency updates: a situation report, a flash update, an NGO press release, a
+# migrant route update, a famine review alert, a briefing note), held at the line it reached alone
+FIFTH_UNSEEN = (
+    "central_mediterranean_iom_missing_migrants_update",
+    "lebanon_acaps_briefing_note",
+    "myanmar_unicef_humanitarian_situation_report",
+    "nigeria_ocha_floods_flash_update",
+    "south_sudan_famine_review_committee_alert",
+    "sudan_msf_tawila_press_release",
+)
+MIN_FIFTH_UNSEEN_PRECISION = 0.75
+MIN_FIFTH_UNSEEN_RECALL = 0.74
+MIN_FIFTH_UNSEEN_LOCATION_ACCURACY = 0.96
 # the seeds: every row placed ("President Donald Trump ..." is in the United States)
 MIN_SEED_LOCATION_ACCURACY = 1.0
 
@@ -122,7 +136,7 @@ def test_precision_recall_and_unit_accuracy_hold_the_line():
 def test_unseen_reports_hold_their_line():
     scores = score_fixtures(UNSEEN)
     total = totals(scores)
-    assert len(scores) >= 24
+    assert len(scores) >= 30
     assert total.precision >= MIN_UNSEEN_PRECISION, (total.precision, total.extras)
     assert total.recall >= MIN_UNSEEN_RECALL, total.recall
     assert total.unit_accuracy >= MIN_UNIT_ACCURACY, [s.unit_errors for s in scores]
@@ -140,6 +154,10 @@ def test_unseen_reports_hold_their_line():
     assert fourth.expected and fourth.precision >= MIN_FOURTH_UNSEEN_PRECISION, fourth.extras
     assert fourth.recall >= MIN_FOURTH_UNSEEN_RECALL, fourth.recall
     assert fourth.location_accuracy >= MIN_FOURTH_UNSEEN_LOCATION_ACCURACY, fourth.location_errors
+    fifth = totals([s for s in scores if s.name in FIFTH_UNSEEN])
+    assert fifth.expected and fifth.precision >= MIN_FIFTH_UNSEEN_PRECISION, fifth.extras
+    assert fifth.recall >= MIN_FIFTH_UNSEEN_RECALL, fifth.recall
+    assert fifth.location_accuracy >= MIN_FIFTH_UNSEEN_LOCATION_ACCURACY, fifth.location_errors
 
 
 def test_every_quote_is_verbatim_at_its_offsets():

@@ -255,7 +255,9 @@ def test_a_step_of_a_scale_is_no_place(town, step, number, with_unknown_place):
     name, _, _ = town
     figure = f"Officials said 40 people were killed in {step} {number}"
     # a capitalised name after "in" that the gazetteer does not know is still taken
-    figure += ", most of them in Kasanga." if with_unknown_place else "."
+    # ("most of them in Kasanga" would be where a part of them were: see
+    # test_extract_agency_update_classes.py)
+    figure += " in Kasanga." if with_unknown_place else "."
     text = f"Fighting spread across {name} last week.\n\n{figure}"
     assert killed_place(text) == ("Kasanga" if with_unknown_place else name)
 

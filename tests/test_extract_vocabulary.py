@@ -382,13 +382,17 @@ def test_every_rare_number_word_is_found_by_its_ending(word):
 @pytest.mark.parametrize("verb", vocabulary.words("speech_verbs", "speakers"))
 def test_every_speech_verb_is_found_and_hinted_unless_quiet(verb):
     sentence = f"UNICEF {verb} that the clinics were closed."
+    valued = verb in vocabulary.words("valuation_speech_verbs", "speakers")
+    if valued:  # it credits a figure after "at" only
+        sentence = f"UNICEF {verb} the number of closed clinics at 40."
     assert [m.group() for m in speech_verbs.SPEECH_VERB.finditer(sentence)] == [verb]
     quiet = verb in vocabulary.words("quiet_speech_verbs", "speakers")
     assert (verb in sentence_reading.SPEECH_HINT_VERBS) is not quiet
     if not quiet:
         # a sentence with no figure is read for its speaker, whom "it" then refers back to
         result = extract(f"{sentence} It said 12 clinics reopened in Gaza.", PUBLISHED, "Desk")
-        assert [o.attributed_to for o in result.observations] == ["UNICEF"], verb
+        expected = ["UNICEF", "UNICEF"] if valued else ["UNICEF"]
+        assert [o.attributed_to for o in result.observations] == expected, verb
 
 
 @pytest.mark.parametrize("verb", vocabulary.words("participle_speech_verbs", "speakers"))

@@ -395,3 +395,15 @@ def test_a_list_of_allocations_by_country_is_placed_by_its_rows(countries):
     text = f"CERF allocates funds in the Sahel\n\nAllocations by country:\n{lines}\n"
     found = extract(text, PUBLISHED, "OCHA", catalogue=Catalogue([])).observations
     assert sorted(o.location for o in found) == sorted(countries)
+
+
+@settings(max_examples=max(10, EXAMPLES // 2), deadline=None)
+@given(st.integers(2, 900), st.integers(2019, 2024))
+def test_one_figure_stated_for_two_periods_is_two_candidates(count, year):
+    # "2 people were injured ... in 2019, against 2 in 2018": equal figures, two facts
+    sentence = f"{count:,} people were injured by UXO in {year}, against {count:,} in {year - 1}."
+    found = _read(sentence).observations
+    assert sorted(o.period_start for o in found if o.value == count) == [
+        f"{year - 1}-01-01",
+        f"{year}-01-01",
+    ]

@@ -33,9 +33,11 @@ from indicators.extract.speech_verbs import (
     SPEECH_VERBS_TRIE,
     STATE_AFTER,
     TRAILING_ADVERBIAL,
+    is_respondent,
     main_phrase,
     name_before_post,
     speaker_before,
+    values_nothing,
 )
 
 # A character of a speaker phrase: any but a clause's punctuation, yet the full stop of an
@@ -185,9 +187,11 @@ def find_attributions(
             sentence, max(0, match.start() - 6), match.start()
         ):
             continue  # "an estimated 4.2 million": an adjective
+        if values_nothing(verb, sentence, match.end()):
+            continue  # "the war puts children at risk": no figure valued "at"
         speaker_start, phrase, aside = speaker_before(sentence, match.start())
-        if speaker_start < 0:
-            continue
+        if speaker_start < 0 or is_respondent(phrase):
+            continue  # "Households reported that ...": those asked, not a source
         name, kind = canonical_speaker(phrase, speakers)
         if not name:
             continue

@@ -307,3 +307,81 @@ def is_future(sentence: str) -> bool:
         if hint in sentence:
             return FUTURE_WORDS.search(sentence) is not None
     return False
+
+
+# A quarter named by what it refers to, not by its number: "in the quarter" (the one the
+# report or the sentence covers), "the same quarter of 2024" (those months in that year)
+_THE_QUARTER = re.compile(
+    r"\b(?:in|during|over|for|this)\s+(?:the\s+)?quarter\b(?!\s+of\b)|\bthe\s+same\s+quarter\s+"
+    rf"(?:of|in)\s+(?P<year>{YEAR})\b",
+    re.IGNORECASE,
+)
+
+
+def is_quarter_range(phrase: DatePhrase) -> bool:
+    """Is the phrase a range of three months ("between April and June 2025", "July–September
+    2025"), a quarter another phrase may refer to?"""
+    first, last = phrase.first, phrase.last
+    if phrase.role != "range" or first is None or last is None or first.precision != "month":
+        return False
+    months = (last.day.year - first.day.year) * 12 + last.day.month - first.day.month
+    return months == 2 and last.precision == "month"
+
+
+def quarters_referred_to(
+    text: str, start: int, end: int, phrases: list[DatePhrase], reference: DatePhrase | None
+) -> list[DatePhrase]:
+    """The sentence text[start:end]'s phrases with "in the quarter" and "the same quarter of
+    2024" read against the quarter they refer to: a range of three months in the sentence,
+    else `reference` (the report's own, from its head). Call only when "quarter" is in it."""
+    own = next((p for p in phrases if is_quarter_range(p)), None) or reference
+    if own is None:
+        return phrases
+    first, last = own.first.day, own.last.day
+    found = []
+    for match in _THE_QUARTER.finditer(text, start, end):
+        year = match.group("year")
+        if year:  # "against 11 in the same quarter of 2024"
+            a, b = (
+                date(int(year), first.month, 1),
+                date(int(year) + last.year - first.year, last.month, 1),
+            )
+        elif own is reference:  # "in the quarter": the report's; a sentence's own range says it
+            a, b = first, last
+        else:
+            continue
+        phrase = DatePhrase(match.start(), match.end(), match.group(), "range")
+        phrase.first = DateAtom(a, "month", phrase.text, phrase.start, phrase.end)
+        phrase.last = DateAtom(b, "month", phrase.text, phrase.start, phrase.end)
+        found.append(phrase)
+    if not found:
+        return phrases
+    # a year read inside "the same quarter of 2024" gives way to the quarter
+    kept = [p for p in phrases if not any(f.start <= p.start and p.end <= f.end for f in found)]
+    return sorted(kept + found, key=lambda p: p.start)
+
+
+# "since the ceasefire": an event the report has dated before, named without a date
+_SINCE_DATED_EVENTS: dict[str, str] = vocabulary.words("since_dated_events", "dates")
+_SINCE_THE_EVENT = re.compile(
+    r"\b[Ss]ince\s+the\s+(?P<noun>" + "|".join(_SINCE_DATED_EVENTS) + r")\b(?!\s+(?:of|in|on)\b)"
+)
+
+
+def since_dated_events(
+    text: str, start: int, end: int, phrases: list[DatePhrase], start_of
+) -> list[DatePhrase]:
+    """The periods "since the ceasefire" opens in text[start:end] when the phrase has no date
+    of its own: from the start of the last event of that kind the report dated, which
+    `start_of(kind)` gives as (day, precision) or None. Call only where "ince the " is."""
+    found = []
+    for match in _SINCE_THE_EVENT.finditer(text, start, end):
+        if any(match.end() <= p.start <= match.end() + 40 for p in phrases):
+            continue  # "since the war began in April 2023": dated here
+        when = start_of(_SINCE_DATED_EVENTS[match.group("noun").lower()])
+        if when is None:
+            continue
+        phrase = DatePhrase(match.start(), match.end(), match.group(), "since")
+        phrase.first = DateAtom(when[0], when[1], phrase.text, phrase.start, phrase.end)
+        found.append(phrase)
+    return sorted(phrases + found, key=lambda p: p.start) if found else phrases

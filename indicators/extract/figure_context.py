@@ -205,6 +205,43 @@ _BASELINE_AFTER = re.compile(
 )
 
 
+# "The 2025 appeal", "the 2025 Lebanon Flash Appeal", "Response Plan 2025": a year in a name
+_PLAN_NOUNS = vocabulary.alternatives(vocabulary.words("plan_nouns", "dates"))
+_PLAN_AFTER_YEAR = re.compile(rf"\s+(?:[A-Z][\w’'-]*\s+){{0,6}}?(?i:{_PLAN_NOUNS})\b")
+_PLAN_BEFORE_YEAR = re.compile(rf"\b(?i:{_PLAN_NOUNS})\s+\Z")
+
+
+def names_a_plan(phrase, text: str) -> bool:
+    """Is a year phrase part of an appeal's or plan's name ("The 2025 appeal is only 27 per
+    cent funded", "Humanitarian Response Plan 2025"), not the period of a figure?"""
+    if phrase.first is None or phrase.first.precision != "year" or phrase.text[:1] not in "12":
+        return False
+    return (
+        _PLAN_AFTER_YEAR.match(text, phrase.end) is not None
+        or _PLAN_BEFORE_YEAR.search(text, max(0, phrase.start - 16), phrase.start) is not None
+    )
+
+
+# "Six months after the 28 March earthquake", "after the 18 February withdrawal deadline": a
+# date naming an event a time is told from, followed by the event's noun
+_AFTER_THE = re.compile(r"\b(?:after|before)\s+the\s+\Z", re.IGNORECASE)
+_EVENT_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:in|of|at|on|to|for|and|or|the|a|an|with|from|by|when|as|after|before|until"
+    r"|that|which|was|were|is|are)\b)[a-z][\w-]*"
+)
+
+
+def names_an_event(phrase, text: str) -> bool:
+    """Is a date phrase the date of an event another time is told from ("Six months after the
+    28 March earthquake, 1.1 million children ..."), not the period of a figure?"""
+    start = phrase.start
+    return (
+        text.find("the ", max(0, start - 4), start) >= 0
+        and _AFTER_THE.search(text, max(0, start - 12), start) is not None
+        and _EVENT_NOUN_AFTER.match(text, phrase.end) is not None
+    )
+
+
 def compared_with(phrase, text: str = "") -> bool:
     """'an increase of 9 percent on August', 'up 7 percent on last month': 'on' and a month or
     year is what a change is compared with, not when a figure holds ('on Monday' is a day);

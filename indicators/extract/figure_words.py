@@ -136,6 +136,15 @@ _NOTHING_AFTER = re.compile("(?:" + _CLOSE[3:-1] + ")")
 # its own: "killed 9 and injured 14"), or a parenthesis that restates the earlier figure
 _AND_BEFORE = re.compile(r"[^,;()]*?\s(?:and|or)\s+(?:[a-z]+\s+)?\Z")
 _PARENTHESIS_BEFORE = re.compile(r"[^,;()]*\(\s*\Z")
+# a count in the place phrase of the figure before: "412,000 people have been affected in 14
+# local government areas as of 8 September" (the date is both figures')
+_ADJUNCT_BEFORE = re.compile(r"[^,;()]*\s(?:in|across|throughout)\s+\Z")
+_NOUNS_ONLY = re.compile(r"(?:\s+[a-z][\w-]*){1,4}\s+(?:as\s+of\s+|on\s+|by\s+|in\s+)?")
+# a part told in an aside after the figure it is part of: "112 cases, including 4 deaths,"
+_INCLUDING_BEFORE = re.compile(r"[^,;()]*,\s*including\s+\Z")
+# two figures, each with its noun, subjects of one predicate: "1,130 cases and 41 deaths have"
+_NOUN_AND = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,3}?and\s+")
+_SHARED_PREDICATE = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?(?:have|has|had|were|was|are|is)\s")
 
 
 def is_participle(word: str) -> bool:
@@ -166,8 +175,20 @@ def shares_period(text: str, earlier: int, later_start: int, later_end: int, dat
     ("42 of the 58 boreholes (72 percent) were functioning at the end of May")?"""
     if _PARENTHESIS_BEFORE.fullmatch(text, earlier, later_start):
         return text.find(")", later_end, date) >= 0
+    if text.find("includ", earlier, later_start) >= 0 and _INCLUDING_BEFORE.fullmatch(
+        text, earlier, later_start
+    ):  # "112 suspected cases, including 4 deaths, in Adamawa since 1 September"
+        return text.find(",", later_end, date) >= 0
+    if _ADJUNCT_BEFORE.fullmatch(text, earlier, later_start) and _NOUNS_ONLY.fullmatch(
+        text, later_end, date
+    ):  # "412,000 people have been affected in 14 local government areas as of 8 September"
+        return True
     if not _AND_BEFORE.fullmatch(text, earlier, later_start):
         return False
+    if _NOUN_AND.fullmatch(text, earlier, later_start) and _SHARED_PREDICATE.match(
+        text, later_end
+    ):  # "1,130 cases and 41 deaths have been recorded ... since February": one predicate
+        return True
     if _NOTHING_AFTER.match(text, later_end):
         return True
     bare = _BARE_PREDICATE.match(text, later_end)

@@ -54,6 +54,7 @@ from indicators.extract.figure_words import (
     opens_aside,
     whole_words,
 )
+from indicators.extract.gazetteer import BY_LOWER, CANONICAL
 from indicators.extract.hints import prefix_hints
 from indicators.extract.sentence_view import Context
 
@@ -81,6 +82,10 @@ _ORIGIN_KEYS = frozenset(
 )
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
+# "affected in 14 local government areas": a count of where the figure before holds
+_PLACE_PHRASE_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?\Z")
+# "LBP 42.5 million (US$ 475)": a money figure, then another in parentheses right after it
+_RIGHT_BEFORE_PARENTHESIS = re.compile(r"\s*\(\s*(?:(?:about|around|some|roughly|or)\s+)?")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but|so)\s|;\s")
 # "6,200 households received kits, against a target of 8,000", "reached 1.4 million people,
 # against 3.9 million targeted": the target of what the figure before achieved
@@ -236,8 +241,18 @@ class FigureReading(FigureSurroundings, StatusReading):
         inside = [
             p
             for p in periods
-            if clause[0] <= p.start < clause[1] and not fc.compared_with(p, self.text)
+            if clause[0] <= p.start < clause[1]
+            and not fc.compared_with(p, self.text)
+            and not fc.names_an_event(p, self.text)  # "after the 28 March earthquake"
         ]
+        if inside and any(fc.names_a_plan(p, self.text) for p in inside):
+            mention = self._mention_at(position)
+            if mention is not None and mention.kind != num.MONEY:
+                # "The 2025 appeal is only 27 per cent funded", "the 2025 Humanitarian Response
+                # Plan, which aims to reach 10.5 million": the year names the plan; its share
+                # and its counts hold now (what "the 2025 appeal ... is for US$ 1.1 billion"
+                # asks is for 2025)
+                inside = [p for p in inside if not fc.names_a_plan(p, self.text)]
         if not inside:
             return None  # what follows only narrows the phrases down
         if len(inside) > 1 and figures_here and len(figures_here) > 1:
@@ -357,6 +372,14 @@ class FigureReading(FigureSurroundings, StatusReading):
             if sentence.text.find("|") >= 0
             else ""
         )
+        column_place = ""
+        if cell_label:
+            column = fc.header_of_column(text, sentence.start, mention.start)
+            column_place = BY_LOWER.get(column.lower(), "")
+            if column_place:  # "Poor food consumption score | 38% | 29%" under "Food
+                # consumption | Nasir | Ulang": the row says what, the column where
+                first = cell_label[: len(cell_label) - len(column)].strip()
+                cell_label = f"{first} {sentence.text.split('|', 1)[0].strip()}"
         if cell_label:  # "Pemba | 98,215 | 17%" under "District | IDPs | % of total"
             # a count in a district's row counts no districts (its share may be one "in" it)
             own_label = fc.without_level(cell_label) if kind == num.COUNT else cell_label
@@ -407,15 +430,32 @@ class FigureReading(FigureSurroundings, StatusReading):
                 # "14 people were killed or injured (five killed, nine injured), against 11":
                 # a figure in parentheses closed before it restates a part, not the subject
                 same = [f for f in same if not self._in_closed_aside(f, mention)] or same
+            if (
+                len(same) > 1
+                and "from " in before  # "up from", "down from": the one hint to test first
+                and _BASELINE_BEFORE.search(before)
+            ):
+                # "412,000 people ... in 14 local government areas ..., up from 265,000": the
+                # baseline of the figure that changed, not of the count of where
+                same = [f for f in same if not self._in_place_phrase(f)] or same
             inherited = same[-1] if same else previous[-1]
         elif has_noun and kind == num.COUNT and previous and not cell_label:
             inherited = self._baseline_of(mention, before, previous)
-        if (
-            inherited is not None
-            and kind in (num.MONEY, num.MEASURE)
-            and inherited.observation.unit.startswith(unit + " per ")
+        if inherited is not None and (
+            (
+                kind in (num.MONEY, num.MEASURE)
+                and inherited.observation.unit.startswith(unit + " per ")
+            )
+            or (
+                kind == num.COUNT
+                and inherited.mention is not None
+                and inherited.mention.kind == num.RATE
+                and any(hint in before for hint in _BASELINE_HINTS)
+                and _BASELINE_BEFORE.search(before)
+            )
         ):  # "cut to US$ 8 per person per month, then restored to US$ 12": the same measure
-            # ("14.2 litres per person per day, down from 17.8 litres")
+            # ("14.2 litres per person per day, down from 17.8 litres"; "1.9 deaths per 100
+            # attempted crossings ..., against 1.2 in the same quarter of 2024": the same rate)
             family = inherited.family
             unit = inherited.observation.unit
             indicator_id = inherited.observation.indicator_id
@@ -544,6 +584,19 @@ class FigureReading(FigureSurroundings, StatusReading):
                     else (),
                 )
             if (
+                change is not None
+                and kind == num.SHARE
+                and previous
+                and (indicator is None or not indicator.indicator_id.endswith("_change"))
+            ):
+                # "LBP 42.5 million ... in February, 6% higher than in January", "21,340 (9%
+                # more than in April–June)": the change of the figure it follows
+                indicator = self._change_of(previous, clause) or indicator
+            if kind == num.MONEY and in_parentheses and previous:
+                # "LBP 42.5 million (US$ 475)", "KES 310 million (about USD 2.4 million)": the
+                # amount before, told in another currency
+                indicator = self._in_other_currency(previous[-1], mention, unit) or indicator
+            if (
                 indicator is not None
                 and indicator.keys & _ORIGIN_KEYS
                 and self._dated_apart(indicator, clause, clause_words, periods)
@@ -641,7 +694,9 @@ class FigureReading(FigureSurroundings, StatusReading):
                     column = (
                         fc.header_of_column(text, sentence.start, mention.start, 1) + " " + column
                     )
-                if column:  # "98,215" in "Pemba | 98,215 | 17%" under "District | IDPs | ...":
+                if column_place:  # "38%" under "Nasir": the row says what it counts
+                    described, subject = sentence.text.split("|", 1)[0], ""
+                elif column:  # "98,215" in "Pemba | 98,215 | 17%" under "District | IDPs | ...":
                     described, subject = column, ""  # the column says what it counts
                 change = _CHANGE_THEN_TO.search(before)
                 if (
@@ -713,7 +768,8 @@ class FigureReading(FigureSurroundings, StatusReading):
             text[mention.start : mention.end],
             (speaker, reported_on, reported_as_stated),
             fields,
-            self._location(sentence, clause, mention.number_start),
+            CANONICAL.get(column_place, column_place)
+            or self._location(sentence, clause, mention.number_start),
             value=value,
             value_low=low,
             value_high=high,
@@ -846,6 +902,52 @@ class FigureReading(FigureSurroundings, StatusReading):
             and text.find(")", opening, earlier.start) < 0
             and text.find(")", earlier.end, mention.start) >= 0
         )
+
+    def _in_other_currency(self, figure, mention, unit: str):
+        """The catalogue's indicator of the money figure right before the parenthesis a money
+        figure stands in, in this figure's currency ("smeb_cost_usd" beside "smeb_cost",
+        "funding_received" beside "funding_received_kes"), or None."""
+        stated = figure.observation
+        before = figure.mention
+        if (
+            before is None
+            or before.kind != num.MONEY
+            or stated.indicator_is_new
+            or not _RIGHT_BEFORE_PARENTHESIS.fullmatch(self.text, before.end, mention.start)
+        ):
+            return None
+        currency = unit.split(" ", 1)[0]
+        if stated.unit.split(" ", 1)[0] == currency:
+            return None
+        base, _, code = stated.indicator_id.rpartition("_")
+        if not base or code.upper() not in num.LOCAL_CURRENCY_CODES:
+            base = stated.indicator_id  # no currency ends the id ("smeb_cost")
+        for name in (f"{base}_{currency}", base):
+            found = self.catalogue.by_id.get(name)
+            if found is not None and found.unit.split(" ", 1)[0] == currency:
+                return found
+        return None
+
+    def _in_place_phrase(self, figure) -> bool:
+        """Does a figure count where the one before it holds ("in 14 local government
+        areas")?"""
+        mention = figure.mention
+        return (
+            mention is not None
+            and _PLACE_PHRASE_BEFORE.search(self.text, max(0, mention.start - 12), mention.start)
+            is not None
+        )
+
+    def _change_of(self, previous, clause):
+        """The catalogue's indicator of change of the nearest figure before in the clause
+        that has one ("smeb_cost_change" after "smeb_cost"), or None."""
+        for figure in reversed(previous):
+            if figure.clause[0] < clause[0] or figure.observation.indicator_is_new:
+                continue
+            changed = self.catalogue.by_id.get(figure.observation.indicator_id + "_change")
+            if changed is not None and changed.unit in fc.CHANGE_UNITS:
+                return changed
+        return None
 
     def _dated_apart(self, indicator, clause, clause_words, periods) -> bool:
         """Is the indicator one of a period since an origin ("CERF allocations since its

@@ -88,6 +88,13 @@ NOT_PLACES = frozenset(
         "They",
         "We",
         "Our",
+        # the phases of the IPC scale by name: "9,500 people in Catastrophe (IPC Phase 5)"
+        "Minimal",
+        "Stressed",
+        "Crisis",
+        "Emergency",
+        "Catastrophe",
+        "Famine",
         # the steps of a scale or a sequence: "in Phase 3", "in Week 36", "in Round 2"
         "Phase",
         "Level",
@@ -154,6 +161,27 @@ CLAUSE_JOIN = re.compile(
     r"|,\s+(?:most|many|some|half|all|several|the\s+majority)\s+of\s+(?:them|whom)\b"
 )
 FROM_BEFORE_PLACE = re.compile(r"\bfrom\s+(?:the\s+)?\Z")
+# "92,000 remained displaced, most of them in Tyre, Nabatieh and Beirut": where a part is
+PART_OF_THEM = re.compile(
+    r",\s+(?:most|many|some|half|all|several|the\s+majority)\s+of\s+(?:them|whom)\b"
+)
+
+
+def places_of_the_whole(sentence: str, spans: list, here: int) -> list:
+    """The places of `spans` less those named after ", most of them" that follows the figure
+    at `here`, when that names several: they say where parts of it are, not the whole ("...,
+    most of them in Tyre, Nabatieh and Beirut"); one place holding most of it is its place
+    ("310,000 people ..., most of them in Androy")."""
+    if " of them" not in sentence and " of whom" not in sentence:
+        return spans
+    parts = [m.start() for m in PART_OF_THEM.finditer(sentence) if m.start() >= here]
+    if not parts:
+        return spans
+    if sum(1 for _ in KNOWN_PLACE.finditer(sentence, parts[0])) < 2:
+        return spans
+    return [p for p in spans if p[0] < parts[0]]
+
+
 DESTINATION_AFTER_PLACE = re.compile(r"\s+(?:to|into|towards)\s+(?:the\s+)?[A-Z]")
 
 

@@ -113,6 +113,8 @@ def not_a_figure(text: str, token: str, before: str, start: int, end: int) -> bo
         return True  # "Ifo 2 and Hagadera", "In Ifo 2, ...": part of a place's name
     if text.startswith((" meal", " time"), end) and _HABIT_AFTER.match(text, end):
         return True  # "only one meal a day", "three times a week": how often, not how many
+    if text.startswith(",", end) and before.endswith(("Of the ", "Of these ", "Of those ")):
+        return True  # "Of the 612, 418 are missing": the figure before, referred back to
     return before.endswith(_THE_ENDINGS) and _names_a_reference(text, start, end)
 
 

@@ -82,9 +82,9 @@ def merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention
 
 _IN_PARENTHESES = re.compile(r"\s*\(\s*(?:(?:about|around|some|roughly|or)\s+)?")
 
-# "Nearly two out of three IDPs (64 percent)", "one in five (21%)": a few words, then the
-# percent in parentheses
-_RESTATED_GAP = re.compile(r"(?:\s+[^\s\d().,;:]+){0,3}\s*\(\s*\Z")
+# "Nearly two out of three IDPs (64 percent)", "one in five (21%)", "Nearly four in five of
+# the deaths and disappearances (79 per cent)": a few words, then the percent in parentheses
+_RESTATED_GAP = re.compile(r"(?:\s+[^\s\d().,;:]+){0,6}\s*\(\s*\Z")
 
 
 def _restated_share(text: str, share: NumberMention, exact: NumberMention) -> bool:
@@ -92,7 +92,7 @@ def _restated_share(text: str, share: NumberMention, exact: NumberMention) -> bo
     parentheses right after it ("(64 percent)")? Then the two are one figure."""
     if share.kind != SHARE or exact.kind != SHARE or share.value is None or exact.value is None:
         return False
-    if exact.start - share.end > 40 or text[exact.end : exact.end + 1] != ")":
+    if exact.start - share.end > 80 or text[exact.end : exact.end + 1] != ")":
         return False
     stated = text[share.number_start : share.number_end]
     if "%" in stated or "cent" in stated:

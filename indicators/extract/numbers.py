@@ -169,7 +169,7 @@ _PER_RATE_SOURCE = rf"""(?P<per_rate>(?P<pr_num>{_DIGITS})\s+(?P<pr_what>(?:[a-z
 _TIMES_AFTER = (
     r"(?:higher|more|greater|larger|bigger|lower|faster|as\s+(?:many|much|high|likely)|the|over)\b"
 )
-_FOLD_SOURCE = rf"(?P<fold>(?P<fold_num>{_NUM})(?:[\s-]?fold\b|\s?[x×](?![\w×])|\s+times\s+(?={_TIMES_AFTER})))"
+_FOLD_SOURCE = rf"(?P<fold>(?P<fold_num>{_NUM})(?:[\s-]?fold\b|\s?[x×](?![\w×])|\s+times(?=\s+{_TIMES_AFTER})))"
 _FOLLOWERS = {
     flags: (
         re.compile(
@@ -331,10 +331,9 @@ def _mention_from_match(text: str, match: re.Match) -> NumberMention | None:
             return None  # "six convoys in two ..." is not a ratio
         if not numerator or not denominator or numerator >= denominator:
             return None
-        if group == "of_ratio" and looks_like_year(
-            match.group("of_den"), denominator, text, span_end
-        ):
-            return None  # "EW 30 of 2025", "Resolution 12 of 2024": a year, not a whole
+        if looks_like_year(match.group(f"{prefix}_den"), denominator, text, span_end):
+            # "EW 30 of 2025", "Resolution 12 of 2024", "against 1.2 in 2023": a year, no whole
+            return None
         after = text[span_end : span_end + 12]
         if _UNIT_AFTER_RATIO.match(after):
             return None  # "one in two days", "two of three million"

@@ -73,6 +73,7 @@ from indicators.extract.locations import (  # noqa: F401 - also imported from he
     narrowest,
     opens_a_period,
     places_described,
+    places_of_the_whole,
     table_row_place,
     talks_venues,
     with_own_figures,
@@ -235,6 +236,7 @@ class _Run(SentenceReading, FigureReading, EventReading):
                     if e <= sentence.end
                 ]
         head_end = sentences[0].start  # the title, standfirst and dateline come before
+        self.head_end = head_end
         self.default_place = report_scope(text, head_end, all_places)
         self.speakers.country = country_of(self.default_place) or ""
         self.places = ReportPlaces(self.default_place, dateline_places(text[:head_end]), text)
@@ -336,6 +338,7 @@ class _Run(SentenceReading, FigureReading, EventReading):
             if anaphoric and any(start <= s and e <= end for s, e in anaphoric):
                 return self.default_place
             spans = [p for p in view.known_places if start <= p[0] and p[1] <= end]
+            spans = places_of_the_whole(sentence.text, spans, here) if spans else spans
             # "The city has been under siege ..., and ... in North Darfur": a coordinate
             # clause that names no place but refers back to one
             referred = referring and self._place_referred(sentence, start, end, here, spans)
@@ -372,6 +375,7 @@ class _Run(SentenceReading, FigureReading, EventReading):
                     "ince the " in sentence.text and opens_a_period(sentence.text, p[0], p[1], here)
                 )
             ]
+            named = places_of_the_whole(sentence.text, named, here) if named else named
             if named:
                 # the nearest of the figure's own coordinate clause ("most expensive in
                 # Deir-ez-Zor, at SYP 1,410,000, and cheapest in Latakia, at SYP 1,150,000")
@@ -454,11 +458,13 @@ class _Run(SentenceReading, FigureReading, EventReading):
         unique: list[Observation] = []
         seen = set()
         for observation in self.observations:
-            key = (
+            key = (  # one figure read twice; "2 ..., against 2 in 2018" are two
                 observation.indicator_id,
                 observation.value,
                 observation.value_as_stated,
                 observation.quote_start,
+                observation.period_start,
+                observation.period_end,
             )
             if key in seen:
                 continue

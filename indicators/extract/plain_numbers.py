@@ -16,6 +16,7 @@ from indicators.extract.number_mention import (
     DURATION,
     MEASURE,
     MONEY,
+    MULTIPLIER,
     PERIOD,
     SHARE,
     NumberMention,
@@ -116,6 +117,7 @@ AFTER_NUMBER = re.compile(
       | (?P<measure>\s(?P<measure_unit>{alternation(MEASURE_UNITS)})\b)
       | (?P<distance>[\s-]?(?P<distance_unit>{alternation(DISTANCE_UNITS)})\b(?P<length>\s+of\s+(?!the\b|its\b|their\b)(?-i:[a-z]))?)
       | (?P<structure>\s+(?:[a-z]+\s+)?{_NOT_COUNTED}\b(?!-))
+      | (?P<times>\s+times\b(?!\s+(?:a|per|each|every|this|that|last|in|over|since)\b))
       | (?P<word_after>[a-z]|-[a-z])""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -153,6 +155,8 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
             and not match.group("percent")
             and _AGAINST_TARGET.search(before)
         )
+        # "Health partners report 112 suspected cases": the verb, not "Situation Report 12"
+        and not (before.endswith(_VERB_LABEL_ENDINGS) and _REPORTING_VERB.search(before))
     ):
         return None
     if before.endswith(_SEQUENCE_ENDINGS) and _SEQUENCE_BEFORE.search(before):
@@ -240,6 +244,10 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
             end = after.end("distance_unit")
             unit = DISTANCE_UNITS[after.group("distance_unit").lower()]
             return NumberMention.alone(span_start, end, value, MEASURE, unit)
+        if after.lastgroup == "times":
+            # "almost three times the weekly average", "nearly four times its capacity": a
+            # multiplier ("three times a week" says how often, and is no figure of it)
+            return NumberMention.alone(span_start, after.end(), value, MULTIPLIER, "times")
         if after.lastgroup == "word_after" and token[-1].isdigit():
             return None  # "50kg", "G7", "4x4"
         if after.lastgroup == "unit":
@@ -277,6 +285,10 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
     )
 
 
+# label words that are also verbs: after a plural subject ("partners", not "progress"), in
+# lower case, they report a figure ("partners report 112 cases") and name no document
+_VERB_LABEL_ENDINGS = ("report ", "update ")
+_REPORTING_VERB = re.compile(r"\b[A-Za-z][a-z]*[^\Ws]s\s+(?:now\s+|also\s+)?(?:report|update)\s\Z")
 # a number that names a step of a sequence: "Round 12", "EW 30", "epidemiological week (EW) 1"
 _SEQUENCE_ENDINGS = ("ound ", "OUND ", "EW ", "EW) ")
 _SEQUENCE_BEFORE = re.compile(r"(?:\b(?:[Rr]ound|ROUND)|\bEW\)?)\s\Z")

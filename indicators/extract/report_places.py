@@ -140,11 +140,24 @@ def title_places(text: str, title_end: int, places: list[tuple[int, int, str]]) 
         name = BY_LOWER.get(match.group().lower())
         if name and match.start() not in found:
             found[match.start()] = name
-    return [
-        CANONICAL.get(name, name)
+    named = [
+        (start, CANONICAL.get(name, name))
         for start, name in sorted(found.items())
         if not _is_tag(text, start, start + len(name))
     ]
+    # "children fleeing El Fasher, MSF teams in Tawila warn": where they come from is no
+    # subject beside where they go ("thousands flee Chad" is still on Chad)
+    kept = [
+        name for start, name in named if not ORIGIN_IN_TITLE.search(text, max(0, start - 24), start)
+    ]
+    return kept or [name for _, name in named]
+
+
+# Words before a place a title names as where people come from, not what it is about
+ORIGIN_IN_TITLE = re.compile(
+    r"\b(?:fleeing|fled|flee|flees|escaping|escaped|leaving|left|from)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def spans_its_country(place: str, named: Counter) -> bool:

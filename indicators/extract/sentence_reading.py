@@ -11,6 +11,7 @@ are the run's own lookups (`pipeline._Run._location`).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from indicators.extract import numbers as num
 from indicators.extract import vocabulary
@@ -20,7 +21,15 @@ from indicators.extract.attribution import (
     speaker_for,
     without_shares_of_those_asked,
 )
-from indicators.extract.dates import DatePhrase, is_future
+from indicators.extract.date_phrases import find_date_phrases
+from indicators.extract.dates import (
+    DatePhrase,
+    DateResolver,
+    is_future,
+    is_quarter_range,
+    quarters_referred_to,
+    since_dated_events,
+)
 from indicators.extract.events import EVENT_HINTS
 from indicators.extract.figure_record import _Figure
 from indicators.extract.figure_statuses import EVALUATIVE_HINTS, QUALITATIVE_HINTS
@@ -41,24 +50,6 @@ EVENT_VERB_ENDINGS = tuple(sorted({verb.split()[-1] for verb in _EVENT_VERBS}))
 
 
 _COMMA_OR_THAT = re.compile(r"[,;]|\bthat\b")
-# "the 2025 Humanitarian Response Plan": a year that opens a plan's capitalised name
-_PLAN_NAME_AFTER = re.compile(
-    r" (?:[A-Z][\w’'-]*\s+){0,6}?(?:"
-    + vocabulary.alternatives(vocabulary.words("plan_name_nouns", "dates"))
-    + r")\b"
-)
-
-
-def year_opens_a_plan_name(text: str, start: int, end: int) -> bool:
-    """Is the year at `start:end` part of a plan's name ("the 2025 Humanitarian Response
-    Plan", "the 2024 Flash Appeal"), no period of the figures the plan holds?"""
-    return (
-        text[end + 1 : end + 2].isupper()
-        and text[max(0, start - 4) : start].lower() == "the "
-        and _PLAN_NAME_AFTER.match(text, end) is not None
-    )
-
-
 _COMMA = re.compile(r"\s*,\s*")
 _LEAD_IN_STATEMENT = re.compile(
     r"\s*(?:[Ii]n\s+a\s+(?:statement|report|briefing)(?:\s+(?:released|issued|published))?\s*)?"
@@ -137,14 +128,16 @@ class SentenceReading:
         else:
             future = is_future(sentence.text)
         phrases = [
-            p
-            for p in (
-                self.resolver.resolve(m, future)
-                for m in date_matches
-                if m.end() - m.start() != 4 or not year_opens_a_plan_name(text, m.start(), m.end())
-            )
-            if p is not None
+            p for p in (self.resolver.resolve(m, future) for m in date_matches) if p is not None
         ]
+        if self.events and "ince the " in sentence.text:  # "since the ceasefire"
+            phrases = since_dated_events(
+                text, sentence.start, sentence.end, phrases, self._start_of_event
+            )
+        if "quarter" in sentence.text:  # "in the quarter", "the same quarter of 2024"
+            phrases = quarters_referred_to(
+                text, sentence.start, sentence.end, phrases, self._report_quarter()
+            )
         attributions: list[Attribution] = []
         if speech_hint:
             attributions = find_attributions(
@@ -301,6 +294,27 @@ class SentenceReading:
                         found[id(attribution)] = phrase
                         break
         return found
+
+    _quarter_of_report: tuple | None = None  # (the report's quarter or None,), once read
+
+    def _report_quarter(self) -> DatePhrase | None:
+        """The quarter the report covers, as its title or head states it ("Quarterly Update,
+        July–September 2025"): what "in the quarter" refers to; read once per report."""
+        if self._quarter_of_report is None:
+            head = getattr(self, "head_end", 0)
+            resolver = DateResolver(self.published)
+            found = (resolver.resolve(m) for m in find_date_phrases(self.text, 0, head))
+            self._quarter_of_report = (
+                next((p for p in found if p is not None and is_quarter_range(p)), None),
+            )
+        return self._quarter_of_report[0]
+
+    def _start_of_event(self, kind: str):
+        """(day, precision) the last event of this kind the report dated starts on, or None."""
+        for event in reversed(self.events):
+            if event.kind == kind and event.start:
+                return date.fromisoformat(event.start), event.start_precision
+        return None
 
     def _attribution(
         self, position: int, attributions: list[Attribution], speech: dict, covering=False

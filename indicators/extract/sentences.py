@@ -127,6 +127,10 @@ LABEL_FIGURE_LINE = re.compile(
     r"\*?(?:[¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\])?\s*$"
 )
 TERMINAL_CHARS = frozenset('.!?:;"”’)')
+# A name with its acronym in parentheses, a line's only words: a title, not a sentence
+TITLE_WITH_ACRONYM = re.compile(
+    r"\A(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,9}\([A-Z]{2,8}\)\Z"
+)
 # Cheap substring tests before the boilerplate pattern (a long case-insensitive alternation
 # is slow to run on every sentence), read off the pattern itself (see `hints.prefix_hints`).
 BOILERPLATE_HINTS = prefix_hints(BOILERPLATE_ANYWHERE)
@@ -221,8 +225,11 @@ def is_boilerplate_line(line: str) -> bool:
         return True
     # a headline, a section heading, a byline: short and without a full stop (not a bullet, a
     # row of key figures or of a table)
-    if line.rstrip()[-1:] in TERMINAL_CHARS or len(line.split()) > 16:
+    if len(line.split()) > 16:
         return False
+    last = line.rstrip()[-1:]
+    if last in TERMINAL_CHARS and not (last == ")" and TITLE_WITH_ACRONYM.search(line)):
+        return False  # "IPC Famine Review Committee (FRC)" is a title, its ")" no full stop
     return not (
         BULLET.match(line) is not None
         or KEY_FIGURE_LINE.match(line) is not None

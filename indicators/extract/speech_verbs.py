@@ -193,7 +193,38 @@ PARTICIPLES = frozenset(vocabulary.words("participle_speech_verbs", "speakers"))
 PARTICIPLE_NOUN_AFTER = re.compile(
     r"\s+(?:new\s+)?(?:" + "|".join(vocabulary.words("participle_nouns")) + r")\b"
 )
-DETERMINER_BEFORE = re.compile(r"\b(?:an?|the)\s+\Z", re.IGNORECASE)
+# "an estimated 4.2 million", "Nasir's estimated 245,000 people": a participle after a
+# determiner or a possessive is an adjective
+DETERMINER_BEFORE = re.compile(r"\b(?:an?|the)\s+\Z|\w['’]s\s+\Z", re.IGNORECASE)
+# The verbs that credit a figure only when it follows after "at" ("puts the damage at US$ 4.6
+# billion"), and that pattern, matched from the verb's end
+VALUATION_VERBS = frozenset(vocabulary.words("valuation_speech_verbs", "speakers"))
+_VALUED_AT = re.compile(
+    r"[^.;:]{0,80}?\bat\s+(?:an?\s+estimated\s+|about\s+|around\s+|some\s+|nearly\s+"
+    r"|almost\s+|more\s+than\s+|over\s+|least\s+)?(?:US\$|\$|€|£|[A-Z]{2,3}\s?\d|\d)"
+)
+# Those a survey asks ("Households reported that ..."): no one the report credits
+RESPONDENTS = frozenset(vocabulary.words("respondent_nouns", "speakers"))
+# their last letters: a phrase that ends with none of them names no one asked (the cheap test)
+_RESPONDENT_ENDINGS = tuple({noun[-4:] for noun in RESPONDENTS})
+
+
+def values_nothing(verb: str, text: str, verb_end: int) -> bool:
+    """Is a valuation verb ("puts", "put") a plain verb here, no figure following after
+    "at" ("the war puts children at risk")?"""
+    return verb in VALUATION_VERBS and _VALUED_AT.match(text, verb_end) is None
+
+
+def is_respondent(phrase: str) -> bool:
+    """Does a speaker phrase name those a survey asks ("Households", "most respondents")?"""
+    if not phrase.endswith(_RESPONDENT_ENDINGS):
+        return False
+    words = phrase.lower().split()
+    while words and words[0] in ("the", "most", "many", "some", "all"):
+        del words[0]
+    return " ".join(words) in RESPONDENTS
+
+
 # "the National Disaster Management Authority (NDMA) said": the acronym is part of the name
 _ACRONYM_ASIDE = re.compile(r"\s*\([A-Z][A-Za-z]{1,11}\)")
 
@@ -211,6 +242,7 @@ def speaks_in(clause: str) -> bool:
         verb = match.group()
         if verb in PARTICIPLES and (
             DETERMINER_BEFORE.search(clause, max(0, match.start() - 6), match.start())
+            or values_nothing(match.group(), clause, match.end())
             or PARTICIPLE_NOUN_AFTER.match(clause, match.end())
             or STATE_AFTER.match(clause, match.end())
         ):
