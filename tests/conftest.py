@@ -32,3 +32,26 @@ def shipped() -> summaries.Prepared:
 def fixture() -> summaries.Prepared:
     """The small dashboard fixture (hostile text, a disagreement, a bad row), prepared."""
     return summaries.prepare(load_tables(DASHBOARD_FIXTURE_DIR).tables)
+
+
+@pytest.fixture(scope="session")
+def printer():
+    """Headless Chromium, to print the tests' HTML to PDF as agencies' reports are printed
+    (`tests.pdf_maker.html_to_pdf`); without it a browser test is skipped, but CI fails."""
+    import os
+
+    from benchmarks.common import CHROMIUM, CHROMIUM_FLAGS
+
+    if not os.path.exists(CHROMIUM):
+        message = f"{CHROMIUM} is missing: install Debian's chromium package"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}; CI must run the browser tests")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        try:
+            yield launched
+        finally:
+            launched.close()

@@ -128,20 +128,6 @@ def test_a_heading_on_the_line_above_labels_no_figure(heading, figure):
     assert 4 not in [o.value for o in labelled.observations]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    from benchmarks.common import CHROMIUM, CHROMIUM_FLAGS
-
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is not installed")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
-
-
 @pytest.mark.browser
 @settings(
     max_examples=max(4, EXAMPLES // 20),
@@ -150,7 +136,7 @@ def browser():
 )
 @given(st.data(), st.integers(2, 4), st.booleans())
 def test_a_pdf_panel_of_key_figures_reads_each_figure_with_its_label(
-    browser, tmp_path_factory, data, count, figure_first
+    printer, tmp_path_factory, data, count, figure_first
 ):
     from indicators.ingest.pdf import pdf_text
     from tests.pdf_maker import html_to_pdf
@@ -173,7 +159,7 @@ def test_a_pdf_panel_of_key_figures_reads_each_figure_with_its_label(
         "<p>Partners reached 41,200 people with food assistance in the week, the cluster "
         "said on Tuesday.</p></body></html>"
     )
-    pdf = html_to_pdf(html, tmp_path_factory.mktemp("panel") / "panel.pdf", browser)
+    pdf = html_to_pdf(html, tmp_path_factory.mktemp("panel") / "panel.pdf", printer)
     text, _ = pdf_text(pdf.read_bytes(), "panel.pdf")
     for label, figure, _ in panel:
         assert (f"{figure} {label}" if figure_first else f"{label} {figure}") in text.split("\n")

@@ -77,20 +77,6 @@ def test_each_cell_is_a_figure_of_its_row_named_by_its_column(table, data):
     )  # "% of total" says of what: the column before
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    from benchmarks.common import CHROMIUM, CHROMIUM_FLAGS
-
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is not installed")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
-
-
 @pytest.mark.browser
 @settings(
     max_examples=max(4, EXAMPLES // 20),
@@ -98,7 +84,7 @@ def browser():
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(tables(), st.data(), st.sampled_from(["3px 10px", "1px 2px", "6px 24px"]))
-def test_a_ruled_table_in_a_pdf_reads_as_its_rows(browser, tmp_path_factory, table, data, padding):
+def test_a_ruled_table_in_a_pdf_reads_as_its_rows(printer, tmp_path_factory, table, data, padding):
     from indicators.ingest.pdf import pdf_text
     from tests.pdf_maker import html_to_pdf
 
@@ -112,7 +98,7 @@ def test_a_ruled_table_in_a_pdf_reads_as_its_rows(browser, tmp_path_factory, tab
         f"<style>th, td {{ border: 1px solid #444; padding: {padding} }}</style>"
         "<p>Most of the displaced live with host families.</p></body></html>"
     )
-    pdf = html_to_pdf(html, tmp_path_factory.mktemp("table") / "table.pdf", browser)
+    pdf = html_to_pdf(html, tmp_path_factory.mktemp("table") / "table.pdf", printer)
     text, _ = pdf_text(pdf.read_bytes(), "table.pdf")
     assert text == (
         "Displacement by district, as of 31 May 2025, partners said.\n\n"

@@ -186,20 +186,6 @@ def test_a_page_whose_words_cannot_be_read_has_no_table():
     assert layout_tables(Damaged(), []) == []
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    from benchmarks.common import CHROMIUM, CHROMIUM_FLAGS
-
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is not installed")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
-
-
 @pytest.mark.browser
 @settings(
     max_examples=max(4, EXAMPLES // 20),
@@ -211,7 +197,7 @@ def browser():
 @example(
     grid=(["District", "Displaced"], [["Pemba", "0"], ["Metuge", "0"]]), pad="3px 12px", wrap=False
 )
-def test_a_borderless_table_in_a_pdf_reads_as_its_rows(browser, tmp_path_factory, grid, pad, wrap):
+def test_a_borderless_table_in_a_pdf_reads_as_its_rows(printer, tmp_path_factory, grid, pad, wrap):
     from indicators.ingest.pdf import pdf_text
     from tests.pdf_maker import html_to_pdf
 
@@ -236,7 +222,7 @@ def test_a_borderless_table_in_a_pdf_reads_as_its_rows(browser, tmp_path_factory
         f"<style>th, td {{ border: none; padding: {pad} }}</style>"
         "<p>Most of the displaced live with host families.</p></body></html>"
     )
-    pdf = html_to_pdf(html, tmp_path_factory.mktemp("borderless") / "table.pdf", browser)
+    pdf = html_to_pdf(html, tmp_path_factory.mktemp("borderless") / "table.pdf", printer)
     text, _ = pdf_text(pdf.read_bytes(), "table.pdf")
     table = "\n".join(" | ".join(row) for row in [header, *rows])
     assert text == (
@@ -274,7 +260,7 @@ LAYOUTS = {
 
 @pytest.mark.browser
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
-def test_pages_without_a_table_read_as_before(browser, tmp_path, monkeypatch, layout):
+def test_pages_without_a_table_read_as_before(printer, tmp_path, monkeypatch, layout):
     from indicators.ingest import pdf
     from tests.pdf_maker import html_to_pdf
 
@@ -282,7 +268,7 @@ def test_pages_without_a_table_read_as_before(browser, tmp_path, monkeypatch, la
         "<html><body style='font-family:DejaVu Sans;font-size:11px;margin:40px'>"
         f"<h1>Situation update</h1>{LAYOUTS[layout]}</body></html>"
     )
-    data = html_to_pdf(html, tmp_path / "page.pdf", browser).read_bytes()
+    data = html_to_pdf(html, tmp_path / "page.pdf", printer).read_bytes()
     text, _ = pdf.pdf_text(data, "page.pdf")
     monkeypatch.setattr(pdf, "layout_tables", lambda page, ruled: [])
     assert text == pdf.pdf_text(data, "page.pdf")[0]

@@ -243,13 +243,13 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                 _currency_after(text, mention)
             if mention.kind == COUNT:
                 _money_word_after(text, mention)
-        elif (
+        if (
             mention is not None
             and mention.kind == MONEY
             and " per " not in mention.unit
             and text.startswith(_PER_TIME_OPENERS, mention.end)
         ):
-            _per_time_after(text, mention)  # "$50 a month", "100 million euros a year"
+            _per_time_after(text, mention)  # "$50 a month", "9,000 SDG per day"
         if mention is None and match.lastgroup in ("ratio", "of_ratio"):
             match = _no_ratio(lower is not None).match(scanned, match.start(), end) or match
             mention = _mention_from_match(text, match) if match.lastgroup != "ratio" else None
@@ -264,10 +264,14 @@ def _local_currency(text: str, mention: NumberMention) -> None:
     """A count after a currency code ("SYP 9,800", "KES 310 million") is money in that
     currency; followed by "to the US dollar", it is an exchange rate (unit "syp per usd")."""
     code = context.currency_code_before(text, mention.start)
-    if not code:
-        return
+    if code:
+        mention.start -= 4
+        _money_in(text, mention, code)
+
+
+def _money_in(text: str, mention: NumberMention, code: str) -> None:
+    """The count `mention` is money in the currency `code`, or its rate to the dollar."""
     mention.kind, mention.unit = MONEY, code.lower()
-    mention.start -= 4
     if code != "USD" and context.TO_THE_DOLLAR.match(text, mention.end) is not None:
         mention.unit += " per usd"
 
@@ -284,7 +288,6 @@ def _money_word_after(text: str, mention: NumberMention) -> None:
         mention.kind = MONEY
         mention.unit = MONEY_WORDS[SPACES.sub(" ", found.group("word").lower())]
         mention.end = found.end()
-        _per_time_after(text, mention)
 
 
 # "25,000 naira a month", "SDG 9,000 per day": money for a span of time
@@ -303,14 +306,9 @@ def _currency_after(text: str, mention: NumberMention) -> None:
     """A count before a currency code ("2,700 SDG", "3.5 million SSP") is money in that
     currency; followed by "to the US dollar", an exchange rate."""
     code = context.currency_code_after(text, mention.end)
-    if not code:
-        return
-    mention.kind, mention.unit = MONEY, code.lower()
-    mention.end += 4
-    if code != "USD" and context.TO_THE_DOLLAR.match(text, mention.end) is not None:
-        mention.unit += " per usd"
-    else:
-        _per_time_after(text, mention)
+    if code:
+        mention.end += 4
+        _money_in(text, mention, code)
 
 
 def _follower(scanned: str, match: re.Match, end: int, lowered_text: bool) -> re.Match | None:

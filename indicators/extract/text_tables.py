@@ -21,8 +21,12 @@ MIN_ROWS = 3
 MAX_CELL = 48
 _TAB_GAP = re.compile(r"[ ]*\t[\t ]*")
 _SPACE_GAP = re.compile(r"[ ]{2,}|[ ]*\t[\t ]*")
-_NUMBER_CELL = re.compile(r"[<>~+−–-]?(?:[A-Z]{0,3}\$|€|£)?\d[\d,.]*(?:%|[kKmMbB]n?)?\*?")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+# a cell that holds a figure alone ("23,410", "17%", "$1.2M", "<1"), and a year (a column's
+# header, no figure); `ingest.pdf_layout_tables` tells a table's cells by the same patterns
+NUMBER_CELL = re.compile(
+    r"[<>~≈+−–-]?\s?(?:[A-Z]{0,3}\$|€|£)?\d[\d,.\u00a0\u202f]*(?:%|[kKmMbB]n?)?\*?"
+)
+YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _cells(line: str) -> list[tuple[int, int]] | None:
@@ -47,7 +51,7 @@ def _texts(line: str, gaps: list[tuple[int, int]]) -> list[str]:
 
 def _numeric(texts: list[str], years: bool = True) -> bool:
     return any(
-        _NUMBER_CELL.fullmatch(text) and (years or not _YEAR.fullmatch(text)) for text in texts
+        NUMBER_CELL.fullmatch(text) and (years or not YEAR.fullmatch(text)) for text in texts
     )
 
 

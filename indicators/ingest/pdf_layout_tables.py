@@ -22,22 +22,16 @@ from __future__ import annotations
 import re
 from statistics import median
 
+from indicators.extract.text_tables import MAX_CELL, MIN_ROWS, NUMBER_CELL, YEAR
 from indicators.ingest.pdf_tables import MIN_COLUMNS, PageTable
 
 # a cell ends where the next word stands this many font sizes away (a space is about 0.3)
 CELL_GAP = 1.2
-MIN_ROWS = 3
-MAX_CELL = 48
 # the next line of a table stands at most this many font sizes below the one before
 ROW_STEP = 2.0
 # the lines of a wrapped cell stand at most this many font sizes apart (rows, further)
 WRAPPED_GAP = 0.45
 MAX_WRAPPED = 6
-# a number as a table's cell holds it: "23,410", "17%", "4.5", "$1.2M", "<1", "-3"
-NUMBER_CELL = re.compile(
-    r"[<>~≈+−–-]?\s?(?:[A-Z]{0,3}\$|€|£)?\d[\d,.\u00a0\u202f]*(?:%|[kKmMbB]n?)?"
-)
-YEAR = re.compile(r"(?:19|20)\d\d")
 # two figures side by side in one cell: the gap between two columns was too narrow to see
 RUN_TOGETHER = re.compile(r"\d[\d,.]*%?\s+[<>~+−–-]?(?:[A-Z]{0,3}\$|€|£)?\d")
 
