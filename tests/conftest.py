@@ -34,7 +34,9 @@ def fixture() -> summaries.Prepared:
     return summaries.prepare(load_tables(DASHBOARD_FIXTURE_DIR).tables)
 
 
-@pytest.fixture(scope="session")
+# module scope: a Playwright kept running past its module would stop the next module from
+# starting its own
+@pytest.fixture(scope="module")
 def printer():
     """Headless Chromium, to print the tests' HTML to PDF as agencies' reports are printed
     (`tests.pdf_maker.html_to_pdf`); without it a browser test is skipped, but CI fails."""

@@ -197,6 +197,15 @@ def test_a_page_whose_words_cannot_be_read_has_no_table():
 @example(
     grid=(["District", "Displaced"], [["Pemba", "0"], ["Metuge", "0"]]), pad="3px 12px", wrap=False
 )
+# headers centred over narrow columns of right-aligned figures, overlapping none of them
+@example(
+    grid=(
+        ["District", "Displaced", "Shelters damaged", "People reached", "% funded"],
+        [["Pemba", "0", "0", "0", "0"], ["Metuge", "0", "0", "0", "0"]],
+    ),
+    pad="6px 24px",
+    wrap=False,
+)
 def test_a_borderless_table_in_a_pdf_reads_as_its_rows(printer, tmp_path_factory, grid, pad, wrap):
     from indicators.ingest.pdf import pdf_text
     from tests.pdf_maker import html_to_pdf

@@ -147,7 +147,9 @@ def _table(run: list[_Band]) -> PageTable | None:
     """The run read as a table, its first band the header and each band after it a row, or
     None when it is not one."""
     cells = [cell for band in run for line in band.lines for cell in line.cells]
-    columns = _columns(cells)
+    # the columns are where the rows' cells stand; a header centred over a narrow column of
+    # right-aligned figures ("Shelters damaged" over "0") may overlap none of them
+    columns = _columns([cell for band in run[1:] for line in band.lines for cell in line.cells])
     if len(columns) < MIN_COLUMNS:
         return None
     if any(len(text) > MAX_CELL for _, _, text in cells):
@@ -179,12 +181,22 @@ def _cells(lines: list[_Line], columns: list[tuple[float, float]]) -> list[str] 
     for line in sorted(lines, key=lambda line: line.top):
         taken = set()
         for x0, x1, text in line.cells:
-            index = next(i for i, (c0, c1) in enumerate(columns) if x0 < c1 and x1 > c0)
+            index = _column_of(x0, x1, columns)
             if index in taken:
                 return None
             taken.add(index)
             row[index] = f"{row[index]} {text}".strip()
     return row
+
+
+def _column_of(x0: float, x1: float, columns: list[tuple[float, float]]) -> int:
+    """The column a cell stands in: the one it overlaps most, or else the nearest."""
+    overlaps = [min(x1, c1) - max(x0, c0) for c0, c1 in columns]
+    best = max(range(len(columns)), key=overlaps.__getitem__)
+    if overlaps[best] > 0:
+        return best
+    middle = (x0 + x1) / 2
+    return min(range(len(columns)), key=lambda i: abs((columns[i][0] + columns[i][1]) / 2 - middle))
 
 
 def _columns(cells: list[list]) -> list[tuple[float, float]]:
