@@ -137,6 +137,13 @@ def phase_words(clause: str) -> tuple[str, ...]:
 
 # a line of the headings that gives a figure after its label ("DREF allocation: CHF 749,860")
 _KEY_FIGURE_LINE = re.compile(r":\s*(?:[A-Z]{2,3}\s?|US\$\s?|[$€£]\s?)?\d")
+# A line that opens with its figure ("6.5 million children in need", "US$ 24.6M required",
+# "84% of new arrivals ..."): a key figure of a box, not a heading. A year ("2025 Flash
+# Appeal"), a date ("5 September 2025") or a clock time ("18:40 GMT") opens a heading still.
+_FIGURE_FIRST_LINE = re.compile(
+    r"(?:[A-Z]{2,3}\s?|US\$\s?|[$€£]\s?)?(?!(?:19|20)\d\d\b)\d[\d,.]*\s*%?\s*"
+    r"(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[A-Za-z]"
+)
 
 
 def heading_words(text: str) -> frozenset[str]:
@@ -152,6 +159,8 @@ def heading_words(text: str) -> frozenset[str]:
             break  # the first sentence or list: the headings are above it
         if _KEY_FIGURE_LINE.search(line):
             continue  # "People targeted: 60,000": a figure's label, not what all are about
+        if _FIGURE_FIRST_LINE.match(line):
+            continue  # the row of a box of key figures: what its own figure is
         headings.append(line)
     return frozenset(content_word_tuple(" ".join(headings))) - {"not"}
 
