@@ -363,3 +363,27 @@ def caption_of_table(text: str, line_start: int) -> str:
             return " ".join(w for w in line.split() if w.lower() not in LEVEL_WORDS)
         start = previous
     return ""
+
+
+# "The centre, opened with 40 beds in July, now holds 112 children": a word that states the
+# figure's time as the present, after which a date of the clause before it is no longer its
+_PRESENT_WORDS = tuple(vocabulary.words("present_markers", "dates"))
+_PRESENT_HINTS = tuple({word.split()[-1] for word in _PRESENT_WORDS})
+_PRESENT_MARKER = re.compile(
+    r"(?<!until\s)(?<!till\s)(?<!by\s)(?<!from\s)(?<!up to\s)\b(?:"
+    + vocabulary.alternatives(_PRESENT_WORDS)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def present_marker_before(text: str, start: int, position: int) -> int:
+    """Where the last word of the present ("now", "currently") ends in text[start:position],
+    the words before a figure in its clause, or -1."""
+    window = text[start:position]
+    if not any(hint in window for hint in _PRESENT_HINTS):
+        return -1
+    found = -1
+    for match in _PRESENT_MARKER.finditer(window):
+        found = start + match.end()
+    return found
