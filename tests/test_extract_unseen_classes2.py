@@ -231,7 +231,7 @@ def test_the_one_indicator_of_a_measure_per_a_base_is_the_measure(
 @given(
     beds=st.integers(10, 90),
     patients=st.integers(100, 900),
-    month=st.integers(1, 8),
+    month=st.integers(1, 7),  # the dated case names the month after it
     facility=st.sampled_from(
         ["inpatient therapeutic feeding centre", "cholera treatment centre", "field hospital"]
     ),
