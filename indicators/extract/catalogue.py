@@ -508,8 +508,13 @@ class Catalogue:
             return named[1].reading_of or named[1]
         if chosen is None:
             # only a name reading was in focus, and did not match: as though none had been
-            ids_in_focus = any(p < len(self.indicators) for p in positions)
-            return None if qualitative or ids_in_focus else self._sole_of_unit(family)
+            if qualitative:
+                return None
+            if any(p < len(self.indicators) for p in positions):
+                # an id in focus that did not match: none, unless the unit is one only one
+                # indicator has ("15 litres per person per day" beside "water trucking")
+                return self._sole_of_unit(family) if " per " in family else None
+            return self._sole_of_unit(family)
         return chosen.reading_of or chosen
 
     def _sole_of_unit(self, family: str) -> Indicator | None:

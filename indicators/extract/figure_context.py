@@ -137,6 +137,13 @@ def phase_words(clause: str) -> tuple[str, ...]:
 
 # a line of the headings that gives a figure after its label ("DREF allocation: CHF 749,860")
 _KEY_FIGURE_LINE = re.compile(r":\s*(?:[A-Z]{2,3}\s?|US\$\s?|[$€£]\s?)?\d")
+# A line that opens with its figure ("6.5 million children in need", "US$ 24.6M required",
+# "84% of new arrivals ..."): a key figure of a box, not a heading. A year ("2025 Flash
+# Appeal"), a date ("5 September 2025") or a clock time ("18:40 GMT") opens a heading still.
+_FIGURE_FIRST_LINE = re.compile(
+    r"(?:[A-Z]{2,3}\s?|US\$\s?|[$€£]\s?)?(?!(?:19|20)\d\d\b)\d[\d,.]*\s*%?\s*"
+    r"(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[A-Za-z]"
+)
 
 
 def heading_words(text: str) -> frozenset[str]:
@@ -152,6 +159,8 @@ def heading_words(text: str) -> frozenset[str]:
             break  # the first sentence or list: the headings are above it
         if _KEY_FIGURE_LINE.search(line):
             continue  # "People targeted: 60,000": a figure's label, not what all are about
+        if _FIGURE_FIRST_LINE.match(line):
+            continue  # the row of a box of key figures: what its own figure is
         headings.append(line)
     return frozenset(content_word_tuple(" ".join(headings))) - {"not"}
 
@@ -354,3 +363,29 @@ def caption_of_table(text: str, line_start: int) -> str:
             return " ".join(w for w in line.split() if w.lower() not in LEVEL_WORDS)
         start = previous
     return ""
+
+
+# "The centre, opened with 40 beds in July, now holds 112 children": a word that states the
+# figure's time as the present, after which a date of the clause before it is no longer its
+_PRESENT_WORDS = tuple(vocabulary.words("present_markers", "dates"))
+_PRESENT_HINTS = tuple(sorted({word.split()[-1] for word in _PRESENT_WORDS}))
+_PRESENT_MARKER = re.compile(
+    r"(?<!until\s)(?<!till\s)(?<!by\s)(?<!from\s)(?<!up to\s)\b(?:"
+    + vocabulary.alternatives(_PRESENT_WORDS)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def present_marker_before(text: str, start: int, position: int) -> int:
+    """Where the last word of the present ("now", "currently") ends in text[start:position],
+    the words before a figure in its clause, or -1."""
+    for hint in _PRESENT_HINTS:  # most clauses: none of them, found without a regex
+        if text.find(hint, start, position) >= 0:
+            break
+    else:
+        return -1
+    found = -1
+    for match in _PRESENT_MARKER.finditer(text, start, position):
+        found = match.end()
+    return found

@@ -21,6 +21,11 @@ _STATUS_GENERIC = frozenset(content_word_tuple("adequacy situation access level"
 _PREPOSITION = re.compile(r"\b(?:of|in|out|with|without|for|at|on|from|under|by)\b", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"\W*([A-Za-z]+)")
 _DIGITS = re.compile(r"\d[\d,. ]*\d|\d")
+# "640 of them beyond repair": a part of the figure before, which counts what it counts
+_OF_PARTITIVE = re.compile(
+    r"\s*of\s+(?:" + vocabulary.alternatives(vocabulary.words("partitive_pronouns")) + r")\b",
+    re.IGNORECASE,
+)
 
 # AUXILIARY's matches, found by a pattern that opens with a letter (see `bounded_trie_pattern`):
 # scanned at C speed, where a pattern opening with \b is tried at every position
@@ -102,6 +107,8 @@ def counts_another_thing(indicator, after: str, clause: str, own_start: int) -> 
     subject = content_word_tuple(indicator.name)
     if not counted or not subject or counted[0] == subject[0] or subject[0] in counted[:2]:
         return False
+    if " of " in after[:4] and _OF_PARTITIVE.match(after):
+        return False  # "640 of them beyond repair": a part of the 4,100 classrooms before
     if counted[0] == subject[-1] and not _PREPOSITION.search(indicator.name):
         return False  # "97 deaths" are what "Dengue deaths" counts: its last word, no "of"
     word = _FIRST_WORD.match(after)

@@ -226,6 +226,11 @@ class FigureReading(FigureSurroundings, FigureRelations, StatusReading):
                 inside = [p for p in inside if not fc.names_a_plan(p, self.text)]
         if not inside:
             return None  # what follows only narrows the phrases down
+        present = fc.present_marker_before(self.text, clause[0], position)
+        if present >= 0:  # "opened with 40 beds in July, now holds 112": July is the opening's
+            inside = [p for p in inside if p.start >= present]
+            if not inside:
+                return None
         if len(inside) > 1 and figures_here and len(figures_here) > 1:
             # "184 cases in week 36, down from 231 in week 35 (a fall of 20 percent)": the
             # date just after a baseline is the baseline's alone
