@@ -21,6 +21,7 @@ A sentence whose reading raises is skipped and named in `Extraction.failures`.
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 from datetime import date
 
@@ -129,7 +130,17 @@ def extract(
     # each quote is then the report's own words at those offsets, line breaks and all
     reading = unwrapped(joined_key_figures(tabled(marked_up(text))))
     run = _Run(reading, published, publisher, catalogue)
-    run.process()
+    # a run makes many small objects that hold no cycles: the cyclic collector would only
+    # walk them over and over, so it waits until the run ends (and runs as before if another
+    # caller turned it off)
+    collecting = gc.isenabled()
+    if collecting:
+        gc.disable()
+    try:
+        run.process()
+    finally:
+        if collecting:
+            gc.enable()
     if reading != text:
         for candidate in (*run.observations, *run.events):
             candidate.quote = text[candidate.quote_start : candidate.quote_end]
