@@ -38,21 +38,17 @@ from indicators.extract.figure_relations import (
 from indicators.extract.figure_statuses import StatusReading
 from indicators.extract.figure_surroundings import FigureSurroundings
 from indicators.extract.figure_units import (
-    ADVERB_UNIT,
-    RATE_AFTER,
-    RATE_BEFORE,
     convert,
-    find_rate,
     implausible,
     period_fields,
     proposed_unit,
     units_agree,
 )
+from indicators.extract.figure_window import figure_window, rate_of
 from indicators.extract.figure_words import (
     counts_another_thing,
     duration_of_an_action,
     from_a_word_start,
-    opens_aside,
     whole_words,
 )
 from indicators.extract.gazetteer import BY_LOWER, CANONICAL
@@ -76,21 +72,10 @@ _ORIGIN_KEYS = frozenset(
     content_word_tuple(" ".join(vocabulary.words("since_event_nouns", "dates")))
 )
 
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
-_NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but|so)\s|;\s")
 # "in the same quarter of 2024": the span of a period stated before, in another year
 _SAME_SPAN_OF = re.compile(
     r"\bthe\s+same\s+(?:period|quarter|months?|weeks?|season|time)\s+(?:of|in)\s+\Z",
     re.IGNORECASE,
-)
-# A figure followed by a noun ("40 villages", "95 percent of households") names what it counts;
-# one followed by a verb or preposition ("12 entered", "300 a day") may take it from before.
-NOUN_AFTER = re.compile(
-    r"\s*(?:\*\s*)?(?:(?:percent|per\s+cent|%)\s+)?(?:of\s+(?:the\s+|its\s+|their\s+)?)?[A-Za-z]"
-)
-NOT_A_NOUN_AFTER = re.compile(
-    r"\s*(?:entered|arrived|died|were|was|are|is|in|on|at|by|from|to|a\s+day|per|each|every|this"
-    r"|last|compared|since|during)\b"
 )
 # A figure that is the new level after a change: what it counts is the change's subject
 _CHANGE_THEN_TO = re.compile(
@@ -140,45 +125,11 @@ class FigureReading(FigurePeriods, FigureSurroundings, FigureRelations, StatusRe
             return None  # "- Restore at least 20 litres per person per day": a target
             # (not a row of figures: "Repair boreholes: 12%")
         clause = self._clause(sentence, mention.number_start)
-        # the words after a figure up to the next figure of the sentence are its own
-        after = text[mention.end : min(clause[1], mention.end + 90)]
-        # the figure's own words: from the figure before it to the one after it
-        own_end = min(clause[1], mention.end + 90)
-        if len(self.figure_positions) > 1:
-            for position in self.figure_positions:
-                if position > mention.number_start:
-                    own_end = min(own_end, position)
-                    # "18 percent higher than the average, and daily wages ... fell by a
-                    # quarter": what follows ", and" goes with the figure after it
-                    join = _NEXT_CLAUSE.search(text, mention.end, own_end)
-                    if join is not None:
-                        own_end = join.start()
-                    break
-        in_parentheses = text[mention.start - 1 : mention.start] == "(" and opens_aside(
-            text, mention.start
-        )
-        if in_parentheses:
-            # "improved security (81%) and access to land (46%)": a figure in parentheses
-            # ends its own words at the parenthesis that closes it
-            close = text.find(")", mention.end, own_end)
-            if close >= 0:
-                own_end = close
-        before = text[max(clause[0], mention.start - 70) : mention.start]
-        rate = ""
-        kind, unit, value = mention.kind, mention.unit, mention.value
-        if kind in (num.COUNT, num.DURATION) and unit in ("count", "hours"):
-            window = _CLAUSE_PUNCTUATION.split(after[:60], maxsplit=1)[0]
-            rate_match = find_rate(RATE_AFTER, window) or find_rate(
-                RATE_BEFORE, text[max(clause[0], mention.start - 40) : mention.start]
-            )
-            if rate_match:
-                rate = rate_match.group("unit") or ADVERB_UNIT[rate_match.group("adverb").lower()]
-                if kind == num.DURATION:
-                    kind, unit = num.COUNT, "hours"
-        has_noun = bool(NOUN_AFTER.match(after)) and not NOT_A_NOUN_AFTER.match(after)
-        dated_after = bool(periods) and any(0 <= p.start - mention.end <= 2 for p in periods)
-        if has_noun and dated_after:
-            has_noun = False  # "compared with 21.3 percent the week before": a date, no noun
+        window = figure_window(text, clause, mention, self.figure_positions, periods)
+        after, own_end, in_parentheses = window.after, window.own_end, window.in_parentheses
+        before, has_noun, dated_after = window.before, window.has_noun, window.dated_after
+        rate, kind, unit = rate_of(text, mention, clause, after)
+        value = mention.value
         focus_text = whole_words(before, after)
         label = fc.label_of_row(text, clause[0], mention.start)
         if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"

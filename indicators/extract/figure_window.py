@@ -1,0 +1,94 @@
+"""The window of text a figure is read in, and the rate a count is stated at.
+
+A figure's window is its clause, the words after it, where its own words end (at the next
+figure, a clause joined after it, or the parenthesis that closes it), the words before it,
+and whether a noun or a date follows it. `figures.FigureReading` reads it once per figure and
+passes it to the later stages; nothing here needs the document run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indicators.extract import numbers as num
+from indicators.extract.figure_units import ADVERB_UNIT, RATE_AFTER, RATE_BEFORE, find_rate
+from indicators.extract.figure_words import opens_aside
+
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but|so)\s|;\s")
+# A figure followed by a noun ("40 villages", "95 percent of households") names what it counts;
+# one followed by a verb or preposition ("12 entered", "300 a day") may take it from before.
+NOUN_AFTER = re.compile(
+    r"\s*(?:\*\s*)?(?:(?:percent|per\s+cent|%)\s+)?(?:of\s+(?:the\s+|its\s+|their\s+)?)?[A-Za-z]"
+)
+NOT_A_NOUN_AFTER = re.compile(
+    r"\s*(?:entered|arrived|died|were|was|are|is|in|on|at|by|from|to|a\s+day|per|each|every|this"
+    r"|last|compared|since|during)\b"
+)
+
+
+@dataclass(slots=True)
+class FigureWindow:
+    """The text a figure is read in (see the module's docstring)."""
+
+    clause: tuple[int, int]
+    after: str
+    own_end: int
+    in_parentheses: bool
+    before: str
+    has_noun: bool
+    dated_after: bool
+
+
+def figure_window(
+    text: str, clause: tuple[int, int], mention, figure_positions, periods
+) -> FigureWindow:
+    """The window of the figure `mention` in its clause, among the figures of its sentence
+    (`figure_positions`) and the date phrases read in it (`periods`)."""
+    # the words after a figure up to the next figure of the sentence are its own
+    after = text[mention.end : min(clause[1], mention.end + 90)]
+    # the figure's own words: from the figure before it to the one after it
+    own_end = min(clause[1], mention.end + 90)
+    if len(figure_positions) > 1:
+        for position in figure_positions:
+            if position > mention.number_start:
+                own_end = min(own_end, position)
+                # "18 percent higher than the average, and daily wages ... fell by a
+                # quarter": what follows ", and" goes with the figure after it
+                join = _NEXT_CLAUSE.search(text, mention.end, own_end)
+                if join is not None:
+                    own_end = join.start()
+                break
+    in_parentheses = text[mention.start - 1 : mention.start] == "(" and opens_aside(
+        text, mention.start
+    )
+    if in_parentheses:
+        # "improved security (81%) and access to land (46%)": a figure in parentheses
+        # ends its own words at the parenthesis that closes it
+        close = text.find(")", mention.end, own_end)
+        if close >= 0:
+            own_end = close
+    before = text[max(clause[0], mention.start - 70) : mention.start]
+    has_noun = bool(NOUN_AFTER.match(after)) and not NOT_A_NOUN_AFTER.match(after)
+    dated_after = bool(periods) and any(0 <= p.start - mention.end <= 2 for p in periods)
+    if has_noun and dated_after:
+        has_noun = False  # "compared with 21.3 percent the week before": a date, no noun
+    return FigureWindow(clause, after, own_end, in_parentheses, before, has_noun, dated_after)
+
+
+def rate_of(text: str, mention, clause: tuple[int, int], after: str) -> tuple[str, str, str]:
+    """The rate a count or a duration is stated at ("300 a day", "12 hours daily"), or "", and
+    the figure's kind and unit read with it: (rate, kind, unit)."""
+    rate = ""
+    kind, unit = mention.kind, mention.unit
+    if kind in (num.COUNT, num.DURATION) and unit in ("count", "hours"):
+        window = _CLAUSE_PUNCTUATION.split(after[:60], maxsplit=1)[0]
+        rate_match = find_rate(RATE_AFTER, window) or find_rate(
+            RATE_BEFORE, text[max(clause[0], mention.start - 40) : mention.start]
+        )
+        if rate_match:
+            rate = rate_match.group("unit") or ADVERB_UNIT[rate_match.group("adverb").lower()]
+            if kind == num.DURATION:
+                kind, unit = num.COUNT, "hours"
+    return rate, kind, unit
