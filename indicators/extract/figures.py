@@ -130,60 +130,9 @@ class FigureReading(FigurePeriods, FigureSurroundings, FigureRelations, StatusRe
         before, has_noun, dated_after = window.before, window.has_noun, window.dated_after
         rate, kind, unit = rate_of(text, mention, clause, after)
         value = mention.value
-        focus_text = whole_words(before, after)
-        label = fc.label_of_row(text, clause[0], mention.start)
-        if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
-            focus_text = label + " " + focus_text
-        cell_label = (
-            fc.label_of_table_cell(text, sentence.start, mention.start)
-            if sentence.text.find("|") >= 0
-            else ""
+        focus, clause_words, label, cell_label, column_place = self._focus_and_clause_words(
+            sentence, mention, window, kind, unit
         )
-        column_place = ""
-        if cell_label:
-            column = fc.header_of_column(text, sentence.start, mention.start)
-            column_place = BY_LOWER.get(column.lower(), "")
-            if column_place:  # "Poor food consumption score | 38% | 29%" under "Food
-                # consumption | Nasir | Ulang": the row says what, the column where
-                first = cell_label[: len(cell_label) - len(column)].strip()
-                cell_label = f"{first} {sentence.text.split('|', 1)[0].strip()}"
-        if cell_label:  # "Pemba | 98,215 | 17%" under "District | IDPs | % of total"
-            # a count in a district's row counts no districts (its share may be one "in" it)
-            own_label = fc.without_level(cell_label) if kind == num.COUNT else cell_label
-            focus_text = own_label + " " + focus_text
-        elif label and clause[0] == sentence.start:
-            # "- Chad: $10 million" under "Allocations by country:": what the rows are
-            cell_label = fc.lead_in_of_list(text, sentence.start)
-            if cell_label and fc.is_donor_lead_in(cell_label):
-                # "- Germany: €70 million" under "The largest pledges announced were:": the
-                # label names who gave, a donor, not what the figure is
-                focus_text = focus_text.replace(label, "donor", 1)
-            focus_text = cell_label + " " + focus_text
-        if kind == num.MEASURE and " per " in unit:
-            focus_text += " " + unit  # "per capita" is read as "per person"
-        focus = content_word_tuple(focus_text)
-        clause_words = content_word_tuple(
-            # the sentence's own string when the clause is all of it: its words are then read
-            # once for the figure, the paragraph and the status (the cache knows it)
-            sentence.text
-            if clause == (sentence.start, sentence.end)
-            else text[clause[0] : clause[1]]
-        )
-        if cell_label:
-            clause_words += content_word_tuple(cell_label)
-            if text.find("|", sentence.start, sentence.end) >= 0:
-                # "Table 1. Confirmed and probable cases ...": what all its cells count
-                clause_words += content_word_tuple(fc.caption_of_table(text, sentence.start))
-        if in_parentheses and len(self.figure_positions) > 1:
-            # the words just before each other figure in parentheses name that figure
-            others = self._heads_of_asides(mention, clause)
-            if others:
-                clause_words = tuple(w for w in clause_words if w not in others)
-                focus = tuple(w for w in focus if w not in others)
-        if text.find("hase", clause[0], clause[1]) >= 0:  # "in IPC Phase 3 (Crisis) or above"
-            phase_words = fc.phase_words(text[clause[0] : clause[1]])
-            clause_words += phase_words
-            focus += phase_words
         family = figure_family(kind, unit, rate)
         indicator = None
         inherited = None
@@ -546,6 +495,71 @@ class FigureReading(FigurePeriods, FigureSurroundings, FigureRelations, StatusRe
             review=review,
         )
         return _Figure(mention, observation, clause, has_noun, period, family, rate)
+
+    def _focus_and_clause_words(self, sentence, mention, window, kind: str, unit: str):
+        """The words a figure is matched by: its focus (the words read around it, with its
+        row's label, its table cell's or its list's lead-in) and its clause's words (with its
+        cell's label and its table's caption), less the words that name the other figures in
+        parentheses, plus the IPC phase the clause names. Returns them with the label of its
+        row, of its cell (or its list's lead-in) and the place its column names (or ""):
+        (focus, clause_words, label, cell_label, column_place)."""
+        text, clause = self.text, window.clause
+        before, after, in_parentheses = window.before, window.after, window.in_parentheses
+        focus_text = whole_words(before, after)
+        label = fc.label_of_row(text, clause[0], mention.start)
+        if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
+            focus_text = label + " " + focus_text
+        cell_label = (
+            fc.label_of_table_cell(text, sentence.start, mention.start)
+            if sentence.text.find("|") >= 0
+            else ""
+        )
+        column_place = ""
+        if cell_label:
+            column = fc.header_of_column(text, sentence.start, mention.start)
+            column_place = BY_LOWER.get(column.lower(), "")
+            if column_place:  # "Poor food consumption score | 38% | 29%" under "Food
+                # consumption | Nasir | Ulang": the row says what, the column where
+                first = cell_label[: len(cell_label) - len(column)].strip()
+                cell_label = f"{first} {sentence.text.split('|', 1)[0].strip()}"
+        if cell_label:  # "Pemba | 98,215 | 17%" under "District | IDPs | % of total"
+            # a count in a district's row counts no districts (its share may be one "in" it)
+            own_label = fc.without_level(cell_label) if kind == num.COUNT else cell_label
+            focus_text = own_label + " " + focus_text
+        elif label and clause[0] == sentence.start:
+            # "- Chad: $10 million" under "Allocations by country:": what the rows are
+            cell_label = fc.lead_in_of_list(text, sentence.start)
+            if cell_label and fc.is_donor_lead_in(cell_label):
+                # "- Germany: €70 million" under "The largest pledges announced were:": the
+                # label names who gave, a donor, not what the figure is
+                focus_text = focus_text.replace(label, "donor", 1)
+            focus_text = cell_label + " " + focus_text
+        if kind == num.MEASURE and " per " in unit:
+            focus_text += " " + unit  # "per capita" is read as "per person"
+        focus = content_word_tuple(focus_text)
+        clause_words = content_word_tuple(
+            # the sentence's own string when the clause is all of it: its words are then read
+            # once for the figure, the paragraph and the status (the cache knows it)
+            sentence.text
+            if clause == (sentence.start, sentence.end)
+            else text[clause[0] : clause[1]]
+        )
+        if cell_label:
+            clause_words += content_word_tuple(cell_label)
+            if text.find("|", sentence.start, sentence.end) >= 0:
+                # "Table 1. Confirmed and probable cases ...": what all its cells count
+                clause_words += content_word_tuple(fc.caption_of_table(text, sentence.start))
+        if in_parentheses and len(self.figure_positions) > 1:
+            # the words just before each other figure in parentheses name that figure
+            others = self._heads_of_asides(mention, clause)
+            if others:
+                clause_words = tuple(w for w in clause_words if w not in others)
+                focus = tuple(w for w in focus if w not in others)
+        if text.find("hase", clause[0], clause[1]) >= 0:  # "in IPC Phase 3 (Crisis) or above"
+            phase_words = fc.phase_words(text[clause[0] : clause[1]])
+            clause_words += phase_words
+            focus += phase_words
+        return focus, clause_words, label, cell_label, column_place
 
     def _dated_apart(self, indicator, clause, clause_words, periods) -> bool:
         """Is the indicator one of a period since an origin ("CERF allocations since its
