@@ -127,7 +127,7 @@ class FigureReading(FigurePeriods, FigureSurroundings, FigureRelations, StatusRe
         clause = self._clause(sentence, mention.number_start)
         window = figure_window(text, clause, mention, self.figure_positions, periods)
         after, own_end, in_parentheses = window.after, window.own_end, window.in_parentheses
-        before, has_noun, dated_after = window.before, window.has_noun, window.dated_after
+        before, has_noun = window.before, window.has_noun
         rate, kind, unit = rate_of(text, mention, clause, after)
         value = mention.value
         focus, clause_words, label, cell_label, column_place = self._focus_and_clause_words(
@@ -135,65 +135,26 @@ class FigureReading(FigurePeriods, FigureSurroundings, FigureRelations, StatusRe
         )
         family = figure_family(kind, unit, rate)
         indicator = None
-        inherited = None
         against_target = before.find("against") >= 0 and self._against_target(before, after)
-        if not has_noun and previous and not cell_label and not against_target:
-            # (a table's cell: its column says)
-            # "7 million people, one in three ..., compared with 6.9 million": the nearest
-            # earlier figure of the same family says what a bare one counts
-            same = [f for f in previous if f.family == family or f.family == "rate:" + f.rate]
-            if len(same) > 1 and text.find(")", sentence.start, mention.start) >= 0:
-                # "14 people were killed or injured (five killed, nine injured), against 11":
-                # a figure in parentheses closed before it restates a part, not the subject
-                same = [f for f in same if not self._in_closed_aside(f, mention)] or same
-            if (
-                len(same) > 1
-                and "from " in before  # "up from", "down from": the one hint to test first
-                and _BASELINE_BEFORE.search(before)
-            ):
-                # "412,000 people ... in 14 local government areas ..., up from 265,000": the
-                # baseline of the figure that changed, not of the count of where
-                same = [f for f in same if not self._in_place_phrase(f)] or same
-            inherited = same[-1] if same else previous[-1]
-        elif has_noun and kind == num.COUNT and previous and not cell_label:
-            inherited = self._baseline_of(mention, before, previous)
-        if inherited is not None and (
-            (
-                kind in (num.MONEY, num.MEASURE)
-                and inherited.observation.unit.startswith(unit + " per ")
-            )
-            or (
-                kind == num.COUNT
-                and inherited.mention is not None
-                and inherited.mention.kind == num.RATE
-                and any(hint in before for hint in _BASELINE_HINTS)
-                and _BASELINE_BEFORE.search(before)
-            )
-        ):  # "cut to US$ 8 per person per month, then restored to US$ 12": the same measure
-            # ("14.2 litres per person per day, down from 17.8 litres"; "1.9 deaths per 100
-            # attempted crossings ..., against 1.2 in the same quarter of 2024": the same rate)
+        inherited, rate = self._inherited(
+            sentence,
+            mention,
+            window,
+            kind,
+            unit,
+            rate,
+            family,
+            cell_label,
+            previous,
+            against_target,
+        )
+        if inherited is not None:  # it measures what the earlier figure measures
             family = inherited.family
             unit = inherited.observation.unit
             indicator_id = inherited.observation.indicator_id
             name = inherited.observation.indicator_name
             is_new = inherited.observation.indicator_is_new
-        elif (
-            inherited is not None
-            and inherited.family in (family, "rate:" + inherited.rate)
-            and (kind == num.COUNT or (kind == num.SHARE and dated_after))
-            and not self._named_after(
-                family, after, inherited, content_word_tuple(sentence.text), sentence
-            )
-            and not self._named_before(family, mention, inherited, clause)
-        ):
-            indicator_id = inherited.observation.indicator_id
-            name = inherited.observation.indicator_name
-            is_new = inherited.observation.indicator_is_new
-            unit = inherited.observation.unit
-            rate = rate or inherited.rate
-            family = inherited.family
         else:
-            inherited = None
             own, elided = self._own_words(mention, clause, previous, own_end)
             if elided:  # "... were killed and 19 injured": "killed" is the figure before's
                 clause_words = tuple(w for w in clause_words if w not in elided)
@@ -560,6 +521,68 @@ class FigureReading(FigurePeriods, FigureSurroundings, FigureRelations, StatusRe
             clause_words += phase_words
             focus += phase_words
         return focus, clause_words, label, cell_label, column_place
+
+    def _inherited(
+        self, sentence, mention, window, kind, unit, rate, family, cell_label, previous, against
+    ):
+        """The earlier figure of the sentence whose indicator a figure takes (a bare figure
+        takes the nearest of its family's, a count the one it is the baseline of) and the rate
+        it is then read with, or (None, rate) when it is read for itself."""
+        text, clause = self.text, window.clause
+        before, after, has_noun, dated_after = (
+            window.before,
+            window.after,
+            window.has_noun,
+            window.dated_after,
+        )
+        inherited = None
+        if not has_noun and previous and not cell_label and not against:
+            # (a table's cell: its column says)
+            # "7 million people, one in three ..., compared with 6.9 million": the nearest
+            # earlier figure of the same family says what a bare one counts
+            same = [f for f in previous if f.family == family or f.family == "rate:" + f.rate]
+            if len(same) > 1 and text.find(")", sentence.start, mention.start) >= 0:
+                # "14 people were killed or injured (five killed, nine injured), against 11":
+                # a figure in parentheses closed before it restates a part, not the subject
+                same = [f for f in same if not self._in_closed_aside(f, mention)] or same
+            if (
+                len(same) > 1
+                and "from " in before  # "up from", "down from": the one hint to test first
+                and _BASELINE_BEFORE.search(before)
+            ):
+                # "412,000 people ... in 14 local government areas ..., up from 265,000": the
+                # baseline of the figure that changed, not of the count of where
+                same = [f for f in same if not self._in_place_phrase(f)] or same
+            inherited = same[-1] if same else previous[-1]
+        elif has_noun and kind == num.COUNT and previous and not cell_label:
+            inherited = self._baseline_of(mention, before, previous)
+        if inherited is not None and (
+            (
+                kind in (num.MONEY, num.MEASURE)
+                and inherited.observation.unit.startswith(unit + " per ")
+            )
+            or (
+                kind == num.COUNT
+                and inherited.mention is not None
+                and inherited.mention.kind == num.RATE
+                and any(hint in before for hint in _BASELINE_HINTS)
+                and _BASELINE_BEFORE.search(before)
+            )
+        ):  # "cut to US$ 8 per person per month, then restored to US$ 12": the same measure
+            # ("14.2 litres per person per day, down from 17.8 litres"; "1.9 deaths per 100
+            # attempted crossings ..., against 1.2 in the same quarter of 2024": the same rate)
+            return inherited, rate
+        if (
+            inherited is not None
+            and inherited.family in (family, "rate:" + inherited.rate)
+            and (kind == num.COUNT or (kind == num.SHARE and dated_after))
+            and not self._named_after(
+                family, after, inherited, content_word_tuple(sentence.text), sentence
+            )
+            and not self._named_before(family, mention, inherited, clause)
+        ):
+            return inherited, rate or inherited.rate
+        return None, rate
 
     def _dated_apart(self, indicator, clause, clause_words, periods) -> bool:
         """Is the indicator one of a period since an origin ("CERF allocations since its
