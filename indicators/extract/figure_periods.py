@@ -17,6 +17,7 @@ from indicators.extract import vocabulary
 from indicators.extract.date_atoms import DateAtom
 from indicators.extract.dates import DatePhrase
 from indicators.extract.figure_relations import _BASELINE_BEFORE, _BASELINE_HINTS
+from indicators.extract.figure_units import period_fields
 
 # "About 7 million people, one in three Chadians, need ...": the second figure restates the
 # first, and the dates after both are both figures' (the pattern runs from the first's digits)
@@ -36,6 +37,12 @@ _HEDGES = frozenset(vocabulary.words("hedges"))
 _RUNNING_TOTAL_AHEAD = re.compile(_RUNNING_TOTAL_OPENS, re.IGNORECASE)
 # the verbs as written mid-sentence: the cheap test before the pattern is tried on a clause
 _RUNNING_TOTAL_VERBS = tuple(vocabulary.words("running_total_verbs"))
+
+# "in the same quarter of 2024": the span of a period stated before, in another year
+_SAME_SPAN_OF = re.compile(
+    r"\bthe\s+same\s+(?:period|quarter|months?|weeks?|season|time)\s+(?:of|in)\s+\Z",
+    re.IGNORECASE,
+)
 
 
 class FigurePeriods:
@@ -86,6 +93,44 @@ class FigurePeriods:
             if start < position and _RUNNING_TOTAL.match(self.text, start, position):
                 return start
         return -1
+
+    def _figure_period(self, mention, clause, periods, covering, inherited, previous):
+        """When a figure holds: the date phrase of its clause its speaker leaves to it, else
+        the period of the figure it takes its indicator from or of an earlier figure (not a
+        running total's, whose dates are its own words'); with its period fields, in the year
+        a "the same quarter of 2024" names: (period, fields)."""
+        text = self.text
+        period = self._period_for(
+            mention.number_start, clause, periods, covering, self.figure_positions
+        )
+        running_total = (
+            period is None and self._running_total_start(mention.number_start, clause) >= 0
+        )
+        if period is None and inherited is not None and not running_total:
+            period = inherited.period
+        if period is None and previous and not running_total:
+            # "87 per cent of households surveyed in January ..., and about two in five ..."
+            # (not from a change: "tripled since January" is the change's own window)
+            earlier = [
+                f
+                for f in previous
+                if f.period is not None
+                and f.mention is not None
+                and f.mention.kind != num.MULTIPLIER
+            ]
+            if earlier and earlier[-1].clause != clause:
+                period = earlier[-1].period
+        fields = period_fields(period)
+        if period is not None and period.text[-4:].isdigit() and len(period.text) <= 7:
+            # ("of 2024": the phrase may hold its "of")
+            same = _SAME_SPAN_OF.search(text, max(0, period.start - 40), period.end - 4)
+            if same is not None:
+                # "against 11 in the same quarter of 2024", after "between April and June
+                # 2025": the sentence's (or the text before's) period, in that year
+                fields = self._same_span_in(
+                    int(period.text[-4:]), previous, fields, (same.start(), period.end)
+                )
+        return period, fields
 
     def _period_for(
         self,

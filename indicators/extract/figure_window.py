@@ -1,9 +1,11 @@
-"""The window of text a figure is read in, and the rate a count is stated at.
+"""The window of text a figure is read in, the rate a count is stated at, and the record of
+the words a figure is matched by.
 
 A figure's window is its clause, the words after it, where its own words end (at the next
 figure, a clause joined after it, or the parenthesis that closes it), the words before it,
 and whether a noun or a date follows it. `figures.FigureReading` reads it once per figure and
-passes it to the later stages; nothing here needs the document run.
+passes it to the later stages, with the words it reads from it (`MatchWords`); nothing here
+needs the document run.
 """
 
 from __future__ import annotations
@@ -39,6 +41,19 @@ class FigureWindow:
     before: str
     has_noun: bool
     dated_after: bool
+
+
+@dataclass(slots=True)
+class MatchWords:
+    """The words a figure is matched by: its focus (the words read around it) and its
+    clause's words, as content words, with the label of its row, that of its table cell (or
+    its list's lead-in) and the place its table column names ("" when none)."""
+
+    focus: tuple[str, ...]
+    clause_words: tuple[str, ...]
+    label: str
+    cell_label: str
+    column_place: str
 
 
 def figure_window(
