@@ -11,7 +11,6 @@ needs the document run.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from indicators.extract import numbers as num
 from indicators.extract.figure_units import ADVERB_UNIT, RATE_AFTER, RATE_BEFORE, find_rate
@@ -30,66 +29,81 @@ NOT_A_NOUN_AFTER = re.compile(
 )
 
 
-@dataclass(slots=True)
 class FigureWindow:
-    """The text a figure is read in (see the module's docstring)."""
+    """The text a figure is read in (see the module's docstring): the window of the figure
+    `mention` in its clause, among the figures of its sentence (`figure_positions`) and the
+    date phrases read in it (`periods`)."""
 
-    clause: tuple[int, int]
-    after: str
-    own_end: int
-    in_parentheses: bool
-    before: str
-    has_noun: bool
-    dated_after: bool
+    __slots__ = (
+        "clause",
+        "after",
+        "own_end",
+        "in_parentheses",
+        "before",
+        "has_noun",
+        "dated_after",
+    )
+
+    def __init__(
+        self, text: str, clause: tuple[int, int], mention, figure_positions, periods
+    ) -> None:
+        # the words after a figure up to the next figure of the sentence are its own
+        after = text[mention.end : min(clause[1], mention.end + 90)]
+        # the figure's own words: from the figure before it to the one after it
+        own_end = min(clause[1], mention.end + 90)
+        if len(figure_positions) > 1:
+            for position in figure_positions:
+                if position > mention.number_start:
+                    own_end = min(own_end, position)
+                    # "18 percent higher than the average, and daily wages ... fell by a
+                    # quarter": what follows ", and" goes with the figure after it
+                    join = _NEXT_CLAUSE.search(text, mention.end, own_end)
+                    if join is not None:
+                        own_end = join.start()
+                    break
+        in_parentheses = text[mention.start - 1 : mention.start] == "(" and opens_aside(
+            text, mention.start
+        )
+        if in_parentheses:
+            # "improved security (81%) and access to land (46%)": a figure in parentheses
+            # ends its own words at the parenthesis that closes it
+            close = text.find(")", mention.end, own_end)
+            if close >= 0:
+                own_end = close
+        before = text[max(clause[0], mention.start - 70) : mention.start]
+        has_noun = bool(NOUN_AFTER.match(after)) and not NOT_A_NOUN_AFTER.match(after)
+        dated_after = bool(periods) and any(0 <= p.start - mention.end <= 2 for p in periods)
+        if has_noun and dated_after:
+            has_noun = False  # "compared with 21.3 percent the week before": a date, no noun
+        self.clause = clause
+        self.after = after
+        self.own_end = own_end
+        self.in_parentheses = in_parentheses
+        self.before = before
+        self.has_noun = has_noun
+        self.dated_after = dated_after
 
 
-@dataclass(slots=True)
 class MatchWords:
     """The words a figure is matched by: its focus (the words read around it) and its
     clause's words, as content words, with the label of its row, that of its table cell (or
     its list's lead-in) and the place its table column names ("" when none)."""
 
-    focus: tuple[str, ...]
-    clause_words: tuple[str, ...]
-    label: str
-    cell_label: str
-    column_place: str
+    __slots__ = ("focus", "clause_words", "label", "cell_label", "column_place")
 
-
-def figure_window(
-    text: str, clause: tuple[int, int], mention, figure_positions, periods
-) -> FigureWindow:
-    """The window of the figure `mention` in its clause, among the figures of its sentence
-    (`figure_positions`) and the date phrases read in it (`periods`)."""
-    # the words after a figure up to the next figure of the sentence are its own
-    after = text[mention.end : min(clause[1], mention.end + 90)]
-    # the figure's own words: from the figure before it to the one after it
-    own_end = min(clause[1], mention.end + 90)
-    if len(figure_positions) > 1:
-        for position in figure_positions:
-            if position > mention.number_start:
-                own_end = min(own_end, position)
-                # "18 percent higher than the average, and daily wages ... fell by a
-                # quarter": what follows ", and" goes with the figure after it
-                join = _NEXT_CLAUSE.search(text, mention.end, own_end)
-                if join is not None:
-                    own_end = join.start()
-                break
-    in_parentheses = text[mention.start - 1 : mention.start] == "(" and opens_aside(
-        text, mention.start
-    )
-    if in_parentheses:
-        # "improved security (81%) and access to land (46%)": a figure in parentheses
-        # ends its own words at the parenthesis that closes it
-        close = text.find(")", mention.end, own_end)
-        if close >= 0:
-            own_end = close
-    before = text[max(clause[0], mention.start - 70) : mention.start]
-    has_noun = bool(NOUN_AFTER.match(after)) and not NOT_A_NOUN_AFTER.match(after)
-    dated_after = bool(periods) and any(0 <= p.start - mention.end <= 2 for p in periods)
-    if has_noun and dated_after:
-        has_noun = False  # "compared with 21.3 percent the week before": a date, no noun
-    return FigureWindow(clause, after, own_end, in_parentheses, before, has_noun, dated_after)
+    def __init__(
+        self,
+        focus: tuple[str, ...],
+        clause_words: tuple[str, ...],
+        label: str,
+        cell_label: str,
+        column_place: str,
+    ) -> None:
+        self.focus = focus
+        self.clause_words = clause_words
+        self.label = label
+        self.cell_label = cell_label
+        self.column_place = column_place
 
 
 def rate_of(text: str, mention, clause: tuple[int, int], after: str) -> tuple[str, str, str]:

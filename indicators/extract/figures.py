@@ -30,7 +30,7 @@ from indicators.extract.figure_relations import _BASELINE_BEFORE, _BASELINE_HINT
 from indicators.extract.figure_statuses import StatusReading
 from indicators.extract.figure_surroundings import FigureSurroundings
 from indicators.extract.figure_units import convert, implausible
-from indicators.extract.figure_window import MatchWords, figure_window, rate_of
+from indicators.extract.figure_window import FigureWindow, MatchWords, rate_of
 from indicators.extract.figure_words import whole_words
 from indicators.extract.gazetteer import BY_LOWER, CANONICAL
 
@@ -60,7 +60,7 @@ class FigureReading(
             return None  # "- Restore at least 20 litres per person per day": a target
             # (not a row of figures: "Repair boreholes: 12%")
         clause = self._clause(sentence, mention.number_start)
-        window = figure_window(text, clause, mention, self.figure_positions, periods)
+        window = FigureWindow(text, clause, mention, self.figure_positions, periods)
         rate, kind, unit = rate_of(text, mention, clause, window.after)
         words = self._focus_and_clause_words(sentence, mention, window, kind, unit)
         family = figure_family(kind, unit, rate)
