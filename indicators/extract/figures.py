@@ -3,294 +3,54 @@ proposed one, in which unit), its value and bounds, its period, who said it and 
 
 `FigureReading` is the part of a document run (`pipeline._Run`) that reads them: it uses the
 run's text, catalogue, publisher and publication day, the sentence's view, clauses, speakers
-and places, and the figures read before in the sentence. It includes the reading of vague
-amounts and statuses (`figure_statuses.StatusReading`) and the lookups of what surrounds a
-figure (`figure_surroundings.FigureSurroundings`). What needs no run lives apart: a figure's
-unit, value and period in `figure_units`, word-level tests of its window in `figure_words`,
-the report's sections and topic in `figure_context`, the record of a read figure in
-`figure_record`.
+and places, and the figures read before in the sentence. `FigureReading._figure` reads one
+figure in stages, each a method or a function of its own: its window and rate
+(`figure_window`), the words it is matched by, the earlier figure whose indicator it takes, or
+else the indicator it measures (`figure_indicator.FigureIndicator`), its value and bounds, and
+its period (`figure_periods.FigurePeriods`). It includes the reading of vague amounts and
+statuses (`figure_statuses.StatusReading`), the lookups of what surrounds a figure
+(`figure_surroundings.FigureSurroundings`) and of how it relates to the figures before it
+(`figure_relations.FigureRelations`). What needs no run lives apart: a figure's unit, value and
+period in `figure_units`, word-level tests of its window in `figure_words`, the report's
+sections and topic in `figure_context`, the record of a read figure in `figure_record`.
 """
 
 from __future__ import annotations
 
-import re
-from functools import partial
-
-from dateutil.relativedelta import relativedelta
-
-from indicators.dates import canonical_start
 from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
-from indicators.extract import patterns, vocabulary
 from indicators.extract.attribution import speaker_for
 from indicators.extract.candidates import candidate_observation
-from indicators.extract.catalogue import (
-    content_word_tuple,
-    figure_family,
-    propose,
-    word_content,
-)
-from indicators.extract.date_atoms import DateAtom
-from indicators.extract.dates import DatePhrase
+from indicators.extract.catalogue import content_word_tuple, figure_family
+from indicators.extract.figure_indicator import FigureIndicator
+from indicators.extract.figure_match import FigureMatching
+from indicators.extract.figure_periods import FigurePeriods
 from indicators.extract.figure_record import _Figure
-from indicators.extract.figure_relations import (
-    _BASELINE_BEFORE,
-    _BASELINE_HINTS,
-    _VERB_FORM,
-    FigureRelations,
-)
+from indicators.extract.figure_relations import _BASELINE_BEFORE, _BASELINE_HINTS, FigureRelations
 from indicators.extract.figure_statuses import StatusReading
 from indicators.extract.figure_surroundings import FigureSurroundings
-from indicators.extract.figure_units import (
-    ADVERB_UNIT,
-    RATE_AFTER,
-    RATE_BEFORE,
-    convert,
-    find_rate,
-    implausible,
-    period_fields,
-    proposed_unit,
-    units_agree,
-)
-from indicators.extract.figure_words import (
-    counts_another_thing,
-    duration_of_an_action,
-    from_a_word_start,
-    opens_aside,
-    whole_words,
-)
+from indicators.extract.figure_units import convert, implausible
+from indicators.extract.figure_window import FigureWindow, MatchWords, rate_of
+from indicators.extract.figure_words import whole_words
 from indicators.extract.gazetteer import BY_LOWER, CANONICAL
-from indicators.extract.sentence_view import Context
-
-_CHANGE_KEY = content_word_tuple("change")[0]
-_TARGET_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("target_nouns"))))
-_TARGET_KEY = content_word_tuple("target")[0]
-# the words of a column header that says only that its figures are shares ("% of total")
-_OF_WHOLE = frozenset(content_word_tuple("share percent proportion total all"))
-# the words of an indicator that counts a method's own reach ("households_surveyed")
-_METHOD_KEYS = frozenset(
-    content_word_tuple(
-        " ".join(vocabulary.words("method_participles") + vocabulary.words("method_nouns"))
-    )
-)
-
-# the words of an origin a period runs from ("since its creation in 2006"): an indicator
-# counted since one is not what a figure dated on its own counts
-_ORIGIN_KEYS = frozenset(
-    content_word_tuple(" ".join(vocabulary.words("since_event_nouns", "dates")))
-)
-
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
-_NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but|so)\s|;\s")
-# "in the same quarter of 2024": the span of a period stated before, in another year
-_SAME_SPAN_OF = re.compile(
-    r"\bthe\s+same\s+(?:period|quarter|months?|weeks?|season|time)\s+(?:of|in)\s+\Z",
-    re.IGNORECASE,
-)
-# A figure followed by a noun ("40 villages", "95 percent of households") names what it counts;
-# one followed by a verb or preposition ("12 entered", "300 a day") may take it from before.
-NOUN_AFTER = re.compile(
-    r"\s*(?:\*\s*)?(?:(?:percent|per\s+cent|%)\s+)?(?:of\s+(?:the\s+|its\s+|their\s+)?)?[A-Za-z]"
-)
-NOT_A_NOUN_AFTER = re.compile(
-    r"\s*(?:entered|arrived|died|were|was|are|is|in|on|at|by|from|to|a\s+day|per|each|every|this"
-    r"|last|compared|since|during)\b"
-)
-# "About 7 million people, one in three Chadians, need ...": the second figure restates the
-# first, and the dates after both are both figures' (the pattern runs from the first's digits)
-_APPOSITION = re.compile(r"[^,;]{1,40},\s*")
-# A figure that is the new level after a change: what it counts is the change's subject
-_CHANGE_THEN_TO = re.compile(
-    rf"\b{patterns.alternation(vocabulary.words('change_words'))}\b[^.;]*?,?\s+to\s+\Z",
-    re.IGNORECASE,
-)
-# "..., bringing the total of refugees registered in South Sudan to 263,400": a running total
-_RUNNING_TOTAL_OPENS = (
-    r"\b(?:"
-    + vocabulary.alternatives(vocabulary.words("running_total_verbs"))
-    + r")\s+(?:the|its|their)\s+(?:\w+\s+)?(?:"
-    + vocabulary.alternatives(vocabulary.words("running_total_nouns"))
-    + r")\b"
-)
-# "... to 263,400", "... to about 725,000": the figure a running total comes to
-_TO_HEDGED = r"\bto\s+(?:(?:" + vocabulary.alternatives(vocabulary.words("hedges")) + r")\s+)?\Z"
-_RUNNING_TOTAL = re.compile(_RUNNING_TOTAL_OPENS + r"[^.;]{0,120}?" + _TO_HEDGED, re.IGNORECASE)
-_HEDGES = frozenset(vocabulary.words("hedges"))
-_RUNNING_TOTAL_AHEAD = re.compile(_RUNNING_TOTAL_OPENS, re.IGNORECASE)
-# the verbs as written mid-sentence: the cheap test before the pattern is tried on a clause
-_RUNNING_TOTAL_VERBS = tuple(vocabulary.words("running_total_verbs"))
 
 
-class FigureReading(FigureSurroundings, FigureRelations, StatusReading):
+class FigureReading(
+    FigureIndicator,
+    FigureMatching,
+    FigurePeriods,
+    FigureSurroundings,
+    FigureRelations,
+    StatusReading,
+):
     """Reads the figures of a sentence (a mixin of the document run)."""
 
-    # the last sentence read for a method verb, and where that verb ends (-1: none)
-    _method_verb: tuple[object, int] = (None, -1)
-    # the last sentence read for the phrasings of the catalogue's concepts, and those found
-    _meanings_at: tuple[object, tuple] = (None, ())
-
-    def _counts_method(self, sentence, mention: num.NumberMention) -> bool:
-        """Does the count count the report's own method ("by 45 analysts", "the 14
-        governorates monitored")? The method verb is looked for once per sentence."""
-        after = self.text[mention.end : mention.end + 40]
-        before = self.text[max(sentence.start, mention.start - 40) : mention.start]
-        if before.endswith(("of ", "the ")) and fc.METHOD_OF.search(before):
-            return True  # "The HeRAMS assessment of 1,146 health facilities"
-        if before.endswith(("=", "= ")) and fc.SAMPLE_SIZE.search(before):
-            return True  # "(n=1,234)", "N = 640": the size of the sample asked
-        if (
-            any(hint in after for hint in fc.PARTICIPLE_HINTS)
-            and " of " not in self.text[mention.start : mention.end]  # "60 of the 120 ...": 60
-            and fc.COUNTED_PARTICIPLE.match(self.text, mention.end)
-        ):
-            return True
-        cached, verb_end = self._method_verb
-        if cached is not sentence:
-            verb_end = fc.method_verb_end(sentence.text)
-            self._method_verb = (sentence, verb_end)
-        return fc.counts_method_reach(
-            sentence.text, verb_end, mention.number_start - sentence.start
-        )
-
-    def _change_period(self, mention: num.NumberMention) -> DatePhrase:
-        """'doubled in three months': from three months before the report to its day."""
-        unit = mention.unit.rstrip("s")
-        count = int(mention.value or 1)
-        back = relativedelta(**{unit + "s": count}) if unit != "hour" else relativedelta()
-        precision = {"hour": "day"}.get(unit, unit)
-        day = self.published - back
-        text = self.text[mention.start : mention.end]
-        phrase = DatePhrase(mention.start, mention.end, text, "range")
-        phrase.first = DateAtom(
-            canonical_start(day, precision), precision, text, mention.start, mention.end
-        )
-        phrase.last = DateAtom(self.published, "day", text, mention.start, mention.end)
-        return phrase
-
-    def _running_totals(self, clause: tuple[int, int]) -> list[int]:
-        """Where the running totals of a clause open ("bringing the total of ..."), read once
-        per clause for all its figures."""
-        cache = getattr(self, "_running_total_cache", None)
-        if cache is None:
-            cache = self._running_total_cache = {}
-        found = cache.get(clause)
-        if found is None:
-            text, (start, end) = self.text, clause
-            found = (
-                [m.start() for m in _RUNNING_TOTAL_AHEAD.finditer(text, start, end)]
-                if any(text.find(verb, start, end) >= 0 for verb in _RUNNING_TOTAL_VERBS)
-                else []
-            )
-            cache[clause] = found
-        return found
-
-    def _running_total_start(self, position: int, clause: tuple[int, int]) -> int:
-        """Where the running total a figure at `position` ends ("..., bringing the total of
-        refugees registered to 263,400") opens, or -1."""
-        text = self.text
-        if text[max(clause[0], position - 3) : position] != "to ":
-            # "... to about 725,000": "to", then a hedge, then the figure
-            to = text.rfind("to ", max(clause[0], position - 30), position)
-            if to < 0 or text[to + 3 : position].strip().lower() not in _HEDGES:
-                return -1
-        for start in reversed(self._running_totals(clause)):
-            if start < position and _RUNNING_TOTAL.match(self.text, start, position):
-                return start
-        return -1
-
-    def _period_for(
-        self,
-        position: int,
-        clause: tuple[int, int],
-        periods: list[DatePhrase],
-        covering=None,
-        figures_here: list[int] | None = None,
-    ):
-        """The date phrase a figure's period comes from: in its clause and within what its
-        speaker is credited with (a date before 'X said' that is not a 'since' belongs to
-        the speaking, not the figure)."""
-        inside = [
-            p
-            for p in periods
-            if clause[0] <= p.start < clause[1]
-            and not fc.compared_with(p, self.text)
-            and not fc.names_an_event(p, self.text)  # "after the 28 March earthquake"
-        ]
-        if inside and any(fc.names_a_plan(p, self.text) for p in inside):
-            mention = self._mention_at(position)
-            if mention is not None and mention.kind != num.MONEY:
-                # "The 2025 appeal is only 27 per cent funded", "the 2025 Humanitarian Response
-                # Plan, which aims to reach 10.5 million": the year names the plan; its share
-                # and its counts hold now (what "the 2025 appeal ... is for US$ 1.1 billion"
-                # asks is for 2025)
-                inside = [p for p in inside if not fc.names_a_plan(p, self.text)]
-        if not inside:
-            return None  # what follows only narrows the phrases down
-        present = fc.present_marker_before(self.text, clause[0], position)
-        if present >= 0:  # "opened with 40 beds in July, now holds 112": July is the opening's
-            inside = [p for p in inside if p.start >= present]
-            if not inside:
-                return None
-        if len(inside) > 1 and figures_here and len(figures_here) > 1:
-            # "184 cases in week 36, down from 231 in week 35 (a fall of 20 percent)": the
-            # date just after a baseline is the baseline's alone
-            inside = [
-                p for p in inside if not self._dates_another_baseline(p, position, figures_here)
-            ] or inside
-        window = self.text[max(clause[0], position - 24) : position]
-        if any(hint in window for hint in _BASELINE_HINTS) and _BASELINE_BEFORE.search(window):
-            # "..., up from 800,000 in the same period a year earlier": the baseline's own date
-            inside = [p for p in inside if p.start >= position] or inside
-        total = self._running_total_start(position, clause)
-        if total >= 0:  # a running total: only the dates of its own words
-            inside = [p for p in inside if p.start >= total]
-            if not inside:
-                return None
-        else:
-            ahead = [t for t in self._running_totals(clause) if t > position]
-            if ahead:  # "... in July, bringing the total since 2022 to ...": the total's dates
-                inside = [p for p in inside if p.start < ahead[0]]
-                if not inside:
-                    return None
-        if covering is not None and covering.start >= 0:
-            if position < covering.start:  # "..., X said on Wednesday, the highest since 2022"
-                inside = [p for p in inside if p.start < covering.start]
-            else:  # "X said (that) ...": dates after the verb, or a leading "Since 10 May,"
-                inside = [
-                    p
-                    for p in inside
-                    if p.start >= covering.verb_end
-                    or (
-                        p.role in ("since", "range")
-                        and p.start - clause[0] <= 1
-                        and self.text[p.end : covering.start].strip() in (",", "")
-                    )
-                ]
-        # "17 million ..., up from 15.2 million at the start of the year": a date after a later
-        # figure of the clause is that figure's, unless the later one is this one's base
-        # ("more than half of the 400,000 people displaced since January").
-        later = [
-            f
-            for f in figures_here or ()
-            if position < f < clause[1] and not _APPOSITION.fullmatch(self.text, position, f)
-        ]
-        if later:
-            inside = [
-                p
-                for p in inside
-                if not any(
-                    position < f <= p.start
-                    and not self._is_base(position, f)
-                    and not self._shares_period(position, f, p.start)
-                    for f in later
-                )
-            ]
-        if not inside:
-            return None
-        # the first of the best ranked, as a stable sort would put it
-        return min(inside, key=lambda p: (p.role == "point", abs(p.start - position)))
-
     def _figure(self, sentence, mention, attributions, speech, periods, previous) -> _Figure | None:
+        """The figure `mention` of `sentence` read as a candidate, or None when it is no
+        measure of an indicator (a plan's target, the method's reach, an action's duration):
+        its window and rate, the words it is matched by, the earlier figure it takes its
+        indicator from or else the indicator it measures, its value and bounds, its speaker and
+        its period."""
         text = self.text
         if (
             sentence.text[:1] in fc.PLAN_FIRST
@@ -300,45 +60,84 @@ class FigureReading(FigureSurroundings, FigureRelations, StatusReading):
             return None  # "- Restore at least 20 litres per person per day": a target
             # (not a row of figures: "Repair boreholes: 12%")
         clause = self._clause(sentence, mention.number_start)
-        # the words after a figure up to the next figure of the sentence are its own
-        after = text[mention.end : min(clause[1], mention.end + 90)]
-        # the figure's own words: from the figure before it to the one after it
-        own_end = min(clause[1], mention.end + 90)
-        if len(self.figure_positions) > 1:
-            for position in self.figure_positions:
-                if position > mention.number_start:
-                    own_end = min(own_end, position)
-                    # "18 percent higher than the average, and daily wages ... fell by a
-                    # quarter": what follows ", and" goes with the figure after it
-                    join = _NEXT_CLAUSE.search(text, mention.end, own_end)
-                    if join is not None:
-                        own_end = join.start()
-                    break
-        in_parentheses = text[mention.start - 1 : mention.start] == "(" and opens_aside(
-            text, mention.start
+        window = FigureWindow(text, clause, mention, self.figure_positions, periods)
+        rate, kind, unit = rate_of(text, mention, clause, window.after)
+        words = self._focus_and_clause_words(sentence, mention, window, kind, unit)
+        family = figure_family(kind, unit, rate)
+        before, after = window.before, window.after
+        against_target = before.find("against") >= 0 and self._against_target(before, after)
+        inherited, rate = self._inherited(
+            sentence,
+            mention,
+            window,
+            kind,
+            unit,
+            rate,
+            family,
+            words.cell_label,
+            previous,
+            against_target,
         )
-        if in_parentheses:
-            # "improved security (81%) and access to land (46%)": a figure in parentheses
-            # ends its own words at the parenthesis that closes it
-            close = text.find(")", mention.end, own_end)
-            if close >= 0:
-                own_end = close
-        before = text[max(clause[0], mention.start - 70) : mention.start]
-        rate = ""
-        kind, unit, value = mention.kind, mention.unit, mention.value
-        if kind in (num.COUNT, num.DURATION) and unit in ("count", "hours"):
-            window = _CLAUSE_PUNCTUATION.split(after[:60], maxsplit=1)[0]
-            rate_match = find_rate(RATE_AFTER, window) or find_rate(
-                RATE_BEFORE, text[max(clause[0], mention.start - 40) : mention.start]
+        if inherited is not None:  # it measures what the earlier figure measures
+            family = inherited.family
+            unit = inherited.observation.unit
+            indicator_id = inherited.observation.indicator_id
+            name = inherited.observation.indicator_name
+            is_new = inherited.observation.indicator_is_new
+        else:
+            measured = self._indicator(
+                sentence,
+                mention,
+                window,
+                words,
+                kind,
+                unit,
+                rate,
+                family,
+                previous,
+                periods,
+                against_target,
             )
-            if rate_match:
-                rate = rate_match.group("unit") or ADVERB_UNIT[rate_match.group("adverb").lower()]
-                if kind == num.DURATION:
-                    kind, unit = num.COUNT, "hours"
-        has_noun = bool(NOUN_AFTER.match(after)) and not NOT_A_NOUN_AFTER.match(after)
-        dated_after = bool(periods) and any(0 <= p.start - mention.end <= 2 for p in periods)
-        if has_noun and dated_after:
-            has_noun = False  # "compared with 21.3 percent the week before": a date, no noun
+            if measured is None:
+                return None  # the method's reach, an action's duration, where money went
+            indicator_id, name, is_new, unit = measured
+        notes = [mention.note] if mention.note else []
+        value, low, high = self._value_and_bounds(mention, unit, indicator_id, clause, notes)
+        covering = speaker_for(mention.number_start, attributions)
+        speaker, reported_on, reported_as_stated, _ = self._attribution(
+            mention.number_start, attributions, speech, covering
+        )
+        period, fields = self._figure_period(
+            mention, clause, periods, covering, inherited, previous
+        )
+        review = implausible(kind, unit, value)
+        if review:
+            notes.append("needs review: " + review)
+        observation = candidate_observation(
+            sentence,
+            (indicator_id, name, is_new, unit),
+            text[mention.start : mention.end],
+            (speaker, reported_on, reported_as_stated),
+            fields,
+            CANONICAL.get(words.column_place, words.column_place)
+            or self._location(sentence, clause, mention.number_start),
+            value=value,
+            value_low=low,
+            value_high=high,
+            qualifier=mention.qualifier,
+            provisional=mention.provisional,
+            notes="; ".join(notes),
+            review=review,
+        )
+        return _Figure(mention, observation, clause, window.has_noun, period, family, rate)
+
+    def _focus_and_clause_words(self, sentence, mention, window, kind: str, unit: str):
+        """The words a figure is matched by (`MatchWords`): its focus, with its row's label,
+        its table cell's or its list's lead-in, and its clause's words, with its cell's label
+        and its table's caption; less the words that name the other figures in parentheses,
+        plus the IPC phase the clause names."""
+        text, clause = self.text, window.clause
+        before, after, in_parentheses = window.before, window.after, window.in_parentheses
         focus_text = whole_words(before, after)
         label = fc.label_of_row(text, clause[0], mention.start)
         if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
@@ -393,10 +192,28 @@ class FigureReading(FigureSurroundings, FigureRelations, StatusReading):
             phase_words = fc.phase_words(text[clause[0] : clause[1]])
             clause_words += phase_words
             focus += phase_words
-        family = figure_family(kind, unit, rate)
-        indicator = None
+        return MatchWords(focus, clause_words, label, cell_label, column_place)
+
+    def _inherited(
+        self,
+        sentence,
+        mention,
+        window,
+        kind,
+        unit,
+        rate,
+        family,
+        cell_label,
+        previous,
+        against_target,
+    ):
+        """The earlier figure of the sentence whose indicator a figure takes (a bare figure
+        takes the nearest of its family's, a count the one it is the baseline of) and the rate
+        it is then read with, or (None, rate) when it is read for itself."""
+        text, clause = self.text, window.clause
+        before, after = window.before, window.after
+        has_noun, dated_after = window.has_noun, window.dated_after
         inherited = None
-        against_target = before.find("against") >= 0 and self._against_target(before, after)
         if not has_noun and previous and not cell_label and not against_target:
             # (a table's cell: its column says)
             # "7 million people, one in three ..., compared with 6.9 million": the nearest
@@ -432,12 +249,8 @@ class FigureReading(FigureSurroundings, FigureRelations, StatusReading):
         ):  # "cut to US$ 8 per person per month, then restored to US$ 12": the same measure
             # ("14.2 litres per person per day, down from 17.8 litres"; "1.9 deaths per 100
             # attempted crossings ..., against 1.2 in the same quarter of 2024": the same rate)
-            family = inherited.family
-            unit = inherited.observation.unit
-            indicator_id = inherited.observation.indicator_id
-            name = inherited.observation.indicator_name
-            is_new = inherited.observation.indicator_is_new
-        elif (
+            return inherited, rate
+        if (
             inherited is not None
             and inherited.family in (family, "rate:" + inherited.rate)
             and (kind == num.COUNT or (kind == num.SHARE and dated_after))
@@ -446,251 +259,14 @@ class FigureReading(FigureSurroundings, FigureRelations, StatusReading):
             )
             and not self._named_before(family, mention, inherited, clause)
         ):
-            indicator_id = inherited.observation.indicator_id
-            name = inherited.observation.indicator_name
-            is_new = inherited.observation.indicator_is_new
-            unit = inherited.observation.unit
-            rate = rate or inherited.rate
-            family = inherited.family
-        else:
-            inherited = None
-            own, elided = self._own_words(mention, clause, previous, own_end)
-            if elided:  # "... were killed and 19 injured": "killed" is the figure before's
-                clause_words = tuple(w for w in clause_words if w not in elided)
-                focus = tuple(w for w in focus if w not in elided)
-            elif kind == num.COUNT and has_noun and len(self.figure_positions) > 1:
-                # "Two treatment centres with a total of 40 beds": beds name the 40, not the 2
-                others = self._heads_of_other_counts(mention, clause)
-                if others:
-                    clause_words = tuple(w for w in clause_words if w not in others)
-                    focus = tuple(w for w in focus if w not in others)
-            whole_verbs = (
-                self._verbs_of_the_whole(sentence, mention, before, previous)
-                if kind != num.SHARE  # "2,170 were positive (45%)": a share of what was tested
-                else frozenset()
-            )
-            if whole_verbs:
-                # "612 contacts have been listed, of whom 598 ... completed 21 days of follow-up",
-                # "Of the CHF 749,860 allocated, CHF 402,115 had been spent": listed, allocated
-                # are what the whole is, not the part
-                clause_words = tuple(w for w in clause_words if w not in whole_verbs)
-                focus = tuple(w for w in focus if w not in whole_verbs)
-                own = own - whole_verbs
-            if against_target:
-                # "..., against a target of 8,000": what the figure before achieved, less
-                # its verb ("received"), is what this one targets
-                lead = text[sentence.start : mention.start]
-                verbs = {
-                    read
-                    for word in _VERB_FORM.findall(lead)
-                    if (read := word_content(word)) in self.catalogue.verb_keys
-                } - _TARGET_KEYS
-                clause_words = tuple(
-                    w
-                    for w in content_word_tuple(text[sentence.start : clause[1]])
-                    if w not in verbs
-                ) + (_TARGET_KEY,)  # "against a planned 8,000": a target, whatever its word
-                focus = tuple(w for w in focus if w not in verbs) + (_TARGET_KEY,)
-                own = frozenset(clause_words)
-            # what a clause may leave unsaid is looked for in the paragraph and just before it
-            # (one for all the figures of the sentence: the text before it is read once)
-            view = self._view(sentence)
-            context = view.context
-            if context is None or context.paragraph is not self.paragraph_words:
-                context = view.context = Context(self.paragraph_words, text, sentence.start)
-            distances = self._distances(sentence, mention.number_start)
-            change = (
-                fc.CHANGE_STATED.search(text, max(clause[0], mention.start - 40), mention.start)
-                or (self._change_after(mention) if kind == num.SHARE else None)
-                if (
-                    self._change_indicators
-                    if self._change_indicators is not None
-                    else self._has_change_indicators()
-                )
-                else None
-            )
-            if (
-                change is not None
-                and _CHANGE_KEY not in clause_words
-                and change.group().strip().lower() not in ("up", "down")  # "make up 53 percent"
-            ):
-                # "9 percent fewer than in August": a change, whatever word says so
-                clause_words += (_CHANGE_KEY,)
-                focus += (_CHANGE_KEY,)
-            # every try reads the figure's family, distances, paragraph and context alike
-            match = partial(
-                self.catalogue.match,
-                family,
-                distances=distances,
-                paragraph=self.paragraph_words,
-                context=context,
-            )
-            topic = (
-                self._topic
-                if self._sections is not None
-                and not self._sections.starts
-                and self._topic is not None
-                else self._topic_and_section(sentence.start)
-            )
-            cached = self._meanings_at
-            if cached[0] is not sentence:
-                cached = self._sentence_meanings(sentence)
-            meanings = cached[1]  # none in most sentences
-            primary = {
-                "own": own,
-                "change": change is not None,
-                "topic": topic,
-                "section": self._section_words,
-                "meant": self._meant(meanings, clause, mention) if meanings else (),
-                "noun": self._head_after(mention)
-                if kind == num.COUNT and has_noun
-                # "Sites hosting IDPs: 94": a key-figure row counts its label's first noun
-                else frozenset(content_word_tuple(label)[:1])
-                if label and kind == num.COUNT
-                else frozenset(),
-            }
-            indicator = match(focus, clause_words, **primary)
-            if indicator is None and clause != (sentence.start, sentence.end):
-                indicator = match(
-                    focus,
-                    content_word_tuple(sentence.text),
-                    own=own,
-                    meant=self._meant(meanings, (sentence.start, sentence.end), mention)
-                    if meanings
-                    else (),
-                )
-            if (
-                change is not None
-                and kind == num.SHARE
-                and previous
-                and (indicator is None or not indicator.indicator_id.endswith("_change"))
-            ):
-                # "LBP 42.5 million ... in February, 6% higher than in January", "21,340 (9%
-                # more than in April–June)": the change of the figure it follows
-                indicator = self._change_of(previous, clause) or indicator
-            if kind == num.MONEY and in_parentheses and previous:
-                # "LBP 42.5 million (US$ 475)", "KES 310 million (about USD 2.4 million)": the
-                # amount before, told in another currency
-                indicator = self._in_other_currency(previous[-1], mention, unit) or indicator
-            if (
-                indicator is not None
-                and indicator.keys & _ORIGIN_KEYS
-                and self._dated_apart(indicator, clause, clause_words, periods)
-            ):
-                # "In 2024, it allocated ..." after "Since its creation in 2006, CERF has
-                # allocated ...": a figure of its own date is no figure since the origin
-                indicator = match(
-                    focus, clause_words, **primary, exclude=frozenset({indicator.indicator_id})
-                )
-            if (
-                indicator is None
-                and kind == num.SHARE
-                and not has_noun
-                and len(before) >= 45
-                and len(self.figure_positions) == 1
-            ):
-                # "Occupancy of dengue beds in the public hospitals of Tegucigalpa reached 93
-                # percent": the sentence's one figure, its subject further back than the words
-                # read around it
-                indicator = match(
-                    clause_words,
-                    clause_words,
-                    meant=self._meant(meanings, clause, mention, everywhere=True)
-                    if meanings
-                    else (),
-                )
-            if (
-                indicator is not None
-                and has_noun
-                and counts_another_thing(
-                    indicator, after, text[clause[0] : clause[1]], mention.start - clause[0]
-                )
-            ):
-                # "1,700 schools" are not children out of school; "Mobile medical teams (142
-                # teams) reached 96 settlements": the teams may still be another indicator
-                ruled_out = frozenset({indicator.indicator_id})
-                indicator = match(focus, clause_words, **primary, exclude=ruled_out)
-                if indicator is not None and counts_another_thing(
-                    indicator, after, text[clause[0] : clause[1]], mention.start - clause[0]
-                ):
-                    indicator = None
-            if (
-                indicator is not None
-                and kind == num.COUNT
-                and has_noun
-                and self._people_for_places(mention, indicator)
-            ):
-                # "48,000 people have fled to displacement sites": people, not the sites
-                ruled_out = frozenset({indicator.indicator_id})
-                indicator = match(focus, clause_words, **primary, exclude=ruled_out)
-                if indicator is not None and self._people_for_places(mention, indicator):
-                    indicator = None
-            if indicator is not None and not units_agree(kind, unit, indicator.unit):
-                # "the 500-day mark" beside an indicator kept in months: the same measure in
-                # the stated unit, as a new indicator (500 days is not a whole number of months)
-                indicator_id = f"{indicator.indicator_id}_{unit}"
-                name, is_new = f"{indicator.name} ({unit})", True
-                indicator = None
-            elif (
-                indicator is not None
-                and kind == num.COUNT
-                and not indicator.keys & _METHOD_KEYS
-                and self._counts_method(sentence, mention)
-            ):
-                # "The HeRAMS assessment of 1,146 health facilities": the method's reach is
-                # no count of what the indicator counts (households surveyed would be)
-                return None
-            elif indicator is not None:
-                indicator_id, name, is_new = indicator.indicator_id, indicator.name, False
-                unit = indicator.unit
-            elif kind == num.DURATION and duration_of_an_action(before):
-                # "Some walked for two days to reach the town": how long someone did
-                # something, proposed as no indicator (a catalogue may still keep one)
-                return None
-            elif kind == num.COUNT and has_noun and self._counts_a_reach(mention):
-                # "US$ 668 million to 38 countries": where the money went, proposed as no new
-                # indicator (a catalogue may still keep countries reached)
-                return None
-            elif kind == num.COUNT and self._counts_method(sentence, mention):
-                # "The analysis covered 22 districts": the method's reach, proposed as no new
-                # indicator (a catalogue may still keep one, such as households surveyed)
-                return None
-            else:
-                described = mention.what if kind == num.RATE else text[mention.end : own_end]
-                if kind == num.MULTIPLIER or after.lstrip()[:1] in (",", ";", ".", ")", ""):
-                    described = ""  # what it is of comes before: "rubble removal could cost ..."
-                elif kind == num.SHARE and num.BY_CHANGE.search(before):
-                    described = ""  # "electricity supply has fallen by three quarters"
-                subject = from_a_word_start(text, mention.start - len(before), before)
-                column = (
-                    fc.header_of_column(text, sentence.start, mention.start) if cell_label else ""
-                )
-                if column and kind == num.SHARE and set(content_word_tuple(column)) <= _OF_WHOLE:
-                    # "% of total" says only that it is a share: of what, the column before says
-                    column = (
-                        fc.header_of_column(text, sentence.start, mention.start, 1) + " " + column
-                    )
-                if column_place:  # "38%" under "Nasir": the row says what it counts
-                    described, subject = sentence.text.split("|", 1)[0], ""
-                elif column:  # "98,215" in "Pemba | 98,215 | 17%" under "District | IDPs | ...":
-                    described, subject = column, ""  # the column says what it counts
-                change = _CHANGE_THEN_TO.search(before)
-                if (
-                    change is not None
-                ):  # "the number of people in camps has doubled ..., to 410,000"
-                    subject, described = before[: change.start()], ""
-                indicator_id, name = propose(
-                    kind,
-                    unit,
-                    described,
-                    rate,
-                    subject,
-                    long=kind == num.MULTIPLIER or bool(change),
-                )
-                is_new = True
-            if is_new:
-                unit = proposed_unit(kind, unit, rate)
-        notes = [mention.note] if mention.note else []
+            return inherited, rate or inherited.rate
+        return None, rate
+
+    def _value_and_bounds(self, mention, unit: str, indicator_id: str, clause, notes: list):
+        """A figure's value and bounds in `unit` (converted from the unit it was stated in,
+        noting a conversion in `notes`), negated when a change of it is a fall ("fell by 3
+        percent"): (value, low, high)."""
+        text, value = self.text, mention.value
         value, low, high = convert(
             value, mention.value_low, mention.value_high, mention.unit, unit, notes
         )
@@ -701,113 +277,4 @@ class FigureReading(FigureSurroundings, FigureRelations, StatusReading):
                 fall = after_change if after_change and after_change.group("fall") else None
             if fall is not None:  # "fell by 3 percent": a change of -3
                 value, low, high = -value, fc.negated(high), fc.negated(low)
-        covering = speaker_for(mention.number_start, attributions)
-        speaker, reported_on, reported_as_stated, _ = self._attribution(
-            mention.number_start, attributions, speech, covering
-        )
-        period = self._period_for(
-            mention.number_start, clause, periods, covering, self.figure_positions
-        )
-        running_total = (
-            period is None and self._running_total_start(mention.number_start, clause) >= 0
-        )
-        if period is None and inherited is not None and not running_total:
-            period = inherited.period
-        if period is None and previous and not running_total:
-            # "87 per cent of households surveyed in January ..., and about two in five ..."
-            # (not from a change: "tripled since January" is the change's own window)
-            earlier = [
-                f
-                for f in previous
-                if f.period is not None
-                and f.mention is not None
-                and f.mention.kind != num.MULTIPLIER
-            ]
-            if earlier and earlier[-1].clause != clause:
-                period = earlier[-1].period
-        fields = period_fields(period)
-        if period is not None and period.text[-4:].isdigit() and len(period.text) <= 7:
-            # ("of 2024": the phrase may hold its "of")
-            same = _SAME_SPAN_OF.search(text, max(0, period.start - 40), period.end - 4)
-            if same is not None:
-                # "against 11 in the same quarter of 2024", after "between April and June
-                # 2025": the sentence's (or the text before's) period, in that year
-                fields = self._same_span_in(
-                    int(period.text[-4:]), previous, fields, (same.start(), period.end)
-                )
-        review = implausible(kind, unit, value)
-        if review:
-            notes.append("needs review: " + review)
-        observation = candidate_observation(
-            sentence,
-            (indicator_id, name, is_new, unit),
-            text[mention.start : mention.end],
-            (speaker, reported_on, reported_as_stated),
-            fields,
-            CANONICAL.get(column_place, column_place)
-            or self._location(sentence, clause, mention.number_start),
-            value=value,
-            value_low=low,
-            value_high=high,
-            qualifier=mention.qualifier,
-            provisional=mention.provisional,
-            notes="; ".join(notes),
-            review=review,
-        )
-        return _Figure(mention, observation, clause, has_noun, period, family, rate)
-
-    def _dated_apart(self, indicator, clause, clause_words, periods) -> bool:
-        """Is the indicator one of a period since an origin ("CERF allocations since its
-        creation") whose origin the clause leaves unsaid, while a date of the clause, not a
-        "since", says when the figure holds ("In 2024, it allocated ...")?"""
-        if (indicator.keys & _ORIGIN_KEYS) <= set(clause_words):
-            return False
-        return any(clause[0] <= p.start < clause[1] and p.role != "since" for p in periods)
-
-    def _sentence_meanings(self, sentence) -> tuple[object, tuple]:
-        """The phrasings of the catalogue's concepts in a sentence, looked for once for all
-        its figures (and kept for the next of them)."""
-        found = self.catalogue.lexicon.meanings(self.text, sentence.start, sentence.end)
-        self._meanings_at = (sentence, found)
-        return self._meanings_at
-
-    def _meant(self, meanings, span: tuple[int, int], mention, everywhere: bool = False) -> tuple:
-        """What the phrasings within `span` mean, for `Catalogue.match`: each as its key
-        words, whether it stands in the figure's focus (the words read around it, or
-        `everywhere`), its own words, and whether it is a compound whose words say nothing
-        else of the figure: one among the figure's own words, between the figures before and
-        after it ("The plan aims to reach 10.5 million of the 19.5 million people in need":
-        the 10.5 million's), and not where one of its words names the figure ("(five killed,
-        nine injured)" after "killed or injured"; but "12 deaths and injuries" are casualties)."""
-        low, high = mention.start - 50, mention.end + 75
-        return tuple(
-            (
-                m.words,
-                everywhere or (m.start <= high and m.end >= low),
-                m.said,
-                m.whole and self._compound_is_its_own(m, mention),
-            )
-            for m in meanings
-            if span[0] <= m.start and m.end <= span[1]
-        )
-
-    def _compound_is_its_own(self, meaning, mention) -> bool:
-        """Does a compound phrasing stand among the figure's own words, none of its words the
-        noun right after the figure (see `_meant`)?"""
-        here = mention.number_start
-        for position in self.figure_positions:
-            if position < here and position > meaning.start:
-                return False  # a figure between: the compound is that one's
-            if position > here and position < meaning.end:
-                return False  # after the next figure
-        if 0 <= meaning.start - mention.end <= 1:
-            return True  # "12 deaths and injuries"
-        return meaning.said.isdisjoint(self._head_after(mention))
-
-    def _change_after(self, mention) -> re.Match | None:
-        """'9 percent fewer than in August': a change stated after its size, or None."""
-        window = self.text[mention.end : mention.end + 9]
-        if not any(window.startswith(hint) for hint in fc.CHANGE_AFTER_HINTS):
-            return None
-        match = fc.CHANGE_AFTER.match(self.text, mention.end)
-        return match if match is not None and match.group().strip().lower() != "than" else None
+        return value, low, high
