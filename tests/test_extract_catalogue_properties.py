@@ -23,7 +23,8 @@ PROPERTY = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 
-# A word as a catalogue's id spells it, and forms a report may use instead.
+# A word as a catalogue's id spells it, and forms a report may use instead. No two families
+# mean one thing ("immunised" is read as vaccination), so words of two families never match.
 FAMILIES = {
     "stunted": ["stunt", "stunting", "stunts"],
     "vaccinated": ["vaccinate", "vaccination", "vaccinations", "vaccinating"],
@@ -38,7 +39,7 @@ FAMILIES = {
     "distributed": ["distribute", "distribution", "distributing"],
     "measured": ["measure", "measuring", "measurement"],
     "flooded": ["flood", "flooding", "floods"],
-    "immunised": ["immunise", "immunisation", "immunising"],
+    "fenced": ["fence", "fencing", "fences"],
     "relocated": ["relocate", "relocation", "relocating"],
     "inspected": ["inspect", "inspection", "inspections"],
     "enrolled": ["enrol", "enrolment", "enrolling"],
