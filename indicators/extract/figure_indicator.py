@@ -40,43 +40,17 @@ class FigureIndicator:
     # the last sentence read for a method verb, and where that verb ends (-1: none)
     _method_verb: tuple[object, int] = (None, -1)
 
-    def _indicator(
-        self,
-        sentence,
-        mention,
-        window,
-        words,
-        kind,
-        unit,
-        rate,
-        family,
-        previous,
-        periods,
-        against_target,
-    ) -> tuple[str, str, bool, str] | None:
+    def _indicator(self, draft) -> tuple[str, str, bool, str] | None:
         """What a figure read for itself measures, as (indicator id, name, whether it is new,
         unit): the catalogue indicator its own words match, in the unit the catalogue keeps it
         in (a figure in another unit is a new indicator of the same measure), or a new one
         proposed from its words; None when the figure is no measure of an indicator (the
         method's reach, how long an action lasted, where money went)."""
+        sentence, mention, window = draft.sentence, draft.mention, draft.window
+        kind, unit, rate = draft.kind, draft.unit, draft.rate
         before, has_noun = window.before, window.has_noun
-        own, focus, clause_words = self._own_and_clause_words(
-            sentence, mention, window, words, kind, previous, against_target
-        )
-        indicator = self._catalogue_match(
-            sentence,
-            mention,
-            window,
-            words,
-            kind,
-            unit,
-            family,
-            previous,
-            periods,
-            own,
-            focus,
-            clause_words,
-        )
+        own, focus, clause_words = self._own_and_clause_words(draft)
+        indicator = self._catalogue_match(draft, own, focus, clause_words)
         if indicator is not None and not units_agree(kind, unit, indicator.unit):
             # "the 500-day mark" beside an indicator kept in months: the same measure in
             # the stated unit, as a new indicator (500 days is not a whole number of months)
@@ -108,19 +82,19 @@ class FigureIndicator:
             # indicator (a catalogue may still keep one, such as households surveyed)
             return None
         else:
-            indicator_id, name = self._proposed(sentence, mention, window, words, kind, unit, rate)
+            indicator_id, name = self._proposed(draft)
             is_new = True
         if is_new:
             unit = proposed_unit(kind, unit, rate)
         return indicator_id, name, is_new, unit
 
-    def _own_and_clause_words(
-        self, sentence, mention, window, words, kind, previous, against_target
-    ) -> tuple[frozenset, tuple, tuple]:
+    def _own_and_clause_words(self, draft) -> tuple[frozenset, tuple, tuple]:
         """A figure's own words, its focus and its clause's words, less the words that name
         another figure (the one before whose verb it elides, the other counts of the clause,
         the whole it is a part of) and, after "against", read as the target of what the
         figure before achieved: (own, focus, clause_words)."""
+        sentence, mention, window, words = draft.sentence, draft.mention, draft.window, draft.words
+        kind, previous, against_target = draft.kind, draft.previous, draft.against_target
         text, clause = self.text, window.clause
         before, has_noun, own_end = window.before, window.has_noun, window.own_end
         focus, clause_words = words.focus, words.clause_words
@@ -162,9 +136,11 @@ class FigureIndicator:
             own = frozenset(clause_words)
         return own, focus, clause_words
 
-    def _proposed(self, sentence, mention, window, words, kind, unit, rate) -> tuple[str, str]:
+    def _proposed(self, draft) -> tuple[str, str]:
         """The new indicator a figure that matched none is proposed as, from what its own
         words, its subject before it or its table column say it counts: (id, name)."""
+        sentence, mention, window, words = draft.sentence, draft.mention, draft.window, draft.words
+        kind, unit, rate = draft.kind, draft.unit, draft.rate
         text, before, after = self.text, window.before, window.after
         own_end, cell_label, column_place = window.own_end, words.cell_label, words.column_place
         described = mention.what if kind == num.RATE else text[mention.end : own_end]

@@ -32,24 +32,12 @@ class FigureMatching:
     # the last sentence read for the phrasings of the catalogue's concepts, and those found
     _meanings_at: tuple[object, tuple] = (None, ())
 
-    def _catalogue_match(
-        self,
-        sentence,
-        mention,
-        window,
-        words,
-        kind,
-        unit,
-        family,
-        previous,
-        periods,
-        own,
-        focus,
-        clause_words,
-    ):
+    def _catalogue_match(self, draft, own, focus, clause_words):
         """The catalogue indicator a figure's words match (its clause's, else its sentence's),
         a change when a change is stated beside it, retried where that match misleads
         (`_retried`); or None."""
+        sentence, mention, window, words = draft.sentence, draft.mention, draft.window, draft.words
+        kind, family = draft.kind, draft.family
         text, clause, label = self.text, window.clause, words.label
         has_noun = window.has_noun
         # what a clause may leave unsaid is looked for in the paragraph and just before it
@@ -118,42 +106,17 @@ class FigureMatching:
                 else (),
             )
         return self._retried(
-            indicator,
-            match,
-            primary,
-            meanings,
-            change,
-            mention,
-            window,
-            kind,
-            unit,
-            previous,
-            periods,
-            focus,
-            clause_words,
+            draft, indicator, match, primary, meanings, change, focus, clause_words
         )
 
-    def _retried(
-        self,
-        indicator,
-        match,
-        primary,
-        meanings,
-        change,
-        mention,
-        window,
-        kind,
-        unit,
-        previous,
-        periods,
-        focus,
-        clause_words,
-    ):
+    def _retried(self, draft, indicator, match, primary, meanings, change, focus, clause_words):
         """The catalogue match of a figure (`indicator`, read by `match` with `primary`),
         retried or replaced where it misleads: a change of the figure it follows, the amount
         before told in another currency, an indicator counted since an origin the clause
         leaves unsaid, a share whose subject stands further back, a noun that counts another
         thing, people counted for the places they went to."""
+        mention, window, kind, unit = draft.mention, draft.window, draft.kind, draft.unit
+        previous, periods = draft.previous, draft.periods
         text, clause = self.text, window.clause
         before, after, has_noun = window.before, window.after, window.has_noun
         in_parentheses = window.in_parentheses

@@ -1,5 +1,5 @@
-"""The window of text a figure is read in, the rate a count is stated at, and the record of
-the words a figure is matched by.
+"""The window of text a figure is read in, the rate a count is stated at, the record of the
+words a figure is matched by, and the draft of a figure its later stages read.
 
 A figure's window is its clause, the words after it, where its own words end (at the next
 figure, a clause joined after it, or the parenthesis that closes it), the words before it,
@@ -104,6 +104,46 @@ class MatchWords:
         self.label = label
         self.cell_label = cell_label
         self.column_place = column_place
+
+
+class FigureDraft:
+    """One figure as its later stages read it (`figures.FigureReading._figure`): its sentence
+    and mention, its window and the words it is matched by, its kind, unit, rate and family as
+    stated, the figures read before it in the sentence (`previous`), the sentence's date
+    phrases (`periods`), and whether it is stated against a target. Each stage takes the
+    draft and reads what it needs, rather than a dozen arguments passed on by hand."""
+
+    __slots__ = (
+        "sentence",
+        "mention",
+        "window",
+        "words",
+        "kind",
+        "unit",
+        "rate",
+        "family",
+        "previous",
+        "periods",
+        "against_target",
+    )
+
+    def __init__(
+        self,
+        sentence,
+        mention,
+        window: FigureWindow,
+        words: MatchWords,
+        kind: str,
+        unit: str,
+        rate: str,
+        family: str,
+        previous: list,
+        periods: list,
+        against_target: bool,
+    ) -> None:
+        self.sentence, self.mention, self.window, self.words = sentence, mention, window, words
+        self.kind, self.unit, self.rate, self.family = kind, unit, rate, family
+        self.previous, self.periods, self.against_target = previous, periods, against_target
 
 
 def rate_of(text: str, mention, clause: tuple[int, int], after: str) -> tuple[str, str, str]:

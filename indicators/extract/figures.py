@@ -30,7 +30,7 @@ from indicators.extract.figure_relations import _BASELINE_BEFORE, _BASELINE_HINT
 from indicators.extract.figure_statuses import StatusReading
 from indicators.extract.figure_surroundings import FigureSurroundings
 from indicators.extract.figure_units import convert, implausible
-from indicators.extract.figure_window import FigureWindow, MatchWords, rate_of
+from indicators.extract.figure_window import FigureDraft, FigureWindow, MatchWords, rate_of
 from indicators.extract.figure_words import whole_words
 from indicators.extract.gazetteer import BY_LOWER, CANONICAL
 
@@ -66,18 +66,20 @@ class FigureReading(
         family = figure_family(kind, unit, rate)
         before, after = window.before, window.after
         against_target = before.find("against") >= 0 and self._against_target(before, after)
-        inherited, rate = self._inherited(
+        draft = FigureDraft(
             sentence,
             mention,
             window,
+            words,
             kind,
             unit,
             rate,
             family,
-            words.cell_label,
             previous,
+            periods,
             against_target,
         )
+        inherited, rate = self._inherited(draft)
         if inherited is not None:  # it measures what the earlier figure measures
             family = inherited.family
             unit = inherited.observation.unit
@@ -85,19 +87,7 @@ class FigureReading(
             name = inherited.observation.indicator_name
             is_new = inherited.observation.indicator_is_new
         else:
-            measured = self._indicator(
-                sentence,
-                mention,
-                window,
-                words,
-                kind,
-                unit,
-                rate,
-                family,
-                previous,
-                periods,
-                against_target,
-            )
+            measured = self._indicator(draft)
             if measured is None:
                 return None  # the method's reach, an action's duration, where money went
             indicator_id, name, is_new, unit = measured
@@ -194,22 +184,14 @@ class FigureReading(
             focus += phase_words
         return MatchWords(focus, clause_words, label, cell_label, column_place)
 
-    def _inherited(
-        self,
-        sentence,
-        mention,
-        window,
-        kind,
-        unit,
-        rate,
-        family,
-        cell_label,
-        previous,
-        against_target,
-    ):
+    def _inherited(self, draft):
         """The earlier figure of the sentence whose indicator a figure takes (a bare figure
         takes the nearest of its family's, a count the one it is the baseline of) and the rate
         it is then read with, or (None, rate) when it is read for itself."""
+        sentence, mention, window, kind = draft.sentence, draft.mention, draft.window, draft.kind
+        unit, rate, family = draft.unit, draft.rate, draft.family
+        cell_label, previous = draft.words.cell_label, draft.previous
+        against_target = draft.against_target
         text, clause = self.text, window.clause
         before, after = window.before, window.after
         has_noun, dated_after = window.has_noun, window.dated_after
