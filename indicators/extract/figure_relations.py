@@ -41,6 +41,22 @@ _AGAINST_TARGET = re.compile(
     + r")\s+(?:of\s+)?))?\Z",
     re.IGNORECASE,
 )
+# "4,850 households (71 percent of the 6,800 planned)": the planned whole of a share of it
+_SHARE_OF_THE = re.compile(
+    r"(?:\bper\s?cent|%)\s+of\s+(?:the|its|their)\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE
+)
+
+
+def of_a_planned_whole(before: str, after: str) -> bool:
+    """Is the figure the planned whole a share of what was achieved is stated of, a target
+    noun after it ("71 percent of the 6,800 planned", "62% of the 1,200 targeted")?"""
+    return (
+        before.find(" of ", len(before) - 24) >= 0
+        and _SHARE_OF_THE.search(before, max(0, len(before) - 40)) is not None
+        and _TARGET_AFTER.match(after) is not None
+    )
+
+
 _PERIOD_KEYS = ("period_start", "period_end", "period_precision", "period_end_precision")
 _VERB_FORM = re.compile(r"\b[A-Za-z]+(?:ed|ing)\b")
 # a part of the whole just before it: "..., of whom 598", "Of the 1,905 contacts listed, 1,640"
@@ -130,9 +146,12 @@ class FigureRelations:
     @staticmethod
     def _against_target(before: str, after: str) -> bool:
         """Is the figure a target stated against what was achieved ("..., against a target
-        of 8,000", "against 3.9 million targeted")?"""
-        target = _AGAINST_TARGET.search(before)
-        return target is not None and bool(target.group(1) or _TARGET_AFTER.match(after))
+        of 8,000", "against 3.9 million targeted", "4,850 households (71 percent of the 6,800
+        planned)")?"""
+        target = _AGAINST_TARGET.search(before) if before.find("against") >= 0 else None
+        if target is None:
+            return of_a_planned_whole(before, after)
+        return bool(target.group(1) or _TARGET_AFTER.match(after))
 
     def _baseline_of(self, mention, before: str, previous: list[_Figure]) -> _Figure | None:
         """The earlier count a count after "up from", "compared with" or "against" is the

@@ -14,7 +14,7 @@ import re
 
 from indicators.extract import numbers as num
 from indicators.extract.figure_units import ADVERB_UNIT, RATE_AFTER, RATE_BEFORE, find_rate
-from indicators.extract.figure_words import opens_aside
+from indicators.extract.figure_words import opens_aside, restated_as_share
 
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but|so)\s|;\s")
@@ -156,7 +156,7 @@ def rate_of(text: str, mention, clause: tuple[int, int], after: str) -> tuple[st
         rate_match = find_rate(RATE_AFTER, window) or find_rate(
             RATE_BEFORE, text[max(clause[0], mention.start - 40) : mention.start]
         )
-        if rate_match:
+        if rate_match and not (after[:2].find("(") >= 0 and restated_as_share(after)):
             rate = rate_match.group("unit") or ADVERB_UNIT[rate_match.group("adverb").lower()]
             if kind == num.DURATION:
                 kind, unit = num.COUNT, "hours"

@@ -42,6 +42,19 @@ PREDICATE_END = re.compile(r"[,;.“”\"]|\s[—–]\s")
 _WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ’'-")
 
 
+# "1,640 (86 percent) were followed up daily": a count restated as its share of a whole
+_SHARE_ASIDE = re.compile(
+    r"\s*\(\s*(?:[a-z]+\s+){0,2}\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b)[^()]{0,40}\)",
+    re.IGNORECASE,
+)
+
+
+def restated_as_share(after: str) -> bool:
+    """Is the count restated right after as its share of a whole ("1,640 (86 percent) were
+    followed up daily")? Such a count is a part of a whole that stands, not a rate per day."""
+    return _SHARE_ASIDE.match(after) is not None
+
+
 def opens_aside(text: str, start: int) -> bool:
     """Does the figure at `start` open a parenthesis right after a word ("security (81%)",
     "Donetsk (12)"), and not a parenthesis of its own ("(see annex)")?"""

@@ -33,6 +33,7 @@ from indicators.extract.figure_units import convert, implausible
 from indicators.extract.figure_window import FigureDraft, FigureWindow, MatchWords, rate_of
 from indicators.extract.figure_words import whole_words
 from indicators.extract.gazetteer import BY_LOWER, CANONICAL
+from indicators.extract.numbered_ids import numbered_sibling
 
 
 class FigureReading(
@@ -65,7 +66,9 @@ class FigureReading(
         words = self._focus_and_clause_words(sentence, mention, window, kind, unit)
         family = figure_family(kind, unit, rate)
         before, after = window.before, window.after
-        against_target = before.find("against") >= 0 and self._against_target(before, after)
+        against_target = (
+            before.find("against") >= 0 or before.find(" of ", len(before) - 24) >= 0
+        ) and self._against_target(before, after)
         draft = FigureDraft(
             sentence,
             mention,
@@ -91,6 +94,11 @@ class FigureReading(
             if measured is None:
                 return None  # the method's reach, an action's duration, where money went
             indicator_id, name, is_new, unit = measured
+        sibling = numbered_sibling(
+            self.catalogue, indicator_id, text, mention, sentence, self.figure_positions
+        )
+        if sibling is not None:  # "118,000 in Emergency (IPC Phase 4)": the id of that number
+            indicator_id, name, is_new = sibling.indicator_id, sibling.name, False
         notes = [mention.note] if mention.note else []
         value, low, high = self._value_and_bounds(mention, unit, indicator_id, clause, notes)
         covering = speaker_for(mention.number_start, attributions)
