@@ -9,7 +9,10 @@ Each class is tested over many numbers, nouns, places and agencies, not one sent
 - a share of a planned whole ("4,850 households (71 percent of the 6,800 planned)") is the
   share of the target reached, and the whole is the target of what the part achieved;
 - a count restated as its share of a whole ("1,640 (86 percent) were followed up daily") is a
-  part of that whole, not a rate per day.
+  part of that whole, not a rate per day;
+- a count named by its noun alone ("Francisco Morazán (38,210 cases)") after the report named
+  it in full ("128,440 suspected dengue cases were reported") counts what the first such
+  figure counts, when it is no bigger than that total.
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -224,3 +227,50 @@ def test_a_count_restated_as_its_share_is_no_rate(
     found = _by_value(text, catalogue)
     assert found[part].indicator_id == indicator_id, text
     assert found[part].unit == "count", text
+
+
+# -- a count named by its noun alone -------------------------------------------------------
+
+DISEASES = st.sampled_from(["dengue", "cholera", "measles", "mpox", "diphtheria"])
+
+
+@PROPERTY
+@given(
+    disease=DISEASES,
+    total=st.integers(20_000, 900_000),
+    parts=st.lists(st.integers(1_000, 19_000), min_size=1, max_size=3, unique=True),
+    places=st.permutations(["Kassala", "Borno", "Kasai", "Jonglei", "Sittwe"]),
+    noun=st.sampled_from([("cases", "suspected"), ("deaths", "reported")]),
+    lead=st.sampled_from(
+        [
+            "{What} are concentrated in {places}.",
+            "Most {what} were notified in {places}.",
+            "The highest numbers were recorded in {places}.",
+        ]
+    ),
+    country=st.sampled_from(["Honduras", "Nigeria", "Bangladesh", "Chad"]),
+)
+def test_a_count_named_by_its_noun_alone_counts_what_the_report_named_in_full(
+    disease, total, parts, places, noun, lead, country
+):
+    what, participle = noun
+    catalogue = _catalogue(
+        (f"{disease}_{participle}_{what}", f"{participle.capitalize()} {disease} {what}", "count"),
+        (f"severe_{disease}_{what}", f"Severe {disease} {what}", "count"),
+        ("health_workers_trained", "Health workers trained", "count"),
+    )
+    listed = [f"{place} ({part:,} {what})" for place, part in zip(places, parts, strict=False)]
+    named = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+    text = (
+        f"Since January, {total:,} {participle} {disease} {what} have been reported in "
+        f"{country}. Clinical training has been given to 640 health workers.\n\n"
+        + lead.format(What=what.capitalize(), what=what, places=named)
+    )
+    found = _by_value(text, catalogue)
+    for part in parts:
+        assert found[part].indicator_id == f"{disease}_{participle}_{what}", text
+    # a count no smaller than the total is no part of it; one said of something else keeps it
+    bigger = f"{text} The region as a whole counted {total + 5_000:,} {what}."
+    assert (
+        _by_value(bigger, catalogue)[total + 5_000].indicator_id != f"{disease}_{participle}_{what}"
+    )

@@ -15,6 +15,7 @@ from indicators.extract.catalogue import content_word_tuple, propose, word_conte
 from indicators.extract.figure_relations import _VERB_FORM
 from indicators.extract.figure_units import proposed_unit, units_agree
 from indicators.extract.figure_words import duration_of_an_action, from_a_word_start
+from indicators.extract.short_names import named_in_full_before
 
 _TARGET_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("target_nouns"))))
 _TARGET_KEY = content_word_tuple("target")[0]
@@ -51,6 +52,10 @@ class FigureIndicator:
         before, has_noun = window.before, window.has_noun
         own, focus, clause_words = self._own_and_clause_words(draft)
         indicator = self._catalogue_match(draft, own, focus, clause_words)
+        if indicator is None and kind == num.COUNT and has_noun:  # "(38,210 cases)"
+            indicator = named_in_full_before(
+                self.catalogue, self.observations, self.text, mention, self._head_after(mention)
+            )
         if indicator is not None and not units_agree(kind, unit, indicator.unit):
             # "the 500-day mark" beside an indicator kept in months: the same measure in
             # the stated unit, as a new indicator (500 days is not a whole number of months)
