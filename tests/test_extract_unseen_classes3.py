@@ -12,7 +12,9 @@ Each class is tested over many numbers, nouns, places and agencies, not one sent
   part of that whole, not a rate per day;
 - a count named by its noun alone ("Francisco Morazán (38,210 cases)") after the report named
   it in full ("128,440 suspected dengue cases were reported") counts what the first such
-  figure counts, when it is no bigger than that total.
+  figure counts, when it is no bigger than that total;
+- a crop's output is its production: "rice output is down by an estimated 60 per cent" is
+  the change in rice production, negative when it is down.
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -274,3 +276,45 @@ def test_a_count_named_by_its_noun_alone_counts_what_the_report_named_in_full(
     assert (
         _by_value(bigger, catalogue)[total + 5_000].indicator_id != f"{disease}_{participle}_{what}"
     )
+
+
+# -- output is production -------------------------------------------------------------------
+
+SUBJECTS = st.sampled_from(
+    [
+        ("rice output", "rice_production_change", "Change in rice production"),
+        ("maize production", "maize_production_change", "Change in maize production"),
+        ("fuel imports", "fuel_imports_change", "Change in fuel imports"),
+        ("school enrolment", "school_enrolment_change", "Change in school enrolment"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    subject=SUBJECTS,
+    size=st.integers(2, 95),
+    direction=st.sampled_from(["down", "up"]),
+    by=st.sampled_from([" by", ""]),
+    hedge=st.sampled_from(["an estimated", "about", "some", "nearly", "almost", "roughly"]),
+    percent=st.sampled_from(["per cent", "percent"]),
+    agency=AGENCIES,
+    place=PLACES,
+    tail=st.sampled_from([" compared with last year", " on the year before", ""]),
+)
+def test_output_is_production_in_a_change_up_or_down(
+    subject, size, direction, by, hedge, percent, agency, place, tail
+):
+    words, indicator_id, name = subject
+    catalogue = _catalogue(
+        (indicator_id, name, "percent"),
+        ("share_households_food_insecure", "Households food insecure", "percent"),
+    )
+    text = (
+        f"In {place}, {agency} warns that {words} is {direction}{by} {hedge} {size} {percent}"
+        f"{tail}."
+    )
+    found = extract(text, PUBLISHED, "Agency", catalogue=catalogue).observations
+    (change,) = [o for o in found if abs(o.value) == size]
+    assert change.indicator_id == indicator_id, text
+    assert change.value == (-size if direction == "down" else size), text
