@@ -13,6 +13,12 @@ Each class is tested over many numbers, nouns, places and agencies, not one sent
 - a count named by its noun alone ("Francisco Morazán (38,210 cases)") after the report named
   it in full ("128,440 suspected dengue cases were reported") counts what the first such
   figure counts, when it is no bigger than that total;
+- a count's predicate says what happened to those it counts: "1,260 children with severe acute
+  malnutrition were admitted for treatment" are admissions, not the children found with it,
+  when the clause names both indicators in full;
+- a list after a plural word of a level ("in the departments of Francisco Morazán (38,210
+  cases), Cortés (29,870) and Atlántida (11,045)") names places, though the gazetteer does not
+  know them: each figure is in the name before it;
 - a crop's output is its production: "rice output is down by an estimated 60 per cent" is
   the change in rice production, negative when it is down.
 
@@ -318,3 +324,95 @@ def test_output_is_production_in_a_change_up_or_down(
     (change,) = [o for o in found if abs(o.value) == size]
     assert change.indicator_id == indicator_id, text
     assert change.value == (-size if direction == "down" else size), text
+
+
+# -- the predicate's verb names the indicator ------------------------------------------------
+
+PREDICATES = st.sampled_from(
+    [
+        (
+            "children with severe acute malnutrition",
+            "children_severe_acute_malnutrition",
+            "admitted for treatment",
+            "severe_acute_malnutrition_admissions",
+        ),
+        (
+            "patients with acute watery diarrhoea",
+            "patients_acute_watery_diarrhoea",
+            "discharged",
+            "acute_watery_diarrhoea_discharges",
+        ),
+        (
+            "pregnant women with obstetric complications",
+            "pregnant_women_obstetric_complications",
+            "evacuated",
+            "obstetric_complications_evacuations",
+        ),
+        (
+            "young children with severe wasting",
+            "young_children_severe_wasting",
+            "vaccinated",
+            "severe_wasting_vaccinations",
+        ),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    predicate=PREDICATES,
+    count=COUNTS,
+    auxiliary=st.sampled_from(["were", "have been", "had been"]),
+    place=PLACES,
+    opening=st.sampled_from(["In {month}, ", "In {place}, ", "Across {place}, ", ""]),
+    month=st.sampled_from(["January", "March", "September"]),
+    tail=st.sampled_from([" in {place}", " by partners", ""]),
+)
+def test_a_counts_predicate_names_its_indicator(
+    predicate, count, auxiliary, place, opening, month, tail
+):
+    who, who_id, verb, verb_id = predicate
+    catalogue = _catalogue(
+        (who_id, who.capitalize(), "count"),
+        (verb_id, verb_id.replace("_", " ").capitalize(), "count"),
+    )
+    text = (
+        opening.format(month=month, place=place)
+        + f"{count:,} {who} {auxiliary} {verb}"
+        + tail.format(place=place)
+        + "."
+    )
+    text = text[0].upper() + text[1:]
+    assert _by_value(text, catalogue)[count].indicator_id == verb_id, text
+    # without the verb the children found with it stay theirs
+    found = f"{text[:-1]}; another {count + 7:,} {who} were found at screening."
+    assert _by_value(found, catalogue)[count + 7].indicator_id == who_id, found
+
+
+# -- a list of places after a plural level --------------------------------------------------
+
+UNKNOWN_PLACES = ["Valle Alto", "Río Seco", "Montaña Verde", "Kibanga", "Lomé-Sud", "Taraza"]
+
+
+@PROPERTY
+@given(
+    names=st.permutations(UNKNOWN_PLACES).map(lambda p: p[:3]),
+    counts=st.lists(st.integers(1_000, 90_000), min_size=3, max_size=3, unique=True),
+    level=st.sampled_from(["departments", "provinces", "districts", "counties", "regions"]),
+    lead=st.sampled_from(
+        [
+            "Cases are concentrated in the {level} of {items}.",
+            "Most of the displaced are in the {level} of {items}.",
+            "The floods hit hardest across the {level} of {items}.",
+        ]
+    ),
+    serial=st.booleans(),
+)
+def test_a_list_after_a_plural_level_names_places(names, counts, level, lead, serial):
+    items = [f"{name} ({count:,})" for name, count in zip(names, counts, strict=True)]
+    joined = ", ".join(items[:-1]) + ("," if serial else "") + " and " + items[-1]
+    text = "Situation overview\n\n" + lead.format(level=level, items=joined)
+    observations = extract(text, PUBLISHED, "Agency").observations
+    placed = {o.value: o.location for o in observations}
+    for name, count in zip(names, counts, strict=True):
+        assert placed[count] == name, text

@@ -15,6 +15,7 @@ from indicators.extract.locations import (
     PLACE_AFTER_PREPOSITION,
     REPORT_PLACE_WORDS,
 )
+from indicators.extract.place_lists import places_of_a_level_list
 from indicators.extract.sentences import Sentence
 from indicators.extract.speaker_scope import strong_boundary
 
@@ -140,6 +141,7 @@ class SentenceView:
                 place = match.group("place")
                 if place.split()[0] not in NOT_PLACES and not place.isupper():
                     self._after_preposition.append((*match.span("place"), place))
+            self._after_preposition += places_of_a_level_list(self.sentence.text)
         return self._after_preposition
 
 
