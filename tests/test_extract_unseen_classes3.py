@@ -19,6 +19,7 @@ Each class is tested over many numbers, nouns, places and agencies, not one sent
 - a list after a plural word of a level ("in the departments of Francisco Morazán (38,210
   cases), Cortés (29,870) and Atlántida (11,045)") names places, though the gazetteer does not
   know them: each figure is in the name before it;
+- people a plan or a fund "will reach" are its target, not people reached;
 - a crop's output is its production: "rice output is down by an estimated 60 per cent" is
   the change in rice production, negative when it is down.
 
@@ -416,3 +417,28 @@ def test_a_list_after_a_plural_level_names_places(names, counts, level, lead, se
     placed = {o.value: o.location for o in observations}
     for name, count in zip(names, counts, strict=True):
         assert placed[count] == name, text
+
+
+# -- "will reach" is a target ----------------------------------------------------------------
+
+
+@PROPERTY
+@given(
+    count=COUNTS,
+    subject=st.sampled_from(
+        ["CERF funding", "The allocation", "The response plan", "The new grant", "The programme"]
+    ),
+    modal=st.sampled_from(["will", "would"]),
+    hedge=st.sampled_from(["an estimated ", "some ", "about ", ""]),
+    place=PLACES,
+    tail=st.sampled_from([" in {place}", " across {place} by December", ""]),
+)
+def test_people_a_plan_will_reach_are_its_target(count, subject, modal, hedge, place, tail):
+    catalogue = _catalogue(
+        ("people_targeted", "People targeted", "count"),
+        ("people_reached", "People reached", "count"),
+    )
+    text = f"{subject} {modal} reach {hedge}{count:,} people" + tail.format(place=place) + "."
+    assert _by_value(text, catalogue)[count].indicator_id == "people_targeted", text
+    reached = f"Partners reached {hedge}{count:,} people" + tail.format(place=place) + "."
+    assert _by_value(reached, catalogue)[count].indicator_id == "people_reached", reached
