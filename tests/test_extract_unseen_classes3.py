@@ -15,7 +15,9 @@ Each class is tested over many numbers, nouns, places and agencies, not one sent
   figure counts, when it is no bigger than that total;
 - a count's predicate says what happened to those it counts: "1,260 children with severe acute
   malnutrition were admitted for treatment" are admissions, not the children found with it,
-  when the clause names both indicators in full;
+  when the clause names both indicators in full; so does the noun right after it ("using 45
+  missiles and more than 450 drones" are missiles and drones launched, not the attack the
+  sentence and its heading are about);
 - a list after a plural word of a level ("in the departments of Francisco Morazán (38,210
   cases), Cortés (29,870) and Atlántida (11,045)") names places, though the gazetteer does not
   know them: each figure is in the name before it;
@@ -442,3 +444,41 @@ def test_people_a_plan_will_reach_are_its_target(count, subject, modal, hedge, p
     assert _by_value(text, catalogue)[count].indicator_id == "people_targeted", text
     reached = f"Partners reached {hedge}{count:,} people" + tail.format(place=place) + "."
     assert _by_value(reached, catalogue)[count].indicator_id == "people_reached", reached
+
+
+# -- the noun right after a count names its indicator -------------------------------------
+
+TARGETS = st.sampled_from(
+    [
+        ("the energy system", "massive_attacks_on_energy_system", "Massive attacks on energy"),
+        ("the water network", "attacks_on_water_network", "Attacks on the water network"),
+        ("health facilities", "attacks_on_health_facilities", "Attacks on health facilities"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    target=TARGETS,
+    weapons=st.permutations(["missiles", "drones", "rockets", "shells"]).map(lambda p: p[:2]),
+    counts=st.lists(st.integers(12, 900), min_size=2, max_size=2, unique=True),
+    actor=st.sampled_from(["Russia", "The armed group", "The RSF", "Enemy forces"]),
+    when=st.sampled_from(["Overnight", "On Saturday", "Early on Monday"]),
+    bound=st.sampled_from(["more than ", "at least ", ""]),
+)
+def test_the_noun_after_a_count_names_what_it_counts(target, weapons, counts, actor, when, bound):
+    words, attack_id, attack_name = target
+    catalogue = _catalogue(
+        (attack_id, attack_name, "count"),
+        *((f"{weapon}_launched", f"{weapon.capitalize()} launched", "count") for weapon in weapons),
+    )
+    first, second = weapons
+    a, b = counts
+    text = (
+        f"Statement on the attack on {words}\n\n"
+        f"{when}, {actor} launched another massive attack on {words}, using {a} {first} and "
+        f"{bound}{b} {second}."
+    )
+    found = _by_value(text, catalogue)
+    assert found[a].indicator_id == f"{first}_launched", text
+    assert found[b].indicator_id == f"{second}_launched", text

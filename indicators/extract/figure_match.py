@@ -181,6 +181,7 @@ class FigureMatching:
                 lambda ruled_out: match(focus, clause_words, **primary, exclude=ruled_out),
                 clause_words,
                 predicate_key(text, mention.end, clause[1]),
+                primary["noun"],
             )
         if (
             indicator is not None
