@@ -174,6 +174,8 @@ class SentenceReading:
             # reported_on), no period of the figure's own
             and (p.end - p.start != 5 or p.text.lower() != "today")
         ]
+        if figure_periods and sentence.text.endswith(":"):
+            self._remember_lead_in(sentence, figure_periods)
         if self.turn is not None:  # an interview's turn: its speaker's, but what others say
             attributions.append(turn_attribution(self.turn, sentence.start, sentence.end))
         if not attributions and self.carried is not None:
