@@ -254,13 +254,19 @@ class FigurePeriods:
             if position < f < clause[1] and not _APPOSITION.fullmatch(self.text, position, f)
         ]
         if later:
+            # (a date shared with the later figure, "were killed and 19 injured in September",
+            # unless a date of its own stands between them: "US$ 3 million in October and
+            # $1.5 million so far in November")
             inside = [
                 p
                 for p in inside
                 if not any(
                     position < f <= p.start
                     and not self._is_base(position, f)
-                    and not self._shares_period(position, f, p.start)
+                    and not (
+                        self._shares_period(position, f, p.start)
+                        and not any(position < q.start < f for q in inside)
+                    )
                     for f in later
                 )
             ]
