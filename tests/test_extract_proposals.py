@@ -10,7 +10,8 @@ the extractor proposes is what an analyst reviews:
   it is for;
 - "killed 12 people and injured 19": the second verb is the second figure's, not the first's,
   and the second figure does not take the first one's indicator;
-- a date phrase ends the words the id is made of ("so far this year", "last week", "between
+- a preposition ("before the next storm", "across the region") and a date phrase end the
+  words the id is made of ("so far this year", "last week", "between
   early March and mid-April" are no part of an id);
 - "so far in November", "so far in 2025" are periods from that month's or year's start;
 - a date after a figure that follows a speaker's verb is the figure's period, not the day the
@@ -165,3 +166,17 @@ def test_so_far_in_a_month_or_year_runs_from_its_start(count, when, opening):
         observation,
     )
     assert observation.period_end == "", observation
+
+
+@PROPERTY
+@given(
+    noun=NOUNS,
+    count=COUNTS,
+    tail=st.sampled_from(
+        ["before the next storm", "across the region", "during the floods", "after the attack"]
+    ),
+)
+def test_a_preposition_ends_the_words_of_an_id(noun, count, tail):
+    text = f"Partners need shelter for {count:,} {noun} {tail}."
+    (observation,) = _observations(text)
+    assert observation.indicator_id.split("_")[-1] == noun, (text, observation.indicator_id)

@@ -117,7 +117,10 @@ _RATE_TOKENS = frozenset(
     ("day", "days", "week", "weeks", "month", "months", "daily", "weekly", "monthly")
 )
 _AUXILIARIES = frozenset(("were", "are", "have", "has", "was", "is", "had", "been"))
-_PREPOSITIONS = frozenset(("in", "at", "on", "from", "to", "by", "with", "for"))
+_PREPOSITIONS = frozenset(
+    ("in", "at", "on", "from", "to", "by", "with", "for", "across", "within", "before", "after")
+    + ("until", "during", "since", "over", "through", "into", "among", "against", "between")
+)
 # after an amount, these say where it holds ("for", "to" say what it is for: its name)
 _WHERE = frozenset(("in", "at", "across", "within", "inside", "near"))
 # ... before a name ("in Kassala", "across the Darfur states"), not "in emergency aid"
