@@ -8,6 +8,8 @@ the extractor proposes is what an analyst reviews:
   12 people": `people_killed`), past its hedge ("displaced an estimated 4,000 families"), not a
   verb of reporting ("recorded 300 cases": `cases`), and not for money, which is named by what
   it is for;
+- a count after an aim ("plans to reach 300,000 people", "US$ 78 million to assist 760,000
+  people") is what is targeted (`people_targeted`);
 - "killed 12 people and injured 19": the second verb is the second figure's, not the first's,
   and the second figure does not take the first one's indicator;
 - a preposition ("before the next storm", "across the region") and a date phrase end the
@@ -180,3 +182,18 @@ def test_a_preposition_ends_the_words_of_an_id(noun, count, tail):
     text = f"Partners need shelter for {count:,} {noun} {tail}."
     (observation,) = _observations(text)
     assert observation.indicator_id.split("_")[-1] == noun, (text, observation.indicator_id)
+
+
+@PROPERTY
+@given(
+    who=st.sampled_from(
+        ["WFP plans", "The plan aims", "The appeal seeks US$ 12 million", "UNICEF intends"]
+    ),
+    verb=st.sampled_from(["reach", "assist", "support", "help"]),
+    noun=NOUNS,
+    count=COUNTS,
+)
+def test_a_count_after_an_aim_is_what_is_targeted(who, verb, noun, count):
+    text = f"{who} to {verb} {count:,} {noun} in the coming months."
+    found = {o.value: o for o in _observations(text)}
+    assert found[count].indicator_id == f"{noun}_targeted", (text, found[count].indicator_id)

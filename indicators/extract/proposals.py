@@ -19,6 +19,8 @@ CALENDAR_WORDS = frozenset(name.lower() for name in (*MONTH_NAMES, *WEEKDAYS))
 _CLAUSE_END = re.compile(
     r"[,;:()]|\s[—–]\s|\s(?:and|or|but|while)\s+(?=(?:[^\W\d]+\s+){0,3}(?:US)?[$€£]?\d)"
 )
+_AIM_VERBS = frozenset(vocabulary.words("aim_verbs"))
+_AIM_FAILURES = frozenset(vocabulary.words("aim_failures"))
 _HEDGE_WORDS = frozenset(word for hedge in vocabulary.words("hedges") for word in hedge.split())
 CHANGE_WORDS = frozenset(vocabulary.words("change_words")) | {"has", "have", "had"}
 
@@ -130,10 +132,17 @@ _NOT_IN_ID = re.compile(r"[^a-z0-9_]")
 
 def _verb_before(words_before: str) -> str:
     """The past verb just before a figure and its hedge ("killed at least", "have
-    displaced"), lower-cased, or ""."""
+    displaced"), lower-cased, or "targeted" after an aim ("plans to reach"), or ""."""
     words = WORD.findall(words_before[-60:])
     while words and words[-1].lower() in _HEDGE_WORDS:
         words.pop()
+    if (
+        len(words) > 1
+        and words[-1] in _AIM_VERBS
+        and words[-2] == "to"
+        and (len(words) < 3 or words[-3] not in _AIM_FAILURES)
+    ):
+        return "targeted"  # "plans to reach 300,000 people": people_targeted
     if (
         words
         and words[-1].islower()
