@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard_pages import add_review, common
-from indicators import editing, schema
+from indicators import citations, editing, schema
 from indicators.adding import (
     AddError,
     SourceDetails,
@@ -58,6 +58,12 @@ def offer_sign_in() -> None:
             st.login()
 
 
+def _shown(message: object) -> str:
+    """An error's words as written: they hold a file's name or a value typed in, and
+    Markdown would act on a "$", "*" or "[...](...)" in them."""
+    return citations.escape_markdown(message)
+
+
 def render(context: common.PageContext) -> None:
     st.title("Add a report")
     if not access().allowed:  # checked again here: no path writes without it
@@ -80,7 +86,7 @@ def render(context: common.PageContext) -> None:
         extraction = _extraction(data_dir, document, details)
         indicator_ids = sorted({item.indicator_id for item in catalogue_of(data_dir).indicators})
     except (AddError, OSError) as error:
-        st.error(f"The figures cannot be read: {error}", icon=":material/error:")
+        st.error(f"The figures cannot be read: {_shown(error)}", icon=":material/error:")
         return
     observations, events = _candidate_dicts(extraction)
     candidates = observations + events
@@ -151,7 +157,7 @@ def _document():
         if pasted.strip():
             return document_from_text(pasted, "the pasted text")
     except IngestError as error:
-        st.error(str(error), icon=":material/error:")
+        st.error(_shown(error), icon=":material/error:")
         return None
     st.info("Upload a report (text, Markdown, a web page or a PDF) or paste its text.")
     return None
@@ -202,7 +208,7 @@ def _details(document) -> SourceDetails | None:
     )
     problems = details.problems()
     if problems:
-        st.error("; ".join(problems).capitalize() + ".", icon=":material/error:")
+        st.error(_shown("; ".join(problems).capitalize() + "."), icon=":material/error:")
         return None
     return details
 
@@ -227,7 +233,8 @@ def _save(data_dir, document, details, extraction, accepted, corrections, dry_ru
         )
     except AddError as error:
         st.error(
-            f"{'These candidates would not be saved' if dry_run else 'Nothing was saved'}: {error}",
+            f"{'These candidates would not be saved' if dry_run else 'Nothing was saved'}: "
+            + _shown(error),
             icon=":material/error:",
         )
         return

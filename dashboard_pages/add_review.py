@@ -8,7 +8,7 @@ import json
 
 import streamlit as st
 
-from indicators import schema
+from indicators import citations, schema
 from indicators.dates import PRECISIONS
 
 NEW_INDICATOR = "(a new indicator)"
@@ -54,8 +54,10 @@ def review(row: dict, indicator_ids: list[str]) -> tuple[bool, dict]:
     cid = row["candidate_id"]
     with st.container(border=True):
         st.session_state.setdefault(f"accept_{cid}", bool(st.session_state.get("accept_all")))
-        keep = st.checkbox(label(row), key=f"accept_{cid}")
-        st.caption(f"“{row['quote']}”")
+        # a checkbox's label and a caption are Markdown: the report's words are shown as
+        # written ("US$ 5 million ... $2 million" is no formula, "*" no emphasis)
+        keep = st.checkbox(citations.escape_markdown(label(row)), key=f"accept_{cid}")
+        st.caption(f"“{citations.escape_markdown(row['quote'])}”")
         change: dict = {}
         with st.expander("Correct this candidate"):
             if "indicator_id" in row:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -163,7 +164,8 @@ def test_a_bad_correction_is_named_by_candidate_and_nothing_is_written(data, mon
     app.text_input(key="fix_o2_value").input("half").run()
     before = snapshot(data)
     app.button(key="report_check").click().run()
-    errors = " ".join(error.value for error in app.error)
+    # (the message is shown as written: its Markdown characters escaped)
+    errors = _unescaped(" ".join(error.value for error in app.error))
     assert f"{SOURCE_ID}-o2 (observations.csv:" in errors and "'half' is not a number" in errors
     app.button(key="report_save").click().run()
     assert "Nothing was saved" in " ".join(error.value for error in app.error)
@@ -256,3 +258,37 @@ def test_any_pasted_text_and_publisher_give_a_page_never_an_error(
         app.checkbox(key="accept_all").check().run()
         app.button(key="report_check").click().run()
         assert not app.exception, [e.value for e in app.exception]
+
+
+# A report written for this test whose sentences hold the characters Markdown acts on: two
+# dollar amounts (a formula between them), an asterisk, an underscore, a hash and a tag.
+MARKDOWN_REPORT = """Funding update
+
+NAIROBI, 3 September 2025 (Relief Desk) – Donors gave US$ 12 million in June and $4 million in July to the appeal.
+
+Partners screened 8,400 children* for malnutrition, the nutrition_cluster said.
+
+Latrines #3 to #9 served 2,150 people <b>daily</b>, according to the WASH cluster.
+"""
+
+
+def _unescaped(shown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", shown)
+
+
+def test_a_candidates_words_are_shown_as_written_not_as_markdown(data, monkeypatch):
+    monkeypatch.setenv(editing.EDIT_VARIABLE, "1")
+    app = started("add")
+    app.text_area(key="report_text").input(MARKDOWN_REPORT).run()
+    app.text_input(key="report_publisher").input("Relief Desk").run()
+    assert not app.exception, [e.value for e in app.exception]
+    boxes = [box for box in app.checkbox if box.key.startswith("accept_o")]
+    quotes = [c.value for c in app.caption if c.value.startswith("“")]
+    assert len(boxes) >= 3 and len(quotes) >= 3, ([b.label for b in boxes], quotes)
+    for shown in [*(box.label for box in boxes), *quotes]:
+        # every character Markdown acts on is escaped, so it shows as the report has it
+        assert not re.search(r"(?<!\\)[$*_#<>]", shown), shown
+    words = " ".join(MARKDOWN_REPORT.split())
+    for quote in quotes:
+        assert _unescaped(quote).strip("“”") in words, quote
+    assert any("$4 million" in _unescaped(box.label) for box in boxes), [b.label for b in boxes]

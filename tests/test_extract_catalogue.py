@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from indicators.extract.catalogue import Catalogue, Indicator, content_words, normalise, propose
+from indicators.extract.catalogue import Catalogue, Indicator, content_words, normalise
 from indicators.extract.pipeline import extract
+from indicators.extract.proposals import propose
 
 CATALOGUE = Catalogue(
     [

@@ -20,9 +20,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicators.extract.catalogue import Catalogue, Indicator, content_word_tuple, propose
+from indicators.extract.catalogue import Catalogue, Indicator, content_word_tuple
 from indicators.extract.concepts import CONCEPT_WEIGHT, Lexicon, concept_entries
 from indicators.extract.pipeline import extract
+from indicators.extract.proposals import propose
 
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
 PROPERTY = settings(

@@ -66,7 +66,8 @@ def test_a_report_wrapped_at_a_width_gives_the_same_candidates(path, width):
     for one, other in zip(found, plain, strict=True):
         quote = wrapped_text[one["quote_start"] : one["quote_end"]]
         assert one["quote"] == quote  # the report's own words, line breaks and all
-        assert quote.replace("\n", " ") == other["quote"]
+        # (a row dated by its list's lead-in quotes the lead-in: a break of the report's own)
+        assert quote.replace("\n", " ") == other["quote"].replace("\n", " ")
         assert {**one, "quote": other["quote"]} == other
 
 

@@ -139,7 +139,7 @@ DATE_PHRASE = re.compile(
   | (?P<since>(?i:(?:ever\s+)?since|starting(?:\s+on)?|beginning(?:\s+on)?)\s+(?P<since_a>(?i:then|the\s+morning)|{ATOM}))
   | (?P<from_start>(?i:from)\s+(?P<from_start_a>(?:(?i:this|next)\s+)?{WEEKDAY}
         |{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?))
-  | (?P<so_far>(?i:so\s+far\s+this\s+(?:week|month|year)|so\s+far\s+in\s+{YEAR}))
+  | (?P<so_far>(?i:so\s+far\s+this\s+(?:week|month|year)|so\s+far\s+in\s+)(?P<so_far_a>{MONTH}(?:,?\s+{YEAR})?|{YEAR})?)
   | (?P<until>(?i:by|until|till|through)\s+(?P<until_a>{ATOM}))
   | (?P<point>(?:(?i:in|on|during|as\s+of|at|of|for|over)\s+)?(?P<point_a>{ATOM}))
 )(?![\w-])""",

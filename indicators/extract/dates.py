@@ -151,6 +151,9 @@ class DateResolver(DateAtomReader):
             return phrase if phrase.first else None
         if role == "so_far":
             phrase.role = "since"
+            if match.group("so_far_a"):  # "so far in 2025", "so far in November": since its start
+                phrase.first = self._atom(match, "so_far_a", future=False)
+                return phrase if phrase.first else None
             unit = match.group().split()[-1].lower()
             phrase.first = self._period_atom(unit, match)
             return phrase

@@ -18,6 +18,7 @@ from indicators.extract.locations import (  # noqa: F401 - also used from here
     LEVEL_WORDS,
     is_donor_lead_in,
     lead_in_of_list,
+    lead_in_start,
 )
 from indicators.extract.patterns import alternation
 

@@ -11,10 +11,11 @@ import re
 from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract import patterns, vocabulary
-from indicators.extract.catalogue import content_word_tuple, propose, word_content
+from indicators.extract.catalogue import content_word_tuple, word_content
 from indicators.extract.figure_relations import _VERB_FORM
 from indicators.extract.figure_units import proposed_unit, units_agree
 from indicators.extract.figure_words import duration_of_an_action, from_a_word_start
+from indicators.extract.proposals import propose
 from indicators.extract.short_names import named_in_full_before
 
 _TARGET_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("target_nouns"))))
@@ -148,7 +149,11 @@ class FigureIndicator:
         kind, unit, rate = draft.kind, draft.unit, draft.rate
         text, before, after = self.text, window.before, window.after
         own_end, cell_label, column_place = window.own_end, words.cell_label, words.column_place
-        described = mention.what if kind == num.RATE else text[mention.end : own_end]
+        # a date phrase ends the figure's own words ("40 percent of its funding so far this year")
+        dated = [p.start for p in draft.periods if mention.end <= p.start < own_end]
+        described = (
+            mention.what if kind == num.RATE else text[mention.end : min(dated, default=own_end)]
+        )
         if kind == num.MULTIPLIER or after.lstrip()[:1] in (",", ";", ".", ")", ""):
             described = ""  # what it is of comes before: "rubble removal could cost ..."
         elif kind == num.SHARE and num.BY_CHANGE.search(before):

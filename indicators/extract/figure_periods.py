@@ -45,6 +45,12 @@ _SAME_SPAN_OF = re.compile(
 )
 
 
+# what opens a list's row ("- Wheat flour, 1 kg: SYP 9,800")
+_BULLETS = frozenset("-•*–")
+# how far above a row its lead-in may stand (characters) and still date it
+_LEAD_IN_REACH = 600
+
+
 class FigurePeriods:
     """Reads when the figures of a sentence hold (a mixin of the document run)."""
 
@@ -120,6 +126,8 @@ class FigurePeriods:
             ]
             if earlier and earlier[-1].clause != clause:
                 period = earlier[-1].period
+        if period is None and not running_total and self.lead_in_periods:
+            period = self._lead_in_period(mention.number_start)
         fields = period_fields(period)
         if period is not None and period.text[-4:].isdigit() and len(period.text) <= 7:
             # ("of 2024": the phrase may hold its "of")
@@ -131,6 +139,43 @@ class FigurePeriods:
                     int(period.text[-4:]), previous, fields, (same.start(), period.end)
                 )
         return period, fields
+
+    def _remember_lead_in(self, sentence, periods: list[DatePhrase]) -> None:
+        """A sentence ending in a colon that names one period ("Medical activities in Tawila,
+        1–21 October 2025:", "The assessment, conducted between 1 and 20 September, found:")
+        dates the rows of the list it opens."""
+        kept = [
+            p
+            for p in periods
+            if not fc.compared_with(p, self.text) and not fc.names_an_event(p, self.text)
+        ]
+        if len(kept) == 1:
+            self.lead_in_periods[sentence.end] = kept[0]
+
+    def _lead_in_period(self, position: int):
+        """The period the lead-in of the list whose row holds `position` names, or None."""
+        text = self.text
+        line_start = text.rfind("\n", 0, position) + 1
+        row = text[line_start:position]
+        if not (row.lstrip()[:1] in _BULLETS or ":" in row):
+            line_end = text.find("\n", position)
+            if text[position : line_end if line_end >= 0 else len(text)].rstrip()[-1:] in ".!?":
+                return None  # a sentence after the list, not one of its rows
+        lead_in = fc.lead_in_start(text, line_start)
+        if lead_in < 0:
+            return None
+        if line_start - lead_in > _LEAD_IN_REACH:
+            return None  # too far up for one quote to hold the lead-in and the row
+        line_end = text.find("\n", lead_in)
+        line = text[lead_in : line_end if line_end >= 0 else len(text)]
+        return self.lead_in_periods.get(lead_in + len(line.rstrip()))
+
+    def _quote_from_lead_in(self, observation, period: DatePhrase) -> None:
+        """A row dated by its list's lead-in quotes the lead-in too, so the quote holds the
+        period it states ("Devices destroyed, April–June 2025:" down to the row)."""
+        start = self.text.rfind("\n", 0, period.start) + 1
+        observation.quote_start = start
+        observation.quote = self.text[start : observation.quote_end]
 
     def _period_for(
         self,
@@ -209,13 +254,19 @@ class FigurePeriods:
             if position < f < clause[1] and not _APPOSITION.fullmatch(self.text, position, f)
         ]
         if later:
+            # (a date shared with the later figure, "were killed and 19 injured in September",
+            # unless a date of its own stands between them: "US$ 3 million in October and
+            # $1.5 million so far in November")
             inside = [
                 p
                 for p in inside
                 if not any(
                     position < f <= p.start
                     and not self._is_base(position, f)
-                    and not self._shares_period(position, f, p.start)
+                    and not (
+                        self._shares_period(position, f, p.start)
+                        and not any(position < q.start < f for q in inside)
+                    )
                     for f in later
                 )
             ]

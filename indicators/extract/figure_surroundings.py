@@ -17,6 +17,7 @@ from indicators.extract.catalogue import content_word_tuple
 from indicators.extract.figure_record import _Figure
 from indicators.extract.figure_words import (
     PREDICATE_END,
+    is_participle,
     opens_aside,
     shared_noun,
     shares_period,
@@ -236,7 +237,9 @@ class FigureSurroundings:
                 + list(content_word_tuple(lead))
                 + list(content_word_tuple(self.text[inherited.clause[0] : earlier_end])),
             )
-        if found is None or found.indicator_id == inherited.observation.indicator_id:
+        if found is None:
+            return _another_new_verb(lead[joins[-1].end() :], inherited.observation)
+        if found.indicator_id == inherited.observation.indicator_id:
             return False
         earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)
         return bool(found.keys & set(words)) and not (
@@ -268,3 +271,13 @@ class FigureSurroundings:
     def _distances(self, sentence: Sentence, position: int) -> Distances:
         """How many words each content word of the sentence stands from a position."""
         return Distances(self._view(sentence), position - sentence.start)
+
+
+def _another_new_verb(lead: str, earlier) -> bool:
+    """With no indicator of the catalogue for either, does a verb of its own before a bare
+    figure ("killed 12 people and injured 19") say it counts another thing than the earlier
+    figure's proposed indicator (`people_killed`)?"""
+    if not earlier.indicator_is_new:
+        return False
+    named = earlier.indicator_id.split("_")
+    return any(is_participle(word) and word not in named for word in re.findall(r"[a-z]+", lead))

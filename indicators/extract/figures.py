@@ -127,6 +127,8 @@ class FigureReading(
             notes="; ".join(notes),
             review=review,
         )
+        if period is not None and period.start < sentence.start:
+            self._quote_from_lead_in(observation, period)
         return _Figure(mention, observation, clause, window.has_noun, period, family, rate)
 
     def _focus_and_clause_words(self, sentence, mention, window, kind: str, unit: str):

@@ -173,6 +173,9 @@ class _Run(SentenceReading, FigureReading, EventReading):
         self.paragraph_words = ParagraphWords()
         self.figure_positions: list[int] = []
         self.figure_mentions: list = []
+        # the period a list's lead-in names ("Devices destroyed, April–June 2025:"), by where
+        # the lead-in ends: its rows hold then unless they say otherwise
+        self.lead_in_periods: dict[int, DatePhrase] = {}
         # who speaks in the sentence being read, and the last sentence that gave figures
         self.sentence_attributions: list[Attribution] = []
         self.last_figure_sentence = -10
@@ -483,7 +486,9 @@ class _Run(SentenceReading, FigureReading, EventReading):
             unique.append(observation)
         unique = one_per_fact(unique, self.publisher, self.default_place)
         self.observations = sorted(
-            unique, key=lambda o: (o.quote_start, o.quote.find(o.value_as_stated))
+            # (rows quoted from their list's lead-in share its start: each ends at its row)
+            unique,
+            key=lambda o: (o.quote_start, o.quote_end, o.quote.find(o.value_as_stated)),
         )
         for number, observation in enumerate(self.observations, start=1):
             observation.candidate_id = f"o{number}"

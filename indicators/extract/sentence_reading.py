@@ -50,6 +50,7 @@ EVENT_VERB_ENDINGS = tuple(sorted({verb.split()[-1] for verb in _EVENT_VERBS}))
 
 
 _COMMA_OR_THAT = re.compile(r"[,;]|\bthat\b")
+_DIGIT = re.compile(r"\d")
 _COMMA = re.compile(r"\s*,\s*")
 _LEAD_IN_STATEMENT = re.compile(
     r"\s*(?:[Ii]n\s+a\s+(?:statement|report|briefing)(?:\s+(?:released|issued|published))?\s*)?"
@@ -174,6 +175,8 @@ class SentenceReading:
             # reported_on), no period of the figure's own
             and (p.end - p.start != 5 or p.text.lower() != "today")
         ]
+        if figure_periods and sentence.text.endswith(":"):
+            self._remember_lead_in(sentence, figure_periods)
         if self.turn is not None:  # an interview's turn: its speaker's, but what others say
             attributions.append(turn_attribution(self.turn, sentence.start, sentence.end))
         if not attributions and self.carried is not None:
@@ -281,7 +284,8 @@ class SentenceReading:
                     continue
                 if 0 <= phrase.start - attribution.verb_end <= 40:
                     gap = text[attribution.verb_end : phrase.start]
-                    if not _COMMA_OR_THAT.search(gap):
+                    # (not past a figure: "recorded 300 cases in October" dates the cases)
+                    if not _COMMA_OR_THAT.search(gap) and not _DIGIT.search(gap):
                         found[id(attribution)] = phrase
                         break
                 if phrase.end <= attribution.start:

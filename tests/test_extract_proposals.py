@@ -1,0 +1,199 @@
+"""Generated cases for the new indicators proposed for figures the catalogue has no indicator
+for, and for the dates around such figures.
+
+Most figures of a report from another crisis match no indicator of a small catalogue, so what
+the extractor proposes is what an analyst reviews:
+
+- a past verb just before the figure names what happened to what it counts ("Shelling killed
+  12 people": `people_killed`), past its hedge ("displaced an estimated 4,000 families"), not a
+  verb of reporting ("recorded 300 cases": `cases`), and not for money, which is named by what
+  it is for;
+- a count after an aim ("plans to reach 300,000 people", "US$ 78 million to assist 760,000
+  people") is what is targeted (`people_targeted`);
+- "killed 12 people and injured 19": the second verb is the second figure's, not the first's,
+  and the second figure does not take the first one's indicator;
+- a preposition ("before the next storm", "across the region") and a date phrase end the
+  words the id is made of ("so far this year", "last week", "between
+  early March and mid-April" are no part of an id);
+- "so far in November", "so far in 2025" are periods from that month's or year's start;
+- a date after a figure that follows a speaker's verb is the figure's period, not the day the
+  speaker spoke ("Health officials recorded 300 cases in October").
+
+Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from indicators.extract.catalogue import Catalogue, Indicator
+from indicators.extract.pipeline import extract
+
+EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
+PROPERTY = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+PUBLISHED = date(2025, 11, 14)
+# a catalogue that holds none of the figures below: each is proposed
+CATALOGUE = Catalogue([Indicator("rainfall_mm", "rainfall", "mm", "Rainfall in millimetres.")])
+SUBJECTS = st.sampled_from(["Shelling", "The floods", "Partners", "Clashes", "The storm"])
+VERBS = st.sampled_from(["killed", "displaced", "reached", "evacuated", "injured", "sheltered"])
+NOUNS = st.sampled_from(["people", "children", "families", "civilians", "households"])
+PLACES = st.sampled_from(["Kharkiv", "Goma", "Maiduguri", "Sittwe", "Port-au-Prince"])
+COUNTS = st.integers(12, 900_000)
+HEDGES = st.sampled_from(["", "an estimated ", "at least ", "some ", "nearly "])
+
+
+def _observations(text: str):
+    return extract(text, PUBLISHED, "Agency", catalogue=CATALOGUE).observations
+
+
+@PROPERTY
+@given(subject=SUBJECTS, verb=VERBS, noun=NOUNS, place=PLACES, count=COUNTS, hedge=HEDGES)
+def test_a_past_verb_before_a_figure_names_what_happened(subject, verb, noun, place, count, hedge):
+    text = f"{subject} {verb} {hedge}{count:,} {noun} in {place}."
+    (observation,) = _observations(text)
+    assert observation.indicator_is_new, observation
+    assert observation.indicator_id == f"{noun}_{verb}", (text, observation.indicator_id)
+
+
+@PROPERTY
+@given(
+    subject=st.sampled_from(["Health officials", "The ministry", "Partners", "Surveillance teams"]),
+    verb=st.sampled_from(["recorded", "reported", "counted", "documented"]),
+    disease=st.sampled_from(["cholera", "measles", "dengue", "mpox"]),
+    count=COUNTS,
+    month=st.integers(1, 10),
+)
+def test_a_verb_of_reporting_names_nothing_and_its_date_is_the_figures(
+    subject, verb, disease, count, month
+):
+    month_name = date(2025, month, 1).strftime("%B")
+    text = f"{subject} {verb} {count:,} {disease} cases in {month_name}."
+    (observation,) = _observations(text)
+    assert observation.indicator_id == f"{disease}_cases", (text, observation.indicator_id)
+    # the month after the figure dates the cases, not the reporting
+    assert observation.period_start == f"2025-{month:02d}-01", (text, observation)
+    assert observation.reported_on == PUBLISHED.isoformat(), (text, observation)
+
+
+@PROPERTY
+@given(
+    donor=st.sampled_from(["The European Union", "Germany", "The fund", "Japan"]),
+    verb=st.sampled_from(["released", "allocated", "announced", "pledged"]),
+    amount=st.integers(2, 90),
+    purpose=st.sampled_from(["emergency aid", "refugee health", "flood response"]),
+)
+def test_money_is_named_by_what_it_is_for(donor, verb, amount, purpose):
+    text = f"{donor} {verb} EUR {amount}m for {purpose}."
+    (observation,) = _observations(text)
+    assert observation.indicator_id == purpose.replace(" ", "_") + "_eur", observation
+
+
+@PROPERTY
+@given(
+    subject=SUBJECTS,
+    verbs=st.lists(VERBS, min_size=2, max_size=2, unique=True),
+    noun=NOUNS,
+    counts=st.lists(COUNTS, min_size=2, max_size=2, unique=True),
+)
+def test_two_verbs_joined_by_and_are_two_indicators(subject, verbs, noun, counts):
+    first, second = verbs
+    text = f"{subject} {first} {counts[0]:,} {noun} and {second} {counts[1]:,}."
+    found = {o.value: o.indicator_id for o in _observations(text)}
+    assert first in found[counts[0]].split("_"), (text, found)
+    assert second not in found[counts[0]].split("_"), (text, found)
+    assert second in found[counts[1]].split("_"), (text, found)
+    assert first not in found[counts[1]].split("_"), (text, found)
+
+
+DATE_PHRASES = st.sampled_from(
+    [
+        ("so far this year", {"far", "year"}),
+        ("last week", {"last", "week"}),
+        ("in the past month", {"past", "month"}),
+        ("between early March and mid-April", {"early", "mid", "march", "april"}),
+        ("since January", {"since", "january"}),
+        ("so far in November", {"far", "november"}),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    agency=st.sampled_from(["WFP", "UNHCR", "The Red Cross", "IOM"]),
+    thing=st.sampled_from(["food parcels", "hygiene kits", "shelter kits", "water tanks"]),
+    phrase=DATE_PHRASES,
+    count=COUNTS,
+)
+def test_a_date_phrase_is_no_part_of_a_proposed_id(agency, thing, phrase, count):
+    stated, words = phrase
+    text = f"{agency} has handed out {count:,} {thing} {stated}."
+    (observation,) = _observations(text)
+    assert not words & set(observation.indicator_id.split("_")), (text, observation.indicator_id)
+    assert observation.period_as_stated == stated, (text, observation)
+
+
+@PROPERTY
+@given(
+    count=COUNTS,
+    when=st.sampled_from(
+        [
+            ("so far in November", "2025-11-01", "month"),
+            ("so far in March 2025", "2025-03-01", "month"),
+            ("so far in 2024", "2024-01-01", "year"),
+            ("so far this month", "2025-11-01", "month"),
+        ]
+    ),
+    opening=st.booleans(),
+)
+def test_so_far_in_a_month_or_year_runs_from_its_start(count, when, opening):
+    stated, start, precision = when
+    text = (
+        f"{stated[0].upper() + stated[1:]}, {count:,} people have arrived in the camps."
+        if opening
+        else f"Some {count:,} people have arrived in the camps {stated}."
+    )
+    result = extract(text, PUBLISHED, "Agency", catalogue=CATALOGUE)
+    assert not result.failures, result.failures
+    (observation,) = result.observations
+    assert (observation.period_start, observation.period_precision) == (start, precision), (
+        text,
+        observation,
+    )
+    assert observation.period_end == "", observation
+
+
+@PROPERTY
+@given(
+    noun=NOUNS,
+    count=COUNTS,
+    tail=st.sampled_from(
+        ["before the next storm", "across the region", "during the floods", "after the attack"]
+    ),
+)
+def test_a_preposition_ends_the_words_of_an_id(noun, count, tail):
+    text = f"Partners need shelter for {count:,} {noun} {tail}."
+    (observation,) = _observations(text)
+    assert observation.indicator_id.split("_")[-1] == noun, (text, observation.indicator_id)
+
+
+@PROPERTY
+@given(
+    who=st.sampled_from(
+        ["WFP plans", "The plan aims", "The appeal seeks US$ 12 million", "UNICEF intends"]
+    ),
+    verb=st.sampled_from(["reach", "assist", "support", "help"]),
+    noun=NOUNS,
+    count=COUNTS,
+)
+def test_a_count_after_an_aim_is_what_is_targeted(who, verb, noun, count):
+    text = f"{who} to {verb} {count:,} {noun} in the coming months."
+    found = {o.value: o for o in _observations(text)}
+    assert found[count].indicator_id == f"{noun}_targeted", (text, found[count].indicator_id)
