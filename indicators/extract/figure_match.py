@@ -15,7 +15,7 @@ from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract import vocabulary
 from indicators.extract.catalogue import content_word_tuple
-from indicators.extract.figure_predicate import predicate_key, with_its_verb
+from indicators.extract.figure_predicate import with_its_verb
 from indicators.extract.figure_words import counts_another_thing
 from indicators.extract.sentence_view import Context
 
@@ -177,11 +177,14 @@ class FigureMatching:
         if indicator is not None and kind == num.COUNT and has_noun:
             # "1,260 children with severe acute malnutrition were admitted": the admissions
             indicator = with_its_verb(
+                self.catalogue,
                 indicator,
                 lambda ruled_out: match(focus, clause_words, **primary, exclude=ruled_out),
                 clause_words,
-                predicate_key(text, mention.end, clause[1]),
                 primary["noun"],
+                text,
+                mention.end,
+                clause[1],
             )
         if (
             indicator is not None

@@ -16,7 +16,7 @@ _PREDICATE = re.compile(
     r"(?:\s+[A-Za-z][\w-]*){1,6}?\s+(?:were|was|have\s+been|has\s+been|had\s+been)"
     r"\s+([a-z]+ed)\b"
 )
-_AUXILIARIES = (" were ", " was ", " been ")
+_PUNCTUATION = re.compile(r"[,;()]")  # the clause goes on past the noun phrase
 # the nouns of who is counted ("people", "children"): they name no indicator of their own
 _POPULATION = frozenset(normalise(word) for word in POPULATION_WORDS)
 
@@ -25,27 +25,40 @@ def predicate_key(text: str, end: int, clause_end: int) -> str | None:
     """The normal form of the participle of a count's predicate after `end` (its noun phrase,
     an auxiliary, then the participle), within its clause; or None."""
     window = text[end : min(clause_end, end + 90)]
-    if not any(window.find(auxiliary) >= 0 for auxiliary in _AUXILIARIES):
-        return None
+    if " were " not in window and " was " not in window and " been " not in window:
+        return None  # (the auxiliaries of `_PREDICATE`)
     found = _PREDICATE.match(window)
-    if found is None or any(c in window[: found.start(1)] for c in ",;()"):
+    if found is None or _PUNCTUATION.search(window, 0, found.start(1)) is not None:
         return None
     return word_content(found.group(1))
 
 
-def with_its_verb(indicator, retry, clause_words, verb: str | None, noun=frozenset()):
+def _all_keys(catalogue) -> frozenset[str]:
+    """Every key word of the catalogue's readings, worked out once per catalogue."""
+    keys = catalogue.__dict__.get("_all_key_words")
+    if keys is None:
+        keys = catalogue._all_key_words = frozenset(
+            key for reading in catalogue.readings for key in reading.keys
+        )
+    return keys
+
+
+def with_its_verb(catalogue, indicator, retry, clause_words, noun, text, end, clause_end):
     """`indicator`, or the other indicator the clause names in full whose key words hold the
     count's own `noun` (a set of at most one normal form, not a word of who is counted), else
-    the predicate's `verb` where `indicator` is named in full too, where `indicator`'s key
-    words do not (`retry(excluded ids)` matches again)."""
+    the participle of its predicate after `end` where `indicator` is named in full too, where
+    `indicator`'s key words do not (`retry(excluded ids)` matches again)."""
     if indicator is None:
         return None
+    keys = _all_keys(catalogue)
     if noun and not noun <= indicator.keys and not noun <= _POPULATION:
         (word,) = noun  # "45 missiles": the noun says what it counts, whatever the verb
-    elif verb is not None and verb not in indicator.keys and indicator.keys <= set(clause_words):
-        word = verb
-    else:
-        return indicator
+    else:  # named by its noun, or by who is counted: the verb may say what happened
+        word = predicate_key(text, end, clause_end)
+        if word is None or word in indicator.keys or not indicator.keys <= set(clause_words):
+            return indicator
+    if word not in keys:
+        return indicator  # no indicator holds it: none to prefer
     other = retry(frozenset({indicator.indicator_id}))
     if other is not None and word in other.keys and other.keys <= set(clause_words):
         return other
