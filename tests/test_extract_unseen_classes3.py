@@ -22,6 +22,8 @@ Each class is tested over many numbers, nouns, places and agencies, not one sent
   cases), Cortés (29,870) and Atlántida (11,045)") names places, though the gazetteer does not
   know them: each figure is in the name before it;
 - people a plan or a fund "will reach" are its target, not people reached;
+- a rate's base is the word after " per ", not after any "per" ("minutes per person" is a rate
+  per person, not per "son");
 - a crop's output is its production: "rice output is down by an estimated 60 per cent" is
   the change in rice production, negative when it is down.
 
@@ -36,7 +38,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicators.extract.catalogue import Catalogue, Indicator
+from indicators.extract.catalogue import Catalogue, Indicator, unit_family
 from indicators.extract.pipeline import extract
 
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "100"))
@@ -482,3 +484,15 @@ def test_the_noun_after_a_count_names_what_it_counts(target, weapons, counts, ac
     found = _by_value(text, catalogue)
     assert found[a].indicator_id == f"{first}_launched", text
     assert found[b].indicator_id == f"{second}_launched", text
+
+
+# -- a rate's base ---------------------------------------------------------------------------
+
+
+@PROPERTY
+@given(
+    measured=st.sampled_from(["minutes", "cases", "visits", "trucks", "operations"]),
+    base=st.sampled_from(["person", "operation", "supermarket", "day", "week", "expert"]),
+)
+def test_a_rates_base_is_the_word_after_per(measured, base):
+    assert unit_family(f"{measured} per {base}") == "rate:" + base.rstrip("s")

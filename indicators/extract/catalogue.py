@@ -249,7 +249,7 @@ def unit_family(unit: str) -> str:
         return "money:" + unit  # "usd", "usd per person per month": one currency and base
     if " per " in unit or unit.endswith(("/day", "/week", "/month")):
         return (
-            "rate:" + unit.split("per")[-1].strip().split()[-1].rstrip("s")
+            "rate:" + unit.split(" per ")[-1].strip().split()[-1].rstrip("s")
             if "per" in unit
             else "rate"
         )
