@@ -10,7 +10,8 @@ the extractor proposes is what an analyst reviews:
   it is for;
 - a count after an aim ("plans to reach 300,000 people", "US$ 78 million to assist 760,000
   people") is what is targeted (`people_targeted`);
-- "killed 12 people and injured 19": the second verb is the second figure's, not the first's,
+- "killed 12 people and injured 19", "37 civilians were killed and dozens wounded": the words
+  after "and" are not the first figure's; the second verb is the second figure's,
   and the second figure does not take the first one's indicator;
 - a preposition ("before the next storm", "across the region") and a date phrase end the
   words the id is made of ("so far this year", "last week", "between
@@ -197,3 +198,20 @@ def test_a_count_after_an_aim_is_what_is_targeted(who, verb, noun, count):
     text = f"{who} to {verb} {count:,} {noun} in the coming months."
     found = {o.value: o for o in _observations(text)}
     assert found[count].indicator_id == f"{noun}_targeted", (text, found[count].indicator_id)
+
+
+@PROPERTY
+@given(
+    verbs=st.lists(VERBS, min_size=2, max_size=2, unique=True),
+    noun=NOUNS,
+    count=COUNTS,
+    others=st.sampled_from(["dozens", "many more", "scores", "hundreds"]),
+    place=PLACES,
+)
+def test_the_words_after_a_whole_predicate_and_and_are_not_the_figures(
+    verbs, noun, count, others, place
+):
+    first, second = verbs
+    text = f"At least {count:,} {noun} were {first} and {others} {second} in {place}."
+    found = {o.value: o.indicator_id for o in _observations(text)}
+    assert found[count] == f"{noun}_{first}", (text, found)

@@ -49,7 +49,7 @@ def propose(
         if rate and token in _RATE_TOKENS:
             continue  # the rate goes at the end: trucks_per_day
         if token in STOPWORDS or token in PROPOSAL_STOP or len(token) < 3:
-            if picked and token in _CONJUNCTIONS and _opens_a_predicate(tokens, index):
+            if picked and token in _CONJUNCTIONS and _opens_a_predicate(tokens, index, picked):
                 break  # "killed 12 people and injured 19": the next verb is another figure's
             if picked and token in _AUXILIARIES:
                 continue
@@ -156,8 +156,11 @@ def _verb_before(words_before: str) -> str:
 _CONJUNCTIONS = frozenset(("and", "or", "but"))
 
 
-def _opens_a_predicate(tokens: list[str], index: int) -> bool:
+def _opens_a_predicate(tokens: list[str], index: int, picked: list[str]) -> bool:
     """Does the conjunction at tokens[index] open a verb of its own ("people and injured"),
-    not join two verbs of one figure ("people killed and injured")?"""
+    or follow the figure's whole predicate ("civilians were killed and dozens wounded"), not
+    join two verbs of one figure ("people killed and injured")?"""
     after = tokens[index + 1] if index + 1 < len(tokens) else ""
-    return bool(after) and is_participle(after) and not is_participle(tokens[index - 1])
+    if not after or is_participle(tokens[index - 1]) and is_participle(after):
+        return False
+    return is_participle(after) or any(is_participle(word) for word in picked)
