@@ -19,6 +19,8 @@ CALENDAR_WORDS = frozenset(name.lower() for name in (*MONTH_NAMES, *WEEKDAYS))
 _CLAUSE_END = re.compile(
     r"[,;:()]|\s[—–]\s|\s(?:and|or|but|while)\s+(?=(?:[^\W\d]+\s+){0,3}(?:US)?[$€£]?\d)"
 )
+# verbs of a fall that also name a thing cut to a level ("rations were cut to US$ 8": rations_cut)
+_CUT_WORDS = frozenset(("cut", "slashed"))
 _AIM_VERBS = frozenset(vocabulary.words("aim_verbs"))
 _AIM_FAILURES = frozenset(vocabulary.words("aim_failures"))
 _HEDGE_WORDS = frozenset(word for hedge in vocabulary.words("hedges") for word in hedge.split())
@@ -26,10 +28,17 @@ CHANGE_WORDS = frozenset(vocabulary.words("change_words")) | {"has", "have", "ha
 
 
 def propose(
-    kind: str, unit: str, words_after: str, rate: str = "", words_before: str = "", long=False
+    kind: str,
+    unit: str,
+    words_after: str,
+    rate: str = "",
+    words_before: str = "",
+    long=False,
+    change=False,
 ) -> tuple[str, str]:
     """A new snake_case id and a readable name from the words that say what is counted
-    (`long`: up to three words before it, for the subject of a change)."""
+    (`long`: up to three words before it, for the subject of a change; `change`: a share
+    that is the change of its subject, "fell by three quarters")."""
     # the words of the figure's own clause, without names of places, months or people
     words_after = _CLAUSE_END.split(words_after, maxsplit=1)[0]
     tokens = [
@@ -77,13 +86,16 @@ def propose(
             for index, w in enumerate(found)
             if w.lower() not in STOPWORDS
             and w.lower() not in PROPOSAL_STOP
-            and (w.islower() or index == 0)
+            and (w.islower() or (index == 0 and not w.isupper()))  # "WFP has cut": who
             and len(w) > 2
             and w.lower() not in CHANGE_WORDS
+            and not (change and w.lower() in _CUT_WORDS)  # "cut rations by half": rations
         ]
         picked = (content or before)[-3 if long else -2 :] or ["figure"]
     base = "_".join(picked)
-    if kind == numbers.SHARE:
+    if kind == numbers.SHARE and change:
+        indicator_id, name = f"{base}_change", "Change: " + " ".join(picked) + " (percent)"
+    elif kind == numbers.SHARE:
         indicator_id, name = f"share_{base}", "Share: " + " ".join(picked)
     elif kind == numbers.DURATION:
         indicator_id, name = f"{base}_duration", "Duration: " + " ".join(picked)
