@@ -140,8 +140,11 @@ def show_text(text: str, candidates: list[dict], chosen: str) -> None:
     )
     parts, position = [], 0
     for start, end, cid in spans:
-        if start < position:  # overlapping quotes: the earlier mark covers them
+        if end <= position:  # a quote inside an earlier one: its mark covers it
             continue
+        # a quote that runs on past an earlier one (the rows a list's lead-in dates each
+        # quote it): the part after it is its mark
+        start = max(start, position)
         parts.append(html.escape(text[position:start]))
         css = "chosen" if cid == chosen else ""
         parts.append(

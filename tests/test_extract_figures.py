@@ -159,12 +159,16 @@ def test_bare_fractions_are_shares(fraction, rest):
 
 @PROPERTY
 @given(
-    st.sampled_from(["fell", "dropped", "declined"]), st.sampled_from(["three quarters", "half"])
+    st.sampled_from(["fell", "dropped", "declined", "has been reduced", "was cut"]),
+    st.sampled_from([("three quarters", 75.0), ("half", 50.0), ("a third", 33.3)]),
 )
-def test_a_fraction_a_change_is_by_is_a_share(verb, words):
+def test_a_fraction_a_change_is_by_is_a_change_in_percent(verb, fraction):
+    words, share = fraction
     (figure,) = observations(f"Electricity supply {verb} by more than {words} since March.")
     assert figure.unit == "percent" and figure.qualifier == "more than"
-    assert figure.value_low == figure.value
+    # a fall of more than three quarters: a change below -75 percent of what fell
+    assert figure.indicator_id == "electricity_supply_change", figure.indicator_id
+    assert figure.value == -share and figure.value_high == -share and figure.value_low is None
 
 
 @PROPERTY

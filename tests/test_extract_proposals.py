@@ -10,11 +10,14 @@ the extractor proposes is what an analyst reviews:
   it is for;
 - a count after an aim ("plans to reach 300,000 people", "US$ 78 million to assist 760,000
   people") is what is targeted (`people_targeted`);
-- "killed 12 people and injured 19": the second verb is the second figure's, not the first's,
+- "killed 12 people and injured 19", "37 civilians were killed and dozens wounded": the words
+  after "and" are not the first figure's; the second verb is the second figure's,
   and the second figure does not take the first one's indicator;
 - a preposition ("before the next storm", "across the region") and a date phrase end the
   words the id is made of ("so far this year", "last week", "between
   early March and mid-April" are no part of an id);
+- a share its subject changed by ("food prices rose by 40 percent", "rations were cut by half")
+  is a change in percent of the subject (`food_prices_change`), negative for a fall;
 - "so far in November", "so far in 2025" are periods from that month's or year's start;
 - a date after a figure that follows a speaker's verb is the figure's period, not the day the
   speaker spoke ("Health officials recorded 300 cases in October").
@@ -197,3 +200,43 @@ def test_a_count_after_an_aim_is_what_is_targeted(who, verb, noun, count):
     text = f"{who} to {verb} {count:,} {noun} in the coming months."
     found = {o.value: o for o in _observations(text)}
     assert found[count].indicator_id == f"{noun}_targeted", (text, found[count].indicator_id)
+
+
+@PROPERTY
+@given(
+    verbs=st.lists(VERBS, min_size=2, max_size=2, unique=True),
+    noun=NOUNS,
+    count=COUNTS,
+    others=st.sampled_from(["dozens", "many more", "scores", "hundreds"]),
+    place=PLACES,
+)
+def test_the_words_after_a_whole_predicate_and_and_are_not_the_figures(
+    verbs, noun, count, others, place
+):
+    first, second = verbs
+    text = f"At least {count:,} {noun} were {first} and {others} {second} in {place}."
+    found = {o.value: o.indicator_id for o in _observations(text)}
+    assert found[count] == f"{noun}_{first}", (text, found)
+
+
+@PROPERTY
+@given(
+    subject=st.sampled_from(["Food prices", "Water supply", "School attendance", "Rations"]),
+    verb=st.sampled_from(
+        [("rose by", 1), ("increased by", 1), ("fell by", -1), ("dropped by", -1)]
+        + [("were cut by", -1), ("has been reduced by", -1), ("climbed by", 1)]
+    ),
+    size=st.sampled_from([("40 percent", 40.0), ("a quarter", 25.0), ("half", 50.0)]),
+    month=st.integers(1, 10),
+)
+def test_a_share_a_subject_changed_by_is_its_change(subject, verb, size, month):
+    words, sign = verb
+    stated, value = size
+    month_name = date(2025, month, 1).strftime("%B")
+    text = f"{subject} {words} {stated} in {month_name}."
+    (observation,) = _observations(text)
+    assert observation.indicator_id == subject.lower().replace(" ", "_") + "_change", (
+        text,
+        observation.indicator_id,
+    )
+    assert (observation.value, observation.unit) == (sign * value, "percent"), (text, observation)

@@ -33,7 +33,8 @@ CHANGE_STATED = re.compile(
 # points" are negative changes of an indicator of change (its id ends in "_change").
 CHANGE_UNITS = frozenset({"percent", "percentage points"})
 FALL_BEFORE = re.compile(
-    r"\b(?:(?:fell|fallen|dropped|declined|decreased|shrank|contracted|went\s+down)(?:\s+by)?"
+    r"\b(?:(?:fell|fallen|dropped|declined|decreased|shrank|contracted|went\s+down"
+    r"|(?:been\s+|was\s+|were\s+)?(?:reduced|cut|slashed|lowered)(?:\s+[a-z]+){0,3}?)(?:\s+by)?"
     r"|(?:a\s+)?(?:fall|drop|decline|decrease|reduction)\s+of|down(?:\s+by)?)\s+\Z",
     re.IGNORECASE,
 )

@@ -156,8 +156,13 @@ class FigureIndicator:
         )
         if kind == num.MULTIPLIER or after.lstrip()[:1] in (",", ";", ".", ")", ""):
             described = ""  # what it is of comes before: "rubble removal could cost ..."
-        elif kind == num.SHARE and num.BY_CHANGE.search(before):
-            described = ""  # "electricity supply has fallen by three quarters"
+        # "electricity supply has fallen by three quarters", "food prices rose 40 percent": a
+        # change of what comes before, in percent
+        changed = kind == num.SHARE and bool(
+            num.BY_CHANGE.search(before) or fc.CHANGE_STATED.search(before)
+        )
+        if changed:
+            described = ""
         subject = from_a_word_start(text, mention.start - len(before), before)
         column = fc.header_of_column(text, sentence.start, mention.start) if cell_label else ""
         if column and kind == num.SHARE and set(content_word_tuple(column)) <= _OF_WHOLE:
@@ -176,7 +181,8 @@ class FigureIndicator:
             described,
             rate,
             subject,
-            long=kind == num.MULTIPLIER or bool(change),
+            long=kind == num.MULTIPLIER or bool(change) or changed,
+            change=changed,
         )
 
     def _counts_method(self, sentence, mention: num.NumberMention) -> bool:

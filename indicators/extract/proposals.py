@@ -19,6 +19,8 @@ CALENDAR_WORDS = frozenset(name.lower() for name in (*MONTH_NAMES, *WEEKDAYS))
 _CLAUSE_END = re.compile(
     r"[,;:()]|\s[—–]\s|\s(?:and|or|but|while)\s+(?=(?:[^\W\d]+\s+){0,3}(?:US)?[$€£]?\d)"
 )
+# verbs of a fall that also name a thing cut to a level ("rations were cut to US$ 8": rations_cut)
+_CUT_WORDS = frozenset(("cut", "slashed"))
 _AIM_VERBS = frozenset(vocabulary.words("aim_verbs"))
 _AIM_FAILURES = frozenset(vocabulary.words("aim_failures"))
 _HEDGE_WORDS = frozenset(word for hedge in vocabulary.words("hedges") for word in hedge.split())
@@ -26,10 +28,17 @@ CHANGE_WORDS = frozenset(vocabulary.words("change_words")) | {"has", "have", "ha
 
 
 def propose(
-    kind: str, unit: str, words_after: str, rate: str = "", words_before: str = "", long=False
+    kind: str,
+    unit: str,
+    words_after: str,
+    rate: str = "",
+    words_before: str = "",
+    long=False,
+    change=False,
 ) -> tuple[str, str]:
     """A new snake_case id and a readable name from the words that say what is counted
-    (`long`: up to three words before it, for the subject of a change)."""
+    (`long`: up to three words before it, for the subject of a change; `change`: a share
+    that is the change of its subject, "fell by three quarters")."""
     # the words of the figure's own clause, without names of places, months or people
     words_after = _CLAUSE_END.split(words_after, maxsplit=1)[0]
     tokens = [
@@ -49,7 +58,7 @@ def propose(
         if rate and token in _RATE_TOKENS:
             continue  # the rate goes at the end: trucks_per_day
         if token in STOPWORDS or token in PROPOSAL_STOP or len(token) < 3:
-            if picked and token in _CONJUNCTIONS and _opens_a_predicate(tokens, index):
+            if picked and token in _CONJUNCTIONS and _opens_a_predicate(tokens, index, picked):
                 break  # "killed 12 people and injured 19": the next verb is another figure's
             if picked and token in _AUXILIARIES:
                 continue
@@ -77,13 +86,16 @@ def propose(
             for index, w in enumerate(found)
             if w.lower() not in STOPWORDS
             and w.lower() not in PROPOSAL_STOP
-            and (w.islower() or index == 0)
+            and (w.islower() or (index == 0 and not w.isupper()))  # "WFP has cut": who
             and len(w) > 2
             and w.lower() not in CHANGE_WORDS
+            and not (change and w.lower() in _CUT_WORDS)  # "cut rations by half": rations
         ]
         picked = (content or before)[-3 if long else -2 :] or ["figure"]
     base = "_".join(picked)
-    if kind == numbers.SHARE:
+    if kind == numbers.SHARE and change:
+        indicator_id, name = f"{base}_change", "Change: " + " ".join(picked) + " (percent)"
+    elif kind == numbers.SHARE:
         indicator_id, name = f"share_{base}", "Share: " + " ".join(picked)
     elif kind == numbers.DURATION:
         indicator_id, name = f"{base}_duration", "Duration: " + " ".join(picked)
@@ -156,8 +168,11 @@ def _verb_before(words_before: str) -> str:
 _CONJUNCTIONS = frozenset(("and", "or", "but"))
 
 
-def _opens_a_predicate(tokens: list[str], index: int) -> bool:
+def _opens_a_predicate(tokens: list[str], index: int, picked: list[str]) -> bool:
     """Does the conjunction at tokens[index] open a verb of its own ("people and injured"),
-    not join two verbs of one figure ("people killed and injured")?"""
+    or follow the figure's whole predicate ("civilians were killed and dozens wounded"), not
+    join two verbs of one figure ("people killed and injured")?"""
     after = tokens[index + 1] if index + 1 < len(tokens) else ""
-    return bool(after) and is_participle(after) and not is_participle(tokens[index - 1])
+    if not after or is_participle(tokens[index - 1]) and is_participle(after):
+        return False
+    return is_participle(after) or any(is_participle(word) for word in picked)
