@@ -45,6 +45,7 @@ from indicators.extract import (
     date_atoms,
     date_phrases,
     dates,
+    figure_context,
     gazetteer,
     locations,
     number_anchors,
@@ -676,3 +677,20 @@ def test_date_and_number_words_found_by_the_automaton_are_those_the_tries_find(t
         assert patterns.whole_word_spans(lower, number_anchors._ANCHOR_WORDS_LOWER, *bounds) == [
             m.span() for m in number_anchors._WORD_ANCHOR_LOWER.finditer(lower, *bounds)
         ]
+
+
+METHOD_TEXT = st.lists(
+    st.sampled_from(
+        ["The", "this", "OUR", "survey", "assessment", "covered", "interviewed", "data", "were"]
+        + ["collected", "COLLECTED", "compıled", "compİled", "gathered", "in", "12", ",", "-"]
+    ),
+    max_size=10,
+).map(" ".join)
+
+
+@PROPERTY
+@given(st.one_of(METHOD_TEXT, ANY_TEXT))
+def test_the_method_verb_is_searched_past_the_start_only_where_its_words_may_be(text: str):
+    with mock.patch.object(figure_context, "_may_say_gathered", lambda sentence: True):
+        searched = figure_context.method_verb_end(text)
+    assert figure_context.method_verb_end(text) == searched
