@@ -679,6 +679,21 @@ def test_date_and_number_words_found_by_the_automaton_are_those_the_tries_find(t
         ]
 
 
+CONTENT_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(VOCABULARY + ["mid-April", "IDPs’", "(WFP),", "O'Brien", "’s", "'", "é"]),
+        st.sampled_from(SEPARATORS + ["\t", "\xa0", "\u2003", "\x1c", "2025."]),
+    ),
+    max_size=20,
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+
+
+@PROPERTY
+@given(st.one_of(CONTENT_TEXT, ANY_TEXT))
+def test_words_read_between_white_space_are_those_the_word_pattern_finds(text: str):
+    assert catalogue.words_of(text) == catalogue.WORD.findall(text.replace("-", " "))
+
+
 METHOD_TEXT = st.lists(
     st.sampled_from(
         ["The", "this", "OUR", "survey", "assessment", "covered", "interviewed", "data", "were"]
