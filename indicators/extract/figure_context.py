@@ -20,7 +20,7 @@ from indicators.extract.locations import (  # noqa: F401 - also used from here
     lead_in_of_list,
     lead_in_start,
 )
-from indicators.extract.patterns import alternation
+from indicators.extract.patterns import UNUSUAL_CASE_LETTERS, alternation
 
 # A figure stated as a change: "rose by", "a fall of", "up", "an increase of"
 CHANGE_STATED = re.compile(
@@ -69,9 +69,10 @@ _METHOD_NOUN = alternation(vocabulary.words("method_nouns")).replace(" ", r"\s+"
 _METHOD_VERB = alternation(vocabulary.words("method_verbs")).replace(" ", r"\s+")
 # also "DTM conducted Round 12 of the mobility tracking assessment ... in 16 districts" and a
 # line headed "Methodology:"
+_GATHERED = ("collected", "gathered", "compiled")  # "data were collected"
 METHOD_VERB = re.compile(
     rf"^\W*(?:the|this|our|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{_METHOD_NOUN})\s+(?:[\w-]+\s+){{0,4}}?"
-    rf"(?:{_METHOD_VERB})\b|\b(?:is|are|was|were)\s+(?:collected|gathered|compiled)\b",
+    rf"(?:{_METHOD_VERB})\b|\b(?:is|are|was|were)\s+(?:{'|'.join(_GATHERED)})\b",
     re.IGNORECASE,
 )
 # tried only where a cheap test finds "conducted", "carried out" or "Method" at the start
@@ -97,7 +98,11 @@ PARTICIPLE_HINTS = tuple(_PARTICIPLES)
 
 def method_verb_end(sentence: str) -> int:
     """Where the verb of a sentence about the report's own method ends, or -1."""
-    match = METHOD_VERB.search(sentence)
+    # METHOD_VERB's first branch holds only at the start: it is searched past it only where
+    # the words of its second branch may be (a search tries the pattern at every character)
+    match = METHOD_VERB.match(sentence)
+    if match is None and _may_say_gathered(sentence):
+        match = METHOD_VERB.search(sentence)
     if match is None and (
         "onducted" in sentence
         or "arried out" in sentence
@@ -105,6 +110,14 @@ def method_verb_end(sentence: str) -> int:
     ):
         match = _METHOD_CONDUCTED.search(sentence)
     return match.end() if match else -1
+
+
+def _may_say_gathered(sentence: str) -> bool:
+    """May the sentence hold one of _GATHERED, as the case-insensitive pattern reads it?"""
+    if any(letter in sentence for letter in UNUSUAL_CASE_LETTERS):
+        return True  # "İ" is "i" to the pattern, not to str.lower
+    lower = sentence.lower()
+    return any(word in lower for word in _GATHERED)
 
 
 def counts_method_reach(sentence: str, verb_end: int, relative: int) -> bool:
