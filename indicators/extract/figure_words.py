@@ -191,7 +191,9 @@ def shares_period(text: str, earlier: int, later_start: int, later_end: int, dat
     ):  # "412,000 people have been affected in 14 local government areas as of 8 September"
         return True
     if not _AND_BEFORE.fullmatch(text, earlier, later_start):
-        return False
+        return _one_verb_objects(text, earlier, later_start, later_end, date)
+    if _one_verb_objects(text, earlier, later_start, later_end, date):
+        return True
     if _NOUN_AND.fullmatch(text, earlier, later_start) and _SHARED_PREDICATE.match(
         text, later_end
     ):  # "1,130 cases and 41 deaths have been recorded ... since February": one predicate
@@ -200,6 +202,35 @@ def shares_period(text: str, earlier: int, later_start: int, later_end: int, dat
         return True
     bare = _BARE_PREDICATE.match(text, later_end)
     return bare is not None and is_participle(bare.group("word"))
+
+
+# objects of one verb listed with their nouns, then one date: "have reached 41,300 people with
+# food, 2,600 families with tents and 18,500 people with water since 1 September"
+_LIST_WORD = re.compile(r"[^\W\d][\w’'-]*|\d[\d,.]*")
+_LIST_JOINS = frozenset((",", "and"))
+_LIST_VERBS = frozenset(("is", "are", "was", "were", "be", "been", "have", "has", "had"))
+
+
+def _one_verb_objects(text: str, earlier: int, later_start: int, later_end: int, date: int) -> bool:
+    """Are the figure before (ending at `earlier`) and the later one items of a list that
+    one verb before them governs, with the date after the last item and no verb between?"""
+    between, tail = text[earlier:later_start], text[later_end:date]
+    if not (", " in between or " and " in between) or any(c in between + tail for c in ";()"):
+        return False
+    joined = between.replace(",", " , ").split()
+    if not joined or joined[-1] not in _LIST_JOINS:
+        return False
+    tail_joined = tail.replace(",", " , ").split()
+    last_item = len(tail_joined) - max(
+        (i + 1 for i, w in enumerate(tail_joined) if w in _LIST_JOINS), default=0
+    )
+    words = [w for w in joined + tail_joined if w != ","]
+    if not 1 <= last_item <= 7 or len(words) > 24:
+        return False
+    for word in words:
+        if not _LIST_WORD.fullmatch(word) or word in _LIST_VERBS or is_participle(word):
+            return False
+    return True
 
 
 # "Some walked for two days", "families queued for hours": a verb of the past, then "for"

@@ -21,7 +21,10 @@ KNOWN_PLACE = re.compile(patterns.bounded_trie_pattern(set(KNOWN_NAMES)))
 # skips the letters that open none of them instead of testing \b at every character.
 # A word of a name: capitalised, its hyphenated parts in lower case ("Deir-ez-Zor" is Deir,
 # -ez and -Zor; never a word ending in a hyphen, "Deir-ez-").
-NAME_WORD = r"[A-Z][a-zé’']+(?:-[a-zé’']+)*"
+# Letters of Latin names beyond ASCII count too ("Necoclí", "Kahramanmaraş", "Ségou"): a name
+# is never cut before one.
+_LOWER = "a-zß-öø-ÿĀ-ž’'"
+NAME_WORD = rf"[A-ZÀ-ÖØ-Þ][{_LOWER}]+(?:-[{_LOWER}]+)*"
 PLACE_AFTER_PREPOSITION = re.compile(
     patterns.bounded_trie_pattern(
         {"in", "inside", "into", "across", "near", "throughout", "at"}

@@ -179,7 +179,8 @@ def spans_its_country(place: str, named: Counter) -> bool:
 # town or a country, whose words also name offices ("Country Office", "Town Hall").
 AREA_IN_TITLE = re.compile(
     # on one line: a title's last word and a table's "District | ..." header below it are no area
-    r"\b(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)*)[^\S\n]+"
+    # (a particle of a name is part of it: "Norte de Santander Department")
+    r"\b(?P<name>[A-Z][\w’'-]+(?:[ -](?:(?:de|del|du|la|el|al)\s)?[A-Z][\w’'-]+)*)[^\S\n]+"
     r"(?i:region|province|state|governorate|district|county|camp)\b(?!\s+of\b)"
 )
 
