@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from indicators.extract.catalogue import Catalogue, Indicator
@@ -161,3 +161,68 @@ def _accented_names(draw):
 def test_a_place_name_is_not_cut_at_a_letter_beyond_ascii(sentence, place, n):
     observation = _by_value(sentence.format(place=place, n=n))[n]
     assert observation.location == place
+
+
+# -- a participle clause with a figure of its own -------------------------------------------
+
+ATTACKED = st.sampled_from(["health care", "schools", "aid workers", "water facilities"])
+PARTICIPLES = st.sampled_from([("killing", "killed"), ("injuring", "injured")])
+
+
+@PROPERTY
+@given(ATTACKED, PARTICIPLES, COUNTS, COUNTS, PLACES, st.booleans())
+def test_a_participle_clause_holds_the_words_of_its_own_figure(
+    attacked, participle, attacks, victims, place, verified
+):
+    verb, done = participle
+    slug = attacked.replace(" ", "_")
+    harm = "Deaths" if done == "killed" else "Injuries"
+    catalogue = Catalogue(
+        [
+            Indicator(f"attacks_on_{slug}", f"Attacks on {attacked}", "count"),
+            Indicator(
+                f"people_{done}_in_attacks_on_{slug}",
+                f"{harm} in attacks on {attacked}",
+                "count",
+                f"People {done} in attacks on {attacked}.",
+            ),
+        ]
+    )
+    said = "have been verified" if verified else "were recorded"
+    text = f"In {place}, {attacks:,} attacks on {attacked} {said} since January, {verb} {victims:,} people."
+    assume(attacks != victims)
+    found = _by_value(text, catalogue)
+    assert found[attacks].indicator_id == f"attacks_on_{slug}"
+    # (the victims are read by the words of their own clause, whatever they count)
+    assert found[victims].indicator_id != f"attacks_on_{slug}"
+
+
+# -- a count of places is no count of the things in them, nor of the people -----------------
+
+PLACE_NOUNS = st.sampled_from(
+    ["health zones", "districts", "villages", "local government areas", "counties", "camps"]
+)
+
+
+@PROPERTY
+@given(COUNTS, st.integers(2, 90), PLACE_NOUNS, AGENCIES, PLACES)
+def test_a_count_of_places_is_no_count_of_what_is_in_them(doses, places, noun, agency, place):
+    catalogue = _catalogue(("vaccine_doses_administered", "Vaccine doses administered", "count"))
+    assume(doses != places)
+    text = f"In {place}, {agency} administered {doses:,} vaccine doses in {places} {noun}."
+    found = _by_value(text, catalogue)
+    assert found[doses].indicator_id == "vaccine_doses_administered"
+    assert found[places].indicator_id != "vaccine_doses_administered"
+
+
+@PROPERTY
+@given(st.integers(2, 90), COUNTS, st.sampled_from(["villages", "sites", "schools"]), PLACES)
+def test_a_count_of_people_is_no_count_of_the_places_a_name_opens_with(places, people, noun, place):
+    catalogue = _catalogue(
+        (f"{noun}_water_trucking", f"{noun.capitalize()} served by water trucking", "count")
+    )
+    assume(places != people)
+    text = f"Partners are trucking water to {places} {noun} in {place}, reaching {people:,} people."
+    found = _by_value(text, catalogue)
+    assert found[places].indicator_id == f"{noun}_water_trucking"
+    assert found[people].indicator_id != f"{noun}_water_trucking"

@@ -184,6 +184,12 @@ class FigureMatching:
             indicator = match(focus, clause_words, **primary, exclude=ruled_out)
             if indicator is not None and self._people_for_places(mention, indicator):
                 indicator = None
+        if indicator is not None and kind == num.COUNT and has_noun:
+            # "9,200 damaged across 38 villages", "in 11 health zones": the places, not the
+            # houses or doses counted in them
+            indicator = self._unless_places_for_things(
+                mention, indicator, match, primary, focus, clause_words
+            )
         return indicator
 
     def _dated_apart(self, indicator, clause, clause_words, periods) -> bool:

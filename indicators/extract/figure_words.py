@@ -253,3 +253,39 @@ def duration_of_an_action(before: str) -> bool:
     if not is_participle(verb) or verb in _STATE_VERBS:
         return False
     return (found.group("before") or "").lower() not in _PASSIVE
+
+
+# A participle clause after a figure that holds a figure of its own: "41 attacks on health
+# care have been verified since January, killing 12 health workers", "trucking water to 41
+# villages, reaching some 52,000 people". Its words (killing, health workers; reaching,
+# people) are the later figure's: the figure before is not matched by them. Words in -ing
+# that open no such clause ("including", "according to", "bringing the total to") are
+# `figures.json`: `clause_participles_not`.
+_NOT_OPENERS = vocabulary.alternatives(vocabulary.words("clause_participles_not"))
+_HEDGES = vocabulary.alternatives(vocabulary.words("hedges"))
+# ", killing 12", ", reaching some 52,000", ", displacing an estimated 3,000": the figure
+# follows the participle, at most a hedge between
+_PARTICIPLE_THEN_FIGURE = re.compile(
+    rf",\s+(?!(?:{_NOT_OPENERS})\b)[a-z]{{2,}}ing\s+(?:(?:{_HEDGES})\s+)?(?=\d)"
+)
+
+
+def participle_clause_start(text: str, figure_end: int, clause_end: int) -> int:
+    """Where a participle clause with a figure of its own opens after the figure ending at
+    `figure_end`, within its clause; -1 when there is none."""
+    # most clauses hold no ", ...ing ": two substring tests spare the pattern
+    comma = text.find(", ", figure_end, clause_end)
+    if comma < 0 or text.find("ing ", comma, clause_end) < 0:
+        return -1
+    match = _PARTICIPLE_THEN_FIGURE.search(text, comma, clause_end)
+    return match.start() if match is not None else -1
+
+
+def without_words_after(
+    text: str, clause: tuple[int, int], start: int, focus: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The clause's words and the focus less the words of the participle clause at `start`
+    that the clause before it does not say too."""
+    kept = content_word_tuple(text[clause[0] : start])
+    dropped = frozenset(content_word_tuple(text[start : clause[1]])) - frozenset(kept)
+    return kept, tuple(w for w in focus if w not in dropped)
