@@ -226,3 +226,91 @@ def test_a_count_of_people_is_no_count_of_the_places_a_name_opens_with(places, p
     found = _by_value(text, catalogue)
     assert found[places].indicator_id == f"{noun}_water_trucking"
     assert found[people].indicator_id != f"{noun}_water_trucking"
+
+
+# -- phrasings of the reporting lexicon the batch showed ------------------------------------
+
+MONEY = st.integers(2, 950)
+SHARES = st.integers(3, 97)
+DONORS_PROVIDED = st.sampled_from(
+    ["donors had provided", "donors have provided", "donors provided"]
+)
+
+
+@PROPERTY
+@given(DONORS_PROVIDED, MONEY, SHARES, st.integers(1, 28), st.sampled_from(MONTHS))
+def test_what_donors_provided_is_funding_received(phrasing, money, share, day, month):
+    catalogue = _catalogue(
+        ("funding_received", "Funding received", "usd"),
+        ("donor_pledge", "Donor pledge", "usd"),
+        ("share_appeal_funded", "Appeal funded", "percent"),
+    )
+    text = f"As of {day} {month}, {phrasing} US$ {money} million ({share} per cent)."
+    found = _by_value(text, catalogue)
+    assert found[money * 1_000_000].indicator_id == "funding_received"
+
+
+@PROPERTY
+@given(
+    st.sampled_from(["has been received", "had been received", "has been mobilised"]),
+    MONEY,
+    SHARES,
+    AGENCIES,
+)
+def test_a_share_that_has_been_received_is_the_share_funded(phrasing, money, share, agency):
+    catalogue = _catalogue(
+        ("funding_required", "Funding required", "usd"),
+        ("share_appeal_funded", "Appeal funded", "percent"),
+    )
+    text = f"{agency} requires US$ {money} million for its response; {share}% {phrasing}."
+    assert _by_value(text, catalogue)[share].indicator_id == "share_appeal_funded"
+
+
+@PROPERTY
+@given(
+    st.sampled_from(["delivered", "distributed", "transferred"]),
+    st.sampled_from(["COP", "US$", "KES"]),
+    MONEY,
+    COUNTS,
+)
+def test_money_delivered_to_households_is_what_they_received(verb, currency, money, households):
+    catalogue = _catalogue(
+        ("households_receiving_cash", "Households receiving cash", "count"),
+        ("households_planned_cash", "Households planned for cash", "count"),
+    )
+    text = f"Cash partners {verb} {currency} {money} million to {households:,} households."
+    found = _by_value(text, catalogue)
+    assert found[households].indicator_id == "households_receiving_cash"
+
+
+@PROPERTY
+@given(st.sampled_from(["water pans", "water pan sites"]), SHARES, PLACES)
+def test_water_pans_are_water_points(pans, share, place):
+    catalogue = _catalogue(("share_water_points_dried_up", "Water points dried up", "percent"))
+    text = f"In {place}, some {share} percent of open {pans} have dried up."
+    assert _by_value(text, catalogue)[share].indicator_id == "share_water_points_dried_up"
+
+
+@PROPERTY
+@given(st.integers(3, 90), st.sampled_from(["localities", "locality"]))
+def test_localities_are_towns(n, word):
+    catalogue = _catalogue(("blockaded_towns", "Blockaded towns", "count"))
+    text = f"Armed groups keep {n} {'blockaded' if word == 'localities' else ''} {word} cut off."
+    if word == "locality":
+        text = f"The siege of one more locality brings the blockaded localities to {n}."
+    assert _by_value(text, catalogue)[n].indicator_id == "blockaded_towns"
+
+
+@PROPERTY
+@given(COUNTS, SHARES, st.sampled_from(["centres", "centers"]), st.sampled_from(MONTHS))
+def test_people_in_evacuation_centres_are_evacuees(people, share, spelling, month):
+    catalogue = _catalogue(
+        ("people_in_evacuation_centres", "People in evacuation centres", "count"),
+        ("share_evacuees_children", "Evacuees who are children", "percent"),
+    )
+    assume(people != share)
+    text = (
+        f"More than {people:,} people were in evacuation {spelling} in {month}, "
+        f"about {share}% of them children."
+    )
+    assert _by_value(text, catalogue)[share].indicator_id == "share_evacuees_children"
