@@ -314,3 +314,46 @@ def test_people_in_evacuation_centres_are_evacuees(people, share, spelling, mont
         f"about {share}% of them children."
     )
     assert _by_value(text, catalogue)[share].indicator_id == "share_evacuees_children"
+
+
+# -- a number an indicator's id states --------------------------------------------------------
+
+
+@PROPERTY
+@given(SHARES, st.sampled_from([115, 120, 125, 135]), PLACES)
+def test_a_threshold_in_an_id_is_the_one_the_figure_states(share, threshold, place):
+    catalogue = _catalogue(
+        ("share_children_muac_below_125mm", "Children with a MUAC below 125 mm", "percent")
+    )
+    text = (
+        f"Across sentinel sites in {place}, {share} percent of the children screened had a "
+        f"MUAC below {threshold} mm."
+    )
+    found = _by_value(text, catalogue)[share]
+    if threshold == 125:
+        assert found.indicator_id == "share_children_muac_below_125mm"
+    else:
+        assert found.indicator_id != "share_children_muac_below_125mm"
+
+
+PHASE_NAMES = {3: "Crisis", 4: "Emergency", 5: "Catastrophe"}
+
+
+@PROPERTY
+# (phases 3 and 4: a figure in Catastrophe is read as the people of its phrase, a limit of
+# its own, with this rule or without)
+@given(COUNTS, st.sampled_from([3, 4]), PLACES, st.booleans())
+def test_a_phase_in_an_id_is_the_one_the_figure_states(people, phase, place, named_first):
+    catalogue = Catalogue(
+        [
+            Indicator(f"people_in_ipc_phase_{k}", f"People in IPC Phase {k}", "count")
+            for k in (3, 4, 5)
+        ]
+    )
+    said = f"{PHASE_NAMES[phase]} (IPC Phase {phase})"
+    text = (
+        f"In {place}, {people:,} people are projected to be in {said}."
+        if named_first
+        else f"Some {people:,} people in {place} face {said}."
+    )
+    assert _by_value(text, catalogue)[people].indicator_id == f"people_in_ipc_phase_{phase}"

@@ -15,6 +15,7 @@ from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract import vocabulary
 from indicators.extract.catalogue import content_word_tuple
+from indicators.extract.figure_relations import id_numbers
 from indicators.extract.figure_words import counts_another_thing
 from indicators.extract.sentence_view import Context
 
@@ -189,6 +190,11 @@ class FigureMatching:
             # houses or doses counted in them
             indicator = self._unless_places_for_things(
                 mention, indicator, match, primary, focus, clause_words
+            )
+        if indicator is not None and id_numbers(indicator.indicator_id):
+            # "below 135 mm" is no "..._below_125mm", "(IPC Phase 4)" no "..._phase_5"
+            indicator = self._unless_other_number(
+                draft, indicator, match, primary, focus, clause_words
             )
         return indicator
 

@@ -64,6 +64,32 @@ _BASELINE_BEFORE = re.compile(
 _BASELINE_HINTS = prefix_hints(_BASELINE_BEFORE)
 
 
+# A number an indicator's id holds with the word before it or the unit after it: "phase_4",
+# "per_100000", "below_125mm" (the number of a phase, a base or a threshold)
+_ID_NUMBER = re.compile(r"(?:^|_)(?:([a-z]+)_(\d+)|(\d+)([a-z]+))(?=_|$)")
+_ID_NUMBERS: dict[str, tuple[re.Pattern, ...]] = {}
+
+
+def id_numbers(indicator_id: str) -> tuple[re.Pattern, ...]:
+    """The patterns that find, in text, the number an id's word or unit states ("phase 4",
+    "125 mm"), one per number of the id; () for most ids (read once per id)."""
+    found = _ID_NUMBERS.get(indicator_id)
+    if found is None:
+        found = tuple(
+            re.compile(rf"(?i)\b{re.escape(word)}\s+(\d[\d,]*)(?![\d.])")
+            if word
+            else re.compile(rf"(?<![\d.,])(\d[\d,.]*)\s*{re.escape(unit)}\b", re.I)
+            for word, _, _, unit in _ID_NUMBER.findall(indicator_id)
+            if word or unit
+        )
+        _ID_NUMBERS[indicator_id] = found
+    return found
+
+
+def _numbers_of(indicator_id: str) -> list[str]:
+    return [a or b for _, a, b, _ in _ID_NUMBER.findall(indicator_id)]
+
+
 class FigureRelations:
     """The questions `FigureReading._figure` asks of a figure and the figures before it."""
 
@@ -193,6 +219,30 @@ class FigureRelations:
             and place not in indicator.keys
             and _PLACE_KEYS.isdisjoint(content_word_tuple(indicator.name))
         )
+
+    def _unless_other_number(self, draft, indicator, match, primary, focus, clause_words):
+        """The indicator, or the next best (or None) where the figure's own words, else its
+        clause, state another number where the id states one ("had a MUAC below 135 mm" is
+        not `share_children_muac_below_125mm`; "118,000 in Emergency (IPC Phase 4)" not
+        `people_in_ipc_phase_5`)."""
+        if not self._states_other_number(draft, indicator.indicator_id):
+            return indicator
+        again = match(focus, clause_words, **primary, exclude=frozenset({indicator.indicator_id}))
+        if again is None or self._states_other_number(draft, again.indicator_id):
+            return None
+        return again
+
+    def _states_other_number(self, draft, indicator_id: str) -> bool:
+        patterns = id_numbers(indicator_id)
+        if not patterns:
+            return False
+        mention, window = draft.mention, draft.window
+        for spans in ((mention.end, window.own_end), window.clause):
+            for pattern, number in zip(patterns, _numbers_of(indicator_id)):
+                stated = pattern.search(self.text, *spans)
+                if stated is not None:
+                    return stated.group(1).replace(",", "").rstrip(".") != number
+        return False
 
     def _unless_places_for_things(self, mention, indicator, match, primary, focus, clause_words):
         """The indicator, or the next best (or None) where it counts other things than the
