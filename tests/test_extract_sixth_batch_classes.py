@@ -357,3 +357,36 @@ def test_a_phase_in_an_id_is_the_one_the_figure_states(people, phase, place, nam
         else f"Some {people:,} people in {place} face {said}."
     )
     assert _by_value(text, catalogue)[people].indicator_id == f"people_in_ipc_phase_{phase}"
+
+
+# -- a date of the event a figure follows ----------------------------------------------------
+
+EVENTS = st.sampled_from(
+    [
+        "Typhoon Marilag tore through",
+        "the cyclone swept through",
+        "fighting broke out in",
+        "the earthquake struck",
+        "the storm made landfall in",
+        "armed men attacked",
+    ]
+)
+WHEN = st.sampled_from(["this week", "on Monday", "last week", "on 3 October", "in September"])
+FIGURE_CLAUSES = st.sampled_from(
+    [
+        "{n:,} children cannot go to school",
+        "some {n:,} people were displaced",
+        "{n:,} families are sleeping in the open",
+    ]
+)
+
+
+@PROPERTY
+@given(FIGURE_CLAUSES, EVENTS, PLACES, WHEN, COUNTS)
+def test_the_date_of_an_event_a_figure_follows_is_not_its_period(clause, event, place, when, n):
+    figure = clause.format(n=n)
+    text = f"{figure[0].upper()}{figure[1:]} after {event} {place} {when}."
+    assert _by_value(text)[n].period_start == ""
+    # the figure's own date, before "after", is still its own
+    dated = f"{figure[0].upper()}{figure[1:]} in {place} {when} after the attack."
+    assert _by_value(dated)[n].period_start != ""

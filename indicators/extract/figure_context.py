@@ -251,6 +251,23 @@ def names_an_event(phrase, text: str) -> bool:
     )
 
 
+# "... cannot go to school after Typhoon Marilag tore through the Visayas this week": after a
+# figure, "after" and an event's verb (dates.json: since_event_verbs) tell the event the
+# figure follows; the date that closes them is the event's
+_AFTER_AN_EVENT = re.compile(
+    r"\bafter\s+(?:the\s+)?(?:[\w’'-]+\s+){1,5}?(?:"
+    + vocabulary.alternatives(vocabulary.words("since_event_verbs", "dates"))
+    + r")\b(?:\s+[\w’'-]+){0,5}?\s+\Z"
+)
+
+
+def after_an_event(phrase, text: str, position: int) -> bool:
+    """Is a date phrase after the figure at `position` the date of an event the figure
+    follows ("after the typhoon tore through the region this week"), not its period?"""
+    after = text.rfind(" after ", position, phrase.start)
+    return after >= 0 and _AFTER_AN_EVENT.match(text, after + 1, phrase.start) is not None
+
+
 def compared_with(phrase, text: str = "") -> bool:
     """'an increase of 9 percent on August', 'up 7 percent on last month': 'on' and a month or
     year is what a change is compared with, not when a figure holds ('on Monday' is a day);
