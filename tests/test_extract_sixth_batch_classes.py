@@ -390,3 +390,34 @@ def test_the_date_of_an_event_a_figure_follows_is_not_its_period(clause, event, 
     # the figure's own date, before "after", is still its own
     dated = f"{figure[0].upper()}{figure[1:]} in {place} {when} after the attack."
     assert _by_value(dated)[n].period_start != ""
+
+
+# -- the noun of a change after its size, and the date it is measured from -------------------
+
+CHANGE_NOUNS = st.sampled_from(
+    [("decrease", -1), ("fall", -1), ("drop", -1), ("decline", -1), ("increase", 1), ("rise", 1)]
+)
+
+
+@PROPERTY
+@given(COUNTS, SHARES, CHANGE_NOUNS, st.integers(2, 50), PLACES, st.booleans())
+def test_a_change_named_after_its_size_is_a_change_from_its_baseline(
+    cases, share, change, week, place, percent_sign
+):
+    noun, sign = change
+    assume(cases != share)
+    catalogue = _catalogue(
+        ("cholera_suspected_cases", "Suspected cholera cases", "count"),
+        ("cholera_case_fatality_rate", "Cholera case fatality rate", "percent"),
+        ("cholera_weekly_cases_change", "Weekly change in cholera cases", "percent"),
+    )
+    size = f"{share}%" if percent_sign else f"{share} percent"
+    text = (
+        f"In week {week}, {cases:,} suspected cholera cases were notified in {place}, "
+        f"a {size} {noun} from week {week - 1}."
+    )
+    found = _by_value(text, catalogue)
+    change_row = found.get(sign * share)
+    assert change_row is not None and change_row.indicator_id == "cholera_weekly_cases_change"
+    # measured from the week before: its period is the week of the sentence, as the count's
+    assert change_row.period_start == found[cases].period_start

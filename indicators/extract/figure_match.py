@@ -252,4 +252,6 @@ class FigureMatching:
         if not any(window.startswith(hint) for hint in fc.CHANGE_AFTER_HINTS):
             return None
         match = fc.CHANGE_AFTER.match(self.text, mention.end)
+        if match is None and self.text[mention.start - 2 : mention.start].lower() == "a ":
+            return fc.CHANGE_NOUN_AFTER.match(self.text, mention.end)  # "a 22% decrease"
         return match if match is not None and match.group().strip().lower() != "than" else None
