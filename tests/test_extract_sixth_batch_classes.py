@@ -421,3 +421,28 @@ def test_a_change_named_after_its_size_is_a_change_from_its_baseline(
     assert change_row is not None and change_row.indicator_id == "cholera_weekly_cases_change"
     # measured from the week before: its period is the week of the sentence, as the count's
     assert change_row.period_start == found[cases].period_start
+
+
+# -- "in the quarter" beside the quarter it is compared with ---------------------------------
+
+QUARTERS = [("January", "March"), ("April", "June"), ("July", "September"), ("October", "December")]
+
+
+@PROPERTY
+@given(
+    st.integers(1, 3), st.integers(2019, 2024), COUNTS, SHARES, st.sampled_from(["more", "fewer"])
+)
+def test_in_the_quarter_is_the_reports_though_another_quarter_is_its_baseline(
+    quarter, year, n, share, more
+):
+    first, last = QUARTERS[quarter]
+    before_first, before_last = QUARTERS[quarter - 1]
+    text = (
+        f"Protection Monitoring Dashboard | {first}–{last} {year}\n\n"
+        f"Monitors recorded {n:,} incidents in the quarter, {share} percent {more} than in "
+        f"{before_first}–{before_last}.\n"
+    )
+    found = _by_value(text)
+    assume(n != share)
+    assert found[n].period_start == f"{year}-{3 * quarter + 1:02d}-01"
+    assert found[n].period_end == f"{year}-{3 * quarter + 3:02d}-01"

@@ -352,13 +352,23 @@ def is_quarter_range(phrase: DatePhrase) -> bool:
     return months == 2 and last.precision == "month"
 
 
+def _a_baseline(text: str, phrase: DatePhrase) -> bool:
+    """Is the range what a figure is compared with ("14 percent more than in April–June",
+    "compared with July–September 2024"), not the quarter the sentence is about?"""
+    before = text[max(0, phrase.start - 48) : phrase.start]
+    return "than " in before[-14:] or "compared" in before or "relative" in before
+
+
 def quarters_referred_to(
     text: str, start: int, end: int, phrases: list[DatePhrase], reference: DatePhrase | None
 ) -> list[DatePhrase]:
     """The sentence text[start:end]'s phrases with "in the quarter" and "the same quarter of
     2024" read against the quarter they refer to: a range of three months in the sentence,
     else `reference` (the report's own, from its head). Call only when "quarter" is in it."""
-    own = next((p for p in phrases if is_quarter_range(p)), None) or reference
+    own = (
+        next((p for p in phrases if is_quarter_range(p) and not _a_baseline(text, p)), None)
+        or reference
+    )
     if own is None:
         return phrases
     first, last = own.first.day, own.last.day
