@@ -446,3 +446,30 @@ def test_in_the_quarter_is_the_reports_though_another_quarter_is_its_baseline(
     assume(n != share)
     assert found[n].period_start == f"{year}-{3 * quarter + 1:02d}-01"
     assert found[n].period_end == f"{year}-{3 * quarter + 3:02d}-01"
+
+
+# -- the source "According to" names, and the date after a figure a verb reports ------------
+
+SOURCES = st.sampled_from(
+    [
+        ("the National Emergency Management Agency (NEMA)", "National Emergency Management Agency"),
+        ("the Ministry of Health", "Ministry of Health"),
+        ("UNHCR", "UNHCR"),
+        ("IOM", "IOM"),
+    ]
+)
+COUNTRIES = st.sampled_from(["Burkina Faso", "Niger", "Chad", "Mali", "Somalia"])
+REPORTING = st.sampled_from(["counted", "recorded", "registered"])
+
+
+@PROPERTY
+@given(SOURCES, COUNTRIES, REPORTING, COUNTS, st.sampled_from(MONTHS))
+def test_according_to_names_the_source_not_the_subject_of_its_clause(
+    source, country, verb, n, month
+):
+    said, speaker = source
+    text = f"According to {said}, {country} {verb} {n:,} displaced people at the end of {month}."
+    found = _by_value(text)[n]
+    assert found.attributed_to == speaker
+    # the date after the figure is the figure's, not when it was counted
+    assert found.period_start == f"2025-{MONTHS.index(month) + 1:02d}-21"

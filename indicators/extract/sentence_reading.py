@@ -20,6 +20,7 @@ from indicators.extract.attribution import (
     find_attributions,
     speaker_for,
     without_shares_of_those_asked,
+    without_subjects_after_according_to,
 )
 from indicators.extract.date_phrases import find_date_phrases
 from indicators.extract.dates import (
@@ -50,6 +51,7 @@ EVENT_VERB_ENDINGS = tuple(sorted({verb.split()[-1] for verb in _EVENT_VERBS}))
 
 
 _COMMA_OR_THAT = re.compile(r"[,;]|\bthat\b")
+_DIGIT = re.compile(r"\d")
 _COMMA = re.compile(r"\s*,\s*")
 _LEAD_IN_STATEMENT = re.compile(
     r"\s*(?:[Ii]n\s+a\s+(?:statement|report|briefing)(?:\s+(?:released|issued|published))?\s*)?"
@@ -145,6 +147,8 @@ class SentenceReading:
             )
             if attributions and mentions:  # "One in three households interviewed said"
                 attributions = without_shares_of_those_asked(attributions, mentions)
+            if len(attributions) > 1:  # "According to CONASUR, Burkina Faso counted ..."
+                attributions = without_subjects_after_according_to(attributions, text)
         speech = self._speech_dates(sentence, attributions, phrases)
         for attribution in attributions:
             self.speakers.remember(attribution.speaker, attribution.kind)
@@ -281,7 +285,9 @@ class SentenceReading:
                     continue
                 if 0 <= phrase.start - attribution.verb_end <= 40:
                     gap = text[attribution.verb_end : phrase.start]
-                    if not _COMMA_OR_THAT.search(gap):
+                    # "counted 2.06 million IDPs at the end of June": a figure between the
+                    # verb and the date is what the date is of
+                    if not _COMMA_OR_THAT.search(gap) and not _DIGIT.search(gap):
                         found[id(attribution)] = phrase
                         break
                 if phrase.end <= attribution.start:
