@@ -22,6 +22,7 @@ from datetime import date
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from indicators.extract import gazetteer
 from indicators.extract.catalogue import Catalogue, Indicator
 from indicators.extract.pipeline import extract
 
@@ -473,3 +474,31 @@ def test_according_to_names_the_source_not_the_subject_of_its_clause(
     assert found.attributed_to == speaker
     # the date after the figure is the figure's, not when it was counted
     assert found.period_start == f"2025-{MONTHS.index(month) + 1:02d}-21"
+
+
+# -- a title naming a region by its last word before the hazard --------------------------------
+
+REGIONS = sorted(
+    (region, country)
+    for region, country in gazetteer.WITHIN.items()
+    if gazetteer.levels_of(region) == {"region"}
+    and gazetteer.levels_of(country) <= {"country"}
+    and " " not in region
+)
+
+
+@PROPERTY
+@given(
+    st.sampled_from(REGIONS),
+    st.sampled_from(["Earthquake", "Floods", "Cyclone", "Drought", "Landslides"]),
+    st.booleans(),
+    COUNTS,
+)
+def test_a_title_naming_a_region_before_its_hazard_is_on_the_region(region, hazard, caps, n):
+    place, country = region
+    head = country.upper() if caps else country
+    text = (
+        f"{head}: {place} {hazard}\nSituation Report No. 3\n\n"
+        f"The disaster hit {country} hard. Partners have reached {n:,} people with food."
+    )
+    assert _by_value(text)[n].location == place

@@ -141,7 +141,13 @@ ACTOR_AFTER_PLACE = re.compile(
     r"|\s+(?!and\b|or\b)[A-Z][a-z]+\s+[A-Z][a-z]+"
 )
 # in a title, on one line: "Ukraine Health Cluster Bulletin", "Kakuma Refugee Operations"
-OPENS_A_NAME = re.compile(r"[ \t]+(?!and\b|or\b)[A-Z][a-z]+[ \t]+[A-Z][a-z]+")
+# (or a title's last word: "AFGHANISTAN: Kunar Earthquake", "Sahel Floods"; not a level,
+# "Maradi Region", which names an area)
+OPENS_A_NAME = re.compile(
+    r"[ \t]+(?!and\b|or\b)(?:[A-Z][a-z]+[ \t]+[A-Z][a-z]+"
+    r"|(?!(?:Region|Province|State|District|County|Department|Governorate|Prefecture|Camp"
+    r"|City|Town|Division|Oblast)\b)[A-Z][a-z]+[ \t]*(?:\n|\Z))"
+)
 LOCATIVE_BEFORE_PLACE = re.compile(  # "according to the Sudan government" says who, not where
     r"\b(?:in|into|inside|across|throughout|within|(?<![Aa]ccording\s)(?<![Tt]urning\s)to|towards|near|around|at|on"
     r"|for)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north-?eastern"
