@@ -505,3 +505,41 @@ def test_a_title_naming_a_region_before_its_hazard_is_on_the_region(region, haza
         f"The disaster hit {country} hard. Partners have reached {n:,} people with food."
     )
     assert _by_value(text)[n].location == place
+
+
+# -- a distance someone travels, and the words of a baseline after a comma -------------------
+
+DISTANCES = st.integers(2, 60).map(lambda n: n / 2)
+WALKERS = st.sampled_from(["Households", "Women and girls", "Pastoralists", "Families"])
+TRAVEL = st.sampled_from(
+    ["now walk an average of", "walked", "travel on average", "have to walk", "trek"]
+)
+
+
+def _km(value: float) -> str:
+    return f"{value:g}"
+
+
+@PROPERTY
+@given(WALKERS, TRAVEL, DISTANCES, COUNTS, PLACES)
+def test_a_distance_someone_travels_is_a_figure(walkers, travel, km, n, place):
+    text = f"{walkers} in {place} {travel} {_km(km)} km to fetch water."
+    found = _by_value(text)
+    assert km in found and found[km].unit == "km"
+    # where something lies is no figure
+    where = f"Some {n:,} people live within {_km(km)} km of the border in {place}."
+    assert km not in _by_value(where) or km == n
+
+
+@PROPERTY
+@given(WALKERS, DISTANCES, DISTANCES, st.sampled_from(["against", "compared with"]))
+def test_the_words_of_a_baseline_after_a_comma_are_its_own(walkers, km, usual, joined):
+    assume(km != usual)
+    catalogue = _catalogue(
+        ("distance_to_water", "Distance to water", "km"),
+        ("distance_to_water_normal", "Normal distance to water", "km"),
+    )
+    text = f"{walkers} now walk an average of {_km(km)} km to fetch water, {joined} {_km(usual)} km normally."
+    found = _by_value(text, catalogue)
+    assert found[km].indicator_id == "distance_to_water"
+    assert found[usual].indicator_id == "distance_to_water_normal"

@@ -265,17 +265,23 @@ _NOT_OPENERS = vocabulary.alternatives(vocabulary.words("clause_participles_not"
 _HEDGES = vocabulary.alternatives(vocabulary.words("hedges"))
 # ", killing 12", ", reaching some 52,000", ", displacing an estimated 3,000": the figure
 # follows the participle, at most a hedge between
+# (and so does a baseline after a comma: "9.6 km ..., against 5.2 km normally")
 _PARTICIPLE_THEN_FIGURE = re.compile(
-    rf",\s+(?!(?:{_NOT_OPENERS})\b)[a-z]{{2,}}ing\s+(?:(?:{_HEDGES})\s+)?(?=\d)"
+    rf",\s+(?:(?!(?:{_NOT_OPENERS})\b)[a-z]{{2,}}ing|against|compared\s+(?:with|to))\s+"
+    rf"(?:(?:{_HEDGES})\s+)?(?=\d)"
 )
 
 
 def participle_clause_start(text: str, figure_end: int, clause_end: int) -> int:
     """Where a participle clause with a figure of its own opens after the figure ending at
     `figure_end`, within its clause; -1 when there is none."""
-    # most clauses hold no ", ...ing ": two substring tests spare the pattern
+    # most clauses hold no ", ...ing " nor ", against": substring tests spare the pattern
     comma = text.find(", ", figure_end, clause_end)
-    if comma < 0 or text.find("ing ", comma, clause_end) < 0:
+    if comma < 0 or (
+        text.find("ing ", comma, clause_end) < 0
+        and text.find(", against ", comma, clause_end) < 0
+        and text.find(", compared ", comma, clause_end) < 0
+    ):
         return -1
     match = _PARTICIPLE_THEN_FIGURE.search(text, comma, clause_end)
     return match.start() if match is not None else -1
