@@ -543,3 +543,22 @@ def test_the_words_of_a_baseline_after_a_comma_are_its_own(walkers, km, usual, j
     found = _by_value(text, catalogue)
     assert found[km].indicator_id == "distance_to_water"
     assert found[usual].indicator_id == "distance_to_water_normal"
+
+
+@PROPERTY
+@given(DISTANCES, DISTANCES, st.sampled_from(["a long-term average of", "a five-year mean of", ""]))
+def test_a_baseline_named_before_its_figure_leaves_its_words_to_it(value, usual, named):
+    assume(value != usual)
+    catalogue = _catalogue(
+        ("milk_production", "Milk production", "litres per household per day"),
+        (
+            "milk_production_long_term_average",
+            "Long-term average milk production",
+            "litres per household per day",
+        ),
+    )
+    text = (
+        f"Milk production averaged {_km(value)} litres per household per day, compared with "
+        f"{named} {_km(usual)} litres."
+    ).replace("  ", " ")
+    assert _by_value(text, catalogue)[value].indicator_id == "milk_production"

@@ -267,8 +267,9 @@ _HEDGES = vocabulary.alternatives(vocabulary.words("hedges"))
 # follows the participle, at most a hedge between
 # (and so does a baseline after a comma: "9.6 km ..., against 5.2 km normally")
 _PARTICIPLE_THEN_FIGURE = re.compile(
-    rf",\s+(?:(?!(?:{_NOT_OPENERS})\b)[a-z]{{2,}}ing|against|compared\s+(?:with|to))\s+"
-    rf"(?:(?:{_HEDGES})\s+)?(?=\d)"
+    rf",\s+(?:(?!(?:{_NOT_OPENERS})\b)[a-z]{{2,}}ing\s+(?:(?:{_HEDGES})\s+)?"
+    # "..., compared with a long-term average of 2.3 litres"
+    rf"|(?:against|compared\s+(?:with|to))\s+(?:[^\W\d][\w-]*\s+){{0,5}}?)(?=\d)"
 )
 
 
