@@ -562,3 +562,19 @@ def test_a_baseline_named_before_its_figure_leaves_its_words_to_it(value, usual,
         f"{named} {_km(usual)} litres."
     ).replace("  ", " ")
     assert _by_value(text, catalogue)[value].indicator_id == "milk_production"
+
+
+@PROPERTY
+@given(
+    st.sampled_from(REGIONS),
+    st.sampled_from(["COUNTY", "REGION", "PROVINCE", "STATE", "DISTRICT"]),
+    SHARES,
+)
+def test_a_region_in_capitals_with_its_level_heads_a_title(region, level, share):
+    place, country = region
+    text = (
+        f"NATIONAL DROUGHT MANAGEMENT AUTHORITY\n{place.upper()} {level}\n"
+        f"Drought Early Warning Bulletin for August 2025\n\n"
+        f"Rainfall in the long rains season was {share} percent of normal."
+    )
+    assert _by_value(text)[share].location == place
