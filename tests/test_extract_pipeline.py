@@ -39,10 +39,10 @@ UNSEEN = REPORTS / "unseen"
 # the whole folder: the first six reports, the agency reports, the news and press texts, the
 # field reports and the agency updates; these lines alone fall when a batch is added (see the
 # folder's README)
-MIN_UNSEEN_PRECISION = 0.8
-MIN_UNSEEN_RECALL = 0.8
+MIN_UNSEEN_PRECISION = 0.83
+MIN_UNSEEN_RECALL = 0.83
 # their places (see the folder's README)
-MIN_UNSEEN_LOCATION_ACCURACY = 0.91
+MIN_UNSEEN_LOCATION_ACCURACY = 0.95
 # the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone
 FIRST_UNSEEN = (
     "ethiopia_ocha_humanitarian_snapshot",
@@ -83,7 +83,8 @@ MIN_FIFTH_UNSEEN_RECALL = 0.8
 MIN_FIFTH_UNSEEN_LOCATION_ACCURACY = 0.96
 # the sixth batch (an earthquake situation report, a regional refugee and migrant response
 # update, a protection cluster dashboard, a WHO grade 3 emergency situation report, an NGO
-# typhoon press release, a drought early-warning bulletin), held at the line it reached alone
+# typhoon press release, a drought early-warning bulletin), held at the line it reached with
+# its rules (scored blind at 0.552, 0.552 and 0.522)
 SIXTH_UNSEEN = (
     "afghanistan_ocha_earthquake_situation_report",
     "burkina_faso_protection_cluster_dashboard",
@@ -92,9 +93,9 @@ SIXTH_UNSEEN = (
     "philippines_save_the_children_typhoon_press_release",
     "r4v_regional_refugee_migrant_response_update",
 )
-MIN_SIXTH_UNSEEN_PRECISION = 0.55
-MIN_SIXTH_UNSEEN_RECALL = 0.55
-MIN_SIXTH_UNSEEN_LOCATION_ACCURACY = 0.52
+MIN_SIXTH_UNSEEN_PRECISION = 0.7
+MIN_SIXTH_UNSEEN_RECALL = 0.71
+MIN_SIXTH_UNSEEN_LOCATION_ACCURACY = 0.85
 # the seeds: every row placed ("President Donald Trump ..." is in the United States)
 MIN_SEED_LOCATION_ACCURACY = 1.0
 
