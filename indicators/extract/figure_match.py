@@ -15,6 +15,7 @@ from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract import vocabulary
 from indicators.extract.catalogue import content_word_tuple
+from indicators.extract.figure_relations import id_numbers
 from indicators.extract.figure_words import counts_another_thing
 from indicators.extract.sentence_view import Context
 
@@ -184,6 +185,17 @@ class FigureMatching:
             indicator = match(focus, clause_words, **primary, exclude=ruled_out)
             if indicator is not None and self._people_for_places(mention, indicator):
                 indicator = None
+        if indicator is not None and kind == num.COUNT and has_noun:
+            # "9,200 damaged across 38 villages", "in 11 health zones": the places, not the
+            # houses or doses counted in them
+            indicator = self._unless_places_for_things(
+                mention, indicator, match, primary, focus, clause_words
+            )
+        if indicator is not None and id_numbers(indicator.indicator_id):
+            # "below 135 mm" is no "..._below_125mm", "(IPC Phase 4)" no "..._phase_5"
+            indicator = self._unless_other_number(
+                draft, indicator, match, primary, focus, clause_words
+            )
         return indicator
 
     def _dated_apart(self, indicator, clause, clause_words, periods) -> bool:
@@ -240,4 +252,6 @@ class FigureMatching:
         if not any(window.startswith(hint) for hint in fc.CHANGE_AFTER_HINTS):
             return None
         match = fc.CHANGE_AFTER.match(self.text, mention.end)
+        if match is None and self.text[mention.start - 2 : mention.start].lower() == "a ":
+            return fc.CHANGE_NOUN_AFTER.match(self.text, mention.end)  # "a 22% decrease"
         return match if match is not None and match.group().strip().lower() != "than" else None
