@@ -21,6 +21,8 @@ the extractor proposes is what an analyst reviews:
 - a bare figure with a verb of its own ("including 18,200 that were destroyed", "another 96,000
   are staying with relatives") counts what the figure before it counts, with its own verb
   (`houses_destroyed`, `people_staying`), not the figure before's indicator;
+- a date after a list of figures, each with its noun, dates each of them ("188 deaths, 640
+  injuries and 135 missing persons as of 7 November");
 - "so far in November", "so far in 2025" are periods from that month's or year's start;
 - a date after a figure that follows a speaker's verb is the figure's period, not the day the
   speaker spoke ("Health officials recorded 300 cases in October").
@@ -286,3 +288,31 @@ def test_another_bare_figure_with_its_own_verb_is_not_the_figure_before(noun, co
     )
     found = {o.value: o.indicator_id for o in _observations(text)}
     assert found[counts[1]] == f"{noun}_staying", (text, found)
+
+
+LIST_NOUNS = ["deaths", "injuries", "missing persons", "food packs", "hygiene kits", "tents"]
+
+
+@PROPERTY
+@given(
+    nouns=st.lists(st.sampled_from(LIST_NOUNS), min_size=2, max_size=4, unique=True),
+    counts=st.lists(COUNTS, min_size=4, max_size=4, unique=True),
+    when=st.sampled_from(
+        [
+            ("as of 7 November", "2025-11-07"),
+            ("since 5 November", "2025-11-05"),
+            ("in October", "2025-10-01"),
+            ("between 1 and 6 November", "2025-11-01"),
+        ]
+    ),
+    verb=st.sampled_from(["reported", "distributed", "confirmed"]),
+)
+def test_a_date_after_a_list_of_figures_dates_each_of_them(nouns, counts, when, verb):
+    stated, start = when
+    items = [f"{count:,} {noun}" for count, noun in zip(counts, nouns)]
+    listed = ", ".join(items[:-1]) + " and " + items[-1]
+    text = f"Partners {verb} {listed} {stated}."
+    found = {o.value: o for o in _observations(text)}
+    for count in counts[: len(nouns)]:
+        assert found[count].period_start == start, (text, found[count])
+        assert found[count].period_as_stated == stated, (text, found[count])
