@@ -39,10 +39,10 @@ UNSEEN = REPORTS / "unseen"
 # the whole folder: the first six reports, the agency reports, the news and press texts, the
 # field reports and the agency updates; these lines alone fall when a batch is added (see the
 # folder's README)
-MIN_UNSEEN_PRECISION = 0.88
-MIN_UNSEEN_RECALL = 0.89
+MIN_UNSEEN_PRECISION = 0.85
+MIN_UNSEEN_RECALL = 0.86
 # their places (see the folder's README)
-MIN_UNSEEN_LOCATION_ACCURACY = 0.97
+MIN_UNSEEN_LOCATION_ACCURACY = 0.95
 # the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone
 FIRST_UNSEEN = (
     "ethiopia_ocha_humanitarian_snapshot",
@@ -81,6 +81,21 @@ FIFTH_UNSEEN = (
 MIN_FIFTH_UNSEEN_PRECISION = 0.83
 MIN_FIFTH_UNSEEN_RECALL = 0.82
 MIN_FIFTH_UNSEEN_LOCATION_ACCURACY = 0.96
+# the sixth batch (an earthquake situation report, a regional refugee and migrant response
+# update, a protection cluster dashboard, a WHO grade 3 emergency situation report, an NGO
+# typhoon press release, a drought early-warning bulletin), held at the line it reached with
+# its rules (scored blind at 0.552, 0.552 and 0.522)
+SIXTH_UNSEEN = (
+    "afghanistan_ocha_earthquake_situation_report",
+    "burkina_faso_protection_cluster_dashboard",
+    "drc_who_grade3_emergency_situation_report",
+    "kenya_ndma_drought_early_warning_bulletin",
+    "philippines_save_the_children_typhoon_press_release",
+    "r4v_regional_refugee_migrant_response_update",
+)
+MIN_SIXTH_UNSEEN_PRECISION = 0.7
+MIN_SIXTH_UNSEEN_RECALL = 0.71
+MIN_SIXTH_UNSEEN_LOCATION_ACCURACY = 0.85
 # the seeds: every row placed ("President Donald Trump ..." is in the United States)
 MIN_SEED_LOCATION_ACCURACY = 1.0
 
@@ -136,7 +151,7 @@ def test_precision_recall_and_unit_accuracy_hold_the_line():
 def test_unseen_reports_hold_their_line():
     scores = score_fixtures(UNSEEN)
     total = totals(scores)
-    assert len(scores) >= 30
+    assert len(scores) >= 36
     assert total.precision >= MIN_UNSEEN_PRECISION, (total.precision, total.extras)
     assert total.recall >= MIN_UNSEEN_RECALL, total.recall
     assert total.unit_accuracy >= MIN_UNIT_ACCURACY, [s.unit_errors for s in scores]
@@ -158,6 +173,10 @@ def test_unseen_reports_hold_their_line():
     assert fifth.expected and fifth.precision >= MIN_FIFTH_UNSEEN_PRECISION, fifth.extras
     assert fifth.recall >= MIN_FIFTH_UNSEEN_RECALL, fifth.recall
     assert fifth.location_accuracy >= MIN_FIFTH_UNSEEN_LOCATION_ACCURACY, fifth.location_errors
+    sixth = totals([s for s in scores if s.name in SIXTH_UNSEEN])
+    assert sixth.expected and sixth.precision >= MIN_SIXTH_UNSEEN_PRECISION, sixth.extras
+    assert sixth.recall >= MIN_SIXTH_UNSEEN_RECALL, sixth.recall
+    assert sixth.location_accuracy >= MIN_SIXTH_UNSEEN_LOCATION_ACCURACY, sixth.location_errors
 
 
 def test_every_quote_is_verbatim_at_its_offsets():

@@ -45,6 +45,7 @@ from indicators.extract import (
     date_atoms,
     date_phrases,
     dates,
+    figure_context,
     gazetteer,
     locations,
     number_anchors,
@@ -676,3 +677,35 @@ def test_date_and_number_words_found_by_the_automaton_are_those_the_tries_find(t
         assert patterns.whole_word_spans(lower, number_anchors._ANCHOR_WORDS_LOWER, *bounds) == [
             m.span() for m in number_anchors._WORD_ANCHOR_LOWER.finditer(lower, *bounds)
         ]
+
+
+CONTENT_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(VOCABULARY + ["mid-April", "IDPs’", "(WFP),", "O'Brien", "’s", "'", "é"]),
+        st.sampled_from(SEPARATORS + ["\t", "\xa0", "\u2003", "\x1c", "2025."]),
+    ),
+    max_size=20,
+).map(lambda parts: "".join(word + separator for word, separator in parts))
+
+
+@PROPERTY
+@given(st.one_of(CONTENT_TEXT, ANY_TEXT))
+def test_words_read_between_white_space_are_those_the_word_pattern_finds(text: str):
+    assert catalogue.words_of(text) == catalogue.WORD.findall(text.replace("-", " "))
+
+
+METHOD_TEXT = st.lists(
+    st.sampled_from(
+        ["The", "this", "OUR", "survey", "assessment", "covered", "interviewed", "data", "were"]
+        + ["collected", "COLLECTED", "compıled", "compİled", "gathered", "in", "12", ",", "-"]
+    ),
+    max_size=10,
+).map(" ".join)
+
+
+@PROPERTY
+@given(st.one_of(METHOD_TEXT, ANY_TEXT))
+def test_the_method_verb_is_searched_past_the_start_only_where_its_words_may_be(text: str):
+    with mock.patch.object(figure_context, "_may_say_gathered", lambda sentence: True):
+        searched = figure_context.method_verb_end(text)
+    assert figure_context.method_verb_end(text) == searched

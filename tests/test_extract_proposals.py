@@ -18,6 +18,11 @@ the extractor proposes is what an analyst reviews:
   early March and mid-April" are no part of an id);
 - a share its subject changed by ("food prices rose by 40 percent", "rations were cut by half")
   is a change in percent of the subject (`food_prices_change`), negative for a fall;
+- a bare figure with a verb of its own ("including 18,200 that were destroyed", "another 96,000
+  are staying with relatives") counts what the figure before it counts, with its own verb
+  (`houses_destroyed`, `people_staying`), not the figure before's indicator;
+- a date after a list of figures, each with its noun, dates each of them ("188 deaths, 640
+  injuries and 135 missing persons as of 7 November");
 - "so far in November", "so far in 2025" are periods from that month's or year's start;
 - a date after a figure that follows a speaker's verb is the figure's period, not the day the
   speaker spoke ("Health officials recorded 300 cases in October").
@@ -240,3 +245,74 @@ def test_a_share_a_subject_changed_by_is_its_change(subject, verb, size, month):
         observation.indicator_id,
     )
     assert (observation.value, observation.unit) == (sign * value, "percent"), (text, observation)
+
+
+THINGS = st.sampled_from(["houses", "schools", "health facilities", "water points", "shelters"])
+
+
+@PROPERTY
+@given(
+    thing=THINGS,
+    verbs=st.lists(
+        st.sampled_from(["damaged", "destroyed", "looted", "flooded"]),
+        min_size=2,
+        max_size=2,
+        unique=True,
+    ),
+    counts=st.lists(COUNTS, min_size=2, max_size=2, unique=True),
+    join=st.sampled_from([", including {n} that were", " and {n} were", ", of which {n} were"]),
+)
+def test_a_bare_figure_with_a_verb_of_its_own_counts_what_the_figure_before_counts(
+    thing, verbs, counts, join
+):
+    first, second = verbs
+    whole, part = counts
+    text = f"More than {whole:,} {thing} were {first}{join.format(n=f'{part:,}')} {second}."
+    found = {o.value: o.indicator_id for o in _observations(text)}
+    noun = thing.replace(" ", "_")
+    assert found[whole] == f"{noun}_{first}", (text, found)
+    assert found[part] == f"{noun}_{second}", (text, found)
+
+
+@PROPERTY
+@given(
+    noun=NOUNS,
+    # (a bare count of a dozen after "another" is no figure the extractor reads)
+    counts=st.lists(st.integers(1_200, 900_000), min_size=2, max_size=2, unique=True),
+    place=PLACES,
+)
+def test_another_bare_figure_with_its_own_verb_is_not_the_figure_before(noun, counts, place):
+    text = (
+        f"About {counts[0]:,} {noun} remain in camps in {place}, while another {counts[1]:,} "
+        "are staying with relatives."
+    )
+    found = {o.value: o.indicator_id for o in _observations(text)}
+    assert found[counts[1]] == f"{noun}_staying", (text, found)
+
+
+LIST_NOUNS = ["deaths", "injuries", "missing persons", "food packs", "hygiene kits", "tents"]
+
+
+@PROPERTY
+@given(
+    nouns=st.lists(st.sampled_from(LIST_NOUNS), min_size=2, max_size=4, unique=True),
+    counts=st.lists(COUNTS, min_size=4, max_size=4, unique=True),
+    when=st.sampled_from(
+        [
+            ("as of 7 November", "2025-11-07"),
+            ("since 5 November", "2025-11-05"),
+            ("in October", "2025-10-01"),
+            ("between 1 and 6 November", "2025-11-01"),
+        ]
+    ),
+    verb=st.sampled_from(["reported", "distributed", "confirmed"]),
+)
+def test_a_date_after_a_list_of_figures_dates_each_of_them(nouns, counts, when, verb):
+    stated, start = when
+    items = [f"{count:,} {noun}" for count, noun in zip(counts, nouns)]
+    listed = ", ".join(items[:-1]) + " and " + items[-1]
+    text = f"Partners {verb} {listed} {stated}."
+    found = {o.value: o for o in _observations(text)}
+    for count in counts[: len(nouns)]:
+        assert found[count].period_start == start, (text, found[count])
+        assert found[count].period_as_stated == stated, (text, found[count])

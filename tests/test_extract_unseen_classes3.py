@@ -15,7 +15,8 @@ Each class is tested over many numbers, nouns, places and agencies, not one sent
   figure counts, when it is no bigger than that total;
 - a count's predicate says what happened to those it counts: "1,260 children with severe acute
   malnutrition were admitted for treatment" are admissions, not the children found with it,
-  when the clause names both indicators in full; so does the noun right after it ("using 45
+  when the clause names both indicators in full (a participle of reporting, "were notified",
+  names none); so does the noun right after it ("using 45
   missiles and more than 450 drones" are missiles and drones launched, not the attack the
   sentence and its heading are about);
 - a list after a plural word of a level ("in the departments of Francisco Morazán (38,210
@@ -496,3 +497,20 @@ def test_the_noun_after_a_count_names_what_it_counts(target, weapons, counts, ac
 )
 def test_a_rates_base_is_the_word_after_per(measured, base):
     assert unit_family(f"{measured} per {base}") == "rate:" + base.rstrip("s")
+
+
+@PROPERTY
+@given(
+    disease=DISEASES,
+    cases=st.integers(100, 90_000),
+    deaths=st.integers(2, 99),
+    verb=st.sampled_from(["notified", "reported", "recorded", "documented"]),
+    week=st.integers(2, 52),
+)
+def test_a_participle_of_reporting_names_no_indicator(disease, cases, deaths, verb, week):
+    catalogue = _catalogue(
+        (f"{disease}_cases", f"{disease.capitalize()} cases", "count"),
+        (f"{disease}_deaths", f"{disease.capitalize()} deaths", "count"),
+    )
+    text = f"In week {week}, {cases:,} {disease} cases and {deaths} deaths were {verb}."
+    assert _by_value(text, catalogue)[deaths].indicator_id == f"{disease}_deaths", text

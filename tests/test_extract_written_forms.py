@@ -8,7 +8,7 @@ import calendar
 import os
 from datetime import date
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from indicators.extract.catalogue import Catalogue
@@ -239,6 +239,7 @@ def test_since_the_start_of_an_event_in_a_month_opens_the_period(part, event, mo
 def test_a_country_in_capitals_heading_the_title_holds_the_figures_that_name_no_place(
     country, rest, count
 ):
+    assume(count not in (2_000, 900))  # the other figures of the text
     capitals, name, towns = country
     text = (
         f"{capitals}{rest}\nIssued on 18 November 2025\n\n"

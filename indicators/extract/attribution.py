@@ -389,3 +389,28 @@ def without_shares_of_those_asked(attributions: list[Attribution], mentions) -> 
             if attribution.start <= at < attribution.end and attribution.covers_words(at):
                 kept = [a for a in kept if a is not attribution]
     return kept
+
+
+# what may stand between "According to X" and the subject of the clause it opens: X's
+# acronym, a comma ("According to the National Council (CONASUR), Burkina Faso counted ...")
+_AFTER_ACCORDING_TO = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,\s*")
+
+
+def without_subjects_after_according_to(
+    attributions: list[Attribution], text: str
+) -> list[Attribution]:
+    """The attributions less the subject of a reporting verb in the clause "According to X,"
+    opens ("According to CONASUR, Burkina Faso counted 2.06 million IDPs"): X is the source,
+    the subject only what its figures are of. Call with two attributions or more."""
+    kept = attributions
+    for source in attributions:
+        if text[source.start : source.start + 12].lower() != "according to":
+            continue
+        for other in attributions:
+            if (
+                other.start > source.end
+                and source.scope_start <= other.start < source.scope_end
+                and _AFTER_ACCORDING_TO.fullmatch(text, source.end, other.start)
+            ):
+                kept = [a for a in kept if a is not other]
+    return kept

@@ -87,7 +87,20 @@ def content_words(text: str) -> list[str]:
 def content_word_tuple(text: str) -> tuple[str, ...]:
     """`content_words` as a cached tuple, for callers that only read it."""
     # `_word_content` gives a word or None, never "": filter(None, ...) drops just the Nones
-    return tuple(filter(None, map(_word_content, WORD.findall(text.replace("-", " ")))))
+    return tuple(filter(None, map(_word_content, words_of(text))))
+
+
+def words_of(text: str) -> list[str]:
+    """WORD.findall(text.replace("-", " ")), read piece by piece between white space (no word
+    holds any): a piece of ASCII letters alone is one word; the pattern runs on the others
+    ("(IDPs),", "2025."). Several times quicker than one findall over a sentence."""
+    words: list[str] = []
+    for piece in text.replace("-", " ").split():
+        if piece.isalpha() and piece.isascii():
+            words.append(piece)
+        else:
+            words += WORD.findall(piece)
+    return words
 
 
 class _WordContents(dict):

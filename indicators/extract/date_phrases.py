@@ -86,6 +86,11 @@ _QUARTER = (
     # as tables and dashboards write it: "Q3 2025", "Q3-2025", "2025 Q3"
     rf"|Q[1-4](?:\s?[-/]\s?|\s+(?:of\s+)?){YEAR}|{YEAR}[\s-]Q[1-4](?!\w)"
 )
+# a half of a year ("the first half of 2025", "H2 2024"): its six months
+_HALF = (
+    rf"(?i:the\s+)?(?i:first|second)\s+(?i:half)\s+of\s+(?:{YEAR}|(?i:the|this|last)\s+year)"
+    rf"|H[12](?:\s?[-/]\s?|\s+(?:of\s+)?){YEAR}|{YEAR}[\s-]H[12](?!\w)"
+)
 # A date in figures, day first as agencies write it ("15/09/2025", "15.09.2025", "15-09-2025";
 # "09/15/2025" only where the first number cannot be a day of a twelve-month year's month)
 _DAY_OR_MONTH = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -98,6 +103,7 @@ ATOM = rf"""(?:
   | (?:{_NUMERIC_DATE})
   | {_WEEK_NUMBER}
   | {_QUARTER}
+  | {_HALF}
   | {DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?
   | {MONTH}\s+{DAY}(?:,?\s+{YEAR})?
   | {_FUZZY}[\s-]+{MONTH}(?:,?\s+{YEAR})?

@@ -46,6 +46,12 @@ _QUARTER_IN_FIGURES = re.compile(
     rf"Q([1-4])(?:\s?[-/]\s?|\s+(?:of\s+)?)({YEAR})|({YEAR})[\s-]Q([1-4])"
 )
 _QUARTER_WORDS = {str(number): word for word, number in _QUARTER_NUMBERS.items()}
+# "the first half of 2025", "H2 2024", "2024-H2": a half of a year, its six months
+_HALF_ATOM = re.compile(
+    rf"(?:the\s+)?(?:(first)|second)\s+half\s+of\s+(?:({YEAR})|th(?:e|is)\s+year|(last)\s+year)"
+    rf"|H([12])(?:\s?[-/]\s?|\s+(?:of\s+)?)({YEAR})|({YEAR})[\s-]H([12])",
+    re.I,
+)
 
 # "the past 24 hours", "the last three weeks" (all of it: "the last week of March" is a
 # fuzzy month, not a trailing window)
@@ -181,6 +187,8 @@ class DateResolver(DateAtomReader):
                 figures.group(2) or figures.group(3),
             )
             atom_text = f"{_QUARTER_WORDS[number]} quarter of {year}"
+        if ("alf" in atom_text or "H" in atom_text) and _HALF_ATOM.fullmatch(atom_text):
+            return self._half(phrase, _HALF_ATOM.fullmatch(atom_text))
         if "quarter" in atom_text.lower():
             quarter = _QUARTER_ATOM.fullmatch(SPACES.sub(" ", atom_text))
             if quarter:
@@ -233,6 +241,22 @@ class DateResolver(DateAtomReader):
         )
         phrase.last = DateAtom(
             date(year, first_month + 2, 1), "month", phrase.text, phrase.start, phrase.end
+        )
+        return phrase
+
+    def _half(self, phrase: DatePhrase, half: re.Match) -> DatePhrase:
+        """'the first half of 2025': January to June; 'H2 2024': July to December; 'of this
+        year' (or of the year) the publication's year, 'of last year' the one before."""
+        first_half = bool(half.group(1)) or "1" in (half.group(4) or "", half.group(7) or "")
+        year_text = half.group(2) or half.group(5) or half.group(6)
+        year = int(year_text) if year_text else self.published.year - bool(half.group(3))
+        first_month = 1 if first_half else 7
+        phrase.role = "range"
+        phrase.first = DateAtom(
+            date(year, first_month, 1), "month", phrase.text, phrase.start, phrase.end
+        )
+        phrase.last = DateAtom(
+            date(year, first_month + 5, 1), "month", phrase.text, phrase.start, phrase.end
         )
         return phrase
 
@@ -331,13 +355,23 @@ def is_quarter_range(phrase: DatePhrase) -> bool:
     return months == 2 and last.precision == "month"
 
 
+def _a_baseline(text: str, phrase: DatePhrase) -> bool:
+    """Is the range what a figure is compared with ("14 percent more than in April–June",
+    "compared with July–September 2024"), not the quarter the sentence is about?"""
+    before = text[max(0, phrase.start - 48) : phrase.start]
+    return "than " in before[-14:] or "compared" in before or "relative" in before
+
+
 def quarters_referred_to(
     text: str, start: int, end: int, phrases: list[DatePhrase], reference: DatePhrase | None
 ) -> list[DatePhrase]:
     """The sentence text[start:end]'s phrases with "in the quarter" and "the same quarter of
     2024" read against the quarter they refer to: a range of three months in the sentence,
     else `reference` (the report's own, from its head). Call only when "quarter" is in it."""
-    own = next((p for p in phrases if is_quarter_range(p)), None) or reference
+    own = (
+        next((p for p in phrases if is_quarter_range(p) and not _a_baseline(text, p)), None)
+        or reference
+    )
     if own is None:
         return phrases
     first, last = own.first.day, own.last.day

@@ -20,7 +20,7 @@ from indicators.extract.locations import (  # noqa: F401 - also used from here
     lead_in_of_list,
     lead_in_start,
 )
-from indicators.extract.patterns import alternation
+from indicators.extract.patterns import UNUSUAL_CASE_LETTERS, alternation
 
 # A figure stated as a change: "rose by", "a fall of", "up", "an increase of"
 CHANGE_STATED = re.compile(
@@ -43,6 +43,11 @@ FALL_BEFORE = re.compile(
 CHANGE_AFTER = re.compile(
     r"\s+(?P<fall>fewer|less|lower|smaller)?(?:more|higher|greater|larger)?\s+than\b", re.IGNORECASE
 )
+# "a 22% decrease from week 39", "a 35 percent increase compared with 2024": the noun of a
+# change after its size (the last seven of CHANGE_AFTER_HINTS)
+CHANGE_NOUN_AFTER = re.compile(
+    r"\s+(?:(?P<fall>decrease|fall|drop|decline|reduction)|increase|rise|jump)\b", re.IGNORECASE
+)
 CHANGE_AFTER_HINTS = (
     " fewer ",
     " less ",
@@ -52,6 +57,14 @@ CHANGE_AFTER_HINTS = (
     " higher ",
     " greater ",
     " larger ",
+    " decrease",
+    " fall",
+    " drop",
+    " decline",
+    " reduction",
+    " increase",
+    " rise",
+    " jump",
 )
 # "41 percent were women and 12 percent were children": the words before the "and" go with
 # the figure before it
@@ -69,9 +82,10 @@ _METHOD_NOUN = alternation(vocabulary.words("method_nouns")).replace(" ", r"\s+"
 _METHOD_VERB = alternation(vocabulary.words("method_verbs")).replace(" ", r"\s+")
 # also "DTM conducted Round 12 of the mobility tracking assessment ... in 16 districts" and a
 # line headed "Methodology:"
+_GATHERED = ("collected", "gathered", "compiled")  # "data were collected"
 METHOD_VERB = re.compile(
     rf"^\W*(?:the|this|our|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{_METHOD_NOUN})\s+(?:[\w-]+\s+){{0,4}}?"
-    rf"(?:{_METHOD_VERB})\b|\b(?:is|are|was|were)\s+(?:collected|gathered|compiled)\b",
+    rf"(?:{_METHOD_VERB})\b|\b(?:is|are|was|were)\s+(?:{'|'.join(_GATHERED)})\b",
     re.IGNORECASE,
 )
 # tried only where a cheap test finds "conducted", "carried out" or "Method" at the start
@@ -97,7 +111,11 @@ PARTICIPLE_HINTS = tuple(_PARTICIPLES)
 
 def method_verb_end(sentence: str) -> int:
     """Where the verb of a sentence about the report's own method ends, or -1."""
-    match = METHOD_VERB.search(sentence)
+    # METHOD_VERB's first branch holds only at the start: it is searched past it only where
+    # the words of its second branch may be (a search tries the pattern at every character)
+    match = METHOD_VERB.match(sentence)
+    if match is None and _may_say_gathered(sentence):
+        match = METHOD_VERB.search(sentence)
     if match is None and (
         "onducted" in sentence
         or "arried out" in sentence
@@ -105,6 +123,14 @@ def method_verb_end(sentence: str) -> int:
     ):
         match = _METHOD_CONDUCTED.search(sentence)
     return match.end() if match else -1
+
+
+def _may_say_gathered(sentence: str) -> bool:
+    """May the sentence hold one of _GATHERED, as the case-insensitive pattern reads it?"""
+    if any(letter in sentence for letter in UNUSUAL_CASE_LETTERS):
+        return True  # "İ" is "i" to the pattern, not to str.lower
+    lower = sentence.lower()
+    return any(word in lower for word in _GATHERED)
 
 
 def counts_method_reach(sentence: str, verb_end: int, relative: int) -> bool:
@@ -253,6 +279,30 @@ def names_an_event(phrase, text: str) -> bool:
     )
 
 
+# "... cannot go to school after Typhoon Marilag tore through the Visayas this week": after a
+# figure, "after" and an event's verb (dates.json: since_event_verbs) tell the event the
+# figure follows; the date that closes them is the event's
+_AFTER_AN_EVENT = re.compile(
+    r"\bafter\s+(?:the\s+)?(?:[\w’'-]+\s+){1,5}?(?:"
+    + vocabulary.alternatives(vocabulary.words("since_event_verbs", "dates"))
+    + r")\b(?:\s+[\w’'-]+){0,5}?\s+\Z"
+)
+
+
+def after_an_event(phrase, text: str, position: int) -> bool:
+    """Is a date phrase after the figure at `position` the date of an event the figure
+    follows ("after the typhoon tore through the region this week"), not its period?"""
+    after = text.rfind(" after ", position, phrase.start)
+    return after >= 0 and _AFTER_AN_EVENT.match(text, after + 1, phrase.start) is not None
+
+
+_CHANGE_BEFORE_FROM = re.compile(
+    r"\b(?:decrease|increase|rise|fall|drop|decline|reduction|jump|up|down|fell|rose|increased"
+    r"|decreased|declined|dropped|jumped|climbed)\s+\Z",
+    re.IGNORECASE,
+)
+
+
 def compared_with(phrase, text: str = "") -> bool:
     """'an increase of 9 percent on August', 'up 7 percent on last month': 'on' and a month or
     year is what a change is compared with, not when a figure holds ('on Monday' is a day);
@@ -267,6 +317,11 @@ def compared_with(phrase, text: str = "") -> bool:
         return True
     if not text:
         return False
+    start = phrase.start
+    if text[max(0, start - 5) : start].lower() == "from " and _CHANGE_BEFORE_FROM.search(
+        text, max(0, start - 40), start - 5
+    ):  # "a 22% decrease from week 39": the week the change is measured from
+        return True
     if (
         phrase.first is not None
         and phrase.first.precision == "year"

@@ -15,12 +15,17 @@ from indicators.extract.catalogue import content_word_tuple, word_content
 from indicators.extract.figure_relations import _VERB_FORM
 from indicators.extract.figure_units import proposed_unit, units_agree
 from indicators.extract.figure_words import duration_of_an_action, from_a_word_start
-from indicators.extract.proposals import propose
+from indicators.extract.proposals import propose, whole_noun
 from indicators.extract.short_names import named_in_full_before
 
 _TARGET_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("target_nouns"))))
 _TARGET_KEY = content_word_tuple("target")[0]
 # the words of a column header that says only that its figures are shares ("% of total")
+# a bare figure's own words that open with its predicate: "18,200 that were destroyed",
+# "another 96,000 are staying with relatives"
+_OPENS_A_PREDICATE = re.compile(
+    r"\s+(?:that|who|which|are|were|is|was|have|has|had|remain|remained)\s+[a-z]"
+)
 _OF_WHOLE = frozenset(content_word_tuple("share percent proportion total all"))
 # the words of an indicator that counts a method's own reach ("households_surveyed")
 _METHOD_KEYS = frozenset(
@@ -175,7 +180,7 @@ class FigureIndicator:
         change = _CHANGE_THEN_TO.search(before)
         if change is not None:  # "the number of people in camps has doubled ..., to 410,000"
             subject, described = before[: change.start()], ""
-        return propose(
+        indicator_id, name = propose(
             kind,
             unit,
             described,
@@ -184,6 +189,15 @@ class FigureIndicator:
             long=kind == num.MULTIPLIER or bool(change) or changed,
             change=changed,
         )
+        if kind == num.COUNT and draft.previous and _OPENS_A_PREDICATE.match(described):
+            # "houses were damaged, including 18,200 that were destroyed", "another 96,000 are
+            # staying with relatives": a bare figure with words of its own counts what the
+            # figure before it counts (houses_destroyed, people_staying)
+            noun = whole_noun([f.observation.indicator_id for f in draft.previous])
+            if noun and not indicator_id.startswith(noun):
+                indicator_id = f"{noun}_{indicator_id}"
+                name = noun.replace("_", " ").capitalize() + " " + name.lower()
+        return indicator_id, name
 
     def _counts_method(self, sentence, mention: num.NumberMention) -> bool:
         """Does the count count the report's own method ("by 45 analysts", "the 14

@@ -16,7 +16,9 @@ from indicators.extract import numbers as num
 from indicators.extract import vocabulary
 from indicators.extract.catalogue import content_word_tuple
 from indicators.extract.figure_predicate import with_its_verb
+from indicators.extract.figure_relations import id_numbers
 from indicators.extract.figure_words import counts_another_thing
+from indicators.extract.numbered_ids import numbered_beside
 from indicators.extract.sentence_view import Context
 
 _CHANGE_KEY = content_word_tuple("change")[0]
@@ -197,6 +199,26 @@ class FigureMatching:
             indicator = match(focus, clause_words, **primary, exclude=ruled_out)
             if indicator is not None and self._people_for_places(mention, indicator):
                 indicator = None
+        if indicator is not None and kind == num.COUNT and has_noun:
+            # "9,200 damaged across 38 villages", "in 11 health zones": the places, not the
+            # houses or doses counted in them
+            indicator = self._unless_places_for_things(
+                mention, indicator, match, primary, focus, clause_words
+            )
+        if indicator is not None and id_numbers(indicator.indicator_id):
+            # "below 135 mm" is no "..._below_125mm", "(IPC Phase 4)" no "..._phase_5": the id
+            # of the number the text gives beside the figure, if the catalogue has it
+            beside = numbered_beside(
+                self.catalogue,
+                indicator.indicator_id,
+                text,
+                mention,
+                draft.sentence,
+                self.figure_positions,
+            )
+            indicator = beside or self._unless_other_number(
+                draft, indicator, match, primary, focus, clause_words
+            )
         return indicator
 
     def _dated_apart(self, indicator, clause, clause_words, periods) -> bool:
@@ -253,4 +275,6 @@ class FigureMatching:
         if not any(window.startswith(hint) for hint in fc.CHANGE_AFTER_HINTS):
             return None
         match = fc.CHANGE_AFTER.match(self.text, mention.end)
+        if match is None and self.text[mention.start - 2 : mention.start].lower() == "a ":
+            return fc.CHANGE_NOUN_AFTER.match(self.text, mention.end)  # "a 22% decrease"
         return match if match is not None and match.group().strip().lower() != "than" else None

@@ -194,6 +194,7 @@ class FigurePeriods:
             if clause[0] <= p.start < clause[1]
             and not fc.compared_with(p, self.text)
             and not fc.names_an_event(p, self.text)  # "after the 28 March earthquake"
+            and not (p.start > position and fc.after_an_event(p, self.text, position))
         ]
         if inside and any(fc.names_a_plan(p, self.text) for p in inside):
             mention = self._mention_at(position)

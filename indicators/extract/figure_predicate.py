@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from indicators.extract import vocabulary
 from indicators.extract.catalogue import POPULATION_WORDS, normalise, word_content
 
 # the count's noun phrase, then its auxiliary and participle: "children with severe acute
@@ -16,6 +17,7 @@ _PREDICATE = re.compile(
     r"(?:\s+[A-Za-z][\w-]*){1,6}?\s+(?:were|was|have\s+been|has\s+been|had\s+been)"
     r"\s+([a-z]+ed)\b"
 )
+_REPORTING = frozenset(vocabulary.words("reporting_participles"))
 _PUNCTUATION = re.compile(r"[,;()]")  # the clause goes on past the noun phrase
 # the nouns of who is counted ("people", "children"): they name no indicator of their own
 _POPULATION = frozenset(normalise(word) for word in POPULATION_WORDS)
@@ -30,6 +32,8 @@ def predicate_key(text: str, end: int, clause_end: int) -> str | None:
     found = _PREDICATE.match(window)
     if found is None or _PUNCTUATION.search(window, 0, found.start(1)) is not None:
         return None
+    if found.group(1) in _REPORTING:
+        return None  # "9 deaths were notified": reported, nothing that happened to them
     return word_content(found.group(1))
 
 

@@ -24,6 +24,12 @@ from indicators.extract.figure_units import (
 from indicators.extract.hints import prefix_hints
 
 _PLACE_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("place_nouns"))))
+# the words after a count up to the first that is no noun of its phrase (a preposition, a
+# verb, punctuation): "11 health zones", not "1,100 refugees were sheltering in the province"
+_HEAD_PHRASE = re.compile(
+    r"(?:\s+(?!(?:in|on|at|by|of|from|to|for|with|and|or|across|were|was|are|is|have|has|had"
+    r"|been|who|that|which)\b)[A-Za-z][a-z-]*(?<!ed)(?<!ing)(?=[\s.,;:)]|\Z)){1,3}"
+)
 _PEOPLE_KEYS = frozenset(
     content_word_tuple(" ".join(vocabulary.words("population_words", "words")))
 )
@@ -72,6 +78,32 @@ _BASELINE_BEFORE = re.compile(
 )
 # Substrings that must occur (lower case) before _BASELINE_BEFORE is tried, read off it.
 _BASELINE_HINTS = prefix_hints(_BASELINE_BEFORE)
+
+
+# A number an indicator's id holds with the word before it or the unit after it: "phase_4",
+# "per_100000", "below_125mm" (the number of a phase, a base or a threshold)
+_ID_NUMBER = re.compile(r"(?:^|_)(?:([a-z]+)_(\d+)|(\d+)([a-z]+))(?=_|$)")
+_ID_NUMBERS: dict[str, tuple[re.Pattern, ...]] = {}
+
+
+def id_numbers(indicator_id: str) -> tuple[re.Pattern, ...]:
+    """The patterns that find, in text, the number an id's word or unit states ("phase 4",
+    "125 mm"), one per number of the id; () for most ids (read once per id)."""
+    found = _ID_NUMBERS.get(indicator_id)
+    if found is None:
+        found = tuple(
+            re.compile(rf"(?i)\b{re.escape(word)}\s+(\d[\d,]*)(?![\d.])")
+            if word
+            else re.compile(rf"(?<![\d.,])(\d[\d,.]*)\s*{re.escape(unit)}\b", re.I)
+            for word, _, _, unit in _ID_NUMBER.findall(indicator_id)
+            if word or unit
+        )
+        _ID_NUMBERS[indicator_id] = found
+    return found
+
+
+def _numbers_of(indicator_id: str) -> list[str]:
+    return [a or b for _, a, b, _ in _ID_NUMBER.findall(indicator_id)]
 
 
 class FigureRelations:
@@ -183,7 +215,61 @@ class FigureRelations:
         if not noun or not noun <= _PEOPLE_KEYS:
             return False
         named = content_word_tuple(indicator.name)
-        return bool(named) and named[-1] in _PLACE_KEYS and _PEOPLE_KEYS.isdisjoint(named)
+        # the places are the name's last word ("Displacement sites") or its first, what the
+        # rest of it qualifies ("Villages served by water trucking")
+        return (
+            bool(named)
+            and (named[-1] in _PLACE_KEYS or named[0] in _PLACE_KEYS)
+            and _PEOPLE_KEYS.isdisjoint(named)
+        )
+
+    def _places_for_things(self, mention, indicator) -> bool:
+        """Is the figure a count of places ("38 villages", "11 health zones") and the
+        indicator one of something else whose name names no place ("Houses damaged")?"""
+        if not self._head_after(mention):
+            return False
+        # the noun phrase right after the count, up to a verb or preposition: its last word
+        # is what it counts ("villages", "health zones", "local government areas")
+        head = _HEAD_PHRASE.match(self.text, mention.end)
+        words = content_word_tuple(head.group()) if head is not None else ()
+        place = words[-1] if words and len(words) <= 3 else ""
+        return (
+            place in _PLACE_KEYS
+            and place not in indicator.keys
+            and _PLACE_KEYS.isdisjoint(content_word_tuple(indicator.name))
+        )
+
+    def _unless_other_number(self, draft, indicator, match, primary, focus, clause_words):
+        """The indicator, or the next best (or None) where the figure's own words, else its
+        clause, state another number where the id states one ("had a MUAC below 135 mm" is
+        not `share_children_muac_below_125mm`; "118,000 in Emergency (IPC Phase 4)" not
+        `people_in_ipc_phase_5`)."""
+        if not self._states_other_number(draft, indicator.indicator_id):
+            return indicator
+        again = match(focus, clause_words, **primary, exclude=frozenset({indicator.indicator_id}))
+        if again is None or self._states_other_number(draft, again.indicator_id):
+            return None
+        return again
+
+    def _states_other_number(self, draft, indicator_id: str) -> bool:
+        patterns = id_numbers(indicator_id)
+        if not patterns:
+            return False
+        mention, window = draft.mention, draft.window
+        for spans in ((mention.end, window.own_end), window.clause):
+            for pattern, number in zip(patterns, _numbers_of(indicator_id)):
+                stated = pattern.search(self.text, *spans)
+                if stated is not None:
+                    return stated.group(1).replace(",", "").rstrip(".") != number
+        return False
+
+    def _unless_places_for_things(self, mention, indicator, match, primary, focus, clause_words):
+        """The indicator, or the next best (or None) where it counts other things than the
+        places the figure counts (`_places_for_things`)."""
+        if not self._places_for_things(mention, indicator):
+            return indicator
+        again = match(focus, clause_words, **primary, exclude=frozenset({indicator.indicator_id}))
+        return None if again is None or self._places_for_things(mention, again) else again
 
     def _counts_a_reach(self, mention) -> bool:
         """Is the count's noun one of the reach of something else ("38 countries")?"""

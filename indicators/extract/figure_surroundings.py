@@ -207,7 +207,15 @@ class FigureSurroundings:
         found = self.catalogue.match(
             family, list(words), list(words) + list(clause_words), meant=meant
         )
-        if found is None or found.indicator_id == inherited.observation.indicator_id:
+        if found is None:  # "another 96,000 are staying with relatives": a verb of its own
+            own = PREDICATE_END.split(after[:50], maxsplit=1)[0]
+            # (the earlier figure's words up to the bare one's, which `after` follows)
+            upto = self.text.find(after[:40], inherited.clause[0]) if after else -1
+            earlier_words = self.text[
+                inherited.clause[0] : upto if upto >= 0 else inherited.clause[1]
+            ]
+            return _another_new_verb(own, inherited.observation, earlier_words)
+        if found.indicator_id == inherited.observation.indicator_id:
             return False
         earlier = self.catalogue.by_id.get(inherited.observation.indicator_id)
         said = set(words).union(*(m[0] for m in meant)) if meant else set(words)
@@ -273,11 +281,19 @@ class FigureSurroundings:
         return Distances(self._view(sentence), position - sentence.start)
 
 
-def _another_new_verb(lead: str, earlier) -> bool:
+def _another_new_verb(words: str, earlier, earlier_words: str = "") -> bool:
     """With no indicator of the catalogue for either, does a verb of its own before a bare
-    figure ("killed 12 people and injured 19") say it counts another thing than the earlier
-    figure's proposed indicator (`people_killed`)?"""
+    figure ("killed 12 people and injured 19") or after it (a verb the earlier figure's
+    `earlier_words` do not hold: "another 96,000 are staying with relatives", but not "12
+    trucks were cleared to enter, ... 7 entered") say it counts another thing than the
+    earlier figure's proposed indicator (`people_killed`, `evacuation_centres`)?"""
     if not earlier.indicator_is_new:
         return False
     named = earlier.indicator_id.split("_")
-    return any(is_participle(word) and word not in named for word in re.findall(r"[a-z]+", lead))
+    stems = {word[:5] for word in re.findall(r"[a-z]+", earlier_words.lower())}
+    return any(
+        (is_participle(word) or (earlier_words and word.endswith("ing") and len(word) > 4))
+        and word not in named
+        and word[:5] not in stems
+        for word in re.findall(r"[a-z]+", words)
+    )

@@ -204,7 +204,9 @@ def shares_period(text: str, earlier: int, later_start: int, later_end: int, dat
     ):  # "412,000 people have been affected in 14 local government areas as of 8 September"
         return True
     if not _AND_BEFORE.fullmatch(text, earlier, later_start):
-        return False
+        return _one_verb_objects(text, earlier, later_start, later_end, date)
+    if _one_verb_objects(text, earlier, later_start, later_end, date):
+        return True
     if _NOUN_AND.fullmatch(text, earlier, later_start) and _SHARED_PREDICATE.match(
         text, later_end
     ):  # "1,130 cases and 41 deaths have been recorded ... since February": one predicate
@@ -213,6 +215,35 @@ def shares_period(text: str, earlier: int, later_start: int, later_end: int, dat
         return True
     bare = _BARE_PREDICATE.match(text, later_end)
     return bare is not None and is_participle(bare.group("word"))
+
+
+# objects of one verb listed with their nouns, then one date: "have reached 41,300 people with
+# food, 2,600 families with tents and 18,500 people with water since 1 September"
+_LIST_WORD = re.compile(r"[^\W\d][\w’'-]*|\d[\d,.]*")
+_LIST_JOINS = frozenset((",", "and"))
+_LIST_VERBS = frozenset(("is", "are", "was", "were", "be", "been", "have", "has", "had"))
+
+
+def _one_verb_objects(text: str, earlier: int, later_start: int, later_end: int, date: int) -> bool:
+    """Are the figure before (ending at `earlier`) and the later one items of a list that
+    one verb before them governs, with the date after the last item and no verb between?"""
+    between, tail = text[earlier:later_start], text[later_end:date]
+    if not (", " in between or " and " in between) or any(c in between + tail for c in ";()"):
+        return False
+    joined = between.replace(",", " , ").split()
+    if not joined or joined[-1] not in _LIST_JOINS:
+        return False
+    tail_joined = tail.replace(",", " , ").split()
+    last_item = len(tail_joined) - max(
+        (i + 1 for i, w in enumerate(tail_joined) if w in _LIST_JOINS), default=0
+    )
+    words = [w for w in joined + tail_joined if w != ","]
+    if not 1 <= last_item <= 7 or len(words) > 24:
+        return False
+    for word in words:
+        if not _LIST_WORD.fullmatch(word) or word in _LIST_VERBS or is_participle(word):
+            return False
+    return True
 
 
 # "Some walked for two days", "families queued for hours": a verb of the past, then "for"
@@ -235,3 +266,46 @@ def duration_of_an_action(before: str) -> bool:
     if not is_participle(verb) or verb in _STATE_VERBS:
         return False
     return (found.group("before") or "").lower() not in _PASSIVE
+
+
+# A participle clause after a figure that holds a figure of its own: "41 attacks on health
+# care have been verified since January, killing 12 health workers", "trucking water to 41
+# villages, reaching some 52,000 people". Its words (killing, health workers; reaching,
+# people) are the later figure's: the figure before is not matched by them. Words in -ing
+# that open no such clause ("including", "according to", "bringing the total to") are
+# `figures.json`: `clause_participles_not`.
+_NOT_OPENERS = vocabulary.alternatives(vocabulary.words("clause_participles_not"))
+_HEDGES = vocabulary.alternatives(vocabulary.words("hedges"))
+# ", killing 12", ", reaching some 52,000", ", displacing an estimated 3,000": the figure
+# follows the participle, at most a hedge between
+# (and so does a baseline after a comma: "9.6 km ..., against 5.2 km normally")
+_PARTICIPLE_THEN_FIGURE = re.compile(
+    rf",\s+(?:(?!(?:{_NOT_OPENERS})\b)[a-z]{{2,}}ing\s+(?:(?:{_HEDGES})\s+)?"
+    # "..., compared with a long-term average of 2.3 litres"
+    rf"|(?:against|compared\s+(?:with|to))\s+(?:[^\W\d][\w-]*\s+){{0,5}}?)(?=\d)"
+)
+
+
+def participle_clause_start(text: str, figure_end: int, clause_end: int) -> int:
+    """Where a participle clause with a figure of its own opens after the figure ending at
+    `figure_end`, within its clause; -1 when there is none."""
+    # most clauses hold no ", ...ing " nor ", against": substring tests spare the pattern
+    comma = text.find(", ", figure_end, clause_end)
+    if comma < 0 or (
+        text.find("ing ", comma, clause_end) < 0
+        and text.find(", against ", comma, clause_end) < 0
+        and text.find(", compared ", comma, clause_end) < 0
+    ):
+        return -1
+    match = _PARTICIPLE_THEN_FIGURE.search(text, comma, clause_end)
+    return match.start() if match is not None else -1
+
+
+def without_words_after(
+    text: str, clause: tuple[int, int], start: int, focus: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The clause's words and the focus less the words of the participle clause at `start`
+    that the clause before it does not say too."""
+    kept = content_word_tuple(text[clause[0] : start])
+    dropped = frozenset(content_word_tuple(text[start : clause[1]])) - frozenset(kept)
+    return kept, tuple(w for w in focus if w not in dropped)

@@ -31,7 +31,11 @@ from indicators.extract.figure_statuses import StatusReading
 from indicators.extract.figure_surroundings import FigureSurroundings
 from indicators.extract.figure_units import convert, implausible
 from indicators.extract.figure_window import FigureDraft, FigureWindow, MatchWords, rate_of
-from indicators.extract.figure_words import whole_words
+from indicators.extract.figure_words import (
+    participle_clause_start,
+    whole_words,
+    without_words_after,
+)
 from indicators.extract.gazetteer import BY_LOWER, CANONICAL
 from indicators.extract.numbered_ids import numbered_sibling
 
@@ -177,6 +181,9 @@ class FigureReading(
             if clause == (sentence.start, sentence.end)
             else text[clause[0] : clause[1]]
         )
+        participle = participle_clause_start(text, mention.end, clause[1])
+        if participle >= 0:  # "41 attacks ..., killing 12 health workers": the 12's words
+            clause_words, focus = without_words_after(text, clause, participle, focus)
         if cell_label:
             clause_words += content_word_tuple(cell_label)
             if text.find("|", sentence.start, sentence.end) >= 0:

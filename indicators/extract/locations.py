@@ -21,7 +21,10 @@ KNOWN_PLACE = re.compile(patterns.bounded_trie_pattern(set(KNOWN_NAMES)))
 # skips the letters that open none of them instead of testing \b at every character.
 # A word of a name: capitalised, its hyphenated parts in lower case ("Deir-ez-Zor" is Deir,
 # -ez and -Zor; never a word ending in a hyphen, "Deir-ez-").
-NAME_WORD = r"[A-Z][a-zé’']+(?:-[a-zé’']+)*"
+# Letters of Latin names beyond ASCII count too ("Necoclí", "Kahramanmaraş", "Ségou"): a name
+# is never cut before one.
+_LOWER = "a-zß-öø-ÿĀ-ž’'"
+NAME_WORD = rf"[A-ZÀ-ÖØ-Þ][{_LOWER}]+(?:-[{_LOWER}]+)*"
 PLACE_AFTER_PREPOSITION = re.compile(
     patterns.bounded_trie_pattern(
         {"in", "inside", "into", "across", "near", "throughout", "at"}
@@ -138,7 +141,13 @@ ACTOR_AFTER_PLACE = re.compile(
     r"|\s+(?!and\b|or\b)[A-Z][a-z]+\s+[A-Z][a-z]+"
 )
 # in a title, on one line: "Ukraine Health Cluster Bulletin", "Kakuma Refugee Operations"
-OPENS_A_NAME = re.compile(r"[ \t]+(?!and\b|or\b)[A-Z][a-z]+[ \t]+[A-Z][a-z]+")
+# (or a title's last word: "AFGHANISTAN: Kunar Earthquake", "Sahel Floods"; not a level,
+# "Maradi Region", which names an area)
+OPENS_A_NAME = re.compile(
+    r"[ \t]+(?!and\b|or\b)(?:[A-Z][a-z]+[ \t]+[A-Z][a-z]+"
+    r"|(?!(?:Region|Province|State|District|County|Department|Governorate|Prefecture|Camp"
+    r"|City|Town|Division|Oblast)\b)[A-Z][a-z]+[ \t]*(?:\n|\Z))"
+)
 LOCATIVE_BEFORE_PLACE = re.compile(  # "according to the Sudan government" says who, not where
     r"\b(?:in|into|inside|across|throughout|within|(?<![Aa]ccording\s)(?<![Tt]urning\s)to|towards|near|around|at|on"
     r"|for)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|north-?eastern"

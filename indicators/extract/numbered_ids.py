@@ -55,9 +55,17 @@ def _groups(catalogue) -> dict[str, _Group]:
 
 def numbered_sibling(catalogue, indicator_id: str, text: str, mention, sentence, positions):
     """The other indicator of `indicator_id`'s group whose number the text gives its word
-    beside the figure: first after it (up to the next figure or the clause's end), else before
-    it (back to the figure before or the clause's start); None where the text gives none or
-    gives its own. `positions`: where the sentence's figures start."""
+    beside the figure (`numbered_beside`); None where the text gives none or gives its own."""
+    beside = numbered_beside(catalogue, indicator_id, text, mention, sentence, positions)
+    return None if beside is None or beside.indicator_id == indicator_id else beside
+
+
+def numbered_beside(catalogue, indicator_id: str, text: str, mention, sentence, positions):
+    """The indicator of `indicator_id`'s group (itself included) whose number the text gives
+    its word beside the figure: first after it (up to the next figure or the clause's end),
+    else before it (back to the figure before or the clause's start); None where the text
+    gives none or `indicator_id` is of no group. `positions`: where the sentence's figures
+    start."""
     groups = _groups(catalogue) if catalogue is not None else None
     if not groups:
         return None
@@ -79,7 +87,6 @@ def numbered_sibling(catalogue, indicator_id: str, text: str, mention, sentence,
     if found is None:
         return None
     sibling = group.by_number.get(str(int(found.group(1))))
-    own = catalogue.by_id[indicator_id]
-    if sibling is None or sibling is own or sibling.unit != own.unit:
+    if sibling is None or sibling.unit != catalogue.by_id[indicator_id].unit:
         return None
     return sibling

@@ -239,7 +239,7 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
                     unit += " per " + per.group("time").lower()
             return NumberMention.alone(span_start, end, value, MEASURE, unit)
         if after.lastgroup == "distance":
-            if after.group("length") is None:
+            if after.group("length") is None and not _travelled(text, span_start):
                 return None  # "within 25 km of the border": where, not how much
             end = after.end("distance_unit")
             unit = DISTANCE_UNITS[after.group("distance_unit").lower()]
@@ -311,6 +311,18 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "with two months of the year left", "three weeks remaining": how long is left, no figure
+# "walk an average of 9.6 km to fetch water": how far someone goes (figures.json:
+# distance_travelled_words), a figure; the words as written mid-sentence are the fast test
+_TRAVELLED_WORDS = vocabulary.words("distance_travelled_words")
+_TRAVELLED = re.compile(r"\b(?:" + vocabulary.alternatives(_TRAVELLED_WORDS) + r")\b", re.I)
+
+
+def _travelled(text: str, start: int) -> bool:
+    window = text[max(0, start - 60) : start]
+    lowered = window.lower()
+    return any(word in lowered for word in _TRAVELLED_WORDS) and bool(_TRAVELLED.search(window))
+
+
 _LEFT_AFTER = re.compile(
     r"\s+(?:of\s+(?:the|this|its|their)\s+(?:"
     + vocabulary.alternatives(vocabulary.words("periods_left"))

@@ -176,3 +176,27 @@ def _opens_a_predicate(tokens: list[str], index: int, picked: list[str]) -> bool
     if not after or is_participle(tokens[index - 1]) and is_participle(after):
         return False
     return is_participle(after) or any(is_participle(word) for word in picked)
+
+
+# who a figure's id may open with: those it counts ("civilians_remain": civilians)
+_POPULATION = frozenset(vocabulary.words("population_words", "words")) | frozenset(
+    ("civilians", "refugees", "migrants", "residents", "patients", "returnees", "others")
+)
+
+
+def whole_noun(earlier_ids: list[str]) -> str:
+    """What the figures before a bare one count, as the noun of their ids: the people of the
+    first that counts people ("people_remain"), else the nouns of the nearest
+    ("houses_damaged": houses; "hygiene_kits_distributed": hygiene_kits), or ""."""
+    for indicator_id in earlier_ids:
+        first = indicator_id.split("_", 1)[0]
+        if first in _POPULATION:
+            return first
+    if not earlier_ids:
+        return ""
+    nouns = []
+    for word in earlier_ids[-1].split("_"):
+        if word in ("share", "change") or is_participle(word) or word.isdigit():
+            break
+        nouns.append(word)
+    return "_".join(nouns[:2])

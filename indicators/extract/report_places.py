@@ -37,7 +37,9 @@ from indicators.extract.sentences import DATELINE
 TAG_AFTER_PLACE = re.compile(r"\s*[>|]|:")
 TAG_BEFORE_PLACE = re.compile(r"[>|]\s*\Z")
 LINE_START = re.compile(r"(?:\A|\n)[ \t]*\Z")
-CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z’'-]+(?:[ -][A-Z][A-Z’'-]+)*\b")
+# (capitals beyond ASCII count too: "OUADDAÏ", "KAHRAMANMARAŞ")
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ž"
+CAPITALS_RUN = re.compile(rf"\b[{_CAPITAL}][{_CAPITAL}’'-]+(?:[ -][{_CAPITAL}][{_CAPITAL}’'-]+)*\b")
 DATELINE_NAMES = re.compile(r"[A-Z][A-Z’'.-]+(?:[ /-][A-Z][A-Z’'.-]+)*")
 
 
@@ -138,6 +140,9 @@ def title_places(text: str, title_end: int, places: list[tuple[int, int, str]]) 
     # Outlook"); a sentence's capitals are no title (KNOWN_PLACE reads title case only)
     for match in CAPITALS_RUN.finditer(text, 0, title_end):
         name = BY_LOWER.get(match.group().lower())
+        if name is None and " " in match.group():  # "TURKANA COUNTY": the place, its level
+            head, _, level = match.group().rpartition(" ")
+            name = BY_LOWER.get(head.lower()) if level.lower() in ANAPHOR_LEVEL else None
         if name and match.start() not in found:
             found[match.start()] = name
     named = [
@@ -179,7 +184,8 @@ def spans_its_country(place: str, named: Counter) -> bool:
 # town or a country, whose words also name offices ("Country Office", "Town Hall").
 AREA_IN_TITLE = re.compile(
     # on one line: a title's last word and a table's "District | ..." header below it are no area
-    r"\b(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)*)[^\S\n]+"
+    # (a particle of a name is part of it: "Norte de Santander Department")
+    r"\b(?P<name>[A-Z][\w’'-]+(?:[ -](?:(?:de|del|du|la|el|al)\s)?[A-Z][\w’'-]+)*)[^\S\n]+"
     r"(?i:region|province|state|governorate|district|county|camp)\b(?!\s+of\b)"
 )
 

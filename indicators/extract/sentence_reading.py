@@ -20,6 +20,7 @@ from indicators.extract.attribution import (
     find_attributions,
     speaker_for,
     without_shares_of_those_asked,
+    without_subjects_after_according_to,
 )
 from indicators.extract.date_phrases import find_date_phrases
 from indicators.extract.dates import (
@@ -146,6 +147,8 @@ class SentenceReading:
             )
             if attributions and mentions:  # "One in three households interviewed said"
                 attributions = without_shares_of_those_asked(attributions, mentions)
+            if len(attributions) > 1:  # "According to CONASUR, Burkina Faso counted ..."
+                attributions = without_subjects_after_according_to(attributions, text)
         speech = self._speech_dates(sentence, attributions, phrases)
         for attribution in attributions:
             self.speakers.remember(attribution.speaker, attribution.kind)

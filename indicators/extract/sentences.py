@@ -225,7 +225,7 @@ def is_boilerplate_line(line: str) -> bool:
         return True
     # a headline, a section heading, a byline: short and without a full stop (not a bullet, a
     # row of key figures or of a table)
-    if len(line.split()) > 16:
+    if len(line.split(None, 16)) > 16:  # more than 16 words (a paragraph is not cut whole)
         return False
     last = line.rstrip()[-1:]
     if last in TERMINAL_CHARS and not (last == ")" and TITLE_WITH_ACRONYM.search(line)):
