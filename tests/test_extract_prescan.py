@@ -212,6 +212,8 @@ UNUSUAL_CASE_TEXTS = [
     "İstanbul sent 5 trucks, a thırd of them on ſunday 3 May",
     "ſince 2020, 12 clinics closed; since 3 May 2024, 40 more",
     "US$5 million, us$5, USD 7 and EUR 9",
+    # a scale letter in either case: "12k" and "2.5m people" in both scans, "a 5m wall" in neither
+    "12k people and 2.5m people displaced behind a 5m wall; 0k",
 ]
 
 

@@ -134,7 +134,7 @@ _NUMBER_PATTERN_SOURCE = rf"""(?<![\w.$£€/])(?<![A-Za-z]-)(?:
     | (?P<number>(?P<num>{_NUM})(?P<star>\*)?
           (?:(?P<percent>{_PERCENT})
             |\s(?P<scale>million|billion)\b(?:\s(?P<money_words>{alternation(MONEY_WORDS)})\b)?
-            |(?P<short_scale>(?-i:M|K)|\s?(?-i:bn|mln|mn))\b)?)
+            |(?P<short_scale>(?-i:[MKmk])|\s?(?-i:bn|mln|mn))\b)?)
     | (?P<ordinal_span>\b(?:its|the|a)\s+(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))
           \s+(?P<ordinal_unit>day|week|month|year)\b)
     )"""
