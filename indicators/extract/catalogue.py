@@ -54,6 +54,12 @@ for _word, _same in _SYNONYMS.items():
 _STEM_SYNONYMS = {stem: same.pop() for stem, same in _STEM_READINGS.items() if len(same) == 1}
 
 
+def stem(word: str) -> str:
+    """A word's Snowball stem alone, no synonym: 'entered' and 'enter' meet, 'damaged' and
+    'destroyed' do not."""
+    return _STEMMER.stemWord(word.lower())
+
+
 @functools.lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
     """Lower case, without possessive, its stem (Snowball's English stemmer), mapped through

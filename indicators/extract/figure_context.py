@@ -34,7 +34,9 @@ CHANGE_STATED = re.compile(
 CHANGE_UNITS = frozenset({"percent", "percentage points"})
 FALL_BEFORE = re.compile(
     r"\b(?:(?:fell|fallen|dropped|declined|decreased|shrank|contracted|went\s+down"
-    r"|(?:been\s+|was\s+|were\s+)?(?:reduced|cut|slashed|lowered)(?:\s+[a-z]+){0,3}?)(?:\s+by)?"
+    r"|(?:been\s+|was\s+|were\s+)?(?:"
+    + vocabulary.alternatives(vocabulary.words("cut_verbs"))
+    + r")(?:\s+[a-z]+){0,3}?)(?:\s+by)?"
     r"|(?:a\s+)?(?:fall|drop|decline|decrease|reduction)\s+of|down(?:\s+by)?)\s+\Z",
     re.IGNORECASE,
 )

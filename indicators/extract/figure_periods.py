@@ -18,6 +18,7 @@ from indicators.extract.date_atoms import DateAtom
 from indicators.extract.dates import DatePhrase
 from indicators.extract.figure_relations import _BASELINE_BEFORE, _BASELINE_HINTS
 from indicators.extract.figure_units import period_fields
+from indicators.extract.sentences import BULLET
 
 # "About 7 million people, one in three Chadians, need ...": the second figure restates the
 # first, and the dates after both are both figures' (the pattern runs from the first's digits)
@@ -45,8 +46,6 @@ _SAME_SPAN_OF = re.compile(
 )
 
 
-# what opens a list's row ("- Wheat flour, 1 kg: SYP 9,800")
-_BULLETS = frozenset("-•*–")
 # how far above a row its lead-in may stand (characters) and still date it
 _LEAD_IN_REACH = 600
 
@@ -157,7 +156,7 @@ class FigurePeriods:
         text = self.text
         line_start = text.rfind("\n", 0, position) + 1
         row = text[line_start:position]
-        if not (row.lstrip()[:1] in _BULLETS or ":" in row):
+        if not (BULLET.match(row.lstrip()) or ":" in row):
             line_end = text.find("\n", position)
             if text[position : line_end if line_end >= 0 else len(text)].rstrip()[-1:] in ".!?":
                 return None  # a sentence after the list, not one of its rows

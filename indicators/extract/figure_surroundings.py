@@ -13,7 +13,7 @@ import re
 
 from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
-from indicators.extract.catalogue import content_word_tuple
+from indicators.extract.catalogue import content_word_tuple, stem
 from indicators.extract.figure_record import _Figure
 from indicators.extract.figure_words import (
     PREDICATE_END,
@@ -290,10 +290,10 @@ def _another_new_verb(words: str, earlier, earlier_words: str = "") -> bool:
     if not earlier.indicator_is_new:
         return False
     named = earlier.indicator_id.split("_")
-    stems = {word[:5] for word in re.findall(r"[a-z]+", earlier_words.lower())}
-    return any(
+    said = {stem(word) for word in re.findall(r"[a-z]+", earlier_words.lower())}
+    return any(  # ("cleared to enter" holds "entered")
         (is_participle(word) or (earlier_words and word.endswith("ing") and len(word) > 4))
         and word not in named
-        and word[:5] not in stems
+        and stem(word) not in said
         for word in re.findall(r"[a-z]+", words)
     )

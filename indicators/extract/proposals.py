@@ -19,8 +19,8 @@ CALENDAR_WORDS = frozenset(name.lower() for name in (*MONTH_NAMES, *WEEKDAYS))
 _CLAUSE_END = re.compile(
     r"[,;:()]|\s[—–]\s|\s(?:and|or|but|while)\s+(?=(?:[^\W\d]+\s+){0,3}(?:US)?[$€£]?\d)"
 )
-# verbs of a fall that also name a thing cut to a level ("rations were cut to US$ 8": rations_cut)
-_CUT_WORDS = frozenset(("cut", "slashed"))
+# verbs of a fall, no part of what changed ("cut rations by half": rations_change)
+_CUT_WORDS = frozenset(vocabulary.words("cut_verbs"))
 _AIM_VERBS = frozenset(vocabulary.words("aim_verbs"))
 _AIM_FAILURES = frozenset(vocabulary.words("aim_failures"))
 _HEDGE_WORDS = frozenset(word for hedge in vocabulary.words("hedges") for word in hedge.split())
@@ -180,7 +180,7 @@ def _opens_a_predicate(tokens: list[str], index: int, picked: list[str]) -> bool
 
 # who a figure's id may open with: those it counts ("civilians_remain": civilians)
 _POPULATION = frozenset(vocabulary.words("population_words", "words")) | frozenset(
-    ("civilians", "refugees", "migrants", "residents", "patients", "returnees", "others")
+    vocabulary.words("people_nouns", "words")
 )
 
 
