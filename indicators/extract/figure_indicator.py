@@ -15,7 +15,7 @@ from indicators.extract.catalogue import content_word_tuple, word_content
 from indicators.extract.figure_relations import _VERB_FORM
 from indicators.extract.figure_units import proposed_unit, units_agree
 from indicators.extract.figure_words import duration_of_an_action, from_a_word_start
-from indicators.extract.proposals import propose, whole_noun
+from indicators.extract.proposals import propose, restated_figure, share_of, whole_noun
 from indicators.extract.short_names import named_in_full_before
 
 _TARGET_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("target_nouns"))))
@@ -169,6 +169,15 @@ class FigureIndicator:
         if changed:
             described = ""
         subject = from_a_word_start(text, mention.start - len(before), before)
+        # a date phrase before the figure says when, not what ("By the end of June, 18,000")
+        said = [
+            p.end
+            for p in draft.periods
+            if mention.start - len(subject) < p.end <= mention.start
+            and text[p.end : mention.start].lstrip().startswith(",")
+        ]
+        if said:
+            subject = text[max(said) : mention.start]
         column = fc.header_of_column(text, sentence.start, mention.start) if cell_label else ""
         if column and kind == num.SHARE and set(content_word_tuple(column)) <= _OF_WHOLE:
             # "% of total" says only that it is a share: of what, the column before says
@@ -188,7 +197,14 @@ class FigureIndicator:
             subject,
             long=kind == num.MULTIPLIER or bool(change) or changed,
             change=changed,
+            # the words past the next figure, for a predicate both share or one after an
+            # aside ("240 schools and 36 clinics were damaged", "(14 per cent) had been")
+            following=text[own_end : min(sentence.end, own_end + 120)],
+            lead=text[max(sentence.start, mention.start - 200) : mention.start],
         )
+        restated = restated_figure(text, mention, draft.previous) if kind == num.SHARE else None
+        if restated is not None:  # "US$ 6.1 million (14 per cent) had been received"
+            indicator_id, name = share_of(restated.observation)
         if kind == num.COUNT and draft.previous and _OPENS_A_PREDICATE.match(described):
             # "houses were damaged, including 18,200 that were destroyed", "another 96,000 are
             # staying with relatives": a bare figure with words of its own counts what the

@@ -14,10 +14,10 @@ from indicators.extract.figure_words import is_participle
 
 PROPOSAL_STOP = frozenset(vocabulary.words("proposal_stop", "words"))
 CALENDAR_WORDS = frozenset(name.lower() for name in (*MONTH_NAMES, *WEEKDAYS))
-# where the words of a figure's own clause end: a mark, a dash, or a conjunction that opens
-# the words of another figure ("killed 12 people and injured 19", "12 people or 3 per cent")
+# where the words of a figure's own clause end: a mark (not the comma of "468,000"), a dash,
+# or a conjunction that opens the words of another figure ("killed 12 people and injured 19", "12 people or 3 per cent")
 _CLAUSE_END = re.compile(
-    r"[,;:()]|\s[—–]\s|\s(?:and|or|but|while)\s+(?=(?:[^\W\d]+\s+){0,3}(?:US)?[$€£]?\d)"
+    r"[;:()]|,(?!\d)|\s[—–]\s|\s(?:and|or|but|while)\s+(?=(?:[^\W\d]+\s+){0,3}(?:US)?[$€£]?\d)"
 )
 # verbs of a fall, no part of what changed ("cut rations by half": rations_change)
 _CUT_WORDS = frozenset(vocabulary.words("cut_verbs"))
@@ -25,6 +25,10 @@ _AIM_VERBS = frozenset(vocabulary.words("aim_verbs"))
 _AIM_FAILURES = frozenset(vocabulary.words("aim_failures"))
 _HEDGE_WORDS = frozenset(word for hedge in vocabulary.words("hedges") for word in hedge.split())
 CHANGE_WORDS = frozenset(vocabulary.words("change_words")) | {"has", "have", "had"}
+_MONEY_ROLES = vocabulary.words("money_roles")
+# an aside with a figure restates the figure before it ("US$ 6.1 million (14 per cent) had
+# been received", "12,000 people (2,400 households) were displaced"): its words go on after it
+_ASIDE = re.compile(r"\s*\([^()]{0,60}\)")
 
 
 def propose(
@@ -35,17 +39,34 @@ def propose(
     words_before: str = "",
     long=False,
     change=False,
+    following: str = "",
+    lead: str = "",
 ) -> tuple[str, str]:
     """A new snake_case id and a readable name from the words that say what is counted
     (`long`: up to three words before it, for the subject of a change; `change`: a share
-    that is the change of its subject, "fell by three quarters")."""
+    that is the change of its subject, "fell by three quarters"; `following`: the words past
+    the next figure; `lead`: the sentence before the figure, for the verb of a list)."""
     # the words of the figure's own clause, without names of places, months or people
-    words_after = _CLAUSE_END.split(words_after, maxsplit=1)[0]
+    words_after = _joined_to_following(words_after, following)
+    aside = _ASIDE.search(words_after, 0, 60)
+    if aside is not None and any(c.isdigit() for c in aside.group()):
+        words_after = words_after[: aside.start()] + words_after[aside.end() :]
+    clause_end = _CLAUSE_END.search(words_after)
+    joined = ""  # "240 schools and 36 health facilities were damaged": what follows "and"
+    if clause_end is not None:
+        if clause_end.group().strip() in _CONJUNCTIONS:
+            joined = words_after[clause_end.end() :]
+        words_after = words_after[: clause_end.start()]
     tokens = [
         low
         for w in WORD.findall(words_after.replace("-", " "))
         if (low := w.lower()) not in CALENDAR_WORDS
     ]
+    if kind == numbers.MONEY:
+        role = _money_role(tokens, words_before)
+        if role:  # "seeking US$ 42.5 million to assist ...": funding_required_usd
+            currency = unit.split()[0]
+            return f"funding_{role}_{currency}", f"Funding {role} ({unit})"
     if (
         kind == numbers.MONEY
         and tokens[:1]
@@ -54,6 +75,7 @@ def propose(
     ):
         tokens = []  # "costs SDG 612,000 in Kassala": where, not what; what comes before
     picked: list[str] = []
+    later = ""  # the predicate after a phrase of where or of what: "people in X were affected"
     for index, token in enumerate(tokens):
         if rate and token in _RATE_TOKENS:
             continue  # the rate goes at the end: trucks_per_day
@@ -67,6 +89,7 @@ def propose(
                 picked += state  # "people in need": their state, not where they are
                 break
             if picked and token in _PREPOSITIONS:
+                later = _predicate_later(tokens, index)
                 break
             continue
         picked.append(token.replace("’", "").replace("'", ""))
@@ -74,8 +97,17 @@ def propose(
             break
     if picked and len(picked) < 3 and kind != numbers.MONEY:
         # (money is named by what it is for: "released EUR 2.5m in emergency aid")
-        verb = _verb_before(words_before)
-        if verb and verb not in picked:  # "Clashes killed 12 people": people_killed
+        verb = _verb_before(words_before)  # "Clashes killed 12 people": people_killed
+        if not verb and not any(is_participle(word) for word in picked):
+            # "distributed 6,200 shelter kits and 4,900 hygiene kits": the verb of the list;
+            # "12,000 households in Nampula were affected", "240 schools and 36 clinics were
+            # damaged": the predicate after a phrase of where, or after the next figure
+            # (a list's item opens with its noun: "640 of them beyond repair" is no item)
+            listed = tokens[:1] == picked[:1] and _verb_before(lead, listed=True)
+            if _OF_A_WHOLE.search(words_before):  # "40 percent of the 2,300 schools remain
+                later = ""  # closed": the whole is not what the predicate says of the share
+            verb = listed or later or _joined_predicate(joined)
+        if verb and verb not in picked:
             picked.append(verb)
     if not picked:
         # what the figure is of, before it: "the price of a bag of millet has doubled"
@@ -89,6 +121,7 @@ def propose(
             and (w.islower() or (index == 0 and not w.isupper()))  # "WFP has cut": who
             and len(w) > 2
             and w.lower() not in CHANGE_WORDS
+            and w.lower() not in CALENDAR_WORDS  # "As of 15 January, US$ 6.1 million"
             and not (change and w.lower() in _CUT_WORDS)  # "cut rations by half": rations
         ]
         picked = (content or before)[-3 if long else -2 :] or ["figure"]
@@ -142,9 +175,15 @@ _PLACE_AFTER = re.compile(r"\s*(?:in|at|across|within|inside|near)\s+(?:the\s+)?
 _NOT_IN_ID = re.compile(r"[^a-z0-9_]")
 
 
-def _verb_before(words_before: str) -> str:
+def _verb_before(words_before: str, listed: bool = False) -> str:
     """The past verb just before a figure and its hedge ("killed at least", "have
-    displaced"), lower-cased, or "targeted" after an aim ("plans to reach"), or ""."""
+    displaced"), lower-cased, or "targeted" after an aim ("plans to reach"), or ""
+    (`listed`: the verb before the items of a list the figure ends, or "")."""
+    if listed:  # "distributed 6,200 shelter kits and 4,900 ...": the verb before the list
+        items = _LISTED_BEFORE.search(words_before)
+        if items is None:
+            return ""
+        words_before = words_before[: items.start()]
     words = WORD.findall(words_before[-60:])
     while words and words[-1].lower() in _HEDGE_WORDS:
         words.pop()
@@ -166,6 +205,75 @@ def _verb_before(words_before: str) -> str:
 
 
 _CONJUNCTIONS = frozenset(("and", "or", "but"))
+_LIST_ITEM = r"\d[\d.,]*(?:\s+(?:million|billion|thousand))?(?:\s+[a-z][\w’'-]*){1,3}"
+# the items of a list before a figure, each with its count and noun ("6,200 shelter kits,
+# 1,300 blankets and"): the verb before the first is every item's
+_LISTED_BEFORE = re.compile(rf"(?:\b{_LIST_ITEM}\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))+$")
+_AUXILIARY_OPENING = frozenset(
+    ("were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains")
+)
+_OF_A_WHOLE = re.compile(r"\bof(?:\s+(?:the|its|their|all))?\s*$")
+_PERFECT = frozenset(("have", "has", "had"))
+_RELATIVES = frozenset(("that", "which", "who", "whose", "where", "while", "when"))
+
+
+def _predicate_later(tokens: list[str], index: int) -> str:
+    """The participle of a figure's predicate after a phrase of where or of what, which opens
+    at tokens[index] ("people in 468,000 families have been affected", "households in
+    Nampula were affected"): "affected", or "" (not past a relative: "in camps that were")."""
+    for at in range(index + 1, min(len(tokens), index + 8)):
+        token = tokens[at]
+        if token in _RELATIVES:
+            return ""
+        if token in _AUXILIARY_OPENING:
+            passive = token not in _PERFECT or at + 1 < len(tokens) and tokens[at + 1] == "been"
+            at += 1 + (passive and token in _PERFECT)
+            word = tokens[at] if at < len(tokens) else ""
+            if not passive and at + 1 < len(tokens) and tokens[at + 1] not in _PREPOSITIONS:
+                return ""  # "had received a first dose": what they received says what counts
+            return word if is_participle(word) and word not in PROPOSAL_STOP else ""
+    return ""
+
+
+# the next figure of a pair and the predicate both share ("and 36 health facilities were
+# damaged"): its hedge, count, noun, auxiliary and participle
+_JOINED_PREDICATE = re.compile(
+    r"(?P<hedge>(?:[a-z]+\s+){0,2})\d[\d.,]*(?:\s+(?:million|billion|thousand))?"
+    r"(?P<noun>(?:\s+[a-z][\w-]*){1,3}?)\s+(?:were|are|was|is|have|has|had)\s+(?:been\s+)?"
+    r"(?P<word>[a-z]+)\b"
+)
+
+
+def _joined_predicate(joined: str) -> str:
+    """The participle a figure shares with the one "and" joins it to ("Some 240 schools and
+    36 health facilities were damaged": "damaged"), or ""."""
+    found = _JOINED_PREDICATE.match(joined)
+    if found is None or not is_participle(word := found.group("word")):
+        return ""
+    hedge, noun = found.group("hedge").split(), found.group("noun").split()
+    if any(w not in _HEDGE_WORDS for w in hedge) or any(w in _RELATIVES for w in noun):
+        return ""  # "and injured 19 others who were taken": a verb of its own
+    return "" if word in PROPOSAL_STOP else word
+
+
+def _money_role(tokens: list[str], words_before: str) -> str:
+    """What an amount is of funding ("required", "received", ...) by the verb of money before
+    it ("seeking US$ 42.5 million") or its predicate after it ("had been received"), when
+    its own words name nothing but an aim whose object is the next figure ("to assist
+    520,000 people"), or ""."""
+    if tokens and tokens[0] in _AUXILIARIES:  # "US$ 6.1 million had been received"
+        after = [t for t in tokens[:4] if t not in _AUXILIARIES]
+        return _MONEY_ROLES.get(after[0], "") if after else ""
+    if tokens and not (len(tokens) == 2 and tokens[0] == "to"):
+        return ""  # "for emergency aid", "to keep health centres open": its own words name it
+    words = [w.lower() for w in WORD.findall(words_before[-40:])]
+    while words and words[-1] in _HEDGE_WORDS:
+        words.pop()
+    for size in (2, 1):
+        role = _MONEY_ROLES.get(" ".join(words[-size:]), "") if len(words) >= size else ""
+        if role:
+            return role
+    return ""
 
 
 def _opens_a_predicate(tokens: list[str], index: int, picked: list[str]) -> bool:
@@ -200,3 +308,46 @@ def whole_noun(earlier_ids: list[str]) -> str:
             break
         nouns.append(word)
     return "_".join(nouns[:2])
+
+
+def _joined_to_following(words_after: str, following: str) -> str:
+    """A figure's own words, and the words past the next figure where the predicate is both
+    figures' ("people in 468,000 families have been affected", "240 schools and 36 clinics
+    were damaged", "12,000 people (2,400 households) were displaced") or the figure's own
+    words are only those of its whole ("six in ten of the 118,500 displaced people")."""
+    own = words_after.rstrip()
+    if not following or not own:
+        return words_after
+    if "(" not in own and (own.endswith(")") or following.lstrip().startswith(")")):
+        # the figure is the aside ("(2,400 households) were displaced"): its predicate follows
+        return own.removesuffix(")") + " " + following.lstrip().removeprefix(")")
+    last = own.rsplit(None, 1)[-1].lower()
+    if own.endswith("(") or last in _CONJUNCTIONS or last in _PREPOSITIONS:
+        return words_after + following
+    if all(w.lower() in STOPWORDS for w in WORD.findall(own)):
+        # "six in ten of the 118,500 displaced people are staying": the words of the whole
+        return words_after + following
+    return words_after
+
+
+def restated_figure(text: str, mention, previous: list):
+    """The figure a share in parentheses right after it restates ("US$ 6.1 million (14 per
+    cent)", "18,000 children (12 per cent) were vaccinated"), or None."""
+    opening = text.rfind("(", max(0, mention.start - 3), mention.start)
+    if opening < 0 or text[opening + 1 : mention.start].strip() or not previous:
+        return None
+    if not text.startswith(")", mention.end):  # "(71 percent of the 6,800 planned)": its own
+        return None
+    figure = previous[-1]
+    between = text[figure.mention.end : opening] if figure.mention is not None else "-"
+    return figure if len(between) < 30 and not any(c in between for c in ",;.") else None
+
+
+def share_of(observation) -> tuple[str, str]:
+    """The id and name of the share of what a figure counts ("funding_received_usd":
+    share_funding_received)."""
+    base = observation.indicator_id
+    if base.endswith("_" + observation.unit):  # the currency of money: share_funding_received
+        base = base[: -len(observation.unit) - 1]
+    base = base.removeprefix("share_")
+    return f"share_{base}", "Share: " + base.replace("_", " ")
