@@ -1,6 +1,8 @@
 """How tables, dashboards and surveys write dates and sizes: a date in figures ("15/09/2025",
 "15.09.2025"), a quarter in figures ("Q3 2025", "2025 Q3"), a sample's size ("(n=1,234)").
-Each is read as what it is, never as a figure. Generated cases."""
+Each is read as what it is, never as a figure. And how they write money: a currency code
+before or after an amount ("2,700 SDG"), or a currency's sign ("₦1.6 billion", "₴ 300") is
+money in that currency. Generated cases."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from datetime import date
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from indicators.extract import vocabulary
 from indicators.extract.catalogue import Catalogue
 from indicators.extract.pipeline import extract
 
@@ -192,6 +195,26 @@ def test_a_currency_code_after_an_amount_makes_it_money(code, amount, rate):
     assert [(o.value, o.unit) for o in found] == [(amount, unit)]
     # named by what it is of, not by where it is ("in Kassala")
     assert "kassala" not in found[0].indicator_id
+
+
+SIGNS = sorted(vocabulary.words("currency_signs").items())
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.sampled_from(SIGNS),
+    st.integers(1, 999_999),
+    st.sampled_from(["", " million", " billion"]),
+    st.sampled_from(["", " "]),
+)
+def test_an_amount_after_a_currency_sign_is_money_in_that_currency(sign, amount, scale, space):
+    symbol, code = sign
+    stated = f"{symbol}{space}{amount:,}{scale}"
+    sentence = f"The fund released {stated} for the flood response, officials said."
+    found = _read(sentence).observations
+    factor = {"": 1, " million": 1_000_000, " billion": 1_000_000_000}[scale]
+    assert [(o.value, o.unit) for o in found] == [(amount * factor, code.lower())], sentence
+    assert found[0].value_as_stated == stated  # the sign is quoted with the amount
 
 
 @settings(max_examples=EXAMPLES, deadline=None)

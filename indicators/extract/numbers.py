@@ -234,6 +234,13 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             and text[mention.start - 2 : mention.start - 1].isupper()
         ):
             _local_currency(text, mention)
+        elif (
+            mention is not None
+            and mention.kind == COUNT
+            and mention.start > 0
+            and (text[mention.start - 1] in CURRENCY_SIGNS or text[mention.start - 1] == " ")
+        ):
+            _currency_sign(text, mention)  # "₦1.6 billion", "₴ 300"
         if (
             mention is not None
             and mention.kind == COUNT
@@ -266,6 +273,19 @@ def _local_currency(text: str, mention: NumberMention) -> None:
     code = context.currency_code_before(text, mention.start)
     if code:
         mention.start -= 4
+        _money_in(text, mention, code)
+
+
+# currency signs other than $, € and £, which the number pattern reads itself
+CURRENCY_SIGNS = vocabulary.words("currency_signs")
+
+
+def _currency_sign(text: str, mention: NumberMention) -> None:
+    """A count just after a currency's sign ("₦1.6 billion", "₴ 300") is money in it."""
+    sign_at = mention.start - 1 - (text[mention.start - 1] == " ")
+    code = CURRENCY_SIGNS.get(text[sign_at]) if sign_at >= 0 else None
+    if code is not None:
+        mention.start = sign_at
         _money_in(text, mention, code)
 
 
