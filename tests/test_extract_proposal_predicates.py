@@ -20,7 +20,12 @@ an analyst reviews; "people" or "assist_usd" tells them nothing:
   displaced": `households_displaced`);
 - a share whose own words are only those of its whole ("six in ten of the 118,500 displaced
   people are staying") takes the whole's words and predicate; the whole does not;
-- a date phrase before a figure says when, not what ("As of 15 January", "By the end of June").
+- a date phrase before a figure says when, not what ("As of 15 January", "By the end of June");
+- a part that makes up a share of a whole names the whole's share ("Children under five
+  account for 27 per cent of suspected cases": `share_suspected_cases_children`), and a change
+  stated after a figure is its change ("18,900 cases were recorded, a 14 per cent decrease":
+  `..._change`, -14);
+- an age after the noun ("children aged 6 to 59 months", "under five") ends an id's words.
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -212,3 +217,73 @@ def test_a_share_of_a_stated_whole_takes_the_whole_s_words_and_predicate(
     assert found[value] == f"share_{noun}_{participle}", (text, found)
     # the whole counts all of them, not those the predicate speaks of
     assert found[whole] == noun, (text, found)
+
+
+@PROPERTY
+@given(
+    subject=st.sampled_from(["Weekly cases", "Admissions", "Daily arrivals", "Food prices"]),
+    verb=st.sampled_from(["rose", "fell", "climbed", "dropped"]),
+    counts=st.lists(st.integers(120, 90_000), min_size=2, max_size=2, unique=True),
+    place=st.sampled_from(["Al Hudaydah", "Kassala", "Cox's Bazar", "North Kivu", "Aden"]),
+)
+def test_the_words_past_a_pair_of_figures_are_no_name_for_the_first(subject, verb, counts, place):
+    text = f"{subject} {verb} from {counts[0]:,} to {counts[1]:,} in {place}."
+    found = _ids(text)
+    # the place after the second figure names neither ("hudaydah" is where, not what)
+    place_words = {w.lower().strip("'s") for w in place.split()}
+    for count in counts:
+        assert not place_words & set(found[count].split("_")), (text, found)
+
+
+@PROPERTY
+@given(
+    part=st.sampled_from(
+        [("Children under five", "children"), ("Women and girls", "women_girls")]
+        + [("Refugees from Sudan", "refugees"), ("Older people", "older_people")]
+    ),
+    verb=st.sampled_from(["account for", "make up", "represent", "accounted for", "made up"]),
+    hedge=st.sampled_from(["", "about ", "nearly ", "more than "]),
+    share=st.integers(3, 97),
+    whole=st.sampled_from([("suspected cases", "suspected_cases"), ("the displaced", "displaced")]),
+)
+def test_a_part_a_share_of_a_whole_names_the_share(part, verb, hedge, share, whole):
+    said, part_id = part
+    of, whole_id = whole
+    text = f"{said} {verb} {hedge}{share} per cent of {of}."
+    (observation,) = _observations(text)
+    assert observation.indicator_id == f"share_{whole_id}_{part_id}", (text, observation)
+    assert observation.value == share, (text, observation)  # "make up" is no rise
+
+
+@PROPERTY
+@given(
+    noun=st.sampled_from(["new suspected cases", "admissions", "arrivals", "new displacements"]),
+    count=COUNTS,
+    change=st.sampled_from([("decrease", -1), ("drop", -1), ("increase", 1), ("rise", 1)]),
+    share=st.integers(2, 90),
+    baseline=st.sampled_from(["compared with August", "from week 39", "on the previous month"]),
+)
+def test_a_change_after_a_figure_is_the_change_of_what_it_counts(
+    noun, count, change, share, baseline
+):
+    word, sign = change
+    text = f"In September, {count:,} {noun} were recorded, a {share} per cent {word} {baseline}."
+    found = {o.unit: o for o in _observations(text)}
+    counted = found["count"].indicator_id
+    assert found["percent"].indicator_id == f"{counted}_change", (text, found)
+    assert found["percent"].value == sign * share, (text, found)
+
+
+@PROPERTY
+@given(
+    verb=st.sampled_from(["reached", "screened", "vaccinated", "registered"]),
+    noun=st.sampled_from(["people", "children", "women", "girls"]),
+    count=COUNTS,
+    age=st.sampled_from(
+        ["aged one year and older", "aged 6 to 59 months", "under five", "under the age of 15"]
+    ),
+)
+def test_an_age_after_the_noun_ends_the_words_of_an_id(verb, noun, count, age):
+    text = f"The campaign {verb} {count:,} {noun} {age} in the district."
+    found = _ids(text)
+    assert found[count] == f"{noun}_{verb}", (text, found)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indicators.extract.locations import names_only_places
 from indicators.extract.number_mention import SHARE
 from indicators.extract.speaker_names import (
     HONORIFICS,
@@ -192,6 +193,8 @@ def find_attributions(
         speaker_start, phrase, aside = speaker_before(sentence, match.start())
         if speaker_start < 0 or is_respondent(phrase):
             continue  # "Households reported that ...": those asked, not a source
+        if phrase[:1].isupper() and names_only_places(phrase):
+            continue  # "Borno and Yobe together reported ...": where, not who
         name, kind = canonical_speaker(phrase, speakers)
         if not name:
             continue

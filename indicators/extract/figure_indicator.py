@@ -15,7 +15,15 @@ from indicators.extract.catalogue import content_word_tuple, word_content
 from indicators.extract.figure_relations import _VERB_FORM
 from indicators.extract.figure_units import proposed_unit, units_agree
 from indicators.extract.figure_words import duration_of_an_action, from_a_word_start
-from indicators.extract.proposals import propose, restated_figure, share_of, whole_noun
+from indicators.extract.proposals import (
+    change_of,
+    part_before,
+    part_of_whole,
+    propose,
+    restated_figure,
+    share_of,
+    whole_noun,
+)
 from indicators.extract.short_names import named_in_full_before
 
 _TARGET_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("target_nouns"))))
@@ -163,8 +171,11 @@ class FigureIndicator:
             described = ""  # what it is of comes before: "rubble removal could cost ..."
         # "electricity supply has fallen by three quarters", "food prices rose 40 percent": a
         # change of what comes before, in percent
-        changed = kind == num.SHARE and bool(
-            num.BY_CHANGE.search(before) or fc.CHANGE_STATED.search(before)
+        part = part_before(before) if kind == num.SHARE else None
+        changed = (
+            kind == num.SHARE
+            and part is None  # "Women and girls make up 56 percent": no rise
+            and bool(num.BY_CHANGE.search(before) or fc.CHANGE_STATED.search(before))
         )
         if changed:
             described = ""
@@ -205,6 +216,16 @@ class FigureIndicator:
         restated = restated_figure(text, mention, draft.previous) if kind == num.SHARE else None
         if restated is not None:  # "US$ 6.1 million (14 per cent) had been received"
             indicator_id, name = share_of(restated.observation)
+        elif part is not None:  # "Children under five account for 27 per cent of cases"
+            indicator_id, name = part_of_whole(part, indicator_id)
+        elif (
+            kind == num.SHARE
+            and not changed
+            and draft.previous
+            and text[mention.start - 4 : mention.start] in (", a ", "(a ", "; a ")
+            and self._change_after(mention) is not None
+        ):  # "18,900 new cases were recorded, a 14 per cent decrease": their change
+            indicator_id, name = change_of(draft.previous[-1].observation)
         if kind == num.COUNT and draft.previous and _OPENS_A_PREDICATE.match(described):
             # "houses were damaged, including 18,200 that were destroyed", "another 96,000 are
             # staying with relatives": a bare figure with words of its own counts what the

@@ -194,6 +194,22 @@ def places_of_the_whole(sentence: str, spans: list, here: int) -> list:
 DESTINATION_AFTER_PLACE = re.compile(r"\s+(?:to|into|towards)\s+(?:the\s+)?[A-Z]")
 
 
+_SUB_NATIONAL = frozenset(name for names in vocabulary.place_levels().values() for name in names)
+# what a subject made of places may say besides their names ("Borno and Yobe together")
+_PLACE_SUBJECT_REST = re.compile(r"(?:\b(?:and|together|alone|combined|both|all|the)\b|[,\s])*")
+
+
+def names_only_places(phrase: str) -> bool:
+    """Is a subject only places: one below a country ("Maiduguri recorded"), several ("Borno
+    and Yobe reported"), or one "alone" or "together"? A country alone may speak for its
+    government ("Sudan reported"); "Health authorities in Borno" speak."""
+    names = KNOWN_PLACE.findall(phrase)
+    if not names or _PLACE_SUBJECT_REST.fullmatch(KNOWN_PLACE.sub(" ", phrase)) is None:
+        return False
+    marked = any(word in phrase for word in (" alone", " together", " combined", " both"))
+    return len(names) > 1 or marked or any(name in _SUB_NATIONAL for name in names)
+
+
 def is_locative(text: str, start: int) -> bool:
     """Whether the place at `start` follows a locative preposition ("in", "into", "across")."""
     return LOCATIVE_BEFORE_PLACE.search(text, max(0, start - 40), start) is not None

@@ -46,24 +46,17 @@ def propose(
     (`long`: up to three words before it, for the subject of a change; `change`: a share
     that is the change of its subject, "fell by three quarters"; `following`: the words past
     the next figure; `lead`: the sentence before the figure, for the verb of a list)."""
-    # the words of the figure's own clause, without names of places, months or people
-    words_after = _joined_to_following(words_after, following)
-    aside = _ASIDE.search(words_after, 0, 60)
-    if aside is not None and any(c.isdigit() for c in aside.group()):
-        words_after = words_after[: aside.start()] + words_after[aside.end() :]
-    clause_end = _CLAUSE_END.search(words_after)
-    joined = ""  # "240 schools and 36 health facilities were damaged": what follows "and"
-    if clause_end is not None:
-        if clause_end.group().strip() in _CONJUNCTIONS:
-            joined = words_after[clause_end.end() :]
-        words_after = words_after[: clause_end.start()]
-    tokens = [
-        low
-        for w in WORD.findall(words_after.replace("-", " "))
-        if (low := w.lower()) not in CALENDAR_WORDS
-    ]
+    # the words of the figure's own clause, without names of places, months or people, and
+    # those the clause goes on with past the next figure, where its predicate may be
+    own_words = _CLAUSE_END.split(words_after, maxsplit=1)[0]
+    tokens = _tokens(own_words)
+    extended, joined = _extended(words_after, following)
+    going_on = _tokens(extended)
+    if not any(t not in STOPWORDS for t in tokens) and _OF_A_WHOLE.search(own_words):
+        tokens = going_on  # "six in ten of the 118,500 displaced people": the whole's words
+    words_after = own_words
     if kind == numbers.MONEY:
-        role = _money_role(tokens, words_before)
+        role = _money_role(tokens or going_on, words_before)
         if role:  # "seeking US$ 42.5 million to assist ...": funding_required_usd
             currency = unit.split()[0]
             return f"funding_{role}_{currency}", f"Funding {role} ({unit})"
@@ -89,12 +82,14 @@ def propose(
                 picked += state  # "people in need": their state, not where they are
                 break
             if picked and token in _PREPOSITIONS:
-                later = _predicate_later(tokens, index)
+                later = _predicate_later(going_on, index)
                 break
             continue
         picked.append(token.replace("’", "").replace("'", ""))
         if len(picked) == 3:
             break
+    else:  # "12,000 people (2,400 households) were displaced": the predicate past the aside
+        later = _predicate_later(going_on, len(tokens) - 1) if picked else ""
     if picked and len(picked) < 3 and kind != numbers.MONEY:
         # (money is named by what it is for: "released EUR 2.5m in emergency aid")
         verb = _verb_before(words_before)  # "Clashes killed 12 people": people_killed
@@ -167,6 +162,7 @@ _AUXILIARIES = frozenset(("were", "are", "have", "has", "was", "is", "had", "bee
 _PREPOSITIONS = frozenset(
     ("in", "at", "on", "from", "to", "by", "with", "for", "across", "within", "before", "after")
     + ("until", "during", "since", "over", "through", "into", "among", "against", "between")
+    + ("under", "aged")  # "children under five", "people aged one year and older": their age
 )
 # after an amount, these say where it holds ("for", "to" say what it is for: its name)
 _WHERE = frozenset(("in", "at", "across", "within", "inside", "near"))
@@ -214,6 +210,16 @@ _AUXILIARY_OPENING = frozenset(
 )
 _OF_A_WHOLE = re.compile(r"\bof(?:\s+(?:the|its|their|all))?\s*$")
 _PERFECT = frozenset(("have", "has", "had"))
+# "Children under five account for 27 per cent of ...": the part before the verb, its hedge
+_PART_VERBS = vocabulary.words("part_of_whole_verbs")
+_PART_OF_WHOLE_VERBS = vocabulary.alternatives(_PART_VERBS)
+# (the first words of those verbs, for the cheap test before the search)
+_PART_HINTS = tuple(sorted({verb.split()[0] for verb in _PART_VERBS}))
+_HEDGE_PATTERN = "|".join(sorted(map(re.escape, _HEDGE_WORDS)))
+_PART_OF_WHOLE = re.compile(
+    rf"(?P<part>[^,;:()]*?)\s+(?:{_PART_OF_WHOLE_VERBS})\s+(?:(?:{_HEDGE_PATTERN})\s+)*$",
+    re.IGNORECASE,
+)
 _RELATIVES = frozenset(("that", "which", "who", "whose", "where", "while", "when"))
 
 
@@ -310,24 +316,37 @@ def whole_noun(earlier_ids: list[str]) -> str:
     return "_".join(nouns[:2])
 
 
-def _joined_to_following(words_after: str, following: str) -> str:
-    """A figure's own words, and the words past the next figure where the predicate is both
-    figures' ("people in 468,000 families have been affected", "240 schools and 36 clinics
-    were damaged", "12,000 people (2,400 households) were displaced") or the figure's own
-    words are only those of its whole ("six in ten of the 118,500 displaced people")."""
+def _tokens(words: str) -> list[str]:
+    """The words of `words` in lower case, less the names of months and days."""
+    return [
+        low
+        for w in WORD.findall(words.replace("-", " "))
+        if (low := w.lower()) not in CALENDAR_WORDS
+    ]
+
+
+def _extended(words_after: str, following: str) -> tuple[str, str]:
+    """A figure's own words and, where its predicate is past the next figure, the words up to
+    it ("people in 468,000 families have been affected", "12,000 people (2,400 households)
+    were displaced", "households) were displaced"), less the aside; and after "and", the next
+    figure's words ("240 schools and 36 health facilities were damaged"): (extended, joined)."""
     own = words_after.rstrip()
-    if not following or not own:
-        return words_after
-    if "(" not in own and (own.endswith(")") or following.lstrip().startswith(")")):
-        # the figure is the aside ("(2,400 households) were displaced"): its predicate follows
-        return own.removesuffix(")") + " " + following.lstrip().removeprefix(")")
-    last = own.rsplit(None, 1)[-1].lower()
-    if own.endswith("(") or last in _CONJUNCTIONS or last in _PREPOSITIONS:
-        return words_after + following
-    if all(w.lower() in STOPWORDS for w in WORD.findall(own)):
-        # "six in ten of the 118,500 displaced people are staying": the words of the whole
-        return words_after + following
-    return words_after
+    if following and own:
+        last = own.rsplit(None, 1)[-1].lower()
+        if "(" not in own and (own.endswith(")") or following.lstrip().startswith(")")):
+            words_after = own.removesuffix(")") + " " + following.lstrip().removeprefix(")")
+        elif own.endswith("(") or last in _CONJUNCTIONS or last in _PREPOSITIONS:
+            words_after += following
+        elif all(w.lower() in STOPWORDS for w in WORD.findall(own)):
+            words_after += following  # "six in ten of the 118,500 displaced people"
+    aside = _ASIDE.search(words_after, 0, 60)
+    if aside is not None and any(c.isdigit() for c in aside.group()):
+        words_after = words_after[: aside.start()] + words_after[aside.end() :]
+    clause_end = _CLAUSE_END.search(words_after)
+    if clause_end is None:
+        return words_after, ""
+    joined = words_after[clause_end.end() :] if clause_end.group().strip() in _CONJUNCTIONS else ""
+    return words_after[: clause_end.start()], joined
 
 
 def restated_figure(text: str, mention, previous: list):
@@ -351,3 +370,49 @@ def share_of(observation) -> tuple[str, str]:
         base = base[: -len(observation.unit) - 1]
     base = base.removeprefix("share_")
     return f"share_{base}", "Share: " + base.replace("_", " ")
+
+
+def change_of(observation) -> tuple[str, str]:
+    """The id and name of the change, in percent, of what a figure counts ("suspected_cases":
+    suspected_cases_change), for "..., a 14 per cent decrease" after it."""
+    base = observation.indicator_id
+    if base.endswith("_" + observation.unit):
+        base = base[: -len(observation.unit) - 1]
+    return f"{base}_change", "Change: " + base.replace("_", " ") + " (percent)"
+
+
+def part_before(before: str) -> str | None:
+    """The part a share after it is of a whole ("Children under five account for"), or None."""
+    if not any(hint in before for hint in _PART_HINTS):
+        return None
+    found = _PART_OF_WHOLE.search(before)
+    return found.group("part") if found is not None else None
+
+
+def part_of_whole(part: str, whole_id: str) -> tuple[str, str]:
+    """A share of a whole that a part makes up ("Children under five account for 27 per cent
+    of suspected cases"): the whole's share id (`whole_id`, share_suspected_cases) with up to
+    two words of the part (share_suspected_cases_children)."""
+    words = [
+        low
+        for w in WORD.findall(part)
+        if (low := w.lower()) not in STOPWORDS and low not in PROPOSAL_STOP and len(low) > 2
+    ]
+    words = _until_a_preposition(part, words)[:2]
+    if not words:
+        return whole_id, "Share: " + whole_id.removeprefix("share_").replace("_", " ")
+    indicator_id = whole_id + "_" + "_".join(words)
+    return indicator_id, "Share: " + indicator_id.removeprefix("share_").replace("_", " ")
+
+
+def _until_a_preposition(part: str, words: list[str]) -> list[str]:
+    """The content words of `part` before its first preposition ("Children under five":
+    children), lower-cased."""
+    kept = []
+    for w in WORD.findall(part):
+        low = w.lower()
+        if kept and low in _PREPOSITIONS:
+            break
+        if low in words:
+            kept.append(low)
+    return kept

@@ -34,9 +34,14 @@ _GAZETTEER = tuple((name, kind, re.compile(pattern)) for name, kind, pattern in 
 
 # Adjectives and possessives that say whose ministry it is.
 PLACE_ADJECTIVES: dict[str, str] = vocabulary.words("place_adjectives", "speakers")
+MINISTRY_TOPICS = frozenset(vocabulary.words("ministry_topics", "speakers"))
+# what a ministry is for, before or after its noun, in capitals or in the words of
+# `ministry_topics` ("the health ministry", "the ministry of public health")
+_TOPIC = "(?:" + "|".join(sorted(MINISTRY_TOPICS, key=len, reverse=True)) + ")"
 MINISTRY_PATTERN = re.compile(
-    r"(?:(?P<owner>[A-Z][\w-]+?)(?:[’']s)?\s+)?(?:(?P<topic_before>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+|health|interior|defen[cs]e|education|agriculture|water|finance|foreign)\s+)?"
-    r"(?P<ministry>[Mm]inistry)(?:\s+of\s+(?P<topic_after>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}))?"
+    rf"(?:(?P<owner>[A-Z][\w-]+?)(?:[’']s)?\s+)?(?:(?P<topic_before>(?:[A-Z][a-z]+\s+){{0,2}}[A-Z][a-z]+|{_TOPIC})\s+)?"
+    rf"(?P<ministry>[Mm]inistry)(?:\s+of\s+(?P<topic_after>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){{0,3}}"
+    rf"|{_TOPIC}\b(?:\s+(?:and\s+)?{_TOPIC}\b){{0,2}}))?"
 )
 
 HONORIFICS: list[str] = vocabulary.words("honorifics", "speakers")
@@ -186,14 +191,14 @@ def canonical_ministry(match: re.Match) -> str:
             place = f"{before.group(1)} {place}"
     if topic:
         topic = MINISTRY_TOPIC_NAMES.get(topic.lower(), topic)
-        topic = topic.title() if topic.islower() else topic
+        if topic.islower():  # "the ministry of water and energy": Water and Energy
+            topic = " ".join(w if w == "and" else w.capitalize() for w in topic.split())
         name = f"{prefix}Ministry of {topic}"
     else:
         name = f"{prefix}Ministry"
     return f"{name} ({place})" if place else name
 
 
-MINISTRY_TOPICS = frozenset(vocabulary.words("ministry_topics", "speakers"))
 MINISTRY_TOPIC_NAMES: dict[str, str] = vocabulary.words("ministry_topic_names", "speakers")
 _WORD_BEFORE = re.compile(r"([A-Z][\w-]*)\s+\Z")
 
