@@ -431,3 +431,29 @@ def test_one_figure_stated_for_two_periods_is_two_candidates(count, year):
         f"{year - 1}-01-01",
         f"{year}-01-01",
     ]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.sampled_from(["week", "EW", "epidemiological week"]),
+    st.integers(1, 36),  # (both weeks before the week of publication, 47)
+    st.integers(1, 10),
+    st.lists(st.integers(12, 90_000), min_size=2, max_size=2, unique=True),
+    st.sampled_from(["rose", "fell", "went"]),
+)
+def test_a_change_between_two_numbered_weeks_holds_two_figures(word, first, gap, counts, verb):
+    # "from 1,100 in week 35 to 1,650 in week 38": the week's number and the next figure
+    # are no range ("35 to 1,650"), and each figure has its own week
+    second = first + gap
+    sentence = (
+        f"Weekly admissions {verb} from {counts[0]:,} in {word} {first} to {counts[1]:,} "
+        f"in {word} {second}."
+    )
+    found = {o.value: o for o in _read(sentence).observations}
+    assert sorted(found) == sorted(counts), sentence
+    for count, week in zip(counts, (first, second)):
+        monday = date.fromisocalendar(PUBLISHED.year, week, 1).isoformat()
+        assert (found[count].period_start, found[count].period_precision) == (monday, "week"), (
+            sentence,
+            found[count],
+        )

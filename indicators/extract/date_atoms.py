@@ -55,7 +55,9 @@ _FUZZY_YEAR = re.compile(rf"(?:early|mid|late|the (?:beginning|start|middle|end)
 _MONTH_ONLY = re.compile(rf"({MONTH})(?:,? ({YEAR}))?")
 _YEAR_ONLY = re.compile(YEAR)
 _WEEKDAY_ATOM = re.compile(rf"(?:(last|this|next) )?({WEEKDAY})(?: {PART_OF_DAY})?", re.I)
-_WEEK_NUMBER_ATOM = re.compile(rf"(?:week(?: \(ew\))?|ew) (\d+)(?:,? (?:of )?({YEAR}))?", re.I)
+_WEEK_NUMBER_ATOM = re.compile(
+    rf"(?:(?:(?:epidemiological|epi) )?week(?: \(ew\))?|ew) (\d+)(?:,? (?:of )?({YEAR}))?", re.I
+)
 DIGITS = re.compile(r"\d+")
 SPACES = re.compile(r"\s+")
 

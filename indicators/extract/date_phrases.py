@@ -78,7 +78,7 @@ _FUZZY = (
 # week 35 of 2025"), and a quarter of a year ("the second quarter of 2025"): a range of months.
 # ("EW 30", "epidemiological week (EW) 1" in epidemiological updates)
 _WEEK_NUMBER = (
-    r"(?:(?i:week)(?:\s+\(EW\))?|EW)\s+"
+    r"(?:(?:(?i:epidemiological|epi)\s+)?(?i:week)(?:\s+\(EW\))?|EW)\s+"
     rf"(?:[1-4]\d|5[0-3]|0?[1-9])(?!\d|[.,]\d)(?:,?\s+(?:of\s+)?{YEAR})?"
 )
 _QUARTER = (

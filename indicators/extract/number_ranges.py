@@ -127,6 +127,11 @@ def _low_scaled(text: str, low: NumberMention, high: NumberMention) -> float:
     return low.value
 
 
+# the word of a numbered week or round before a number (`before` is lower-cased): "week 35",
+# "epidemiological week (EW) 36", "round 12"
+_NUMBERED_BEFORE = re.compile(r"(?:\bweek|\bew\)?|\bround)\s\Z")
+
+
 def _is_range(text: str, low: NumberMention, high: NumberMention) -> bool:
     if high.qualifier or low.value is None or high.value is None:
         return False
@@ -141,6 +146,8 @@ def _is_range(text: str, low: NumberMention, high: NumberMention) -> bool:
         return False
     if joiner == "to" and before.rstrip().endswith("from"):
         return False  # "rose from 860 to 1,230" is a change
+    if before.endswith((" ", ")")) and _NUMBERED_BEFORE.search(before):
+        return False  # "from 1,100 in week 35 to 1,650": a week's number, then a figure
     low_value = _low_scaled(text, low, high)
     # "$2-3 million": the second takes the first's currency (its scale said once, after it)
     money_pair = low.kind == MONEY and high.kind == COUNT and low_value != low.value
