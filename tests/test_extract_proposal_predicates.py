@@ -25,7 +25,8 @@ an analyst reviews; "people" or "assist_usd" tells them nothing:
   account for 27 per cent of suspected cases": `share_suspected_cases_children`), and a change
   stated after a figure is its change ("18,900 cases were recorded, a 14 per cent decrease":
   `..._change`, -14);
-- an age after the noun ("children aged 6 to 59 months", "under five") ends an id's words.
+- an age after the noun ("children aged 6 to 59 months", "under five") ends an id's words;
+- a key figure's label names it in up to three words ("Governorates reporting cases: 19").
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -287,3 +288,17 @@ def test_an_age_after_the_noun_ends_the_words_of_an_id(verb, noun, count, age):
     text = f"The campaign {verb} {count:,} {noun} {age} in the district."
     found = _ids(text)
     assert found[count] == f"{noun}_{verb}", (text, found)
+
+
+@PROPERTY
+@given(
+    label=st.sampled_from(
+        ["Governorates reporting cases", "Health facilities damaged", "Households receiving cash"]
+        + ["Learning spaces established", "Water points repaired"]
+    ),
+    count=COUNTS,
+)
+def test_a_key_figure_label_names_its_figure_in_up_to_three_words(label, count):
+    text = f"Flood response update\n\nKey figures\n{label}: {count:,}\nPeople reached: 640\n"
+    found = _ids(text)
+    assert found[count] == label.lower().replace(" ", "_"), (text, found)

@@ -206,7 +206,9 @@ class FigureIndicator:
             described,
             rate,
             subject,
-            long=kind == num.MULTIPLIER or bool(change) or changed,
+            # (a key figure's label names it in up to three words: "Governorates reporting
+            # cases: 19 of 22")
+            long=kind == num.MULTIPLIER or bool(change) or changed or bool(words.label),
             change=changed,
             # the words past the next figure, for a predicate both share or one after an
             # aside ("240 schools and 36 clinics were damaged", "(14 per cent) had been")
