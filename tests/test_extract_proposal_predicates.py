@@ -26,7 +26,10 @@ an analyst reviews; "people" or "assist_usd" tells them nothing:
   stated after a figure is its change ("18,900 cases were recorded, a 14 per cent decrease":
   `..._change`, -14);
 - an age after the noun ("children aged 6 to 59 months", "under five") ends an id's words;
-- a key figure's label names it in up to three words ("Governorates reporting cases: 19").
+- a key figure's label names it in up to three words ("Governorates reporting cases: 19");
+- one verb before a pair of nouns names the first with it ("killed at least 38 soldiers and
+  volunteer fighters near Djibo": `soldiers_killed`), any preposition ends the words, and a
+  state after "under" is part of them ("40 towns under blockade").
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -302,3 +305,31 @@ def test_a_key_figure_label_names_its_figure_in_up_to_three_words(label, count):
     text = f"Flood response update\n\nKey figures\n{label}: {count:,}\nPeople reached: 640\n"
     found = _ids(text)
     assert found[count] == label.lower().replace(" ", "_"), (text, found)
+
+
+@PROPERTY
+@given(
+    verb=st.sampled_from(["killed", "wounded", "abducted", "evacuated"]),
+    nouns=st.sampled_from(
+        [("soldiers", "volunteer fighters"), ("civilians", "aid workers"), ("men", "boys")]
+    ),
+    count=st.integers(12, 900),
+    where=st.sampled_from(["near Djibo", "outside the town", "around the camp", "along the road"]),
+)
+def test_one_verb_before_a_pair_of_nouns_names_the_first_with_it(verb, nouns, count, where):
+    first, second = nouns
+    text = f"Gunmen {verb} at least {count} {first} and {second} {where} on Sunday."
+    found = _ids(text)
+    assert found[count] == f"{first}_{verb}", (text, found)
+
+
+@PROPERTY
+@given(
+    noun=st.sampled_from(["towns", "villages", "neighbourhoods", "camps"]),
+    state=st.sampled_from(["under siege", "under blockade", "under attack"]),
+    count=st.integers(12, 900),
+)
+def test_a_state_after_under_is_part_of_what_is_counted(noun, state, count):
+    text = f"Nearly a million people live in some {count} {noun} {state}, aid agencies say."
+    found = _ids(text)
+    assert found[count] == f"{noun}_{state.replace(' ', '_')}", (text, found)

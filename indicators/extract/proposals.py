@@ -69,12 +69,18 @@ def propose(
         tokens = []  # "costs SDG 612,000 in Kassala": where, not what; what comes before
     picked: list[str] = []
     later = ""  # the predicate after a phrase of where or of what: "people in X were affected"
+    verb_first = kind != numbers.MONEY and _verb_before(words_before)
     for index, token in enumerate(tokens):
         if rate and token in _RATE_TOKENS:
             continue  # the rate goes at the end: trucks_per_day
+        if picked and token in _PREPOSITIONS and token not in STOPWORDS:
+            later = _predicate_later(going_on, index)
+            break  # "killed near Mansila": where, not what
         if token in STOPWORDS or token in PROPOSAL_STOP or len(token) < 3:
             if picked and token in _CONJUNCTIONS and _opens_a_predicate(tokens, index, picked):
                 break  # "killed 12 people and injured 19": the next verb is another figure's
+            if picked and token in _CONJUNCTIONS and verb_first and not is_participle(picked[-1]):
+                break  # "killed 38 soldiers and volunteer fighters": soldiers_killed
             if picked and token in _AUXILIARIES:
                 continue
             state = _state_after(tokens, index) if picked else []
@@ -92,7 +98,7 @@ def propose(
         later = _predicate_later(going_on, len(tokens) - 1) if picked else ""
     if picked and len(picked) < 3 and kind != numbers.MONEY:
         # (money is named by what it is for: "released EUR 2.5m in emergency aid")
-        verb = _verb_before(words_before)  # "Clashes killed 12 people": people_killed
+        verb = verb_first  # "Clashes killed 12 people": people_killed
         if not verb and not any(is_participle(word) for word in picked):
             # "distributed 6,200 shelter kits and 4,900 hygiene kits": the verb of the list;
             # "12,000 households in Nampula were affected", "240 schools and 36 clinics were
@@ -163,6 +169,7 @@ _PREPOSITIONS = frozenset(
     ("in", "at", "on", "from", "to", "by", "with", "for", "across", "within", "before", "after")
     + ("until", "during", "since", "over", "through", "into", "among", "against", "between")
     + ("under", "aged")  # "children under five", "people aged one year and older": their age
+    + ("near", "outside", "inside", "around", "along", "throughout", "amid", "via")
 )
 # after an amount, these say where it holds ("for", "to" say what it is for: its name)
 _WHERE = frozenset(("in", "at", "across", "within", "inside", "near"))
