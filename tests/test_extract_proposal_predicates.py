@@ -29,7 +29,9 @@ an analyst reviews; "people" or "assist_usd" tells them nothing:
 - a key figure's label names it in up to three words ("Governorates reporting cases: 19");
 - one verb before a pair of nouns names the first with it ("killed at least 38 soldiers and
   volunteer fighters near Djibo": `soldiers_killed`), any preposition ends the words, and a
-  state after "under" is part of them ("40 towns under blockade").
+  state after "under" is part of them ("40 towns under blockade");
+- a share "of the target" after a figure is that figure's share of its target
+  ("reached 465,000 people, 91 per cent of the target": `share_people_reached_of_target`).
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -333,3 +335,20 @@ def test_a_state_after_under_is_part_of_what_is_counted(noun, state, count):
     text = f"Nearly a million people live in some {count} {noun} {state}, aid agencies say."
     found = _ids(text)
     assert found[count] == f"{noun}_{state.replace(' ', '_')}", (text, found)
+
+
+@PROPERTY
+@given(
+    verb=st.sampled_from(["reached", "vaccinated", "registered", "screened"]),
+    noun=NOUNS,
+    count=COUNTS,
+    share=st.integers(3, 99),
+    target=st.sampled_from(["the target", "the campaign target", "its goal", "the planned 900"]),
+)
+def test_a_share_of_the_target_after_a_figure_is_that_figures_share_of_target(
+    verb, noun, count, share, target
+):
+    text = f"The campaign {verb} {count:,} {noun}, {share} per cent of {target}."
+    found = _ids(text)
+    assert found[count] == f"{noun}_{verb}", (text, found)
+    assert found[share] == f"share_{noun}_{verb}_of_target", (text, found)

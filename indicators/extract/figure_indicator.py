@@ -22,6 +22,7 @@ from indicators.extract.proposals import (
     propose,
     restated_figure,
     share_of,
+    share_of_target,
     whole_noun,
 )
 from indicators.extract.short_names import named_in_full_before
@@ -218,6 +219,10 @@ class FigureIndicator:
         restated = restated_figure(text, mention, draft.previous) if kind == num.SHARE else None
         if restated is not None:  # "US$ 6.1 million (14 per cent) had been received"
             indicator_id, name = share_of(restated.observation)
+        elif kind == num.SHARE and (
+            of_target := share_of_target(text, mention.end, draft.previous)
+        ):
+            indicator_id, name = of_target  # "reached 465,000 people, 91 per cent of the target"
         elif part is not None:  # "Children under five account for 27 per cent of cases"
             indicator_id, name = part_of_whole(part, indicator_id)
         elif (

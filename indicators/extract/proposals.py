@@ -379,6 +379,27 @@ def share_of(observation) -> tuple[str, str]:
     return f"share_{base}", "Share: " + base.replace("_", " ")
 
 
+_OF_THE_TARGET = re.compile(
+    r"\s*of\s+(?:the|its|their|this|that)\s+(?:[a-z]+\s+)?(?:"
+    + vocabulary.alternatives(vocabulary.words("target_nouns"))
+    + r")\b(?!\s+(?:of|for)\b)"
+)
+
+
+def share_of_target(text: str, end: int, previous: list):
+    """The figure a share "of the target" after it is the share of its target, as its
+    id and name ("reached 465,000 people, 91 per cent of the target":
+    share_people_reached_of_target), or None."""
+    if not previous or _OF_THE_TARGET.match(text, end) is None:
+        return None
+    observation = previous[-1].observation
+    base = observation.indicator_id
+    if base.endswith("_" + observation.unit):
+        base = base[: -len(observation.unit) - 1]
+    base = base.removeprefix("share_")
+    return f"share_{base}_of_target", "Share of target: " + base.replace("_", " ")
+
+
 def change_of(observation) -> tuple[str, str]:
     """The id and name of the change, in percent, of what a figure counts ("suspected_cases":
     suspected_cases_change), for "..., a 14 per cent decrease" after it."""
