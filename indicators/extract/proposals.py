@@ -365,7 +365,9 @@ def restated_figure(text: str, mention, previous: list):
     if not text.startswith(")", mention.end):  # "(71 percent of the 6,800 planned)": its own
         return None
     figure = previous[-1]
-    between = text[figure.mention.end : opening] if figure.mention is not None else "-"
+    if figure.mention is None:
+        return None
+    between = text[figure.mention.end : opening]
     return figure if len(between) < 30 and not any(c in between for c in ",;.") else None
 
 
