@@ -31,7 +31,8 @@ an analyst reviews; "people" or "assist_usd" tells them nothing:
   volunteer fighters near Djibo": `soldiers_killed`), any preposition ends the words, and a
   state after "under" is part of them ("40 towns under blockade");
 - a share "of the target" after a figure is that figure's share of its target
-  ("reached 465,000 people, 91 per cent of the target": `share_people_reached_of_target`).
+  ("reached 465,000 people, 91 per cent of the target": `share_people_reached_of_target`);
+- the span a figure took ("3,000 people fled in 24 hours") is no figure, nor part of its id.
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -352,3 +353,20 @@ def test_a_share_of_the_target_after_a_figure_is_that_figures_share_of_target(
     found = _ids(text)
     assert found[count] == f"{noun}_{verb}", (text, found)
     assert found[share] == f"share_{noun}_{verb}_of_target", (text, found)
+
+
+@PROPERTY
+@given(
+    count=COUNTS,
+    noun=NOUNS,
+    verb=st.sampled_from(["fled", "arrived", "were displaced", "were evacuated"]),
+    span=st.sampled_from(
+        ["in 24 hours", "within 48 hours", "over three days", "in just two weeks"]
+    ),
+)
+def test_the_span_a_figure_took_is_no_figure_of_its_own(count, noun, verb, span):
+    text = f"Some {count:,} {noun} {verb} {span}, local officials said."
+    found = _ids(text)
+    # "in 24 hours" says how fast, not how long something lasted: one figure, not two
+    assert list(found) == [count], (text, found)
+    assert not {"hours", "days", "weeks"} & set(found[count].split("_")), (text, found)

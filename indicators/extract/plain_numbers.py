@@ -268,6 +268,10 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
                 _CHANGE_BEFORE.search(window)
             ):
                 mention.kind, mention.change = PERIOD, True  # "doubled in three months"
+            elif (" in " in window or " within " in window or " over " in window) and (
+                _FIGURE_THEN_IN.search(window)
+            ):
+                mention.kind = PERIOD  # "3,000 people fled in 24 hours": the period of a figure
             return mention
     if value < 100 and DETERMINER_BEFORE.search(before) and not before.endswith(context.OF_WHICH):
         return None  # "the two sides", "its three hospitals": a known set, not a figure
@@ -308,6 +312,13 @@ _CHANGE_BEFORE = re.compile(
     rf"\b{_CHANGE_WORD}\s+(?:(?:by\s+)?(?:(?:about|some|nearly|almost|over|more\s+than)\s+)?"
     r"\d[\d.,]*\s*(?:%|percent|per\s+cent)?\s+)?"  # "rose by 20 percent in two weeks"
     r"(?:(?:in|over|within)\s+(?:(?:the|its)\s+(?:past|last)\s+)?|in\s+just\s+)\Z",
+    re.IGNORECASE,
+)
+# a figure and its words, then "in", "within" or "over" before a duration: "Some 3,000 people
+# fled in 24 hours", "rainfall of up to 250 mm in 24 hours"
+_FIGURE_THEN_IN = re.compile(
+    r"\d(?:[\d.,]*\d)?(?:\s*%)?(?:\s+[^\W\d]+){1,4}\s+(?:in|within|over)\s+"
+    r"(?:(?:just|only|barely)\s+|the\s+(?:past|last|first)\s+)?\Z",
     re.IGNORECASE,
 )
 # "with two months of the year left", "three weeks remaining": how long is left, no figure

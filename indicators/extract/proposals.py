@@ -26,6 +26,11 @@ _AIM_FAILURES = frozenset(vocabulary.words("aim_failures"))
 _HEDGE_WORDS = frozenset(word for hedge in vocabulary.words("hedges") for word in hedge.split())
 CHANGE_WORDS = frozenset(vocabulary.words("change_words")) | {"has", "have", "had"}
 _MONEY_ROLES = vocabulary.words("money_roles")
+# the span of time a figure took, right after it: "in two days", "within 24 hours"
+_SPAN_AFTER = re.compile(
+    r"\s*(?:in|within|over|during)\s+(?:(?:just|only|the\s+(?:past|last|first))\s+)?"
+    r"(?:\d[\d.,]*|[a-z-]+)\s+(?:hours?|days?|weeks?|months?|years?)\b"
+)
 # an aside with a figure restates the figure before it ("US$ 6.1 million (14 per cent) had
 # been received", "12,000 people (2,400 households) were displaced"): its words go on after it
 _ASIDE = re.compile(r"\s*\([^()]{0,60}\)")
@@ -48,6 +53,9 @@ def propose(
     the next figure; `lead`: the sentence before the figure, for the verb of a list)."""
     # the words of the figure's own clause, without names of places, months or people, and
     # those the clause goes on with past the next figure, where its predicate may be
+    span = _SPAN_AFTER.match(words_after)
+    if span is not None:  # "walked 40 km in two days to reach the camp": when, not what
+        words_after = words_after[span.end() :]
     own_words = _CLAUSE_END.split(words_after, maxsplit=1)[0]
     tokens = _tokens(own_words)
     extended, joined = _extended(words_after, following)
