@@ -15,6 +15,7 @@ import csv
 import functools
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import snowballstemmer
@@ -92,8 +93,9 @@ def content_words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=8192)
 def content_word_tuple(text: str) -> tuple[str, ...]:
     """`content_words` as a cached tuple, for callers that only read it."""
-    # `_word_content` gives a word or None, never "": filter(None, ...) drops just the Nones
-    return tuple(filter(None, map(_word_content, words_of(text))))
+    # the clauses and windows of figures are nearly all new strings, but their pieces between
+    # white space recur: each piece's content words are read once (`_PieceContents`)
+    return tuple(chain.from_iterable(map(_piece_content, text.replace("-", " ").split())))
 
 
 def words_of(text: str) -> list[str]:
@@ -126,6 +128,21 @@ class _WordContents(dict):
 
 # What one word contributes to `content_words` (see `_WordContents`).
 _word_content = _WordContents().__getitem__
+
+
+class _PieceContents(_WordContents):
+    """The content words of one piece of text between white space, without a hyphen
+    (`words_of` of it, each read by `_word_content`), worked out on first sight of it."""
+
+    def __missing__(self, piece: str) -> tuple[str, ...]:
+        if len(self) >= self.limit:
+            self.clear()
+        # `_word_content` gives a word or None, never "": filter(None, ...) drops the Nones
+        content = self[piece] = tuple(filter(None, map(_word_content, words_of(piece))))
+        return content
+
+
+_piece_content = _PieceContents().__getitem__
 
 
 def _read_word(raw: str) -> str | None:
