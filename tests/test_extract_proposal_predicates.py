@@ -32,7 +32,12 @@ an analyst reviews; "people" or "assist_usd" tells them nothing:
   state after "under" is part of them ("40 towns under blockade");
 - a share "of the target" after a figure is that figure's share of its target
   ("reached 465,000 people, 91 per cent of the target": `share_people_reached_of_target`);
-- the span a figure took ("3,000 people fled in 24 hours") is no figure, nor part of its id.
+- the span a figure took ("3,000 people fled in 24 hours") is no figure, nor part of its id;
+- a share its subject stands at is named by the subject's head, the words before its first
+  preposition or aside ("Global acute malnutrition (GAM) among children aged 6-59 months
+  reached 19.6 per cent": `share_global_acute_malnutrition`; `copula_verbs`);
+- a count a sum is needed to act on is a target ("US$ 21 million is needed to treat 58,000
+  children": `children_targeted`).
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -370,3 +375,43 @@ def test_the_span_a_figure_took_is_no_figure_of_its_own(count, noun, verb, span)
     # "in 24 hours" says how fast, not how long something lasted: one figure, not two
     assert list(found) == [count], (text, found)
     assert not {"hours", "days", "weeks"} & set(found[count].split("_")), (text, found)
+
+
+@PROPERTY
+@given(
+    subject=st.sampled_from(
+        [
+            (
+                "Global acute malnutrition (GAM) among children aged 6-59 months",
+                "global_acute_malnutrition",
+            )
+        ]
+        + [
+            ("The cure rate", "cure_rate"),
+            ("Severe acute malnutrition (SAM)", "severe_acute_malnutrition"),
+        ]
+        + [("School attendance in the camps", "school_attendance")]
+    ),
+    verb=st.sampled_from(["reached", "was", "stood at", "remained at"]),
+    lead=st.sampled_from(["", "In Adré, ", "In September, "]),
+    share=st.integers(2, 97),
+)
+def test_a_share_a_subject_stands_at_is_named_by_the_subjects_head(subject, verb, lead, share):
+    said, head = subject
+    text = f"{lead}{said} {verb} {share} per cent, the survey found."
+    (observation,) = _observations(text)
+    assert observation.indicator_id == f"share_{head}", (text, observation)
+
+
+@PROPERTY
+@given(
+    aim=st.sampled_from(["treat", "vaccinate", "screen", "shelter", "evacuate"]),
+    noun=NOUNS,
+    count=COUNTS,
+    amount=st.integers(2, 90),
+)
+def test_a_count_a_sum_is_needed_to_act_on_is_a_target(aim, noun, count, amount):
+    text = f"Partners estimate that US$ {amount} million is needed to {aim} {count:,} {noun}."
+    found = _ids(text)
+    assert found[count] == f"{noun}_targeted", (text, found)
+    assert found[amount * 1e6] == "funding_required_usd", (text, found)

@@ -133,7 +133,8 @@ def propose(
             and w.lower() not in CALENDAR_WORDS  # "As of 15 January, US$ 6.1 million"
             and not (change and w.lower() in _CUT_WORDS)  # "cut rations by half": rations
         ]
-        picked = (content or before)[-3 if long else -2 :] or ["figure"]
+        head = _subject_head(lead or words_before) if kind == numbers.SHARE and not change else []
+        picked = head or (content or before)[-3 if long else -2 :] or ["figure"]
     base = "_".join(picked)
     if kind == numbers.SHARE and change:
         indicator_id, name = f"{base}_change", "Change: " + " ".join(picked) + " (percent)"
@@ -329,6 +330,42 @@ def whole_noun(earlier_ids: list[str]) -> str:
             break
         nouns.append(word)
     return "_".join(nouns[:2])
+
+
+# a share's subject, then the verb it stands at the share by: "The cure rate was", "Severe
+# acute malnutrition (SAM) stood at", after any lead-in ("In Adré, GAM was")
+_STANDS_AT = re.compile(
+    r"(?:^|[,;:]\s*)(?P<subject>[^,;:]*?)\s+(?:"
+    + vocabulary.alternatives(vocabulary.words("copula_verbs"))
+    + r")\s+(?:(?:about|some|nearly|almost|around|only|just|over)\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+# nouns the matcher reads past ("rate", "level") that a subject's head keeps: "The cure rate"
+_HEAD_NOUNS = frozenset(("rate", "level", "status", "average", "total", "number"))
+
+
+def _subject_head(words_before: str) -> list[str]:
+    """The head of the subject a share stands at ("Global acute malnutrition (GAM) among
+    children aged 6-59 months reached": global, acute, malnutrition): its words before its
+    first preposition or aside, at most three, or [] where no verb of standing precedes."""
+    found = _STANDS_AT.search(words_before)
+    if found is None:
+        return []
+    head = []
+    for word in re.split(r"[\s(]+", found.group("subject")):
+        low = word.lower().strip("),.’'")
+        if not low or word.startswith("(") or low in _PREPOSITIONS or low in _RELATIVES:
+            break
+        if (
+            (low in STOPWORDS and low not in _HEAD_NOUNS)
+            or low in PROPOSAL_STOP
+            or not low.isalpha()
+        ):
+            continue
+        head.append(low)
+    return head[-3:] if len(head) <= 3 else head[:3]
 
 
 def _tokens(words: str) -> list[str]:
