@@ -393,6 +393,19 @@ def test_a_count_of_another_thing_is_not_the_indicator_of_its_clause():
 def test_the_place_codes_file_agrees_with_the_country_data():
     from indicators.extract import vocabulary
 
-    assert vocabulary.place_country_codes() == vocabulary.place_codes_from_country_data(), (
+    written = json.loads((vocabulary.FOLDER / "place_codes.json").read_text("utf-8"))["codes"]
+    assert written == vocabulary.place_codes_from_country_data(), (
         "run python -m indicators.extract.vocabulary.place_codes"
     )
+
+
+def test_the_subdivisions_file_agrees_with_the_country_data():
+    from indicators.extract import vocabulary
+
+    written = json.loads((vocabulary.FOLDER / "subdivisions.json").read_text("utf-8"))["names"]
+    assert written == vocabulary.subdivisions_from_country_data(), (
+        "run python -m indicators.extract.vocabulary.subdivisions"
+    )
+    # each lies in a country of the gazetteer, whose code it takes
+    codes = vocabulary.place_country_codes()
+    assert all(codes[name] == codes[country] for name, country in written.items())

@@ -3,13 +3,17 @@ Yobe together reported 58 per cent of the cases", "Maiduguri recorded 1,200 case
 Kivu alone reported 40,000 displacements". A region or a town does not speak: the figure is
 where those places are, and it is credited to the report's publisher. A country alone may
 speak for its government ("Sudan reported ..."), and a body named with a place speaks
-("Health authorities in Borno reported ...").
+("Health authorities in Borno reported ..."). A place that is the subject of a state ("Qalqilya
+has been without mains power for 29 days", "Gaza is under siege") is where the figure holds,
+and a country's first-level subdivision (`vocabulary/subdivisions.json`, from ISO 3166-2) is
+a place of its country wherever it stands.
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date
 
@@ -73,3 +77,25 @@ def test_a_body_named_with_its_place_still_speaks(body, place, verb, count):
     text = f"{body} in {place} {verb} {count:,} cholera cases last week."
     (observation,) = _observations(text)
     assert observation.attributed_to != PUBLISHER, (text, observation)
+
+
+SUBDIVISIONS = json.loads((vocabulary.FOLDER / "subdivisions.json").read_text("utf-8"))["names"]
+CODES = vocabulary.place_country_codes()
+
+
+@PROPERTY
+@given(
+    place=st.sampled_from(sorted(SUBDIVISIONS)),
+    state=st.sampled_from(
+        ["has been without mains power for {n} days", "has been cut off for {n} days"]
+        + ["is under siege, with {n:,} people trapped", "was without water for {n} days"]
+    ),
+    count=st.integers(2, 900),
+)
+def test_a_subdivision_in_a_state_is_where_the_figure_holds(place, state, count):
+    # a state's first-level subdivision ("Kassala", "Al Hudaydah", "Nampula") is a place of
+    # the gazetteer, in its country, and the subject of a state is where, not an actor
+    text = f"{place} {state.format(n=count)}, local officials said."
+    (observation,) = _observations(text)
+    assert observation.location == place, (text, observation)
+    assert observation.country_code == CODES[SUBDIVISIONS[place]], (text, observation)

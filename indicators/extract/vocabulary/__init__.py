@@ -17,6 +17,7 @@ import copy
 import functools
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -45,7 +46,8 @@ def alternatives(words: Iterable[str]) -> str:
 
 
 def place_names() -> list[str]:
-    return list(_load("places")["names"])
+    """The gazetteer's names: those of places.json, then the subdivisions of subdivisions.json."""
+    return list(_load("places")["names"]) + list(_subdivisions())
 
 
 def place_canonical() -> dict[str, str]:
@@ -53,13 +55,77 @@ def place_canonical() -> dict[str, str]:
 
 
 def place_levels() -> dict[str, list[str]]:
-    """The places (as stored) of each level below a country: region, district, city, ..."""
-    return {level: list(names) for level, names in _load("places")["levels"].items()}
+    """The places (as stored) of each level below a country: region, district, city, ...;
+    the subdivisions of subdivisions.json are regions."""
+    levels = {level: list(names) for level, names in _load("places")["levels"].items()}
+    levels["region"] = levels.get("region", []) + list(_subdivisions())
+    return levels
 
 
 def place_within() -> dict[str, str]:
     """The place (as stored) each place lies in, up to its country."""
-    return dict(_load("places")["within"])
+    return dict(_load("places")["within"]) | _subdivisions()
+
+
+def _subdivisions() -> dict[str, str]:
+    """Each subdivision of subdivisions.json and the country (as stored) it lies in."""
+    return dict(_load("subdivisions")["names"])
+
+
+def subdivisions_from_country_data() -> dict[str, str]:
+    """The first-level subdivisions of the countries of `subdivision_countries` (places.json),
+    from pycountry's ISO 3166-2 data: each name without its diacritics, and its country as
+    the gazetteer stores it; names places.json holds, names of the not-places list and names
+    with brackets, commas or slashes are left out."""
+    import pycountry  # its data loads in about half a second: only when the file is written
+
+    places = _load("places")
+    codes = _load("place_codes")["codes"]
+    below = {name for names in places["levels"].values() for name in names}
+    country_of = {}
+    for name, code in sorted(codes.items()):
+        if name not in below:
+            country_of.setdefault(code, name)
+    known = {_folded(name).lower() for name in places["names"]}
+    left_out = set(places["subdivision_names_not_places"])
+    found: dict[str, str] = {}
+    for alpha_2 in places["subdivision_countries"]:
+        country = country_of.get(pycountry.countries.get(alpha_2=alpha_2).alpha_3)
+        if country is None:
+            continue
+        for subdivision in pycountry.subdivisions.get(country_code=alpha_2) or ():
+            if subdivision.parent_code is not None:
+                continue  # a district of a region: too many names that are also words
+            name = _folded(subdivision.name).strip("'")
+            if any(mark in name for mark in "[](),/") or name in left_out or len(name) < 3:
+                continue
+            # "Ta'izz" and "Taizz", "Ma'rib" and "Marib": reports write both
+            for spelling in dict.fromkeys((name, name.replace("'", ""))):
+                if spelling.lower() not in known and spelling not in left_out:
+                    found[spelling] = country
+                    known.add(spelling.lower())
+    return dict(sorted(found.items()))
+
+
+def _folded(name: str) -> str:
+    """A name as English reports spell it: without diacritics ("Al Ḩudaydah": Al Hudaydah,
+    "Kasaï": Kasai), a dotless i as i, apostrophes straight."""
+    name = name.replace("ı", "i").replace("ʻ", "'").replace("’", "'").replace("‘", "'")
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def write_subdivisions() -> None:
+    """Rewrite `subdivisions.json` from pycountry's data (after editing places.json)."""
+    document = {
+        "_about": (
+            "First-level subdivisions of the countries of places.json's subdivision_countries, "
+            "from the ISO 3166-2 data of pycountry, each with the country it lies in. Written by "
+            "`python -m indicators.extract.vocabulary.subdivisions`; a test checks it against that data."
+        ),
+        "names": subdivisions_from_country_data(),
+    }
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    (FOLDER / "subdivisions.json").write_text(text, "utf-8")
 
 
 def place_anaphors() -> dict[str, list[str]]:
@@ -74,16 +140,22 @@ def report_place_words() -> list[str]:
 
 def place_country_codes() -> dict[str, str]:
     """The country code of each gazetteer place that names one country (`place_codes.json`,
-    written by `write_place_country_codes` from the country data `indicators.places` reads)."""
-    return dict(_load("place_codes")["codes"])
+    written by `write_place_country_codes` from the country data `indicators.places` reads),
+    and of each subdivision, its country's."""
+    codes = dict(_load("place_codes")["codes"])
+    for subdivision, country in _subdivisions().items():  # a subdivision: its country's code
+        if country in codes:
+            codes.setdefault(subdivision, codes[country])
+    return codes
 
 
 def place_codes_from_country_data() -> dict[str, str]:
-    """Each gazetteer place (as stored) and the code the country data gives it, if any."""
+    """Each place of places.json (as stored) and the code the country data gives it, if any
+    (a subdivision takes its country's: `place_country_codes`)."""
     from indicators.places import country_code_for  # the country data loads in about a second
 
     canonical = place_canonical()
-    stored = sorted({canonical.get(name, name) for name in place_names()})
+    stored = sorted({canonical.get(name, name) for name in _load("places")["names"]})
     return {name: code for name in stored if (code := country_code_for(name))}
 
 
