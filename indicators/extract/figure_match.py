@@ -18,6 +18,7 @@ from indicators.extract.catalogue import content_word_tuple
 from indicators.extract.figure_predicate import with_its_verb
 from indicators.extract.figure_relations import id_numbers
 from indicators.extract.figure_words import counts_another_thing
+from indicators.extract.id_twins import as_spelled
 from indicators.extract.numbered_ids import numbered_beside
 from indicators.extract.sentence_view import Context
 
@@ -219,7 +220,8 @@ class FigureMatching:
             indicator = beside or self._unless_other_number(
                 draft, indicator, match, primary, focus, clause_words
             )
-        return indicator
+        # "6,700 houses destroyed": of two ids the matcher reads alike, the one spelled here
+        return as_spelled(self.catalogue, indicator, text, clause[0], mention, window.own_end)
 
     def _dated_apart(self, indicator, clause, clause_words, periods) -> bool:
         """Is the indicator one of a period since an origin ("CERF allocations since its

@@ -38,6 +38,7 @@ from indicators.extract.figure_words import (
 )
 from indicators.extract.gazetteer import BY_LOWER, CANONICAL
 from indicators.extract.numbered_ids import numbered_sibling
+from indicators.extract.with_adjuncts import words_of_the_clause_before
 
 
 class FigureReading(
@@ -181,6 +182,8 @@ class FigureReading(
             if clause == (sentence.start, sentence.end)
             else text[clause[0] : clause[1]]
         )
+        if clause[0] > sentence.start:  # ", with 14 deaths": of what the clause before says
+            clause_words += words_of_the_clause_before(text, sentence.start, clause[0])
         participle = participle_clause_start(text, mention.end, clause[1])
         if participle >= 0:  # "41 attacks ..., killing 12 health workers": the 12's words
             clause_words, focus = without_words_after(text, clause, participle, focus)
