@@ -23,6 +23,11 @@ Each class is tested over many numbers, nouns, places and agencies, not one sent
   before the report's topic fills in the rest;
 - a plan's year ("requires US$ 54 million for its response in 2025; 31% has been received")
   dates its requirement, not a figure of a later clause that states no date of its own;
+- a share of a reference level ("rainfall was 50 to 75 percent of the average") is of the
+  subject before it, not of the level;
+- roads or crossings "blocked for five days" are a closure's duration;
+- "at least one" after "for" ("no birth certificate for at least one child") is a condition,
+  no figure;
 - a hazard's intensity ("A magnitude 6.0 earthquake", "winds of 185 km/h") is a figure for a
   catalogue that keeps an indicator in its unit, and no figure for one that keeps none;
 - a speaker named after a description of it ("according to the state weather agency
@@ -413,6 +418,94 @@ def test_a_with_adjunct_is_of_what_the_clause_before_names(
     text = f"{topic.upper()} OUTBREAK: SITUATION REPORT\n\n{body}\n"
     found = _by_value(text, catalogue)
     assert found[deaths].indicator_id == f"{other}_deaths", text
+
+
+# -- a share of a reference level, a closure, a condition of at least one ---------------------
+
+
+@PROPERTY
+@given(
+    low=st.integers(10, 60),
+    width=st.integers(5, 30),
+    subject=st.sampled_from(
+        [
+            (
+                "Cumulative rainfall during the {season} season (April to June 2025)",
+                "rainfall_share_of_average",
+            ),
+            (
+                "Rainfall recorded over the {season} season, from March to May,",
+                "rainfall_share_of_average",
+            ),
+            (
+                "The {season} cereal harvest in the agropastoral zones of the south-west",
+                "harvest_share_of_average",
+            ),
+        ]
+    ),
+    season=st.sampled_from(["gu", "deyr", "long rains", "main"]),
+    level=st.sampled_from(["the average", "the long-term average", "normal", "the five-year mean"]),
+    tail=st.sampled_from(
+        [
+            ", and the Bay region received less than half of its usual rains",
+            " across most of the south",
+            "",
+        ]
+    ),
+)
+def test_a_share_of_a_reference_level_is_of_the_subject_before_it(
+    low, width, subject, season, level, tail
+):
+    lead, indicator_id = subject
+    high = low + width
+    catalogue = _catalogue(
+        ("rainfall_share_of_average", "Rainfall, share of average", "percent"),
+        ("harvest_share_of_average", "Harvest, share of average", "percent"),
+        ("share_households_displaced", "Households displaced", "percent"),
+    )
+    text = f"{lead.format(season=season)} was {low} to {high} percent of {level}{tail}."
+    found = _by_value(text, catalogue)
+    assert found[(low + high) / 2].indicator_id == indicator_id, text
+
+
+@PROPERTY
+@given(
+    days=st.integers(2, 30),
+    what=st.sampled_from(
+        ["the roads into the valleys", "the main road to the coast", "the Rafah crossing"]
+    ),
+    cause=st.sampled_from(["Landslides", "Floods", "Protesters", "Armed groups"]),
+    verb=st.sampled_from(["blocked", "have blocked", "kept blocking"]),
+)
+def test_a_road_blocked_for_some_days_is_a_closure(days, what, cause, verb):
+    catalogue = _catalogue(
+        ("closure_duration", "Duration of a closure", "days"),
+        ("laboratory_turnaround_time", "Laboratory turnaround time", "days"),
+        ("road_repair_duration", "Time to repair a road", "days"),
+        ("people_displaced", "People displaced", "count"),
+    )
+    text = f"{cause} {verb} {what} for {days} days."
+    found = _by_value(text, catalogue)
+    assert found[days].indicator_id == "closure_duration", text
+
+
+@PROPERTY
+@given(
+    share=st.integers(2, 9),
+    noun=st.sampled_from(["birth certificate", "identity document", "school report"]),
+    member=st.sampled_from(["child", "member", "adult"]),
+    place=PLACES,
+)
+def test_at_least_one_after_for_is_a_condition(share, noun, member, place):
+    catalogue = _catalogue(
+        ("share_households_without_documents", "Households without documents", "percent"),
+    )
+    text = (
+        f"In {place}, {share} out of 10 households interviewed said they had no {noun} for "
+        f"at least one {member}."
+    )
+    values = {o.value for o in _observations(text, catalogue)}
+    assert values == {share * 10}, text
 
 
 # -- a hazard's intensity, and a speaker named after its description --------------------------

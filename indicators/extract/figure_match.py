@@ -20,6 +20,7 @@ from indicators.extract.figure_relations import id_numbers
 from indicators.extract.figure_words import counts_another_thing
 from indicators.extract.id_twins import as_spelled
 from indicators.extract.numbered_ids import numbered_beside
+from indicators.extract.reference_wholes import of_a_reference
 from indicators.extract.sentence_view import Context
 
 _CHANGE_KEY = content_word_tuple("change")[0]
@@ -150,16 +151,21 @@ class FigureMatching:
         if (
             indicator is None
             and kind == num.SHARE
-            and not has_noun
             and len(before) >= 45
-            and len(self.figure_positions) == 1
+            and (
+                (not has_noun and len(self.figure_positions) == 1)
+                or of_a_reference(after)  # "rainfall ... was 75 percent of the average"
+            )
         ):
             # "Occupancy of dengue beds in the public hospitals of Tegucigalpa reached 93
-            # percent": the sentence's one figure, its subject further back than the words
-            # read around it
+            # percent": the sentence's one figure (or a share of a reference level, of the
+            # words before it), its subject further back than the words read around it
+            subject = (
+                content_word_tuple(text[clause[0] : mention.start]) if has_noun else clause_words
+            )
             indicator = match(
-                clause_words,
-                clause_words,
+                subject,
+                subject,
                 meant=self._meant(meanings, clause, mention, everywhere=True) if meanings else (),
             )
         if (
