@@ -28,6 +28,9 @@ Each class is tested over many numbers, nouns, places and agencies, not one sent
 - roads or crossings "blocked for five days" are a closure's duration;
 - "at least one" after "for" ("no birth certificate for at least one child") is a condition,
   no figure;
+- a report's heading fills no population into a count's words that another count of the
+  clause names ("plans to reach 75,000 people, including 40,000 children" under a headline
+  about children);
 - a hazard's intensity ("A magnitude 6.0 earthquake", "winds of 185 km/h") is a figure for a
   catalogue that keeps an indicator in its unit, and no figure for one that keeps none;
 - a speaker named after a description of it ("according to the state weather agency
@@ -506,6 +509,36 @@ def test_at_least_one_after_for_is_a_condition(share, noun, member, place):
     )
     values = {o.value for o in _observations(text, catalogue)}
     assert values == {share * 10}, text
+
+
+@PROPERTY
+@given(
+    people=st.integers(20_000, 900_000),
+    share=st.integers(20, 80),
+    population=st.sampled_from(
+        [
+            ("children", "CHILDREN OUT OF SCHOOL AFTER THE FLOODS"),
+            ("women", "WOMEN AND GIRLS AT RISK AFTER THE CYCLONE"),
+        ]
+    ),
+    agency=AGENCIES,
+    verb=st.sampled_from(["plans to reach", "aims to reach", "will assist"]),
+    tail=st.sampled_from([" with hygiene kits", " over the next three months", ""]),
+)
+def test_a_heading_fills_no_population_another_count_names(
+    people, share, population, agency, verb, tail
+):
+    noun, heading = population
+    part = people * share // 100
+    catalogue = _catalogue(
+        ("people_targeted", "People targeted", "count"),
+        (f"{noun}_targeted", f"{noun.capitalize()} targeted", "count"),
+        (f"{noun}_at_risk", f"{noun.capitalize()} at risk", "count"),
+    )
+    body = f"{agency} {verb} {people:,} people, including {part:,} {noun},{tail}."
+    text = f"{heading}\n\n{body[0].upper() + body[1:]}\n"
+    found = _by_value(text, catalogue)
+    assert found[people].indicator_id == "people_targeted", text
 
 
 # -- a hazard's intensity, and a speaker named after its description --------------------------

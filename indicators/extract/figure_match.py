@@ -14,7 +14,7 @@ from functools import partial
 from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract import vocabulary
-from indicators.extract.catalogue import content_word_tuple
+from indicators.extract.catalogue import content_word_tuple, population_keys
 from indicators.extract.figure_predicate import with_its_verb
 from indicators.extract.figure_relations import id_numbers
 from indicators.extract.figure_words import counts_another_thing
@@ -83,6 +83,10 @@ class FigureMatching:
             if self._sections is not None and not self._sections.starts and self._topic is not None
             else self._topic_and_section(sentence.start)
         )
+        if topic and kind == num.COUNT and has_noun and len(self.figure_positions) > 1:
+            # "plans to reach 75,000 people, including 40,000 children" under a heading of
+            # children: the heading fills in no population another count of the clause names
+            topic = topic - (self._heads_of_other_counts(mention, clause) & population_keys())
         cached = self._meanings_at
         if cached[0] is not sentence:
             cached = self._sentence_meanings(sentence)
