@@ -83,7 +83,13 @@ class FigureMatching:
             if self._sections is not None and not self._sections.starts and self._topic is not None
             else self._topic_and_section(sentence.start)
         )
-        if topic and kind == num.COUNT and has_noun and len(self.figure_positions) > 1:
+        if (
+            topic
+            and kind == num.COUNT
+            and has_noun
+            and len(self.figure_positions) > 1
+            and not topic.isdisjoint(population_keys())
+        ):
             # "plans to reach 75,000 people, including 40,000 children" under a heading of
             # children: the heading fills in no population another count of the clause names
             topic = topic - (self._heads_of_other_counts(mention, clause) & population_keys())
