@@ -31,6 +31,8 @@ Each class is tested over many numbers, nouns, places and agencies, not one sent
 - a report's heading fills no population into a count's words that another count of the
   clause names ("plans to reach 75,000 people, including 40,000 children" under a headline
   about children);
+- a count of people a place's name owns ("Of Nasir's estimated 245,000 people, 32,000 ...")
+  is the place's population, and the bare count after it a part read for itself;
 - a hazard's intensity ("A magnitude 6.0 earthquake", "winds of 185 km/h") is a figure for a
   catalogue that keeps an indicator in its unit, and no figure for one that keeps none;
 - a speaker named after a description of it ("according to the state weather agency
@@ -539,6 +541,32 @@ def test_a_heading_fills_no_population_another_count_names(
     text = f"{heading}\n\n{body[0].upper() + body[1:]}\n"
     found = _by_value(text, catalogue)
     assert found[people].indicator_id == "people_targeted", text
+
+
+@PROPERTY
+@given(
+    whole=st.integers(100_000, 900_000),
+    share=st.integers(5, 60),
+    place=st.sampled_from(["Nasir", "Ulang", "South Kivu", "Maiduguri", "Kassala"]),
+    hedge=st.sampled_from(["", "estimated ", "some "]),
+    noun=st.sampled_from(["people", "residents", "inhabitants"]),
+    phase=st.sampled_from([(5, "Catastrophe"), (4, "Emergency")]),
+)
+def test_a_places_people_are_its_population(whole, share, place, hedge, noun, phase):
+    part = whole * share // 100
+    number, name = phase
+    catalogue = _catalogue(
+        ("population", "Population", "count"),
+        ("people_in_ipc_phase_4", "People in IPC Phase 4", "count"),
+        ("people_in_ipc_phase_5", "People in IPC Phase 5", "count"),
+    )
+    text = (
+        f"Of {place}'s {hedge}{whole:,} {noun}, {part:,} are projected to be in {name} "
+        f"(IPC Phase {number})."
+    )
+    found = _by_value(text, catalogue)
+    assert found[whole].indicator_id == "population", text
+    assert found[part].indicator_id == f"people_in_ipc_phase_{number}", text
 
 
 # -- a hazard's intensity, and a speaker named after its description --------------------------

@@ -20,6 +20,7 @@ from indicators.extract.figure_relations import id_numbers
 from indicators.extract.figure_words import counts_another_thing
 from indicators.extract.id_twins import as_spelled
 from indicators.extract.numbered_ids import numbered_beside
+from indicators.extract.place_populations import POPULATION, a_places_people
 from indicators.extract.reference_wholes import of_a_reference
 from indicators.extract.sentence_view import Context
 
@@ -134,6 +135,9 @@ class FigureMatching:
         previous, periods = draft.previous, draft.periods
         text, clause = self.text, window.clause
         before, after, has_noun = window.before, window.after, window.has_noun
+        if kind == num.COUNT and has_noun and a_places_people(text, mention.start, mention.end):
+            # "Of Nasir's estimated 245,000 people, 32,000 ...": the place's population
+            indicator = match(POPULATION, POPULATION) or indicator
         in_parentheses = window.in_parentheses
         if (
             change is not None
