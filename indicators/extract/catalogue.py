@@ -242,6 +242,11 @@ def _population_keys() -> frozenset[str]:
     return frozenset(normalise(word) for word in POPULATION_WORDS)
 
 
+def population_keys() -> frozenset[str]:
+    """The normal forms of the words that name who is counted (`population_words`)."""
+    return _population_keys()
+
+
 def spelled_acronyms(indicator_id: str, text: str) -> dict[str, frozenset[str]]:
     """The words of an id that are the initials of words its name or definition spells out
     (`awd_cases_change` and "acute watery diarrhoea cases": awd -> acute, watery, diarrhoea),

@@ -25,6 +25,8 @@ from indicators.extract.proposals import (
     share_of_target,
     whole_noun,
 )
+from indicators.extract.reached_by import reached_by_the_action_before
+from indicators.extract.share_wholes import verbs_of_the_part
 from indicators.extract.short_names import named_in_full_before
 
 _TARGET_KEYS = frozenset(content_word_tuple(" ".join(vocabulary.words("target_nouns"))))
@@ -119,6 +121,8 @@ class FigureIndicator:
         before, has_noun, own_end = window.before, window.has_noun, window.own_end
         focus, clause_words = words.focus, words.clause_words
         own, elided = self._own_words(mention, clause, previous, own_end)
+        if own and reached_by_the_action_before(before):  # "..., reaching 38,900 children"
+            own = own | frozenset(clause_words)  # the action before says what reached them
         if elided:  # "... were killed and 19 injured": "killed" is the figure before's
             clause_words = tuple(w for w in clause_words if w not in elided)
             focus = tuple(w for w in focus if w not in elided)
@@ -140,6 +144,13 @@ class FigureIndicator:
             clause_words = tuple(w for w in clause_words if w not in whole_verbs)
             focus = tuple(w for w in focus if w not in whole_verbs)
             own = own - whole_verbs
+        part_verbs = verbs_of_the_part(
+            text, before, mention.end, clause[1], self.catalogue.verb_keys
+        )
+        if part_verbs:  # "23 percent of the US$ 38.5 million sought ... has been received"
+            clause_words = tuple(w for w in clause_words if w not in part_verbs)
+            focus = tuple(w for w in focus if w not in part_verbs)
+            own = own - part_verbs
         if against_target:
             # "..., against a target of 8,000": what the figure before achieved, less
             # its verb ("received"), is what this one targets

@@ -14,11 +14,14 @@ from functools import partial
 from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract import vocabulary
-from indicators.extract.catalogue import content_word_tuple
+from indicators.extract.catalogue import content_word_tuple, population_keys
 from indicators.extract.figure_predicate import with_its_verb
 from indicators.extract.figure_relations import id_numbers
 from indicators.extract.figure_words import counts_another_thing
+from indicators.extract.id_twins import as_spelled
 from indicators.extract.numbered_ids import numbered_beside
+from indicators.extract.place_populations import POPULATION, a_places_people
+from indicators.extract.reference_wholes import of_a_reference
 from indicators.extract.sentence_view import Context
 
 _CHANGE_KEY = content_word_tuple("change")[0]
@@ -81,6 +84,16 @@ class FigureMatching:
             if self._sections is not None and not self._sections.starts and self._topic is not None
             else self._topic_and_section(sentence.start)
         )
+        if (
+            topic
+            and kind == num.COUNT
+            and has_noun
+            and len(self.figure_positions) > 1
+            and not topic.isdisjoint(population_keys())
+        ):
+            # "plans to reach 75,000 people, including 40,000 children" under a heading of
+            # children: the heading fills in no population another count of the clause names
+            topic = topic - (self._heads_of_other_counts(mention, clause) & population_keys())
         cached = self._meanings_at
         if cached[0] is not sentence:
             cached = self._sentence_meanings(sentence)
@@ -122,6 +135,9 @@ class FigureMatching:
         previous, periods = draft.previous, draft.periods
         text, clause = self.text, window.clause
         before, after, has_noun = window.before, window.after, window.has_noun
+        if kind == num.COUNT and has_noun and a_places_people(text, mention.start, mention.end):
+            # "Of Nasir's estimated 245,000 people, 32,000 ...": the place's population
+            indicator = match(POPULATION, POPULATION) or indicator
         in_parentheses = window.in_parentheses
         if (
             change is not None
@@ -149,16 +165,21 @@ class FigureMatching:
         if (
             indicator is None
             and kind == num.SHARE
-            and not has_noun
             and len(before) >= 45
-            and len(self.figure_positions) == 1
+            and (
+                (not has_noun and len(self.figure_positions) == 1)
+                or of_a_reference(after)  # "rainfall ... was 75 percent of the average"
+            )
         ):
             # "Occupancy of dengue beds in the public hospitals of Tegucigalpa reached 93
-            # percent": the sentence's one figure, its subject further back than the words
-            # read around it
+            # percent": the sentence's one figure (or a share of a reference level, of the
+            # words before it), its subject further back than the words read around it
+            subject = (
+                content_word_tuple(text[clause[0] : mention.start]) if has_noun else clause_words
+            )
             indicator = match(
-                clause_words,
-                clause_words,
+                subject,
+                subject,
                 meant=self._meant(meanings, clause, mention, everywhere=True) if meanings else (),
             )
         if (
@@ -219,7 +240,8 @@ class FigureMatching:
             indicator = beside or self._unless_other_number(
                 draft, indicator, match, primary, focus, clause_words
             )
-        return indicator
+        # "6,700 houses destroyed": of two ids the matcher reads alike, the one spelled here
+        return as_spelled(self.catalogue, indicator, text, clause[0], mention, window.own_end)
 
     def _dated_apart(self, indicator, clause, clause_words, periods) -> bool:
         """Is the indicator one of a period since an origin ("CERF allocations since its

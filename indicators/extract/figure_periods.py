@@ -18,6 +18,7 @@ from indicators.extract.date_atoms import DateAtom
 from indicators.extract.dates import DatePhrase
 from indicators.extract.figure_relations import _BASELINE_BEFORE, _BASELINE_HINTS
 from indicators.extract.figure_units import period_fields
+from indicators.extract.plan_years import of_another_figures_plan
 from indicators.extract.sentences import BULLET
 
 # "About 7 million people, one in three Chadians, need ...": the second figure restates the
@@ -125,6 +126,8 @@ class FigurePeriods:
             ]
             if earlier and earlier[-1].clause != clause:
                 period = earlier[-1].period
+                if of_another_figures_plan(text, period, mention, self.figure_mentions):
+                    period = None  # "requires US$ 54 million for 2025; 31% has been received"
         if period is None and not running_total and self.lead_in_periods:
             period = self._lead_in_period(mention.number_start)
         fields = period_fields(period)

@@ -38,6 +38,8 @@ from indicators.extract.figure_words import (
 )
 from indicators.extract.gazetteer import BY_LOWER, CANONICAL
 from indicators.extract.numbered_ids import numbered_sibling
+from indicators.extract.place_populations import a_places_people
+from indicators.extract.with_adjuncts import words_of_the_clause_before
 
 
 class FigureReading(
@@ -181,6 +183,8 @@ class FigureReading(
             if clause == (sentence.start, sentence.end)
             else text[clause[0] : clause[1]]
         )
+        if clause[0] > sentence.start:  # ", with 14 deaths": of what the clause before says
+            clause_words += words_of_the_clause_before(text, sentence.start, clause[0])
         participle = participle_clause_start(text, mention.end, clause[1])
         if participle >= 0:  # "41 attacks ..., killing 12 health workers": the 12's words
             clause_words, focus = without_words_after(text, clause, participle, focus)
@@ -213,7 +217,18 @@ class FigureReading(
         before, after = window.before, window.after
         has_noun, dated_after = window.has_noun, window.dated_after
         inherited = None
-        if not has_noun and previous and not cell_label and not against_target:
+        if (
+            not has_noun
+            and previous
+            and not cell_label
+            and not against_target
+            # "Of Nasir's 245,000 people, 32,000 ...": a part of the place's people, read for
+            # itself
+            and not (
+                previous[-1].mention is not None
+                and a_places_people(text, previous[-1].mention.start, previous[-1].mention.end)
+            )
+        ):
             # (a table's cell: its column says)
             # "7 million people, one in three ..., compared with 6.9 million": the nearest
             # earlier figure of the same family says what a bare one counts

@@ -53,9 +53,9 @@ AGE_BEFORE = re.compile(
 )
 # "districts that have reported at least one case", "households said at least one member had
 # been forced to pay", "homes where at least one child ...": a definition, not a figure
+_AT_LEAST_ONE_OPENERS = vocabulary.alternatives(vocabulary.words("at_least_one_openers"))
 AT_LEAST_ONE_OBJECT = re.compile(
-    r"\b(?:have|has|had|having|with|reported|reporting|recorded|received|receiving|said|say"
-    r"|says|where|whose|in\s+which)\s+at\s+least\s+\Z",
+    rf"\b(?:{_AT_LEAST_ONE_OPENERS})\s+at\s+least\s+\Z",
     re.IGNORECASE,
 )
 OF_WHICH = ("of which ", "of whom ")  # "212 beds, of which 64 were occupied": a part, counted

@@ -9,10 +9,14 @@ from __future__ import annotations
 import re
 
 from indicators.extract import number_context as context
+from indicators.extract import vocabulary
 from indicators.extract.number_mention import COUNT, MEASURE, MONEY, SHARE, NumberMention
 from indicators.extract.number_words import parse_number, scaled
 
 RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and)\s*\Z", re.IGNORECASE)
+# "have ranged from 24% to 88%": from one bound to the other, no change
+_RANGE_VERBS = vocabulary.alternatives(vocabulary.words("range_verbs"))
+_RANGED_FROM = re.compile(rf"\b(?:{_RANGE_VERBS})\s+from\s+\Z", re.IGNORECASE)
 
 
 def merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
@@ -145,7 +149,8 @@ def _is_range(text: str, low: NumberMention, high: NumberMention) -> bool:
     if joiner == "and" and not before.rstrip().endswith("between"):
         return False
     if joiner == "to" and before.rstrip().endswith("from"):
-        return False  # "rose from 860 to 1,230" is a change
+        # "rose from 860 to 1,230" is a change; "ranged from 24% to 88%" a range
+        return _RANGED_FROM.search(text, max(0, low.start - 20), low.start) is not None
     if before.endswith((" ", ")")) and _NUMBERED_BEFORE.search(before):
         return False  # "from 1,100 in week 35 to 1,650": a week's number, then a figure
     low_value = _low_scaled(text, low, high)

@@ -35,6 +35,7 @@ from indicators.extract.number_words import (
 from indicators.extract.patterns import _unusual_case, alternation
 
 _NOT_COUNTED = alternation(vocabulary.words("not_counted"))
+_AGE_NOUNS = alternation(vocabulary.words("age_nouns"))
 _CHANGE_WORD = alternation(vocabulary.words("change_words"))
 
 # Words just before a number that make it a label, an age, a level or a reference, not a
@@ -79,7 +80,7 @@ LABEL_WORDS = [
     "per",
 ]
 LABEL_PHRASES = (
-    (r"(?:children|child|girls|boys|infants|those|people|persons|aged?)\s+(?:under|below|over)",
+    (rf"{_AGE_NOUNS}\s+(?:under|below|over)",
      ("under", "below", "over")),
     (r"(?:under|below|over|above)\s+the\s+age\s+of", ("of",)),
     (r"(?:aged?|ages)\s+(?:between\s+)?\d+\s*(?:[-–]|to|and)", ("-", "–", "to", "and")),
@@ -129,6 +130,7 @@ _MILLIONS_NOUN = re.compile(
     r"\s?(?:(?i:[a-z]+s|people|children|women|men|youth|population)|[A-Z][a-z]+ese)\b"
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+\Z", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s+(?:of\s+)?\Z", re.IGNORECASE)
 
 
 def _millions_of(text: str, start: int, end: int) -> bool:
@@ -158,6 +160,9 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
         # "Health partners report 112 suspected cases": the verb, not "Situation Report 12"
         and not (before.endswith(_VERB_LABEL_ENDINGS) and _REPORTING_VERB.search(before))
     ):
+        if token[0].isdigit() and _MAGNITUDE_BEFORE.search(own_line):
+            # "A magnitude 6.0 earthquake", "an aftershock of magnitude 5.2": its intensity
+            return NumberMention.alone(span_start, span_end, value, MEASURE, "magnitude")
         return None
     if before.endswith(_SEQUENCE_ENDINGS) and _SEQUENCE_BEFORE.search(before):
         return None  # "Round 12" of a tracking assessment, "EW 30", "week (EW) 1"

@@ -34,11 +34,13 @@ from indicators.extract.dates import (
 from indicators.extract.events import EVENT_HINTS
 from indicators.extract.figure_record import _Figure
 from indicators.extract.figure_statuses import EVALUATIVE_HINTS, QUALITATIVE_HINTS
+from indicators.extract.hazard_intensity import kept_by
 from indicators.extract.number_context import one_span_of_change
 from indicators.extract.sentence_view import ParagraphWords
 from indicators.extract.sentences import Sentence
 from indicators.extract.speech_verbs import SPEECH_VERB, SPEECH_VERB_WORDS
 from indicators.extract.transcripts import is_transcript, turn_attribution, turn_speaker
+from indicators.extract.undated_windows import in_an_undated_window
 
 # A date right after such a verb dates an event ("began on 19 May"), not a figure's period.
 _EVENT_VERBS = vocabulary.words("event_verbs")
@@ -201,6 +203,10 @@ class SentenceReading:
                 if phrase.start <= at < phrase.end:
                     break
             else:
+                if len(phrases) < len(date_matches) and in_an_undated_window(date_matches, at):
+                    continue  # "the weekly average of the previous four weeks": no figure
+                if mention.kind == num.MEASURE and not kept_by(self.catalogue, mention.unit):
+                    continue  # "a magnitude 6.0 earthquake", where no indicator keeps one
                 if not attributions or not _covered(at, attributions):
                     kept.append(mention)
         # "doubled in a week": the span is the change's period

@@ -17,6 +17,7 @@ import functools
 import re
 
 from indicators.extract import vocabulary
+from indicators.extract.speaker_descriptions import named_after_its_description
 
 PERSON = "person"
 ORG = "org"
@@ -300,6 +301,9 @@ def _read_speaker(phrase: str) -> tuple[str, str, str, str]:
         words.pop(0)
     if not words:
         return "", "", "", surname
+    named = named_after_its_description(words)  # "the state weather agency PAGASA"
+    if named:
+        return named, ORG, "", surname
     text = " ".join(words)
     return text[0].upper() + text[1:], ORG, "", surname
 
