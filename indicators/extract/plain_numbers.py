@@ -239,6 +239,8 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
                 and text[end : end + 3].lstrip()[:1] in context.LABEL_ENDS
             ):
                 return None  # "Rice, 1 kg: SYP 27,500": the quantity a price is for
+            if per is None and _PACKAGE_AFTER.match(text, end) and _SIZE_ARTICLE.search(before):
+                return None  # "a 50 kg bag of wheat flour": the size of what is priced
             if per is not None:  # "14.2 litres per person per day": one measure per base
                 end = per.end()
                 base = per.group("base").lower()
@@ -302,6 +304,11 @@ _VERB_LABEL_ENDINGS = ("report ", "update ")
 _REPORTING_VERB = re.compile(r"\b[A-Za-z][a-z]*[^\Ws]s\s+(?:now\s+|also\s+)?(?:report|update)\s\Z")
 # a number that names a step of a sequence: "Round 12", "EW 30", "epidemiological week (EW) 1"
 _SEQUENCE_ENDINGS = ("ound ", "OUND ", "EW ", "EW) ")
+# "a 50 kg bag", "each 12.5 kg cylinder": a package after its size
+_PACKAGE_AFTER = re.compile(
+    rf"\s+{alternation(vocabulary.words('package_nouns'))}s?\b", re.IGNORECASE
+)
+_SIZE_ARTICLE = re.compile(r"\b(?:a|an|each|every|per|one|the)\s+\Z", re.IGNORECASE)
 # the end of a range of a scale's levels, after its first number and "or", "to", "and"
 _LEVEL_RANGE_ENDINGS = (" or ", " to ", " and ", "-", "–")
 _LEVEL_RANGE_BEFORE = re.compile(
