@@ -38,6 +38,7 @@ from indicators.extract.figure_words import (
 )
 from indicators.extract.gazetteer import BY_LOWER, CANONICAL
 from indicators.extract.numbered_ids import numbered_sibling
+from indicators.extract.row_scales import row_scale, scaled_bounds
 
 
 class FigureReading(
@@ -261,6 +262,14 @@ class FigureReading(
             return inherited, rate or inherited.rate
         return None, rate
 
+    def _row_start(self, mention) -> int:
+        """Where the line of a figure starts, when the figure is a plain number of at most
+        three digits after a row's label ("WASH: 13.6"), else -1."""
+        token = self.text[mention.number_start : mention.end]
+        if len(token) > 5 or not token[:1].isdigit() or "," in token:
+            return -1
+        return self.text.rfind("\n", 0, mention.start) + 1
+
     def _value_and_bounds(self, mention, unit: str, indicator_id: str, clause, notes: list):
         """A figure's value and bounds in `unit` (converted from the unit it was stated in,
         noting a conversion in `notes`), negated when a change of it is a fall ("fell by 3
@@ -269,6 +278,10 @@ class FigureReading(
         value, low, high = convert(
             value, mention.value_low, mention.value_high, mention.unit, unit, notes
         )
+        if mention.kind == num.COUNT and unit == "count" and clause[0] == self._row_start(mention):
+            factor = row_scale(text, clause[0], mention.start)  # "(people in need, millions):"
+            if factor != 1:
+                value, low, high = scaled_bounds(value, low, high, factor)
         if value is not None and unit in fc.CHANGE_UNITS and indicator_id.endswith("_change"):
             fall = fc.FALL_BEFORE.search(text, max(clause[0], mention.start - 40), mention.start)
             if fall is None:  # "9 percent fewer than in August"
