@@ -24,6 +24,23 @@ from indicators.extract.figure_words import (
 )
 from indicators.extract.sentence_view import Distances
 from indicators.extract.sentences import Sentence
+from indicators.extract.vocabulary import words as vocabulary_words
+
+_PEOPLE_NOUNS = frozenset(vocabulary_words("population_words", "words")) | frozenset(
+    vocabulary_words("people_nouns", "words")
+)
+_FIRST_WORD = re.compile(r"\s+(?:[a-z-]+\s+)?([A-Za-z]+)")
+
+
+def counts_people(text: str, end: int) -> bool:
+    """Is the count that ends at `end` one of people ("4,200 people", "2 million displaced
+    people"): a noun of people among the two words after it?"""
+    match = _FIRST_WORD.match(text, end, end + 40)
+    if match is None:
+        return False
+    words = text[end : match.end()].lower().split()
+    return any(word in _PEOPLE_NOUNS for word in words)
+
 
 _OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
 # A count's own noun follows it at once ("40 beds"), not after a verb or a preposition
@@ -32,6 +49,8 @@ _NOUN_FIRST = re.compile(
     r"|this|that|each|every|last|since|during|compared|against)\b)[A-Za-z]"
 )
 _HEAD_END = re.compile(r"[,;:()]")
+# the words before a count of places that say people are in them
+_WHERE = (" in ", " at ", " across ", " inside ")
 
 
 class FigureSurroundings:
@@ -79,6 +98,7 @@ class FigureSurroundings:
         text = self.text
         own = self._head_after(mention)
         heads: set[str] = set()
+        people = None
         for other in self.figure_mentions:
             position = other.number_start
             if (
@@ -88,6 +108,11 @@ class FigureSurroundings:
                 or (position < mention.number_start and not opens_aside(text, other.start))
             ):
                 continue
+            if position > mention.number_start and text.endswith(_WHERE, 0, other.start):
+                if people is None:
+                    people = counts_people(text, mention.end)
+                if people:  # "4,200 people remain in 58 evacuation centres": where they are
+                    continue
             heads.update(self._head_after(other))
         return frozenset(heads - own)
 
