@@ -167,6 +167,8 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
         return None
     if before.endswith(_SEQUENCE_ENDINGS) and _SEQUENCE_BEFORE.search(before):
         return None  # "Round 12" of a tracking assessment, "EW 30", "week (EW) 1"
+    if len(token) <= 2 and value <= 31 and _DAYS_OF_A_MONTH.match(text, span_end, span_end + 40):
+        return None  # "on 10 and 11 March", "on 3, 4 and 5 August": days of a month
     if before.endswith(_LEVEL_RANGE_ENDINGS) and _LEVEL_RANGE_BEFORE.search(own_line):
         return None  # "IPC Phases 3 to 5", "severity 4 or 5": the range's end is a label too
     if context.not_a_figure(text, token, before, span_start, span_end):
@@ -309,6 +311,12 @@ _PACKAGE_AFTER = re.compile(
     rf"\s+{alternation(vocabulary.words('package_nouns'))}s?\b", re.IGNORECASE
 )
 _SIZE_ARTICLE = re.compile(r"\b(?:a|an|each|every|per|one|the)\s+\Z", re.IGNORECASE)
+# the days after a day of a month that list it with them, then the month: "10 and 11 March"
+_MONTH_WORDS = alternation(vocabulary.words("months", "dates"))
+_DAYS_OF_A_MONTH = re.compile(
+    rf"(?:\s*,\s*\d{{1,2}}){{0,5}},?\s*(?:and|&|or)\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORDS}\b",
+    re.IGNORECASE,
+)
 # the end of a range of a scale's levels, after its first number and "or", "to", "and"
 _LEVEL_RANGE_ENDINGS = (" or ", " to ", " and ", "-", "–")
 _LEVEL_RANGE_BEFORE = re.compile(
