@@ -421,3 +421,33 @@ def test_a_date_in_a_clause_without_a_figure_does_not_date_the_next(cut, when, p
     )
     share = _by_value(text)[p]
     assert share.period_start == "" and share.period_end == "", text
+
+
+# -- the subject before a participle of what it led to ------------------------------------------
+
+SUBJECTS = st.sampled_from(
+    [
+        ("Settler attacks", "settler_attacks", "Settler attacks"),
+        ("Airstrikes", "airstrikes", "Airstrikes"),
+        ("Armed robberies", "armed_robberies", "Armed robberies"),
+    ]
+)
+RESULTS = st.sampled_from(
+    [
+        "resulting in casualties or property damage",
+        "causing injuries or damage to homes",
+        "involving casualties among civilians",
+        "affecting schools and health facilities",
+    ]
+)
+
+
+@PROPERTY
+@given(SUBJECTS, RESULTS, COUNTS, st.sampled_from(MONTHS))
+def test_the_subject_before_a_participle_names_the_figure(subject, result, n, month):
+    words, indicator_id, name = subject
+    catalogue = _catalogue(
+        (indicator_id, name, "count"), ("people_injured", "People injured", "count")
+    )
+    text = f"{words} {result} rose to {n:,} in {month}."
+    assert _by_value(text, catalogue)[n].indicator_id == indicator_id, text

@@ -38,6 +38,7 @@ from indicators.extract.figure_words import (
 )
 from indicators.extract.gazetteer import BY_LOWER, CANONICAL
 from indicators.extract.numbered_ids import numbered_sibling
+from indicators.extract.participle_subjects import subject_before_participle
 from indicators.extract.row_scales import row_scale, scaled_bounds
 
 
@@ -144,6 +145,9 @@ class FigureReading(
         text, clause = self.text, window.clause
         before, after, in_parentheses = window.before, window.after, window.in_parentheses
         focus_text = whole_words(before, after)
+        subject = subject_before_participle(before) if len(before) > 45 else ""
+        if subject:  # "Settler attacks resulting in casualties ... rose to 148": attacks
+            focus_text = subject + " " + focus_text
         label = fc.label_of_row(text, clause[0], mention.start)
         if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
             focus_text = label + " " + focus_text

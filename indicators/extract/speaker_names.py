@@ -40,7 +40,9 @@ MINISTRY_PATTERN = re.compile(
 )
 
 HONORIFICS: list[str] = vocabulary.words("honorifics", "speakers")
-_HONORIFIC_WORDS = frozenset(word.lower() for word in HONORIFICS)
+# ranks written in full ("Colonel Abass Dembélé") are left out of a name as titles are
+RANKS: list[str] = vocabulary.words("ranks", "speakers")
+_HONORIFIC_WORDS = frozenset(word.lower() for word in HONORIFICS + RANKS)
 
 ROLE_WORDS = frozenset(vocabulary.words("role_words", "speakers"))
 DETERMINERS = frozenset(vocabulary.words("determiners", "speakers"))
@@ -439,7 +441,9 @@ def is_a_name(words: str) -> bool:
     return bool(name) and words.endswith(name) and _LONE_HONORIFIC.fullmatch(words[: -len(name)])
 
 
-_LONE_HONORIFIC = re.compile(r"(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+)?")
+_LONE_HONORIFIC = re.compile(
+    r"(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+|(?:" + "|".join(RANKS) + r")\s+)?"
+)
 
 
 def looks_like_speaker(phrase: str) -> bool:
