@@ -38,7 +38,7 @@ from indicators.extract.figure_words import (
 )
 from indicators.extract.gazetteer import BY_LOWER, CANONICAL
 from indicators.extract.numbered_ids import numbered_sibling
-from indicators.extract.participle_subjects import subject_before_participle
+from indicators.extract.participle_subjects import subject_before_participle, verb_before
 from indicators.extract.row_scales import row_scale, scaled_bounds
 
 
@@ -146,8 +146,9 @@ class FigureReading(
         before, after, in_parentheses = window.before, window.after, window.in_parentheses
         focus_text = whole_words(before, after)
         subject = subject_before_participle(before) if len(before) > 45 else ""
-        if subject:  # "Settler attacks resulting in casualties ... rose to 148": attacks
-            focus_text = subject + " " + focus_text
+        if subject:  # "Settler attacks resulting in casualties ... rose to 148": attacks,
+            # not the casualties that qualify them
+            focus_text = subject + " " + verb_before(before) + " " + whole_words("", after)
         label = fc.label_of_row(text, clause[0], mention.start)
         if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
             focus_text = label + " " + focus_text

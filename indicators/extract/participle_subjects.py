@@ -1,8 +1,9 @@
 """The subject of a figure's verb that stands before a participle saying what it led to:
-"Settler attacks resulting in casualties or property damage rose to 148", "Floods affecting
-12 districts have displaced ...". The words read around a figure stop some words before it,
-inside the participle's object; the subject is what the figure counts, so it joins them. The
-participles are vocabulary (figures.json: subject_participles).
+"Settler attacks resulting in casualties or property damage rose to 148". The words read
+around a figure stop some words before it, inside the participle's object; the subject is
+what the figure counts, so the figure is read by it and its verb ("rose to"), not by the
+casualties that qualify it. The participles are vocabulary (figures.json:
+subject_participles).
 """
 
 from __future__ import annotations
@@ -33,3 +34,12 @@ def subject_before_participle(before: str) -> str:
         if match.end("subject") <= cut + 1:
             return match.group("subject").strip()
     return ""
+
+
+_LAST_WORDS = re.compile(r"(?:[A-Za-z][\w’'-]*\s+){1,2}\Z")
+
+
+def verb_before(before: str) -> str:
+    """The last two words before a figure ("rose to", "have displaced"): its verb."""
+    match = _LAST_WORDS.search(before, max(0, len(before) - 30))
+    return match.group().strip() if match else ""
