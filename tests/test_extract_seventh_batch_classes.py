@@ -451,3 +451,29 @@ def test_the_subject_before_a_participle_names_the_figure(subject, result, n, mo
     )
     text = f"{words} {result} rose to {n:,} in {month}."
     assert _by_value(text, catalogue)[n].indicator_id == indicator_id, text
+
+
+# -- a count that gives something "to" another count ---------------------------------------------
+
+GIVERS = st.sampled_from(["partners", "organisations", "agencies", "NGOs"])
+GIVEN = st.sampled_from(["multi-purpose cash", "food parcels", "cash grants", "hygiene kits"])
+GIVING = st.sampled_from(["delivered", "distributed", "transferred", "provided"])
+
+
+@PROPERTY
+@given(GIVERS, GIVEN, GIVING, st.integers(3, 60), COUNTS, st.sampled_from(MONTHS))
+def test_a_count_that_gives_to_another_names_neither_and_dates_both(
+    givers, given_thing, verb, who, n, month
+):
+    assume(who != n)
+    received = "households_received_" + given_thing.replace(" ", "_").replace("-", "_")
+    catalogue = _catalogue(
+        ("cash_partners", "Cash partners", "count"),
+        (received, f"Households that received {given_thing}", "count"),
+    )
+    text = f"Response: {who} {givers} {verb} {given_thing} to {n:,} households in {month}."
+    found = _by_value(text, catalogue)
+    assert found[n].indicator_id == received, text
+    start = f"2025-{MONTHS.index(month) + 1:02d}-01"
+    assert found[n].period_start == start
+    assert found[who].period_start == start, text

@@ -105,7 +105,13 @@ class FigureSurroundings:
                 other is mention
                 or other.kind != num.COUNT
                 or not clause[0] <= position < clause[1]
-                or (position < mention.number_start and not opens_aside(text, other.start))
+                or (
+                    position < mention.number_start
+                    and not opens_aside(text, other.start)
+                    # "11 partners delivered cash to 17,840 households": a count with a noun
+                    # of its own is not what the earlier count's noun names
+                    and not (own and self._earlier_subject(other, mention))
+                )
             ):
                 continue
             if position > mention.number_start and text.endswith(_WHERE, 0, other.start):
@@ -115,6 +121,16 @@ class FigureSurroundings:
                     continue
             heads.update(self._head_after(other))
         return frozenset(heads - own)
+
+    def _earlier_subject(self, other, mention) -> bool:
+        """Is the earlier count `other` the subject of the verb whose object `mention` is
+        after "to", each with a noun of its own ("11 partners delivered multi-purpose cash to
+        17,840 households"), with no comma between them?"""
+        text = self.text
+        if not text.endswith(" to ", 0, mention.start) or "," in text[other.end : mention.start]:
+            return False
+        head = self._head_after(other)
+        return bool(head) and not head & self._head_after(mention)
 
     def _head_after(self, mention) -> frozenset[str]:
         """The first content word just after a count, when a noun follows it ("40 beds");
