@@ -307,9 +307,8 @@ _REPORTING_VERB = re.compile(r"\b[A-Za-z][a-z]*[^\Ws]s\s+(?:now\s+|also\s+)?(?:r
 # a number that names a step of a sequence: "Round 12", "EW 30", "epidemiological week (EW) 1"
 _SEQUENCE_ENDINGS = ("ound ", "OUND ", "EW ", "EW) ")
 # "a 50 kg bag", "each 12.5 kg cylinder": a package after its size
-_PACKAGE_AFTER = re.compile(
-    rf"\s+{alternation(vocabulary.words('package_nouns'))}s?\b", re.IGNORECASE
-)
+_PACKAGE_NOUNS = vocabulary.words("package_nouns")
+_PACKAGE_AFTER = re.compile(rf"\s+{alternation(_PACKAGE_NOUNS)}s?\b", re.IGNORECASE)
 _SIZE_ARTICLE = re.compile(r"\b(?:a|an|each|every|per|one|the)\s+\Z", re.IGNORECASE)
 # the days after a day of a month that list it with them, then the month: "10 and 11 March"
 _MONTH_WORDS = alternation(vocabulary.words("months", "dates"))
