@@ -477,3 +477,70 @@ def test_a_count_that_gives_to_another_names_neither_and_dates_both(
     start = f"2025-{MONTHS.index(month) + 1:02d}-01"
     assert found[n].period_start == start
     assert found[who].period_start == start, text
+
+
+# -- those killed or injured are the victims ----------------------------------------------------
+
+HARMED = st.sampled_from(
+    ["killed or injured", "killed and injured", "killed or wounded", "dead or injured"]
+)
+CAUSES = st.sampled_from(
+    [
+        (
+            "explosive devices",
+            "explosive_device",
+            "Victims of explosive devices",
+            "Deaths from explosive devices",
+        ),
+        ("landmines", "landmine", "Victims of landmines", "Deaths from landmines"),
+        ("airstrikes", "airstrike", "Victims of airstrikes", "Deaths from airstrikes"),
+    ]
+)
+
+
+@PROPERTY
+@given(HARMED, CAUSES, COUNTS, st.sampled_from(["Cauca", "Kachin", "Kunar"]))
+def test_those_killed_or_injured_are_the_victims(harmed, cause, n, place):
+    words, slug, victims, deaths = cause
+    catalogue = Catalogue(
+        [
+            Indicator(f"{slug}_victims", victims, "count", f"People killed or injured by {words}."),
+            Indicator(f"{slug}_deaths", deaths, "count", f"People killed by {words}."),
+        ]
+    )
+    text = f"In {place}, {n:,} people were {harmed} by {words} between January and September."
+    assert _by_value(text, catalogue)[n].indicator_id == f"{slug}_victims", text
+
+
+# -- a running total's words are its own ------------------------------------------------------
+
+
+@PROPERTY
+@given(
+    st.sampled_from(["new", "additional", "newly registered"]),
+    st.sampled_from(
+        [
+            ("cases of missing persons", "cases"),
+            ("tracing requests", "requests"),
+            ("cases of separated children", "cases"),
+        ]
+    ),
+    st.integers(12, 900),
+    st.integers(1_000, 90_000),
+    st.sampled_from(["follows", "handles", "manages"]),
+)
+def test_a_running_totals_words_are_its_own(new, counted, n, total, verb):
+    what, head = counted
+    slug = what.replace(" ", "_")
+    catalogue = _catalogue(
+        (f"{slug}_new", f"New {what}", "count"),
+        (f"{slug}_followed", f"{what.capitalize()} it {verb}", "count"),
+    )
+    text = (
+        f"Between January and September, the agency documented {n} {new} {what}, "
+        f"bringing the number of {head} it {verb} since 1985 to {total:,}."
+    )
+    found = _by_value(text, catalogue)
+    assert found[n].indicator_id == f"{slug}_new", text
+    assert found[total].indicator_id == f"{slug}_followed", text
+    assert found[total].period_start == "1985-01-01"

@@ -22,6 +22,7 @@ from indicators.extract.figure_words import (
     shared_noun,
     shares_period,
 )
+from indicators.extract.running_total_words import in_running_total
 from indicators.extract.sentence_view import Distances
 from indicators.extract.sentences import Sentence
 from indicators.extract.vocabulary import words as vocabulary_words
@@ -276,7 +277,12 @@ class FigureSurroundings:
         if not words:
             return False
         found = self.catalogue.match(family, list(words), list(words))
-        if found is None and joins[-1].group().startswith(";"):
+        if found is None and in_running_total(self.text, earlier_end, mention.start):
+            # "238 new cases of missing persons, bringing the number of cases it follows
+            # since 1985 to 7,615": the total's words, with what the clause before counts
+            said = content_word_tuple(self.text[inherited.clause[0] : mention.start])
+            found = self.catalogue.match(family, list(words), list(words) + list(said))
+        elif found is None and joins[-1].group().startswith(";"):
             # "Malakal transit centre: capacity 2,000; occupancy 2,840": a cell of a row whose
             # label says the rest
             found = self.catalogue.match(

@@ -40,6 +40,11 @@ from indicators.extract.gazetteer import BY_LOWER, CANONICAL
 from indicators.extract.numbered_ids import numbered_sibling
 from indicators.extract.participle_subjects import subject_before_participle, verb_before
 from indicators.extract.row_scales import row_scale, scaled_bounds
+from indicators.extract.running_total_words import (
+    in_running_total,
+    running_total_after,
+    without_increment_words,
+)
 
 
 class FigureReading(
@@ -188,8 +193,14 @@ class FigureReading(
             else text[clause[0] : clause[1]]
         )
         participle = participle_clause_start(text, mention.end, clause[1])
+        if participle < 0:  # "238 new cases ..., bringing the number it follows ... to 7,615"
+            participle = running_total_after(text, mention.end, clause[1])
         if participle >= 0:  # "41 attacks ..., killing 12 health workers": the 12's words
             clause_words, focus = without_words_after(text, clause, participle, focus)
+        elif in_running_total(text, clause[0], mention.start):  # "... to 7,615": the
+            # total's words, not the "new" cases it adds up
+            clause_words = without_increment_words(clause_words)
+            focus = without_increment_words(focus)
         if cell_label:
             clause_words += content_word_tuple(cell_label)
             if text.find("|", sentence.start, sentence.end) >= 0:
