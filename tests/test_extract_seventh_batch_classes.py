@@ -544,3 +544,23 @@ def test_a_running_totals_words_are_its_own(new, counted, n, total, verb):
     assert found[n].indicator_id == f"{slug}_new", text
     assert found[total].indicator_id == f"{slug}_followed", text
     assert found[total].period_start == "1985-01-01"
+
+
+# -- what is sent from a place ------------------------------------------------------------------
+
+SENT = st.sampled_from(["air force flights", "relief flights", "aid convoys", "ships", "trucks"])
+ORIGINS = st.sampled_from(["New Zealand", "Australia", "Kenya", "Egypt", "France"])
+DESTINATIONS = st.sampled_from(
+    [("VANUATU", "Vanuatu"), ("SOMALIA", "Somalia"), ("SUDAN", "Sudan"), ("HAITI", "Haiti")]
+)
+
+
+@PROPERTY
+@given(SENT, ORIGINS, DESTINATIONS, st.integers(2, 9), st.integers(10, 900))
+def test_a_place_that_what_is_sent_comes_from_is_not_where_it_holds(sent, origin, dest, k, tonnes):
+    capitals, name = dest
+    text = (
+        f"{capitals}: Flash Update No. 2\n\n"
+        f"{k} {sent} from {origin} delivered {tonnes} tonnes of relief items on Wednesday."
+    )
+    assert _by_value(text)[tonnes].location == name, text
