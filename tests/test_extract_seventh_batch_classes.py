@@ -564,3 +564,57 @@ def test_a_place_that_what_is_sent_comes_from_is_not_where_it_holds(sent, origin
         f"{k} {sent} from {origin} delivered {tonnes} tonnes of relief items on Wednesday."
     )
     assert _by_value(text)[tonnes].location == name, text
+
+
+# -- a sentence whose subject is a pronoun for the figure before ---------------------------------
+
+COUNTED = st.sampled_from(
+    [
+        ("movement obstacles", "movement_obstacles", "Movement obstacles"),
+        ("checkpoints", "checkpoints", "Checkpoints"),
+        ("protection incidents", "protection_incidents", "Protection incidents"),
+    ]
+)
+
+
+@PROPERTY
+@given(
+    COUNTED,
+    COUNTS,
+    st.integers(2, 60),
+    st.sampled_from(["This is", "This was", "That is"]),
+    st.sampled_from(["more", "fewer"]),
+    st.sampled_from(["at the last count in January 2025", "than a year earlier"]),
+)
+def test_a_pronoun_subject_takes_the_change_of_the_figure_before(
+    counted, n, p, opening, more, baseline
+):
+    words, indicator_id, name = counted
+    catalogue = _catalogue(
+        (indicator_id, name, "count"), (indicator_id + "_change", f"Change in {words}", "percent")
+    )
+    than = baseline if baseline.startswith("than") else "than " + baseline
+    text = f"OCHA recorded {n:,} {words} as of 31 July. {opening} {p} per cent {more} {than}."
+    change = {abs(o.value): o for o in _observations(text, catalogue)}[p]
+    assert change.indicator_id == indicator_id + "_change", text
+    assert change.value == (p if more == "more" else -p)
+
+
+@PROPERTY
+@given(
+    st.integers(200_000, 900_000),
+    st.integers(1_000, 99_000),
+    st.integers(1_000, 99_000),
+    st.sampled_from([("Ninewa", "Basra"), ("Baidoa", "Gedo"), ("Aleppo", "Homs")]),
+)
+def test_a_pronoun_subject_measures_what_the_figure_before_measures(cost, up, down, places):
+    high, low = places
+    catalogue = _catalogue(("smeb_cost_iqd", "Cost of the basket", "iqd per household"))
+    text = (
+        f"The median cost of the basket rose to IQD {cost:,} per household in August. "
+        f"It was highest in {high} at IQD {cost + up:,} and lowest in {low} at IQD {cost - down:,}."
+    )
+    found = _by_value(text, catalogue)
+    assert found[cost + up].indicator_id == "smeb_cost_iqd", text
+    assert found[cost + up].location == high
+    assert found[cost - down].indicator_id == "smeb_cost_iqd"
