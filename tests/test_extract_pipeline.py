@@ -39,10 +39,10 @@ UNSEEN = REPORTS / "unseen"
 # the whole folder: the first six reports, the agency reports, the news and press texts, the
 # field reports and the agency updates; these lines alone fall when a batch is added (see the
 # folder's README)
-MIN_UNSEEN_PRECISION = 0.8
-MIN_UNSEEN_RECALL = 0.82
+MIN_UNSEEN_PRECISION = 0.84
+MIN_UNSEEN_RECALL = 0.85
 # their places (see the folder's README)
-MIN_UNSEEN_LOCATION_ACCURACY = 0.93
+MIN_UNSEEN_LOCATION_ACCURACY = 0.96
 # the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone
 FIRST_UNSEEN = (
     "ethiopia_ocha_humanitarian_snapshot",
@@ -98,7 +98,7 @@ MIN_SIXTH_UNSEEN_RECALL = 0.71
 MIN_SIXTH_UNSEEN_LOCATION_ACCURACY = 0.85
 # the seventh batch (an ICRC operational update, a humanitarian needs overview summary, a cash
 # working group market update, an access snapshot, a cyclone flash update, a wire story on an
-# attack), held at the line it reached (scored blind at 0.522, 0.561 and 0.750)
+# attack), held at the line it reached with its rules (scored blind at 0.522, 0.561 and 0.750)
 SEVENTH_UNSEEN = (
     "colombia_icrc_operational_update",
     "iraq_cash_working_group_market_monitoring",
@@ -107,9 +107,9 @@ SEVENTH_UNSEEN = (
     "vanuatu_cyclone_flash_update",
     "west_bank_ocha_access_snapshot",
 )
-MIN_SEVENTH_UNSEEN_PRECISION = 0.52
-MIN_SEVENTH_UNSEEN_RECALL = 0.56
-MIN_SEVENTH_UNSEEN_LOCATION_ACCURACY = 0.75
+MIN_SEVENTH_UNSEEN_PRECISION = 0.78
+MIN_SEVENTH_UNSEEN_RECALL = 0.81
+MIN_SEVENTH_UNSEEN_LOCATION_ACCURACY = 0.98
 # the thirty-six before it, held where they stood when it came
 MIN_EARLIER_UNSEEN_PRECISION = 0.85
 MIN_EARLIER_UNSEEN_RECALL = 0.86
