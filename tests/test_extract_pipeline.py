@@ -42,7 +42,7 @@ UNSEEN = REPORTS / "unseen"
 MIN_UNSEEN_PRECISION = 0.87
 MIN_UNSEEN_RECALL = 0.88
 # their places (see the folder's README)
-MIN_UNSEEN_LOCATION_ACCURACY = 0.95
+MIN_UNSEEN_LOCATION_ACCURACY = 0.96
 # the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone
 FIRST_UNSEEN = (
     "ethiopia_ocha_humanitarian_snapshot",
@@ -96,6 +96,24 @@ SIXTH_UNSEEN = (
 MIN_SIXTH_UNSEEN_PRECISION = 0.77
 MIN_SIXTH_UNSEEN_RECALL = 0.79
 MIN_SIXTH_UNSEEN_LOCATION_ACCURACY = 0.85
+# the seventh batch (an ICRC operational update, a humanitarian needs overview summary, a cash
+# working group market update, an access snapshot, a cyclone flash update, a wire story on an
+# attack), held at the line it reached with its rules (scored blind at 0.522, 0.561 and 0.750)
+SEVENTH_UNSEEN = (
+    "colombia_icrc_operational_update",
+    "iraq_cash_working_group_market_monitoring",
+    "mali_attack_wire_story",
+    "syria_humanitarian_needs_overview_summary",
+    "vanuatu_cyclone_flash_update",
+    "west_bank_ocha_access_snapshot",
+)
+MIN_SEVENTH_UNSEEN_PRECISION = 0.78
+MIN_SEVENTH_UNSEEN_RECALL = 0.81
+MIN_SEVENTH_UNSEEN_LOCATION_ACCURACY = 0.98
+# the thirty-six before it, held where they stood when it came
+MIN_EARLIER_UNSEEN_PRECISION = 0.85
+MIN_EARLIER_UNSEEN_RECALL = 0.86
+MIN_EARLIER_UNSEEN_LOCATION_ACCURACY = 0.95
 # the seeds: every row placed ("President Donald Trump ..." is in the United States)
 MIN_SEED_LOCATION_ACCURACY = 1.0
 
@@ -151,7 +169,7 @@ def test_precision_recall_and_unit_accuracy_hold_the_line():
 def test_unseen_reports_hold_their_line():
     scores = score_fixtures(UNSEEN)
     total = totals(scores)
-    assert len(scores) >= 36
+    assert len(scores) >= 42
     assert total.precision >= MIN_UNSEEN_PRECISION, (total.precision, total.extras)
     assert total.recall >= MIN_UNSEEN_RECALL, total.recall
     assert total.unit_accuracy >= MIN_UNIT_ACCURACY, [s.unit_errors for s in scores]
@@ -177,6 +195,18 @@ def test_unseen_reports_hold_their_line():
     assert sixth.expected and sixth.precision >= MIN_SIXTH_UNSEEN_PRECISION, sixth.extras
     assert sixth.recall >= MIN_SIXTH_UNSEEN_RECALL, sixth.recall
     assert sixth.location_accuracy >= MIN_SIXTH_UNSEEN_LOCATION_ACCURACY, sixth.location_errors
+    seventh = totals([s for s in scores if s.name in SEVENTH_UNSEEN])
+    assert seventh.expected and seventh.precision >= MIN_SEVENTH_UNSEEN_PRECISION, seventh.extras
+    assert seventh.recall >= MIN_SEVENTH_UNSEEN_RECALL, seventh.recall
+    assert seventh.location_accuracy >= MIN_SEVENTH_UNSEEN_LOCATION_ACCURACY, (
+        seventh.location_errors
+    )
+    earlier = totals([s for s in scores if s.name not in SEVENTH_UNSEEN])
+    assert earlier.precision >= MIN_EARLIER_UNSEEN_PRECISION, earlier.extras
+    assert earlier.recall >= MIN_EARLIER_UNSEEN_RECALL, earlier.recall
+    assert earlier.location_accuracy >= MIN_EARLIER_UNSEEN_LOCATION_ACCURACY, (
+        earlier.location_errors
+    )
 
 
 def test_every_quote_is_verbatim_at_its_offsets():

@@ -144,6 +144,8 @@ def find_attributions(
             inverted = True
             break
     for match in INVERTED.finditer(sentence) if inverted else ():
+        if match.group("verb") in _TELLING:
+            continue  # "..., Colonel Abass Dembélé, told AFP": whom they told, not who spoke
         who = match.group("who")
         words_end = match.end()
         scope_end = match.start()
@@ -240,6 +242,8 @@ def find_attributions(
     return found
 
 
+# speech verbs whose object is the listener: after a comma they are no inverted order
+_TELLING = frozenset(("told", "tells", "tell"))
 # How far after a sentence that opens a quote its closing mark is looked for
 _QUOTE_REACH = 2000
 _LEADING_QUOTE = re.compile(r"\s*[“\"](?=\S)")

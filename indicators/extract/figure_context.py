@@ -201,6 +201,8 @@ def heading_words(text: str) -> frozenset[str]:
 _BASELINE_OF = re.compile(
     r"(?:\b(?:compared\s+(?:with|to)|relative\s+to)\s+(?:(?:round|week|phase)\s+\d+\s+|[^\s\d.;:,]+\s+){0,4}?"
     r"|(?<!more\s)(?<!less\s)\bthan\s+(?:in|at|during|on)\s+"
+    # "14 per cent more than at the last count in January 2025": the earlier count's date
+    r"|\bthan\s+(?:at|in)\s+the\s+(?:last|previous|latest|first)\s+(?:count|round|assessment|survey|update|report)\s+(?:(?:in|of|on)\s+)?"
     # "22 percent more than in the first quarter": a figure's own comparison
     r"|\d\s*(?:%|percent|per\s+cent)?\s+(?:more|less|fewer|higher|lower|greater)\s+than\s+)\(?\Z",
     re.IGNORECASE,
@@ -305,6 +307,15 @@ _CHANGE_BEFORE_FROM = re.compile(
 )
 
 
+# "up 3.2% from July", "rose by 12 percent from July": a change's size, then what it is from
+_CHANGE_OF_SIZE_BEFORE_FROM = re.compile(
+    r"\b(?:up|down|fell|rose|increased|decreased|declined|dropped|jumped|climbed|risen|fallen)"
+    r"\s+(?:by\s+)?(?:(?:about|almost|nearly|some|around|over)\s+)?\d[\d.,]*"
+    r"\s*(?:%|percent\b|per\s+cent\b)\s*\Z",
+    re.IGNORECASE,
+)
+
+
 def compared_with(phrase, text: str = "") -> bool:
     """'an increase of 9 percent on August', 'up 7 percent on last month': 'on' and a month or
     year is what a change is compared with, not when a figure holds ('on Monday' is a day);
@@ -320,9 +331,10 @@ def compared_with(phrase, text: str = "") -> bool:
     if not text:
         return False
     start = phrase.start
-    if text[max(0, start - 5) : start].lower() == "from " and _CHANGE_BEFORE_FROM.search(
-        text, max(0, start - 40), start - 5
-    ):  # "a 22% decrease from week 39": the week the change is measured from
+    if text[max(0, start - 5) : start].lower() == "from " and (
+        _CHANGE_BEFORE_FROM.search(text, max(0, start - 40), start - 5)
+        or _CHANGE_OF_SIZE_BEFORE_FROM.search(text, max(0, start - 40), start - 5)
+    ):  # "a 22% decrease from week 39", "up 3.2% from July": what the change is measured from
         return True
     if (
         phrase.first is not None
@@ -335,6 +347,7 @@ def compared_with(phrase, text: str = "") -> bool:
         text.find("ompared", start, end) >= 0
         or text.find("elative", start, end) >= 0
         or text.find("than ", max(start, end - 14), end) >= 0  # "than during " at most
+        or text.find(" the ", max(start, end - 30), end) >= 0  # "than at the last count in "
     ) and _BASELINE_OF.search(text, start, end) is not None
 
 

@@ -15,6 +15,11 @@ from indicators.extract.catalogue import content_word_tuple, word_content
 from indicators.extract.figure_relations import _VERB_FORM
 from indicators.extract.figure_units import proposed_unit, units_agree
 from indicators.extract.figure_words import duration_of_an_action, from_a_word_start
+from indicators.extract.pronoun_subjects import (
+    opens_with_a_pronoun,
+    referent,
+    referred_indicator,
+)
 from indicators.extract.proposals import (
     change_of,
     part_before,
@@ -69,6 +74,10 @@ class FigureIndicator:
         before, has_noun = window.before, window.has_noun
         own, focus, clause_words = self._own_and_clause_words(draft)
         indicator = self._catalogue_match(draft, own, focus, clause_words)
+        if indicator is None and opens_with_a_pronoun(sentence.text):
+            # "This is 14 per cent more than at the last count": the figure before's change
+            referred = referent(self.observations, sentence.start)
+            indicator = referred_indicator(self.catalogue, referred, kind, unit)
         if indicator is None and kind == num.COUNT and has_noun:  # "(38,210 cases)"
             indicator = named_in_full_before(
                 self.catalogue, self.observations, self.text, mention, self._head_after(mention)

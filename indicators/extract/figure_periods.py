@@ -14,6 +14,7 @@ from indicators.dates import canonical_start
 from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract import vocabulary
+from indicators.extract.coordinate_clauses import figureless_clause_end
 from indicators.extract.date_atoms import DateAtom
 from indicators.extract.dates import DatePhrase
 from indicators.extract.figure_relations import _BASELINE_BEFORE, _BASELINE_HINTS
@@ -208,6 +209,11 @@ class FigurePeriods:
                 inside = [p for p in inside if not fc.names_a_plan(p, self.text)]
         if not inside:
             return None  # what follows only narrows the phrases down
+        joint = figureless_clause_end(self.text, clause[0], position, figures_here)
+        if joint > 0:  # "Power has been cut since Monday, and 60 per cent ...": not the 60's
+            inside = [p for p in inside if not clause[0] + 3 < p.start < joint]
+            if not inside:
+                return None
         present = fc.present_marker_before(self.text, clause[0], position)
         if present >= 0:  # "opened with 40 beds in July, now holds 112": July is the opening's
             inside = [p for p in inside if p.start >= present]

@@ -22,8 +22,26 @@ from indicators.extract.figure_words import (
     shared_noun,
     shares_period,
 )
+from indicators.extract.running_total_words import in_running_total
 from indicators.extract.sentence_view import Distances
 from indicators.extract.sentences import Sentence
+from indicators.extract.vocabulary import words as vocabulary_words
+
+_PEOPLE_NOUNS = frozenset(vocabulary_words("population_words", "words")) | frozenset(
+    vocabulary_words("people_nouns", "words")
+)
+_FIRST_WORD = re.compile(r"\s+(?:[a-z-]+\s+)?([A-Za-z]+)")
+
+
+def counts_people(text: str, end: int) -> bool:
+    """Is the count that ends at `end` one of people ("4,200 people", "2 million displaced
+    people"): a noun of people among the two words after it?"""
+    match = _FIRST_WORD.match(text, end, end + 40)
+    if match is None:
+        return False
+    words = text[end : match.end()].lower().split()
+    return any(word in _PEOPLE_NOUNS for word in words)
+
 
 _OF_THE_END = re.compile(r"\bof\s+(?:the\s+)?\Z")
 # A count's own noun follows it at once ("40 beds"), not after a verb or a preposition
@@ -32,6 +50,8 @@ _NOUN_FIRST = re.compile(
     r"|this|that|each|every|last|since|during|compared|against)\b)[A-Za-z]"
 )
 _HEAD_END = re.compile(r"[,;:()]")
+# the words before a count of places that say people are in them
+_WHERE = (" in ", " at ", " across ", " inside ")
 
 
 class FigureSurroundings:
@@ -79,17 +99,39 @@ class FigureSurroundings:
         text = self.text
         own = self._head_after(mention)
         heads: set[str] = set()
+        people = None
         for other in self.figure_mentions:
             position = other.number_start
             if (
                 other is mention
                 or other.kind != num.COUNT
                 or not clause[0] <= position < clause[1]
-                or (position < mention.number_start and not opens_aside(text, other.start))
+                or (
+                    position < mention.number_start
+                    and not opens_aside(text, other.start)
+                    # "11 partners delivered cash to 17,840 households": a count with a noun
+                    # of its own is not what the earlier count's noun names
+                    and not (own and self._earlier_subject(other, mention))
+                )
             ):
                 continue
+            if position > mention.number_start and text.endswith(_WHERE, 0, other.start):
+                if people is None:
+                    people = counts_people(text, mention.end)
+                if people:  # "4,200 people remain in 58 evacuation centres": where they are
+                    continue
             heads.update(self._head_after(other))
         return frozenset(heads - own)
+
+    def _earlier_subject(self, other, mention) -> bool:
+        """Is the earlier count `other` the subject of the verb whose object `mention` is
+        after "to", each with a noun of its own ("11 partners delivered multi-purpose cash to
+        17,840 households"), with no comma between them?"""
+        text = self.text
+        if not text.endswith(" to ", 0, mention.start) or "," in text[other.end : mention.start]:
+            return False
+        head = self._head_after(other)
+        return bool(head) and not head & self._head_after(mention)
 
     def _head_after(self, mention) -> frozenset[str]:
         """The first content word just after a count, when a noun follows it ("40 beds");
@@ -235,7 +277,12 @@ class FigureSurroundings:
         if not words:
             return False
         found = self.catalogue.match(family, list(words), list(words))
-        if found is None and joins[-1].group().startswith(";"):
+        if found is None and in_running_total(self.text, earlier_end, mention.start):
+            # "238 new cases of missing persons, bringing the number of cases it follows
+            # since 1985 to 7,615": the total's words, with what the clause before counts
+            said = content_word_tuple(self.text[inherited.clause[0] : mention.start])
+            found = self.catalogue.match(family, list(words), list(words) + list(said))
+        elif found is None and joins[-1].group().startswith(";"):
             # "Malakal transit centre: capacity 2,000; occupancy 2,840": a cell of a row whose
             # label says the rest
             found = self.catalogue.match(

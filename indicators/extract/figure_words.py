@@ -203,6 +203,10 @@ def shares_period(text: str, earlier: int, later_start: int, later_end: int, dat
         text, later_end, date
     ):  # "412,000 people have been affected in 14 local government areas as of 8 September"
         return True
+    if _SUBJECT_TO_OBJECT.fullmatch(text, earlier, later_start) and _NOUNS_ONLY.fullmatch(
+        text, later_end, date
+    ):  # "11 partners delivered multi-purpose cash to 17,840 households in July"
+        return True
     if not _AND_BEFORE.fullmatch(text, earlier, later_start):
         return _one_verb_objects(text, earlier, later_start, later_end, date)
     if _one_verb_objects(text, earlier, later_start, later_end, date):
@@ -217,6 +221,10 @@ def shares_period(text: str, earlier: int, later_start: int, later_end: int, dat
     return bare is not None and is_participle(bare.group("word"))
 
 
+# a count that is the subject of a verb, then what it gave "to" another count: one event
+_SUBJECT_TO_OBJECT = re.compile(
+    r"\s+[A-Za-z]+\s+(?:have\s+|has\s+)?[a-z]+ed\s+(?:[\w-]+\s+){0,4}to\s+"
+)
 # objects of one verb listed with their nouns, then one date: "have reached 41,300 people with
 # food, 2,600 families with tents and 18,500 people with water since 1 September"
 _LIST_WORD = re.compile(r"[^\W\d][\w’'-]*|\d[\d,.]*")

@@ -38,7 +38,14 @@ from indicators.extract.figure_words import (
 )
 from indicators.extract.gazetteer import BY_LOWER, CANONICAL
 from indicators.extract.numbered_ids import numbered_sibling
+from indicators.extract.participle_subjects import subject_before_participle, verb_before
 from indicators.extract.place_populations import a_places_people
+from indicators.extract.row_scales import row_scale, scaled_bounds
+from indicators.extract.running_total_words import (
+    in_running_total,
+    running_total_after,
+    without_increment_words,
+)
 from indicators.extract.with_adjuncts import words_of_the_clause_before
 
 
@@ -145,6 +152,10 @@ class FigureReading(
         text, clause = self.text, window.clause
         before, after, in_parentheses = window.before, window.after, window.in_parentheses
         focus_text = whole_words(before, after)
+        subject = subject_before_participle(before) if len(before) > 45 else ""
+        if subject:  # "Settler attacks resulting in casualties ... rose to 148": attacks,
+            # not the casualties that qualify them
+            focus_text = subject + " " + verb_before(before) + " " + whole_words("", after)
         label = fc.label_of_row(text, clause[0], mention.start)
         if label:  # "Global acute malnutrition (weight-for-height ...): 14.8%"
             focus_text = label + " " + focus_text
@@ -186,8 +197,14 @@ class FigureReading(
         if clause[0] > sentence.start:  # ", with 14 deaths": of what the clause before says
             clause_words += words_of_the_clause_before(text, sentence.start, clause[0])
         participle = participle_clause_start(text, mention.end, clause[1])
+        if participle < 0:  # "238 new cases ..., bringing the number it follows ... to 7,615"
+            participle = running_total_after(text, mention.end, clause[1])
         if participle >= 0:  # "41 attacks ..., killing 12 health workers": the 12's words
             clause_words, focus = without_words_after(text, clause, participle, focus)
+        elif in_running_total(text, clause[0], mention.start):  # "... to 7,615": the
+            # total's words, not the "new" cases it adds up
+            clause_words = without_increment_words(clause_words)
+            focus = without_increment_words(focus)
         if cell_label:
             clause_words += content_word_tuple(cell_label)
             if text.find("|", sentence.start, sentence.end) >= 0:
@@ -276,6 +293,14 @@ class FigureReading(
             return inherited, rate or inherited.rate
         return None, rate
 
+    def _row_start(self, mention) -> int:
+        """Where the line of a figure starts, when the figure is a plain number of at most
+        three digits after a row's label ("WASH: 13.6"), else -1."""
+        token = self.text[mention.number_start : mention.end]
+        if len(token) > 5 or not token[:1].isdigit() or "," in token:
+            return -1
+        return self.text.rfind("\n", 0, mention.start) + 1
+
     def _value_and_bounds(self, mention, unit: str, indicator_id: str, clause, notes: list):
         """A figure's value and bounds in `unit` (converted from the unit it was stated in,
         noting a conversion in `notes`), negated when a change of it is a fall ("fell by 3
@@ -284,6 +309,10 @@ class FigureReading(
         value, low, high = convert(
             value, mention.value_low, mention.value_high, mention.unit, unit, notes
         )
+        if mention.kind == num.COUNT and unit == "count" and clause[0] == self._row_start(mention):
+            factor = row_scale(text, clause[0], mention.start)  # "(people in need, millions):"
+            if factor != 1:
+                value, low, high = scaled_bounds(value, low, high, factor)
         if value is not None and unit in fc.CHANGE_UNITS and indicator_id.endswith("_change"):
             fall = fc.FALL_BEFORE.search(text, max(clause[0], mention.start - 40), mention.start)
             if fall is None:  # "9 percent fewer than in August"

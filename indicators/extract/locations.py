@@ -163,8 +163,11 @@ AGENT_BEFORE_PLACE = re.compile(  # "followed by Donetsk (12)" ranks a place, na
     r"\b(?:(?<!followed\s)by|between)\s+(?:the\s+)?\Z|\bbetween\s+(?:the\s+)?"
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+(?:the\s+)?\Z"
 )
+# what is sent from a place: "Two air force flights from New Zealand and Australia delivered"
+_SENT_FROM = "|".join(map(re.escape, vocabulary.words("sent_from_nouns", "places")))
 ORIGIN_BEFORE_PLACE = re.compile(
-    r"\b(?:return\w*|deport\w*|repatriat\w*|expell?\w*|back|them|refugees|arriv\w*|migrants)"
+    r"\b(?:return\w*|deport\w*|repatriat\w*|expell?\w*|back|them|refugees|arriv\w*|migrants"
+    rf"|{_SENT_FROM})"
     r"\s+from\s+"
     r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:,|and|or)\s+)*\Z"
 )

@@ -427,7 +427,24 @@ def _is_count_of_whole(text: str, match: re.Match) -> bool:
     if context.SHARE_ASIDE_AFTER.match(text, match.end()):
         return True  # "42 of the 58 boreholes (72 percent)": the share is stated beside it
     before = text[max(0, match.start() - 8) : match.start()]
+    if before.endswith(": "):
+        return _label_counts(
+            text, match.start() - 2
+        )  # "Sub-districts in severity 4 or 5: 187 of 272"
     return _IN_BEFORE.search(before) is not None
+
+
+# the words of a key figure's label that make its "N of M" a share, not a count out of a whole
+_SHARE_LABEL = re.compile(r"(?:share|percent|percentage|proportion|rate|ratio)", re.IGNORECASE)
+
+
+def _label_counts(text: str, colon: int) -> bool:
+    """Whether the label of a key-figure row that ends at `colon` names what its "N of M"
+    counts ("Sub-districts in severity 4 or 5: 187 of 272", "Health facilities assessed: 412
+    of 538"): a label on its own line, not a sentence's lead-in, and not one of a share."""
+    line_start = text.rfind("\n", 0, colon) + 1
+    label = text[line_start:colon]
+    return 0 < len(label) <= 80 and "." not in label and not _SHARE_LABEL.search(label)
 
 
 def _per_rate(text: str, match: re.Match) -> NumberMention | None:

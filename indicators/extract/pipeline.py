@@ -154,7 +154,7 @@ class _Run(SentenceReading, FigureReading, EventReading):
         self.publisher = publisher
         self.catalogue = catalogue
         self.resolver = DateResolver(published)
-        self.speakers = Speakers()
+        self.speakers = Speakers(text)
         self.speech_dates: dict[str, DatePhrase] = {}  # surname -> when they spoke
         self.observations: list[Observation] = []
         self.events: list[Event] = []

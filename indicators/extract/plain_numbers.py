@@ -34,6 +34,8 @@ from indicators.extract.number_words import (
 )
 from indicators.extract.patterns import _unusual_case, alternation
 
+SPEED_UNITS = vocabulary.words("speed_units")
+
 _NOT_COUNTED = alternation(vocabulary.words("not_counted"))
 _AGE_NOUNS = alternation(vocabulary.words("age_nouns"))
 _CHANGE_WORD = alternation(vocabulary.words("change_words"))
@@ -79,6 +81,9 @@ LABEL_WORDS = [
     "covid",
     "per",
 ]
+# the words of a scale's level ("severity 4") are labels too, and open a label's range
+_LEVEL_LABEL_WORDS = vocabulary.words("level_label_words")
+LABEL_WORDS += [word for word in _LEVEL_LABEL_WORDS if word not in LABEL_WORDS]
 LABEL_PHRASES = (
     (rf"{_AGE_NOUNS}\s+(?:under|below|over)",
      ("under", "below", "over")),
@@ -116,6 +121,7 @@ AFTER_NUMBER = re.compile(
       | (?P<ago>\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:ago|earlier|later|before|after)\b)
       | (?P<unit>[\s-]+(?P<unit_word>hours?|days?|weeks?|months?|years?)\b)
       | (?P<measure>\s(?P<measure_unit>{alternation(MEASURE_UNITS)})\b)
+      | (?P<speed>\s?(?P<speed_unit>{alternation(SPEED_UNITS)})(?![\w/]))
       | (?P<distance>[\s-]?(?P<distance_unit>{alternation(DISTANCE_UNITS)})\b(?P<length>\s+of\s+(?!the\b|its\b|their\b)(?-i:[a-z]))?)
       | (?P<structure>\s+(?:[a-z]+\s+)?{_NOT_COUNTED}\b(?!-))
       | (?P<times>\s+times\b(?!\s+(?:a|per|each|every|this|that|last|in|over|since)\b))
@@ -166,6 +172,10 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
         return None
     if before.endswith(_SEQUENCE_ENDINGS) and _SEQUENCE_BEFORE.search(before):
         return None  # "Round 12" of a tracking assessment, "EW 30", "week (EW) 1"
+    if len(token) <= 2 and value <= 31 and _DAYS_OF_A_MONTH.match(text, span_end, span_end + 40):
+        return None  # "on 10 and 11 March", "on 3, 4 and 5 August": days of a month
+    if before.endswith(_LEVEL_RANGE_ENDINGS) and _LEVEL_RANGE_BEFORE.search(own_line):
+        return None  # "IPC Phases 3 to 5", "severity 4 or 5": the range's end is a label too
     if context.not_a_figure(text, token, before, span_start, span_end):
         return None  # "the 15% emergency threshold", "0800 100 066", "Ifo 2", "one meal a day"
     is_word = not token[0].isdigit()
@@ -236,6 +246,8 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
                 and text[end : end + 3].lstrip()[:1] in context.LABEL_ENDS
             ):
                 return None  # "Rice, 1 kg: SYP 27,500": the quantity a price is for
+            if per is None and _PACKAGE_AFTER.match(text, end) and _SIZE_ARTICLE.search(before):
+                return None  # "a 50 kg bag of wheat flour": the size of what is priced
             if per is not None:  # "14.2 litres per person per day": one measure per base
                 end = per.end()
                 base = per.group("base").lower()
@@ -243,6 +255,9 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
                 if per.group("time"):
                     unit += " per " + per.group("time").lower()
             return NumberMention.alone(span_start, end, value, MEASURE, unit)
+        if after.lastgroup == "speed":  # "winds of 185 km/h": a hazard's speed
+            unit = SPEED_UNITS[SPACES.sub(" ", after.group("speed_unit").lower())]
+            return NumberMention.alone(span_start, after.end("speed_unit"), value, MEASURE, unit)
         if after.lastgroup == "distance":
             if after.group("length") is None and not _travelled(text, span_start):
                 return None  # "within 25 km of the border": where, not how much
@@ -300,6 +315,21 @@ _VERB_LABEL_ENDINGS = ("report ", "update ")
 _REPORTING_VERB = re.compile(r"\b[A-Za-z][a-z]*[^\Ws]s\s+(?:now\s+|also\s+)?(?:report|update)\s\Z")
 # a number that names a step of a sequence: "Round 12", "EW 30", "epidemiological week (EW) 1"
 _SEQUENCE_ENDINGS = ("ound ", "OUND ", "EW ", "EW) ")
+# "a 50 kg bag", "each 12.5 kg cylinder": a package after its size
+_PACKAGE_NOUNS = vocabulary.words("package_nouns")
+_PACKAGE_AFTER = re.compile(rf"\s+{alternation(_PACKAGE_NOUNS)}s?\b", re.IGNORECASE)
+_SIZE_ARTICLE = re.compile(r"\b(?:a|an|each|every|per|one|the)\s+\Z", re.IGNORECASE)
+# the days after a day of a month that list it with them, then the month: "10 and 11 March"
+_MONTH_WORDS = alternation(vocabulary.words("months", "dates"))
+_DAYS_OF_A_MONTH = re.compile(
+    rf"(?:\s*,\s*\d{{1,2}}){{0,5}},?\s*(?:and|&|or)\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORDS}\b",
+    re.IGNORECASE,
+)
+# the end of a range of a scale's levels, after its first number and "or", "to", "and"
+_LEVEL_RANGE_ENDINGS = (" or ", " to ", " and ", "-", "–")
+_LEVEL_RANGE_BEFORE = re.compile(
+    rf"\b{alternation(_LEVEL_LABEL_WORDS)}\s+\d+\s*(?:or|to|and|[-–])\s*\Z", re.IGNORECASE
+)
 _SEQUENCE_BEFORE = re.compile(r"(?:\b(?:[Rr]ound|ROUND)|\bEW\)?)\s\Z")
 _AGAINST_TARGET = re.compile(r"\bagainst\s+(?:a|the|its|their)\s+target\s+of\s+\Z", re.IGNORECASE)
 _MEASURE_INITIALS = frozenset(

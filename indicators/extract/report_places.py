@@ -143,6 +143,7 @@ def title_places(text: str, title_end: int, places: list[tuple[int, int, str]]) 
         if name is None and " " in match.group():  # "TURKANA COUNTY": the place, its level
             head, _, level = match.group().rpartition(" ")
             name = BY_LOWER.get(head.lower()) if level.lower() in ANAPHOR_LEVEL else None
+            name = name or _place_opening_capitals(match.group())
         if name and match.start() not in found:
             found[match.start()] = name
     named = [
@@ -156,6 +157,19 @@ def title_places(text: str, title_end: int, places: list[tuple[int, int, str]]) 
         name for start, name in named if not ORIGIN_IN_TITLE.search(text, max(0, start - 24), start)
     ]
     return kept or [name for _, name in named]
+
+
+def _place_opening_capitals(run: str) -> str | None:
+    """The place that opens a name in capitals heading a report ("IRAQ CASH WORKING GROUP",
+    "SOUTH SUDAN PROTECTION CLUSTER"): the longest run of its first words the gazetteer
+    knows, as a place opening a name in title case counts ("Ukraine Health Cluster
+    Bulletin")."""
+    words = run.split(" ")
+    for size in range(len(words) - 1, 0, -1):
+        name = BY_LOWER.get(" ".join(words[:size]).lower())
+        if name:
+            return name
+    return None
 
 
 # Words before a place a title names as where people come from, not what it is about

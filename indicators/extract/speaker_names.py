@@ -17,7 +17,6 @@ import functools
 import re
 
 from indicators.extract import vocabulary
-from indicators.extract.speaker_descriptions import named_after_its_description
 
 PERSON = "person"
 ORG = "org"
@@ -46,7 +45,9 @@ MINISTRY_PATTERN = re.compile(
 )
 
 HONORIFICS: list[str] = vocabulary.words("honorifics", "speakers")
-_HONORIFIC_WORDS = frozenset(word.lower() for word in HONORIFICS)
+# ranks written in full ("Colonel Abass Dembélé") are left out of a name as titles are
+RANKS: list[str] = vocabulary.words("ranks", "speakers")
+_HONORIFIC_WORDS = frozenset(word.lower() for word in HONORIFICS + RANKS)
 
 ROLE_WORDS = frozenset(vocabulary.words("role_words", "speakers"))
 DETERMINERS = frozenset(vocabulary.words("determiners", "speakers"))
@@ -69,7 +70,9 @@ class Speakers:
     """What the document has named so far, to resolve 'he', 'the agency', 'the ministry'.
     Organisations named without speaking are looked up lazily in the recent sentences."""
 
-    def __init__(self) -> None:
+    def __init__(self, document: str = "") -> None:
+        self.document = document  # where an acronym a speaker is named by is spelt out
+        self._expansions: dict[str, str] = {}
         self.last_person = ""
         self.last_org = ""
         self._last_agency = ""
@@ -115,6 +118,13 @@ class Speakers:
             self.last_org = speaker
             if kind == ORG:
                 self._last_agency = speaker
+
+    def spelt_out(self, acronym: str) -> str:
+        """The name the document spells an acronym out as ("The National Disaster Management
+        Office (NDMO) estimates ..."), or ""."""
+        if acronym not in self._expansions:
+            self._expansions[acronym] = acronym_expansion(self.document, acronym)
+        return self._expansions[acronym]
 
     def quoting(self, sentence: str, start: int) -> bool:
         """Whether a sentence is read for its speaker even without a speech verb: it lies in
@@ -217,6 +227,10 @@ def canonical_speaker(phrase: str, speakers: Speakers) -> tuple[str, str]:
         return speakers.last_ministry or "Ministry", MINISTRY
     if refers_to == GOVERNMENT:  # "The government reports ...": the report's country's
         return (f"Government of {speakers.country}" if speakers.country else "Government"), ORG
+    if kind == ORG and name.isupper() and 2 <= len(name) <= 8 and speakers.document:
+        spelt = speakers.spelt_out(name)  # "According to the NDMO" after "... Office (NDMO)"
+        if spelt:
+            name, kind = _read_speaker(spelt)[:2]
     if surname:  # "Etefa said" after "spokesperson Abeer Etefa"
         for known in speakers.people:
             # "Berg", "van der Berg", "Al-Mandhari" opening a sentence
@@ -301,11 +315,54 @@ def _read_speaker(phrase: str) -> tuple[str, str, str, str]:
         words.pop(0)
     if not words:
         return "", "", "", surname
-    named = named_after_its_description(words)  # "the state weather agency PAGASA"
-    if named:
-        return named, ORG, "", surname
+    if words[0][:1].islower() and len(words) > 1:
+        named = _name_after_description(words)
+        if named:  # "the conflict monitor ACLED": ACLED
+            return _read_speaker(named)
     text = " ".join(words)
     return text[0].upper() + text[1:], ORG, "", surname
+
+
+# words that tie a description to a place or a thing ("partners in Adamawa", "staff of MSF"):
+# the capitalised words after them are not the speaker's own name
+_DESCRIPTION_LINKS = frozenset(["in", "of", "from", "at", "on", "with", "for", "to", "by", "and"])
+
+
+def _name_after_description(words: list[str]) -> str:
+    """The name after the lower-case words that say what the speaker is ("conflict monitor
+    ACLED", "state weather agency PAGASA", "al-Qaeda-linked Group for the Support of Islam and
+    Muslims"), when they are at most four, none ties them to a place or a thing, and the
+    capitalised words after them name no place; "" otherwise."""
+    index = next((i for i, word in enumerate(words[:5]) if word[:1].isupper()), -1)
+    if index < 0 or any(word.lower() in _DESCRIPTION_LINKS for word in words[:index]):
+        return ""
+    name = " ".join(words[index:])
+    if index == 0 or not words[-1][:1].isupper() or name in _PLACE_NAMES:
+        return ""
+    return name
+
+
+# the words before an acronym in parentheses, back to the sentence's last punctuation
+_BEFORE_ACRONYM_WORDS = 10
+_WORD = re.compile(r"[^\s.,;:()“”\"]+")
+
+
+def acronym_expansion(document: str, acronym: str) -> str:
+    """The name an acronym is spelt out as where the document first writes it in parentheses
+    ("National Disaster Management Office (NDMO)", "Conseil national de secours d'urgence et
+    de réhabilitation (CONASUR)"): from the farthest of the ten words before it that opens
+    with the acronym's capital, back to no punctuation; "" when none."""
+    at = document.find(f"({acronym})") if f"({acronym})" in document else -1
+    if at < 0:
+        return ""
+    start = max(0, at - 200)
+    head = document[start:at]
+    cut = max(head.rfind(mark) for mark in '.,;:()“”"\n')
+    words = list(_WORD.finditer(head, cut + 1))[-_BEFORE_ACRONYM_WORDS:]
+    first = next((w for w in words if w.group()[0] == acronym[0]), None)
+    if first is None or len(words) < 2:
+        return ""
+    return head[first.start() :].strip()
 
 
 # A country's government, named by the country or its adjective
@@ -389,7 +446,9 @@ def is_a_name(words: str) -> bool:
     return bool(name) and words.endswith(name) and _LONE_HONORIFIC.fullmatch(words[: -len(name)])
 
 
-_LONE_HONORIFIC = re.compile(r"(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+)?")
+_LONE_HONORIFIC = re.compile(
+    r"(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+|(?:" + "|".join(RANKS) + r")\s+)?"
+)
 
 
 def looks_like_speaker(phrase: str) -> bool:

@@ -91,7 +91,25 @@ def speaker_before(sentence: str, verb_start: int) -> tuple[int, str, tuple[int,
     subject = _subject_after_cut(head[cut + 1 :])
     if subject is not None:
         return cut + 1 + subject[0], subject[1], None
+    if head.endswith((", ", ",")) and head[cut] == ",":
+        named = _name_in_commas_before(head, cut)
+        if named is not None:
+            return named
     return _walk_back(head)
+
+
+def _name_in_commas_before(head: str, comma: int) -> tuple[int, str, None] | None:
+    """The person named in commas right before a speech verb, after their post ("..., the
+    governor of the Mopti region, Colonel Abass Dembélé, told AFP"): (start, name, None), or
+    None when the words between the commas are no name."""
+    before = head.rfind(",", 0, comma)
+    if before < 0:
+        return None
+    segment = head[before + 1 : comma]
+    name = person_name(segment)
+    if not name or not segment.rstrip().endswith(name) or not is_a_name(segment.strip()):
+        return None
+    return before + 1 + segment.index(name), name, None
 
 
 @functools.lru_cache(maxsize=8192)
