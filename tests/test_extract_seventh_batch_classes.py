@@ -119,8 +119,11 @@ ISLANDS = st.sampled_from(["Tanna", "Cebu", "Leyte", "Eastern Samar", "Aniwa"])
 @PROPERTY
 @given(SPEED_SENTENCES, SPEEDS, st.integers(40, 320), ISLANDS)
 def test_a_speed_after_a_number_is_a_figure(sentence, speed, n, place):
+    # a hazard's intensity is read for a catalogue that keeps an indicator in its unit
+    # (`hazard_intensity`), in that unit
     written, unit = speed
-    found = _by_value(sentence.format(n=n, unit=written, place=place))
+    catalogue = _catalogue(("max_wind_speed", "Maximum sustained wind speed", unit))
+    found = _by_value(sentence.format(n=n, unit=written, place=place), catalogue)
     assert n in found, sentence
     assert found[n].unit == unit
 

@@ -53,7 +53,10 @@ def as_spelled(catalogue, indicator, text: str, clause_start: int, mention, own_
     group = _twins(catalogue).get(indicator.indicator_id)
     if group is None:
         return indicator
-    before = _stems(text[clause_start : mention.start])
+    lead = text[clause_start : mention.start]
+    # (the words before another figure of the clause are its own: "12,000 people remain in
+    # 300 evacuation centres" does not say "people" of the centres)
+    before = frozenset() if any(c.isdigit() for c in lead) else _stems(lead)
     after = _stems(text[mention.end : max(mention.end, own_end)])
     said = before | after
 

@@ -99,8 +99,9 @@ def subdivisions_from_country_data() -> dict[str, str]:
             name = _folded(subdivision.name).strip("'")
             if any(mark in name for mark in "[](),/") or name in left_out or len(name) < 3:
                 continue
-            # "Ta'izz" and "Taizz", "Ma'rib" and "Marib": reports write both
-            for spelling in dict.fromkeys((name, name.replace("'", ""))):
+            # "Ta'izz" as "Taizz", "Sa'dah" as "Sadah": as reports mostly write them (and an
+            # apostrophe would cut a speaker's phrase: "Health authorities in Ta'izz")
+            for spelling in (name.replace("'", ""),):
                 if spelling.lower() not in known and spelling not in left_out:
                     found[spelling] = country
                     known.add(spelling.lower())
