@@ -203,8 +203,12 @@ DESTINATION_AFTER_PLACE = re.compile(r"\s+(?:to|into|towards)\s+(?:the\s+)?[A-Z]
 
 
 _SUB_NATIONAL = frozenset(name for names in vocabulary.place_levels().values() for name in names)
-# what a subject made of places may say besides their names ("Borno and Yobe together")
-_PLACE_SUBJECT_REST = re.compile(r"(?:\b(?:and|together|alone|combined|both|all|the)\b|[,\s])*")
+# what a subject made of places may say besides their names ("Borno and Yobe together"),
+# and the words of it that mark the places as a whole
+_PLACE_SUBJECT_MARKERS = ("together", "alone", "combined", "both")
+_PLACE_SUBJECT_REST = re.compile(
+    r"(?:\b(?:and|all|the|" + "|".join(_PLACE_SUBJECT_MARKERS) + r")\b|[,\s])*"
+)
 
 
 def names_only_places(phrase: str) -> bool:
@@ -214,7 +218,7 @@ def names_only_places(phrase: str) -> bool:
     names = KNOWN_PLACE.findall(phrase)
     if not names or _PLACE_SUBJECT_REST.fullmatch(KNOWN_PLACE.sub(" ", phrase)) is None:
         return False
-    marked = any(word in phrase for word in (" alone", " together", " combined", " both"))
+    marked = any(" " + word in phrase for word in _PLACE_SUBJECT_MARKERS)
     return len(names) > 1 or marked or any(name in _SUB_NATIONAL for name in names)
 
 

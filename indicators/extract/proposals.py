@@ -231,7 +231,7 @@ _PART_VERBS = vocabulary.words("part_of_whole_verbs")
 _PART_OF_WHOLE_VERBS = vocabulary.alternatives(_PART_VERBS)
 # (the first words of those verbs, for the cheap test before the search)
 _PART_HINTS = tuple(sorted({verb.split()[0] for verb in _PART_VERBS}))
-_HEDGE_PATTERN = "|".join(sorted(map(re.escape, _HEDGE_WORDS)))
+_HEDGE_PATTERN = vocabulary.alternatives(vocabulary.words("hedges"))
 _PART_OF_WHOLE = re.compile(
     rf"(?P<part>[^,;:()]*?)\s+(?:{_PART_OF_WHOLE_VERBS})\s+(?:(?:{_HEDGE_PATTERN})\s+)*$",
     re.IGNORECASE,
@@ -419,11 +419,15 @@ def restated_figure(text: str, mention, previous: list):
 def share_of(observation) -> tuple[str, str]:
     """The id and name of the share of what a figure counts ("funding_received_usd":
     share_funding_received)."""
-    base = observation.indicator_id
-    if base.endswith("_" + observation.unit):  # the currency of money: share_funding_received
-        base = base[: -len(observation.unit) - 1]
-    base = base.removeprefix("share_")
+    base = _counted(observation).removeprefix("share_")
     return f"share_{base}", "Share: " + base.replace("_", " ")
+
+
+def _counted(observation) -> str:
+    """What a figure's id counts, less the currency of money ("funding_received_usd":
+    funding_received)."""
+    base = observation.indicator_id
+    return base.removesuffix("_" + observation.unit) if observation.unit else base
 
 
 _OF_THE_TARGET = re.compile(
@@ -439,20 +443,14 @@ def share_of_target(text: str, end: int, previous: list):
     share_people_reached_of_target), or None."""
     if not previous or _OF_THE_TARGET.match(text, end) is None:
         return None
-    observation = previous[-1].observation
-    base = observation.indicator_id
-    if base.endswith("_" + observation.unit):
-        base = base[: -len(observation.unit) - 1]
-    base = base.removeprefix("share_")
+    base = _counted(previous[-1].observation).removeprefix("share_")
     return f"share_{base}_of_target", "Share of target: " + base.replace("_", " ")
 
 
 def change_of(observation) -> tuple[str, str]:
     """The id and name of the change, in percent, of what a figure counts ("suspected_cases":
     suspected_cases_change), for "..., a 14 per cent decrease" after it."""
-    base = observation.indicator_id
-    if base.endswith("_" + observation.unit):
-        base = base[: -len(observation.unit) - 1]
+    base = _counted(observation)
     return f"{base}_change", "Change: " + base.replace("_", " ") + " (percent)"
 
 
@@ -467,27 +465,13 @@ def part_before(before: str) -> str | None:
 def part_of_whole(part: str, whole_id: str) -> tuple[str, str]:
     """A share of a whole that a part makes up ("Children under five account for 27 per cent
     of suspected cases"): the whole's share id (`whole_id`, share_suspected_cases) with up to
-    two words of the part (share_suspected_cases_children)."""
-    words = [
-        low
-        for w in WORD.findall(part)
-        if (low := w.lower()) not in STOPWORDS and low not in PROPOSAL_STOP and len(low) > 2
-    ]
-    words = _until_a_preposition(part, words)[:2]
-    if not words:
-        return whole_id, "Share: " + whole_id.removeprefix("share_").replace("_", " ")
-    indicator_id = whole_id + "_" + "_".join(words)
-    return indicator_id, "Share: " + indicator_id.removeprefix("share_").replace("_", " ")
-
-
-def _until_a_preposition(part: str, words: list[str]) -> list[str]:
-    """The content words of `part` before its first preposition ("Children under five":
-    children), lower-cased."""
-    kept = []
+    two content words of the part before its first preposition (share_suspected_cases_children)."""
+    words: list[str] = []
     for w in WORD.findall(part):
         low = w.lower()
-        if kept and low in _PREPOSITIONS:
+        if words and low in _PREPOSITIONS:
             break
-        if low in words:
-            kept.append(low)
-    return kept
+        if low not in STOPWORDS and low not in PROPOSAL_STOP and len(low) > 2:
+            words.append(low)
+    indicator_id = "_".join([whole_id, *words[:2]])
+    return indicator_id, "Share: " + indicator_id.removeprefix("share_").replace("_", " ")
