@@ -429,6 +429,14 @@ def test_the_place_codes_file_agrees_with_the_country_data():
     )
 
 
+def test_the_towns_file_agrees_with_the_city_data():
+    from indicators.extract import vocabulary
+    from indicators.extract.vocabulary.towns import towns_from_city_data
+
+    written = json.loads((vocabulary.FOLDER / "towns.json").read_text("utf-8"))["names"]
+    assert written == towns_from_city_data(), "run python -m indicators.extract.vocabulary.towns"
+
+
 def test_the_subdivisions_file_agrees_with_the_country_data():
     from indicators.extract import vocabulary
 

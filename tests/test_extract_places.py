@@ -18,7 +18,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicators.extract import gazetteer
+from indicators.extract import gazetteer, vocabulary
 from indicators.extract.catalogue import Catalogue
 from indicators.extract.pipeline import extract
 from indicators.extract.report_places import dateline_places, title_area
@@ -30,11 +30,13 @@ CATALOGUE = Catalogue.from_csv(REPO_ROOT / "data" / "indicators.csv")
 
 # (town, the region it lies in, the country) for every town of the gazetteer that lies in a
 # region that lies in a country (neither also of the other's level, as Herat, a city and a
-# province, is)
+# province, is), as stored (its other spellings: tests/test_extract_towns.py)
+_SPELLINGS = vocabulary.place_spellings()
 TOWNS = sorted(
     (town, region, gazetteer.country_of(town))
     for town, region in gazetteer.WITHIN.items()
-    if gazetteer.levels_of(town) & {"city", "capital"} == gazetteer.levels_of(town) - {"district"}
+    if town not in _SPELLINGS
+    and gazetteer.levels_of(town) & {"city", "capital"} == gazetteer.levels_of(town) - {"district"}
     and gazetteer.levels_of(region) == {"region"}
     and gazetteer.country_of(town)
 )
@@ -269,7 +271,7 @@ LEVEL_WORDS = st.sampled_from(["Region", "Province", "State", "District", "Count
 @PROPERTY
 @given(
     st.sampled_from(COUNTRIES_WITH_CAPITALS),
-    st.sampled_from(["Kasanga", "Tillabéri Nord", "Bahr Koh", "Mwinilunga"]),
+    st.sampled_from(["Kasanga", "Tillabéri Nord", "Bahr Koh", "Tsihombe"]),
     LEVEL_WORDS,
 )
 def test_a_title_names_the_area_a_survey_covers_with_its_level(country_capital, area, level):
@@ -356,7 +358,8 @@ def test_a_hyphenated_name_after_a_preposition_is_read_whole(name, preposition):
     assert killed_place(text) == name
 
 
-UNKNOWN_TOWNS = ["Kasanga", "Mugunga", "Latakia", "Tsihombe", "Kalehe", "Masisi", "Kutum"]
+# towns the gazetteer does not hold (too small for towns.json)
+UNKNOWN_TOWNS = ["Kasanga", "Mugunga", "Kitchanga", "Tsihombe", "Kalehe", "Masisi"]
 
 
 @PROPERTY

@@ -487,6 +487,7 @@ REGIONS = sorted(
     if gazetteer.levels_of(region) == {"region"}
     and gazetteer.levels_of(country) <= {"country"}
     and " " not in region
+    and region not in gazetteer.SPELLINGS  # as stored: capitals give the stored name
 )
 
 

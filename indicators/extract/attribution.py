@@ -195,8 +195,12 @@ def find_attributions(
         speaker_start, phrase, aside = speaker_before(sentence, match.start())
         if speaker_start < 0 or is_respondent(phrase):
             continue  # "Households reported that ...": those asked, not a source
-        if phrase[:1].isupper() and names_only_places(phrase):
-            continue  # "Borno and Yobe together reported ...": where, not who
+        if (
+            phrase[:1].isupper()
+            and names_only_places(phrase)
+            and not any(person.endswith(" " + phrase) for person in speakers.people)
+        ):  # "Borno and Yobe together reported ...": where, not who (but "Mbala said"
+            continue  # after "Amina Mbala" is she)
         name, kind = canonical_speaker(phrase, speakers)
         if not name:
             continue

@@ -13,14 +13,20 @@ CANONICAL = vocabulary.place_canonical()
 WITHIN = vocabulary.place_within()
 _LEVELS = vocabulary.place_levels()
 _BELOW_COUNTRY = {name for names in _LEVELS.values() for name in names}
-# a place with a country code that is listed at no other level is a country
-COUNTRIES = frozenset(vocabulary.place_country_codes()) - _BELOW_COUNTRY
+# a place with a country code that is listed at no other level is a country (by the name it
+# is stored by: another spelling of it is that name, `CANONICAL`)
+COUNTRIES = frozenset(vocabulary.place_country_codes()) - _BELOW_COUNTRY - set(CANONICAL)
 LEVELS_OF: dict[str, frozenset[str]] = {
     name: frozenset(level for level, names in _LEVELS.items() if name in names)
     for name in _BELOW_COUNTRY
 } | {name: frozenset({"country"}) for name in COUNTRIES}
-# Datelines are written in capitals ("PORT-AU-PRINCE, April 3 -"): names by their lower case.
-BY_LOWER = {name.lower(): CANONICAL.get(name, name) for name in vocabulary.place_names()}
+# Datelines are written in capitals ("PORT-AU-PRINCE, April 3 -"): names by their lower case;
+# another spelling in capitals is the place it spells, whose writing it does not show.
+SPELLINGS = vocabulary.place_spellings()
+BY_LOWER = {
+    name.lower(): CANONICAL.get(SPELLINGS.get(name, name), SPELLINGS.get(name, name))
+    for name in vocabulary.place_names()
+}
 
 
 def levels_of(place: str) -> frozenset[str]:
@@ -42,7 +48,12 @@ def country_of(place: str) -> str:
     return top if top in COUNTRIES else ""
 
 
-CAPITALS = {country_of(city): city for city in _LEVELS["capital"] if country_of(city)}
+# "the capital": the city as stored, not another spelling of it
+CAPITALS = {
+    country_of(city): city
+    for city in _LEVELS["capital"]
+    if country_of(city) and city not in SPELLINGS
+}
 
 
 def smallest_common(places: list[str]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from indicators.extract import patterns, vocabulary
+from indicators.extract.route_ends import is_route_end
 
 # The gazetteer (vocabulary/places.json). A trie of the names (see `patterns.trie_pattern`)
 # prefers the longer of two names that start alike ("Gaza Strip" over "Gaza"). The same
@@ -338,6 +339,7 @@ def places_described(text: str) -> list[tuple[int, int, str]]:
         (match.start(), match.end(), match.group())
         for match in KNOWN_PLACE.finditer(text)
         if not is_actor_or_origin(text, match.start(), match.end())
+        and not is_route_end(text, match.start(), match.end())
         and not (
             text.startswith(":", match.end()) and is_donor_row(text, match.start(), match.end())
         )

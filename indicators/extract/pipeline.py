@@ -81,6 +81,7 @@ from indicators.extract.locations import (  # noqa: F401 - also imported from he
     without_suffix,
 )
 from indicators.extract.markdown import marked_up
+from indicators.extract.names_with_places import outside_person_names
 from indicators.extract.number_ranges import merge_ranges
 from indicators.extract.report_places import ReportPlaces, dateline_places, report_scope
 from indicators.extract.resolution import one_per_fact
@@ -334,6 +335,25 @@ class _Run(SentenceReading, FigureReading, EventReading):
                 return match.group()
         return _excerpt(sentence.text)
 
+    def _own_clause_place(
+        self, sentence: Sentence, known: tuple[int, int, str], here: int, start: int, end: int
+    ) -> str:
+        """A place after a preposition in the coordinate clause of the figure at `here`, when
+        the `known` place is across a clause join from it; else ""."""
+        text = sentence.text
+        if not CLAUSE_JOIN.search(text, min(known[1], here), max(known[0], here)):
+            return ""
+        for s, e, place in self._view(sentence).places_after_preposition():
+            if (
+                start <= s
+                and e <= end
+                and not KNOWN_PLACE.fullmatch(place)
+                and not is_post(text, s)
+                and not CLAUSE_JOIN.search(text, min(e, here), max(s, here))
+            ):
+                return without_suffix(place)
+        return ""
+
     def _location(
         self, sentence: Sentence, clause: tuple[int, int], position: int | None = None
     ) -> str:
@@ -352,6 +372,8 @@ class _Run(SentenceReading, FigureReading, EventReading):
             if anaphoric and any(start <= s and e <= end for s, e in anaphoric):
                 return self.default_place
             spans = [p for p in view.known_places if start <= p[0] and p[1] <= end]
+            if spans and self.sentence_attributions:
+                spans = outside_person_names(sentence.start, spans, self.sentence_attributions)
             spans = places_of_the_whole(sentence.text, spans, here) if spans else spans
             # "The city has been under siege ..., and ... in North Darfur": a coordinate
             # clause that names no place but refers back to one
@@ -378,6 +400,14 @@ class _Run(SentenceReading, FigureReading, EventReading):
                     else spans[0]  # no key worked out for the one place of most clauses
                 )
                 nearest = first_of_list(sentence.text, spans, nearest)
+                # a place the gazetteer lacks, named in the figure's own coordinate clause,
+                # over one it knows across ", and" ("highest in Latakia, at 12, and lowest
+                # in Kasanga, at 40")
+                own = ", " in sentence.text and self._own_clause_place(
+                    sentence, nearest, here, start, end
+                )
+                if own:
+                    return own
                 return PLACE_CANONICAL.get(nearest[2], nearest[2])
             named = [
                 p

@@ -40,7 +40,9 @@ LINE_START = re.compile(r"(?:\A|\n)[ \t]*\Z")
 # (capitals beyond ASCII count too: "OUADDAÏ", "KAHRAMANMARAŞ")
 _CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ž"
 CAPITALS_RUN = re.compile(rf"\b[{_CAPITAL}][{_CAPITAL}’'-]+(?:[ -][{_CAPITAL}][{_CAPITAL}’'-]+)*\b")
-DATELINE_NAMES = re.compile(r"[A-Z][A-Z’'.-]+(?:[ /-][A-Z][A-Z’'.-]+)*")
+DATELINE_NAMES = re.compile(
+    rf"[{_CAPITAL}][{_CAPITAL}’'.-]+(?:[ /-][{_CAPITAL}][{_CAPITAL}’'.-]+)*"
+)
 
 
 def _is_tag(text: str, start: int, end: int) -> bool:

@@ -30,8 +30,9 @@ ABBREVIATION = re.compile(
 )
 BULLET = re.compile(r"^(?:[•●▪◦‣∙·–—-]|\d{1,2}[.)]|A:)\s+")
 # A dateline opens wire stories: "GENEVA, 12 June (Reuters) -", "MOGADISHU —".
+# (capitals beyond ASCII count too: "CÔTE D'IVOIRE", "SÉGOU")
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z’'.-]+(?:[ /][A-Z][A-Z’'.-]+)*)(?:,\s*[^–—\-(]{0,40}?)?\s*(?:\([^)]{1,40}\)\s*)?[–—-]{1,2}\s+"
+    r"^(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.-]+(?:[ /][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.-]+)*)(?:,\s*[^–—\-(]{0,40}?)?\s*(?:\([^)]{1,40}\)\s*)?[–—-]{1,2}\s+"
 )
 # Words that open a boilerplate line when the line is short or the word takes a colon.
 BOILERPLATE_LINE = re.compile(

@@ -61,7 +61,9 @@ def turn_speaker(text: str, start: int, speakers: Speakers) -> tuple[str, str, i
         return None
     label = match.group("label")
     name, kind = canonical_speaker(label, speakers)
-    if kind == PERSON and name and label.lower() not in BY_LOWER:
+    # a place's name labels no turn ("Sudan: 120 people ..."), unless it is the surname of a
+    # person named before ("Mbala:" after "Amina Mbala")
+    if kind == PERSON and name and (name != label or label.lower() not in BY_LOWER):
         # a person's name is named again, in the introduction or another turn ("Hana
         # Suleiman, UNHCR's ... spoke to us"), or is a surname of one: "Key Figures: ..." is not
         named_again = text.find(label, 0, start) >= 0 or text.find(label, match.end()) >= 0

@@ -46,30 +46,94 @@ def alternatives(words: Iterable[str]) -> str:
 
 
 def place_names() -> list[str]:
-    """The gazetteer's names: those of places.json, then the subdivisions of subdivisions.json."""
-    return list(_load("places")["names"]) + list(_subdivisions())
+    """The gazetteer's names: those of places.json, then the subdivisions of subdivisions.json,
+    then the towns of towns.json, then the other spellings of them all (`place_spellings`)."""
+    return _stored_names() + list(place_spellings())
+
+
+def _stored_names() -> list[str]:
+    return list(_load("places")["names"]) + list(_subdivisions()) + list(_towns())
 
 
 def place_canonical() -> dict[str, str]:
-    return dict(_load("places")["canonical"])
+    """The name each place is stored by, for the names that are not ("DRC"); another
+    spelling of a country is the country ("Cote d'Ivoire"), one of a place below a country
+    keeps its own ("Deir-ez-Zor"), as reports write it."""
+    canonical = dict(_load("places")["canonical"])
+    places = _load("places")
+    below = {name for names in places["levels"].values() for name in names}
+    countries = set(_load("place_codes")["codes"]) - below
+    for spelling, name in place_spellings().items():
+        if name in canonical:
+            canonical[spelling] = canonical[name]
+        elif name in countries:
+            canonical[spelling] = name
+    return canonical
 
 
 def place_levels() -> dict[str, list[str]]:
     """The places (as stored) of each level below a country: region, district, city, ...;
-    the subdivisions of subdivisions.json are regions."""
+    the subdivisions of subdivisions.json are regions, the towns of towns.json cities; another
+    spelling is of the level of the place it spells."""
     levels = {level: list(names) for level, names in _load("places")["levels"].items()}
     levels["region"] = levels.get("region", []) + list(_subdivisions())
+    levels["city"] = levels.get("city", []) + list(_towns())
+    spellings = place_spellings()
+    for names in levels.values():
+        stored = set(names)
+        names += [spelling for spelling, name in spellings.items() if name in stored]
     return levels
 
 
 def place_within() -> dict[str, str]:
     """The place (as stored) each place lies in, up to its country."""
-    return dict(_load("places")["within"]) | _subdivisions()
+    within = dict(_load("places")["within"]) | _subdivisions() | _towns()
+    for spelling, name in place_spellings().items():
+        if name in within:
+            within[spelling] = within[name]
+    return within
+
+
+@functools.cache
+def _spellings() -> tuple[tuple[str, str], ...]:
+    stored = _stored_names()
+    taken = {name.lower() for name in stored}
+    found: dict[str, str] = {}
+    for name in stored:
+        for spelling in _other_spellings(name):
+            if spelling.lower() not in taken:
+                taken.add(spelling.lower())
+                found[spelling] = name
+    return tuple(found.items())
+
+
+def place_spellings() -> dict[str, str]:
+    """The other spellings of the gazetteer's places, each with the name it spells: without
+    diacritics ("Cucuta" for "Cúcuta"), and with hyphens for spaces or spaces for hyphens
+    ("Deir-ez-Zor" and "Deir ez Zor" for "Deir ez-Zor", "Khan-Younis" for "Khan Younis"), as
+    reports write them."""
+    return dict(_spellings())
+
+
+def _other_spellings(name: str) -> list[str]:
+    forms = [name]
+    words = name.replace("-", " ").split(" ")
+    if "-" in name:
+        forms += [" ".join(words), "-".join(words)]
+    elif len(words) == 2:  # "Khan-Younis"; nobody writes "Bay-of-Bengal"
+        forms.append("-".join(words))
+    forms += [_folded(form) for form in forms]
+    return [form for form in dict.fromkeys(forms) if form != name]
 
 
 def _subdivisions() -> dict[str, str]:
     """Each subdivision of subdivisions.json and the country (as stored) it lies in."""
     return dict(_load("subdivisions")["names"])
+
+
+def _towns() -> dict[str, str]:
+    """Each town of towns.json and the country (as stored) it lies in."""
+    return dict(_load("towns")["names"])
 
 
 def subdivisions_from_country_data() -> dict[str, str]:
@@ -80,12 +144,7 @@ def subdivisions_from_country_data() -> dict[str, str]:
     import pycountry  # its data loads in about half a second: only when the file is written
 
     places = _load("places")
-    codes = _load("place_codes")["codes"]
-    below = {name for names in places["levels"].values() for name in names}
-    country_of = {}
-    for name, code in sorted(codes.items()):
-        if name not in below:
-            country_of.setdefault(code, name)
+    country_of = stored_country_of_code()
     known = {_folded(name).lower() for name in places["names"]}
     left_out = set(places["subdivision_names_not_places"])
     found: dict[str, str] = {}
@@ -106,6 +165,17 @@ def subdivisions_from_country_data() -> dict[str, str]:
                     found[spelling] = country
                     known.add(spelling.lower())
     return dict(sorted(found.items()))
+
+
+def stored_country_of_code() -> dict[str, str]:
+    """Each ISO 3166-1 alpha-3 code and the name the gazetteer stores its country by."""
+    places = _load("places")
+    below = {name for names in places["levels"].values() for name in names}
+    country_of: dict[str, str] = {}
+    for name, code in sorted(_load("place_codes")["codes"].items()):
+        if name not in below:
+            country_of.setdefault(code, name)
+    return country_of
 
 
 def _folded(name: str) -> str:
@@ -142,11 +212,14 @@ def report_place_words() -> list[str]:
 def place_country_codes() -> dict[str, str]:
     """The country code of each gazetteer place that names one country (`place_codes.json`,
     written by `write_place_country_codes` from the country data `indicators.places` reads),
-    and of each subdivision, its country's."""
+    and of each subdivision and town, its country's; of another spelling, its place's."""
     codes = dict(_load("place_codes")["codes"])
-    for subdivision, country in _subdivisions().items():  # a subdivision: its country's code
+    for place, country in (_subdivisions() | _towns()).items():  # its country's code
         if country in codes:
-            codes.setdefault(subdivision, codes[country])
+            codes.setdefault(place, codes[country])
+    for spelling, name in place_spellings().items():  # the code of the place it spells
+        if name in codes:
+            codes.setdefault(spelling, codes[name])
     return codes
 
 
