@@ -10,6 +10,8 @@ does not say where a figure holds.
 - One end of a road named by its two ("on the Bocaranga–Koui axis") names the road, not where
   the figure holds.
 - A place name inside a person's name ("said Maria Aden, a nurse") is who speaks, not where.
+- A town lies in its country, its region unknown: a report whose title names a region of that
+  country ("Kasai Floods: Flash Update") and whose body names the town most covers the region.
 - A place the gazetteer lacks, named in a figure's own coordinate clause, is where it holds,
   over a town it knows across ", and" ("highest in Latakia, at 12, and lowest in Kasanga, at 40").
 
@@ -191,3 +193,26 @@ def test_each_coordinate_clause_keeps_its_place_known_or_not(town, unknown, know
     )
     found = {o.value: o.location for o in _observations(text)}
     assert found.get(counts[0]) == first and found.get(counts[1]) == second, (text, found)
+
+
+_SUBDIVISIONS = json.loads((vocabulary.FOLDER / "subdivisions.json").read_text("utf-8"))["names"]
+_REGIONS_OF: dict[str, list[str]] = {}
+for _region, _country in sorted(_SUBDIVISIONS.items()):
+    if _region.isalpha():  # one word, that opens no longer name
+        _REGIONS_OF.setdefault(_country, []).append(_region)
+TOWN_AND_REGION = st.sampled_from(
+    [town for town in ALONE if town.isalpha() and TOWNS[town] in _REGIONS_OF]
+).flatmap(lambda town: st.tuples(st.just(town), st.sampled_from(_REGIONS_OF[TOWNS[town]])))
+
+
+@PROPERTY
+@given(pair=TOWN_AND_REGION, hazard=st.sampled_from(["Floods", "Cholera Outbreak", "Displacement"]))
+def test_a_title_region_covers_a_town_whose_region_is_unknown(pair, hazard):
+    town, region = pair
+    text = (
+        f"{region} {hazard}: Flash Update No. 2\n{town}, 14 October 2025\n\n"
+        f"Partners have reached 86 per cent of the monthly target. The transit centre in "
+        f"{town} now holds 112 children, and a second site in {town} opened in July."
+    )
+    found = {o.value: o.location for o in _observations(text)}
+    assert found.get(86) == region, (text, found)

@@ -56,13 +56,31 @@ CAPITALS = {
 }
 
 
+def may_hold(area: str, place: str) -> bool:
+    """Whether a region or district may hold a town the gazetteer puts straight in its
+    country, its region unknown (the towns of towns.json): both lie in one country."""
+    country = WITHIN.get(place, "")
+    return (
+        country in COUNTRIES
+        and "city" in levels_of(place)
+        and bool(levels_of(area) & {"region", "district"})
+        and country_of(area) == country
+    )
+
+
 def smallest_common(places: list[str]) -> str:
     """The smallest place that holds all of `places` ("North Darfur" for El Fasher and North
     Darfur), or "" when they lie in no common place the gazetteer knows."""
     if not places:
         return ""
     others = [set(ancestors(place)) for place in places[1:]]
-    return next((p for p in ancestors(places[0]) if all(p in chain for chain in others)), "")
+    common = next((p for p in ancestors(places[0]) if all(p in chain for chain in others)), "")
+    if common in COUNTRIES:
+        # "Kasai" for Kasai and Tshikapa, a town whose region the gazetteer does not know
+        for area in places:
+            if all(area in ancestors(p) or may_hold(area, p) for p in places):
+                return area
+    return common
 
 
 # "the city", "in the locality", "the capital's districts"; not "the city of Goma" nor "the

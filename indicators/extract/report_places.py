@@ -18,6 +18,7 @@ from indicators.extract.gazetteer import (
     country_of,
     holding,
     levels_of,
+    may_hold,
     referent,
     smallest_common,
 )
@@ -116,8 +117,12 @@ def report_scope(text: str, head_end: int, places: list[tuple[int, int, str]]) -
     # the title's place when it holds the one named most, or lies within it ("Niger: SMART
     # Survey, Maradi Region" in a report that names Niger more often) and is no capital (the
     # "Islamabad, 2 September" a report is filed from)
-    related = common in ancestors(named_most) or (
-        named_most in ancestors(common) and "capital" not in levels_of(common)
+    # (a town whose region the gazetteer does not know may lie in the title's region:
+    # "Kasai Floods" over a body naming Tshikapa most)
+    related = (
+        common in ancestors(named_most)
+        or may_hold(common, named_most)
+        or (named_most in ancestors(common) and "capital" not in levels_of(common))
     )
     if common and not named_most:
         return common  # the title's place, when the body names none
