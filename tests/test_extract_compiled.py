@@ -132,14 +132,45 @@ def test_only_modules_missing_or_changed_are_built_again(tmp_path):
         entries[name] = {
             "sha256": compiled.source_digest(package / f"{name}.py"),
             "file": f"{name}.so",
+            "directives": build_compiled.directives(name, package),
         }
     build_compiled.write_manifest(directory, entries, keep=[])
     assert build_compiled.stale_modules(directory, package) == ["gamma"]
     (package / "beta.py").write_text("NAME = 'changed'\n", encoding="utf-8")
     assert build_compiled.stale_modules(directory, package) == ["beta", "gamma"]
+    # a module built with other directives is built again: annotations read otherwise
+    (package / "alpha.py").write_text("NAME: float = 1\n", encoding="utf-8")
+    entries["alpha"]["sha256"] = compiled.source_digest(package / "alpha.py")
+    build_compiled.write_manifest(directory, entries, keep=[])
+    assert build_compiled.stale_modules(directory, package) == ["alpha", "beta", "gamma"]
     # a rewrite of the manifest keeps the entries it is told to, and no others
     build_compiled.write_manifest(directory, {}, keep=["alpha"])
     assert list(compiled.read_manifest(directory)["modules"]) == ["alpha"]
+
+
+@pytest.mark.parametrize(
+    ("source", "typed"),
+    [
+        ("def f(text: str, at: int, words: list[str]) -> tuple[str, ...]:\n    return ()\n", True),
+        ("class Figure:\n    unit: str = 'count'\n", True),
+        ("def f(value: float):\n    return value\n", False),
+        ("def f(value: float | None = None):\n    return value\n", False),
+        ("def f(text: str) -> float:\n    return 1\n", False),
+        ("def f():\n    share: dict[str, float] = {}\n    return share\n", False),
+        ("class Figure:\n    value: float | None = None\n", False),
+        ("def f(*values: complex):\n    return values\n", False),
+        ("# a float in words is no annotation\ndef f(x='float'):\n    return x\n", True),
+    ],
+)
+def test_a_module_annotating_a_float_is_compiled_with_its_annotations_untyped(
+    tmp_path, source, typed
+):
+    (tmp_path / "probe.py").write_text(source, encoding="utf-8")
+    assert build_compiled.typed_annotations("probe", tmp_path) is typed
+    assert build_compiled.directives("probe", tmp_path)["annotation_typing"] is typed
+    for name in build_compiled.UNTYPED:  # named, whatever they annotate
+        (tmp_path / f"{name}.py").write_text("def f(text: str):\n    return text\n")
+        assert build_compiled.typed_annotations(name, tmp_path) is False
 
 
 def _needs_cython():

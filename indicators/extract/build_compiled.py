@@ -3,11 +3,17 @@
     python -m indicators.extract.build_compiled [--jobs N] [--clean] [--check]
 
 Needs Cython (in requirements-dev.txt) and a C compiler. Each module of `indicators/extract/`
-is compiled from its unchanged source (no type declarations are added or read), so it computes
-the same results; the tests compare the two on every report fixture. Only the modules whose
-source changed since the last build are compiled again. The build goes to
-`build/compiled/<interpreter>/` with a manifest of each source's SHA-256; `compiled` uses it
-(see there), and the source of any module edited since.
+is compiled from its unchanged source, its annotations read as types (`annotation_typing`): a
+parameter annotated `str` is then checked once on entry, and its `in`, `.find`, slices and
+`len` are direct calls instead of looked-up methods. So an annotation is a promise there: a
+parameter annotated `str`, `list` or a class refuses another type (TypeError), one annotated
+`int` or `bool` takes `int(x)` or `bool(x)` of what it is given. A module that annotates
+anything `float` (a C double in Cython), or that `UNTYPED` names, is compiled with its
+annotations read as documentation only (`typed_annotations`). The tests compare the compiled
+and plain extractor on every report fixture. Only the modules whose source or directives
+changed since the last build are compiled again. The build goes to `build/compiled/<interpreter>/`
+with a manifest of each source's SHA-256 and directives; `compiled` uses it (see there), and
+the source of any module edited since.
 
 --check lists which modules a build holds, and which of them are stale; --clean removes the
 build of this interpreter.
@@ -16,6 +22,7 @@ build of this interpreter.
 from __future__ import annotations
 
 import argparse
+import ast
 import contextlib
 import hashlib
 import json
@@ -27,9 +34,38 @@ from pathlib import Path
 
 from indicators.extract import compiled
 
-# Compiled as Python 3 code, annotations read as documentation only (as Python does): a
-# compiled module accepts and returns what its source does.
-DIRECTIVES = {"language_level": 3, "annotation_typing": False}
+# Compiled as Python 3 code, annotations read as types (see the module's doc), but in the
+# modules `typed_annotations` declines.
+DIRECTIVES = {"language_level": 3, "annotation_typing": True}
+# Modules that annotate a name with one type and assign it another (Cython refuses them).
+UNTYPED = frozenset({"catalogue"})
+# Annotations Cython converts to rather than checks: a `float` parameter is a C double there
+# (an int passed in comes back a float, "1000000.0" where Python says "1000000").
+_CONVERTED_ANNOTATIONS = frozenset({"float", "complex"})
+
+
+def typed_annotations(name: str, package_dir: Path = compiled.PACKAGE_DIR) -> bool:
+    """Are the module's annotations read as types? Not in `UNTYPED`, nor where any annotation
+    names one of `_CONVERTED_ANNOTATIONS` (parameters, returns, variables and fields alike)."""
+    if name in UNTYPED:
+        return False
+    tree = ast.parse((package_dir / f"{name}.py").read_bytes())
+    for node in ast.walk(tree):
+        annotations = []
+        if isinstance(node, (ast.arg, ast.AnnAssign)):
+            annotations.append(node.annotation)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            annotations.append(node.returns)
+        for annotation in annotations:
+            for part in ast.walk(annotation) if annotation is not None else ():
+                if isinstance(part, ast.Name) and part.id in _CONVERTED_ANNOTATIONS:
+                    return False
+    return True
+
+
+def directives(name: str, package_dir: Path = compiled.PACKAGE_DIR) -> dict:
+    """The compiler directives of one module."""
+    return {**DIRECTIVES, "annotation_typing": typed_annotations(name, package_dir)}
 
 
 def stale_modules(directory: Path, package_dir: Path = compiled.PACKAGE_DIR) -> list[str]:
@@ -42,6 +78,7 @@ def stale_modules(directory: Path, package_dir: Path = compiled.PACKAGE_DIR) -> 
         if (
             not isinstance(entry, dict)
             or entry.get("sha256") != compiled.source_digest(source)
+            or entry.get("directives") != directives(name, package_dir)
             or not (directory / str(entry.get("file", ""))).is_file()
         ):
             stale.append(name)
@@ -71,14 +108,21 @@ def build(
         for name in names:
             data = (package_dir / f"{name}.py").read_bytes()
             (package / f"{name}.py").write_bytes(data)
-            entries[name] = {"sha256": hashlib.sha256(data).hexdigest()}
+            entries[name] = {
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "directives": directives(name, package_dir),
+            }
         with _working_directory(root):
-            extensions = cythonize(
-                [f"indicators/extract/{name}.py" for name in names],
-                compiler_directives=DIRECTIVES,
-                nthreads=jobs,
-                quiet=True,
-            )
+            extensions = []
+            for typed in (True, False):  # cythonize takes one set of directives per call
+                group = [n for n in names if entries[n]["directives"]["annotation_typing"] is typed]
+                if group:
+                    extensions += cythonize(
+                        [f"indicators/extract/{name}.py" for name in group],
+                        compiler_directives={**DIRECTIVES, "annotation_typing": typed},
+                        nthreads=jobs,
+                        quiet=True,
+                    )
             distribution = Distribution({"name": "indicators-compiled", "ext_modules": extensions})
             command = distribution.get_command_obj("build_ext")
             command.build_lib = str(root / "lib")
