@@ -6,7 +6,11 @@ Each class is tested over many numbers, nouns, places and agencies, not one sent
 - a survey's sample, the object of the verb that drew it ("the survey measured 3,412
   children", "teams interviewed 1,250 households"), is no figure of the crisis: with the
   shipped catalogue it is proposed as no indicator, while a catalogue that keeps one (such
-  as households surveyed) still gets it.
+  as households surveyed) still gets it;
+- a name spelled out beside its acronym ("the Central Emergency Response Fund (CERF)") names
+  the one thing the acronym stands for: where the catalogue keys an indicator by the acronym
+  (a CERF allocation), the name's words are no evidence of an indicator keyed by them
+  (emergency funds allocated), which still matches where the catalogue keeps no such one.
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -80,3 +84,54 @@ def test_a_catalogue_that_keeps_the_sample_still_gets_it(sampler, hedge, n, plac
 def test_a_count_reached_by_the_response_is_still_proposed(verb, n, noun, place):
     sentence = f"Mobile teams {verb} {n:,} {noun} in {place} in September."
     assert n in _by_value(sentence, SHIPPED)
+
+
+# -- a name spelled out beside its acronym ---------------------------------------------------
+
+FUNDS = st.sampled_from(
+    [
+        ("Central Emergency Response Fund", "CERF"),
+        ("Disaster Response Emergency Fund", "DREF"),
+        ("Emergency Humanitarian Response Fund", "EHRF"),
+        ("Regional Emergency Pooled Fund", "REPF"),
+    ]
+)
+GRANTORS = st.sampled_from(["The Emergency Relief Coordinator", "OCHA", "The IFRC", "The UN"])
+
+
+def _fund_sentence(form: int, name: str, acronym: str, millions: int, place: str, who: str):
+    if form == 0:
+        return f"The {name} ({acronym}) allocated US$ {millions} million on 12 March for {place}."
+    if form == 1:
+        return f"{who} has released US$ {millions} million from the {name} ({acronym}) for {place}."
+    return f"In {place}, the {name} ({acronym}) has allocated US$ {millions} million since May."
+
+
+@PROPERTY
+@given(FUNDS, st.integers(2, 90), PLACES, GRANTORS, st.integers(0, 2))
+def test_a_fund_spelled_beside_its_acronym_is_the_acronyms_indicator(
+    fund, millions, place, who, form
+):
+    name, acronym = fund
+    own_id = f"{acronym.lower()}_allocation"
+    catalogue = _catalogue(
+        ("emergency_funds_allocated", "Emergency funds allocated", "usd"),
+        (own_id, f"{acronym} allocation", "usd"),
+    )
+    sentence = _fund_sentence(form, name, acronym, millions, place, who)
+    assert _by_value(sentence, catalogue)[millions * 1_000_000].indicator_id == own_id
+
+
+@PROPERTY
+@given(FUNDS, st.integers(2, 90), PLACES, GRANTORS, st.integers(0, 2))
+def test_a_fund_without_an_indicator_of_its_own_keeps_the_words_of_its_name(
+    fund, millions, place, who, form
+):
+    name, acronym = fund
+    catalogue = _catalogue(
+        ("emergency_funds_allocated", "Emergency funds allocated", "usd"),
+        ("cash_transferred", "Cash transferred", "usd"),
+    )
+    sentence = _fund_sentence(form, name, acronym, millions, place, who)
+    found = _by_value(sentence, catalogue)[millions * 1_000_000]
+    assert found.indicator_id == "emergency_funds_allocated"

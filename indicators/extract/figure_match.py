@@ -14,6 +14,7 @@ from functools import partial
 from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract import vocabulary
+from indicators.extract.acronym_names import acronym_names
 from indicators.extract.catalogue import content_word_tuple, population_keys
 from indicators.extract.figure_predicate import with_its_verb
 from indicators.extract.figure_relations import id_numbers
@@ -104,6 +105,7 @@ class FigureMatching:
             "topic": topic,
             "section": self._section_words,
             "meant": self._meant(meanings, clause, mention) if meanings else (),
+            "named": acronym_names(sentence.text) if "(" in sentence.text else (),
             "noun": self._head_after(mention)
             if kind == num.COUNT and has_noun
             # "Sites hosting IDPs: 94": a key-figure row counts its label's first noun
