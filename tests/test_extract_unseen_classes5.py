@@ -10,7 +10,9 @@ Each class is tested over many numbers, nouns, places and agencies, not one sent
 - a name spelled out beside its acronym ("the Central Emergency Response Fund (CERF)") names
   the one thing the acronym stands for: where the catalogue keys an indicator by the acronym
   (a CERF allocation), the name's words are no evidence of an indicator keyed by them
-  (emergency funds allocated), which still matches where the catalogue keeps no such one.
+  (emergency funds allocated), which still matches where the catalogue keeps no such one;
+- the people a requirement is "to reach" ("require US$ 4.3 billion to reach 12.7 million
+  people") are the plan's target, not people in need, and the money stays the requirement.
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -135,3 +137,33 @@ def test_a_fund_without_an_indicator_of_its_own_keeps_the_words_of_its_name(
     sentence = _fund_sentence(form, name, acronym, millions, place, who)
     found = _by_value(sentence, catalogue)[millions * 1_000_000]
     assert found.indicator_id == "emergency_funds_allocated"
+
+
+# -- the people a requirement is to reach ----------------------------------------------------
+
+PLANS = st.sampled_from(
+    [
+        "The humanitarian response plan",
+        "The flash appeal",
+        "The regional plan",
+        "The three countries' response plans together",
+        "Partners",
+    ]
+)
+REQUIRES = st.sampled_from(["require", "requires", "required", "seek", "seeks", "sought"])
+
+
+@PROPERTY
+@given(PLANS, REQUIRES, st.integers(12, 900), COUNTS, PLACES, st.booleans())
+def test_the_people_a_requirement_is_to_reach_are_its_target(plan, verb, millions, n, place, year):
+    catalogue = _catalogue(
+        ("people_in_need", "People in need", "count"),
+        ("people_targeted", "People targeted", "count"),
+        ("funding_required", "Funding required", "usd"),
+    )
+    n *= 10
+    when = " for 2026" if year else ""
+    sentence = f"{plan}{when} {verb} US$ {millions} million to reach {n:,} people in {place}."
+    found = _by_value(sentence, catalogue)
+    assert found[n].indicator_id == "people_targeted"
+    assert found[millions * 1_000_000].indicator_id == "funding_required"

@@ -284,8 +284,10 @@ class FigureMatching:
         """Does a compound phrasing stand among the figure's own words, none of its words the
         noun right after the figure (see `_meant`)?"""
         here = mention.number_start
+        if meaning.start < here < meaning.end:
+            return False  # "require US$ 4.3 billion to reach ...": the figure after's
         for position in self.figure_positions:
-            if position < here and position > meaning.start:
+            if meaning.end < position < here:
                 return False  # a figure between: the compound is that one's
             if position > here and position < meaning.end:
                 return False  # after the next figure
