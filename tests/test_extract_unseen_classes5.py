@@ -12,7 +12,10 @@ Each class is tested over many numbers, nouns, places and agencies, not one sent
   (a CERF allocation), the name's words are no evidence of an indicator keyed by them
   (emergency funds allocated), which still matches where the catalogue keeps no such one;
 - the people a requirement is "to reach" ("require US$ 4.3 billion to reach 12.7 million
-  people") are the plan's target, not people in need, and the money stays the requirement.
+  people") are the plan's target, not people in need, and the money stays the requirement;
+- of two ids the matcher reads alike (`people_in_need_shelter`, `people_needing_shelter`), a
+  list's row ("Shelter and NFI: 5.7") is the one its list's lead-in spells ("Needs by sector
+  (people in need, millions):"), as a sentence's figure is the one the words beside it spell.
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -167,3 +170,48 @@ def test_the_people_a_requirement_is_to_reach_are_its_target(plan, verb, million
     found = _by_value(sentence, catalogue)
     assert found[n].indicator_id == "people_targeted"
     assert found[millions * 1_000_000].indicator_id == "funding_required"
+
+
+# -- a list's lead-in spells which of two twin ids its rows are ------------------------------
+
+SECTORS = st.sampled_from(
+    [
+        ("shelter", "Shelter and NFI"),
+        ("health", "Health"),
+        ("protection", "Protection"),
+        ("education", "Education"),
+        ("nutrition", "Nutrition"),
+        ("wash", "WASH"),
+    ]
+)
+LEAD_INS = {
+    "in_need": [
+        "Needs by sector (people in need, millions):",
+        "People in need by sector (millions):",
+        "Sectors with the most people in need (millions):",
+    ],
+    "needing": [
+        "People needing assistance, by sector (millions):",
+        "Sectors, people needing support (millions):",
+    ],
+}
+
+
+@PROPERTY
+@given(SECTORS, st.sampled_from(sorted(LEAD_INS)), st.data(), st.integers(11, 99))
+def test_a_rows_twin_id_is_the_one_its_lead_in_spells(sector, spelling, data, tenths):
+    word, label = sector
+    catalogue = _catalogue(
+        (f"people_needing_{word}", f"People needing {word} support", "count"),
+        (f"people_in_need_{word}", f"People in need of {word} assistance", "count"),
+        ("people_in_need", "People in need", "count"),
+    )
+    lead_in = data.draw(st.sampled_from(LEAD_INS[spelling]))
+    others = [("Food security", 0.5), ("Early recovery", 0.7)]  # no value of the row
+    rows = [f"{label}: {tenths / 10}"] + [f"{name}: {value}" for name, value in others]
+    order = data.draw(st.permutations(rows))
+    text = "Syria: needs overview\n\n" + lead_in + "\n" + "\n".join(order) + "\n"
+    found = _by_value(text, catalogue)
+    assert found[tenths * 100_000].indicator_id == (
+        f"people_in_need_{word}" if spelling == "in_need" else f"people_needing_{word}"
+    )
