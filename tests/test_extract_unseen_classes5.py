@@ -15,7 +15,10 @@ Each class is tested over many numbers, nouns, places and agencies, not one sent
   people") are the plan's target, not people in need, and the money stays the requirement;
 - of two ids the matcher reads alike (`people_in_need_shelter`, `people_needing_shelter`), a
   list's row ("Shelter and NFI: 5.7") is the one its list's lead-in spells ("Needs by sector
-  (people in need, millions):"), as a sentence's figure is the one the words beside it spell.
+  (people in need, millions):"), as a sentence's figure is the one the words beside it spell;
+- a share whose whole the sentence before names ("412 people were killed or injured by
+  explosive devices ... More than a third of the victims were children") is a share of that
+  whole: the sentence before says what the share's "of the victims", "of them" are.
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -215,3 +218,55 @@ def test_a_rows_twin_id_is_the_one_its_lead_in_spells(sector, spelling, data, te
     assert found[tenths * 100_000].indicator_id == (
         f"people_in_need_{word}" if spelling == "in_need" else f"people_needing_{word}"
     )
+
+
+# -- a share whose whole the sentence before names -------------------------------------------
+
+WHOLES = st.sampled_from(
+    [
+        ("victims", "of explosive devices", "explosive_device"),
+        ("victims", "of landmines", "landmine"),
+        ("cases", "of cholera", "cholera"),
+        ("deaths", "from measles", "measles"),
+        ("casualties", "from airstrikes", "airstrike"),
+    ]
+)
+FRACTIONS = st.sampled_from(
+    [
+        ("More than a third", 33.3),
+        ("Nearly half", 50),
+        ("About a quarter", 25),
+        ("Two thirds", 66.7),
+        ("Some 40 percent", 40),
+    ]
+)
+WHEN = st.sampled_from(["between January and September", "in July", "since March", ""])
+
+
+@PROPERTY
+@given(
+    WHOLES,
+    FRACTIONS,
+    st.sampled_from(["children", "women"]),
+    COUNTS,
+    PLACES,
+    WHEN,
+    st.booleans(),
+    st.sampled_from(["The ICRC", "WHO", "The Protection Cluster", "UNMAS"]),
+)
+def test_a_share_of_the_whole_the_sentence_before_names(
+    whole, fraction, part, n, place, when, pronoun, agency
+):
+    noun, of_what, thing = whole
+    words, share = fraction
+    own_id = f"share_{thing}_{noun}_{part}"
+    catalogue = _catalogue(
+        (own_id, f"{noun.capitalize()} {of_what} who are {part}", "percent"),
+        (f"{thing}_{noun}", f"{noun.capitalize()} {of_what}", "count"),
+        ("share_households_female_headed", "Households headed by women", "percent"),
+    )
+    first = f"{agency} recorded {n:,} {noun} {of_what} in {place} {when}."
+    of = "of them" if pronoun else f"of the {noun}"
+    text = " ".join(first.split()).replace(" .", ".") + f" {words} {of} were {part}."
+    found = _by_value(text, catalogue)
+    assert found[share].indicator_id == own_id

@@ -24,6 +24,7 @@ from indicators.extract.numbered_ids import numbered_beside
 from indicators.extract.place_populations import POPULATION, a_places_people
 from indicators.extract.reference_wholes import of_a_reference
 from indicators.extract.sentence_view import Context
+from indicators.extract.wholes_before import points_back_to_a_whole, words_of_the_sentence_before
 
 _CHANGE_KEY = content_word_tuple("change")[0]
 # the words of an origin a period runs from ("since its creation in 2006"): an indicator
@@ -185,6 +186,15 @@ class FigureMatching:
                 meant=self._meant(meanings, clause, mention, everywhere=True) if meanings else (),
             )
         if (
+            indicator is None
+            and kind == num.SHARE
+            and len(self.figure_positions) == 1
+            and points_back_to_a_whole(text, mention.end)
+        ):
+            # "More than a third of the victims were children" after the sentence that counts
+            # the victims of explosive devices: that sentence says what the whole is
+            indicator = self._of_the_whole_before(draft, match, primary, focus, clause_words)
+        if (
             indicator is not None
             and has_noun
             and counts_another_thing(
@@ -244,6 +254,12 @@ class FigureMatching:
             )
         # "6,700 houses destroyed": of two ids the matcher reads alike, the one spelled here
         return as_spelled(self.catalogue, indicator, text, clause[0], mention, window.own_end)
+
+    def _of_the_whole_before(self, draft, match, primary, focus, clause_words):
+        """The catalogue share a figure's words match with those of the sentence before,
+        which names the whole the share is of, or None."""
+        whole = words_of_the_sentence_before(self.text, draft.sentence.start)
+        return match(focus, clause_words + whole, **primary) if whole else None
 
     def _dated_apart(self, indicator, clause, clause_words, periods) -> bool:
         """Is the indicator one of a period since an origin ("CERF allocations since its
