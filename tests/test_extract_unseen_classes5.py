@@ -18,7 +18,9 @@ Each class is tested over many numbers, nouns, places and agencies, not one sent
   (people in need, millions):"), as a sentence's figure is the one the words beside it spell;
 - a share whose whole the sentence before names ("412 people were killed or injured by
   explosive devices ... More than a third of the victims were children") is a share of that
-  whole: the sentence before says what the share's "of the victims", "of them" are.
+  whole: the sentence before says what the share's "of the victims", "of them" are;
+- what something costs is its price ("The cost of a 20-litre jerrycan of water ... rose to
+  KES 30", "A bag of maize cost SSP 9,500"): "cost" reads as "price" (words.json synonyms).
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -270,3 +272,29 @@ def test_a_share_of_the_whole_the_sentence_before_names(
     text = " ".join(first.split()).replace(" .", ".") + f" {words} {of} were {part}."
     found = _by_value(text, catalogue)
     assert found[share].indicator_id == own_id
+
+
+# -- a cost is a price ------------------------------------------------------------------------
+
+GOODS = st.sampled_from(
+    [("jerrycan", "water"), ("bag", "maize"), ("sack", "charcoal"), ("bundle", "firewood")]
+)
+CURRENCIES = st.sampled_from(["KES", "SSP", "ETB", "SDG"])
+
+
+@PROPERTY
+@given(GOODS, CURRENCIES, st.integers(20, 9_000), PLACES, st.integers(0, 2))
+def test_what_something_costs_is_its_price(goods, currency, price, place, form):
+    container, good = goods
+    own_id = f"{good}_price_{container}"
+    catalogue = _catalogue(
+        (own_id, f"Price of a {container} of {good}", f"{currency.lower()} per {container}"),
+        ("cash_transfer_value", "Cash transfer value", currency.lower()),
+    )
+    if form == 0:
+        text = f"The cost of a {container} of {good} in {place} rose to {currency} {price:,}."
+    elif form == 1:
+        text = f"In {place}, a {container} of {good} cost {currency} {price:,} in August."
+    else:
+        text = f"The average cost of a {container} of {good} was {currency} {price:,} in {place}."
+    assert _by_value(text, catalogue)[price].indicator_id == own_id
