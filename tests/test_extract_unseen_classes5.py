@@ -20,7 +20,10 @@ Each class is tested over many numbers, nouns, places and agencies, not one sent
   explosive devices ... More than a third of the victims were children") is a share of that
   whole: the sentence before says what the share's "of the victims", "of them" are;
 - what something costs is its price ("The cost of a 20-litre jerrycan of water ... rose to
-  KES 30", "A bag of maize cost SSP 9,500"): "cost" reads as "price" (words.json synonyms).
+  KES 30", "A bag of maize cost SSP 9,500"): "cost" reads as "price" (words.json synonyms);
+- money told by the participle right after it ("of the $2.47 billion requested") is what the
+  participle names, though the clause's other words (the donors who pledged the amount
+  before it) cover another indicator better.
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -298,3 +301,27 @@ def test_what_something_costs_is_its_price(goods, currency, price, place, form):
     else:
         text = f"The average cost of a {container} of {good} was {currency} {price:,} in {place}."
     assert _by_value(text, catalogue)[price].indicator_id == own_id
+
+
+# -- money told by its participle -------------------------------------------------------------
+
+DONORS = st.sampled_from(["Thirty-four donors", "Donors", "Twelve donors", "The donors"])
+ASKED = st.sampled_from(["requested", "required", "sought", "needed"])
+
+
+@PROPERTY
+@given(DONORS, ASKED, st.integers(20, 400), st.integers(401, 990), PLACES, st.booleans())
+def test_money_told_by_its_participle_is_what_it_names(donors, asked, pledged, needed, place, late):
+    catalogue = _catalogue(
+        ("donor_pledge", "Donor pledge", "usd"),
+        ("funding_required", "Funding required", "usd"),
+        ("funding_received", "Funding received", "usd"),
+    )
+    tail = ", at a high-level pledging event" if late else ""
+    text = (
+        f"{donors} today pledged US$ {pledged} million for the response in {place}, "
+        f"of the US$ {needed} million {asked} for 2026{tail}."
+    )
+    found = _by_value(text, catalogue)
+    assert found[pledged * 1_000_000].indicator_id == "donor_pledge"
+    assert found[needed * 1_000_000].indicator_id == "funding_required"

@@ -20,6 +20,7 @@ from indicators.extract.figure_predicate import with_its_verb
 from indicators.extract.figure_relations import id_numbers
 from indicators.extract.figure_words import counts_another_thing
 from indicators.extract.id_twins import as_spelled
+from indicators.extract.money_participles import named_by_its_participle, participle_key
 from indicators.extract.numbered_ids import numbered_beside
 from indicators.extract.place_populations import POPULATION, a_places_people
 from indicators.extract.reference_wholes import of_a_reference
@@ -252,6 +253,9 @@ class FigureMatching:
             indicator = beside or self._unless_other_number(
                 draft, indicator, match, primary, focus, clause_words
             )
+        if kind == num.MONEY and (key := participle_key(text, mention.end)) is not None:
+            # "of the $2.47 billion requested" after the donors' pledge: money requested
+            indicator = named_by_its_participle(match, indicator, key, clause_words, primary)
         # "6,700 houses destroyed": of two ids the matcher reads alike, the one spelled here
         return as_spelled(self.catalogue, indicator, text, clause[0], mention, window.own_end)
 
