@@ -150,7 +150,9 @@ def test_the_noun_right_after_a_count_breaks_a_tie(disease, cases, deaths, ratio
 
 
 def _spelled(phrasing: str) -> str:
-    return " ".join(w[:-1] + "ed" if w.endswith("*") else w for w in phrasing.split())
+    # "..." stands for words between the phrasing's parts ("require ... to reach")
+    words = (w[:-1] + "ed" if w.endswith("*") else w for w in phrasing.split())
+    return " ".join(words).replace("...", "the sum")
 
 
 COMPOUNDS = [(means, said) for means, phrasings in compound_entries().items() for said in phrasings]
@@ -214,7 +216,9 @@ def test_a_part_named_by_a_word_of_the_compound_keeps_that_word(killed, injured,
 @given(
     st.integers(11, 99),
     st.integers(101, 300),
-    st.sampled_from(compound_entries()["targeted"]),
+    # the phrasings with a gap ("require ... to reach") hold the money between: tested in
+    # test_extract_unseen_classes5
+    st.sampled_from([p for p in compound_entries()["targeted"] if "..." not in p]),
     st.sampled_from(["The 2025 response plan", "The appeal", "The plan"]),
 )
 def test_a_plan_that_aims_to_reach_people_targets_them(target, need, phrase, plan):

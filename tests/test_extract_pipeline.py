@@ -39,8 +39,8 @@ UNSEEN = REPORTS / "unseen"
 # the whole folder: the first six reports, the agency reports, the news and press texts, the
 # field reports and the agency updates; these lines alone fall when a batch is added (see the
 # folder's README)
-MIN_UNSEEN_PRECISION = 0.86
-MIN_UNSEEN_RECALL = 0.87
+MIN_UNSEEN_PRECISION = 0.87
+MIN_UNSEEN_RECALL = 0.88
 # their places (see the folder's README)
 MIN_UNSEEN_LOCATION_ACCURACY = 0.96
 # the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone
@@ -65,8 +65,8 @@ FOURTH_UNSEEN = (
     "tanzania_who_marburg_disease_outbreak_news",
     "yemen_pledging_event_press_release",
 )
-MIN_FOURTH_UNSEEN_PRECISION = 0.89
-MIN_FOURTH_UNSEEN_RECALL = 0.89
+MIN_FOURTH_UNSEEN_PRECISION = 0.90
+MIN_FOURTH_UNSEEN_RECALL = 0.90
 MIN_FOURTH_UNSEEN_LOCATION_ACCURACY = 0.96
 # the fifth batch (agency updates: a situation report, a flash update, an NGO press release, a
 # migrant route update, a famine review alert, a briefing note), held at the line it reached alone
@@ -78,7 +78,7 @@ FIFTH_UNSEEN = (
     "south_sudan_famine_review_committee_alert",
     "sudan_msf_tawila_press_release",
 )
-MIN_FIFTH_UNSEEN_PRECISION = 0.86
+MIN_FIFTH_UNSEEN_PRECISION = 0.87
 MIN_FIFTH_UNSEEN_RECALL = 0.85
 MIN_FIFTH_UNSEEN_LOCATION_ACCURACY = 0.96
 # the sixth batch (an earthquake situation report, a regional refugee and migrant response
@@ -93,9 +93,9 @@ SIXTH_UNSEEN = (
     "philippines_save_the_children_typhoon_press_release",
     "r4v_regional_refugee_migrant_response_update",
 )
-MIN_SIXTH_UNSEEN_PRECISION = 0.77
-MIN_SIXTH_UNSEEN_RECALL = 0.79
-MIN_SIXTH_UNSEEN_LOCATION_ACCURACY = 0.85
+MIN_SIXTH_UNSEEN_PRECISION = 0.78
+MIN_SIXTH_UNSEEN_RECALL = 0.80
+MIN_SIXTH_UNSEEN_LOCATION_ACCURACY = 0.88
 # the seventh batch (an ICRC operational update, a humanitarian needs overview summary, a cash
 # working group market update, an access snapshot, a cyclone flash update, a wire story on an
 # attack), held at the line it reached with its rules (scored blind at 0.522, 0.561 and 0.750)
@@ -107,11 +107,11 @@ SEVENTH_UNSEEN = (
     "vanuatu_cyclone_flash_update",
     "west_bank_ocha_access_snapshot",
 )
-MIN_SEVENTH_UNSEEN_PRECISION = 0.77
-MIN_SEVENTH_UNSEEN_RECALL = 0.80
+MIN_SEVENTH_UNSEEN_PRECISION = 0.80
+MIN_SEVENTH_UNSEEN_RECALL = 0.83
 MIN_SEVENTH_UNSEEN_LOCATION_ACCURACY = 0.98
 # the thirty-six before it, held where they stood when it came
-MIN_EARLIER_UNSEEN_PRECISION = 0.87
+MIN_EARLIER_UNSEEN_PRECISION = 0.88
 MIN_EARLIER_UNSEEN_RECALL = 0.88
 MIN_EARLIER_UNSEEN_LOCATION_ACCURACY = 0.95
 # the seeds: every row placed ("President Donald Trump ..." is in the United States)

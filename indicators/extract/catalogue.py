@@ -418,6 +418,7 @@ class Catalogue:
         section: frozenset[str] = frozenset(),
         meant: tuple = (),
         noun: frozenset[str] = frozenset(),
+        named: tuple = (),
     ) -> Indicator | None:
         """The indicator whose key words the figure's clause covers best, or None.
 
@@ -429,7 +430,8 @@ class Catalogue:
         phrasings of a concept mean (`concepts.Lexicon.meanings`), each as (words, whether the
         phrasing is in focus, its own words): they count as said, but each weighs
         `CONCEPT_WEIGHT` in the score, so a literal word wins. `noun`: the noun right after
-        a count ("11 deaths"), which breaks a tie first."""
+        a count ("11 deaths"), which breaks a tie first. `named`: the names the sentence
+        spells out beside their acronyms (`acronym_names`), as (acronym, its name's words)."""
         focus_set = set(focus)
         clause_set = set(clause) | focus_set
         for acronym, expansion in self.acronyms.items():
@@ -449,6 +451,9 @@ class Catalogue:
         index = self._key_index.get((family, qualitative))
         if index is None:
             index = self._candidates(family, qualitative)
+        supported = clause_set  # a name's words still support the indicator it names
+        if named:
+            clause_set, focus_set = _less_spelled_names(named, index, clause_set, focus_set)
         positions: set[int] = set()
         for word in focus_set:
             hits = index.get(word)
@@ -533,8 +538,8 @@ class Catalogue:
                 best, best_tail, chosen = head, None, indicator
             elif head == best:
                 if best_tail is None:
-                    best_tail = self._tie_breaker(chosen, clause_set, distances, own, noun)
-                tail = self._tie_breaker(indicator, clause_set, distances, own, noun)
+                    best_tail = self._tie_breaker(chosen, supported, distances, own, noun)
+                tail = self._tie_breaker(indicator, supported, distances, own, noun)
                 if tail > best_tail:
                     best_tail, chosen = tail, indicator
         if (
@@ -598,6 +603,16 @@ class Catalogue:
 
 
 _NOTHING_MEANT: frozenset[str] = frozenset()
+
+
+def _less_spelled_names(named, index, clause_set, focus_set):
+    """The clause's and focus's words less those of each name spelled out beside an acronym
+    that keys an indicator of the figure's unit ("The Central Emergency Response Fund (CERF)
+    allocated US$ 2 million": a CERF allocation, no evidence of emergency funds allocated)."""
+    for acronym, words in named:
+        if acronym in clause_set and acronym in index:
+            clause_set, focus_set = clause_set - words, focus_set - words
+    return clause_set, focus_set
 
 
 def _with_meanings(meant, clause_set, focus_set, own, negated):

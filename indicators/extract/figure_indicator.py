@@ -31,6 +31,7 @@ from indicators.extract.proposals import (
     whole_noun,
 )
 from indicators.extract.reached_by import reached_by_the_action_before
+from indicators.extract.sample_sizes import counts_a_sample
 from indicators.extract.share_wholes import verbs_of_the_part
 from indicators.extract.short_names import named_in_full_before
 
@@ -108,9 +109,13 @@ class FigureIndicator:
             # "US$ 668 million to 38 countries": where the money went, proposed as no new
             # indicator (a catalogue may still keep countries reached)
             return None
-        elif kind == num.COUNT and self._counts_method(sentence, mention):
-            # "The analysis covered 22 districts": the method's reach, proposed as no new
-            # indicator (a catalogue may still keep one, such as households surveyed)
+        elif kind == num.COUNT and (
+            self._counts_method(sentence, mention)
+            or counts_a_sample(self.text, sentence.start, mention.start)
+        ):
+            # "The analysis covered 22 districts", "teams interviewed 1,250 households": the
+            # method's reach or its sample, proposed as no new indicator (a catalogue may
+            # still keep one, such as households surveyed)
             return None
         else:
             indicator_id, name = self._proposed(draft)

@@ -14,15 +14,18 @@ from functools import partial
 from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract import vocabulary
+from indicators.extract.acronym_names import acronym_names
 from indicators.extract.catalogue import content_word_tuple, population_keys
 from indicators.extract.figure_predicate import with_its_verb
 from indicators.extract.figure_relations import id_numbers
 from indicators.extract.figure_words import counts_another_thing
 from indicators.extract.id_twins import as_spelled
+from indicators.extract.money_participles import named_by_its_participle, participle_key
 from indicators.extract.numbered_ids import numbered_beside
 from indicators.extract.place_populations import POPULATION, a_places_people
 from indicators.extract.reference_wholes import of_a_reference
 from indicators.extract.sentence_view import Context
+from indicators.extract.wholes_before import points_back_to_a_whole, words_of_the_sentence_before
 
 _CHANGE_KEY = content_word_tuple("change")[0]
 # the words of an origin a period runs from ("since its creation in 2006"): an indicator
@@ -104,6 +107,7 @@ class FigureMatching:
             "topic": topic,
             "section": self._section_words,
             "meant": self._meant(meanings, clause, mention) if meanings else (),
+            "named": acronym_names(sentence.text) if "(" in sentence.text else (),
             "noun": self._head_after(mention)
             if kind == num.COUNT and has_noun
             # "Sites hosting IDPs: 94": a key-figure row counts its label's first noun
@@ -183,6 +187,15 @@ class FigureMatching:
                 meant=self._meant(meanings, clause, mention, everywhere=True) if meanings else (),
             )
         if (
+            indicator is None
+            and kind == num.SHARE
+            and len(self.figure_positions) == 1
+            and points_back_to_a_whole(text, mention.end)
+        ):
+            # "More than a third of the victims were children" after the sentence that counts
+            # the victims of explosive devices: that sentence says what the whole is
+            indicator = self._of_the_whole_before(draft, match, primary, focus, clause_words)
+        if (
             indicator is not None
             and has_noun
             and counts_another_thing(
@@ -240,8 +253,17 @@ class FigureMatching:
             indicator = beside or self._unless_other_number(
                 draft, indicator, match, primary, focus, clause_words
             )
+        if kind == num.MONEY and (key := participle_key(text, mention.end)) is not None:
+            # "of the $2.47 billion requested" after the donors' pledge: money requested
+            indicator = named_by_its_participle(match, indicator, key, clause_words, primary)
         # "6,700 houses destroyed": of two ids the matcher reads alike, the one spelled here
         return as_spelled(self.catalogue, indicator, text, clause[0], mention, window.own_end)
+
+    def _of_the_whole_before(self, draft, match, primary, focus, clause_words):
+        """The catalogue share a figure's words match with those of the sentence before,
+        which names the whole the share is of, or None."""
+        whole = words_of_the_sentence_before(self.text, draft.sentence.start)
+        return match(focus, clause_words + whole, **primary) if whole else None
 
     def _dated_apart(self, indicator, clause, clause_words, periods) -> bool:
         """Is the indicator one of a period since an origin ("CERF allocations since its
@@ -282,8 +304,10 @@ class FigureMatching:
         """Does a compound phrasing stand among the figure's own words, none of its words the
         noun right after the figure (see `_meant`)?"""
         here = mention.number_start
+        if meaning.start < here < meaning.end:
+            return False  # "require US$ 4.3 billion to reach ...": the figure after's
         for position in self.figure_positions:
-            if position < here and position > meaning.start:
+            if meaning.end < position < here:
                 return False  # a figure between: the compound is that one's
             if position > here and position < meaning.end:
                 return False  # after the next figure

@@ -12,6 +12,7 @@ through synonyms, say which one it states: "6,700 houses destroyed", "still unde
 from __future__ import annotations
 
 from indicators.extract.catalogue import UNIT_WORDS, stem, unit_family, words_of
+from indicators.extract.locations import lead_in_of_list
 
 
 def _twins(catalogue) -> dict[str, tuple]:
@@ -58,6 +59,8 @@ def as_spelled(catalogue, indicator, text: str, clause_start: int, mention, own_
     # 300 evacuation centres" does not say "people" of the centres)
     before = frozenset() if any(c.isdigit() for c in lead) else _stems(lead)
     after = _stems(text[mention.end : max(mention.end, own_end)])
+    if text.find(":", clause_start, mention.start) >= 0:
+        after |= _row_words(text, clause_start, before)
     said = before | after
 
     def spelled(candidate) -> tuple[int, int]:
@@ -69,3 +72,12 @@ def as_spelled(catalogue, indicator, text: str, clause_start: int, mention, own_
         if twin is not indicator and (score := spelled(twin)) > best_score:
             best, best_score = twin, score
     return best
+
+
+def _row_words(text: str, row_start: int, label: frozenset[str]) -> frozenset[str]:
+    """The words a list's row ("Shelter and NFI: 5.7") says of its figure when its list has a
+    lead-in ("Needs by sector (people in need, millions):"): its label's and the lead-in's,
+    the row's own words as those after a figure in a sentence are; none for a row of no
+    list (a key figure's label is read as the words before it)."""
+    lead_in = lead_in_of_list(text, row_start)
+    return label | _stems(lead_in) if lead_in else frozenset()
