@@ -22,6 +22,7 @@ from indicators.extract import numbers as num
 from indicators.extract.attribution import speaker_for
 from indicators.extract.candidates import candidate_observation
 from indicators.extract.catalogue import content_word_tuple, figure_family
+from indicators.extract.column_currencies import column_currency
 from indicators.extract.figure_indicator import FigureIndicator
 from indicators.extract.figure_match import FigureMatching
 from indicators.extract.figure_periods import FigurePeriods
@@ -76,6 +77,7 @@ class FigureReading(
         clause = self._clause(sentence, mention.number_start)
         window = FigureWindow(text, clause, mention, self.figure_positions, periods)
         rate, kind, unit = rate_of(text, mention, clause, window.after)
+        kind, unit = column_currency(text, sentence, mention, kind, unit)  # "Budget (CHF)"
         words = self._focus_and_clause_words(sentence, mention, window, kind, unit)
         family = figure_family(kind, unit, rate)
         before, after = window.before, window.after
