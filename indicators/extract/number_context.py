@@ -46,6 +46,11 @@ _CODE_BEFORE = re.compile(r"(?<![\d.,])0\d+\s\Z")
 # the name: punctuation, "and"/"or", or the end of the line after it
 _NAME_BEFORE = re.compile(r"(?<=[a-z] )(?-i:[A-Z][a-z]{2,})\s\Z")
 _NAME_END_AFTER = re.compile(r"\s*(?:[,;)]|\s(?:and|or)\s+[A-Z]|$)", re.MULTILINE)
+_TEMPERATURE_UNITS = vocabulary.words("temperature_units")
+_TEMPERATURE_HINTS = tuple({unit[:3].lower() for unit in _TEMPERATURE_UNITS})
+_TEMPERATURE_AFTER = re.compile(
+    r"\s?(?:" + alternation(_TEMPERATURE_UNITS) + r")(?![A-Za-z])", re.IGNORECASE
+)
 _HABIT_AFTER = re.compile(r"\s(?:meals?|times)\s+(?:a|per|each|every)\s+(?:day|week|month)\b")
 AGE_BEFORE = re.compile(
     r"(?:\b(?:median|mean|average)\s+age\b[^.;:()]*|\brange\s*:?\s*(?:\d[\d.]*\s+\w+\s+to\s+)?)\Z",
@@ -113,9 +118,19 @@ def not_a_figure(text: str, token: str, before: str, start: int, end: int) -> bo
         return True  # "Ifo 2 and Hagadera", "In Ifo 2, ...": part of a place's name
     if text.startswith((" meal", " time"), end) and _HABIT_AFTER.match(text, end):
         return True  # "only one meal a day", "three times a week": how often, not how many
+    if _is_temperature(text, end):
+        return True  # "below minus 5°C at night": the weather, no figure
     if text.startswith(",", end) and before.endswith(("Of the ", "Of these ", "Of those ")):
         return True  # "Of the 612, 418 are missing": the figure before, referred back to
     return before.endswith(_THE_ENDINGS) and _names_a_reference(text, start, end)
+
+
+def _is_temperature(text: str, end: int) -> bool:
+    """Does a unit of temperature follow the number ending at `end`?"""
+    window = text[end : end + 4].lower()
+    if not any(hint in window for hint in _TEMPERATURE_HINTS):
+        return False
+    return _TEMPERATURE_AFTER.match(text, end) is not None
 
 
 def _names_a_reference(text: str, start: int, end: int) -> bool:
