@@ -20,8 +20,8 @@ from __future__ import annotations
 from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract.attribution import speaker_for
-from indicators.extract.candidates import candidate_observation
 from indicators.extract.average_rates import words_averaged
+from indicators.extract.candidates import candidate_observation
 from indicators.extract.catalogue import content_word_tuple, figure_family
 from indicators.extract.column_currencies import column_currency
 from indicators.extract.figure_indicator import FigureIndicator
