@@ -166,7 +166,12 @@ DEGREES = st.sampled_from(["°C", " °C", "°F", " degrees Celsius", " degrees"]
 
 
 @PROPERTY
-@given(st.integers(2, 45), DEGREES, st.sampled_from(["minus ", "", "up to "]), st.integers(1_000, 900_000))
+@given(
+    st.integers(2, 45),
+    DEGREES,
+    st.sampled_from(["minus ", "", "up to "]),
+    st.integers(1_000, 900_000),
+)
 def test_a_temperature_is_no_figure(degrees, unit, lead, people):
     text = (
         f"Temperatures in the affected provinces fall below {lead}{degrees}{unit} at night. "

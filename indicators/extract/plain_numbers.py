@@ -160,9 +160,13 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
     before = text[max(0, span_start - 24) : span_start]
     # a label stands on the figure's line: a heading above it ("Update") labels nothing
     own_line = before[before.rfind("\n") + 1 :] if "\n" in before else before
-    if before.endswith(("and ", "or ")) and "agnitude" in own_line and token[0].isdigit():
-        if _MAGNITUDES_BEFORE.search(own_line):
-            return NumberMention.alone(span_start, span_end, value, MEASURE, "magnitude")
+    if (
+        before.endswith(("and ", "or "))
+        and "agnitude" in own_line
+        and token[0].isdigit()
+        and _MAGNITUDES_BEFORE.search(own_line)
+    ):  # "earthquakes of magnitude 7.1 and 6.6": the second is a magnitude too
+        return NumberMention.alone(span_start, span_end, value, MEASURE, "magnitude")
     if (
         _may_end_with_label(own_line)
         and _LABEL_BEFORE_TRIE.search(own_line)
