@@ -17,7 +17,14 @@ Each class is tested over many numbers, nouns, places and speakers, not one sent
 - what "will last" is a stock's duration, and people "living in tents" are in temporary
   shelter (the lexicon);
 - a period since an event named by its noun ("since the fall of El Fasher on 26 October")
-  runs from its date.
+  runs from its date;
+- the date after a multiple's "times its price in" is what the multiple is of, no period of
+  the figure ("ILS 480, six times its price in September");
+- a span between two events is no figure ("nine hours apart"), and the second of two
+  magnitudes is a magnitude ("of magnitude 7.1 and 6.6");
+- trucks, lorries or convoys carrying anything are aid (the lexicon);
+- a figure told as it stood before an event takes no date of its sentence ("On 12 October,
+  46 trucks ... entered, against 500 trucks a day before the war").
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -288,3 +295,94 @@ def test_since_an_event_named_by_its_noun_opens_a_period(event, day, month, peop
     month_number = MONTHS.index(month) + 1
     assert found[people].period_start == date(2025, month_number, day).isoformat()
     assert not found[people].period_end
+
+
+# -- a multiple's baseline ----------------------------------------------------------------
+
+PRICED = st.sampled_from(["a bag of flour", "a litre of fuel", "a kilogram of sugar", "rice"])
+
+
+@PROPERTY
+@given(
+    PRICED,
+    st.integers(120, 9_000),
+    st.sampled_from(["three", "four", "six", "ten"]),
+    st.sampled_from(MONTHS[:7]),
+    st.sampled_from(["price", "cost", "level"]),
+)
+def test_the_date_after_a_multiples_its_price_in_is_no_period(item, price, times, month, noun):
+    text = f"The price of {item} in the city reached ILS {price:,}, {times} times its {noun} in {month}."
+    found = _by_value(text)
+    assert not found[price].period_start
+    assert not found[price].period_end
+
+
+# -- a span between events, a second magnitude -----------------------------------------------
+
+
+@PROPERTY
+@given(
+    st.integers(60, 79),
+    st.integers(50, 59),
+    st.integers(10, 23),
+    st.sampled_from(["hours", "days", "weeks"]),
+    st.sampled_from(["and", "or"]),
+)
+def test_a_span_between_events_is_no_figure_and_a_second_magnitude_is_one(
+    first, second, apart, unit, joint
+):
+    first, second = first / 10, second / 10
+    text = (
+        f"Two earthquakes of magnitude {first} {joint} {second} struck the province on "
+        f"3 March, {apart} {unit} apart."
+    )
+    catalogue = _catalogue(
+        ("earthquake_magnitude", "Earthquake magnitude", "magnitude"),
+        ("people_killed", "People killed", "count"),
+    )
+    found = _by_value(text, catalogue)
+    assert found[second].unit == "magnitude"
+    assert apart not in found
+
+
+# -- what trucks carry -------------------------------------------------------------------------
+
+VEHICLES = st.sampled_from(["trucks", "aid trucks", "UN trucks"])
+LOADS = st.sampled_from(["UNRWA flour", "medical supplies", "fuel", "WFP food parcels", "tents"])
+
+
+@PROPERTY
+@given(st.integers(12, 900), VEHICLES, LOADS, st.sampled_from(["Kerem Shalom", "Rafah", "Adre"]))
+def test_trucks_carrying_anything_are_aid(count, vehicles, load, crossing):
+    catalogue = _catalogue(
+        ("aid_trucks_entered", "Aid trucks entered", "count"),
+        ("trucks_damaged", "Trucks damaged", "count"),
+    )
+    text = f"On Tuesday, {count} {vehicles} carrying {load} entered through {crossing}."
+    found = _by_value(text, catalogue)
+    assert found[count].indicator_id == "aid_trucks_entered"
+
+
+# -- a figure told as it stood before an event ---------------------------------------------
+
+EVENTS_BEFORE = st.sampled_from(["the war", "the crisis", "the conflict", "the earthquake"])
+
+
+@PROPERTY
+@given(
+    st.integers(12, 90),
+    st.integers(100, 900),
+    st.integers(1, 28),
+    st.sampled_from(MONTHS[2:]),
+    EVENTS_BEFORE,
+)
+def test_a_figure_told_before_an_event_takes_no_date_of_its_sentence(
+    now, before, day, month, event
+):
+    text = (
+        f"On {day} {month}, {now} trucks entered the Gaza Strip, against {before} trucks a day "
+        f"before {event}."
+    )
+    found = _by_value(text)
+    assert found[now].period_start == date(2025, MONTHS.index(month) + 1, day).isoformat()
+    assert not found[before].period_start
