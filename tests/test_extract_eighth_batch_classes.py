@@ -24,7 +24,10 @@ Each class is tested over many numbers, nouns, places and speakers, not one sent
   magnitudes is a magnitude ("of magnitude 7.1 and 6.6");
 - trucks, lorries or convoys carrying anything are aid (the lexicon);
 - a figure told as it stood before an event takes no date of its sentence ("On 12 October,
-  46 trucks ... entered, against 500 trucks a day before the war").
+  46 trucks ... entered, against 500 trucks a day before the war");
+- an amount in a currency's code takes its base ("XAF 9,000 per person", "KES 3,400 per
+  household per month"), and the time an adjective of its noun gives ("a monthly cash
+  transfer of XAF 9,000").
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -386,3 +389,25 @@ def test_a_figure_told_before_an_event_takes_no_date_of_its_sentence(
     found = _by_value(text)
     assert found[now].period_start == date(2025, MONTHS.index(month) + 1, day).isoformat()
     assert not found[before].period_start
+
+
+# -- the base and time of an amount in a currency's code --------------------------------------
+
+CODES = st.sampled_from(["XAF", "KES", "SDG", "ETB", "NGN"])
+BASES = st.sampled_from(["person", "household", "family"])
+TIMES = st.sampled_from([("", ""), (" per month", " per month"), (" per day", " per day")])
+ADJECTIVES = st.sampled_from(
+    [("monthly", " per month"), ("weekly", " per week"), ("daily", " per day"), ("", "")]
+)
+
+
+@PROPERTY
+@given(CODES, st.integers(120, 90_000), BASES, TIMES, ADJECTIVES)
+def test_an_amount_in_a_currency_code_takes_its_base_and_time(code, amount, base, time, adjective):
+    stated_time, time_unit = time
+    word, adjective_unit = adjective
+    lead = f"A {word} cash transfer" if word else "A cash transfer"
+    text = f"{lead} of {code} {amount:,} per {base}{stated_time} is given in the camps."
+    found = _by_value(text)
+    expected = f"{code.lower()} per {base}{time_unit or adjective_unit}"
+    assert found[amount].unit == expected
