@@ -27,7 +27,9 @@ Each class is tested over many numbers, nouns, places and speakers, not one sent
   46 trucks ... entered, against 500 trucks a day before the war");
 - an amount in a currency's code takes its base ("XAF 9,000 per person", "KES 3,400 per
   household per month"), and the time an adjective of its noun gives ("a monthly cash
-  transfer of XAF 9,000").
+  transfer of XAF 9,000");
+- a past verb after "and" right before the next figure is that figure's own, naming none of
+  the figure before ("Cholera has infected 118,000 people ... and killed more than 3,000").
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -411,3 +413,29 @@ def test_an_amount_in_a_currency_code_takes_its_base_and_time(code, amount, base
     found = _by_value(text)
     expected = f"{code.lower()} per {base}{time_unit or adjective_unit}"
     assert found[amount].unit == expected
+
+
+# -- the verb of the next figure ----------------------------------------------------------
+
+DISEASES = st.sampled_from(["cholera", "measles", "dengue", "mpox"])
+
+
+@PROPERTY
+@given(
+    DISEASES,
+    st.integers(10_000, 900_000),
+    st.integers(100, 9_000),
+    st.sampled_from(MONTHS),
+    st.sampled_from(["more than ", "some ", "at least ", ""]),
+)
+def test_a_past_verb_before_the_next_figure_is_its_own(disease, cases, deaths, month, hedge):
+    catalogue = _catalogue(
+        (f"{disease}_cases", f"{disease.title()} cases", "count"),
+        (f"{disease}_deaths", f"{disease.title()} deaths", "count"),
+    )
+    text = (
+        f"{disease.title()} has infected {cases:,} people since {month} 2024 and killed "
+        f"{hedge}{deaths:,}."
+    )
+    found = _by_value(text, catalogue)
+    assert found[cases].indicator_id == f"{disease}_cases"
