@@ -39,8 +39,8 @@ UNSEEN = REPORTS / "unseen"
 # the whole folder: the first six reports, the agency reports, the news and press texts, the
 # field reports and the agency updates; these lines alone fall when a batch is added (see the
 # folder's README)
-MIN_UNSEEN_PRECISION = 0.80
-MIN_UNSEEN_RECALL = 0.82
+MIN_UNSEEN_PRECISION = 0.83
+MIN_UNSEEN_RECALL = 0.84
 # their places (see the folder's README)
 MIN_UNSEEN_LOCATION_ACCURACY = 0.96
 # the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone
@@ -112,7 +112,7 @@ MIN_SEVENTH_UNSEEN_RECALL = 0.80
 MIN_SEVENTH_UNSEEN_LOCATION_ACCURACY = 0.98
 # the eighth batch (an agency situation report, an emergency appeal extracted from a PDF, a
 # measles outbreak update, a country brief, a Security Council briefing, a desert locust
-# update), held at the line it reached blind (0.430, 0.468 and 0.981)
+# update), held at the line it reached with its rules (scored blind at 0.430, 0.468 and 0.981)
 EIGHTH_UNSEEN = (
     "chad_wfp_country_brief",
     "ethiopia_fao_desert_locust_update",
@@ -121,8 +121,8 @@ EIGHTH_UNSEEN = (
     "sudan_security_council_briefing",
     "turkiye_ifrc_earthquake_emergency_appeal",
 )
-MIN_EIGHTH_UNSEEN_PRECISION = 0.42
-MIN_EIGHTH_UNSEEN_RECALL = 0.46
+MIN_EIGHTH_UNSEEN_PRECISION = 0.60
+MIN_EIGHTH_UNSEEN_RECALL = 0.63
 MIN_EIGHTH_UNSEEN_LOCATION_ACCURACY = 0.98
 # the forty-two before it, held where they stood when it came
 MIN_FORTY_TWO_UNSEEN_PRECISION = 0.86
