@@ -47,7 +47,11 @@ _CODE_BEFORE = re.compile(r"(?<![\d.,])0\d+\s\Z")
 _NAME_BEFORE = re.compile(r"(?<=[a-z] )(?-i:[A-Z][a-z]{2,})\s\Z")
 _NAME_END_AFTER = re.compile(r"\s*(?:[,;)]|\s(?:and|or)\s+[A-Z]|$)", re.MULTILINE)
 _TEMPERATURE_UNITS = vocabulary.words("temperature_units")
-_TEMPERATURE_HINTS = tuple({unit[:3].lower() for unit in _TEMPERATURE_UNITS})
+# what a unit of temperature opens with right after the number, read off the units: the
+# cheap test before the pattern
+_TEMPERATURE_STARTS = tuple(
+    sorted({lead + unit[:3] for unit in _TEMPERATURE_UNITS for lead in ("", " ")})
+)
 _TEMPERATURE_AFTER = re.compile(
     r"\s?(?:" + alternation(_TEMPERATURE_UNITS) + r")(?![A-Za-z])", re.IGNORECASE
 )
@@ -127,8 +131,7 @@ def not_a_figure(text: str, token: str, before: str, start: int, end: int) -> bo
 
 def _is_temperature(text: str, end: int) -> bool:
     """Does a unit of temperature follow the number ending at `end`?"""
-    window = text[end : end + 4].lower()
-    if not any(hint in window for hint in _TEMPERATURE_HINTS):
+    if not text.startswith(_TEMPERATURE_STARTS, end):
         return False
     return _TEMPERATURE_AFTER.match(text, end) is not None
 
