@@ -29,7 +29,9 @@ Each class is tested over many numbers, nouns, places and speakers, not one sent
   household per month"), and the time an adjective of its noun gives ("a monthly cash
   transfer of XAF 9,000");
 - a past verb after "and" right before the next figure is that figure's own, naming none of
-  the figure before ("Cholera has infected 118,000 people ... and killed more than 3,000").
+  the figure before ("Cholera has infected 118,000 people ... and killed more than 3,000");
+- the first or last part of a month or year is that span ("in the first two weeks of
+  October", "the last ten days of May", "the first three months of 2025").
 
 Set PROPERTY_EXAMPLES to run more examples (CI runs the default).
 """
@@ -39,7 +41,7 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from indicators.extract.catalogue import Catalogue, Indicator
@@ -439,3 +441,41 @@ def test_a_past_verb_before_the_next_figure_is_its_own(disease, cases, deaths, m
     )
     found = _by_value(text, catalogue)
     assert found[cases].indicator_id == f"{disease}_cases"
+
+
+# -- the first or last part of a month or year --------------------------------------------
+
+PART_COUNTS = st.sampled_from([(2, "two"), (3, "three"), (10, "ten"), (2, "2"), (3, "3")])
+
+
+@PROPERTY
+@given(
+    st.sampled_from(["first", "last"]),
+    PART_COUNTS,
+    st.sampled_from(["days", "weeks", "months"]),
+    st.sampled_from(MONTHS[:6]),
+    st.sampled_from([2023, 2024, 2025]),
+    COUNTS,
+)
+def test_the_first_or_last_part_of_a_month_or_year_is_that_span(
+    edge, count, unit, month, year, people
+):
+    number, word = count
+    assume(not (unit == "weeks" and number > 4))  # ten weeks are no part of one month
+    of = f"{year}" if unit == "months" else f"{month} {year}"
+    text = f"In the {edge} {word} {unit} of {of}, {people:,} people were displaced."
+    found = _by_value(text)
+    if unit == "months":
+        months = (1, number) if edge == "first" else (13 - number, 12)
+        start, end = date(year, months[0], 1), date(year, months[1], 1)
+    else:
+        month_number = MONTHS.index(month) + 1
+        days = number * (7 if unit == "weeks" else 1)
+        last_day = (
+            date(year + (month_number == 12), month_number % 12 + 1, 1) - date.resolution
+        ).day
+        first_day = 1 if edge == "first" else last_day - days + 1
+        start = date(year, month_number, first_day)
+        end = date.fromordinal(start.toordinal() + days - 1)
+    assert found[people].period_start == start.isoformat()
+    assert found[people].period_end == end.isoformat()
