@@ -12,9 +12,8 @@ import re
 from indicators.extract.catalogue import word_content
 
 # " and killed more than ", " and injured ", " and displaced some ": a past verb and a hedge
-_VERB_BEFORE_NEXT = re.compile(
-    r"\sand\s+(?P<verb>[a-z]+ed)\s+(?:(?:more|fewer|less)\s+than\s+|[a-z]+\s+)?\Z"
-)
+# of up to two words
+_VERB_BEFORE_NEXT = re.compile(r"\sand\s+(?P<verb>[a-z]+ed)\s+(?:[a-z]+\s+){0,2}\Z")
 
 
 def verb_of_the_next_figure(text: str, figure_end: int, next_start: int) -> frozenset:
