@@ -121,8 +121,8 @@ EIGHTH_UNSEEN = (
     "sudan_security_council_briefing",
     "turkiye_ifrc_earthquake_emergency_appeal",
 )
-MIN_EIGHTH_UNSEEN_PRECISION = 0.60
-MIN_EIGHTH_UNSEEN_RECALL = 0.63
+MIN_EIGHTH_UNSEEN_PRECISION = 0.61
+MIN_EIGHTH_UNSEEN_RECALL = 0.64
 MIN_EIGHTH_UNSEEN_LOCATION_ACCURACY = 0.98
 # the forty-two before it, held where they stood when it came
 MIN_FORTY_TWO_UNSEEN_PRECISION = 0.86
