@@ -39,8 +39,8 @@ UNSEEN = REPORTS / "unseen"
 # the whole folder: the first six reports, the agency reports, the news and press texts, the
 # field reports and the agency updates; these lines alone fall when a batch is added (see the
 # folder's README)
-MIN_UNSEEN_PRECISION = 0.87
-MIN_UNSEEN_RECALL = 0.88
+MIN_UNSEEN_PRECISION = 0.83
+MIN_UNSEEN_RECALL = 0.84
 # their places (see the folder's README)
 MIN_UNSEEN_LOCATION_ACCURACY = 0.96
 # the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone
@@ -110,6 +110,24 @@ SEVENTH_UNSEEN = (
 MIN_SEVENTH_UNSEEN_PRECISION = 0.80
 MIN_SEVENTH_UNSEEN_RECALL = 0.83
 MIN_SEVENTH_UNSEEN_LOCATION_ACCURACY = 0.98
+# the eighth batch (an agency situation report, an emergency appeal extracted from a PDF, a
+# measles outbreak update, a country brief, a Security Council briefing, a desert locust
+# update), held at the line it reached with its rules (scored blind at 0.430, 0.468 and 0.981)
+EIGHTH_UNSEEN = (
+    "chad_wfp_country_brief",
+    "ethiopia_fao_desert_locust_update",
+    "gaza_unrwa_situation_report",
+    "pakistan_who_measles_outbreak_update",
+    "sudan_security_council_briefing",
+    "turkiye_ifrc_earthquake_emergency_appeal",
+)
+MIN_EIGHTH_UNSEEN_PRECISION = 0.61
+MIN_EIGHTH_UNSEEN_RECALL = 0.64
+MIN_EIGHTH_UNSEEN_LOCATION_ACCURACY = 0.98
+# the forty-two before it, held where they stood when it came
+MIN_FORTY_TWO_UNSEEN_PRECISION = 0.86
+MIN_FORTY_TWO_UNSEEN_RECALL = 0.87
+MIN_FORTY_TWO_UNSEEN_LOCATION_ACCURACY = 0.96
 # the thirty-six before it, held where they stood when it came
 MIN_EARLIER_UNSEEN_PRECISION = 0.88
 MIN_EARLIER_UNSEEN_RECALL = 0.88
@@ -169,7 +187,7 @@ def test_precision_recall_and_unit_accuracy_hold_the_line():
 def test_unseen_reports_hold_their_line():
     scores = score_fixtures(UNSEEN)
     total = totals(scores)
-    assert len(scores) >= 42
+    assert len(scores) >= 48
     assert total.precision >= MIN_UNSEEN_PRECISION, (total.precision, total.extras)
     assert total.recall >= MIN_UNSEEN_RECALL, total.recall
     assert total.unit_accuracy >= MIN_UNIT_ACCURACY, [s.unit_errors for s in scores]
@@ -201,7 +219,17 @@ def test_unseen_reports_hold_their_line():
     assert seventh.location_accuracy >= MIN_SEVENTH_UNSEEN_LOCATION_ACCURACY, (
         seventh.location_errors
     )
-    earlier = totals([s for s in scores if s.name not in SEVENTH_UNSEEN])
+    eighth = totals([s for s in scores if s.name in EIGHTH_UNSEEN])
+    assert eighth.expected and eighth.precision >= MIN_EIGHTH_UNSEEN_PRECISION, eighth.extras
+    assert eighth.recall >= MIN_EIGHTH_UNSEEN_RECALL, eighth.recall
+    assert eighth.location_accuracy >= MIN_EIGHTH_UNSEEN_LOCATION_ACCURACY, eighth.location_errors
+    forty_two = totals([s for s in scores if s.name not in EIGHTH_UNSEEN])
+    assert forty_two.precision >= MIN_FORTY_TWO_UNSEEN_PRECISION, forty_two.extras
+    assert forty_two.recall >= MIN_FORTY_TWO_UNSEEN_RECALL, forty_two.recall
+    assert forty_two.location_accuracy >= MIN_FORTY_TWO_UNSEEN_LOCATION_ACCURACY, (
+        forty_two.location_errors
+    )
+    earlier = totals([s for s in scores if s.name not in SEVENTH_UNSEEN + EIGHTH_UNSEEN])
     assert earlier.precision >= MIN_EARLIER_UNSEEN_PRECISION, earlier.extras
     assert earlier.recall >= MIN_EARLIER_UNSEEN_RECALL, earlier.recall
     assert earlier.location_accuracy >= MIN_EARLIER_UNSEEN_LOCATION_ACCURACY, (

@@ -91,6 +91,13 @@ _HALF = (
     rf"(?i:the\s+)?(?i:first|second)\s+(?i:half)\s+of\s+(?:{YEAR}|(?i:the|this|last)\s+year)"
     rf"|H[12](?:\s?[-/]\s?|\s+(?:of\s+)?){YEAR}|{YEAR}[\s-]H[12](?!\w)"
 )
+# the first or last days, weeks or months of a month or year ("in the first two weeks of
+# October", "the last ten days of May", "the first three months of 2025"): that part of it
+_PART_COUNT = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_PART_OF = (
+    rf"(?i:the\s+(?:first|last|final|opening|closing))\s+(?i:{_PART_COUNT})\s+"
+    rf"(?:(?i:days|weeks)\s+of\s+{MONTH}(?:,?\s+{YEAR})?|(?i:months)\s+of\s+{YEAR})"
+)
 # A date in figures, day first as agencies write it ("15/09/2025", "15.09.2025", "15-09-2025";
 # "09/15/2025" only where the first number cannot be a day of a twelve-month year's month)
 _DAY_OR_MONTH = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -104,6 +111,7 @@ ATOM = rf"""(?:
   | {_WEEK_NUMBER}
   | {_QUARTER}
   | {_HALF}
+  | {_PART_OF}
   | {DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?
   | {MONTH}\s+{DAY}(?:,?\s+{YEAR})?
   | {_FUZZY}[\s-]+{MONTH}(?:,?\s+{YEAR})?

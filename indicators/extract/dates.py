@@ -10,6 +10,7 @@ and `is_future` tells a sentence about what is to come ("will", "expected", "by 
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from dataclasses import dataclass
@@ -53,6 +54,14 @@ _HALF_ATOM = re.compile(
     re.I,
 )
 
+# "the first two weeks of October", "the last ten days of May", "the first three months of
+# 2025": the first or last part of a month or year (`date_phrases._PART_OF`)
+_PART_ATOM = re.compile(
+    r"the\s+(?P<edge>first|last|final|opening|closing)\s+(?P<count>\w+)\s+"
+    rf"(?:(?P<unit>days|weeks)\s+of\s+(?P<month>[A-Za-z]+\.?)(?:,?\s+(?P<year>{YEAR}))?"
+    rf"|(?P<unit_m>months)\s+of\s+(?P<year_alone>{YEAR}))",
+    re.IGNORECASE,
+)
 # "the past 24 hours", "the last three weeks" (all of it: "the last week of March" is a
 # fuzzy month, not a trailing window)
 _YEAR_KINDS = ("school", "academic")  # "the past two school years": two years
@@ -187,6 +196,8 @@ class DateResolver(DateAtomReader):
                 figures.group(2) or figures.group(3),
             )
             atom_text = f"{_QUARTER_WORDS[number]} quarter of {year}"
+        if the and " of " in atom_text and _PART_ATOM.fullmatch(atom_text):
+            return self._part_of(phrase, _PART_ATOM.fullmatch(atom_text))
         if ("alf" in atom_text or "H" in atom_text) and _HALF_ATOM.fullmatch(atom_text):
             return self._half(phrase, _HALF_ATOM.fullmatch(atom_text))
         if "quarter" in atom_text.lower():
@@ -258,6 +269,30 @@ class DateResolver(DateAtomReader):
         phrase.last = DateAtom(
             date(year, first_month + 5, 1), "month", phrase.text, phrase.start, phrase.end
         )
+        return phrase
+
+    def _part_of(self, phrase: DatePhrase, part: re.Match) -> DatePhrase:
+        """'the first two weeks of October': 1 to 14 October; 'the last ten days of May': 22
+        to 31 May; 'the first three months of 2025': January to March."""
+        first = part.group("edge").lower() in ("first", "opening")
+        count = int(parse_number(part.group("count")) or 1)
+        unit = (part.group("unit") or part.group("unit_m")).lower()
+        if unit == "months":
+            year, count = int(part.group("year_alone")), min(count, 12)
+            months = (1, count) if first else (13 - count, 12)
+            start, end, precision = date(year, months[0], 1), date(year, months[1], 1), "month"
+        else:
+            month = month_number(part.group("month"))
+            year_text = part.group("year")
+            year = int(year_text) if year_text else self._infer_year(month, 1, False)
+            month_days = calendar.monthrange(year, month)[1]
+            days = min(month_days, count * (7 if unit == "weeks" else 1))
+            first_day = 1 if first else month_days - days + 1
+            start = date(year, month, first_day)
+            end, precision = start + timedelta(days=days - 1), "day"
+        phrase.role = "range"
+        phrase.first = DateAtom(start, precision, phrase.text, phrase.start, phrase.end)
+        phrase.last = DateAtom(end, precision, phrase.text, phrase.start, phrase.end)
         return phrase
 
     def _trailing_window(self, match: re.Match, phrase: DatePhrase) -> DatePhrase:

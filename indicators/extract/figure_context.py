@@ -204,7 +204,9 @@ _BASELINE_OF = re.compile(
     # "14 per cent more than at the last count in January 2025": the earlier count's date
     r"|\bthan\s+(?:at|in)\s+the\s+(?:last|previous|latest|first)\s+(?:count|round|assessment|survey|update|report)\s+(?:(?:in|of|on)\s+)?"
     # "22 percent more than in the first quarter": a figure's own comparison
-    r"|\d\s*(?:%|percent|per\s+cent)?\s+(?:more|less|fewer|higher|lower|greater)\s+than\s+)\(?\Z",
+    r"|\d\s*(?:%|percent|per\s+cent)?\s+(?:more|less|fewer|higher|lower|greater)\s+than\s+"
+    # "six times its price in September", "twice the level of May": what a multiple is of
+    r"|\b(?:times|twice)\s+(?:its|their|the)\s+[a-z]+\s+(?:(?:in|of|on)\s+)?)\(?\Z",
     re.IGNORECASE,
 )
 
@@ -348,6 +350,7 @@ def compared_with(phrase, text: str = "") -> bool:
         or text.find("elative", start, end) >= 0
         or text.find("than ", max(start, end - 14), end) >= 0  # "than during " at most
         or text.find(" the ", max(start, end - 30), end) >= 0  # "than at the last count in "
+        or text.find(" its ", max(start, end - 30), end) >= 0  # "six times its price in "
     ) and _BASELINE_OF.search(text, start, end) is not None
 
 

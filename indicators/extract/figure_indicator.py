@@ -12,6 +12,7 @@ from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract import patterns, vocabulary
 from indicators.extract.catalogue import content_word_tuple, word_content
+from indicators.extract.coordinated_verbs import verb_of_the_next_figure
 from indicators.extract.figure_relations import _VERB_FORM
 from indicators.extract.figure_units import proposed_unit, units_agree
 from indicators.extract.figure_words import duration_of_an_action, from_a_word_start
@@ -146,6 +147,14 @@ class FigureIndicator:
             if others:
                 clause_words = tuple(w for w in clause_words if w not in others)
                 focus = tuple(w for w in focus if w not in others)
+        next_verb = (
+            verb_of_the_next_figure(text, mention.end, own_end)
+            if own_end in self.figure_positions
+            else frozenset()
+        )
+        if next_verb:  # "has infected 118,000 people ... and killed more than 3,000"
+            clause_words = tuple(w for w in clause_words if w not in next_verb)
+            focus = tuple(w for w in focus if w not in next_verb)
         whole_verbs = (
             self._verbs_of_the_whole(sentence, mention, before, previous)
             if kind != num.SHARE  # "2,170 were positive (45%)": a share of what was tested

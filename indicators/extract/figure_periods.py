@@ -17,6 +17,7 @@ from indicators.extract import vocabulary
 from indicators.extract.coordinate_clauses import figureless_clause_end
 from indicators.extract.date_atoms import DateAtom
 from indicators.extract.dates import DatePhrase
+from indicators.extract.event_baselines import told_before_an_event
 from indicators.extract.figure_relations import _BASELINE_BEFORE, _BASELINE_HINTS
 from indicators.extract.figure_units import period_fields
 from indicators.extract.plan_years import of_another_figures_plan
@@ -110,6 +111,8 @@ class FigurePeriods:
         period = self._period_for(
             mention.number_start, clause, periods, covering, self.figure_positions
         )
+        if period is not None and told_before_an_event(text, mention.end, clause[1]):
+            return None, period_fields(None)  # "against 500 trucks a day before the war"
         running_total = (
             period is None and self._running_total_start(mention.number_start, clause) >= 0
         )

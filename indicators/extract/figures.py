@@ -20,8 +20,10 @@ from __future__ import annotations
 from indicators.extract import figure_context as fc
 from indicators.extract import numbers as num
 from indicators.extract.attribution import speaker_for
+from indicators.extract.average_rates import words_averaged
 from indicators.extract.candidates import candidate_observation
 from indicators.extract.catalogue import content_word_tuple, figure_family
+from indicators.extract.column_currencies import column_currency
 from indicators.extract.figure_indicator import FigureIndicator
 from indicators.extract.figure_match import FigureMatching
 from indicators.extract.figure_periods import FigurePeriods
@@ -76,6 +78,7 @@ class FigureReading(
         clause = self._clause(sentence, mention.number_start)
         window = FigureWindow(text, clause, mention, self.figure_positions, periods)
         rate, kind, unit = rate_of(text, mention, clause, window.after)
+        kind, unit = column_currency(text, sentence, mention, kind, unit)  # "Budget (CHF)"
         words = self._focus_and_clause_words(sentence, mention, window, kind, unit)
         family = figure_family(kind, unit, rate)
         before, after = window.before, window.after
@@ -152,6 +155,9 @@ class FigureReading(
         text, clause = self.text, window.clause
         before, after, in_parentheses = window.before, window.after, window.in_parentheses
         focus_text = whole_words(before, after)
+        averaged = words_averaged(text, sentence.start, mention.start)
+        if averaged:  # "..., an average of some 8,000 a day": a rate of what came before
+            focus_text = averaged + " " + focus_text
         subject = subject_before_participle(before) if len(before) > 45 else ""
         if subject:  # "Settler attacks resulting in casualties ... rose to 148": attacks,
             # not the casualties that qualify them

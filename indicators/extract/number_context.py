@@ -46,6 +46,15 @@ _CODE_BEFORE = re.compile(r"(?<![\d.,])0\d+\s\Z")
 # the name: punctuation, "and"/"or", or the end of the line after it
 _NAME_BEFORE = re.compile(r"(?<=[a-z] )(?-i:[A-Z][a-z]{2,})\s\Z")
 _NAME_END_AFTER = re.compile(r"\s*(?:[,;)]|\s(?:and|or)\s+[A-Z]|$)", re.MULTILINE)
+_TEMPERATURE_UNITS = vocabulary.words("temperature_units")
+# what a unit of temperature opens with right after the number, read off the units: the
+# cheap test before the pattern
+_TEMPERATURE_STARTS = tuple(
+    sorted({lead + unit[:3] for unit in _TEMPERATURE_UNITS for lead in ("", " ")})
+)
+_TEMPERATURE_AFTER = re.compile(
+    r"\s?(?:" + alternation(_TEMPERATURE_UNITS) + r")(?![A-Za-z])", re.IGNORECASE
+)
 _HABIT_AFTER = re.compile(r"\s(?:meals?|times)\s+(?:a|per|each|every)\s+(?:day|week|month)\b")
 AGE_BEFORE = re.compile(
     r"(?:\b(?:median|mean|average)\s+age\b[^.;:()]*|\brange\s*:?\s*(?:\d[\d.]*\s+\w+\s+to\s+)?)\Z",
@@ -113,9 +122,18 @@ def not_a_figure(text: str, token: str, before: str, start: int, end: int) -> bo
         return True  # "Ifo 2 and Hagadera", "In Ifo 2, ...": part of a place's name
     if text.startswith((" meal", " time"), end) and _HABIT_AFTER.match(text, end):
         return True  # "only one meal a day", "three times a week": how often, not how many
+    if _is_temperature(text, end):
+        return True  # "below minus 5°C at night": the weather, no figure
     if text.startswith(",", end) and before.endswith(("Of the ", "Of these ", "Of those ")):
         return True  # "Of the 612, 418 are missing": the figure before, referred back to
     return before.endswith(_THE_ENDINGS) and _names_a_reference(text, start, end)
+
+
+def _is_temperature(text: str, end: int) -> bool:
+    """Does a unit of temperature follow the number ending at `end`?"""
+    if not text.startswith(_TEMPERATURE_STARTS, end):
+        return False
+    return _TEMPERATURE_AFTER.match(text, end) is not None
 
 
 def _names_a_reference(text: str, start: int, end: int) -> bool:

@@ -257,6 +257,12 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             and text.startswith(_PER_TIME_OPENERS, mention.end)
         ):
             _per_time_after(text, mention)  # "$50 a month", "9,000 SDG per day"
+        if (
+            mention is not None
+            and mention.kind == MONEY
+            and text.find("ly ", max(0, mention.start - 40), mention.start) >= 0
+        ):
+            _time_adjective_before(text, mention)  # "a monthly cash transfer of XAF 9,000"
         if mention is None and match.lastgroup in ("ratio", "of_ratio"):
             match = _no_ratio(lower is not None).match(scanned, match.start(), end) or match
             mention = _mention_from_match(text, match) if match.lastgroup != "ratio" else None
@@ -313,13 +319,43 @@ def _money_word_after(text: str, mention: NumberMention) -> None:
 # "25,000 naira a month", "SDG 9,000 per day": money for a span of time
 _PER_TIME_OPENERS = (" a ", " an ", " per ", " each ", " every ")
 _PER_TIME_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(?P<time>day|week|month|year)\b")
+# "XAF 9,000 per person", "KES 3,400 per household per month": the base of an amount in a
+# currency's code, as the number pattern reads it after a sign ("US$ 8 per person per month")
+_PER_BASE_AFTER = re.compile(_MONEY_PER)
 
 
 def _per_time_after(text: str, mention: NumberMention) -> None:
+    base = (
+        _PER_BASE_AFTER.match(text, mention.end)
+        if text[mention.end + 1 : mention.end + 4] == "per"
+        else None
+    )
+    if base is not None:
+        mention.unit += " per " + SPACES.sub(" ", base.group("money_per").lower())
+        if base.group("money_time"):
+            mention.unit += " per " + base.group("money_time").lower()
+        mention.end = base.end()
+        return
     found = _PER_TIME_AFTER.match(text, mention.end)
     if found is not None:
         mention.unit += " per " + found.group("time")
         mention.end = found.end()
+
+
+# "A monthly cash transfer of XAF 9,000 per person", "a daily ration of US$ 0.5": the time
+# an adjective of the amount's noun gives it, when the amount states none
+_TIME_ADJECTIVE_BEFORE = re.compile(
+    r"\b(?P<time>daily|weekly|monthly|yearly)\s+(?:[a-z-]+\s+){0,3}?of\s+\Z", re.IGNORECASE
+)
+_TIME_OF_ADJECTIVE = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}
+
+
+def _time_adjective_before(text: str, mention: NumberMention) -> None:
+    if mention.unit.endswith(("per day", "per week", "per month", "per year")):
+        return
+    found = _TIME_ADJECTIVE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    if found is not None:
+        mention.unit += " per " + _TIME_OF_ADJECTIVE[found.group("time").lower()]
 
 
 def _currency_after(text: str, mention: NumberMention) -> None:

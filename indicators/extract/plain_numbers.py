@@ -118,7 +118,7 @@ DETERMINER_BEFORE = re.compile(
 AFTER_NUMBER = re.compile(
     rf"""(?P<age>[\s-]+years?[\s-]+old\b|[\s-]+year-olds?\b|-month-old\b)
       | (?P<clock>\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b|[:h]\d{{2}}\b|local\s+time\b))
-      | (?P<ago>\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:ago|earlier|later|before|after)\b)
+      | (?P<ago>\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:ago|earlier|later|before|after|apart)\b)
       | (?P<unit>[\s-]+(?P<unit_word>hours?|days?|weeks?|months?|years?)\b)
       | (?P<measure>\s(?P<measure_unit>{alternation(MEASURE_UNITS)})\b)
       | (?P<speed>\s?(?P<speed_unit>{alternation(SPEED_UNITS)})(?![\w/]))
@@ -137,6 +137,11 @@ _MILLIONS_NOUN = re.compile(
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+\Z", re.IGNORECASE)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s+(?:of\s+)?\Z", re.IGNORECASE)
+# the second of two magnitudes ("earthquakes of magnitude 7.1 and 6.6"): a magnitude too
+_MAGNITUDES_BEFORE = re.compile(
+    r"\bmagnitudes?\s+(?:of\s+)?\d+(?:\.\d+)?(?:,\s*\d+(?:\.\d+)?)*,?\s+(?:and|or)\s+\Z",
+    re.IGNORECASE,
+)
 
 
 def _millions_of(text: str, start: int, end: int) -> bool:
@@ -155,6 +160,13 @@ def plain_number(text: str, match: re.Match) -> NumberMention | None:
     before = text[max(0, span_start - 24) : span_start]
     # a label stands on the figure's line: a heading above it ("Update") labels nothing
     own_line = before[before.rfind("\n") + 1 :] if "\n" in before else before
+    if (
+        before.endswith(("and ", "or "))
+        and "agnitude" in own_line
+        and token[0].isdigit()
+        and _MAGNITUDES_BEFORE.search(own_line)
+    ):  # "earthquakes of magnitude 7.1 and 6.6": the second is a magnitude too
+        return NumberMention.alone(span_start, span_end, value, MEASURE, "magnitude")
     if (
         _may_end_with_label(own_line)
         and _LABEL_BEFORE_TRIE.search(own_line)

@@ -39,7 +39,12 @@ from indicators.extract.number_context import one_span_of_change
 from indicators.extract.sentence_view import ParagraphWords
 from indicators.extract.sentences import Sentence
 from indicators.extract.speech_verbs import SPEECH_VERB, SPEECH_VERB_WORDS
-from indicators.extract.transcripts import is_transcript, turn_attribution, turn_speaker
+from indicators.extract.transcripts import (
+    is_transcript,
+    turn_attribution,
+    turn_goes_on,
+    turn_speaker,
+)
 from indicators.extract.undated_windows import in_an_undated_window
 
 # A date right after such a verb dates an event ("began on 19 May"), not a figure's period.
@@ -258,11 +263,14 @@ class SentenceReading:
         """The speaker of an interview's turn the sentence opens ("Suleiman: ..."), or None;
         whether the text labels its turns is read once, when a paragraph first opens with
         an early colon."""
-        if ":" not in self.text[sentence.start : sentence.start + 60]:
-            return None
+        if ":" not in self.text[sentence.start : sentence.start + 160]:
+            return turn_goes_on(self.text, sentence.start, self.turn) if self.transcript else None
         if self.transcript is None:
             self.transcript = is_transcript(self.text)
-        return turn_speaker(self.text, sentence.start, self.speakers) if self.transcript else None
+        if not self.transcript:
+            return None
+        turn = turn_speaker(self.text, sentence.start, self.speakers)
+        return turn if turn is not None else turn_goes_on(self.text, sentence.start, self.turn)
 
     def _figure_clause_starts(self, sentence: Sentence) -> list[tuple[int, int]]:
         found = []
