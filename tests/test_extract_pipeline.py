@@ -39,8 +39,8 @@ UNSEEN = REPORTS / "unseen"
 # the whole folder: the first six reports, the agency reports, the news and press texts, the
 # field reports and the agency updates; these lines alone fall when a batch is added (see the
 # folder's README)
-MIN_UNSEEN_PRECISION = 0.83
-MIN_UNSEEN_RECALL = 0.84
+MIN_UNSEEN_PRECISION = 0.84
+MIN_UNSEEN_RECALL = 0.85
 # their places (see the folder's README)
 MIN_UNSEEN_LOCATION_ACCURACY = 0.96
 # the first six of them (bulletins, surveys, a snapshot), held at the line they reached alone
@@ -107,8 +107,8 @@ SEVENTH_UNSEEN = (
     "vanuatu_cyclone_flash_update",
     "west_bank_ocha_access_snapshot",
 )
-MIN_SEVENTH_UNSEEN_PRECISION = 0.80
-MIN_SEVENTH_UNSEEN_RECALL = 0.83
+MIN_SEVENTH_UNSEEN_PRECISION = 0.81
+MIN_SEVENTH_UNSEEN_RECALL = 0.84
 MIN_SEVENTH_UNSEEN_LOCATION_ACCURACY = 0.98
 # the eighth batch (an agency situation report, an emergency appeal extracted from a PDF, a
 # measles outbreak update, a country brief, a Security Council briefing, a desert locust
@@ -125,8 +125,8 @@ MIN_EIGHTH_UNSEEN_PRECISION = 0.61
 MIN_EIGHTH_UNSEEN_RECALL = 0.64
 MIN_EIGHTH_UNSEEN_LOCATION_ACCURACY = 0.98
 # the forty-two before it, held where they stood when it came
-MIN_FORTY_TWO_UNSEEN_PRECISION = 0.86
-MIN_FORTY_TWO_UNSEEN_RECALL = 0.87
+MIN_FORTY_TWO_UNSEEN_PRECISION = 0.87
+MIN_FORTY_TWO_UNSEEN_RECALL = 0.88
 MIN_FORTY_TWO_UNSEEN_LOCATION_ACCURACY = 0.96
 # the thirty-six before it, held where they stood when it came
 MIN_EARLIER_UNSEEN_PRECISION = 0.88
